@@ -1,0 +1,1 @@
+"""Exports of the graph: Turtle (and other RDF formats) and the HTML viewer."""

@@ -1,0 +1,629 @@
+"""Gazetteer of Chinese administrative divisions (province / prefecture / county).
+
+Built once from the ``adcodes.csv`` table shipped with the ``cpca`` package
+(located on disk, *not* imported: ``cpca/__init__`` pulls in pandas) and the
+``56_nations.csv`` list next to it.  Only stdlib + ``ahocorasick`` are used.
+
+Codes are 12-digit ``PP CC DD 000000`` strings.  Placeholder rows of the table
+(``市辖区``, ``县``, ``省直辖县级行政区划``, ``自治区直辖县级行政区划``) are dropped
+and their children re-parented to the nearest real ancestor, so that e.g.
+海淀区 → 北京市 (a PROVINCE-level municipality) and 仙桃市 → 湖北省.
+
+Short forms are derived by rule (see :func:`short_form`): strip one
+administrative-type suffix and, for autonomous units, the run of ethnic-group
+names in front of it.  ``safe_short`` says whether the short form may be
+matched in running text (see :data:`GENERIC_SHORTS`).
+
+Matching (:meth:`Gazetteer.find`) uses one Aho–Corasick automaton over full
+names and safe short forms and returns leftmost-longest, non-overlapping
+:class:`Match` objects; shared names carry every candidate, and
+:meth:`Gazetteer.resolve` picks one using context codes (e.g. the city a
+report is about).
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import functools
+import importlib.util
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import ahocorasick
+
+__all__ = [
+    "Level",
+    "Division",
+    "Match",
+    "Gazetteer",
+    "gazetteer",
+    "short_form",
+    "by_code",
+    "lookup",
+    "find_divisions",
+    "resolve",
+    "GENERIC_SHORTS",
+    "CONTEXT_ONLY_NAMES",
+]
+
+
+class Level(enum.Enum):
+    PROVINCE = 1  # 省, 自治区, 直辖市, 特别行政区
+    PREFECTURE = 2  # 地级市, 地区, 自治州, 盟
+    COUNTY = 3  # 县, 县级市, 市辖区, 旗, 自治县, 林区, 特区 …
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    code: str  # 12 digits
+    name: str  # full official name, e.g. 聊城市
+    level: Level
+    parent_code: str | None
+    short: str | None = None  # e.g. 聊城; None when shorter than 2 characters
+    #: the short form may be matched in running text (not a generic word and
+    #: not identical to another division's full name)
+    safe_short: bool = False
+    #: the short form is shared with another division's short or full name
+    short_ambiguous: bool = False
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2] + "0" * 10
+
+    def __str__(self) -> str:  # pragma: no cover - cosmetic
+        return f"{self.name}({self.code})"
+
+
+class Match(NamedTuple):
+    """One mention.  A NamedTuple (immutable, cheap to build: dense texts give
+    tens of thousands of matches)."""
+
+    start: int
+    end: int  # exclusive: text[start:end] == surface
+    surface: str
+    candidates: tuple[Division, ...]  # ≥ 1, sorted by code
+    is_short: bool  # surface is a short form, not a full name
+
+    @property
+    def division(self) -> Division | None:
+        """The division if the surface is unambiguous, else ``None``."""
+        return self.candidates[0] if len(self.candidates) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+# --------------------------------------------------------------------------
+# short forms
+
+#: Administrative-type suffixes, tried longest first.  Value = minimum length
+#: of the remaining name for the suffix to be stripped; when the remainder
+#: would be shorter the next (shorter) suffix is tried, so 清新区 → 清新 (not
+#: 清 via 新区) and 碑林区 → 碑林 (not 碑 via 林区).  林 is a common final
+#: character of ordinary names (万柏林区, 西林区) while the forest-district type
+#: is rare, hence the stricter 3 for 林区 (神农架林区 → 神农架).
+_SUFFIXES: tuple[tuple[str, int], ...] = (
+    ("特别行政区", 2),
+    ("自治区", 1),  # 1: the ethnic step below enforces ≥ 2 (内蒙古)
+    ("自治州", 1),
+    ("自治县", 1),
+    ("自治旗", 1),
+    ("地区", 2),
+    ("林区", 3),
+    ("矿区", 2),
+    ("特区", 2),
+    ("新区", 2),
+    ("省", 2),
+    ("市", 2),
+    ("盟", 2),
+    ("区", 2),
+    ("县", 2),
+    ("旗", 2),
+)
+_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")
+
+#: Short forms that are ordinary words (or parts of very frequent words) in
+#: Chinese government / rule-of-law prose and would produce false place
+#: matches.  They stay available through :meth:`Gazetteer.lookup`; only the
+#: text matcher ignores them.  Full names (公安县, 合作市 …) still match.
+GENERIC_SHORTS: frozenset[str] = frozenset(
+    {
+        # parts of town / direction words: 市中心, 城中村, 城关镇, 新城, 城东 …
+        "市中", "市北", "市南", "新市", "城中", "城关", "城东", "城西", "城南", "城北",
+        "城厢", "新城", "老城", "古城", "山城", "江城", "河东", "河西", "江北", "江南",
+        "江东", "南部", "南郊", "中方", "中原", "东海", "南海", "全州", "二道", "站前",
+        # ordinary nouns: 港口, 通道, 平原, 江山, 金山银山, 商城, 天桥 …
+        "港口", "海港", "河口", "通道", "平原", "江山", "金山", "青山", "白云", "温泉",
+        "清水", "清流", "商城", "小店", "天台", "天桥", "灯塔", "路桥", "运河", "平房",
+        "上街", "牡丹", "莲花", "白银", "长子", "武功", "东风", "红星", "红旗", "工农",
+        "回民",  # the Hui people (回民区)
+        # political / administrative vocabulary
+        "公安",  # 公安机关 (公安县)
+        "合作",  # 合作市
+        "共和",  # 中华人民共和国 (共和县)
+        "会同",  # 会同有关部门 (会同县)
+        "比如",  # "for example" (比如县)
+        "资源",  # 资源县
+        "振兴", "复兴", "兴国",  # 乡村振兴, 民族复兴, 科教兴国
+        "解放", "前进", "前锋", "友好", "友谊", "宏伟", "和平", "太平", "平安", "安定",
+        "安宁", "安居", "安康", "长治",  # 长治久安
+        "乐业", "富裕", "富民", "惠民", "惠农", "爱民", "兴隆", "兴业", "新兴", "新建",
+        "新民", "民权", "同心", "同德", "同仁", "互助", "博爱", "长寿", "康乐", "高明",
+        "清新", "平和", "平顺", "大方", "方正", "大兴",  # 大兴调查研究
+        "无为", "万全", "吉利", "丰满", "临海", "台前", "东方", "光明", "向阳",
+        "新华",  # 新华社
+        "中山",  # 中山路, 中山大学 (中山市/中山区 full names still match)
+        "长安",  # 长安街, 长安汽车
+        "阿里",  # 阿里巴巴
+        "开发", "高新",  # 开发区, 高新区
+        "延长",  # verb "extend" (延长县)
+        "水城",  # 江北水城, nickname of 聊城 (水城区 of 六盘水)
+        "久治",  # 久治不愈
+        "新乡",  # 新乡贤 "new rural worthies" (新乡市 / 新乡县 full names still match)
+        "大化", "大城", "大安", "大通",  # 大化解, 大城市, 大安全, 大通道
+    }
+)
+
+#: Full names that are also generic words (城区 of a city, 和县 in "各区和县"):
+#: matched only right after one of their ancestors (e.g. "马鞍山市和县").
+CONTEXT_ONLY_NAMES: frozenset[str] = frozenset({"城区", "郊区", "矿区", "东区", "西区", "和县"})
+
+#: *Weak* surfaces — two-character short forms of prefectures and counties
+#: (大理, 开平, 周至) and two-character full names (冠县, 范县, 理县) — fire
+#: across word boundaries (重大理论 → 大理, 公开平台 → 开平, 每周至少 → 周至,
+#: 示范县 → 范县, 管理县级 → 理县).  A weak hit is accepted only
+#:   * at the start of the text or after a non-CJK character (punctuation,
+#:     digits, brackets, space), or after one of these function characters;
+#:   * right after another selected match (山东聊城, 聊城市冠县, 莘县冠县); or
+#:   * when one of its candidates, or its parent, is an unambiguous strong
+#:     match elsewhere in the same text (or is given as context) — so 法治茌平
+#:     matches in a text that also says 聊城市 (or 茌平县).
+#: Province short forms (山东, 内蒙古) and short forms of ≥ 3 characters
+#: (东昌府, 鄂尔多斯) are strong.
+_WEAK_PRECEDERS: frozenset[str] = frozenset("在于和与及同对向从到赴至由经据往驻")
+
+#: A short form directly followed by one of these is a town / road / street /
+#: lake named after the division, not the division (柳林镇, 聊城路, 东昌湖).
+_SHORT_BLOCKING_FOLLOWERS: frozenset[str] = frozenset("镇路街湖")
+
+_NORMAL, _WEAK, _CONTEXT_ONLY = "normal", "weak", "context-only"
+
+_PLACEHOLDER_NAMES = frozenset({"市辖区", "县", "市辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+
+
+def _is_placeholder(name: str) -> bool:
+    return name in _PLACEHOLDER_NAMES or "直辖县级" in name
+
+
+def _resource(filename: str) -> str:
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("package 'cpca' (administrative-division table) is not installed")
+    return os.path.join(list(spec.submodule_search_locations)[0], "resources", filename)
+
+
+@functools.cache
+def _ethnic_names() -> tuple[str, ...]:
+    """Ethnic group names with and without 族, longest first.
+
+    Bare names (without 族) are kept only when ≥ 2 characters (维吾尔, 哈萨克,
+    蒙古): single characters like 藏, 回 would also eat place names (西藏).
+    """
+    names: set[str] = set()
+    with open(_resource("56_nations.csv"), encoding="utf-8-sig") as fh:
+        for line in fh:
+            full = line.strip().split(",")[0]
+            if not full:
+                continue
+            names.add(full)
+            bare = full.removesuffix("族")
+            if len(bare) >= 2:
+                names.add(bare)
+    names.add("各族")  # 龙胜各族自治县 → 龙胜 ("all nationalities")
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@functools.cache
+def _ethnic_with_zu() -> tuple[str, ...]:
+    return tuple(e for e in _ethnic_names() if e.endswith("族"))
+
+
+def _strip_ethnic(core: str, *, bare: bool = True) -> str:
+    if not bare and not core.endswith("族"):
+        return core
+    ethnic = _ethnic_names() if bare else _ethnic_with_zu()
+    stripped: list[str] = []  # in stripping order (last ethnic name first)
+    rest = core
+    while True:
+        for e in ethnic:
+            if rest.endswith(e):
+                rest = rest[: -len(e)]
+                stripped.append(e)
+                break
+        else:
+            break
+    if len(rest) >= 2 or not stripped:
+        return rest
+    # too little left (内蒙古 → 内, 鄂温克族自治旗 → ''): give back the innermost
+    # ethnic name without 族 (内 + 蒙古, '' + 鄂温克)
+    return rest + stripped[-1].removesuffix("族")
+
+
+def short_form(name: str) -> str | None:
+    """Rule-derived short form of a full division name, or ``None``.
+
+    >>> short_form("内蒙古自治区"), short_form("延边朝鲜族自治州"), short_form("冠县")
+    ('内蒙古', '延边', None)
+    """
+    for suffix, min_rest in _SUFFIXES:
+        if not name.endswith(suffix):
+            continue
+        core = name[: -len(suffix)]
+        # autonomous units: 广西壮族自治区, 新疆维吾尔自治区; ethnic districts:
+        # 管城回族区, 梅里斯达斡尔族区 (only names ending in 族 there)
+        core = _strip_ethnic(core, bare=suffix in _AUTONOMOUS)
+        if len(core) >= max(min_rest, 2):
+            return core
+    return None
+
+
+# --------------------------------------------------------------------------
+# the gazetteer
+
+
+def _level_of(code: str) -> Level:
+    if code[2:4] == "00":
+        return Level.PROVINCE
+    if code[4:6] == "00":
+        return Level.PREFECTURE
+    return Level.COUNTY
+
+
+class Gazetteer:
+    """All divisions, indexes and the text matcher.  Use :func:`gazetteer`."""
+
+    def __init__(self, csv_path: str | None = None) -> None:
+        rows: dict[str, str] = {}
+        with open(csv_path or _resource("adcodes.csv"), encoding="utf-8-sig", newline="") as fh:
+            for rec in csv.DictReader(fh):
+                code = (rec.get("adcode") or "").strip()
+                name = (rec.get("name") or "").strip()
+                if len(code) == 12 and code.isdigit() and name:
+                    rows[code] = name
+        real = {c: n for c, n in rows.items() if not _is_placeholder(n)}
+
+        # parent: the prefecture if real, else the province (placeholders and
+        # missing rows are skipped)
+        def parent_of(code: str) -> str | None:
+            level = _level_of(code)
+            if level is Level.PROVINCE:
+                return None
+            if level is Level.COUNTY:
+                pref = code[:4] + "0" * 8
+                if pref in real:
+                    return pref
+            prov = code[:2] + "0" * 10
+            return prov if prov in real else None
+
+        shorts = {c: short_form(n) for c, n in real.items()}
+        full_count: dict[str, int] = defaultdict(int)
+        short_count: dict[str, int] = defaultdict(int)
+        for c, n in real.items():
+            full_count[n] += 1
+            if shorts[c]:
+                short_count[shorts[c]] += 1
+
+        divisions: dict[str, Division] = {}
+        for code in sorted(real):
+            name, short = real[code], shorts[code]
+            ambiguous = bool(short) and (short_count[short] > 1 or full_count.get(short, 0) > 0)
+            safe = bool(short) and short not in GENERIC_SHORTS and full_count.get(short, 0) == 0
+            divisions[code] = Division(
+                code=code,
+                name=name,
+                level=_level_of(code),
+                parent_code=parent_of(code),
+                short=short,
+                safe_short=safe,
+                short_ambiguous=ambiguous,
+            )
+        self._by_code = divisions
+
+        children: dict[str, list[Division]] = defaultdict(list)
+        by_name: dict[str, list[Division]] = defaultdict(list)
+        by_short: dict[str, list[Division]] = defaultdict(list)
+        for d in divisions.values():
+            if d.parent_code:
+                children[d.parent_code].append(d)
+            by_name[d.name].append(d)
+            if d.short:
+                by_short[d.short].append(d)
+        self._children = {k: tuple(v) for k, v in children.items()}
+        self._by_name = {k: tuple(v) for k, v in by_name.items()}
+        self._by_short = {k: tuple(v) for k, v in by_short.items()}
+
+        # Automaton over UTF-16-BE code units decoded as latin-1 (2 chars per
+        # BMP character): pyahocorasick scans a node's children linearly, and
+        # the root of a CJK trie has ~900 children; in this encoding each
+        # level has far fewer (3× faster).  Hits at odd offsets straddle two
+        # characters and are dropped.
+        # value = (-n_units, candidates, is_short, mode, context division | None)
+        auto = ahocorasick.Automaton()
+        for name, cands in self._by_name.items():
+            if name in CONTEXT_ONLY_NAMES:
+                mode = _CONTEXT_ONLY
+            elif len(name) <= 2:
+                mode = _WEAK
+            else:
+                mode = _NORMAL
+            ctx = cands[0] if mode is _NORMAL and len(cands) == 1 else None
+            auto.add_word(_encode(name), (-2 * len(name), cands, False, mode, ctx))
+        for short, cands in self._by_short.items():
+            if short in self._by_name:
+                continue  # full name wins (and such shorts are unsafe anyway)
+            safe = tuple(d for d in cands if d.safe_short)
+            if not safe:
+                continue
+            strong = len(short) >= 3 or any(d.level is Level.PROVINCE for d in safe)
+            ctx = safe[0] if strong and len(safe) == 1 else None
+            auto.add_word(_encode(short), (-2 * len(short), safe, True, _NORMAL if strong else _WEAK, ctx))
+        auto.make_automaton()
+        self._automaton = auto
+
+    # ---- lookups ---------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __iter__(self):
+        return iter(self._by_code.values())
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def by_code(self, code: str) -> Division:
+        """Division for a 12-digit code (shorter prefixes are zero-padded). KeyError if unknown."""
+        code = str(code)
+        if len(code) < 12 and code.isdigit():
+            code = code.ljust(12, "0")
+        return self._by_code[code]
+
+    def get(self, code: str) -> Division | None:
+        try:
+            return self.by_code(code)
+        except KeyError:
+            return None
+
+    def parent(self, div: Division) -> Division | None:
+        return self._by_code.get(div.parent_code) if div.parent_code else None
+
+    def chain(self, div: Division) -> list[Division]:
+        """``[div, parent, …, province]``."""
+        out = [div]
+        while (p := self.parent(out[-1])) is not None:
+            out.append(p)
+        return out
+
+    def children(self, div: Division) -> tuple[Division, ...]:
+        return self._children.get(div.code, ())
+
+    def lookup(self, name: str, *, shorts: bool = True) -> list[Division]:
+        """Divisions whose full name — or (if ``shorts``) short form — is ``name``.
+
+        Full-name hits come first; every short form is searched, safe or not.
+        """
+        out = list(self._by_name.get(name, ()))
+        if shorts:
+            out.extend(d for d in self._by_short.get(name, ()) if d not in out)
+        return out
+
+    def is_ancestor(self, anc: Division | str, div: Division) -> bool:
+        """True if ``anc`` is ``div`` or one of its ancestors."""
+        code = anc.code if isinstance(anc, Division) else anc
+        return any(d.code == code for d in self.chain(div))
+
+    # ---- disambiguation -------------------------------------------------
+
+    def resolve(
+        self,
+        candidates: Iterable[Division] | Match,
+        context_codes: Iterable[str | Division] = (),
+        *,
+        prefer_higher: bool = False,
+    ) -> Division | None:
+        """Pick one of ``candidates`` using context divisions (codes or Divisions).
+
+        Each candidate scores, over all context divisions, the level of the
+        deepest ancestor it shares with one (province 1, prefecture 2,
+        county 3), plus 0.5 when the candidate itself is that ancestor (吉林 in a
+        长春市 report → 吉林省, not 吉林市).  So 鼓楼区 with context 福州市 (or
+        福建省, or 仓山区 of 福州) → 福州市鼓楼区.  The unique best positive score
+        wins.  Otherwise a single candidate is returned as is; with
+        ``prefer_higher`` the highest-level candidate if unique at its level
+        (吉林 → 吉林省); else ``None``.
+        """
+        cands = list(candidates.candidates if isinstance(candidates, Match) else candidates)
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        ctx_chains: list[set[str]] = []
+        for c in context_codes:
+            d = c if isinstance(c, Division) else self.get(c)
+            if d is not None:
+                ctx_chains.append({x.code for x in self.chain(d)})
+        if ctx_chains:
+            scores = []
+            for cand in cands:
+                score = 0.0
+                for chain_codes in ctx_chains:
+                    for depth, anc in enumerate(self.chain(cand)):  # deepest first
+                        if anc.code in chain_codes:
+                            score = max(score, anc.level.value + (0.5 if depth == 0 else 0.0))
+                            break
+                scores.append(score)
+            best = max(scores)
+            if best > 0 and scores.count(best) == 1:
+                return cands[scores.index(best)]
+        if prefer_higher:
+            top = min(d.level.value for d in cands)
+            tops = [d for d in cands if d.level.value == top]
+            if len(tops) == 1:
+                return tops[0]
+        return None
+
+    # ---- matching --------------------------------------------------------
+
+    def region(self, context: Iterable[str | Division]) -> frozenset[str]:
+        """Codes of the ``context`` divisions.  A division is *in* the region
+        when it or its parent is in it: a prefecture's counties, a province's
+        prefectures (not a county's siblings: 南乐县 must not license
+        示范县 → 范县, both being in 濮阳市)."""
+        codes: set[str] = set()
+        for c in context:
+            d = c if isinstance(c, Division) else self.get(c)
+            if d is not None:
+                codes.add(d.code)
+        return frozenset(codes)
+
+    def document_context(self, matches: Iterable[Match]) -> list[Division]:
+        """Unambiguous strong mentions (full names of ≥ 3 characters, province
+        short forms, short forms of ≥ 3 characters) — the divisions a text is
+        evidently about; pass them to :meth:`resolve` as context."""
+        seen: dict[str, Division] = {}
+        for m in matches:
+            if len(m.candidates) == 1 and (len(m.surface) >= 3 or m.candidates[0].level is Level.PROVINCE):
+                seen.setdefault(m.candidates[0].code, m.candidates[0])
+        return list(seen.values())
+
+    def _raw_hits(self, text: str) -> list[tuple[int, tuple]]:
+        """All hits as (byte offset in the UTF-16-BE encoding, payload), sorted
+        leftmost first, longest first.  Odd offsets are spurious (they straddle
+        two code units); offset // 2 is the code-unit index (= character index
+        for BMP-only text)."""
+        hits = [(e + 1 + v[0], v) for e, v in self._automaton.iter(_encode(text))]
+        hits.sort()  # (start, -length) — the payload is never compared: keys are unique
+        return hits
+
+    def find(self, text: str, context: Iterable[str | Division] = ()) -> list[Match]:
+        """Leftmost-longest, non-overlapping division mentions in ``text``.
+
+        Full names and safe short forms are matched; weak surfaces (see
+        ``_WEAK_PRECEDERS``) need a word boundary, an adjacent match, or a
+        candidate in the region of ``context`` plus the text's own strong
+        mentions.  Names in :data:`CONTEXT_ONLY_NAMES` count only right after
+        a matched ancestor.  ``X市`` directly followed by ``场``
+        (聊城市场监管局 = 聊城 + 市场监管局) is reported as the short form X.
+        """
+        if not text:
+            return []
+        hits = self._raw_hits(text)
+        if not hits:
+            return []
+        n = len(text)
+        if len(_encode(text)) != 2 * n:  # non-BMP characters: map code units to chars
+            unit_to_char: list[int] | None = []
+            for i, ch in enumerate(text):
+                unit_to_char.append(i)
+                if ord(ch) > 0xFFFF:
+                    unit_to_char.append(-1)  # low surrogate: not a character start
+            unit_to_char.append(n)
+        else:
+            unit_to_char = None
+        region: frozenset[str] | None = None  # computed on first need
+        out: list[Match] = []
+        pos = 0  # next free character
+        for s2, (neg_units, cands, is_short, mode, _ctx) in hits:
+            if s2 & 1:  # odd byte offset: straddles two UTF-16 code units
+                continue
+            start, end = s2 >> 1, (s2 - neg_units) >> 1
+            if unit_to_char is not None:
+                start, end = unit_to_char[start], unit_to_char[end]
+                if start < 0 or end < 0:
+                    continue
+            if start < pos:
+                continue
+            if is_short and end < n and text[end] in _SHORT_BLOCKING_FOLLOWERS:
+                continue
+            if mode is not _NORMAL:
+                prev = out[-1] if out and out[-1].end == start else None
+                if mode is _CONTEXT_ONLY:
+                    if prev is None:
+                        continue
+                    cands = tuple(c for c in cands if any(self.is_ancestor(p, c) for p in prev.candidates))
+                    if not cands:
+                        continue
+                elif prev is None and start > 0:
+                    ch = text[start - 1]
+                    if _is_cjk(ch) and ch not in _WEAK_PRECEDERS:
+                        if region is None:
+                            region = self._text_region(text, hits, unit_to_char, context)
+                        if not any(c.code in region or c.parent_code in region for c in cands):
+                            continue
+            if not is_short and end < n and text[end] == "场" and text[end - 1] == "市":
+                shortened = tuple(c for c in cands if c.short == text[start : end - 1])
+                if not shortened:
+                    continue  # let a shorter hit at this position take over
+                cands, is_short, end = shortened, True, end - 1
+            out.append(_new_tuple(Match, (start, end, text[start:end], cands, is_short)))
+            pos = end
+        return out
+
+    def _text_region(self, text, hits, unit_to_char, context) -> frozenset[str]:
+        """Region of the explicit context plus the text's unambiguous strong hits."""
+        ctx: list[str | Division] = list(context)
+        # payload tuples are shared per key: dedupe by identity first
+        strong = {
+            id(v): v[4]
+            for s2, v in hits
+            if v[4] is not None and not s2 & 1 and (unit_to_char is None or unit_to_char[s2 >> 1] >= 0)
+        }
+        ctx.extend(strong.values())
+        return self.region(ctx)
+
+
+_new_tuple = tuple.__new__  # builds a Match without the Python-level NamedTuple.__new__
+
+
+def _encode(s: str) -> str:
+    return s.encode("utf-16-be", "surrogatepass").decode("latin-1")
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, ~tens of ms)."""
+    return Gazetteer()
+
+
+# module-level conveniences -------------------------------------------------
+
+
+def by_code(code: str) -> Division:
+    return gazetteer().by_code(code)
+
+
+def lookup(name: str, *, shorts: bool = True) -> list[Division]:
+    return gazetteer().lookup(name, shorts=shorts)
+
+
+def find_divisions(text: str, context: Iterable[str | Division] = ()) -> list[Match]:
+    return gazetteer().find(text, context)
+
+
+def resolve(
+    candidates: Iterable[Division] | Match,
+    context_codes: Iterable[str | Division] = (),
+    *,
+    prefer_higher: bool = False,
+) -> Division | None:
+    return gazetteer().resolve(candidates, context_codes, prefer_higher=prefer_higher)

@@ -1,0 +1,68 @@
+"""Awards: titles after 荣获/获评/被…授予/被…评为/被确定为/入选, split at 、 into each honour.
+
+Besides candidates it returns AwardEvents: where the cue stands and which span names the
+conferrer (被省委、省政府评为), so the relation stage can attach recipients and conferrers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import AWARD_SUFFIXES
+from ..model import EntityType
+from .candidates import Candidate
+
+_CUE_RE = re.compile(
+    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:授予|评为|命名为|确定为|表彰为|认定为|评选为|列为)"
+    r"|(?:荣获|获评|获得|获誉|被评为|被授予|被命名为|被确定为|被认定为|被表彰为|入选|荣膺|获)"
+)
+_END_RE = re.compile(r"[，,。；;：:！!？?（(\n]|等(?:荣誉)?称号|等荣誉|等奖项|等$")
+_TRAILING = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|奖项)$")
+
+
+@dataclass(frozen=True, slots=True)
+class AwardEvent:
+    cue_start: int
+    cue_end: int
+    by_span: tuple[int, int] | None  # the conferrer phrase inside 被…授予
+    awards: tuple[Candidate, ...]
+
+
+def _is_award(title: str) -> bool:
+    if not 3 <= len(title) <= 40:
+        return False
+    core = title.rstrip("”\"’」")
+    return core.endswith(AWARD_SUFFIXES) or "奖" in title[-4:] or core.endswith("”")
+
+
+def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
+    cands: list[Candidate] = []
+    events: list[AwardEvent] = []
+    for m in _CUE_RE.finditer(text):
+        seg_start = m.end()
+        end_m = _END_RE.search(text, seg_start, min(len(text), seg_start + 160))
+        seg_end = end_m.start() if end_m else min(len(text), seg_start + 160)
+        segment = text[seg_start:seg_end]
+        items: list[Candidate] = []
+        pos = seg_start
+        for part in re.split(r"[、]|和(?=全国|全省|全市|省级|国家级|市级)", segment):
+            s = pos + (len(part) - len(part.lstrip()))
+            title = _TRAILING.sub("", part.strip())
+            pos += len(part) + 1
+            if title.startswith(("了", "的")):
+                title = title[1:]
+                s += 1
+            if not _is_award(title):
+                continue
+            aliases: tuple[str, ...] = ()
+            q = re.search(r"“([^”]+)”", title)
+            if q and q.group(0) != title:
+                aliases = (q.group(0),)
+            items.append(Candidate(s, s + len(title), EntityType.AWARD, title, "award", None,
+                                   aliases=aliases))
+        if not items:
+            continue
+        by = (m.start("by"), m.end("by")) if m.group("by") else None
+        cands.extend(items)
+        events.append(AwardEvent(m.start(), m.end(), by, tuple(items)))
+    return cands, events

@@ -1,0 +1,62 @@
+"""Named officials: a surname-initial name next to a position title, never a private person.
+
+Forms: a roster line (朱勇志 市委依法治市办副主任), name + title (习近平总书记), title + name
+(局长王书国), name + 同志. A name marked 化名 or containing 某 never becomes an entity.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from ..lexicon import POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
+from ..model import EntityType
+from .candidates import Candidate
+from .text import HAN, is_han
+
+_POS_ALT = "|".join(map(re.escape, POSITIONS))
+_ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})[ \t\u3000]+(?=[^\n]{{0,30}}(?:{_POS_ALT}))")
+_NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
+_TITLE_NAME = re.compile(rf"(?:{_POS_ALT})[、，,]?([{HAN}]{{2,3}})")
+
+
+def _plausible(name: str) -> bool:
+    if any(m in name for m in PRIVATE_MARKERS):
+        return False
+    if name[:2] in SURNAMES_2:
+        return 3 <= len(name) <= 4
+    return name[0] in SURNAMES_1 and 2 <= len(name) <= 3
+
+
+def _private_after(text: str, end: int) -> bool:
+    return "化名" in text[end:end + 6]
+
+
+def match_persons(text: str, token_starts: Collection[int] | None = None) -> list[Candidate]:
+    out: dict[tuple[int, int], Candidate] = {}
+
+    def add(s: int, e: int, source_ok: bool = True) -> None:
+        name = text[s:e]
+        if not source_ok or not _plausible(name) or _private_after(text, e):
+            return
+        out[(s, e)] = Candidate(s, e, EntityType.PERSON, name, "person", "PublicOfficial")
+
+    for m in _ROSTER.finditer(text):
+        add(m.start(1), m.end(1))
+    if token_starts is None:
+        return sorted(out.values(), key=lambda c: c.start)
+    for m in _NAME_TITLE.finditer(text):
+        # the name must be a whole word: a token starts at it and at the title after it
+        s, e = m.start(1), m.end(1)
+        for s2 in range(s, e - 1):
+            if s2 in token_starts and e in token_starts and (s2 == 0 or not is_han(text[s2 - 1])
+                                                              or text[s2 - 1] in "、和与及由经被等"):
+                add(s2, e)
+                break
+    for m in _TITLE_NAME.finditer(text):
+        s = m.start(1)
+        for e in (s + 3, s + 2):
+            if e <= len(text) and e in token_starts and (e == len(text) or not is_han(text[e])
+                                                         or text[e] in "同等在和与说表"):
+                add(s, e)
+                break
+    return sorted(out.values(), key=lambda c: c.start)

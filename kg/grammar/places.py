@@ -1,0 +1,154 @@
+"""Places: administrative divisions from the gazetteer, towns and development zones by grammar.
+
+Divisions (province, prefecture, county) come from the gazetteer with their parent chain;
+a name shared by several divisions is resolved by the document context. Towns and streets
+(镇/乡/街道/苏木), villages (村/社区/嘎查) and development zones are recognised by their
+suffix in context, with the parent given by an adjacent higher place or the document.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from ..gazetteer import Division, Level, Match, gazetteer
+from ..model import DocContext, EntityType
+from .candidates import Candidate
+from .text import HAN
+
+SUBTYPE_OF_LEVEL = {Level.PROVINCE: "Province", Level.PREFECTURE: "PrefectureCity", Level.COUNTY: "County"}
+
+_ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "旅游度假区", "高新区", "经开区",
+                  "开发区", "新区", "度假区")
+_TOWN_RE = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡|苏木)(?![{HAN}]{{0,1}}(?:镇|村|干部|级|长|政府工作))")
+_VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
+#: characters that cannot be part of a town or village stem (quantifiers, pronouns, function words)
+_STEM_BAD = set("各全本该每个等和与的在了是对为把被将从向以于由并及其所有城市县区省乡镇村街涉边两级三级"
+                "一二三四五六七八九十百千万多数重点农贫困示范先进美丽文明特色中心新老")
+_STEM_OK_WITH = ("新区", "新村")  # 新区街道 and 生态三庙新村 are real names despite 新
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A place mention with its resolved division (None for grammar-found places)."""
+
+    candidate: Candidate
+    division: Division | None
+    parent: str | None  # canonical name of the direct parent, when known
+
+
+def context_codes(ctx: DocContext) -> list[str]:
+    gz = gazetteer()
+    codes = []
+    for name in (ctx.county, ctx.city, ctx.province):
+        if name:
+            divs = gz.lookup(name, shorts=False)
+            if len(divs) == 1:
+                codes.append(divs[0].code)
+            elif divs and codes:
+                d = gz.resolve(divs, codes)
+                if d:
+                    codes.append(d.code)
+    return codes
+
+
+def resolve_match(m: Match, codes: list[str]) -> Division | None:
+    gz = gazetteer()
+    return gz.resolve(m, codes, prefer_higher=not m.is_short) if m.ambiguous else m.candidates[0]
+
+
+def match_places(text: str, ctx: DocContext, matches: list[Match],
+                 token_starts: Collection[int] | None = None) -> list[PlaceHit]:
+    gz = gazetteer()
+    codes = context_codes(ctx)
+    hits: list[PlaceHit] = []
+    for m in matches:
+        div = resolve_match(m, codes)
+        if div is None:
+            continue
+        if m.is_short and not _short_ok(text, m, token_starts):
+            continue
+        parent = gz.parent(div)
+        cand = Candidate(m.start, m.end, EntityType.PLACE, div.name, "place",
+                         SUBTYPE_OF_LEVEL[div.level], (("adminCode", div.code),),
+                         aliases=(m.surface,) if m.surface != div.name else ())
+        hits.append(PlaceHit(cand, div, parent.name if parent else None))
+    hits.extend(_zones(text, hits))
+    hits.extend(_towns(text, ctx, hits, token_starts))
+    return hits
+
+
+def _short_ok(text: str, m: Match, token_starts: Collection[int] | None) -> bool:
+    """A short form counts as a place only as a whole word (聊城 in 聊城经济广播, not 聊城市场)."""
+    if token_starts is None:
+        return True
+    return m.start in token_starts or m.start == 0
+
+
+def _zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    out = []
+    for h in hits:
+        if h.division is None or h.division.level == Level.PROVINCE:
+            continue
+        rest = text[h.candidate.end:h.candidate.end + 10]
+        suffix = next((s for s in _ZONE_SUFFIXES if rest.startswith(s)), None)
+        if suffix is None:
+            continue
+        if text[h.candidate.end + len(suffix):h.candidate.end + len(suffix) + 2] in ("街道",):
+            continue
+        name = text[h.candidate.start:h.candidate.end + len(suffix)]
+        city = h.division.name if h.division.level == Level.PREFECTURE else h.parent
+        out.append(PlaceHit(Candidate(h.candidate.start, h.candidate.end + len(suffix), EntityType.PLACE,
+                                      name, "place", "DevelopmentZone"), None, city))
+    for m in re.finditer(rf"([{HAN}]{{2,6}}?)(高新技术产业开发区|经济技术开发区|旅游度假区)", text):
+        if any(h.candidate.start <= m.start() < h.candidate.end for h in hits):
+            continue
+        stem = m.group(1)
+        if any(c in _STEM_BAD for c in stem):
+            continue
+        out.append(PlaceHit(Candidate(m.start(), m.end(), EntityType.PLACE, m.group(0), "place",
+                                      "DevelopmentZone"), None, None))
+    return out
+
+
+def _stem_ok(stem: str) -> bool:
+    bad = [c for c in stem if c in _STEM_BAD]
+    if not bad:
+        return True
+    return any(stem.endswith(ok[:-1]) or ok in stem for ok in _STEM_OK_WITH) and len(bad) == 1
+
+
+def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
+           token_starts: Collection[int] | None) -> list[PlaceHit]:
+    ends = {h.candidate.end: h for h in hits}
+    out: list[PlaceHit] = []
+    for m in _TOWN_RE.finditer(text):
+        stem, suffix = m.group(1), m.group(2)
+        s = m.start()
+        # the stem may start after an adjacent county (微山县高楼乡)
+        prev = ends.get(s)
+        if prev is None:
+            for k in range(1, len(stem)):
+                if s + k in ends:
+                    prev = ends[s + k]
+                    s += k
+                    stem = stem[k:]
+                    break
+        if len(stem) < 2 or not _stem_ok(stem):
+            continue
+        if prev is None and token_starts is not None and s not in token_starts:
+            continue
+        if prev is None and s > 0 and text[s - 1] not in "、，,。；;：:（(“”\n 　与和及在到至" and not (
+                token_starts is not None and s in token_starts):
+            continue
+        name = stem + suffix
+        if prev is not None and prev.division is not None and prev.division.level == Level.COUNTY:
+            parent = prev.division.name
+        elif prev is None and ctx.county:
+            parent = ctx.county
+        else:
+            parent = None
+        aliases = (text[prev.candidate.start:m.end()],) if prev is not None else ()
+        out.append(PlaceHit(Candidate(s, m.end(), EntityType.PLACE, name, "town", "Town",
+                                      aliases=aliases), None, parent))
+    return out

@@ -1,0 +1,176 @@
+"""Relations between the mentions of one document, each with its evidence sentence.
+
+- implements: a program is carried out by its sentence's subject (an organisation or place
+  opening the sentence) or, failing one, by the document's actor (the authoring body of an
+  organisation's report, else the place the report speaks for); a regulation needs a verb of
+  carrying out (贯彻实施《…》, 出台, 制定…).
+- receivedAward / awardedBy: from award cues; the recipient is the nearest eligible mention
+  before the cue outside conferrer phrases (carried over across 、-joined clauses); each
+  organisation in 被X授予 is a conferrer.
+- locatedIn: an organisation's jurisdiction and a place's parent, when the document names both.
+- issuedBy: table rows; 《X》 named as "issuer关于…"; issuer + 印发/出台/制定/通过 + 《X》.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
+from .awards import AwardEvent
+from .candidates import Candidate
+from .tables import TableRow
+from .text import Sentence
+
+_REG_CUES = ("贯彻", "实施", "落实", "执行", "出台", "制定", "印发", "施行", "践行", "遵循", "修订",
+             "起草", "发布", "推行", "健全", "建立", "完善", "编制", "探索", "创新", "形成", "推动")
+_ISSUE_CUES = re.compile(r"(?:联合)?(?:印发|出台|制定|发布|颁布|通过|审议通过|出台了|制定了|印发了)")
+_LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|——|■|\s)+")
+_SUBJECT_WINDOW = 14
+ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A mention whose jurisdiction or parent place is known by name."""
+
+    key: EntityKey
+    start: int
+    parent: str
+
+
+def _evidence(doc_id: str, text: str, s: Sentence) -> Evidence:
+    return Evidence(doc_id, text[s.start:s.end], s.start, s.end)
+
+
+class _Index:
+    def __init__(self, sents: Sequence[Sentence]) -> None:
+        self.sents = list(sents)
+        self.starts = [s.start for s in sents]
+
+    def of(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.sents[i].start <= pos < self.sents[i].end:
+            return self.sents[i]
+        return None
+
+
+def _ok(head: EntityKey, pred: Predicate, tail: EntityKey) -> bool:
+    dom, rng = SIGNATURES[pred]
+    return head.etype in dom and tail.etype in rng and head != tail
+
+
+def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mentions: Sequence[Candidate],
+                      actor: EntityKey | None, events: Sequence[AwardEvent], rows: Sequence[TableRow],
+                      located: Sequence[Located]) -> list[RelationMention]:
+    idx = _Index(sents)
+    out: list[RelationMention] = []
+    keyed = [(m, EntityKey(m.etype, m.name)) for m in mentions]
+
+    def add(h: EntityKey, p: Predicate, t: EntityKey, s: Sentence | None) -> None:
+        if s is not None and _ok(h, p, t):
+            out.append(RelationMention(h, p, t, _evidence(doc_id, text, s)))
+
+    in_sent: dict[Sentence, list[tuple[Candidate, EntityKey]]] = {}
+    for m, k in keyed:
+        s = idx.of(m.start)
+        if s is not None:
+            in_sent.setdefault(s, []).append((m, k))
+
+    table_lines = {(r.line_start, r.line_end) for r in rows}
+    by_spans = [e.by_span for e in events if e.by_span]
+
+    # implements
+    for s, ms in in_sent.items():
+        if any(a <= s.start and s.end <= b for a, b in table_lines):
+            continue
+        body = text[s.start:s.end]
+        lead = _LIST_MARK.match(body)
+        lead_end = s.start + (lead.end() if lead else 0)
+        subject = next((k for m, k in ms if k.etype in ACTOR_TYPES and lead_end <= m.start < lead_end + _SUBJECT_WINDOW
+                        and not any(a <= m.start < b for a, b in by_spans)), None)
+        for m, k in ms:
+            if k.etype == EntityType.PROGRAM:
+                pass
+            elif k.etype == EntityType.REGULATION:
+                if not any(c in text[max(s.start, m.start - 12):m.start] for c in _REG_CUES):
+                    continue
+            else:
+                continue
+            who = subject if subject is not None and subject != k else actor
+            if who is not None:
+                add(who, Predicate.IMPLEMENTS, k, s)
+
+    # awards
+    recipients_types = (EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON,
+                        EntityType.PROGRAM, EntityType.REGULATION)
+    last: tuple[Sentence, EntityKey] | None = None
+    for ev in events:
+        s = idx.of(ev.cue_start)
+        if s is None:
+            continue
+        cands = [(m, k) for m, k in in_sent.get(s, []) if m.end <= ev.cue_start and k.etype in recipients_types
+                 and not any(a <= m.start < b for a, b in by_spans)]
+        if cands:
+            recipient: EntityKey | None = cands[-1][1]
+        elif last is not None and last[0] == s:
+            recipient = last[1]
+        else:
+            recipient = actor
+        award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
+        if recipient is not None:
+            last = (s, recipient)
+            for ak in award_keys:
+                add(recipient, Predicate.RECEIVED_AWARD, ak, s)
+        if ev.by_span:
+            a, b = ev.by_span
+            for m, k in in_sent.get(s, []):
+                if a <= m.start and m.end <= b and k.etype == EntityType.ORGANIZATION:
+                    for ak in award_keys:
+                        add(ak, Predicate.AWARDED_BY, k, s)
+
+    # issuedBy from tables
+    for r in rows:
+        if r.issuer is None:
+            continue
+        s = Sentence(r.line_start, r.line_end)
+        add(EntityKey(r.regulation.etype, r.regulation.name), Predicate.ISSUED_BY,
+            EntityKey(r.issuer.etype, r.issuer.name), s)
+    # issuedBy in running text: issuer + 印发/出台 + 《X》, or "issuer关于…" titles
+    for s, ms in in_sent.items():
+        if any(a <= s.start and s.end <= b for a, b in table_lines):
+            continue
+        for i, (m, k) in enumerate(ms):
+            if k.etype != EntityType.REGULATION:
+                continue
+            for m2, k2 in reversed(ms[:i]):
+                if k2.etype != EntityType.ORGANIZATION:
+                    continue
+                between = text[m2.end:m.start]
+                if len(between) <= 10 and _ISSUE_CUES.search(between) and not re.search(r"[，,。；;]", between):
+                    add(k, Predicate.ISSUED_BY, k2, s)
+                break
+            for m2, k2 in ms:
+                if k2.etype == EntityType.ORGANIZATION and m2.start == m.start + 1 and text[m2.end:m2.end + 2] == "关于":
+                    add(k, Predicate.ISSUED_BY, k2, s)
+
+    # locatedIn: both ends named in this document
+    first: dict[EntityKey, Sentence] = {}
+    for m, k in keyed:
+        s = idx.of(m.start)
+        if s is not None and k not in first:
+            first[k] = s
+    by_name = {k.name: k for _, k in keyed if k.etype == EntityType.PLACE}
+    sents_of: dict[EntityKey, list[Sentence]] = {}
+    for s, ms in in_sent.items():  # sentences in text order
+        for k in dict.fromkeys(k for _, k in ms):
+            sents_of.setdefault(k, []).append(s)
+    for loc in located:
+        parent = by_name.get(loc.parent)
+        if parent is None or parent == loc.key:
+            continue
+        parent_sents = set(sents_of.get(parent, ()))
+        both = next((s for s in sents_of.get(loc.key, ()) if s in parent_sents), None)
+        add(loc.key, Predicate.LOCATED_IN, parent, both or first.get(loc.key))
+    return out

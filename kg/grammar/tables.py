@@ -1,0 +1,93 @@
+"""Appendix tables (`|`-separated rows): 文件名称 | 文号 | 登记号 | 制定单位.
+
+A table is recognised by its header row; each later row yields a Regulation (with 文号 and
+登记号 as properties), the issuing Organization, and the pair for issuedBy.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import EntityType
+from .candidates import Candidate
+from .text import strip_spaces
+from .titles import instrument_name, regulation_kind
+
+NAME_HEADERS = ("文件名称", "名称", "标题", "文件标题", "规范性文件名称", "决策事项", "事项名称")
+NUMBER_HEADERS = ("文号", "发文字号", "发文号")
+REGNO_HEADERS = ("登记号", "登记编号", "备案号")
+ISSUER_HEADERS = ("制定单位", "发文单位", "制定机关", "发布机关", "起草单位", "决策承办单位",
+                  "承办单位", "印发单位", "发文机关")
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    line_start: int
+    line_end: int
+    regulation: Candidate
+    issuer: Candidate | None
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """Cells of a row with their absolute offsets, whitespace-trimmed."""
+    cells = []
+    pos = 0
+    for part in line.split("|"):
+        s = pos + (len(part) - len(part.lstrip()))
+        e = pos + len(part.rstrip())
+        cells.append((line[s:e] if e > s else "", offset + s, offset + max(e, s)))
+        pos += len(part) + 1
+    return cells
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    for i, h in enumerate(header):
+        if strip_spaces(h) in names:
+            return i
+    for i, h in enumerate(header):
+        if any(n in strip_spaces(h) for n in names):
+            return i
+    return None
+
+
+def match_tables(text: str) -> list[TableRow]:
+    rows: list[TableRow] = []
+    cols: dict[str, int | None] | None = None
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start = offset
+        offset += len(line)
+        if body.count("|") < 2:
+            cols = None
+            continue
+        cells = _cells(body, start)
+        texts = [c[0] for c in cells]
+        name_col = _column(texts, NAME_HEADERS)
+        if name_col is not None and _column(texts, ISSUER_HEADERS + NUMBER_HEADERS) is not None:
+            cols = {"name": name_col, "no": _column(texts, NUMBER_HEADERS),
+                    "reg": _column(texts, REGNO_HEADERS), "issuer": _column(texts, ISSUER_HEADERS)}
+            continue
+        if cols is None:
+            continue
+        ni = cols["name"]
+        if ni is None or ni >= len(cells) or not cells[ni][0]:
+            continue
+        cell, cs, ce = cells[ni]
+        name, aliases = instrument_name(cell)
+        props: list[tuple[str, str]] = []
+        for key, prop in (("no", "documentNumber"), ("reg", "registrationNumber")):
+            i = cols[key]
+            if i is not None and i < len(cells) and cells[i][0]:
+                props.append((prop, strip_spaces(cells[i][0])))
+        reg = Candidate(cs, ce, EntityType.REGULATION, strip_spaces(name) if " " not in name else name,
+                        "table", regulation_kind(name) or "NormativeDocument", tuple(props), aliases)
+        issuer = None
+        ii = cols["issuer"]
+        if ii is not None and ii < len(cells) and cells[ii][0]:
+            icell, is_, ie = cells[ii]
+            iname = strip_spaces(icell)
+            issuer = Candidate(is_, ie, EntityType.ORGANIZATION, iname, "table",
+                               aliases=(icell,) if icell != iname else ())
+        rows.append(TableRow(start, start + len(body), reg, issuer))
+    return rows

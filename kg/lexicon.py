@@ -1,0 +1,155 @@
+"""General knowledge of Chinese governance vocabulary: organ cores, instrument kinds, cue verbs.
+
+These are closed classes of the language of administration (the suffixes organs and documents
+are named with), not names copied from any report. Order matters where noted: longer first.
+"""
+from __future__ import annotations
+
+#: central (national) organs: keep their own name, never get a place prefix or locatedIn
+CENTRAL_ORGANS: tuple[str, ...] = (
+    "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "全国政协", "中央军委",
+    "最高人民法院", "最高人民检察院", "最高法", "最高检",
+    "中央依法治国办", "中央全面依法治国委员会", "中央全面依法治国委员会办公室",
+    "中央政法委", "中央纪委", "国家监委", "中央组织部", "中央宣传部", "中央编办",
+    "司法部", "公安部", "民政部", "财政部", "教育部", "商务部", "文化和旅游部", "生态环境部",
+    "自然资源部", "住房和城乡建设部", "交通运输部", "水利部", "农业农村部", "退役军人事务部",
+    "应急管理部", "人力资源和社会保障部", "国家发展改革委", "国家发展和改革委员会",
+    "国家市场监督管理总局", "国家市场监管总局", "国家信访局", "国家税务总局", "海关总署",
+    "国务院办公厅", "全国普法办", "全国妇联", "全国总工会", "共青团中央", "中国法学会",
+    "中华全国律师协会", "全国律协", "中国公证协会",
+    "新华社", "人民日报", "光明日报", "法治日报", "法制日报", "中央电视台", "中央广播电视总台",
+    "经济日报", "中国日报", "中国青年报", "学习强国",
+    "清华大学", "北京大学", "中国政法大学", "中国人民大学",
+)
+
+#: sub-units of central organs: 司法部 + X局/司/厅
+CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心")
+
+#: organ cores that follow a place prefix; longest first so 中级人民法院 wins over 人民法院
+ORG_CORES: tuple[str, ...] = tuple(sorted({
+    "人民政府办公室", "人民政府", "政府办公室", "政府", "人大常委会", "人民代表大会常务委员会",
+    "政协", "中级人民法院", "人民法院", "法院", "人民检察院", "检察院",
+    "委员会", "委办公室", "委", "办公室", "办", "局", "厅", "署", "所", "处", "科", "室",
+    "中心", "协会", "学会", "联合会", "总工会", "妇联", "团委", "工商联", "研究会",
+    "监狱", "看守所", "戒毒所", "大队", "支队", "总队", "队", "站", "团", "馆",
+    "部", "院", "社", "台", "集团", "公司", "事务所", "工作室",
+    "日报", "晚报", "广播", "电视台", "广播电视台", "传媒中心", "调委会",
+}, key=len, reverse=True))
+
+#: stems that make a 委/办/局 core plausible (department words); a prefix + stem + core
+ORG_STEM_CHARS_MAX = 14
+
+#: characters that never occur inside an organisation name's middle part
+ORG_BREAK_CHARS = frozenset(
+    "的了在和与及或对为把被将从向以于由等并且而但是也都又还就已所把给让使"
+    "，,。；;：:！!？?、（）()《》“”‘’\"'|—…·\n\r\t \u3000"
+)
+
+#: words that look like org middles but are verbs/activities; a candidate containing them is rejected
+ORG_BAD_MIDDLES: tuple[str, ...] = (
+    "开展", "建设", "推进", "加强", "落实", "实施", "组织", "召开", "举办", "印发", "制定",
+    "出台", "建立", "健全", "完善", "深化", "推动", "打造", "创建", "工作", "情况", "年度",
+    "报告", "会议", "活动", "全面", "坚持", "发挥", "提升", "强化", "聚焦", "围绕", "通过",
+    "成立", "设立", "负责", "主持", "牵头", "参与", "联合", "配合", "协调", "指导", "督导",
+)
+
+#: 省/市/县-level bare prefixes resolved by document context, with the level they refer to
+LEVEL_PREFIX = {"省": "province", "市": "city", "区": "county", "县": "county", "旗": "county"}
+
+#: regulation (instrument) title endings → ontology subclass
+REGULATION_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("法典", "Law"), ("法", "Law"),
+    ("条例", "LocalRegulation"),
+    ("实施细则", "GovernmentRule"), ("细则", "GovernmentRule"), ("办法", "GovernmentRule"),
+    ("规定", "GovernmentRule"), ("规则", "GovernmentRule"), ("规程", "NormativeDocument"),
+    ("决定", "NormativeDocument"), ("意见", "NormativeDocument"), ("通知", "NormativeDocument"),
+    ("通告", "NormativeDocument"), ("公告", "NormativeDocument"), ("批复", "NormativeDocument"),
+    ("指引", "NormativeDocument"), ("指南", "NormativeDocument"), ("清单", "NormativeDocument"),
+    ("目录", "NormativeDocument"), ("标准", "NormativeDocument"), ("准则", "NormativeDocument"),
+    ("守则", "NormativeDocument"), ("制度", "NormativeDocument"), ("措施", "NormativeDocument"),
+    ("纲要", "PolicyDocument"), ("规划", "PolicyDocument"), ("方案", "PolicyDocument"),
+    ("计划", "PolicyDocument"), ("要点", "PolicyDocument"), ("意见(试行)", "NormativeDocument"),
+)
+
+#: title endings of media outlets inside 《》
+MEDIA_SUFFIXES: tuple[str, ...] = ("日报", "晚报", "早报", "时报", "报", "杂志", "期刊", "内参",
+                                   "周刊", "月刊", "电讯", "参考", "新闻")
+
+#: what follows 《X》 when X is a column, programme or show
+COLUMN_HEADS: tuple[str, ...] = ("栏目", "专栏", "节目", "频道", "专题", "微课")
+
+#: program head nouns after a quoted name → subclass; longest first
+PROGRAM_HEADS: tuple[tuple[str, str], ...] = tuple(sorted((
+    ("调解品牌", "Brand"), ("品牌", "Brand"), ("特色品牌", "Brand"), ("党建品牌", "Brand"),
+    ("党建工作品牌", "Brand"), ("基层治理品牌", "Brand"), ("调解品牌工程", "Brand"),
+    ("特色调解品牌工程", "Brand"), ("品牌工程", "Brand"),
+    ("多元纠纷化解模式", "Model"), ("新模式", "Model"), ("模式", "Model"), ("工作模式", "Model"),
+    ("机制", "Mechanism"), ("工作机制", "Mechanism"), ("联调机制", "Mechanism"),
+    ("审核机制", "Mechanism"),
+    ("工程", "Project"), ("项目", "Project"), ("试点", "Project"), ("计划", "Project"),
+    ("三年行动计划", "Campaign"), ("行动", "Campaign"), ("专项行动", "Campaign"),
+    ("攻坚行动", "Campaign"), ("活动", "Campaign"), ("宣传月", "Campaign"), ("宣传月活动", "Campaign"),
+    ("平台", "Platform"), ("热线", "Platform"), ("系统", "Platform"), ("小程序", "Platform"),
+    ("信息化平台", "Platform"), ("服务", "Platform"),
+    ("工作法", "WorkMethod"), ("接访法", "WorkMethod"), ("五步工作法", "WorkMethod"),
+    ("工作方法", "WorkMethod"), ("调解法", "WorkMethod"),
+    ("栏目", "Column"), ("专栏", "Column"),
+    ("制度", "Program"), ("告知制度", "Program"), ("体系", "Program"), ("评估指标体系", "Program"),
+    ("调解", "Program"), ("标准化模板", "Program"), ("模板", "Program"), ("责任制", "Program"),
+    ("工作室", "Program"), ("服务方式", "Program"), ("工作打包服务方式", "Program"),
+    ("普法", "Program"),
+), key=lambda p: len(p[0]), reverse=True))
+
+#: words after a quoted phrase that mark it as NOT a program (problem labels, principles…)
+NON_PROGRAM_HEADS: tuple[str, ...] = (
+    "问题", "现象", "难题", "原则", "理念", "要求", "精神", "思想", "目标", "职能", "作用",
+    "优势", "格局", "效果", "能力", "短板", "痛点", "堵点", "难点", "方针", "战略", "任务",
+    "的", "之", "中", "上", "里", "等", "代表", "委员", "期间", "方面", "领域",
+)
+
+#: award cue verbs (active, passive) in order of specificity
+AWARD_CUES: tuple[str, ...] = ("荣获", "获评", "获得", "获誉", "获", "被评为", "被授予", "被命名为",
+                               "被确定为", "被表彰为", "入选", "评为", "授予", "确定为", "命名为")
+
+#: endings of award titles
+AWARD_SUFFIXES: tuple[str, ...] = (
+    "先进集体", "先进单位", "先进个人", "先进工作者", "突出单位", "表现突出单位", "示范单位",
+    "示范市", "示范县", "示范区", "示范市县", "示范项目", "示范基地", "示范点", "示范村",
+    "示范社区", "联系点", "基层联系点", "指导单位", "模范", "标兵", "英模", "奖", "提名奖",
+    "称号", "荣誉", "城市", "一等功", "二等功", "三等功", "集体", "单位", "先进", "品牌",
+    "优秀人民调解员", "人民调解员", "法治人物", "实事", "典型案例", "优秀案例", "基地",
+)
+
+#: implementing verbs (actor + verb + program/regulation)
+IMPLEMENT_CUES: tuple[str, ...] = (
+    "打造", "推行", "开展", "建立", "创新", "承接", "贯彻实施", "贯彻落实", "实施", "出台",
+    "制定", "探索", "推出", "创建", "构建", "深化", "推进", "推广", "实行", "开通", "上线",
+    "启动", "试点", "搭建", "组建", "编制", "印发", "落实", "执行", "健全", "完善", "形成",
+    "举办", "开设", "设立", "运行", "践行", "采用", "引入", "建成", "持续", "坚持", "全面",
+)
+
+#: official positions that follow or precede a person's name
+POSITIONS: tuple[str, ...] = tuple(sorted({
+    "总书记", "书记", "副书记", "市长", "副市长", "区长", "副区长", "县长", "副县长", "省长", "副省长",
+    "局长", "副局长", "厅长", "副厅长", "部长", "副部长", "主任", "副主任", "处长", "科长", "所长",
+    "院长", "副院长", "检察长", "庭长", "主席", "副主席", "委员", "常委", "秘书长", "新闻发言人",
+    "政治部主任", "党组书记", "党委书记", "组长", "副组长", "镇长", "乡长", "主持人", "调解员",
+    "会长", "理事长", "总理", "副总理", "国务委员",
+}, key=len, reverse=True))
+
+#: common Chinese surnames (single and double), for recognising names next to positions
+SURNAMES_1 = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
+    "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
+    "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+SURNAMES_2 = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容",
+                        "长孙", "宇文", "司徒", "夏侯", "端木", "澹台", "轩辕", "南宫"})
+
+#: markers of private persons: never enter the graph
+PRIVATE_MARKERS: tuple[str, ...] = ("化名", "某某", "某")

@@ -1,0 +1,175 @@
+"""The frozen types handed between stages: text → documents → mentions → entities → relations.
+
+Every stage receives and returns these; no stage reaches into another's internals, and none of
+them depends on spaCy or rdflib, so notebooks and worker processes can pickle them freely.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class EntityType(str, Enum):
+    ORGANIZATION = "Organization"
+    REGULATION = "Regulation"
+    PROGRAM = "Program"
+    PLACE = "Place"
+    AWARD = "Award"
+    PERSON = "Person"
+
+
+class Predicate(str, Enum):
+    IMPLEMENTS = "implements"
+    RECEIVED_AWARD = "receivedAward"
+    AWARDED_BY = "awardedBy"
+    LOCATED_IN = "locatedIn"
+    ISSUED_BY = "issuedBy"
+
+
+#: domain and range of each relation, as in the ontology and ../shared/CONTRACT.md
+SIGNATURES: dict[Predicate, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
+    Predicate.IMPLEMENTS: (
+        frozenset({EntityType.ORGANIZATION, EntityType.PLACE}),
+        frozenset({EntityType.PROGRAM, EntityType.REGULATION}),
+    ),
+    Predicate.RECEIVED_AWARD: (
+        frozenset({EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON,
+                   EntityType.PROGRAM, EntityType.REGULATION}),
+        frozenset({EntityType.AWARD}),
+    ),
+    Predicate.AWARDED_BY: (frozenset({EntityType.AWARD}), frozenset({EntityType.ORGANIZATION})),
+    Predicate.LOCATED_IN: (
+        frozenset({EntityType.ORGANIZATION, EntityType.PLACE}), frozenset({EntityType.PLACE})
+    ),
+    Predicate.ISSUED_BY: (frozenset({EntityType.REGULATION}), frozenset({EntityType.ORGANIZATION})),
+}
+
+_STRIP = set("《》〈〉“”‘’\"'「」『』 \t\r\n\u3000")
+
+
+def norm_label(s: str) -> str:
+    """The matching key of a label: NFKC, no whitespace, no quotation or title marks."""
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(ch for ch in s if ch not in _STRIP)
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """A deterministic hex key for IRIs; raw text never enters an IRI."""
+    h = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return h[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """One input report as read: offsets everywhere refer to `text`."""
+
+    doc_id: str  # the file name without .txt
+    path: str
+    text: str
+    encoding: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """Where a document speaks from: resolves 市/区/县/我市 and supplies the implicit actor."""
+
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    author: str | None = None  # canonical name of the authoring organisation, if the text names one
+
+    @property
+    def local(self) -> str | None:
+        """The most specific place the document speaks for."""
+        return self.county or self.city or self.province
+
+
+@dataclass(frozen=True, slots=True)
+class EntityKey:
+    """The identity of an entity: its type and normalised canonical name."""
+
+    etype: EntityType
+    name: str  # canonical name, as the preferred label
+
+    @property
+    def norm(self) -> str:
+        return norm_label(self.name)
+
+    @property
+    def slug(self) -> str:
+        return stable_id(self.etype.value, self.norm)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a document that names an entity, with its resolved canonical name."""
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str  # == document text[start:end]
+    key: EntityKey
+    subtype: str | None = None  # ontology subclass local name, e.g. "Court"
+    props: tuple[tuple[str, str], ...] = ()  # extra data properties, e.g. ("documentNumber", "…")
+    source: str = ""  # the component that found it
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a relation is stated: a sentence of a document, or background knowledge."""
+
+    doc_id: str | None  # None for background knowledge (the gazetteer)
+    quote: str
+    start: int
+    end: int
+    source: str = "text"  # "text" or "gazetteer"
+
+
+@dataclass(frozen=True, slots=True)
+class RelationMention:
+    head: EntityKey
+    predicate: Predicate
+    tail: EntityKey
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class DocExtraction:
+    """Everything the NLP layer found in one document."""
+
+    document: SourceDocument
+    context: DocContext
+    mentions: tuple[Mention, ...]
+    relations: tuple[RelationMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity across all documents."""
+
+    key: EntityKey
+    subtype: str | None
+    alt_labels: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+    props: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    head: EntityKey
+    predicate: Predicate
+    tail: EntityKey
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """The resolved corpus: what the graph is built from."""
+
+    documents: tuple[SourceDocument, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    skipped: tuple[tuple[str, str], ...] = field(default=())  # (path, problem)

@@ -1,0 +1,258 @@
+"""lgkg's spaCy components. Matching components append candidates; `lg_merge` sets annotations.
+
+Each is a small factory with a typed default_config, so a user can swap or reconfigure one
+(`nlp.replace_pipe("lg_programs", "my_programs")`) without touching the others.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from ..grammar.awards import match_awards
+from ..grammar.candidates import Candidate, merge_overlaps
+from ..grammar.context import header_span, infer_context
+from ..grammar.orgs import match_orgs
+from ..grammar.persons import match_persons
+from ..grammar.places import PlaceHit, match_places
+from ..grammar.programs import match_programs
+from ..grammar.relations import Located, extract_relations
+from ..grammar.tables import match_tables
+from ..grammar.text import sentences
+from ..grammar.titles import match_titles
+from ..gazetteer import find_divisions, lookup
+from ..model import DocContext, EntityKey, EntityType, norm_label
+
+_EXTENSIONS: dict[str, object] = {
+    "lg_doc_id": "", "lg_text": "", "lg_context": None, "lg_token_starts": None, "lg_gz": None,
+    "lg_candidates": None, "lg_places": None, "lg_awards": None, "lg_tables": None,
+    "lg_mentions": None, "lg_actor": None, "lg_relations": None,
+}
+for _name, _default in _EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+SPAN_LABELS = {
+    EntityType.ORGANIZATION: "ORG", EntityType.REGULATION: "REG", EntityType.PROGRAM: "PROG",
+    EntityType.PLACE: "PLACE", EntityType.AWARD: "AWARD", EntityType.PERSON: "PERSON",
+}
+
+
+def _cands(doc: Doc) -> list[Candidate]:
+    if doc._.lg_candidates is None:
+        doc._.lg_candidates = []
+    return doc._.lg_candidates
+
+
+@Language.factory("lg_context", default_config={})
+def make_context(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def lg_context(doc: Doc) -> Doc:
+        doc._.lg_text = text = doc.text  # Doc.text joins tokens on every access: read it once
+        doc._.lg_token_starts = frozenset(t.idx for t in doc)
+        doc._.lg_gz = find_divisions(text)
+        doc._.lg_context = infer_context(text, doc._.lg_gz)
+        return doc
+    return lg_context
+
+
+@Language.factory("lg_places", default_config={"towns": True})
+def make_places(nlp: Language, name: str, towns: bool) -> Callable[[Doc], Doc]:
+    def lg_places(doc: Doc) -> Doc:
+        hits = match_places(doc._.lg_text, doc._.lg_context, doc._.lg_gz, doc._.lg_token_starts)
+        if not towns:
+            hits = [h for h in hits if h.candidate.source != "town"]
+        doc._.lg_places = hits
+        _cands(doc).extend(h.candidate for h in hits)
+        return doc
+    return lg_places
+
+
+@Language.factory("lg_tables", default_config={})
+def make_tables(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def lg_tables(doc: Doc) -> Doc:
+        rows = match_tables(doc._.lg_text)
+        doc._.lg_tables = rows
+        for r in rows:
+            _cands(doc).append(r.regulation)
+            if r.issuer is not None:
+                _cands(doc).append(r.issuer)
+        return doc
+    return lg_tables
+
+
+@Language.factory("lg_titles", default_config={})
+def make_titles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def lg_titles(doc: Doc) -> Doc:
+        _cands(doc).extend(match_titles(doc._.lg_text))
+        return doc
+    return lg_titles
+
+
+@Language.factory("lg_orgs", default_config={})
+def make_orgs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def lg_orgs(doc: Doc) -> Doc:
+        prefixes = [h.candidate for h in (doc._.lg_places or [])]
+        _cands(doc).extend(match_orgs(doc._.lg_text, doc._.lg_context, prefixes, doc._.lg_token_starts))
+        return doc
+    return lg_orgs
+
+
+@Language.factory("lg_programs", default_config={})
+def make_programs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def lg_programs(doc: Doc) -> Doc:
+        _cands(doc).extend(match_programs(doc._.lg_text))
+        return doc
+    return lg_programs
+
+
+@Language.factory("lg_awards", default_config={})
+def make_awards(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def lg_awards(doc: Doc) -> Doc:
+        cands, events = match_awards(doc._.lg_text)
+        doc._.lg_awards = events
+        _cands(doc).extend(cands)
+        return doc
+    return lg_awards
+
+
+@Language.factory("lg_persons", default_config={})
+def make_persons(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def lg_persons(doc: Doc) -> Doc:
+        _cands(doc).extend(match_persons(doc._.lg_text, doc._.lg_token_starts))
+        return doc
+    return lg_persons
+
+
+# ---- merging: plain policy functions, chosen by name in the config -------------------------
+
+@registry.misc("lgkg.merge_overlaps.v1")
+def overlap_policy() -> Callable[[list[Candidate]], list[Candidate]]:
+    return merge_overlaps
+
+
+def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
+    """Within a document, a short form that another mention lists as its alias is that entity."""
+    longer: dict[tuple[EntityType, str], set[str]] = {}
+    for c in cands:
+        for a in (c.name, *c.aliases):
+            longer.setdefault((c.etype, norm_label(a)), set()).add(c.name)
+    out = []
+    for c in cands:
+        owners = longer.get((c.etype, norm_label(c.name)), set()) - {c.name}
+        owners = {o for o in owners if len(norm_label(o)) > len(norm_label(c.name))}
+        if len(owners) == 1:
+            target = owners.pop()
+            c = Candidate(c.start, c.end, c.etype, target, c.source, c.subtype, c.props,
+                          tuple(sorted(set(c.aliases) | {c.name})))
+        out.append(c)
+    return out
+
+
+def _align(doc: Doc, cands: list[Candidate]) -> Doc:
+    """Cut tokens so every mention starts and ends on a token boundary, then set the spans.
+
+    Re-segmenting once is linear; spaCy's retokenizer.split costs O(len(doc)) per split.
+    """
+    text = doc._.lg_text
+    cuts = {off for c in cands for off in (c.start, c.end) if 0 < off < len(text)}
+    cuts -= {t.idx for t in doc}
+    if cuts:
+        bounds = sorted({t.idx for t in doc} | cuts | {len(text)})
+        words = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+        new = Doc(doc.vocab, words=words, spaces=[False] * len(words))
+        new.user_data.update(doc.user_data)  # the lg_* extension values
+        doc = new
+    spans = []
+    for c in cands:
+        sp = doc.char_span(c.start, c.end, label=SPAN_LABELS[c.etype], alignment_mode="strict")
+        if sp is not None:
+            spans.append(sp)
+    doc.spans["lg"] = spans
+    doc.ents = spans
+    return doc
+
+
+_REPORT_TITLE = re.compile(r"报告|总结|汇报|述职")
+
+
+def document_actor(text: str, ctx: DocContext, mentions: list[Candidate]) -> EntityKey | None:
+    """Who carries out what a report's sentences leave without a subject."""
+    _, hend = header_span(text)
+    first_line_end = text.find("\n", 0, hend) if "\n" in text[:hend] else hend
+    first_start = len(text) - len(text.lstrip())
+    for m in mentions:
+        if m.etype == EntityType.ORGANIZATION and m.start == first_start and m.end <= first_line_end \
+                and _REPORT_TITLE.search(text[m.end:first_line_end]):
+            return EntityKey(m.etype, m.name)
+    local = ctx.local
+    if local and any(m.etype == EntityType.PLACE and m.name == local for m in mentions):
+        return EntityKey(EntityType.PLACE, local)
+    for m in mentions:  # an author line under a section title
+        if m.etype == EntityType.ORGANIZATION and m.end <= hend:
+            return EntityKey(m.etype, m.name)
+    return None
+
+
+def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit]) -> list[Located]:
+    """Jurisdictions of organisations and parents of places, by name."""
+    out: list[Located] = []
+    seen: set[EntityKey] = set()
+    place_forms: dict[str, str] = {}
+    for h in places:
+        for form in (h.candidate.name, *h.candidate.aliases):
+            place_forms.setdefault(form, h.candidate.name)
+        if h.division is not None and h.division.short and h.division.safe_short:
+            place_forms.setdefault(h.division.short, h.candidate.name)
+    for name in (ctx.province, ctx.city, ctx.county):
+        if name:
+            place_forms.setdefault(name, name)
+    by_len = sorted(place_forms, key=len, reverse=True)
+    final_names = {m.name for m in mentions}
+    for h in places:
+        key = EntityKey(EntityType.PLACE, h.candidate.name)
+        if h.parent and key not in seen and h.candidate.name in final_names:
+            seen.add(key)
+            out.append(Located(key, h.candidate.start, h.parent))
+    for m in mentions:
+        if m.etype != EntityType.ORGANIZATION or m.source == "central":
+            continue
+        key = EntityKey(m.etype, m.name)
+        if key in seen:
+            continue
+        form = next((f for f in by_len if m.name.startswith(f) and len(m.name) > len(f)), None)
+        if form is None:
+            continue
+        seen.add(key)
+        out.append(Located(key, m.start, place_forms[form]))
+    # a place's parent that is known from the gazetteer but not from a hit (context places)
+    return out
+
+
+@Language.factory("lg_merge", default_config={"policy": {"@misc": "lgkg.merge_overlaps.v1"}})
+def make_merge(nlp: Language, name: str, policy: Callable[[list[Candidate]], list[Candidate]]
+               ) -> Callable[[Doc], Doc]:
+    def lg_merge(doc: Doc) -> Doc:
+        chosen = unify_aliases(policy(_cands(doc)))
+        doc = _align(doc, chosen)
+        doc._.lg_mentions = chosen
+        doc._.lg_actor = document_actor(doc._.lg_text, doc._.lg_context, chosen)
+        return doc
+    return lg_merge
+
+
+@Language.factory("lg_relations", default_config={})
+def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def lg_relations(doc: Doc) -> Doc:
+        mentions = doc._.lg_mentions or []
+        located = located_of(doc._.lg_context, mentions, doc._.lg_places or [])
+        doc._.lg_relations = extract_relations(
+            doc._.lg_doc_id, doc._.lg_text, sentences(doc._.lg_text), mentions, doc._.lg_actor,
+            doc._.lg_awards or [], doc._.lg_tables or [], located)
+        return doc
+    return lg_relations
+
+
+__all__ = ["SPAN_LABELS", "lookup"]

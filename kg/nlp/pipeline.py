@@ -1,0 +1,49 @@
+"""Build the pipeline and turn documents into DocExtractions (frozen, spaCy-free results)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import DocExtraction, SourceDocument
+from . import components  # noqa: F401  (registers the factories)
+from . import tokenizer  # noqa: F401  (registers the tokenizer)
+
+#: the components, in order: context first, matchers, then merge and relations
+PIPES = ("lg_context", "lg_places", "lg_tables", "lg_titles", "lg_orgs", "lg_programs",
+         "lg_awards", "lg_persons", "lg_merge", "lg_relations")
+
+
+def make_pipeline(exclude: Iterable[str] = ()) -> Language:
+    """A blank Chinese pipeline: rjieba words, then the lgkg components (all offline)."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "lgkg.rjieba_tokenizer.v1"}}})
+    skip = set(exclude)
+    for name in PIPES:
+        if name not in skip:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def to_extraction(document: SourceDocument, doc: Doc) -> DocExtraction:
+    mentions = tuple(c.to_mention(document.doc_id, document.text) for c in (doc._.lg_mentions or []))
+    return DocExtraction(document, doc._.lg_context, mentions, tuple(doc._.lg_relations or ()))
+
+
+def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
+    doc = nlp.make_doc(document.text)
+    doc._.lg_doc_id = document.doc_id
+    return doc
+
+
+def extract(nlp: Language, document: SourceDocument) -> DocExtraction:
+    doc = _as_doc(nlp, document)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return to_extraction(document, doc)
+
+
+def extract_all(nlp: Language, documents: Iterable[SourceDocument]) -> Iterator[DocExtraction]:
+    for d in documents:
+        yield extract(nlp, d)

@@ -1,0 +1,40 @@
+"""Word segmentation by rjieba (jieba's dictionary, Rust speed) as a spaCy tokenizer."""
+from __future__ import annotations
+
+import rjieba
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+
+class RJiebaTokenizer:
+    """Tokens are rjieba words; whitespace runs are tokens too, so Doc.text == input exactly."""
+
+    def __init__(self, vocab: Vocab, hmm: bool = True) -> None:
+        self.vocab = vocab
+        self.hmm = hmm
+
+    def __call__(self, text: str) -> Doc:
+        words = [w for w in rjieba.cut(text, self.hmm) if w]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    # spaCy serialisation hooks: nothing to save, the dictionary ships with rjieba
+    def to_bytes(self, **_: object) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_: object) -> "RJiebaTokenizer":
+        return self
+
+    def to_disk(self, _path: object, **_: object) -> None:
+        return None
+
+    def from_disk(self, _path: object, **_: object) -> "RJiebaTokenizer":
+        return self
+
+
+@registry.tokenizers("lgkg.rjieba_tokenizer.v1")
+def create_rjieba_tokenizer(hmm: bool = True):
+    def make(nlp) -> RJiebaTokenizer:
+        return RJiebaTokenizer(nlp.vocab, hmm=hmm)
+
+    return make

@@ -1,0 +1,29 @@
+"""Shared fixtures: the seeds' build, made once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+GOLD = SHARED / "gold"
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory):
+    """kg build on seeds/ into a temporary folder; returns the BuildResult."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seeds_build")
+    return build([SEEDS], out)
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(seeds_build):
+    from rdflib import Graph
+
+    g = Graph()
+    g.parse(seeds_build.outputs[0], format="turtle")
+    return g

@@ -1,14 +1,14 @@
 """The candidate type every matcher returns, and the merge policy over overlapping ones."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import EntityKey, EntityType, Mention
 
 #: when two candidates overlap, the higher priority wins; ties go to the longer one
 PRIORITY = {
-    "table": 100, "title": 90, "award": 80, "central": 75, "org": 70, "person": 65,
-    "program": 60, "place": 50, "town": 45, "statute": 40, "mechanism": 30,
+    "table": 100, "title": 90, "award": 80, "central": 75, "org": 70, "media": 68, "person": 65,
+    "program": 60, "mechanism": 55, "place": 50, "selfref": 48, "town": 45, "statute": 40,
 }
 
 
@@ -32,6 +32,9 @@ class Candidate:
         )
 
 
+NESTED = "nested"
+
+
 def _rank(c: Candidate) -> tuple[int, int, int]:
     return (PRIORITY.get(c.source, 0), c.end - c.start, -c.start)
 
@@ -45,4 +48,22 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
             continue
         chosen.append(c)
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    # places and organisations named inside a regulation's title are mentions too
+    # (聊城市人民政府办公室关于印发…): kept, marked nested so they never act as subjects
+    hosts = [c for c in chosen if c.etype in (EntityType.REGULATION, EntityType.AWARD)]
+    def host_start(c: Candidate) -> int | None:
+        return next((h.start for h in hosts if h.start <= c.start and c.end <= h.end), None)
+
+    nested = []
+    for c in cands:
+        hs = host_start(c) if c not in chosen else None
+        if hs is not None and (c.etype in (EntityType.PLACE, EntityType.PROGRAM)
+                               or (c.etype == EntityType.ORGANIZATION and c.start - hs <= 1)):
+            nested.append(c)  # places and programs anywhere in a title; an organisation only as its issuer
+    inner_taken = bytearray(len(taken))
+    for c in sorted(nested, key=_rank, reverse=True):
+        if any(inner_taken[c.start:c.end]):
+            continue
+        inner_taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(replace(c, source=NESTED))
     return sorted(chosen, key=lambda c: (c.start, c.end))

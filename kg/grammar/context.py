@@ -35,8 +35,8 @@ def header_span(text: str) -> tuple[int, int]:
 def infer_context(text: str, matches: list[Match]) -> DocContext:
     gz = gazetteer()
     _, hend = header_span(text)
-    header = strip_spaces(text[:hend])
-    header_divs = [gz.resolve(m, prefer_higher=True) for m in gz.find(header)]
+    header_divs = [gz.resolve(m, prefer_higher=True)
+                   for line in text[:hend].splitlines() for m in gz.find(strip_spaces(line))]
     header_divs = [d for d in header_divs if d is not None]
 
     score: Counter[str] = Counter()

@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, ORG_BAD_MIDDLES,
-                       ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX)
+                       ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .text import is_han
@@ -18,8 +18,12 @@ from .text import is_han
 _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, CENTRAL_ORGANS), key=len, reverse=True)))
 #: words that end a name when they follow a complete organ (its internal bodies and staff)
 _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体", "工作", "主要", "负责",
-             "班子", "成员", "人员", "各", "牵头", "联合", "会同", "召开", "组织", "印发")
+             "班子", "成员", "人员", "各", "牵头", "联合", "会同", "召开", "组织", "印发") + POSITIONS
 #: the characters before a bare 市/区/县/省 that make it part of another word
+#: a level word inside a stem starts another body (审核市政府), except in 依法治市/县/区/省
+_NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
+_CONTINUES = set("组长员门务")
+_FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
               "人民法院", "人民检察院", "中级人民法院", "人大常委会", "政协")
@@ -43,10 +47,6 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
     ("局", "GovernmentDepartment"), ("厅", "GovernmentDepartment"), ("部", "GovernmentDepartment"),
     ("办", "GovernmentDepartment"), ("委员会", "GovernmentDepartment"),
 )
-#: cores that may follow a place directly, with no department stem (聊城市委, 济宁日报)
-_EMPTY_OK = frozenset({"委", "政府", "人民政府", "人大常委会", "政协", "人民法院", "中级人民法院",
-                       "人民检察院", "法院", "检察院", "监狱", "总工会", "妇联", "团委", "工商联",
-                       "日报", "晚报", "电视台", "广播电视台", "人民政府办公室", "政府办公室"})
 #: media cores that may follow a place prefix directly (济宁日报, 聊城经济广播)
 MEDIA_CORES = ("广播电视台", "电视台", "日报", "晚报", "广播", "新闻传媒中心", "传媒中心", "报社")
 
@@ -62,7 +62,8 @@ def canonical_org(name: str) -> str:
     """Normalise variant spellings of one organ: X市政府 → X市人民政府, 中共X委 → X委."""
     if name.startswith("中共") and len(name) > 4:
         name = name[2:]
-    name = re.sub(r"(?<=[市县区省旗州])政府(?=办公室|$)", "人民政府", name)
+    name = re.sub(r"(?<=[市县区省旗州])政府(?=办公室|办公厅|$)", "人民政府", name)
+    name = re.sub(r"(?<=[市县区旗州])(法院|检察院)$", r"人民\1", name)
     return name
 
 
@@ -72,34 +73,77 @@ def _valid_middle(mid: str) -> bool:
     return not any(w in mid for w in ORG_BAD_MIDDLES)
 
 
-def _extend(text: str, pos: int, allow_empty: bool = True) -> int | None:
-    """End of the longest organ name starting with a stem at `pos`, or None."""
+def _core_at(seg: str, cores: dict[str, tuple[int, int]]) -> str | None:
+    """The longest core `seg` ends with whose stem length fits, or None."""
+    for core in _sorted_cores(cores):
+        if seg.endswith(core):
+            lo, hi = cores[core]
+            if lo <= len(seg) - len(core) <= hi and _valid_middle(seg):
+                return core
+    return None
+
+
+_CORE_ORDER: dict[int, tuple[str, ...]] = {}
+
+
+def _sorted_cores(cores: dict[str, tuple[int, int]]) -> tuple[str, ...]:
+    key = id(cores)
+    if key not in _CORE_ORDER:
+        _CORE_ORDER[key] = tuple(sorted(cores, key=len, reverse=True))
+    return _CORE_ORDER[key]
+
+
+def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | None,
+              stem_start: int | None = None) -> bool:
+    """A core must end a word: 社 of 社会, 部 of 部门, 局 of 局长 and 布局 do not end an organ."""
+    if token_starts is None:
+        return True
+    if len(core) == 1 and stem_start is not None:
+        c = end - 1
+        if c - 1 >= stem_start and c not in token_starts and c - 1 in token_starts:
+            return False  # the core closes a two-character word of the stem: 布局, 格局, 大局
+    if end >= len(text) or not is_han(text[end]):
+        return True
+    if len(core) > 1:
+        return text[end] not in _CONTINUES  # 中心组, 委员会委员: the word goes on
+    return end in token_starts or text.startswith(POSITIONS, end)  # 应诉科 + 科长
+
+
+def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) -> int | None:
+    """End of the organ name whose stem starts at `pos` (after its place prefix), or None.
+
+    First the organ itself (the first core; a longer core overlapping it wins: 委 → 委员会),
+    then sub-units (司法局 + 行政应诉科), never across another place or a staff title.
+    """
     n = len(text)
-    limit = min(n, pos + ORG_STEM_CHARS_MAX + 6)
+    limit = min(n, pos + ORG_STEM_CHARS_MAX + 8)
     j = pos
     while j < limit and text[j] not in ORG_BREAK_CHARS and is_han(text[j]):
         j += 1
     window = text[pos:j]
-    best: int | None = None
-    first_core_end: int | None = None
+    found: list[tuple[int, str]] = []
     for k in range(1, len(window) + 1):
-        seg = window[:k]
-        core = next((c for c in ORG_CORES if seg.endswith(c)), None)
-        if core is None:
-            continue
-        mid = seg[: len(seg) - len(core)]
-        if not mid and (not allow_empty or core not in _EMPTY_OK):
-            continue
-        if len(mid) > ORG_STEM_CHARS_MAX or not _valid_middle(mid):
-            continue
-        if first_core_end is not None:
-            rest = window[first_core_end:k]
-            if rest.startswith(_INTERNAL):
-                break
-        if first_core_end is None:
-            first_core_end = k
-        best = pos + k
-    return best
+        core = _core_at(window[:k], ORG_CORES)
+        if core and _boundary(text, pos + k, core, token_starts, pos):
+            found.append((k, core))
+    if not found:
+        return None
+    k1 = found[0][0]
+    end = max(k for k, core in found if k - len(core) < k1)
+    while True:  # sub-units
+        best = None
+        for k in range(end + 1, len(window) + 1):
+            rest = window[end:k]
+            core = _core_at(rest, SUBUNIT_CORES)
+            if core is None or len(core) < len(rest):
+                if rest.startswith(_INTERNAL):
+                    break  # staff and internal bodies: 党委书记, 局长
+            if core and not _NEW_PLACE.search(rest[: len(rest) - len(core)]) \
+                    and _boundary(text, pos + k, core, token_starts, pos + end):
+                best = k
+        if best is None:
+            return pos + end
+        end = best
 
 
 def _context_place(level: str, ctx: DocContext) -> str | None:
@@ -110,11 +154,33 @@ def _context_place(level: str, ctx: DocContext) -> str | None:
     return ctx.county
 
 
+def _word_start(text: str, i: int, token_starts: Collection[int] | None) -> bool:
+    if i == 0 or not is_han(text[i - 1]) or text[i - 1] in _FUNCTION_BEFORE:
+        return True
+    return token_starts is not None and i in token_starts
+
+
+def _bare_place(level: str, stem: str, ctx: DocContext) -> str | None:
+    """The context place a bare 市/区/县/省 stands for; 冠县 + 县委 → 冠县县委 (X县 keeps 县委)."""
+    place = _context_place(level, ctx)
+    if place and level == "county" and len(place) == 2 and place.endswith("县") and stem.startswith("委"):
+        return place + "县"
+    return place
+
+
+def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candidate:
+    name = canonical_org(name)
+    return Candidate(start, end, EntityType.ORGANIZATION, name, source, org_subtype(name),
+                     aliases=tuple(sorted({a for a in aliases if a and a != name})))
+
+
 def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                token_starts: Collection[int] | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     # national bodies, with sub-units (司法部社区矫正管理局)
     for m in _CENTRAL_RE.finditer(text):
+        if not _word_start(text, m.start(), token_starts):
+            continue
         end = m.end()
         j = end
         while j < min(len(text), end + 12) and is_han(text[j]) and text[j] not in ORG_BREAK_CHARS:
@@ -122,49 +188,87 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         tail = text[end:j]
         for k in range(len(tail), 1, -1):
             seg = tail[:k]
-            if seg.endswith(CENTRAL_SUBUNIT_SUFFIXES) and _valid_middle(seg):
+            if seg.endswith(CENTRAL_SUBUNIT_SUFFIXES) and _valid_middle(seg) \
+                    and _boundary(text, end + k, "x", token_starts):
                 end = m.end() + k
                 break
-        name = text[m.start():end]
-        out.append(Candidate(m.start(), end, EntityType.ORGANIZATION, name, "central",
-                             org_subtype(name)))
-    # place prefix + stem + core
+        if end == m.end() and not _boundary(text, end, "x", token_starts):
+            continue
+        out.append(_org(m.start(), end, text[m.start():end], "central"))
+    # place prefix + stem + core; towns also by their stem (东古城 for 东古城镇: 东古城司法所)
+    prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places]
     for p in places:
-        start = p.start
-        if start >= 2 and text[start - 2:start] == "中共":
-            start -= 2
-        end = _extend(text, p.end)
+        if p.subtype == "Town" and len(p.name) >= 4:
+            stem = p.name[:-2] if p.name.endswith("街道") else p.name[:-1]
+            for m in re.finditer(re.escape(stem), text):
+                if not text.startswith(p.name, m.start()):
+                    prefixes.append((m.start(), m.end(), p))
+    for ps, pe, p in prefixes:
+        start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
+        end = _extend(text, pe, token_starts)
         if end is None:
             continue
-        surface = text[start:end]
-        stem = text[p.end:end]
-        full = p.name + stem if any(stem.endswith(c) for c in _GOV_CORES) else text[p.start:end]
-        if not any(stem.endswith(c) for c in _GOV_CORES) and not stem.endswith(MEDIA_CORES):
-            # non-governmental bodies keep the text's own spelling
-            full = text[p.start:end]
-        name = canonical_org(full)
-        aliases = tuple(a for a in {surface, text[p.start:end]} if a != name)
-        out.append(Candidate(start, end, EntityType.ORGANIZATION, name, "org", org_subtype(name),
-                             aliases=aliases))
+        stem = text[pe:end]
+        if any(stem.endswith(c) for c in _GOV_CORES) and not stem.endswith(MEDIA_CORES):
+            full = p.name + stem  # 聊城 + 司法局 → 聊城市司法局
+        else:
+            full = text[ps:end]  # media and other bodies keep the text's own spelling (聊城日报)
+        out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅
     for i, ch in enumerate(text):
         level = LEVEL_PREFIX.get(ch)
         if level is None:
             continue
-        if i > 0 and (text[i - 1] in _BARE_BLOCK_BEFORE or (is_han(text[i - 1]) and token_starts is not None
-                                                              and i not in token_starts)):
+        if i > 0 and (text[i - 1] in _BARE_BLOCK_BEFORE or (
+                is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE
+                and token_starts is not None and i not in token_starts)):
             continue
-        place = _context_place(level, ctx)
-        if not place:
-            continue
-        end = _extend(text, i + 1)
+        end = _extend(text, i + 1, token_starts)
         if end is None:
             continue
         stem = text[i + 1:end]
-        if not stem:
+        if stem[:1] in "县区乡镇省市村":  # 市县党委, 市县乡三级: levels, not one body
+            continue
+        place = _bare_place(level, stem, ctx)
+        if not place or not stem:
             continue
         start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
-        name = canonical_org(place + stem)
-        out.append(Candidate(start, end, EntityType.ORGANIZATION, name, "org", org_subtype(name),
-                             aliases=(text[start:end],)))
+        out.append(_org(start, end, place + stem, "org", text[start:end]))
+    out.extend(_quoted_orgs(text))
+    out.extend(_media(text, token_starts))
+    return out
+
+
+_QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "服务团", "联盟")
+
+
+def _quoted_orgs(text: str) -> list[Candidate]:
+    """Named rooms and centres in quotes: “李春甫调解室”."""
+    out = []
+    for m in re.finditer(r"[“「]([^”」\n]{2,16})[”」]", text):
+        inner = m.group(1)
+        if inner.startswith(("全国", "全省", "全市")) or inner[0] in "一二三四五六七八九十两多":
+            continue  # honours (“全国模范人民调解委员会”) and counted labels (“三中心”)
+        if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner) and not re.search(r"[，,、。；;]", inner):
+            out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
+    return out
+
+
+_MEDIA_RE = re.compile(r"日报|晚报|早报|都市报|法制报|商报|电视台|广播电视台|新闻网")
+
+
+def _media(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
+    """Newspapers and stations without a place prefix the gazetteer knows: 大众日报, 齐鲁晚报."""
+    out = []
+    for m in _MEDIA_RE.finditer(text):
+        s = m.start()
+        while s > max(0, m.start() - 6) and is_han(text[s - 1]) and text[s - 1] not in _FUNCTION_BEFORE \
+                and text[s - 1] not in ORG_BREAK_CHARS:
+            s -= 1
+        stem = text[s:m.start()]
+        if len(stem) < 2 or not _word_start(text, s, token_starts) or not _valid_middle(stem):
+            continue
+        if any(c in _BARE_BLOCK_BEFORE for c in stem):
+            continue
+        out.append(_org(s, m.end(), text[s:m.end()], "media"))
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..gazetteer import Division, Level, Match, gazetteer
 from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import HAN
+from .text import HAN, is_han
 
 SUBTYPE_OF_LEVEL = {Level.PROVINCE: "Province", Level.PREFECTURE: "PrefectureCity", Level.COUNTY: "County"}
 
@@ -24,8 +24,12 @@ _TOWN_RE = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡|苏木)(?![{HAN}]{{0,1
 _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
 #: characters that cannot be part of a town or village stem (quantifiers, pronouns, function words)
 _STEM_BAD = set("各全本该每个等和与的在了是对为把被将从向以于由并及其所有城市县区省乡镇村街涉边两级三级"
-                "一二三四五六七八九十百千万多数重点农贫困示范先进美丽文明特色中心新老")
+                "一二三四五六七八九十百千万多数重点农贫困示范先进美丽文明特色中心新老不出建立")
+_STEM_BAD.discard("城")
 _STEM_OK_WITH = ("新区", "新村")  # 新区街道 and 生态三庙新村 are real names despite 新
+
+
+_TOWN_AHEAD = re.compile(rf"[{HAN}]{{0,2}}(?:镇|乡|街道)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +72,17 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
             continue
         if m.is_short and not _short_ok(text, m, token_starts):
             continue
+        if m.is_short and _TOWN_AHEAD.match(text, m.end):
+            continue  # 定远寨镇 is a town, not 定远(县) + 寨镇
         parent = gz.parent(div)
         cand = Candidate(m.start, m.end, EntityType.PLACE, div.name, "place",
                          SUBTYPE_OF_LEVEL[div.level], (("adminCode", div.code),),
                          aliases=(m.surface,) if m.surface != div.name else ())
         hits.append(PlaceHit(cand, div, parent.name if parent else None))
     hits.extend(_zones(text, hits))
-    hits.extend(_towns(text, ctx, hits, token_starts))
+    hits.extend(_towns(text, ctx, hits + [h for h in self_references(text, ctx, token_starts)
+                                          if h.candidate.subtype == "DevelopmentZone"], token_starts))
+    hits.extend(self_references(text, ctx, token_starts))
     return hits
 
 
@@ -113,42 +121,85 @@ def _zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 
 def _stem_ok(stem: str) -> bool:
     bad = [c for c in stem if c in _STEM_BAD]
-    if not bad:
+    if not bad or stem in _STEM_OK_WITH:
         return True
     return any(stem.endswith(ok[:-1]) or ok in stem for ok in _STEM_OK_WITH) and len(bad) == 1
 
 
+_TOWN_SUFFIX_RE = re.compile(r"街道|镇|乡|苏木")
+_TOWN_NOT_BEFORE = re.compile(rf"街|村|级|长|域|区|[（(]|干部|政府工作|[{HAN}]?镇")
+_TOWN_CUE_BEFORE = ("依托", "在", "到", "对", "与", "和", "及", "由", "至", "从", "包括", "覆盖", "涵盖", "位于")
+
+
 def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
            token_starts: Collection[int] | None) -> list[PlaceHit]:
+    """镇/乡/街道/苏木 names: a 2–4 character stem that starts a word, after a break, a
+    function word or an adjacent higher place (微山县高楼乡)."""
     ends = {h.candidate.end: h for h in hits}
     out: list[PlaceHit] = []
-    for m in _TOWN_RE.finditer(text):
-        stem, suffix = m.group(1), m.group(2)
-        s = m.start()
-        # the stem may start after an adjacent county (微山县高楼乡)
-        prev = ends.get(s)
-        if prev is None:
-            for k in range(1, len(stem)):
-                if s + k in ends:
-                    prev = ends[s + k]
-                    s += k
-                    stem = stem[k:]
-                    break
-        if len(stem) < 2 or not _stem_ok(stem):
+    for m in _TOWN_SUFFIX_RE.finditer(text):
+        suffix, e = m.group(0), m.end()
+        if suffix != "街道" and _TOWN_NOT_BEFORE.match(text, e):
             continue
-        if prev is None and token_starts is not None and s not in token_starts:
+        found = None
+        for length in (4, 3, 2):
+            s = m.start() - length
+            if s < 0:
+                continue
+            stem = text[s:m.start()]
+            if not all(is_han(c) for c in stem) or not _stem_ok(stem) or any(w in stem for w in _TOWN_CUE_BEFORE):
+                continue
+            if stem.endswith("城") and (suffix == "乡" or (e < len(text) and is_han(text[e])
+                                                          and text[e] not in "、与和及的")):
+                continue  # 城乡, 城镇居民: words, not names
+            prev = ends.get(s)
+            before = text[max(0, s - 2):s]
+            if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从" \
+                    or (token_starts is not None and s in token_starts and before.endswith(_TOWN_CUE_BEFORE)):
+                found = (s, stem, prev)
+                break
+        if found is None:
             continue
-        if prev is None and s > 0 and text[s - 1] not in "、，,。；;：:（(“”\n 　与和及在到至" and not (
-                token_starts is not None and s in token_starts):
-            continue
+        s, stem, prev = found
         name = stem + suffix
         if prev is not None and prev.division is not None and prev.division.level == Level.COUNTY:
             parent = prev.division.name
+        elif prev is not None and prev.candidate.subtype == "DevelopmentZone":
+            parent = prev.candidate.name
         elif prev is None and ctx.county:
             parent = ctx.county
         else:
             parent = None
-        aliases = (text[prev.candidate.start:m.end()],) if prev is not None else ()
-        out.append(PlaceHit(Candidate(s, m.end(), EntityType.PLACE, name, "town", "Town",
+        aliases = (text[prev.candidate.start:e],) if prev is not None else ()
+        out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, name, "town", "Town",
                                       aliases=aliases), None, parent))
+    return out
+
+
+_SELF_REF = re.compile(r"(?:全|我|本)(省|市|区|县|旗)")
+_BARE_ZONES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区")
+
+
+def self_references(text: str, ctx: DocContext, token_starts: Collection[int] | None) -> list[PlaceHit]:
+    """全市/我市/本县… name the place the document speaks for; 高新区 alone is the city's zone."""
+    out: list[PlaceHit] = []
+    levels = {"省": ctx.province, "市": ctx.city, "区": ctx.county, "县": ctx.county, "旗": ctx.county}
+    for m in _SELF_REF.finditer(text):
+        place = levels[m.group(1)]
+        if not place or (m.group(1) in "区县旗" and not place.endswith(m.group(1))):
+            continue
+        if token_starts is not None and (m.start() not in token_starts or
+                                         (m.end() < len(text) and m.end() not in token_starts)):
+            continue
+        out.append(PlaceHit(Candidate(m.start(), m.end(), EntityType.PLACE, place, "selfref",
+                                      aliases=(m.group(0),)), None, None))
+    if ctx.city:
+        short = ctx.city[:-1] if ctx.city.endswith("市") and len(ctx.city) > 2 else ctx.city
+        for zone in _BARE_ZONES:
+            for m in re.finditer(zone, text):
+                s = m.start()
+                if s > 0 and is_han(text[s - 1]) and text[s - 1] not in "、与和及在到至对由从":
+                    continue
+                out.append(PlaceHit(Candidate(s, m.end(), EntityType.PLACE, short + zone, "place",
+                                              "DevelopmentZone", aliases=(zone,)), None, ctx.city))
     return out

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from ..lexicon import IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, PROGRAM_HEADS
-from ..model import EntityType
+from ..model import EntityType, norm_label
 from .candidates import Candidate
 from .text import QUOTE_PAIRS, is_han
 
 _MAX_QUOTED = 14
-_COINED = re.compile(r"[0-9０-９+＋·]|[一二三四五六七八九十两百千]")
+_COINED = re.compile(r"[0-9０-９+＋]")
 _SLOGAN_CHARS = set("，,。；;：:！!？?、")
 #: verbs that mark the quoted phrase as a goal or state reached, not a named initiative
 _STATE_BEFORE = ("实现", "做到", "成为", "形成", "筑起", "打通", "从", "到", "达到", "变", "当好", "争当",
@@ -46,8 +46,9 @@ def _head_follows(text: str, pos: int) -> bool:
 
 
 def _implement_cue_before(text: str, start: int) -> bool:
-    clause_start = max(text.rfind(c, 0, start) for c in "，,。；;\n")
-    window = text[max(clause_start + 1, start - 14):start]
+    """A verb of carrying out earlier in the clause (across a 、-list of items)."""
+    clause_start = max(text.rfind(c, max(0, start - 60), start) for c in "，,。；;\n")
+    window = text[max(clause_start + 1, start - 60):start]
     return any(cue in window for cue in IMPLEMENT_CUES)
 
 
@@ -95,6 +96,55 @@ def match_programs(text: str) -> list[Candidate]:
         if after.startswith(("的", "作用", "目标")):
             score -= 1
         if score >= 1:
+            if text.startswith("普法", qend):  # “八五”普法: the national five-year plans' names
+                out.append(Candidate(qstart, qend + 2, EntityType.PROGRAM, quoted + "普法", "program",
+                                     "Campaign", aliases=(quoted, inner)))
+                continue
             out.append(Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", None,
                                  aliases=(inner,)))
+    return out
+
+
+#: verbs that introduce a named initiative without quotes (建立三省四县跨省联调机制)
+_INTRO_VERBS = ("组织开展", "开展", "建立健全", "建立", "健全", "完善", "推行", "实行", "探索", "创新", "构建",
+                "打造", "举办", "实施", "启动", "推进", "承接", "落实", "创建", "搭建", "上线", "开通", "部署",
+                "深化", "推广", "出台", "形成", "开设", "设立")
+_UNQUOTED_HEADS = ("攻坚行动", "专项行动", "行动", "宣传月活动", "系列活动", "观摩活动", "活动", "工作机制",
+                   "协作机制", "联动机制", "联调机制", "机制", "制度", "模式", "试点", "平台", "系统", "工程",
+                   "体系", "大比武", "改革")
+_GENERIC_STEMS = ("相关", "有关", "各项", "各类", "一系列", "多种", "多项", "系列", "工作", "长效", "常态化",
+                  "一批", "一套", "这一", "该", "此", "其", "全面", "进一步", "相应", "配套", "新的")
+#: what makes an unquoted phrase a proper name: a quote, a number, a coined count (三省四县), a place
+_DISTINCT = re.compile(r"[“0-9+]|[一二三四五六七八九十两][^\s]{0,2}[一二三四五六七八九十两]|[省市县区镇乡]")
+_NAMED_HEADS = ("攻坚行动", "专项行动", "宣传月活动", "试点", "大比武")
+_PHRASE_END_OK = set("、，,。；;：:和与及（(\n")
+_PHRASE_CHARS = re.compile(r"[\u4e00-\u9fff0-9“”+·]")
+
+
+def match_unquoted_programs(text: str) -> list[Candidate]:
+    """Named initiatives after a verb of carrying out, ending in a program head noun."""
+    out: list[Candidate] = []
+    verb_re = re.compile("|".join(_INTRO_VERBS))
+    for m in verb_re.finditer(text):
+        start = m.end() + (1 if text.startswith("了", m.end()) else 0)
+        j = start
+        while j < min(len(text), start + 24) and _PHRASE_CHARS.match(text[j]):
+            j += 1
+        run = text[start:j]
+        if run.count("“") != run.count("”"):
+            continue
+        # the phrase ends where the run ends (at punctuation), in a head noun
+        if j < len(text) and text[j] not in _PHRASE_END_OK:
+            continue
+        head = next((h for h in _UNQUOTED_HEADS if run.endswith(h)), None)
+        if head is None:
+            continue
+        stem = run[: len(run) - len(head)]
+        if len(norm_label(stem)) < 4 or stem.startswith(_GENERIC_STEMS) or "的" in stem:
+            continue
+        if any(w in stem for w in ORG_BAD_MIDDLES if w not in ("工作", "建设")):
+            continue
+        if not (_DISTINCT.search(stem) or head in _NAMED_HEADS):
+            continue  # 多元化解纠纷机制, 行政执法工作体系: generic, not a name
+        out.append(Candidate(start, j, EntityType.PROGRAM, run, "mechanism", None))
     return out

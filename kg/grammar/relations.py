@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .awards import AwardEvent
-from .candidates import Candidate
+from .candidates import NESTED, Candidate
 from .tables import TableRow
 from .text import Sentence
 
@@ -88,7 +88,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         body = text[s.start:s.end]
         lead = _LIST_MARK.match(body)
         lead_end = s.start + (lead.end() if lead else 0)
-        subject = next((k for m, k in ms if k.etype in ACTOR_TYPES and lead_end <= m.start < lead_end + _SUBJECT_WINDOW
+        subject = next((k for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED and lead_end <= m.start < lead_end + _SUBJECT_WINDOW
                         and not any(a <= m.start < b for a, b in by_spans)), None)
         for m, k in ms:
             if k.etype == EntityType.PROGRAM:
@@ -111,6 +111,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         if s is None:
             continue
         cands = [(m, k) for m, k in in_sent.get(s, []) if m.end <= ev.cue_start and k.etype in recipients_types
+                 and m.source != NESTED
                  and not any(a <= m.start < b for a, b in by_spans)]
         if cands:
             recipient: EntityKey | None = cands[-1][1]
@@ -145,14 +146,15 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
             if k.etype != EntityType.REGULATION:
                 continue
             for m2, k2 in reversed(ms[:i]):
-                if k2.etype != EntityType.ORGANIZATION:
+                if k2.etype != EntityType.ORGANIZATION or m2.source == NESTED:
                     continue
                 between = text[m2.end:m.start]
                 if len(between) <= 10 and _ISSUE_CUES.search(between) and not re.search(r"[，,。；;]", between):
                     add(k, Predicate.ISSUED_BY, k2, s)
                 break
             for m2, k2 in ms:
-                if k2.etype == EntityType.ORGANIZATION and m2.start == m.start + 1 and text[m2.end:m2.end + 2] == "关于":
+                if k2.etype == EntityType.ORGANIZATION and m2.start in (m.start, m.start + 1) \
+                        and text[m2.end:m2.end + 2] == "关于":
                     add(k, Predicate.ISSUED_BY, k2, s)
 
     # locatedIn: both ends named in this document

@@ -9,13 +9,14 @@ from .candidates import Candidate
 
 TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")  # (试行) (2022年修订) (草案)
+_SUFFIXES_LONGEST_FIRST = tuple(sorted(REGULATION_SUFFIXES, key=lambda sk: len(sk[0]), reverse=True))
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于印发(?P<inner>.+?)的通知$")
 
 
 def regulation_kind(title: str) -> str | None:
     """The Regulation subclass a title's ending implies, or None when it is no instrument."""
     core = _TRAILING_NOTE.sub("", title).rstrip()
-    for suffix, kind in REGULATION_SUFFIXES:
+    for suffix, kind in _SUFFIXES_LONGEST_FIRST:
         if core.endswith(suffix):
             if suffix == "法" and len(core) < 3:
                 return None  # 《法》 or 《宪法》-like stubs need a stem

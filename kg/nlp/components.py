@@ -13,18 +13,19 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from ..grammar.awards import match_awards
-from ..grammar.candidates import Candidate, merge_overlaps
+from ..grammar.candidates import NESTED, Candidate, merge_overlaps
+from ..grammar.docresolve import resolve_document
 from ..grammar.context import header_span, infer_context
 from ..grammar.orgs import match_orgs
 from ..grammar.persons import match_persons
 from ..grammar.places import PlaceHit, match_places
-from ..grammar.programs import match_programs
+from ..grammar.programs import match_programs, match_unquoted_programs
 from ..grammar.relations import Located, extract_relations
 from ..grammar.tables import match_tables
 from ..grammar.text import sentences
 from ..grammar.titles import match_titles
 from ..gazetteer import find_divisions, lookup
-from ..model import DocContext, EntityKey, EntityType, norm_label
+from ..model import DocContext, EntityKey, EntityType
 
 _EXTENSIONS: dict[str, object] = {
     "lg_doc_id": "", "lg_text": "", "lg_context": None, "lg_token_starts": None, "lg_gz": None,
@@ -100,10 +101,12 @@ def make_orgs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return lg_orgs
 
 
-@Language.factory("lg_programs", default_config={})
-def make_programs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("lg_programs", default_config={"unquoted": True})
+def make_programs(nlp: Language, name: str, unquoted: bool) -> Callable[[Doc], Doc]:
     def lg_programs(doc: Doc) -> Doc:
         _cands(doc).extend(match_programs(doc._.lg_text))
+        if unquoted:
+            _cands(doc).extend(match_unquoted_programs(doc._.lg_text))
         return doc
     return lg_programs
 
@@ -133,24 +136,6 @@ def overlap_policy() -> Callable[[list[Candidate]], list[Candidate]]:
     return merge_overlaps
 
 
-def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
-    """Within a document, a short form that another mention lists as its alias is that entity."""
-    longer: dict[tuple[EntityType, str], set[str]] = {}
-    for c in cands:
-        for a in (c.name, *c.aliases):
-            longer.setdefault((c.etype, norm_label(a)), set()).add(c.name)
-    out = []
-    for c in cands:
-        owners = longer.get((c.etype, norm_label(c.name)), set()) - {c.name}
-        owners = {o for o in owners if len(norm_label(o)) > len(norm_label(c.name))}
-        if len(owners) == 1:
-            target = owners.pop()
-            c = Candidate(c.start, c.end, c.etype, target, c.source, c.subtype, c.props,
-                          tuple(sorted(set(c.aliases) | {c.name})))
-        out.append(c)
-    return out
-
-
 def _align(doc: Doc, cands: list[Candidate]) -> Doc:
     """Cut tokens so every mention starts and ends on a token boundary, then set the spans.
 
@@ -166,12 +151,10 @@ def _align(doc: Doc, cands: list[Candidate]) -> Doc:
         new.user_data.update(doc.user_data)  # the lg_* extension values
         doc = new
     spans = []
-    for c in cands:
-        sp = doc.char_span(c.start, c.end, label=SPAN_LABELS[c.etype], alignment_mode="strict")
-        if sp is not None:
-            spans.append(sp)
+    for c in cands:  # every offset is a token boundary now, so strict alignment always succeeds
+        spans.append(doc.char_span(c.start, c.end, label=SPAN_LABELS[c.etype], alignment_mode="strict"))
     doc.spans["lg"] = spans
-    doc.ents = spans
+    doc.ents = [sp for sp, c in zip(spans, cands) if c.source != NESTED]
     return doc
 
 
@@ -235,7 +218,7 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
 def make_merge(nlp: Language, name: str, policy: Callable[[list[Candidate]], list[Candidate]]
                ) -> Callable[[Doc], Doc]:
     def lg_merge(doc: Doc) -> Doc:
-        chosen = unify_aliases(policy(_cands(doc)))
+        chosen = resolve_document(policy(_cands(doc)))
         doc = _align(doc, chosen)
         doc._.lg_mentions = chosen
         doc._.lg_actor = document_actor(doc._.lg_text, doc._.lg_context, chosen)

@@ -1,0 +1,65 @@
+"""Within-document resolution: the mentions of one document that name one entity.
+
+- A short form that a longer mention lists as its alias is that entity (聊治汇 → “聊治汇”基层治理品牌).
+- Programs sharing their quoted core are one program (“1+3”模式, “1+3”多元纠纷化解模式, “1+3”):
+  the document uses the variants for the same brand; the most telling form names it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..model import EntityType, norm_label
+from .candidates import Candidate
+
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
+
+
+def _rename(c: Candidate, name: str, more: set[str]) -> Candidate:
+    aliases = (set(c.aliases) | more | {c.name}) - {name}
+    return Candidate(c.start, c.end, c.etype, name, c.source, c.subtype, c.props, tuple(sorted(aliases)))
+
+
+def quoted_core(name: str) -> str | None:
+    """The last quoted segment of a program name (“两代表…”“1+3”模式 → 1+3)."""
+    found = _QUOTED.findall(name)
+    return norm_label(found[-1]) if found else None
+
+
+def cluster_programs(cands: list[Candidate]) -> list[Candidate]:
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.etype == EntityType.PROGRAM:
+            core = quoted_core(c.name)
+            if core:
+                groups[core].append(c)
+    rename: dict[int, tuple[str, set[str]]] = {}
+    for members in groups.values():
+        names = Counter(m.name for m in members)
+        if len(names) < 2:
+            continue
+        # a form with a head noun beats the bare quote; then frequency; then length; then text order
+        best = sorted(names, key=lambda n: (quoted_core(n) == norm_label(n), -names[n], -len(n), n))[0]
+        labels = {lab for m in members for lab in (m.name, *m.aliases)}
+        for m in members:
+            rename[id(m)] = (best, labels)
+    return [_rename(c, *rename[id(c)]) if id(c) in rename else c for c in cands]
+
+
+def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
+    longer: dict[tuple[EntityType, str], set[str]] = {}
+    for c in cands:
+        for a in (c.name, *c.aliases):
+            longer.setdefault((c.etype, norm_label(a)), set()).add(c.name)
+    out = []
+    for c in cands:
+        owners = longer.get((c.etype, norm_label(c.name)), set()) - {c.name}
+        owners = {o for o in owners if len(norm_label(o)) > len(norm_label(c.name))}
+        if len(owners) == 1:
+            c = _rename(c, owners.pop(), set())
+        out.append(c)
+    return out
+
+
+def resolve_document(cands: list[Candidate]) -> list[Candidate]:
+    return unify_aliases(cluster_programs(cands))

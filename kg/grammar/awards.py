@@ -14,10 +14,10 @@ from .candidates import Candidate
 
 _CUE_RE = re.compile(
     r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:授予|评为|命名为|确定为|表彰为|认定为|评选为|列为)"
-    r"|(?:荣获|获评|获得|获誉|被评为|被授予|被命名为|被确定为|被认定为|被表彰为|入选|荣膺|获)"
+    r"|(?:荣获|获评|获得|获誉|被评为|被授予|被命名为|被确定为|被认定为|被表彰为|入选|荣膺|创成|成功创建|创建|涌现出|获)"
 )
-_END_RE = re.compile(r"[，,。；;：:！!？?（(\n]|等(?:荣誉)?称号|等荣誉|等奖项|等$")
-_TRAILING = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|奖项)$")
+_END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等荣誉|等奖项|等(?=[，,。；;])|等$")
+_TRAILING = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|奖项|名单)$|等$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +26,56 @@ class AwardEvent:
     cue_end: int
     by_span: tuple[int, int] | None  # the conferrer phrase inside 被…授予
     awards: tuple[Candidate, ...]
+    recipient_span: tuple[int, int] | None = None  # where the recipient is named after the award
+
+
+def _split_items(segment: str) -> list[str]:
+    """Split coordinated honours at 、 (or 和 before a new scope), not inside () or quotes."""
+    parts, depth, cur = [], 0, ""
+    for i, ch in enumerate(segment):
+        if ch in "(（“":
+            depth += 1
+        elif ch in ")）”" and depth:
+            depth -= 1
+        if depth == 0 and (ch == "、" or (ch == "和" and segment.startswith(("全国", "全省", "全市", "省级", "国家级", "市级"), i + 1))):
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    parts.append(cur)
+    return parts
 
 
 def _is_award(title: str) -> bool:
     if not 3 <= len(title) <= 40:
         return False
+    if title.startswith("“") and title.endswith("”"):
+        return True  # a quoted title after an award cue
+    core = re.sub(r"[(（][^()（）]*[)）]$", "", re.sub(r"[“”]", "", title))
+    if core.endswith(AWARD_SUFFIXES):
+        return True
     core = title.rstrip("”\"’」")
     return core.endswith(AWARD_SUFFIXES) or "奖" in title[-4:] or core.endswith("”")
+
+
+def _items(text: str, seg_start: int, seg_end: int) -> list[Candidate]:
+    items: list[Candidate] = []
+    pos = seg_start
+    for part in _split_items(text[seg_start:seg_end]):
+        s = pos + (len(part) - len(part.lstrip()))
+        title = _TRAILING.sub("", part.strip())
+        pos += len(part) + 1
+        if title.startswith(("了", "的")):
+            title = title[1:]
+            s += 1
+        if not _is_award(title):
+            continue
+        aliases: tuple[str, ...] = ()
+        q = re.search(r"“([^”]+)”", title)
+        if q and q.group(0) != title:
+            aliases = (q.group(0),)
+        items.append(Candidate(s, s + len(title), EntityType.AWARD, title, "award", None, aliases=aliases))
+    return items
 
 
 def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
@@ -40,26 +83,21 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     events: list[AwardEvent] = []
     for m in _CUE_RE.finditer(text):
         seg_start = m.end()
+        if m.group(0) == "涌现出":
+            # 涌现出 A、(unit+post) NAME，B、… NAME: each honour with the person named after it
+            stop = re.compile(r"[。；;\n]").search(text, seg_start)
+            sent_end = stop.start() if stop else len(text)
+            for part in re.finditer(r"[^，,]+", text[seg_start:sent_end]):
+                ps, pe = seg_start + part.start(), seg_start + part.end()
+                first = _split_items(part.group(0))[0]
+                items = _items(text, ps, ps + len(first))
+                if items:
+                    cands.extend(items)
+                    events.append(AwardEvent(m.start(), m.end(), None, tuple(items), (ps + len(first), pe)))
+            continue
         end_m = _END_RE.search(text, seg_start, min(len(text), seg_start + 160))
         seg_end = end_m.start() if end_m else min(len(text), seg_start + 160)
-        segment = text[seg_start:seg_end]
-        items: list[Candidate] = []
-        pos = seg_start
-        for part in re.split(r"[、]|和(?=全国|全省|全市|省级|国家级|市级)", segment):
-            s = pos + (len(part) - len(part.lstrip()))
-            title = _TRAILING.sub("", part.strip())
-            pos += len(part) + 1
-            if title.startswith(("了", "的")):
-                title = title[1:]
-                s += 1
-            if not _is_award(title):
-                continue
-            aliases: tuple[str, ...] = ()
-            q = re.search(r"“([^”]+)”", title)
-            if q and q.group(0) != title:
-                aliases = (q.group(0),)
-            items.append(Candidate(s, s + len(title), EntityType.AWARD, title, "award", None,
-                                   aliases=aliases))
+        items = _items(text, seg_start, seg_end)
         if not items:
             continue
         by = (m.start("by"), m.end("by")) if m.group("by") else None

@@ -5,6 +5,9 @@ Forms: a roster line (朱勇志 市委依法治市办副主任), name + title (�
 """
 from __future__ import annotations
 
+import functools
+import importlib.util
+import os
 import re
 from collections.abc import Collection
 
@@ -19,8 +22,26 @@ _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
 _TITLE_NAME = re.compile(rf"(?:{_POS_ALT})[、，,]?([{HAN}]{{2,3}})")
 
 
+@functools.cache
+def common_words() -> frozenset[str]:
+    """2–3 character words of jieba's dictionary that are not person names (关于, 利用, 高度)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = os.path.join(spec.submodule_search_locations[0], "dict.txt")
+    words = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 3 and parts[2] != "nr" and int(parts[1]) >= 20:
+                words.add(parts[0])
+    return frozenset(words)
+
+
 def _plausible(name: str) -> bool:
     if any(m in name for m in PRIVATE_MARKERS):
+        return False
+    if name in common_words() or name.endswith(("乡", "镇", "县", "区", "市", "村", "省")):
         return False
     if name[:2] in SURNAMES_2:
         return 3 <= len(name) <= 4
@@ -48,15 +69,13 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
         # the name must be a whole word: a token starts at it and at the title after it
         s, e = m.start(1), m.end(1)
         for s2 in range(s, e - 1):
-            if s2 in token_starts and e in token_starts and (s2 == 0 or not is_han(text[s2 - 1])
-                                                              or text[s2 - 1] in "、和与及由经被等"):
+            if s2 in token_starts and e in token_starts:
                 add(s2, e)
                 break
     for m in _TITLE_NAME.finditer(text):
         s = m.start(1)
         for e in (s + 3, s + 2):
-            if e <= len(text) and e in token_starts and (e == len(text) or not is_han(text[e])
-                                                         or text[e] in "同等在和与说表"):
+            if e <= m.end(1) and (e == len(text) or e in token_starts):
                 add(s, e)
                 break
     return sorted(out.values(), key=lambda c: c.start)

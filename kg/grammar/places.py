@@ -173,7 +173,16 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
         aliases = (text[prev.candidate.start:e],) if prev is not None else ()
         out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, name, "town", "Town",
                                       aliases=aliases), None, parent))
+        v = _VILLAGE_AFTER.match(text, e)  # 定远寨镇生态三庙新村: a village right after its town
+        if v and not any(c in _FUNCTION_CHARS for c in v.group(1)) and (v.end() >= len(text) or not is_han(text[v.end()])
+                                           or (token_starts is not None and v.end() in token_starts)):
+            out.append(PlaceHit(Candidate(e, v.end(), EntityType.PLACE, v.group(0), "town", "Village",
+                                          aliases=(text[s:v.end()],)), None, name))
     return out
+
+
+_FUNCTION_CHARS = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已各全本该每个")
+_VILLAGE_AFTER = re.compile(rf"([{HAN}]{{2,5}}?)(新村|村|社区|嘎查)")
 
 
 _SELF_REF = re.compile(r"(?:全|我|本)(省|市|区|县|旗)")

@@ -26,7 +26,7 @@ from .text import Sentence
 _REG_CUES = ("贯彻", "实施", "落实", "执行", "出台", "制定", "印发", "施行", "践行", "遵循", "修订",
              "起草", "发布", "推行", "健全", "建立", "完善", "编制", "探索", "创新", "形成", "推动")
 _ISSUE_CUES = re.compile(r"(?:联合)?(?:印发|出台|制定|发布|颁布|通过|审议通过|出台了|制定了|印发了)")
-_LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|——|■|\s)+")
+_LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|——|■|\s)+")
 _SUBJECT_WINDOW = 14
 ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
 
@@ -54,6 +54,52 @@ class _Index:
         if i >= 0 and self.sents[i].start <= pos < self.sents[i].end:
             return self.sents[i]
         return None
+
+
+_PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
+_COORD = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
+
+
+def _subjects(text: str, s: Sentence, ms: Sequence[tuple[Candidate, EntityKey]],
+              by_spans: Sequence[tuple[int, int]]) -> list[EntityKey]:
+    """The actors opening a sentence (after list marks), with those coordinated with the first
+    (东昌府区、冠县、高唐县…); a place after a preposition (在全省) is a setting, not an actor."""
+    lead = _LIST_MARK.match(text, s.start, s.end)
+    lead_end = lead.end() if lead else s.start
+    actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED
+              and m.subtype != "MediaOrganization" and not any(a <= m.start < b for a, b in by_spans)]
+    first = next(((m, k) for m, k in actors if lead_end <= m.start < lead_end + _SUBJECT_WINDOW), None)
+    if first is None or text[max(lead_end, first[0].start - 2):first[0].start].endswith(_PREPOSITIONS):
+        return []
+    out = [first[1]]
+    end = first[0].end
+    for m, k in actors:
+        if m.start <= first[0].start:
+            continue
+        gap = _COORD.fullmatch(text, end, m.start)
+        if gap is None or "，" in text[end:m.start] or k.etype != first[1].etype:
+            break
+        out.append(k)
+        end = m.end
+    return list(dict.fromkeys(out))
+
+
+def _coordinated_before(text: str, cands: Sequence[tuple[Candidate, EntityKey]]) -> list[EntityKey]:
+    """The mention right before a cue and those joined to it by 、/和/与 (邹城市、汶上县入选…)."""
+    m, k = cands[-1]
+    out = [k]
+    for m2, k2 in reversed(cands[:-1]):
+        if k2.etype != k.etype or not _COORD.fullmatch(text, m2.end, m.start) or "，" in text[m2.end:m.start]:
+            break
+        out.append(k2)
+        m = m2
+    return out
+
+
+def _reg_cue_before(text: str, s: Sentence, start: int) -> bool:
+    """A verb of carrying out before the title in its clause (出台《A》《B》《C》 covers all three)."""
+    clause = max(text.rfind(c, s.start, start) for c in "，,；;：:")
+    return any(c in text[max(s.start, clause + 1, start - 40):start] for c in _REG_CUES)
 
 
 def _ok(head: EntityKey, pred: Predicate, tail: EntityKey) -> bool:
@@ -85,21 +131,16 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     for s, ms in in_sent.items():
         if any(a <= s.start and s.end <= b for a, b in table_lines):
             continue
-        body = text[s.start:s.end]
-        lead = _LIST_MARK.match(body)
-        lead_end = s.start + (lead.end() if lead else 0)
-        subject = next((k for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED and lead_end <= m.start < lead_end + _SUBJECT_WINDOW
-                        and not any(a <= m.start < b for a, b in by_spans)), None)
+        subjects = _subjects(text, s, ms, by_spans)
         for m, k in ms:
             if k.etype == EntityType.PROGRAM:
                 pass
             elif k.etype == EntityType.REGULATION:
-                if not any(c in text[max(s.start, m.start - 12):m.start] for c in _REG_CUES):
+                if not _reg_cue_before(text, s, m.start):
                     continue
             else:
                 continue
-            who = subject if subject is not None and subject != k else actor
-            if who is not None:
+            for who in [x for x in subjects if x != k] or ([actor] if actor is not None else []):
                 add(who, Predicate.IMPLEMENTS, k, s)
 
     # awards
@@ -110,17 +151,23 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         s = idx.of(ev.cue_start)
         if s is None:
             continue
-        cands = [(m, k) for m, k in in_sent.get(s, []) if m.end <= ev.cue_start and k.etype in recipients_types
-                 and m.source != NESTED
-                 and not any(a <= m.start < b for a, b in by_spans)]
-        if cands:
-            recipient: EntityKey | None = cands[-1][1]
-        elif last is not None and last[0] == s:
-            recipient = last[1]
+        if ev.recipient_span is not None:
+            a, b = ev.recipient_span
+            after = [k for m, k in in_sent.get(s, []) if a <= m.start < b and k.etype == EntityType.PERSON]
+            recipients: list[EntityKey] = after[:1]
         else:
-            recipient = actor
+            clause = max(text.rfind(c, s.start, ev.cue_start) for c in "，,；;：:")
+            cands = [(m, k) for m, k in in_sent.get(s, []) if clause < m.start and m.end <= ev.cue_start
+                     and k.etype in recipients_types and m.source != NESTED
+                     and not any(a <= m.start < b for a, b in by_spans)]
+            if cands:
+                recipients = _coordinated_before(text, cands)
+            elif last is not None and last[0] == s:
+                recipients = [last[1]]
+            else:
+                recipients = [actor] if actor is not None else []
         award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
-        if recipient is not None:
+        for recipient in recipients:
             last = (s, recipient)
             for ak in award_keys:
                 add(recipient, Predicate.RECEIVED_AWARD, ak, s)

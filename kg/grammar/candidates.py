@@ -50,16 +50,19 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     # places and organisations named inside a regulation's title are mentions too
     # (聊城市人民政府办公室关于印发…): kept, marked nested so they never act as subjects
-    hosts = [c for c in chosen if c.etype in (EntityType.REGULATION, EntityType.AWARD)]
-    def host_start(c: Candidate) -> int | None:
-        return next((h.start for h in hosts if h.start <= c.start and c.end <= h.end), None)
-
+    owner: dict[int, Candidate] = {}
+    for h in chosen:  # non-overlapping: each position has at most one host
+        for pos in range(h.start, h.end):
+            owner[pos] = h
+    chosen_ids = {id(c) for c in chosen}
     nested = []
     for c in cands:
-        hs = host_start(c) if c not in chosen else None
-        if hs is not None and (c.etype in (EntityType.PLACE, EntityType.PROGRAM)
-                               or (c.etype == EntityType.ORGANIZATION and c.start - hs <= 1)):
-            nested.append(c)  # places and programs anywhere in a title; an organisation only as its issuer
+        host = owner.get(c.start)
+        if id(c) in chosen_ids or host is None or c.end > host.end or host.etype == EntityType.PLACE:
+            continue
+        if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
+                c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))):
+            nested.append(c)  # places inside any name; programs in titles; an organisation only as a title's issuer
     inner_taken = bytearray(len(taken))
     for c in sorted(nested, key=_rank, reverse=True):
         if any(inner_taken[c.start:c.end]):

@@ -37,7 +37,7 @@ class Located:
 
     key: EntityKey
     start: int
-    parent: str
+    parents: tuple[str, ...]  # candidate parents by name, nearest first
 
 
 def _evidence(doc_id: str, text: str, s: Sentence) -> Evidence:
@@ -216,7 +216,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         for k in dict.fromkeys(k for _, k in ms):
             sents_of.setdefault(k, []).append(s)
     for loc in located:
-        parent = by_name.get(loc.parent)
+        parent = next((by_name[p] for p in loc.parents if p in by_name), None)
         if parent is None or parent == loc.key:
             continue
         parent_sents = set(sents_of.get(parent, ()))

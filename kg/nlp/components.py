@@ -20,7 +20,8 @@ from ..grammar.orgs import match_orgs
 from ..grammar.persons import match_persons
 from ..grammar.places import PlaceHit, match_places
 from ..grammar.programs import match_programs, match_unquoted_programs
-from ..grammar.relations import Located, extract_relations
+from ..grammar.located import located_of
+from ..grammar.relations import extract_relations
 from ..grammar.tables import match_tables
 from ..grammar.text import sentences
 from ..grammar.titles import match_titles
@@ -177,41 +178,6 @@ def document_actor(text: str, ctx: DocContext, mentions: list[Candidate]) -> Ent
         if m.etype == EntityType.ORGANIZATION and m.end <= hend:
             return EntityKey(m.etype, m.name)
     return None
-
-
-def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit]) -> list[Located]:
-    """Jurisdictions of organisations and parents of places, by name."""
-    out: list[Located] = []
-    seen: set[EntityKey] = set()
-    place_forms: dict[str, str] = {}
-    for h in places:
-        for form in (h.candidate.name, *h.candidate.aliases):
-            place_forms.setdefault(form, h.candidate.name)
-        if h.division is not None and h.division.short and h.division.safe_short:
-            place_forms.setdefault(h.division.short, h.candidate.name)
-    for name in (ctx.province, ctx.city, ctx.county):
-        if name:
-            place_forms.setdefault(name, name)
-    by_len = sorted(place_forms, key=len, reverse=True)
-    final_names = {m.name for m in mentions}
-    for h in places:
-        key = EntityKey(EntityType.PLACE, h.candidate.name)
-        if h.parent and key not in seen and h.candidate.name in final_names:
-            seen.add(key)
-            out.append(Located(key, h.candidate.start, h.parent))
-    for m in mentions:
-        if m.etype != EntityType.ORGANIZATION or m.source == "central":
-            continue
-        key = EntityKey(m.etype, m.name)
-        if key in seen:
-            continue
-        form = next((f for f in by_len if m.name.startswith(f) and len(m.name) > len(f)), None)
-        if form is None:
-            continue
-        seen.add(key)
-        out.append(Located(key, m.start, place_forms[form]))
-    # a place's parent that is known from the gazetteer but not from a hit (context places)
-    return out
 
 
 @Language.factory("lg_merge", default_config={"policy": {"@misc": "lgkg.merge_overlaps.v1"}})

@@ -57,6 +57,7 @@ class _Index:
 
 
 _PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
+_ROLLOUT = re.compile(r"(?:等地|等县市区|等\w{0,3})?(?:率先)?(?:推广|试点|开展|推行|实施|落地|复制)")
 _COORD = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
 
 
@@ -69,7 +70,7 @@ def _subjects(text: str, s: Sentence, ms: Sequence[tuple[Candidate, EntityKey]],
     actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED
               and m.subtype != "MediaOrganization" and not any(a <= m.start < b for a, b in by_spans)]
     first = next(((m, k) for m, k in actors if lead_end <= m.start < lead_end + _SUBJECT_WINDOW), None)
-    if first is None or text[max(lead_end, first[0].start - 2):first[0].start].endswith(_PREPOSITIONS):
+    if first is None:
         return []
     out = [first[1]]
     end = first[0].end
@@ -81,6 +82,13 @@ def _subjects(text: str, s: Sentence, ms: Sequence[tuple[Candidate, EntityKey]],
             break
         out.append(k)
         end = m.end
+    before = text[max(lead_end, first[0].start - 2):first[0].start]
+    if before.endswith(_PREPOSITIONS):
+        # 在东昌府区、冠县推广: named places where a program is rolled out take part in it;
+        # 在全省率先… is only a setting
+        if not (before.endswith("在") and first[0].source != "selfref"
+                and _ROLLOUT.match(text, end)):
+            return []
     return list(dict.fromkeys(out))
 
 
@@ -94,6 +102,37 @@ def _coordinated_before(text: str, cands: Sequence[tuple[Candidate, EntityKey]])
         out.append(k2)
         m = m2
     return out
+
+
+_ISSUE_VERB_END = re.compile(r"(?:印发|出台|制定|编制|发布|颁布|起草|修订|审议通过|通过)(?:了)?$")
+
+
+def _issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[tuple[Candidate, EntityKey]]) -> bool:
+    """An issuing verb right before this title, or before the chain of titles it closes
+    (编制《A》《B》: both)."""
+    pos = start
+    titles = sorted((m.start, m.end) for m, k in ms if k.etype == EntityType.REGULATION and m.end <= start)
+    while True:
+        if _ISSUE_VERB_END.search(text, max(s.start, pos - 6), pos):
+            return True
+        prev = next(((a, b) for a, b in reversed(titles) if a < pos and b <= pos
+                     and re.fullmatch(r"[、和及与]?", text[b:pos])), None)
+        if prev is None:
+            return False
+        pos = prev[0]
+
+
+_PILOT = re.compile(r"(?:为|作为)(?:首批|第[一二三四五六七八九十]+批)?(?:试点|示范)")
+
+
+def _pilots(text: str, ms: Sequence[tuple[Candidate, EntityKey]]) -> list[EntityKey]:
+    """确定东昌府区、冠县、高唐县、临清市为试点单位: the designated pilots carry out the program."""
+    actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED]
+    for i, (m, k) in enumerate(actors):
+        if _PILOT.match(text, m.end):
+            group = _coordinated_before(text, actors[: i + 1])
+            return group
+    return []
 
 
 def _reg_cue_before(text: str, s: Sentence, start: int) -> bool:
@@ -132,16 +171,26 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         if any(a <= s.start and s.end <= b for a, b in table_lines):
             continue
         subjects = _subjects(text, s, ms, by_spans)
+        pilots = _pilots(text, ms)
         for m, k in ms:
             if k.etype == EntityType.PROGRAM:
                 pass
             elif k.etype == EntityType.REGULATION:
+                if subjects and _issue_verb_before(text, s, m.start, ms):
+                    for who in subjects:
+                        if who.etype == EntityType.ORGANIZATION:
+                            add(k, Predicate.ISSUED_BY, who, s)
+                    if any(w.etype == EntityType.ORGANIZATION for w in subjects):
+                        continue  # the body that made it: issuedBy, not implements
                 if not _reg_cue_before(text, s, m.start):
                     continue
             else:
                 continue
             for who in [x for x in subjects if x != k] or ([actor] if actor is not None else []):
                 add(who, Predicate.IMPLEMENTS, k, s)
+            if k.etype == EntityType.PROGRAM:
+                for who in pilots:
+                    add(who, Predicate.IMPLEMENTS, k, s)
 
     # awards
     recipients_types = (EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON,

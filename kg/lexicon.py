@@ -67,7 +67,7 @@ ORG_BREAK_CHARS = frozenset(
 
 #: words that look like org middles but are verbs/activities; a candidate containing them is rejected
 ORG_BAD_MIDDLES: tuple[str, ...] = (
-    "各级", "各", "举办", "承办", "主办", "协办", "签署", "采用", "听取", "带领", "交界", "地处", "调处", "某",
+    "各级", "各", "优化", "加快", "促进", "保障", "举办", "承办", "主办", "协办", "签署", "采用", "听取", "带领", "交界", "地处", "调处", "某",
     "开展", "建设", "推进", "加强", "落实", "实施", "组织", "召开", "举办", "印发", "制定",
     "出台", "建立", "健全", "完善", "深化", "推动", "打造", "创建", "工作", "情况", "年度",
     "报告", "会议", "活动", "全面", "坚持", "发挥", "提升", "强化", "聚焦", "围绕", "通过",
@@ -87,7 +87,7 @@ REGULATION_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("通告", "NormativeDocument"), ("公告", "NormativeDocument"), ("批复", "NormativeDocument"),
     ("指引", "NormativeDocument"), ("指南", "NormativeDocument"), ("清单", "NormativeDocument"),
     ("目录", "NormativeDocument"), ("标准", "NormativeDocument"), ("准则", "NormativeDocument"),
-    ("守则", "NormativeDocument"), ("制度", "NormativeDocument"), ("措施", "NormativeDocument"),
+    ("守则", "NormativeDocument"), ("范本", "NormativeDocument"), ("示范文本", "NormativeDocument"), ("制度", "NormativeDocument"), ("措施", "NormativeDocument"),
     ("纲要", "PolicyDocument"), ("规划", "PolicyDocument"), ("方案", "PolicyDocument"),
     ("计划", "PolicyDocument"), ("要点", "PolicyDocument"), ("意见(试行)", "NormativeDocument"),
 )

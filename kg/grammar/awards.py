@@ -20,6 +20,9 @@ _END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等�
 _TRAILING = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|奖项|名单)$|等$")
 
 
+_SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
+
+
 @dataclass(frozen=True, slots=True)
 class AwardEvent:
     cue_start: int
@@ -52,6 +55,8 @@ def _is_award(title: str) -> bool:
     if title.startswith("“") and title.endswith("”"):
         return True  # a quoted title after an award cue
     core = re.sub(r"[(（][^()（）]*[)）]$", "", re.sub(r"[“”]", "", title))
+    if _SCOPE_HONOUR.match(core):
+        return True  # 全国模范司法所长, 全省优秀律师: a scope and a mark of distinction
     if core.endswith(AWARD_SUFFIXES):
         return True
     core = title.rstrip("”\"’」")

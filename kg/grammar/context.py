@@ -35,8 +35,10 @@ def header_span(text: str) -> tuple[int, int]:
 def infer_context(text: str, matches: list[Match]) -> DocContext:
     gz = gazetteer()
     _, hend = header_span(text)
+    # titles and author lines do not end a sentence; a short body line in the header does
     header_divs = [gz.resolve(m, prefer_higher=True)
-                   for line in text[:hend].splitlines() for m in gz.find(strip_spaces(line))]
+                   for line in text[:hend].splitlines() if not line.rstrip().endswith(("。", "；", ";"))
+                   for m in gz.find(strip_spaces(line))]
     header_divs = [d for d in header_divs if d is not None]
 
     score: Counter[str] = Counter()

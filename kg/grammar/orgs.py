@@ -135,9 +135,8 @@ def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) ->
         for k in range(end + 1, len(window) + 1):
             rest = window[end:k]
             core = _core_at(rest, SUBUNIT_CORES)
-            if core is None or len(core) < len(rest):
-                if rest.startswith(_INTERNAL):
-                    break  # staff and internal bodies: 党委书记, 局长
+            if core is None and rest.startswith(_INTERNAL) and not any(c.startswith(rest) for c in SUBUNIT_CORES):
+                break  # staff and internal bodies: 党委书记, 局长 (but 常委 → 常委会 goes on)
             if core and not _NEW_PLACE.search(rest[: len(rest) - len(core)]) \
                     and _boundary(text, pos + k, core, token_starts, pos + end):
                 best = k
@@ -150,7 +149,8 @@ def _context_place(level: str, ctx: DocContext) -> str | None:
     if level == "province":
         return ctx.province
     if level == "city":
-        return ctx.city
+        # in a county-level city's report 市司法局 is that city's (连州市), not the prefecture's
+        return ctx.county if ctx.county and ctx.county.endswith("市") else ctx.city
     return ctx.county
 
 
@@ -196,7 +196,9 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             continue
         out.append(_org(m.start(), end, text[m.start():end], "central"))
     # place prefix + stem + core; towns also by their stem (东古城 for 东古城镇: 东古城司法所)
-    prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places]
+    starts = {p.start for p in places}
+    # a place directly followed by another (湖南省江华县司法局) is not the body's own prefix
+    prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places if p.end not in starts]
     for p in places:
         if p.subtype == "Town" and len(p.name) >= 4:
             stem = p.name[:-2] if p.name.endswith("街道") else p.name[:-1]
@@ -209,6 +211,8 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if end is None:
             continue
         stem = text[pe:end]
+        if text[ps:pe] != p.name and stem[:1] in "县市区旗州" and len(stem) > 2:
+            stem = stem[1:]  # 江华 + 县司法局: the short form's own level word (江华瑶族自治县司法局)
         if any(stem.endswith(c) for c in _GOV_CORES) and not stem.endswith(MEDIA_CORES):
             full = p.name + stem  # 聊城 + 司法局 → 聊城市司法局
         else:

@@ -24,7 +24,7 @@ _TOWN_RE = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡|苏木)(?![{HAN}]{{0,1
 _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
 #: characters that cannot be part of a town or village stem (quantifiers, pronouns, function words)
 _STEM_BAD = set("各全本该每个等和与的在了是对为把被将从向以于由并及其所有城市县区省乡镇村街涉边两级三级"
-                "一二三四五六七八九十百千万多数重点农贫困示范先进美丽文明特色中心新老不出建立")
+                "一百千万多数重点农贫困示范先进美丽文明特色中心新老不出建立")
 _STEM_BAD.discard("城")
 _STEM_OK_WITH = ("新区", "新村")  # 新区街道 and 生态三庙新村 are real names despite 新
 
@@ -192,7 +192,8 @@ _BARE_ZONES = ("高新技术产业开发区", "经济技术开发区", "高新�
 def self_references(text: str, ctx: DocContext, token_starts: Collection[int] | None) -> list[PlaceHit]:
     """全市/我市/本县… name the place the document speaks for; 高新区 alone is the city's zone."""
     out: list[PlaceHit] = []
-    levels = {"省": ctx.province, "市": ctx.city, "区": ctx.county, "县": ctx.county, "旗": ctx.county}
+    city = ctx.county if ctx.county and ctx.county.endswith("市") else ctx.city  # 连州市: 全市 is itself
+    levels = {"省": ctx.province, "市": city, "区": ctx.county, "县": ctx.county, "旗": ctx.county}
     for m in _SELF_REF.finditer(text):
         place = levels[m.group(1)]
         if not place or (m.group(1) in "区县旗" and not place.endswith(m.group(1))):

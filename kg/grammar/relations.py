@@ -111,7 +111,8 @@ def _issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[tuple[Ca
     """An issuing verb right before this title, or before the chain of titles it closes
     (编制《A》《B》: both)."""
     pos = start
-    titles = sorted((m.start, m.end) for m, k in ms if k.etype == EntityType.REGULATION and m.end <= start)
+    titles = sorted((m.start, m.end) for m, k in ms if m.end <= start
+                    and (k.etype == EntityType.REGULATION or text.startswith("《", m.start)))
     while True:
         if _ISSUE_VERB_END.search(text, max(s.start, pos - 6), pos):
             return True

@@ -1,0 +1,161 @@
+"""Each entity mechanism on sentences written for these tests, from cities the seeds never name.
+
+They show that the grammar and the context resolution carry over: nothing here appears in the
+development gold texts.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import DocContext, EntityType
+from kg.nlp import make_pipeline
+
+# a Guangdong county report, a Sichuan city white paper, an Inner Mongolia banner summary
+QINGYUAN = DocContext(province="广东省", city="清远市", county="连州市")
+MIANYANG = DocContext(province="四川省", city="绵阳市", county=None)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline(exclude=["lg_relations"])
+
+
+def mentions(nlp, text):
+    doc = nlp(text)
+    return doc, {(c.etype, c.name) for c in doc._.lg_mentions}
+
+
+def names(found, etype):
+    return {n for t, n in found if t == etype}
+
+
+# --- document context ----------------------------------------------------------------------
+
+def test_context_from_the_title_and_author_line(nlp):
+    doc, _ = mentions(nlp, "连州市2023年法治政府建设年度报告\n连州市司法局\n2023年,我市坚持依法行政。\n")
+    ctx = doc._.lg_context
+    assert (ctx.province, ctx.city, ctx.county) == ("广东省", "清远市", "连州市")
+
+
+def test_context_city_from_body_frequency(nlp):
+    doc, _ = mentions(nlp, "法治建设十件大事\n绵阳市全面推进依法治市。绵阳市司法局牵头,涪城区、游仙区参与。\n")
+    ctx = doc._.lg_context
+    assert (ctx.province, ctx.city, ctx.county) == ("四川省", "绵阳市", None)
+
+
+# --- places ----------------------------------------------------------------------------------
+
+def test_places_from_the_gazetteer_with_short_forms(nlp):
+    _, found = mentions(nlp, "绵阳市司法局会同德阳、广元两地开展联调,江油市、安州区积极参与。\n")
+    places = names(found, EntityType.PLACE)
+    assert {"德阳市", "广元市", "江油市", "安州区"} <= places
+
+
+def test_towns_and_villages_by_grammar(nlp):
+    text = "2023年连州市年度报告\n连州市东陂镇丰阳村获评全省民主法治示范村,西江镇、九陂镇建成公共法律服务站。\n"
+    _, found = mentions(nlp, text)
+    places = names(found, EntityType.PLACE)
+    assert {"东陂镇", "丰阳村", "西江镇", "九陂镇"} <= places
+    assert not any(p.endswith(("城乡", "乡镇")) for p in places)
+
+
+def test_self_references_resolve_to_the_document_place(nlp):
+    doc, found = mentions(nlp, "连州市2023年法治政府建设年度报告\n全市共办理行政复议案件56件。\n")
+    assert (EntityType.PLACE, "连州市") in found
+
+
+# --- organisations ---------------------------------------------------------------------------
+
+def test_organisations_expand_bare_level_prefixes_by_context(nlp):
+    text = "连州市2023年法治政府建设年度报告\n市司法局、市人民法院和市委政法委联合开展督查,省司法厅给予指导。\n"
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"连州市司法局", "连州市人民法院", "连州市委政法委", "广东省司法厅"} <= orgs
+
+
+def test_organisation_grammar_does_not_cut_words(nlp):
+    text = "绵阳市法治建设报告\n绵阳市生态环境局优化产业布局,市场监管部门加强社会治理,市信访局局长出席。\n"
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert "绵阳市生态环境局" in orgs and "绵阳市信访局" in orgs
+    assert not any(o.endswith(("布局", "部", "社", "信访局局")) for o in orgs), orgs
+
+
+def test_sub_units_and_central_organs(nlp):
+    text = "绵阳市法治建设报告\n绵阳市司法局行政复议科科长出席,司法部法治督察局和最高人民法院派员指导。\n"
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"绵阳市司法局行政复议科", "司法部法治督察局", "最高人民法院"} <= orgs
+
+
+def test_party_committee_of_a_two_character_county(nlp):
+    """莒县 + 县委 is 莒县县委 (X县 keeps 县委); 紫金县 + 县委 is 紫金县委."""
+    _, found = mentions(nlp, "莒县2022年法治政府建设年度报告\n县委常委会专题研究法治工作。\n")
+    assert "莒县县委常委会" in names(found, EntityType.ORGANIZATION)
+    text = "紫金县2022年法治政府建设年度报告\n县委常委会专题研究法治工作,县政府办公室牵头落实。\n"
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"紫金县委常委会", "紫金县人民政府办公室"} <= orgs
+
+
+# --- regulations -----------------------------------------------------------------------------
+
+def test_titles_split_into_instruments_media_and_columns(nlp):
+    text = ("绵阳市法治建设报告\n认真贯彻《中华人民共和国行政复议法》,出台《绵阳市城市管理条例》,"
+            "在《四川日报》开设《法治绵阳》栏目,学习《论坚持全面依法治国》。\n")
+    _, found = mentions(nlp, text)
+    assert {"中华人民共和国行政复议法", "绵阳市城市管理条例"} <= names(found, EntityType.REGULATION)
+    assert "四川日报" in names(found, EntityType.ORGANIZATION)
+    assert "《法治绵阳》栏目" in names(found, EntityType.PROGRAM)
+    assert "论坚持全面依法治国" not in names(found, EntityType.REGULATION)
+
+
+def test_appendix_table_rows(nlp):
+    text = ("连州市规范性文件目录\n序号 | 文件名称 | 文号 | 制定单位 |\n"
+            "1 | 关于印发《连州市农村供水管理办法》的通知 | 连府〔2023〕3号 | 连州市人民政府 |\n")
+    doc, found = mentions(nlp, text)
+    assert (EntityType.REGULATION, "连州市农村供水管理办法") in found
+    assert (EntityType.ORGANIZATION, "连州市人民政府") in found
+    reg = next(c for c in doc._.lg_mentions if c.name == "连州市农村供水管理办法")
+    assert ("documentNumber", "连府〔2023〕3号") in reg.props
+
+
+# --- programs --------------------------------------------------------------------------------
+
+def test_quoted_programs_with_head_nouns_and_without(nlp):
+    text = ("绵阳市法治建设报告\n绵阳市打造“老娘舅”调解品牌,推行“2+4”联调模式,开展“法治夜校”,"
+            "打通服务群众的“最后一米”,着力解决“三难”问题。\n")
+    _, found = mentions(nlp, text)
+    programs = names(found, EntityType.PROGRAM)
+    assert {"“老娘舅”调解品牌", "“2+4”联调模式", "“法治夜校”"} <= programs
+    assert not any("最后一米" in p or "三难" in p for p in programs), programs
+
+
+def test_program_variants_are_one_program_in_a_document(nlp):
+    text = "绵阳市法治建设报告\n推行“2+4”联调模式。“2+4”模式覆盖全市,“2+4”成为品牌。\n"
+    _, found = mentions(nlp, text)
+    assert {n for n in names(found, EntityType.PROGRAM) if "2+4" in n} == {"“2+4”联调模式"}
+
+
+def test_unquoted_named_mechanism(nlp):
+    _, found = mentions(nlp, "连州市报告\n连州市与湖南省江华县建立两省三县边界联调机制。\n")
+    assert "两省三县边界联调机制" in names(found, EntityType.PROGRAM)
+
+
+# --- awards and officials --------------------------------------------------------------------
+
+def test_awards_after_cues_with_editions_and_coordination(nlp):
+    text = ("绵阳市法治建设报告\n绵阳市荣获第二届“四川省法治政府建设示范市”,市司法局被司法部授予全国公共法律服务"
+            "工作先进集体、全国人民调解工作先进单位等荣誉称号。\n")
+    _, found = mentions(nlp, text)
+    assert {"第二届“四川省法治政府建设示范市”", "全国公共法律服务工作先进集体",
+            "全国人民调解工作先进单位"} <= names(found, EntityType.AWARD)
+
+
+def test_officials_but_never_private_persons(nlp):
+    text = ("绵阳市法治建设报告\n市委书记曹立军出席会议。当事人张某某与李某发生纠纷,"
+            "王小红(化名)申请调解,调解员刘德华现场调处。\n")
+    _, found = mentions(nlp, text)
+    persons = names(found, EntityType.PERSON)
+    assert "曹立军" in persons
+    assert not any("某" in p or p == "王小红" for p in persons), persons

@@ -1,0 +1,107 @@
+"""Each relation pattern on sentences written for these tests (cities the seeds never name)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import SourceDocument
+from kg.nlp import extract, make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def relations(nlp, text, doc_id="t"):
+    doc = SourceDocument(doc_id, f"{doc_id}.txt", text, "utf-8", "0" * 64)
+    ex = extract(nlp, doc)
+    for r in ex.relations:  # every evidence quote is the text at its offsets
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.quote
+    return {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+
+
+def test_passive_conferral_with_coordinated_conferrers(nlp):
+    text = ("绵阳市法治建设报告\n市司法局被司法部授予全国公共法律服务工作先进集体,"
+            "被省委、省政府评为全省法治政府建设先进集体。\n")
+    rels = relations(nlp, text)
+    assert ("绵阳市司法局", "receivedAward", "全国公共法律服务工作先进集体") in rels
+    assert ("全国公共法律服务工作先进集体", "awardedBy", "司法部") in rels
+    # the second clause has no subject: the recipient carries over
+    assert ("绵阳市司法局", "receivedAward", "全省法治政府建设先进集体") in rels
+    assert ("全省法治政府建设先进集体", "awardedBy", "四川省委") in rels
+    assert ("全省法治政府建设先进集体", "awardedBy", "四川省人民政府") in rels
+
+
+def test_coordinated_recipients(nlp):
+    text = "绵阳市法治建设报告\n江油市、安州区入选首批全省法治政府建设示范县。\n"
+    rels = relations(nlp, text)
+    assert ("江油市", "receivedAward", "首批全省法治政府建设示范县") in rels
+    assert ("安州区", "receivedAward", "首批全省法治政府建设示范县") in rels
+
+
+def test_honours_listed_with_the_people_who_won_them(nlp):
+    text = ("绵阳市法治建设报告\n队伍建设成效明显,涌现出全国优秀人民调解员、涪城区司法所长陈建国,"
+            "全国模范司法所长、游仙区司法局干警周丽华等一批先进典型。\n")
+    rels = relations(nlp, text)
+    assert ("陈建国", "receivedAward", "全国优秀人民调解员") in rels
+    assert ("周丽华", "receivedAward", "全国模范司法所长") in rels
+
+
+def test_subject_carries_the_program_and_the_document_actor_fills_in(nlp):
+    text = ("连州市司法局2023年工作总结\n连州市司法局打造“连心调”调解品牌。"
+            "推行“一村一法律顾问”制度,覆盖全部村居。\n")
+    rels = relations(nlp, text)
+    assert ("连州市司法局", "implements", "“连心调”调解品牌") in rels
+    # no subject in the second sentence: the report's author carries it out
+    assert ("连州市司法局", "implements", "“一村一法律顾问”制度") in rels
+
+
+def test_places_designated_as_pilots_implement(nlp):
+    text = ("绵阳市法治建设报告\n在全市推行“诉源治理”模式,确定江油市、三台县为试点单位。\n")
+    rels = relations(nlp, text)
+    assert ("江油市", "implements", "“诉源治理”模式") in rels
+    assert ("三台县", "implements", "“诉源治理”模式") in rels
+
+
+def test_a_setting_is_not_an_actor(nlp):
+    text = "绵阳市法治建设报告\n市司法局在全省率先推出“法治体检”服务。\n"
+    rels = relations(nlp, text)
+    assert ("绵阳市司法局", "implements", "“法治体检”服务") in rels
+    assert not any(h == "四川省" and p == "implements" for h, p, _ in rels)
+
+
+def test_issuing_body_of_a_chain_of_titles(nlp):
+    text = ("绵阳市法治建设报告\n市司法局编制《行政执法文书范本》《合法性审查工作指引》等操作手册。"
+            "市委、市政府印发《关于加强法治乡村建设的意见》。\n")
+    rels = relations(nlp, text)
+    assert ("行政执法文书范本", "issuedBy", "绵阳市司法局") in rels
+    assert ("合法性审查工作指引", "issuedBy", "绵阳市司法局") in rels
+    assert ("关于加强法治乡村建设的意见", "issuedBy", "绵阳市委") in rels
+    assert ("关于加强法治乡村建设的意见", "issuedBy", "绵阳市人民政府") in rels
+
+
+def test_implementing_a_law_needs_a_verb(nlp):
+    text = "绵阳市法治建设报告\n绵阳市认真贯彻实施《中华人民共和国行政复议法》。《四川日报》刊发了《绵阳法治观察》专题文章。\n"
+    rels = relations(nlp, text)
+    assert ("绵阳市", "implements", "中华人民共和国行政复议法") in rels
+
+
+def test_table_rows_give_issued_by(nlp):
+    text = ("连州市规范性文件目录\n序号 | 文件名称 | 文号 | 登记号 | 制定单位 |\n"
+            "1 | 关于印发《连州市农村供水管理办法》的通知 | 连府〔2023〕3号 | LZ-2023-001 | 连州市人民政府 |\n"
+            "2 | 连州市民政局关于规范殡葬服务收费的通知 | 连民〔2023〕9号 | LZ-2023-002 | 连州市民政局 |\n")
+    rels = relations(nlp, text)
+    assert ("连州市农村供水管理办法", "issuedBy", "连州市人民政府") in rels
+    assert ("连州市民政局关于规范殡葬服务收费的通知", "issuedBy", "连州市民政局") in rels
+
+
+def test_located_in_from_prefix_and_gazetteer(nlp):
+    text = ("连州市2023年法治政府建设年度报告\n连州市司法局与湖南省江华县司法局建立联调机制,"
+            "清远市委政法委给予指导,连州市东陂镇司法所参与。\n")
+    rels = relations(nlp, text)
+    assert ("连州市司法局", "locatedIn", "连州市") in rels
+    # the official name (江华瑶族自治县), under the nearest ancestor the text names (not 永州市)
+    assert ("江华瑶族自治县", "locatedIn", "湖南省") in rels
+    assert ("江华瑶族自治县司法局", "locatedIn", "江华瑶族自治县") in rels
+    assert ("东陂镇", "locatedIn", "连州市") in rels
+    assert ("连州市", "locatedIn", "清远市") in rels

@@ -118,7 +118,8 @@ PROGRAM_HEADS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("制度", "Program"), ("告知制度", "Program"), ("体系", "Program"), ("评估指标体系", "Program"),
     ("调解", "Program"), ("标准化模板", "Program"), ("模板", "Program"), ("责任制", "Program"),
     ("工作室", "Program"), ("服务方式", "Program"), ("工作打包服务方式", "Program"),
-    ("普法", "Program"),
+    ("普法", "Program"), ("改革", "Campaign"), ("研判", "Mechanism"), ("对接", "Mechanism"),
+    ("联动", "Mechanism"), ("办理场景", "Project"), ("场景", "Project"), ("评价", "Program"),
 ), key=lambda p: len(p[0]), reverse=True))
 
 #: words after a quoted phrase that mark it as NOT a program (problem labels, principles…)
@@ -146,7 +147,8 @@ IMPLEMENT_CUES: tuple[str, ...] = (
     "打造", "推行", "开展", "建立", "创新", "承接", "贯彻实施", "贯彻落实", "实施", "出台",
     "制定", "探索", "推出", "创建", "构建", "深化", "推进", "推广", "实行", "开通", "上线",
     "启动", "试点", "搭建", "组建", "编制", "印发", "落实", "执行", "健全", "完善", "形成",
-    "举办", "开设", "设立", "运行", "践行", "采用", "引入", "建成", "持续", "坚持", "全面",
+    "举办", "开设", "设立", "运行", "践行", "采用", "引入", "建成", "持续", "坚持", "全面", "按照",
+    "参与", "丰富", "叫响", "擦亮", "做强", "培育",
 )
 
 #: official positions that follow or precede a person's name

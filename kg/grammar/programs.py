@@ -41,8 +41,8 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
 
 
 def _head_follows(text: str, pos: int) -> bool:
-    """A head noun right after the quote (“有事来聊”品牌调解力): the quote names a program."""
-    return any(text.startswith(h, pos) for h, _ in PROGRAM_HEADS if len(h) >= 2)
+    """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设): a program."""
+    return text.startswith("建设", pos) or any(text.startswith(h, pos) for h, _ in PROGRAM_HEADS if len(h) >= 2)
 
 
 def _implement_cue_before(text: str, start: int) -> bool:
@@ -50,6 +50,21 @@ def _implement_cue_before(text: str, start: int) -> bool:
     clause_start = max(text.rfind(c, max(0, start - 60), start) for c in "，,。；;\n")
     window = text[max(clause_start + 1, start - 60):start]
     return any(cue in window for cue in IMPLEMENT_CUES)
+
+
+def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | None:
+    """郑家镇“郑”风正气, 上善若“水”: one quoted character inside a four-character phrase that
+    runs to the next break is a coined brand (a pun on the place name)."""
+    r = 0
+    while qend + r < len(text) and r < 4 and is_han(text[qend + r]) and text[qend + r] not in _EXT_BREAK:
+        r += 1
+    if r > 3 or (qend + r < len(text) and is_han(text[qend + r])):
+        return None
+    need = 3 - r
+    left = qstart - need
+    if left < 0 or not all(is_han(c) for c in text[left:qstart]):
+        return None
+    return left, qend + r
 
 
 def match_programs(text: str) -> list[Candidate]:
@@ -78,6 +93,12 @@ def match_programs(text: str) -> list[Candidate]:
             name = text[qstart:qend + k]
             out.append(Candidate(qstart, qend + k, EntityType.PROGRAM, name, "program", sub,
                                  aliases=(quoted, inner)))
+            continue
+        if len(inner) == 1:
+            pun = _four_character_pun(text, qstart, qend)
+            if pun is not None:
+                out.append(Candidate(pun[0], pun[1], EntityType.PROGRAM, text[pun[0]:pun[1]], "program",
+                                     "Brand", aliases=(text[pun[0]:pun[1]].replace("“", "").replace("”", ""),)))
             continue
         if len(inner) > _MAX_QUOTED or any(c in _SLOGAN_CHARS for c in inner):
             continue

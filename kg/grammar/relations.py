@@ -173,6 +173,8 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
             continue
         subjects = _subjects(text, s, ms, by_spans)
         pilots = _pilots(text, ms)
+        owners = {m2.start: k2 for m1, k2 in ms for m2, _ in ms
+                  if k2.etype in ACTOR_TYPES and m1.source != NESTED and m1.end == m2.start}
         for m, k in ms:
             if k.etype == EntityType.PROGRAM:
                 pass
@@ -186,6 +188,10 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
                 if not _reg_cue_before(text, s, m.start):
                     continue
             else:
+                continue
+            owner = owners.get(m.start)
+            if owner is not None and k.etype == EntityType.PROGRAM:
+                add(owner, Predicate.IMPLEMENTS, k, s)  # 郑家镇“郑”风正气: the place's own brand
                 continue
             for who in [x for x in subjects if x != k] or ([actor] if actor is not None else []):
                 add(who, Predicate.IMPLEMENTS, k, s)

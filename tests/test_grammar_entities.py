@@ -159,3 +159,12 @@ def test_officials_but_never_private_persons(nlp):
     persons = names(found, EntityType.PERSON)
     assert "曹立军" in persons
     assert not any("某" in p or p == "王小红" for p in persons), persons
+
+
+def test_unbracketed_statutes_after_a_cue(nlp):
+    text = ("绵阳市法治建设报告\n深入宣传宪法和民法典,认真贯彻实施行政复议法,落实信访工作条例。"
+            "建成民法典公园,坚持严格执法,以案释法。\n")
+    _, found = mentions(nlp, text)
+    regs = names(found, EntityType.REGULATION)
+    assert {"宪法", "民法典", "行政复议法", "信访工作条例"} <= regs
+    assert not any(r.endswith(("执法", "释法")) or r.startswith("实施") for r in regs), regs

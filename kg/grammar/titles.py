@@ -18,8 +18,8 @@ def regulation_kind(title: str) -> str | None:
     core = _TRAILING_NOTE.sub("", title).rstrip()
     for suffix, kind in _SUFFIXES_LONGEST_FIRST:
         if core.endswith(suffix):
-            if suffix == "法" and len(core) < 3:
-                return None  # 《法》 or 《宪法》-like stubs need a stem
+            if suffix == "法" and (len(core) < 3 or core[-2:] in _NOT_STATUTES) and core not in _CODES:
+                return None  # 《说法》-like endings are no statutes
             return kind
     return None
 
@@ -30,7 +30,7 @@ def is_media(title: str) -> bool:
 
 def is_article_title(title: str) -> bool:
     """Speeches, articles and books: spaces, sentence punctuation or a 论/谈 opening."""
-    return bool(re.search(r"[\s，,。！？!?：:——]", title)) or title.startswith(("论", "谈", "习近平"))
+    return bool(re.search(r"[\s，,。！？!?：:]", title)) or title.startswith(("论", "谈", "习近平"))
 
 
 def instrument_name(cell: str) -> tuple[str, tuple[str, ...]]:
@@ -53,7 +53,7 @@ def match_titles(text: str) -> list[Candidate]:
             continue
         after = text[m.end():m.end() + 4]
         head = next((h for h in COLUMN_HEADS if after.startswith(h)), None)
-        if head and not regulation_kind(title):
+        if head:
             out.append(Candidate(m.start(), m.end() + len(head), EntityType.PROGRAM,
                                  f"《{title}》{head}", "title", "Column",
                                  aliases=(f"《{title}》", title)))
@@ -62,7 +62,7 @@ def match_titles(text: str) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), EntityType.ORGANIZATION, title, "title",
                                  "MediaOrganization", aliases=(f"《{title}》",)))
             continue
-        kind = regulation_kind(title)
+        kind = None if is_article_title(title) else regulation_kind(title)
         if kind:
             name, aliases = title, (f"《{title}》",)
             if "印发" in title:
@@ -75,4 +75,46 @@ def match_titles(text: str) -> list[Candidate]:
             # a short named series or product without an instrument ending (《聊微课》)
             out.append(Candidate(m.start(), m.end(), EntityType.PROGRAM, title, "title", "Column",
                                  aliases=(f"《{title}》",)))
+    return out
+
+
+#: unbracketed statutes: 宣传宪法和民法典, 加强信访工作条例, 贯彻实施行政复议法
+_STATUTE_RE = re.compile(r"(?:中华人民共和国)?[\u4e00-\u9fff]{1,12}?(?:法典|条例|法)")
+_STATUTE_CUES = ("宣传", "学习", "贯彻", "实施", "落实", "遵守", "依据", "根据", "按照", "对照", "修订", "颁布",
+                 "施行", "普及", "解读", "践行", "讲解", "围绕", "加强", "违反", "适用", "新修订的", "执行")
+#: two-character words in 法 that are no statute (方法, 执法…); the codes 宪法/民法/刑法 are
+_NOT_STATUTES = frozenset("方法 办法 做法 依法 执法 司法 违法 守法 立法 普法 用法 想法 说法 合法 非法 无法 设法 手法 "
+                          "看法 写法 算法 语法 兵法 书法 国法 家法 王法 讲法 述法 学法 懂法 知法 用法 护法 变法 "
+                          "考法 释法 政法 工作法 调解法 接访法 五步法".split())
+_CODES = frozenset({"宪法", "民法", "刑法", "民法典"})
+
+
+def _statute_ok(cand: str) -> bool:
+    if cand in _CODES:
+        return True
+    if len(cand) < 3 or cand[-2:] in _NOT_STATUTES or cand[:1] in "和与及或的在对为":
+        return False
+    return True
+
+
+def match_statutes(text: str, token_starts=None) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _STATUTE_RE.finditer(text):
+        e = m.end()
+        if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and text[e] not in "和与及等的、":
+            continue  # 民法典公园: the word goes on
+        if token_starts is not None and e < len(text) and e not in token_starts:
+            continue
+        for s2 in range(m.start(), e - 1):
+            if token_starts is not None and s2 not in token_starts:
+                continue
+            cand = text[s2:e]
+            if not _statute_ok(cand) or cand.startswith(_STATUTE_CUES):
+                continue
+            before = text[max(0, s2 - 6):s2]
+            coordinated = text[s2 - 1:s2] in ("和", "、", "及", "与") and any(o.end == s2 - 1 for o in out)
+            if before.endswith(_STATUTE_CUES) or coordinated:
+                kind = "Law" if cand.endswith(("法", "法典")) else "LocalRegulation"
+                out.append(Candidate(s2, e, EntityType.REGULATION, cand, "statute", kind))
+                break
     return out

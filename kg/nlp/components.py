@@ -24,7 +24,7 @@ from ..grammar.located import located_of
 from ..grammar.relations import extract_relations
 from ..grammar.tables import match_tables
 from ..grammar.text import sentences
-from ..grammar.titles import match_titles
+from ..grammar.titles import match_statutes, match_titles
 from ..gazetteer import find_divisions, lookup
 from ..model import DocContext, EntityKey, EntityType
 
@@ -89,6 +89,7 @@ def make_tables(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def make_titles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def lg_titles(doc: Doc) -> Doc:
         _cands(doc).extend(match_titles(doc._.lg_text))
+        _cands(doc).extend(match_statutes(doc._.lg_text, doc._.lg_token_starts))
         return doc
     return lg_titles
 

@@ -58,7 +58,8 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
     nested = []
     for c in cands:
         host = owner.get(c.start)
-        if id(c) in chosen_ids or host is None or c.end > host.end or host.etype == EntityType.PLACE:
+        if id(c) in chosen_ids or host is None or c.end > host.end or host.etype == EntityType.PLACE \
+                or host.source == "central":  # 北京大学 names no place the report speaks of
             continue
         if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
                 c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))):

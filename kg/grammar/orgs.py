@@ -198,9 +198,10 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     # place prefix + stem + core; towns also by their stem (东古城 for 东古城镇: 东古城司法所)
     starts = {p.start for p in places}
     # a place directly followed by another (湖南省江华县司法局) is not the body's own prefix
-    prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places if p.end not in starts]
+    prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places
+                                                  if p.end not in starts and p.source != "selfref"]  # 全市司法所
     for p in places:
-        if p.subtype == "Town" and len(p.name) >= 4:
+        if p.subtype == "Town" and len(p.name) >= 3:
             stem = p.name[:-2] if p.name.endswith("街道") else p.name[:-1]
             for m in re.finditer(re.escape(stem), text):
                 if not text.startswith(p.name, m.start()):

@@ -149,12 +149,14 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             stem = text[s:m.start()]
             if not all(is_han(c) for c in stem) or not _stem_ok(stem) or any(w in stem for w in _TOWN_CUE_BEFORE):
                 continue
-            if stem.endswith("城") and (suffix == "乡" or (e < len(text) and is_han(text[e])
-                                                          and text[e] not in "、与和及的")):
-                continue  # 城乡, 城镇居民: words, not names
+            adjacent = ends.get(s)
+            if stem.endswith("城") and (adjacent is None or adjacent.division is None
+                                        or adjacent.division.level != Level.COUNTY) and (
+                    suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")):
+                continue  # 城乡, 城镇居民: words, not names (冠县东古城镇 is certain)
             prev = ends.get(s)
             before = text[max(0, s - 2):s]
-            if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从" \
+            if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从的" \
                     or (token_starts is not None and s in token_starts and before.endswith(_TOWN_CUE_BEFORE)):
                 found = (s, stem, prev)
                 break

@@ -20,6 +20,9 @@ _SLOGAN_CHARS = set("，,。；;：:！!？?、")
 #: verbs that mark the quoted phrase as a goal or state reached, not a named initiative
 _STATE_BEFORE = ("实现", "做到", "成为", "形成", "筑起", "打通", "从", "到", "达到", "变", "当好", "争当",
                  "称为", "誉为", "被誉为", "坚持", "树立", "牢固树立", "解决", "破解", "有效", "确保")
+#: verbs that may directly follow a program's head noun and end its name
+_VERB_AFTER_HEAD = tuple(c for c in IMPLEMENT_CUES if c not in ("建设", "全面")) + (
+    "达到", "实现", "覆盖", "成为", "获得", "入选", "受到", "得到", "取得", "被", "合作", "运行", "发挥")
 _MEETING = ("主题", "系列", "新闻", "会议", "发布会", "座谈会", "大会", "论坛", "会", "讲座", "比赛")
 _EXT_BREAK = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已，,。；;：:、（）()《》“”‘’\"'|\n")
 
@@ -30,13 +33,18 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     while j < min(len(text), pos + 12) and text[j] not in _EXT_BREAK and is_han(text[j]):
         j += 1
     run = text[pos:j]
-    # the whole run must end in a head: if the phrase goes on (品牌调解力, 品牌建设) it is not a name
-    for head, sub in PROGRAM_HEADS:
-        if run.endswith(head):
-            mod = run[: len(run) - len(head)]
-            if not any(w in mod for w in ORG_BAD_MIDDLES):
-                return len(run), sub
-            break
+    # the run must end in a head, or a head must be followed by a verb (“12345”热线建立…);
+    # if the noun phrase goes on (品牌调解力, 品牌建设) it is not a name
+    for k in range(len(run), 0, -1):
+        if k < len(run) and not run[k:].startswith(_VERB_AFTER_HEAD):
+            continue
+        seg = run[:k]
+        for head, sub in PROGRAM_HEADS:
+            if seg.endswith(head):
+                mod = seg[: len(seg) - len(head)]
+                if not any(w in mod for w in ORG_BAD_MIDDLES):
+                    return k, sub
+                break
     return 0, None
 
 

@@ -48,6 +48,12 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     return 0, None
 
 
+def _is_statute(inner: str) -> bool:
+    from .titles import _statute_ok
+    return inner.endswith(("法典", "条例")) or (inner.endswith("法") and _statute_ok(inner) and len(inner) >= 3) \
+        or inner in ("宪法", "民法典")
+
+
 def _head_follows(text: str, pos: int) -> bool:
     """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设): a program."""
     return text.startswith("建设", pos) or any(text.startswith(h, pos) for h, _ in PROGRAM_HEADS if len(h) >= 2)
@@ -110,8 +116,8 @@ def match_programs(text: str) -> list[Candidate]:
             continue
         if len(inner) > _MAX_QUOTED or any(c in _SLOGAN_CHARS for c in inner):
             continue
-        if inner.endswith(("奖", "称号")):
-            continue
+        if inner.endswith(("奖", "称号")) or _is_statute(inner):
+            continue  # awards and statutes (“民法典”) are matched by their own rules
         before = text[max(0, qstart - 4):qstart]
         score = 0
         if _implement_cue_before(text, qstart):

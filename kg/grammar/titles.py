@@ -45,6 +45,14 @@ def instrument_name(cell: str) -> tuple[str, tuple[str, ...]]:
     return cell, ()
 
 
+_MAKING = ("编制", "制作", "开设", "开办", "推出", "打造", "创办", "开发", "录制", "策划", "上线", "开通")
+
+
+def _made_here(text: str, start: int) -> bool:
+    clause = max(text.rfind(c, max(0, start - 40), start) for c in "，,。；;\n")
+    return any(v in text[max(clause + 1, start - 40):start] for v in _MAKING)
+
+
 def match_titles(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in TITLE_RE.finditer(text):
@@ -71,8 +79,9 @@ def match_titles(text: str) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, name, "title", kind,
                                  aliases=aliases))
             continue
-        if not is_article_title(title) and 2 <= len(title) <= 8:
-            # a short named series or product without an instrument ending (《聊微课》)
+        if not is_article_title(title) and 2 <= len(title) <= 8 and _made_here(text, m.start()):
+            # a short named series or product the report's actor made (编制《聊微课》), not a
+            # programme it appeared in (在《新闻联播》播出)
             out.append(Candidate(m.start(), m.end(), EntityType.PROGRAM, title, "title", "Column",
                                  aliases=(f"《{title}》",)))
     return out
@@ -113,7 +122,8 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
                 continue
             before = text[max(0, s2 - 6):s2]
             coordinated = text[s2 - 1:s2] in ("和", "、", "及", "与") and any(o.end == s2 - 1 for o in out)
-            if before.endswith(_STATUTE_CUES) or coordinated:
+            quoted = text[s2 - 1:s2] == "“" and text[e:e + 1] == "”"
+            if before.endswith(_STATUTE_CUES) or coordinated or quoted:
                 kind = "Law" if cand.endswith(("法", "法典")) else "LocalRegulation"
                 out.append(Candidate(s2, e, EntityType.REGULATION, cand, "statute", kind))
                 break

@@ -168,3 +168,9 @@ def test_unbracketed_statutes_after_a_cue(nlp):
     regs = names(found, EntityType.REGULATION)
     assert {"宪法", "民法典", "行政复议法", "信访工作条例"} <= regs
     assert not any(r.endswith(("执法", "释法")) or r.startswith("实施") for r in regs), regs
+
+
+def test_shared_organ_core_over_coordinated_places(nlp):
+    _, found = mentions(nlp, "绵阳市法治建设报告\n在涪城区、游仙区法院开展诉前调解试点。\n")
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"涪城区人民法院", "游仙区人民法院"} <= orgs

@@ -174,6 +174,19 @@ def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candida
                      aliases=tuple(sorted({a for a in aliases if a and a != name})))
 
 
+def _distributed(text: str, ps: int, stem: str, by_end: dict[int, Candidate]) -> list[Candidate]:
+    """任城区、济宁高新区法院: the organ core is shared by every coordinated place before it."""
+    out = []
+    pos = ps
+    while pos >= 1 and text[pos - 1] in "、和及与":
+        prev = by_end.get(pos - 1)
+        if prev is None:
+            break
+        out.append(_org(prev.start, prev.end, prev.name + stem, "org", text[prev.start:prev.end] + stem))
+        pos = prev.start
+    return out
+
+
 def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                token_starts: Collection[int] | None = None) -> list[Candidate]:
     out: list[Candidate] = []
@@ -206,6 +219,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             for m in re.finditer(re.escape(stem), text):
                 if not text.startswith(p.name, m.start()):
                     prefixes.append((m.start(), m.end(), p))
+    by_end = {p.end: p for p in places if p.source != "selfref"}
     for ps, pe, p in prefixes:
         start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
         end = _extend(text, pe, token_starts)
@@ -219,6 +233,8 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         else:
             full = text[ps:end]  # media and other bodies keep the text's own spelling (聊城日报)
         out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
+        if any(stem.endswith(c) for c in _GOV_CORES):
+            out.extend(_distributed(text, ps, stem, by_end))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅
     for i, ch in enumerate(text):
         level = LEVEL_PREFIX.get(ch)

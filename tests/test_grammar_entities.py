@@ -174,3 +174,10 @@ def test_shared_organ_core_over_coordinated_places(nlp):
     _, found = mentions(nlp, "绵阳市法治建设报告\n在涪城区、游仙区法院开展诉前调解试点。\n")
     orgs = names(found, EntityType.ORGANIZATION)
     assert {"涪城区人民法院", "游仙区人民法院"} <= orgs
+
+
+def test_grassroots_bodies_after_towns_and_villages(nlp):
+    text = "连州市2023年年度报告\n东陂镇人民政府、西江镇党委和丰阳村村民委员会联合开展普法,东陂镇司法所参与。\n"
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"东陂镇人民政府", "西江镇党委", "东陂镇司法所"} <= orgs

@@ -1,113 +1,193 @@
 """The HTML viewer: pyvis builds the network, our own template renders one self-contained page.
 
-pyvis's stock page loads Bootstrap from a CDN and inserts text unescaped; here every script and
-style is inlined (vis-network from the copy pyvis ships) and all labels travel as JSON data,
-never as markup.
+pyvis's stock page loads Bootstrap from a CDN, switches to innerHTML popups when a title holds
+"href" and inserts its heading unescaped. Here pyvis only assembles the vis-network nodes, edges
+and options (`Network.get_network_data`); `templates/viewer.html` (Jinja2, autoescaped) inlines
+vis-network from the copy pyvis ships, our script and styles, and the graph as JSON inside
+<script type="application/json">. The page reads it with textContent + JSON.parse and shows
+every label, alias and quote through textContent, never as markup. A Content-Security-Policy
+allows no host at all, and only the page's own two scripts and two stylesheets (by hash).
+
+Same graph → byte-identical page (everything sorted, no timestamps, no random ids).
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+import math
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib import Graph
 
-from ..vocab import LG
 from .atomic import write_text
+from .viewer_data import CLASS_COLOURS, CLASSES, RELATIONS, graph_data
 
-CLASS_COLOURS = {
-    "Organization": "#4e79a7", "Regulation": "#f28e2b", "Program": "#59a14f", "Place": "#e15759",
-    "Award": "#edc948", "Person": "#b07aa1",
-}
-RELATIONS = ("implements", "receivedAward", "awardedBy", "locatedIn", "issuedBy")
+__all__ = ["CLASS_COLOURS", "RELATIONS", "graph_data", "network_data", "render_html", "write_html"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+FONT_FACE = ("system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', "
+             "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif")
 
 
+@lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and stylesheet, from the copy pyvis ships (no CDN)."""
     spec = find_spec("pyvis")
     assert spec is not None and spec.submodule_search_locations
     base = Path(spec.submodule_search_locations[0]) / "templates" / "lib" / "vis-9.1.2"
-    return (base / "vis-network.min.js").read_text(encoding="utf-8"), (base / "vis-network.css").read_text(
-        encoding="utf-8")
+    return ((base / "vis-network.min.js").read_text(encoding="utf-8"),
+            (base / "vis-network.css").read_text(encoding="utf-8"))
 
 
-def contract_class(g: Graph, node: URIRef) -> str | None:
-    todo, seen = list(g.objects(node, RDF.type)), set()
-    while todo:
-        c = todo.pop()
-        if c in seen:
-            continue
-        seen.add(c)
-        local = str(c).removeprefix(str(LG._NS))
-        if local in CLASS_COLOURS:
-            return local
-        todo.extend(g.objects(c, RDFS.subClassOf))
-    return None
+@lru_cache(maxsize=1)
+def _own_assets() -> tuple[str, str]:
+    return ((TEMPLATES / "viewer.js").read_text(encoding="utf-8"),
+            (TEMPLATES / "viewer.css").read_text(encoding="utf-8"))
 
 
-def graph_data(g: Graph) -> dict:
-    """Nodes, edges and evidence as plain JSON-able data (labels are data, never HTML)."""
-    from pyvis.network import Network
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    net = Network(directed=True)
-    docs = {str(d): str(i) for d, i in g.subject_objects(DCTERMS.identifier)}
-    nodes = []
-    for node in sorted({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)}):
-        cls = contract_class(g, node)
-        if cls is None:
-            continue
-        label = str(g.value(node, SKOS.prefLabel) or node)
-        net.add_node(str(node), label=label, color=CLASS_COLOURS[cls], group=cls)
-        nodes.append({
-            "id": str(node), "label": label, "cls": cls,
-            "type": str(g.value(node, RDF.type)).removeprefix(str(LG._NS)),
-            "aliases": sorted(str(a) for a in g.objects(node, SKOS.altLabel)),
-            "docs": sorted(docs.get(str(d), str(d)) for d in g.objects(node, LG.mentionedIn)),
-        })
-    ids = {n["id"] for n in nodes}
-    quotes_of: dict[tuple, set[str]] = {}
-    for ev in g.subjects(RDF.type, LG.Evidence):
-        spo = (g.value(ev, RDF.subject), g.value(ev, RDF.predicate), g.value(ev, RDF.object))
-        quotes_of.setdefault(spo, set()).update(str(q) for q in g.objects(ev, LG.quote))
-    edges = []
-    for rel in RELATIONS:
-        for s, o in sorted(g.subject_objects(LG[rel])):
-            if str(s) in ids and str(o) in ids:
-                quotes = sorted(quotes_of.get((s, LG[rel], o), ()))
-                net.add_edge(str(s), str(o), label=rel)
-                edges.append({"from": str(s), "to": str(o), "rel": rel, "quotes": quotes})
-    return {"nodes": nodes, "edges": edges, "colours": CLASS_COLOURS}
-
-
-_PAGE = """<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>lgkg graph</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<style>{css}
-body{{margin:0;font-family:sans-serif}}#net{{width:100vw;height:100vh}}</style></head>
-<body><div id="net"></div>
-<script type="application/json" id="lgkg-data">{data}</script>
-<script>{js}</script>
-<script>
-const DATA = JSON.parse(document.getElementById('lgkg-data').textContent);
-const nodes = new vis.DataSet(DATA.nodes.map(n => ({{id: n.id, label: n.label, color: DATA.colours[n.cls], group: n.cls}})));
-const edges = new vis.DataSet(DATA.edges.map((e, i) => ({{id: i, from: e.from, to: e.to, label: e.rel, arrows: 'to'}})));
-window.network = new vis.Network(document.getElementById('net'), {{nodes, edges}},
-  {{physics: {{stabilization: {{iterations: 200}}}}, edges: {{font: {{size: 9}}}}}});
-window.network.once('stabilizationIterationsDone', () => window.network.setOptions({{physics: false}}));
-</script></body></html>
-"""
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                       undefined=StrictUndefined, keep_trailing_newline=True)
 
 
 def _json_for_script(obj: object) -> str:
     """JSON safe inside <script>: no '</' or '<!--' can close or open markup."""
-    s = json.dumps(obj, ensure_ascii=False, sort_keys=True)
+    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def _inline(text: str, tag: str) -> str:
+    """Text to inline inside <script>/<style>: it must not be able to end its element early."""
+    low = text.lower()
+    if f"</{tag}" in low or "<!--" in low:
+        raise ValueError(f"cannot inline text containing </{tag} or <!--")
+    return text
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+class _IdList(list):
+    """pyvis keeps node ids in a list and tests membership on every add_node/add_edge, which
+    is O(nodes) each; a list with a set beside it keeps the same behaviour in O(1)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set = set()
+
+    def append(self, x) -> None:  # noqa: D102
+        super().append(x)
+        self._set.add(x)
+
+    def __contains__(self, x) -> bool:
+        return x in self._set
+
+
+def _node_value(degree: int) -> int:
+    """Node size grows with the log of its degree (a 600-link hub must not swallow the page)."""
+    return 1 + round(3 * math.log2(1 + degree))
+
+
+def _iterations(n_shown: int) -> int:
+    """Stabilisation steps: fewer for more entities (each step costs more; the start is good)."""
+    return 200 if n_shown <= 300 else 150 if n_shown <= 450 else 100
+
+
+def _options(large: bool, n_shown: int) -> dict:
+    groups = {}
+    for cls, (_zh, colour, shape) in CLASSES.items():
+        groups[cls] = {"shape": shape, "color": {"background": colour, "border": colour,
+                                                 "highlight": {"background": colour, "border": "#222222"}}}
+    return {
+        "autoResize": True,
+        "groups": groups,
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "nodes": {
+            "borderWidth": 1, "borderWidthSelected": 3,
+            "font": {"size": 14, "face": FONT_FACE, "color": "#222222", "strokeWidth": 3,
+                     "strokeColor": "#ffffff"},
+            "scaling": {"min": 6, "max": 34,
+                        "label": {"enabled": True, "min": 12, "max": 90, "maxVisible": 26, "drawThreshold": 6}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "smooth": False, "width": 1, "selectionWidth": 1.5, "hoverWidth": 0,
+            "color": {"inherit": False, "opacity": 0.85},
+            "font": {"size": 11, "face": FONT_FACE, "color": "#555555", "strokeWidth": 3,
+                     "strokeColor": "#ffffff", "align": "middle"},
+        },
+        "interaction": {"hover": False, "tooltipDelay": 300, "multiselect": False, "navigationButtons": False,
+                        "keyboard": False, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
+        "physics": {
+            "enabled": True, "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.008, "springLength": 110,
+                                 "springConstant": 0.08, "damping": 0.55, "avoidOverlap": 0.3},
+            "maxVelocity": 80, "minVelocity": 1.5, "timestep": 0.45,
+            # bounded: the layout starts from positions computed in Python and only relaxes them
+            "stabilization": {"enabled": True, "iterations": _iterations(n_shown),
+                              "updateInterval": 20, "fit": True},
+        },
+    }
+
+
+def network_data(g: Graph) -> dict:
+    """Everything the page needs: pyvis-built vis nodes/edges/options plus the panel's data."""
+    from pyvis.network import Network
+
+    data = graph_data(g)
+    nodes, edges = data["nodes"], data["edges"]
+    large = data["start"] is not None
+    net = Network(directed=True)
+    net.node_ids = _IdList()
+    for n in nodes:
+        extra = {} if n["deg"] else {"physics": False}  # lone entities keep their place in the margin
+        net.add_node(n["iri"], label=n["label"], shape=CLASSES[n["cls"]][2], group=n["cls"],
+                     x=n["x"], y=n["y"], value=_node_value(n["deg"]), **extra)
+    for k, e in enumerate(edges):
+        net.add_edge(nodes[e["s"]]["iri"], nodes[e["o"]]["iri"], id=k, rel=e["rel"],
+                     color={"color": RELATIONS[e["rel"]][1]})
+    # a dict, not set_options(): that one strips every space from the JSON (font names have them)
+    net.options = _options(large, len(data["start"] or nodes))
+    vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
+    return {
+        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)},
+        "info": [{k: n[k] for k in ("type", "aliases", "docs", "props", "deg") if k in n} for n in nodes],
+        "evidence": [e["ev"] for e in edges],
+        "quotes": data["quotes"],
+        "sources": data["sources"],
+        "classes": data["classes"],
+        "relations": data["relations"],
+        "start": data["start"],
+    }
+
+
 def render_html(g: Graph) -> str:
-    js, css = _vis_assets()
-    return _PAGE.format(css=css, js=js, data=_json_for_script(graph_data(g)))
+    vis_js, vis_css = _vis_assets()
+    app_js, app_css = _own_assets()
+    data = network_data(g)
+    scripts = [_inline(vis_js, "script"), _inline(app_js, "script")]
+    styles = [_inline(vis_css, "style"), _inline(app_css, "style")]
+    # no host at all; only these two scripts and two stylesheets, by hash (no 'unsafe-inline')
+    csp = ("default-src 'none'; script-src " + " ".join(_hash(s) for s in scripts)
+           + "; style-src " + " ".join(_hash(s) for s in styles)
+           + "; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+    from markupsafe import Markup
+
+    return _environment().get_template("viewer.html").render(
+        csp=csp,
+        n_nodes=len(data["vis"]["nodes"]), n_edges=len(data["vis"]["edges"]),
+        vis_css=Markup(styles[0]), app_css=Markup(styles[1]),
+        vis_js=Markup(scripts[0]), app_js=Markup(scripts[1]),
+        data=Markup(_json_for_script(data)),
+    )
 
 
 def write_html(g: Graph, path: Path) -> Path:

@@ -1,0 +1,405 @@
+"""The HTML viewer (exports/graph.html): self-contained, deterministic, safe, and usable.
+
+Fast tests read the page as text. Tests marked `browser` drive Debian's Chromium headless
+through Playwright, as a person would: load the page offline, search, filter, click, and open
+a page built from a hostile document. They skip only when /usr/bin/chromium is missing
+(`.ci/run` installs it).
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
+
+from kg.export import html as viewer
+from kg.export import viewer_data
+from kg.vocab import LG, LGR
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+HOSTILE_TEXT = (
+    "聊城市司法局2023年法治政府建设工作报告\n"
+    "聊城市司法局打造“<script>alert(1)</script>”品牌，推行“<img src=x onerror=alert(1)>”机制，"
+    "印发《关于\"引号\"与\\反斜杠\\的通知》。\n"
+    "冠县司法局创新“</script><script>alert(2)</script>调解”工作法。\n"
+)
+HOSTILE_FILE = "r<img src=x onerror=alert(3)>.txt"
+#: added straight into the graph, beyond what the extractor produces
+INJECTED_ALIAS = "</script><!--<script>alert(4)</script>{{ 7*7 }}{% raw %}'\";alert(5);//\\u003c\u2028\u2029"
+INJECTED_QUOTE = "引文</script><script>alert(6)</script><img src=x onerror=alert(7)>“引号”\\反斜杠\\\u2028结束"
+RAW_HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<script>alert(2)</script>",
+               "<img src=x onerror=alert(3)>", "<script>alert(4)</script>", "<script>alert(6)</script>",
+               "<img src=x onerror=alert(7)>")
+
+
+# ---- fixtures ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds_html(seeds_build) -> Path:
+    return Path(seeds_build.outputs[1])
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """A report full of markup, built by the real pipeline, plus hostile data added directly."""
+    from kg.build import build
+
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "in").mkdir()
+    (root / "in" / HOSTILE_FILE).write_text(HOSTILE_TEXT, encoding="utf-8")
+    result = build([root / "in"], root / "out")
+    g = Graph().parse(result.outputs[0], format="turtle")
+    labels = {str(o) for o in g.objects(None, SKOS.prefLabel)}
+    # the extractor really turns the markup into labels, so the page really holds it
+    assert "“<script>alert(1)</script>”品牌" in labels, sorted(labels)
+    assert "“<img src=x onerror=alert(1)>”机制" in labels, sorted(labels)
+    assert any("\\反斜杠\\" in lab for lab in labels), sorted(labels)
+
+    prog = next(s for s, o in g.subject_objects(SKOS.prefLabel) if str(o) == "“<script>alert(1)</script>”品牌")
+    org = next(s for s, o in g.subject_objects(SKOS.prefLabel) if str(o) == "聊城市司法局")
+    doc = next(g.subjects(RDF.type, LG.SourceDocument))
+    g.add((prog, SKOS.altLabel, Literal(INJECTED_ALIAS, lang="zh")))
+    ev = LGR["ev-injected"]
+    for p, o in ((RDF.type, LG.Evidence), (RDF.subject, org), (RDF.predicate, LG.implements), (RDF.object, prog),
+                 (PROV.wasDerivedFrom, doc), (LG.quote, Literal(INJECTED_QUOTE, lang="zh"))):
+        g.add((ev, p, o))
+    page = root / "hostile.html"
+    viewer.write_html(g, page)
+    return {"graph": g, "page": page, "built": Path(result.outputs[1]), "prog": str(prog), "org": str(org)}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page opened from file://, with everything it asked for and complained about."""
+
+    def __init__(self, browser, path: Path):
+        self.url = path.resolve().as_uri()
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+        def on_dialog(d):
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        self.page.on("dialog", on_dialog)
+        self.page.goto(self.url)
+        self.page.wait_for_function("() => window.lgkgReady === true", timeout=60_000)
+
+    def js(self, expr: str, arg=None):
+        return self.page.evaluate(expr, arg)
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture
+def opened(browser):
+    pages: list[Opened] = []
+
+    def open_(path: Path) -> Opened:
+        o = Opened(browser, path)
+        pages.append(o)
+        return o
+
+    yield open_
+    for o in pages:
+        o.close()
+
+
+def _node_click_point(o: Opened, iri: str) -> dict:
+    """Bring a node to the middle of the canvas at a readable zoom; its point in the page."""
+    return o.js("""iri => {
+        const p = network.getPositions([iri])[iri];
+        network.moveTo({position: p, scale: 1.5});
+        const q = network.canvasToDOM(p), r = document.getElementById('net').getBoundingClientRect();
+        return {x: r.left + q.x, y: r.top + q.y};
+    }""", iri)
+
+
+# ---- the page as text -------------------------------------------------------------------------
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_page_is_self_contained(seeds_html):
+    text = seeds_html.read_text(encoding="utf-8")
+    parser = _Tags()
+    parser.feed(text)
+    fetching = [(t, a) for t, a in parser.tags for k in ("src", "href", "action", "poster", "data")
+                if a.get(k) is not None and not a[k].startswith("data:")]
+    assert fetching == []
+    scripts = [a for t, a in parser.tags if t == "script"]
+    assert [a.get("type") for a in scripts] == ["application/json", None, None]
+    assert not re.search(r"""url\(\s*(?!['"]?data:)""", text), "a stylesheet fetches something"
+    assert not re.search(r"@import", text)
+    csp = next(a["content"] for t, a in parser.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp
+    assert "http" not in csp and "unsafe-eval" not in csp and "unsafe-inline" not in csp
+    assert "bootstrap" not in text.lower() and "cdn" not in csp
+
+
+def test_csp_hashes_are_the_inline_scripts_and_styles(seeds_html):
+    text = seeds_html.read_text(encoding="utf-8")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1).replace("&#39;", "'")
+    for tag in ("script", "style"):
+        bodies = re.findall(rf"<{tag}>(.*?)</{tag}>", text, flags=re.S)
+        assert len(bodies) == 2  # vis-network's, then ours
+        directive = next(d for d in csp.split(";") if d.strip().startswith(f"{tag}-src"))
+        assert "unsafe-inline" not in directive
+        for body in bodies:
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            assert f"'sha256-{digest}'" in directive
+
+
+def test_same_graph_same_page(seeds_build, seeds_graph, seeds_html):
+    """The page depends on the triples only: a graph re-read from Turtle renders the same bytes."""
+    assert viewer.render_html(seeds_graph) == seeds_html.read_text(encoding="utf-8")
+
+
+def test_graph_data_follows_the_contract(seeds_graph):
+    data = viewer_data.graph_data(seeds_graph)
+    n_entities = len(list(seeds_graph.query("""
+        PREFIX lg: <https://w3id.org/lgkg/ontology#>  PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?e WHERE { ?e a/rdfs:subClassOf* ?c .
+          VALUES ?c { lg:Organization lg:Regulation lg:Program lg:Place lg:Award lg:Person } }""")))
+    assert len(data["nodes"]) == n_entities
+    assert sum(len(list(seeds_graph.subject_objects(LG[r]))) for r in viewer_data.RELATIONS) == len(data["edges"])
+    with_quotes = [e for e in data["edges"] if e["ev"]]
+    assert len(with_quotes) == len(data["edges"])  # every relation carries its evidence
+    assert {s["id"] for s in data["sources"] if s["doc"]} == {
+        str(i) for i in seeds_graph.objects(None, DCTERMS.identifier)}
+    assert data["start"] is None  # the seeds' graph is shown whole
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) > 0.95 * len(data["nodes"])  # a real layout
+
+
+def test_json_in_script_cannot_break_out():
+    s = viewer._json_for_script({"a": INJECTED_ALIAS, "b": INJECTED_QUOTE, "c": "&amp;<!--"})
+    assert "<" not in s and ">" not in s and "&" not in s and "\u2028" not in s and "\u2029" not in s
+    assert json.loads(s) == {"a": INJECTED_ALIAS, "b": INJECTED_QUOTE, "c": "&amp;<!--"}
+
+
+def test_hostile_strings_never_appear_raw(hostile):
+    for page in (hostile["page"], hostile["built"]):
+        text = page.read_text(encoding="utf-8")
+        for raw in RAW_HOSTILE:
+            assert raw not in text, (page.name, raw)
+        assert text.count("<script") == 4  # json + vis-network + ours; plus one "<script" string in vis
+        data = json.loads(re.search(r'id="lgkg-data">(.*?)</script>', text, flags=re.S).group(1))
+        labels = {n["label"] for n in data["vis"]["nodes"]}
+        assert "“<script>alert(1)</script>”品牌" in labels  # data, intact, back out of the JSON
+    data = json.loads(re.search(r'id="lgkg-data">(.*?)</script>', hostile["page"].read_text(encoding="utf-8"),
+                                flags=re.S).group(1))
+    assert any(INJECTED_ALIAS in x["aliases"] for x in data["info"])  # "{{ 7*7 }}" never went through Jinja
+    assert INJECTED_QUOTE in data["quotes"]
+
+
+# ---- in Chromium ------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_page_loads_offline_without_errors(opened, seeds_html, seeds_graph):
+    o = opened(seeds_html)
+    assert o.errors == []
+    assert o.requests == [o.url], "the page asked for something besides itself"
+    n = viewer_data.graph_data(seeds_graph)
+    shown = o.js("() => [typeof window.network, network.body.data.nodes.length, network.body.data.edges.length]")
+    assert shown == ["object", len(n["nodes"]), len(n["edges"])]
+    legend = o.js("() => Array.from(document.querySelectorAll('#classes label')).map(l => l.textContent)")
+    assert len(legend) == 6 and any("Place" in t for t in legend)
+    # physics stabilised and stopped: nothing moves any more
+    before = o.js("() => network.getPositions()")
+    o.page.wait_for_timeout(400)
+    assert o.js("() => network.getPositions()") == before
+    assert o.page.locator("#banner").is_hidden()
+    assert o.errors == [] and o.requests == [o.url]
+
+
+@pytest.mark.browser
+def test_search_finds_and_focuses(opened, seeds_html):
+    o = opened(seeds_html)
+    o.page.fill("#search", "有事来聊")
+    o.page.wait_for_selector("#results li button")
+    hits = o.page.locator("#results li button").all_text_contents()
+    assert hits and all("有事来聊" in h for h in hits[:3]), hits
+    o.page.press("#search", "Enter")
+    o.page.wait_for_selector("#panel:not([hidden])")
+    o.page.wait_for_timeout(700)  # the focus animation
+    sel = o.js("() => network.getSelectedNodes()")
+    assert len(sel) == 1
+    label = o.js("id => network.body.data.nodes.get(id).label", sel[0])
+    assert "有事来聊" in label
+    assert o.page.locator("#panel h2.title").text_content() == label
+    # the node is in view, in the part of the canvas the panel leaves free
+    box = o.js("""id => { const q = network.canvasToDOM(network.getPositions([id])[id]);
+        const c = document.getElementById('net').getBoundingClientRect();
+        const p = document.getElementById('panel').getBoundingClientRect();
+        return {x: c.left + q.x, y: c.top + q.y, left: c.left, right: p.left, top: c.top, bottom: c.bottom}; }""",
+                sel[0])
+    assert box["left"] < box["x"] < box["right"] and box["top"] < box["y"] < box["bottom"], box
+    # partial match on an alias without quotation marks works too
+    o.page.fill("#search", "事来")
+    o.page.wait_for_selector("#results li button")
+    assert o.errors == []
+
+
+@pytest.mark.browser
+def test_class_filter_hides_nodes(opened, seeds_html):
+    o = opened(seeds_html)
+    count = "cls => network.body.data.nodes.get({filter: n => n.group === cls}).length"
+    total = o.js("() => network.body.data.nodes.length")
+    programs = o.js(count, "Program")
+    assert programs > 0
+    o.page.click("#classes input[data-cls=Program]")
+    assert o.js(count, "Program") == 0
+    assert o.js("() => network.body.data.nodes.length") == total - programs
+    assert o.js("""() => network.body.data.edges.get().every(e =>
+        network.body.data.nodes.get(e.from) && network.body.data.nodes.get(e.to))""")
+    o.page.click("#classes input[data-cls=Program]")
+    assert o.js(count, "Program") == programs
+    # relations filter
+    o.page.click("#relations input[data-rel=implements]")
+    assert o.js("() => network.body.data.edges.get({filter: e => e.rel === 'implements'}).length") == 0
+    assert o.errors == []
+
+
+@pytest.mark.browser
+def test_document_filter(opened, seeds_html):
+    o = opened(seeds_html)
+    total = o.js("() => network.body.data.nodes.length")
+    o.page.click("#docs-none")
+    none = o.js("() => network.body.data.nodes.length")
+    assert none < total
+    first = o.page.locator("#docs input").first
+    first.check()
+    k = int(first.get_attribute("data-doc"))
+    some = o.js("""k => network.body.data.nodes.get().every(n => {
+        const d = lgkg.data.info[lgkg.indexOf(n.id)].docs; return d.length === 0 || d.includes(k); })""", k)
+    assert some and none < o.js("() => network.body.data.nodes.length") < total
+    o.page.click("#docs-all")
+    assert o.js("() => network.body.data.nodes.length") == total
+    assert o.errors == []
+
+
+@pytest.mark.browser
+def test_clicking_a_node_shows_its_evidence(opened, seeds_html, seeds_graph):
+    g = seeds_graph
+    node = sorted(s for s, o in g.subject_objects(SKOS.prefLabel)
+                  if "有事来聊" in str(o) and ((None, RDF.subject, s) in g or (None, RDF.object, s) in g))[0]
+    quotes = {str(q) for ev in set(g.subjects(RDF.subject, node)) | set(g.subjects(RDF.object, node))
+              for q in g.objects(ev, LG.quote)}
+    assert quotes
+    o = opened(seeds_html)
+    pt = _node_click_point(o, str(node))
+    o.page.mouse.click(pt["x"], pt["y"])
+    o.page.wait_for_selector("#panel:not([hidden]) blockquote.quote")
+    assert o.js("() => network.getSelectedNodes()") == [str(node)]
+    assert o.page.locator("#panel h2.title").text_content() == str(g.value(node, SKOS.prefLabel))
+    shown = set(o.page.locator("#panel blockquote.quote").all_text_contents())
+    assert shown and shown <= quotes, (shown, quotes)
+    assert o.page.locator("#panel .source").count() >= 1
+    # clicking empty space closes the panel
+    o.page.click("#panel-close")
+    assert o.page.locator("#panel").is_hidden()
+    assert o.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("which", ["page", "built"])
+def test_hostile_labels_run_nothing(opened, hostile, which):
+    o = opened(hostile[which])
+    elements = "() => [document.scripts.length, document.querySelectorAll('img, iframe, object, embed').length]"
+    assert o.js(elements) == [3, 0]
+    # search for the markup, open every entity's panel, click through
+    o.page.fill("#search", "<script>")
+    o.page.wait_for_selector("#results li button")
+    assert any("<script>alert(1)</script>" in t for t in o.page.locator("#results li button").all_text_contents())
+    o.page.press("#search", "Enter")
+    o.page.wait_for_selector("#panel:not([hidden])")
+    title = o.page.locator("#panel h2.title").text_content()
+    assert "<script>" in title  # shown as text
+    for i in range(o.js("() => lgkg.data.vis.nodes.length")):
+        o.js("i => lgkg.select(i, false)", i)
+    o.js(f"() => lgkg.select(lgkg.indexOf({json.dumps(hostile['org'])}), true)")
+    panel = o.page.locator("#panel").text_content()
+    assert "<img src=x onerror=alert(1)>" in panel
+    if which == "page":
+        assert "alert(6)" in panel and "{{ 7*7 }}" not in panel  # quote shown; alias belongs to the program
+        o.js(f"() => lgkg.select(lgkg.indexOf({json.dumps(hostile['prog'])}), true)")
+        assert INJECTED_ALIAS.replace("\u2028", "").replace("\u2029", "")[:40] in \
+            o.page.locator("#panel").text_content().replace("\u2028", "").replace("\u2029", "")
+    docs = o.page.locator("#docs").text_content()
+    assert "<img src=x onerror=alert(3)>" in docs
+    o.page.wait_for_timeout(300)
+    assert o.dialogs == []
+    assert o.js(elements) == [3, 0]
+    assert o.js("() => document.querySelectorAll('#panel *').length") > 5
+    assert o.js("() => Array.from(document.querySelectorAll('#panel *, #results *, #docs *'))"
+                ".every(e => !Array.from(e.attributes).some(a => a.name.startsWith('on')))")
+    assert o.errors == [] and o.requests == [o.url]
+
+
+@pytest.mark.browser
+def test_large_graph_starts_filtered_and_says_so(opened, seeds_graph, tmp_path, monkeypatch):
+    monkeypatch.setattr(viewer_data, "LARGE_GRAPH", 100)
+    monkeypatch.setattr(viewer_data, "START_VIEW", 60)
+    page = viewer.write_html(seeds_graph, tmp_path / "large.html")
+    data = viewer_data.graph_data(seeds_graph)
+    assert data["start"] is not None and len(data["start"]) == 60
+    o = opened(page)
+    assert o.page.locator("#banner").is_visible()
+    assert "Large graph" in o.page.locator("#banner").text_content()
+    assert o.js("() => network.body.data.nodes.length") == 60
+    # search reaches an entity outside the first view and brings it in
+    outside = next(n for i, n in enumerate(data["nodes"]) if i not in set(data["start"]) and n["deg"] > 0)
+    o.page.fill("#search", outside["label"])
+    o.page.wait_for_selector("#results li button")
+    o.page.press("#search", "Enter")
+    o.page.wait_for_selector("#panel:not([hidden])")
+    assert outside["iri"] in o.js("() => network.body.data.nodes.getIds()")
+    o.page.click("#show-all")
+    assert o.js("() => network.body.data.nodes.length") == len(data["nodes"])
+    assert o.page.locator("#banner").is_hidden()
+    assert o.errors == [] and o.requests == [o.url]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("n_entities", [0, 3])
+def test_graphs_without_relations_still_open(opened, tmp_path, n_entities):
+    g = Graph()
+    for k in range(n_entities):
+        g.add((LGR[f"org-test{k}"], RDF.type, LG.Organization))
+        g.add((LGR[f"org-test{k}"], SKOS.prefLabel, Literal(f"测试机构{k}", lang="zh")))
+    o = opened(viewer.write_html(g, tmp_path / "tiny.html"))
+    assert o.js("() => network.body.data.nodes.length") == n_entities
+    o.page.click("#relayout")  # nothing to lay out: must not hang the page behind its overlay
+    assert o.page.locator("#loading").is_hidden()
+    assert o.errors == [] and o.requests == [o.url]

@@ -29,6 +29,7 @@ _STEM_BAD.discard("城")
 _STEM_OK_WITH = ("新区", "新村")  # 新区街道 and 生态三庙新村 are real names despite 新
 
 
+_MEASURE_WORDS = set("项个条件名家所次户人起批类种场期篇座处级")
 _TOWN_AHEAD = re.compile(rf"[{HAN}]{{0,2}}(?:镇|乡|街道)")
 
 
@@ -66,10 +67,18 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
     gz = gazetteer()
     codes = context_codes(ctx)
     hits: list[PlaceHit] = []
+    named = {d.code for m in matches if not m.is_short for d in m.candidates}
+    home = next((d.code[:2] for name in (ctx.province,) if name for d in gz.lookup(name, shorts=False)), None)
     for m in matches:
         div = resolve_match(m, codes)
         if div is None:
             continue
+        if m.start > 0 and (text[m.start - 1].isdigit() or text[m.start - 1] in "一二三四五六七八九十两几多") \
+                and m.surface[0] in _MEASURE_WORDS:
+            continue  # 9项城市管理: a count, not 项城市
+        if m.is_short and div.level == Level.COUNTY and home and div.code[:2] != home \
+                and not any(a.code in named for a in gz.chain(div)[1:]):
+            continue  # 东昌(区) in a 文号 or 项城 in 9项城市: a far county's short form needs its parent named
         if m.is_short and not _short_ok(text, m, token_starts):
             continue
         if m.is_short and _TOWN_AHEAD.match(text, m.end):

@@ -19,6 +19,7 @@ from .text import HAN, is_han
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})[ \t\u3000]+(?=[^\n]{{0,30}}(?:{_POS_ALT}))")
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
+_AFTER_ORG = re.compile(rf"(?:司法所|派出所|法院|检察院|局|办|中心|工作站|服务站)([{HAN}]{{2,3}})")
 _TITLE_NAME = re.compile(rf"(?:{_POS_ALT})[、，,]?([{HAN}]{{2,3}})")
 
 
@@ -38,9 +39,15 @@ def common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_FUNCTION = set("的了与和由在是把被等将对向从为及并而且之其所以于着过也都就又还个些")
+
+
 def _plausible(name: str) -> bool:
     if any(m in name for m in PRIVATE_MARKERS):
         return False
+    sur = 2 if name[:2] in SURNAMES_2 else 1
+    if any(c in _FUNCTION for c in name[sur:]):
+        return False  # 党委的, 成员与: a surname-like character before ordinary words
     if name in common_words() or name.endswith(("乡", "镇", "县", "区", "市", "村", "省")):
         return False
     if name[:2] in SURNAMES_2:
@@ -55,10 +62,16 @@ def _private_after(text: str, end: int) -> bool:
 def match_persons(text: str, token_starts: Collection[int] | None = None) -> list[Candidate]:
     out: dict[tuple[int, int], Candidate] = {}
 
-    def add(s: int, e: int, source_ok: bool = True) -> None:
+    def add(s: int, e: int, strict: bool = False) -> None:
         name = text[s:e]
-        if not source_ok or not _plausible(name) or _private_after(text, e):
+        if not _plausible(name) or _private_after(text, e):
             return
+        if strict:  # without a title right before it, a name must look like one word
+            given = name[2:] if name[:2] in SURNAMES_2 else name[1:]
+            if len(given) == 2 and given in common_words():
+                return  # 由人民, 和中级
+            if token_starts is not None and any(i in token_starts for i in range(s + 2, e)):
+                return
         out[(s, e)] = Candidate(s, e, EntityType.PERSON, name, "person", "PublicOfficial")
 
     for m in _ROSTER.finditer(text):
@@ -70,12 +83,19 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
         s, e = m.start(1), m.end(1)
         for s2 in range(s, e - 1):
             if s2 in token_starts and e in token_starts:
-                add(s2, e)
+                add(s2, e, strict=True)
                 break
     for m in _TITLE_NAME.finditer(text):
         s = m.start(1)
         for e in (s + 3, s + 2):
             if e <= m.end(1) and (e == len(text) or e in token_starts):
                 add(s, e)
+                break
+    for m in _AFTER_ORG.finditer(text):  # 斜店司法所王正伟冒雨…: a staff member named after the unit
+        s = m.start(1)
+        for e in (s + 3, s + 2):
+            if e <= m.end(1) and s in token_starts and (e == len(text) or e in token_starts) \
+                    and text[s:e] not in common_words():
+                add(s, e, strict=True)
                 break
     return sorted(out.values(), key=lambda c: c.start)

@@ -105,3 +105,12 @@ def test_located_in_from_prefix_and_gazetteer(nlp):
     assert ("江华瑶族自治县司法局", "locatedIn", "江华瑶族自治县") in rels
     assert ("东陂镇", "locatedIn", "连州市") in rels
     assert ("连州市", "locatedIn", "清远市") in rels
+
+
+def test_press_conference_answers_speak_for_the_speakers_body(nlp):
+    text = ("绵阳市“法治绵阳”新闻发布会\n"
+            "四川日报记者\n请介绍公共法律服务情况。\n"
+            "李国华\n市司法局党委书记、局长\n"
+            "近年来,我们持续推进公共法律服务体系建设。推出“天府法律通”服务平台,覆盖全部乡镇。\n")
+    rels = relations(nlp, text)
+    assert ("绵阳市司法局", "implements", "“天府法律通”服务平台") in rels

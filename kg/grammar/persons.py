@@ -17,7 +17,7 @@ from .candidates import Candidate
 from .text import HAN, is_han
 
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
-_ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})[ \t\u3000]+(?=[^\n]{{0,30}}(?:{_POS_ALT}))")
+_ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})(?:[ \t\u3000]+|[ \t\u3000]*\n\s*)(?=[^\n]{{0,30}}(?:{_POS_ALT}))")
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
 _AFTER_ORG = re.compile(rf"(?:司法所|派出所|法院|检察院|局|办|中心|工作站|服务站)([{HAN}]{{2,3}})")
 _TITLE_NAME = re.compile(rf"(?:{_POS_ALT})[、，,]?([{HAN}]{{2,3}})")

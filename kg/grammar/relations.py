@@ -92,6 +92,46 @@ def _subjects(text: str, s: Sentence, ms: Sequence[tuple[Candidate, EntityKey]],
     return list(dict.fromkeys(out))
 
 
+_QUESTION_LINE = re.compile(r"(?:记者|主持人|提问)[:：]?$")
+
+
+def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
+    """In a press-conference transcript an official's answer speaks for the body named in the
+    position lines under the name (王书国 / 市司法局党委委员…): that body acts where sentences
+    name no subject, until the next question."""
+    persons = {m.start: m for m in mentions if m.etype == EntityType.PERSON}
+    orgs = {m.start: m for m in mentions if m.etype == EntityType.ORGANIZATION and m.source != NESTED}
+    segments: list[tuple[int, EntityKey | None]] = []
+    pending: EntityKey | None = None
+    speaker = False
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        start = pos + len(line) - len(line.lstrip())
+        pos += len(line)
+        if not body:
+            continue
+        if _QUESTION_LINE.search(body):
+            if segments and segments[-1][1] is not None:
+                segments.append((start, None))
+            speaker, pending = False, None
+            continue
+        short = len(body) <= 30 and not body.endswith(("。", "；"))
+        p = persons.get(start)
+        if short and p is not None and p.end - start >= len(body) - 1:
+            speaker, pending = True, None  # a line holding only a name
+            continue
+        if speaker and short:
+            o = orgs.get(start)
+            if o is not None:
+                pending = EntityKey(o.etype, o.name)
+            continue
+        if speaker and not short:
+            segments.append((start, pending))
+            speaker = False
+    return segments
+
+
 def _coordinated_before(text: str, cands: Sequence[tuple[Candidate, EntityKey]]) -> list[EntityKey]:
     """The mention right before a cue and those joined to it by 、/和/与 (邹城市、汶上县入选…)."""
     m, k = cands[-1]
@@ -152,6 +192,12 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
                       located: Sequence[Located]) -> list[RelationMention]:
     idx = _Index(sents)
     out: list[RelationMention] = []
+    segments = speaker_segments(text, mentions)
+
+    def actor_at(pos: int) -> EntityKey | None:
+        """The document's actor, or the body of the official answering at this point."""
+        i = bisect.bisect_right([a for a, _ in segments], pos) - 1
+        return segments[i][1] if i >= 0 and segments[i][1] is not None else actor
     keyed = [(m, EntityKey(m.etype, m.name)) for m in mentions]
 
     def add(h: EntityKey, p: Predicate, t: EntityKey, s: Sentence | None) -> None:
@@ -193,7 +239,8 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
             if owner is not None and k.etype == EntityType.PROGRAM:
                 add(owner, Predicate.IMPLEMENTS, k, s)  # 郑家镇“郑”风正气: the place's own brand
                 continue
-            for who in [x for x in subjects if x != k] or ([actor] if actor is not None else []):
+            fallback = actor_at(s.start)
+            for who in [x for x in subjects if x != k] or ([fallback] if fallback is not None else []):
                 add(who, Predicate.IMPLEMENTS, k, s)
             if k.etype == EntityType.PROGRAM:
                 for who in pilots:
@@ -221,7 +268,8 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
             elif last is not None and last[0] == s:
                 recipients = [last[1]]
             else:
-                recipients = [actor] if actor is not None else []
+                fallback = actor_at(s.start)
+                recipients = [fallback] if fallback is not None else []
         award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
         for recipient in recipients:
             last = (s, recipient)

@@ -1,13 +1,40 @@
 """Write-then-rename, so a reader never sees a half-written export and a failed build
-leaves the previous file in place."""
+leaves the previous files in place.
+
+- `atomic_write(path)` writes to a temporary file in the same folder
+  (``.<name>.<pid>.<random>.tmp``), flushes and fsyncs it, then renames it over `path`
+  (``os.replace``: atomic on POSIX and Windows) and fsyncs the folder. On any exception,
+  KeyboardInterrupt included, the temporary file is removed and `path` is untouched.
+- `transaction(folder)` groups several exports: inside it, each `atomic_write` only stages its
+  temporary file; the renames all happen when the block ends without an exception (with
+  SIGINT/SIGTERM held back for those few system calls), and an exception removes every staged
+  file. A build that fails or is interrupted while writing graph.html therefore does not leave
+  a new graph.ttl next to the old graph.html.
+- A process killed outright (SIGKILL, power loss) can leave a temporary file behind; it is
+  never an export (its name starts with a dot and ends in .tmp), and `clean_stale_temps`,
+  called when a transaction starts, removes the ones whose writing process is gone.
+"""
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
+import re
+import signal
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+#: a temporary file left by a process that may still be running is kept this long
+STALE_SECONDS = 3600
+_TEMP_RE = re.compile(r"^\..+\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+_OLD_TEMP_RE = re.compile(r"^\..+\.[A-Za-z0-9_]+\.tmp$")  # before the pid was part of the name
+
+_pending: contextvars.ContextVar[list[tuple[str, Path]] | None] = contextvars.ContextVar(
+    "kg_atomic_pending", default=None)
 
 
 def _umask() -> int:
@@ -16,17 +43,155 @@ def _umask() -> int:
     return mask
 
 
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse fsync on folders
+        pass
+    finally:
+        os.close(fd)
+
+
+def temp_name_pattern() -> re.Pattern[str]:
+    """What this module's temporary files are called (for tests and cleaners)."""
+    return _TEMP_RE
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    except OSError:  # pragma: no cover
+        return False
+    return True
+
+
+def clean_stale_temps(folder: Path, max_age: float = STALE_SECONDS) -> list[Path]:
+    """Remove temporary export files in `folder` left by writers that are gone (their process
+    no longer runs) or that are older than `max_age` seconds. Returns what was removed."""
+    removed = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for e in entries:
+        if not e.name.startswith(".") or not e.name.endswith(".tmp"):
+            continue
+        m = _TEMP_RE.match(e.name)
+        if not m and not _OLD_TEMP_RE.match(e.name):
+            continue
+        try:
+            if not e.is_file(follow_symlinks=False):
+                continue
+            old = now - e.stat(follow_symlinks=False).st_mtime > max_age
+            if old or (m and not _pid_alive(int(m.group("pid")))) or (not m and old):
+                os.unlink(e.path)
+                removed.append(Path(e.path))
+        except OSError:
+            continue
+    return removed
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT/SIGTERM that arrive inside the block take effect when it ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {}
+
+    def hold(signum, frame):  # noqa: ARG001
+        caught.append(signum)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[sig] = signal.signal(sig, hold)
+        except (ValueError, OSError):  # pragma: no cover
+            pass
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for sig in caught[:1]:
+            handler = previous.get(sig)
+            if callable(handler):
+                handler(sig, None)
+            elif handler == signal.SIG_DFL:
+                if sig == signal.SIGINT:
+                    raise KeyboardInterrupt
+                os.kill(os.getpid(), sig)
+
+
+def _commit(staged: list[tuple[str, Path]]) -> None:
+    folders = set()
+    with _signals_held():
+        for tmp, path in staged:
+            os.replace(tmp, path)
+            folders.add(path.parent)
+    for folder in folders:
+        _fsync_dir(folder)
+
+
+def _discard(staged: list[tuple[str, Path]]) -> None:
+    for tmp, _ in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def transaction(folder: Path | None = None) -> Iterator[None]:
+    """All `atomic_write`s inside take effect together at the end, or none of them."""
+    if folder is not None:
+        clean_stale_temps(Path(folder))
+    outer = _pending.get()
+    if outer is not None:  # nested: the outermost transaction commits
+        yield
+        return
+    staged: list[tuple[str, Path]] = []
+    token = _pending.set(staged)
+    try:
+        yield
+    except BaseException:
+        _pending.reset(token)
+        _discard(staged)
+        raise
+    _pending.reset(token)
+    try:
+        _commit(staged)
+    except BaseException:
+        _discard(staged)
+        raise
+
+
 @contextlib.contextmanager
 def atomic_write(path: Path, mode: str = "wb") -> Iterator[IO]:
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": "\n"})) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644 & ~_umask())
-        os.replace(tmp, path)
+        staged = _pending.get()
+        if staged is not None:
+            staged.append((tmp, path))
+        else:
+            _commit([(tmp, path)])
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

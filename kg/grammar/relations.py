@@ -219,8 +219,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
             continue
         subjects = _subjects(text, s, ms, by_spans)
         pilots = _pilots(text, ms)
-        owners = {m2.start: k2 for m1, k2 in ms for m2, _ in ms
-                  if k2.etype in ACTOR_TYPES and m1.source != NESTED and m1.end == m2.start}
+        owners = {m1.end: k1 for m1, k1 in ms if k1.etype in ACTOR_TYPES and m1.source != NESTED}
         for m, k in ms:
             if k.etype == EntityType.PROGRAM:
                 pass

@@ -11,6 +11,8 @@ CLOSE_Q = "”\"」』’"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 #: sentence ends; a newline also ends a sentence (headings, table rows)
 SENT_END = "。！？!?；;\n"
+#: longer runs without a sentence end are split (keeps the per-sentence rules linear)
+MAX_SENTENCE = 600
 
 
 def is_han(ch: str) -> bool:
@@ -40,6 +42,11 @@ def sentences(text: str) -> list[Sentence]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        while e - s > MAX_SENTENCE:  # a line without sentence ends: cut at a comma, else hard
+            cut = max(text.rfind(c, s + MAX_SENTENCE // 2, s + MAX_SENTENCE) for c in "，,、 ")
+            cut = cut + 1 if cut > s else s + MAX_SENTENCE
+            out.append(Sentence(s, cut))
+            s = cut
         if e > s:
             out.append(Sentence(s, e))
         i = max(end, j + 1)

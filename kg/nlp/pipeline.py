@@ -7,6 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..boilerplate import clean_for_extraction, reslice
 from ..model import DocExtraction, SourceDocument
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
@@ -19,6 +20,7 @@ PIPES = ("lg_context", "lg_places", "lg_tables", "lg_titles", "lg_orgs", "lg_pro
 def make_pipeline(exclude: Iterable[str] = ()) -> Language:
     """A blank Chinese pipeline: rjieba words, then the lgkg components (all offline)."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "lgkg.rjieba_tokenizer.v1"}}})
+    nlp.max_length = 10**9  # reports may be long; every stage is linear in the text
     skip = set(exclude)
     for name in PIPES:
         if name not in skip:
@@ -32,7 +34,8 @@ def to_extraction(document: SourceDocument, doc: Doc) -> DocExtraction:
 
 
 def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
-    doc = nlp.make_doc(document.text)
+    # web chrome (字号 大 中 小, 上一篇…) is blanked to spaces: same length, so offsets hold
+    doc = nlp.make_doc(clean_for_extraction(document.text))
     doc._.lg_doc_id = document.doc_id
     return doc
 
@@ -41,7 +44,7 @@ def extract(nlp: Language, document: SourceDocument) -> DocExtraction:
     doc = _as_doc(nlp, document)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    return to_extraction(document, doc)
+    return reslice(to_extraction(document, doc))
 
 
 def extract_all(nlp: Language, documents: Iterable[SourceDocument]) -> Iterator[DocExtraction]:

@@ -1,18 +1,245 @@
-"""RDF serialisations. Turtle is the contract's format; output is byte-identical run to run."""
+"""RDF serialisations written by lgkg itself: Turtle (the contract's format) and N-Triples/N-Quads.
+
+Both come straight from `kg.graph.iter_triples`, the one statement of the graph's triples, with
+terms spelled as strings; no rdflib Graph is needed, so a corpus of any size streams out in
+time linear in its triples (rdflib's Turtle serialiser builds and sorts an in-memory graph and
+is ~10× slower). `write_turtle` also accepts an rdflib Graph, for callers that hold one.
+
+Turtle output is byte-identical run to run: subjects in order of their (prefixed) names, `a`
+first, then predicates and objects in order; every used prefix declared, none other. N-Triples
+come in generation order (deterministic too), one triple per line, for bulk loading.
+"""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
-from .atomic import write_bytes
+from ..graph import PREFIXES, Terms, iter_triples
+from ..model import KnowledgeBase
+from .atomic import atomic_write
+
+__all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "turtle_bytes", "turtle_chunks", "write_nquads_stream",
+           "write_ntriples_stream", "write_turtle"]
+
+_XSD_INTEGER = str(XSD.integer)
+
+# ---------------------------------------------------------------------------- escaping
+
+_STRING_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+for _c in list(range(0x20)) + [0x7F]:
+    _STRING_ESCAPES.setdefault(_c, f"\\u{_c:04X}")
+_NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]')
+#: characters RDF 1.1 forbids inside an IRIREF
+_BAD_IRI = re.compile('[\x00-\x20<>"{}|^`\\\\]')
+#: a conservative PN_LOCAL: what a prefixed name may hold here without escapes
+_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_-]*)")
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 
-def turtle_bytes(g: Graph) -> bytes:
-    data = g.serialize(format="turtle", encoding="utf-8")
-    return data if isinstance(data, bytes) else data.encode("utf-8")
+def _string(value: str) -> str:
+    if _NEEDS_ESCAPE.search(value):
+        value = value.translate(_STRING_ESCAPES)
+    return '"' + value + '"'
 
 
-def write_turtle(g: Graph, path: Path) -> Path:
-    write_bytes(path, turtle_bytes(g))
+def _iri(value: str) -> str:
+    if _BAD_IRI.search(value):
+        raise ValueError(f"not a valid IRI: {value!r}")
+    return "<" + value + ">"
+
+
+# ---------------------------------------------------------------------------- N-Triples terms
+
+def _nt_text(value: str, lang: str | None) -> str:
+    return _string(value) + ("@" + lang if lang else "")
+
+
+def _nt_int(value: int) -> str:
+    return f'"{int(value)}"^^<{_XSD_INTEGER}>'
+
+
+def _nt_rdf(term: Any) -> str:
+    if isinstance(term, URIRef):
+        return _iri(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return _nt_text(str(term), term.language)
+        if term.datatype is not None:
+            return _string(str(term)) + "^^" + _iri(str(term.datatype))
+        return _string(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+NT_TERMS = Terms(_iri, _nt_text, _nt_int, _nt_rdf)
+
+# ---------------------------------------------------------------------------- Turtle terms
+
+_BY_LENGTH = sorted(PREFIXES, key=lambda kv: -len(kv[1]))
+_LGR_PREFIX, _LGR_NS = next(kv for kv in PREFIXES if kv[0] == "lgr")
+
+
+def _ttl_iri(value: str) -> str:
+    if value.startswith(_LGR_NS):  # the common case: our own resources
+        local = value[len(_LGR_NS):]
+        if _LOCAL.fullmatch(local):
+            return f"{_LGR_PREFIX}:{local}"
+    for prefix, ns in _BY_LENGTH:
+        if value.startswith(ns):
+            local = value[len(ns):]
+            if _LOCAL.fullmatch(local):
+                return f"{prefix}:{local}"
+            break
+    return _iri(value)
+
+
+def _ttl_int(value: int) -> str:
+    return str(int(value))
+
+
+def _ttl_rdf(term: Any) -> str:
+    if isinstance(term, URIRef):
+        return _ttl_iri(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return _nt_text(str(term), term.language)
+        if term.datatype is not None:
+            lex = str(term)
+            if str(term.datatype) == _XSD_INTEGER and _INTEGER.fullmatch(lex):
+                return lex
+            return _string(lex) + "^^" + _ttl_iri(str(term.datatype))
+        return _string(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+TURTLE_TERMS = Terms(_ttl_iri, _nt_text, _ttl_int, _ttl_rdf)
+
+# ---------------------------------------------------------------------------- Turtle
+
+_RDF_TYPE = "rdf:type"
+
+
+def _pred_key(p: str) -> tuple[bool, str]:
+    return (p != _RDF_TYPE, p)
+
+
+def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
+    """Turtle text for triples spelled with TURTLE_TERMS, in pieces (repeats dropped)."""
+    by_subject: dict[str, list[tuple[str, str]]] = {}
+    for s, p, o in triples:
+        po = by_subject.get(s)
+        if po is None:
+            by_subject[s] = [(p, o)]
+        else:
+            po.append((p, o))
+    used: set[str] = set()
+
+    def note(term: str) -> None:
+        c = term[0]
+        if c != "<" and c != '"' and c != "_" and not (c == "-" or c.isdigit()):
+            used.add(term.split(":", 1)[0])
+
+    body: list[str] = []
+    for s in sorted(by_subject):
+        note(s)
+        pos = by_subject[s]
+        pos.sort(key=lambda po: (_pred_key(po[0]), po[1]))
+        lines: list[list[str]] = []
+        last_p = last_o = None
+        for p, o in pos:
+            if p == last_p:
+                if o == last_o:
+                    continue
+                lines[-1].append(o)
+            else:
+                note(p)
+                lines.append([("a" if p == _RDF_TYPE else p) + " " + o])
+            note(o)
+            last_p, last_o = p, o
+        body.append(s + " " + " ;\n    ".join(",\n        ".join(objs) for objs in lines) + " .\n\n")
+    ns = dict(PREFIXES)
+    yield "".join(f"@prefix {p}: <{ns[p]}> .\n" for p in sorted(used)) + "\n"
+    step = 2000
+    for i in range(0, len(body), step):
+        yield "".join(body[i:i + step])
+
+
+def _graph_triples(g: Graph) -> Iterator[tuple[str, str, str]]:
+    cache: dict[Any, str] = {}
+
+    def conv(t: Any) -> str:
+        r = cache.get(t)
+        if r is None:
+            r = cache[t] = _ttl_rdf(t)
+        return r
+
+    for s, p, o in g:
+        yield conv(s), conv(p), conv(o)
+
+
+def _turtle_source(source: Graph | KnowledgeBase) -> Iterable[tuple[str, str, str]]:
+    if isinstance(source, KnowledgeBase):
+        return iter_triples(source, terms=TURTLE_TERMS)
+    if isinstance(source, Graph):
+        return _graph_triples(source)
+    raise TypeError(f"expected a KnowledgeBase or an rdflib Graph, got {type(source).__name__}")
+
+
+def turtle_bytes(source: Graph | KnowledgeBase) -> bytes:
+    """The Turtle of a KnowledgeBase's graph (with ontology declarations) or of an rdflib Graph."""
+    return "".join(turtle_chunks(_turtle_source(source))).encode("utf-8")
+
+
+def write_turtle(source: Graph | KnowledgeBase, path: Path) -> Path:
+    """Write graph.ttl atomically (write-then-rename)."""
+    with atomic_write(Path(path), "w") as fh:
+        for chunk in turtle_chunks(_turtle_source(source)):
+            fh.write(chunk)
+    return Path(path)
+
+
+# ---------------------------------------------------------------------------- N-Triples / N-Quads
+
+def iter_ntriples(kb: KnowledgeBase, with_ontology: bool = True) -> Iterator[str]:
+    """N-Triples lines ("s p o .\\n") of the graph of `kb`, streamed in generation order.
+
+    Memory stays flat (no graph is built); a triple stated twice comes out twice, which
+    every RDF store drops on load."""
+    for s, p, o in iter_triples(kb, with_ontology, terms=NT_TERMS):
+        yield f"{s} {p} {o} .\n"
+
+
+def _write_lines(lines: Iterable[str], path: Path) -> Path:
+    path = Path(path)
+    with atomic_write(path, "w") as fh:
+        buf: list[str] = []
+        for line in lines:
+            buf.append(line)
+            if len(buf) >= 10000:
+                fh.write("".join(buf))
+                buf.clear()
+        fh.write("".join(buf))
     return path
+
+
+def write_ntriples_stream(kb: KnowledgeBase, path: Path, with_ontology: bool = True) -> Path:
+    """graph.nt for bulk loading (e.g. `kg push`, a triple store's loader), written atomically."""
+    return _write_lines(iter_ntriples(kb, with_ontology), path)
+
+
+def write_nquads_stream(kb: KnowledgeBase, path: Path, graph: str | None = None,
+                        with_ontology: bool = True) -> Path:
+    """The same triples as N-Quads, all in the named graph `graph` (default graph when None)."""
+    if graph is None:
+        return _write_lines(iter_ntriples(kb, with_ontology), path)
+    g = _iri(graph)
+    return _write_lines((f"{s} {p} {o} {g} .\n" for s, p, o in iter_triples(kb, with_ontology, terms=NT_TERMS)),
+                        path)

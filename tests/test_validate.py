@@ -1,0 +1,203 @@
+"""SHACL validation: pyshacl (the reference) and the fast pyoxigraph engine report the same
+violations; kg build validates before it writes and fails on violations; kg validate's exit codes."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.validate import (SHAPES_PATH, UnsupportedShape, ValidationFailed, not_exists_as_minus, validate)
+
+PREFIXES = """
+@prefix lg: <https://w3id.org/lgkg/ontology#> .
+@prefix lgr: <https://w3id.org/lgkg/id/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+GOOD = PREFIXES + """
+lgr:doc-1 a lg:SourceDocument ; dcterms:identifier "r1" ; lg:sha256 "%s" .
+lgr:org-1 a lg:JudicialOffice ; skos:prefLabel "东昌府区司法局"@zh ; skos:altLabel "区司法局"@zh ;
+    lg:mentionedIn lgr:doc-1 ; lg:implements lgr:prog-1 ; lg:locatedIn lgr:place-1 .
+lgr:place-1 a lg:County ; skos:prefLabel "东昌府区"@zh ; lg:mentionedIn lgr:doc-1 ; lg:adminCode "371502000000" .
+lgr:prog-1 a lg:Brand ; skos:prefLabel "有事来聊"@zh ; lg:mentionedIn lgr:doc-1 .
+lgr:ev-1 a lg:Evidence ; rdf:subject lgr:org-1 ; rdf:predicate lg:implements ; rdf:object lgr:prog-1 ;
+    prov:wasDerivedFrom lgr:doc-1 ; lg:quote "东昌府区司法局打造“有事来聊”品牌。"@zh ;
+    lg:charStart 0 ; lg:charEnd 18 .
+lgr:source-gazetteer a lg:Gazetteer .
+lgr:ev-2 a lg:Evidence ; rdf:subject lgr:org-1 ; rdf:predicate lg:locatedIn ; rdf:object lgr:place-1 ;
+    prov:wasDerivedFrom lgr:source-gazetteer ; lg:quote "东昌府区"@zh .
+""" % ("a" * 64)
+
+# every kind of mistake the shapes catch, each on its own nodes
+BAD = GOOD + """
+lgr:org-2 a lg:Organization ; skos:prefLabel "甲"@zh , "乙"@zh ; lg:mentionedIn lgr:doc-1 .   # two prefLabels
+lgr:org-3 a lg:Court ; skos:prefLabel "no language" ; lg:mentionedIn lgr:org-1 .           # lang, mentionedIn
+lgr:org-4 a lg:Organization ; skos:altLabel ""@zh .                                           # no pref, no doc
+lgr:prog-2 a lg:Program ; skos:prefLabel "乙项目"@zh ; lg:mentionedIn lgr:doc-1 ;
+    lg:implements lgr:prog-1 ; lg:receivedAward lgr:org-1 .                                    # domain, range
+lgr:reg-1 a lg:Regulation ; skos:prefLabel "办法"@zh ; lg:mentionedIn lgr:doc-1 ;
+    lg:issuedBy lgr:place-1 ; lg:documentNumber "" .                                           # range, minLength
+lgr:place-2 a lg:Town ; skos:prefLabel "某镇"@zh ; lg:mentionedIn lgr:doc-1 ; lg:adminCode "3715" ;
+    lg:locatedIn lgr:prog-1 .                                                                  # pattern, range
+lgr:doc-2 a lg:SourceDocument ; lg:sha256 "XYZ" .                                              # identifier, sha
+lgr:ev-3 a lg:Evidence ; rdf:subject lgr:org-1 ; rdf:predicate lg:mentionedIn ; rdf:object lgr:place-2 ;
+    prov:wasDerivedFrom lgr:doc-1 ; lg:charStart 9 ; lg:charEnd 3 .                            # in, quote, lessThan, unasserted
+lgr:ev-4 a lg:Evidence ; rdf:subject lgr:org-1 ; rdf:predicate lg:implements ; rdf:object lgr:prog-1 ;
+    prov:wasDerivedFrom lgr:doc-1 ; lg:quote "x"@zh ; lg:charStart -1 .                        # no charEnd, minInclusive
+lgr:ev-5 a lg:Evidence ; rdf:subject lgr:org-1 ; rdf:predicate lg:implements ; rdf:object lgr:prog-1 ;
+    prov:wasDerivedFrom lgr:org-1 ; lg:quote "y"@zh .                                          # or
+"""
+
+
+def _graph(text: str):
+    from rdflib import Graph
+
+    return Graph().parse(data=text, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def bad_reports():
+    g = _graph(BAD)
+    return validate(g, "pyshacl"), validate(g, "fast")
+
+
+def test_both_engines_accept_a_good_graph():
+    g = _graph(GOOD)
+    for engine in ("pyshacl", "fast"):
+        report = validate(g, engine)
+        assert report.conforms, report.text()
+
+
+def test_fast_engine_reports_what_pyshacl_reports(bad_reports):
+    ref, fast = bad_reports
+    assert not ref.conforms and not fast.conforms
+    ref_keys, fast_keys = {v.key() for v in ref.violations}, {v.key() for v in fast.violations}
+    assert fast_keys == ref_keys, (sorted(ref_keys - fast_keys), sorted(fast_keys - ref_keys))
+    components = {v.component for v in fast.violations}
+    assert {"MinCountConstraintComponent", "MaxCountConstraintComponent", "LanguageInConstraintComponent",
+            "ClassConstraintComponent", "OrConstraintComponent", "PatternConstraintComponent",
+            "InConstraintComponent", "LessThanConstraintComponent", "MinInclusiveConstraintComponent",
+            "MinLengthConstraintComponent", "SPARQLConstraintComponent"} <= components
+
+
+def test_messages_come_from_the_shapes(bad_reports):
+    _, fast = bad_reports
+    text = fast.text(limit=None)
+    assert "An entity has exactly one non-empty skos:prefLabel tagged @zh." in text
+    assert "has no lg:Evidence node" in text or "asserted in the graph" in text
+
+
+def test_fast_validation_of_the_seeds_is_fast_and_conforms(seeds_build):
+    t = time.perf_counter()
+    report = validate(Path(seeds_build.outputs[0]), "fast")
+    assert report.conforms, report.text()
+    assert report.focus_nodes > 1000
+    assert time.perf_counter() - t < 5
+
+
+def test_not_exists_becomes_minus_only_when_equivalent():
+    from rdflib import Graph
+    from rdflib.namespace import SH
+
+    shapes = Graph().parse(SHAPES_PATH)
+    selects = [str(q) for q in shapes.objects(None, SH.select)]
+    assert selects and all("MINUS {" in not_exists_as_minus(q) for q in selects if "NOT EXISTS" in q)
+    unchanged = [
+        "SELECT $this WHERE { $this ?p ?o . FILTER NOT EXISTS { ?x ?y ?z } }",            # no shared variable
+        "SELECT $this WHERE { $this ?p ?o . OPTIONAL { ?o ?q ?r } FILTER NOT EXISTS { ?o ?y ?z } }",
+        "SELECT $this WHERE { $this ?p ?o . FILTER NOT EXISTS { ?o ?y ?z FILTER(?z != $this) } }",
+        "SELECT $this WHERE { FILTER NOT EXISTS { $this ?y ?z } $this ?p ?o . }",         # not last
+    ]
+    for q in unchanged:
+        assert not_exists_as_minus(q) == q, q
+    tricky = 'SELECT $this WHERE { $this ?p "{ FILTER }" . FILTER NOT EXISTS { $this ?y ?z } }'
+    assert not_exists_as_minus(tricky).endswith("MINUS { $this ?y ?z } }")
+
+
+def test_unsupported_shapes_are_an_error_not_a_pass(tmp_path):
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(PREFIXES + """@prefix sh: <http://www.w3.org/ns/shacl#> .
+        <x:s> a sh:NodeShape ; sh:targetClass lg:Organization ; sh:closed true .""", encoding="utf-8")
+    with pytest.raises(UnsupportedShape):
+        validate(_graph(GOOD), "fast", shapes=shapes)
+
+
+# ---------------------------------------------------------------------------- kg validate
+
+def test_kg_validate_exit_codes(tmp_path):
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
+    good.write_text(GOOD, encoding="utf-8")
+    bad.write_text(BAD, encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(app, ["validate", str(good)])
+    assert res.exit_code == 0 and "conforms" in res.stdout
+    res = runner.invoke(app, ["validate", str(bad), "--engine", "fast", "--limit", "0"])
+    assert res.exit_code == 1 and "SHACL violation" in res.stdout and "lgr:org-2" in res.stdout
+    assert runner.invoke(app, ["validate", str(tmp_path / "none.ttl")]).exit_code == 2
+    assert runner.invoke(app, ["validate", str(good), "--engine", "nope"]).exit_code == 2
+
+
+def test_kg_validate_fast_on_the_seeds(seeds_build):
+    res = CliRunner().invoke(app, ["validate", str(seeds_build.outputs[0]), "--engine", "fast"])
+    assert res.exit_code == 0, res.output
+
+
+# ---------------------------------------------------------------------------- kg build validates first
+
+REPORT = "东昌府区司法局2023年工作总结\n东昌府区司法局打造“有事来聊”调解品牌。冠县获评全国法治政府建设示范县。\n"
+
+
+def _strict_check(tmp_path, monkeypatch):
+    """Make build's check use shapes the graph cannot meet: every Program needs an lg:sha256."""
+    import kg.validate as kv
+
+    strict = tmp_path / "strict.ttl"
+    strict.write_text(SHAPES_PATH.read_text(encoding="utf-8") + """
+lgsh:Impossible a sh:NodeShape ; sh:targetClass lg:Program ;
+    sh:property [ sh:path lg:sha256 ; sh:minCount 1 ; sh:message "impossible"@en ] .
+""", encoding="utf-8")
+    real = kv.check
+    monkeypatch.setattr(kv, "check", lambda data, engine="fast", **kw: real(data, engine, shapes=strict))
+
+
+def test_build_fails_on_violations_and_keeps_previous_exports(tmp_path, monkeypatch):
+    from kg.build import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "r.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    first = build([src], out, formats=["nt"])
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()}
+    assert {"graph.ttl", "graph.html", "graph.nt"} <= set(before)
+    _strict_check(tmp_path, monkeypatch)
+    with pytest.raises(ValidationFailed) as err:
+        build([src], out, formats=["nt"])
+    assert "impossible" in err.value.report.text()
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()}
+    assert after == before
+    assert first.outputs
+
+
+def test_kg_build_exits_1_on_violations(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "r.txt").write_text(REPORT, encoding="utf-8")
+    _strict_check(tmp_path, monkeypatch)
+    res = CliRunner().invoke(app, ["build", str(src), "--out", str(tmp_path / "out"), "-q", "--no-cache"])
+    assert res.exit_code == 1, res.output
+    assert "does not conform" in res.stderr and "impossible" in res.stderr
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+    res = CliRunner().invoke(app, ["build", str(src), "--out", str(tmp_path / "out"), "-q", "--no-cache",
+                                   "--validate", "off"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "out" / "graph.ttl").exists()
+    assert CliRunner().invoke(app, ["build", str(src), "--validate", "maybe", "-q"]).exit_code == 2

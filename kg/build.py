@@ -9,9 +9,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import DocExtraction, KnowledgeBase, SourceDocument
 from .reader import InputError, Skipped, find_inputs, read_all
+
+if TYPE_CHECKING:
+    from .cache import ExtractionCache
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUT = Path("exports")
@@ -21,6 +25,20 @@ class BuildError(Exception):
     """Bad options or paths: the CLI exits 2 with this one-line message."""
 
 
+def _atomic_exports(fn: Callable[..., BuildResult]) -> Callable[..., BuildResult]:
+    """Every export the build writes becomes visible together when it returns, or none does
+    (an exception or Ctrl-C/SIGTERM mid-write leaves the previous exports as they were)."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs) -> BuildResult:
+        from .export.atomic import transaction
+
+        with transaction():
+            return fn(*args, **kwargs)
+    return wrapper
+
+
 @dataclass(frozen=True)
 class BuildResult:
     kb: KnowledgeBase
@@ -28,6 +46,8 @@ class BuildResult:
     seconds: float
     entity_counts: dict[str, int] = field(default_factory=dict)
     relation_counts: dict[str, int] = field(default_factory=dict)
+    #: documents_cached / documents_extracted, and seconds per stage (read, extract, resolve, turtle, ...)
+    stats: dict[str, float] = field(default_factory=dict)
 
     @property
     def skipped(self) -> tuple[tuple[str, str], ...]:
@@ -47,26 +67,71 @@ def check_out_dir(out: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise BuildError(f"{out}: output folder is not writable ({exc.strerror or exc})") from None
+    from .export.atomic import clean_stale_temps
+
+    clean_stale_temps(out)  # temporary files of a build that was killed mid-write
+
+
+ENGINES = ("local", "dask")
 
 
 def extract_documents(documents: Sequence[SourceDocument],
-                      on_done: Callable[[SourceDocument], None] | None = None) -> list[DocExtraction]:
-    from .nlp import extract, make_pipeline
+                      on_done: Callable[[SourceDocument], None] | None = None, *,
+                      jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+                      cache: ExtractionCache | None = None, stats: dict | None = None) -> list[DocExtraction]:
+    """Extractions of `documents`, in their order: from `cache` where it has them, the others in
+    this process (jobs=1), in `jobs` worker processes, or on a Dask cluster (engine="dask",
+    `scheduler` an address such as tcp://host:8786, or None for a local cluster of `jobs`).
+    The result does not depend on jobs, engine or cache."""
+    if engine not in ENGINES:
+        raise BuildError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+    if scheduler and engine != "dask":
+        raise BuildError("a scheduler address needs the dask engine (--engine dask)")
+    if jobs < 1:
+        raise BuildError(f"jobs must be at least 1 (got {jobs})")
+    found: dict[str, DocExtraction] = {}
+    todo = list(documents)
+    if cache is not None:
+        todo = []
+        for d in documents:
+            ex = cache.get(d)
+            if ex is None:
+                todo.append(d)
+            else:
+                found[d.doc_id] = ex
+                if on_done:
+                    on_done(d)
+    if engine == "dask":
+        from .engine_dask import EngineError, extract_dask
 
-    nlp = make_pipeline()
-    out = []
-    for d in documents:
-        out.append(extract(nlp, d))
-        if on_done:
-            on_done(d)
-    return out
+        try:
+            new = extract_dask(todo, scheduler=scheduler, jobs=jobs, on_done=on_done)
+        except EngineError as exc:
+            raise BuildError(str(exc)) from None
+    else:
+        from .parallel import extract_parallel
+
+        new = extract_parallel(todo, jobs, on_done)
+    for ex in new:
+        found[ex.document.doc_id] = ex
+        if cache is not None:
+            cache.put(ex)
+    if stats is not None:
+        stats["documents_cached"] = len(documents) - len(todo)
+        stats["documents_extracted"] = len(todo)
+    return [found[d.doc_id] for d in documents]
 
 
 def build_kb(inputs: Sequence[Path],
              on_read: Callable[[int], None] | None = None,
              on_done: Callable[[SourceDocument], None] | None = None,
-             on_skip: Callable[[Skipped], None] | None = None) -> KnowledgeBase:
+             on_skip: Callable[[Skipped], None] | None = None, *,
+             jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+             cache: ExtractionCache | None = None, stats: dict | None = None) -> KnowledgeBase:
     from .resolve import resolve
+
+    stats = {} if stats is None else stats
+    t0 = time.perf_counter()
 
     try:
         files = find_inputs(inputs)
@@ -83,28 +148,91 @@ def build_kb(inputs: Sequence[Path],
             docs.append(item)
     if on_read:
         on_read(len(docs))
-    return resolve(extract_documents(docs, on_done), skipped)
+    t1 = time.perf_counter()
+    exs = extract_documents(docs, on_done, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
+                            stats=stats)
+    t2 = time.perf_counter()
+    kb = resolve(exs, skipped)
+    stats.update(read_seconds=t1 - t0, extract_seconds=t2 - t1, resolve_seconds=time.perf_counter() - t2)
+    return kb
 
 
+@_atomic_exports
 def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
           html: bool = True,
           on_read: Callable[[int], None] | None = None,
           on_done: Callable[[SourceDocument], None] | None = None,
-          on_skip: Callable[[Skipped], None] | None = None) -> BuildResult:
-    """Build the graph of `inputs` (folders or .txt files) into `out`; exports are atomic."""
-    t0 = time.perf_counter()
-    check_out_dir(out)
-    kb = build_kb(inputs, on_read, on_done, on_skip)
-    from .export.rdf import write_turtle
-    from .graph import build_graph
+          on_skip: Callable[[Skipped], None] | None = None,
+          jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+          cache_dir: Path | None = None, formats: Sequence[str] = (),
+          validate: str = "fast") -> BuildResult:
+    """Build the graph of `inputs` (folders or .txt files) into `out`; exports are atomic.
 
-    g = build_graph(kb)
-    outputs = [write_turtle(g, out / "graph.ttl")]
+    formats: more exports besides Turtle and HTML (kg.export.formats: jsonld, nt, trig, nq, graphml,
+    all); validate: "fast" (the SHACL shapes checked on pyoxigraph), "full" (pyshacl) or "off"; a
+    graph that fails validation raises kg.validate.ValidationFailed before any file is written.
+
+    jobs: extraction processes (or Dask workers of a local cluster); engine: "local" or "dask"
+    (`scheduler`: a Dask scheduler address, None for a local cluster); cache_dir: reuse and keep
+    per-document extractions there (None: no cache). The output bytes depend on none of them."""
+    t0 = time.perf_counter()
+    if validate not in ("fast", "full", "off"):
+        raise BuildError(f"validate must be fast, full or off (got {validate!r})")
+    if formats:
+        from .export.formats import FormatError, parse_formats
+
+        try:
+            formats = parse_formats(formats)
+        except FormatError as exc:
+            raise BuildError(str(exc)) from None
+    try:
+        find_inputs(inputs)  # a bad path fails before the output folder is created
+    except InputError as exc:
+        raise BuildError(str(exc)) from None
+    check_out_dir(out)
+    cache = None
+    if cache_dir is not None:
+        from .cache import ExtractionCache
+
+        cache = ExtractionCache(cache_dir)
+    stats: dict = {}
+    kb = build_kb(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine, scheduler=scheduler,
+                  cache=cache, stats=stats)
+    from .parallel import release_memory
+
+    release_memory()  # the extractions are merged into kb: their memory goes back to the OS
+    if validate != "off":  # before any write: a graph failing the shapes replaces no export
+        from .validate import check
+
+        t = time.perf_counter()
+        check(kb, "pyshacl" if validate == "full" else "fast")
+        stats["validate_seconds"] = time.perf_counter() - t
+        release_memory()
+    from .export.rdf import write_turtle
+
+    t = time.perf_counter()
+    outputs = [write_turtle(kb, out / "graph.ttl")]  # straight from kb: no rdflib graph needed
+    stats["turtle_seconds"] = time.perf_counter() - t
     if html:
         from .export.html import write_html
+        from .graph import build_graph
+
+        t = time.perf_counter()
+        g = build_graph(kb)
+        stats["graph_seconds"] = time.perf_counter() - t
+        t = time.perf_counter()
         outputs.append(write_html(g, out / "graph.html"))
+        stats["html_seconds"] = time.perf_counter() - t
+    if formats:
+        from .export.formats import write_formats
+        from .graph import build_graph
+
+        t = time.perf_counter()
+        outputs += write_formats(g if html else build_graph(kb), out, formats)
+        stats["formats_seconds"] = time.perf_counter() - t
     return BuildResult(
         kb, tuple(outputs), time.perf_counter() - t0,
         dict(sorted(Counter(e.key.etype.value for e in kb.entities).items())),
         dict(sorted(Counter(r.predicate.value for r in kb.relations).items())),
+        stats,
     )

@@ -21,6 +21,14 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the build is, so its cleanup runs as for Ctrl-C."""
+
+
+def _on_sigterm(signum, frame) -> None:  # noqa: ARG001
+    raise _Terminated()
+
+
 @app.command()
 def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="folders or .txt files (default: seeds/)")] = None,
@@ -29,39 +37,89 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="exit 1 when any input file was skipped")] = False,
     no_html: Annotated[bool, typer.Option("--no-html", help="skip the HTML viewer")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="where documents are extracted: local (--jobs "
+                                        "processes) or dask (a Dask cluster; pip install 'lgkg\\[dask]')")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask; "
+                            "default: a local cluster of --jobs workers)")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option(
+        "--cache-dir", help="per-document extraction cache (default: $LGKG_CACHE_DIR, "
+                            "$XDG_CACHE_HOME/lgkg or ~/.cache/lgkg)")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="extract every document again; "
+                                           "read and write no cache")] = False,
+    formats: Annotated[Optional[list[str]], typer.Option(
+        "--format", "-f", help="also write jsonld, nt, trig, nq (one named graph per document), graphml, "
+                               "or all; repeat or comma-separate")] = None,
+    validate: Annotated[str, typer.Option(
+        "--validate", help="SHACL check before writing: fast (shapes on pyoxigraph), full (pyshacl, "
+                           "slow) or off; a failing graph exits 1 and replaces no export")] = "fast",
 ) -> None:
     """Build graph.ttl and graph.html from rule-of-law reports."""
     if jobs < 1:
         _fail(f"--jobs must be at least 1 (got {jobs})")
+    if engine not in ("local", "dask"):
+        _fail(f"--engine must be local or dask (got {engine!r})")
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    if no_cache and cache_dir is not None:
+        _fail("--cache-dir and --no-cache exclude each other")
+    if not no_cache and cache_dir is None:
+        from .cache import default_cache_dir
+
+        cache_dir = default_cache_dir()
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     from .build import BuildError, build as run_build
+    from .validate import ValidationFailed
 
     err = Console(stderr=True)
     progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
                         disable=quiet, transient=True)
     task = progress.add_task("", total=None)
+    import signal
+    from rich.markup import escape
+
+    try:
+        previous_sigterm = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (an embedding application): leave SIGTERM alone
+        previous_sigterm = None
     try:
         with progress:
             result = run_build(
                 inputs or [Path("seeds")], out, html=not no_html,
+                jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=None if no_cache else cache_dir,
+                formats=formats or (), validate=validate,
                 on_read=lambda n: progress.update(task, total=n),
                 on_done=lambda d: progress.update(task, advance=1, description=d.doc_id),
-                on_skip=lambda s: err.print(f"[yellow]skipped[/] {s.path}: {s.problem}", markup=True,
-                                            highlight=False),
+                on_skip=lambda s: err.print(f"[yellow]skipped[/] {escape(s.path)}: {escape(s.problem)}",
+                                            markup=True, highlight=False, soft_wrap=True),
             )
+    except KeyboardInterrupt:
+        _fail("interrupted; the previous exports are unchanged", 130)
+        return
+    except _Terminated:
+        _fail("terminated (SIGTERM); the previous exports are unchanged", 143)
+        return
     except BuildError as exc:
         _fail(str(exc))
         return
+    except ValidationFailed as exc:
+        _fail(f"the graph does not conform to ontology/shapes.ttl; nothing written\n{exc.report.text()}", 1)
+        return
+    finally:
+        if previous_sigterm is not None:
+            signal.signal(signal.SIGTERM, previous_sigterm)
     if not quiet:
         t = Table(title="kg build", show_header=True)
         t.add_column("what")
         t.add_column("count", justify="right")
         t.add_row("documents", str(len(result.kb.documents)))
         t.add_row("skipped files", str(len(result.skipped)))
+        if result.stats.get("documents_cached"):
+            t.add_row("documents from cache", str(int(result.stats["documents_cached"])))
         for k, v in result.entity_counts.items():
             t.add_row(f"entities: {k}", str(v))
         for k, v in result.relation_counts.items():
@@ -69,10 +127,143 @@ def build(
         t.add_row("seconds", f"{result.seconds:.2f}")
         err.print(t)
         for p in result.outputs:
-            err.print(f"wrote {p}", highlight=False)
+            err.print(f"wrote {p}", highlight=False, markup=False, soft_wrap=True)
     if strict and result.skipped:
         raise typer.Exit(1)
 
+
+
+@app.command()
+def query(
+    query_or_file: Annotated[Optional[str], typer.Argument(
+        help="a named query (see --list), a .rq file, SPARQL text, or - for stdin")] = None,
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="graph file: .ttl .nt .nq .trig .jsonld")] = Path(
+        "exports/graph.ttl"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json (SPARQL results); "
+                                     "CONSTRUCT: table/turtle, ntriples, json/jsonld, csv")] = "table",
+    bind: Annotated[Optional[list[str]], typer.Option(
+        "--bind", "-b", help="NAME=VALUE: bind ?NAME to the string VALUE (<...> for an IRI); repeatable")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="list the named queries, one per line")] = False,
+    show: Annotated[bool, typer.Option("--show", help="print the query text and its parameters, don't run it")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="oxigraph (fast) or rdflib (the reference)")] = "oxigraph",
+    full: Annotated[bool, typer.Option("--full", help="table: never shorten long values")] = False,
+) -> None:
+    """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
+
+    The prefixes lg lgr skos prov dcterms rdfs rdf owl org eli schema xsd are predeclared.
+    Syntax errors give the parser's message and position and exit 2."""
+    from .query import GraphError, QueryError, load, named_queries, parse_binding, resolve_query, run, with_defaults
+
+    if list_:
+        for name, nq in named_queries().items():
+            typer.echo(f"{name}\t{nq.summary}")
+        return
+    if not query_or_file:
+        _fail("give a query, a .rq file or a named query (kg query --list)")
+    try:
+        text, named, label = resolve_query(query_or_file)
+        bindings = dict(parse_binding(b) for b in bind or [])
+        if named and (unknown := sorted(set(bindings) - set(named.params))):
+            _fail(f"{named.name} has no parameter {', '.join(unknown)} "
+                  f"(parameters: {', '.join(named.params) or 'none'})")
+        if show:
+            typer.echo(text.rstrip())
+            for k, v in with_defaults(named, {}).items():
+                typer.echo(f"# --bind {k}={v}")
+            return
+        loaded = load(graph, engine)
+        result = run(loaded, text, with_defaults(named, bindings), name=label)
+        from .query import format_result
+
+        typer.echo(format_result(result, fmt, full=full, hide=named.params if named else ()), nl=False)
+    except QueryError as exc:
+        _fail(exc.render())
+    except GraphError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Argument(help="graph file (default exports/graph.ttl)")] = Path("exports/graph.ttl"),
+    engine: Annotated[str, typer.Option("--engine", help="pyshacl (the reference; about a minute on the "
+                                        "seeds) or fast (the same shapes on pyoxigraph, under a second)")] = "pyshacl",
+    limit: Annotated[int, typer.Option("--limit", help="violations to print (0: all)")] = 20,
+) -> None:
+    """SHACL-validate a graph with ontology/shapes.ttl; exit 0 when it conforms, 1 when not."""
+    from .query import GraphError
+    from .validate import ENGINES, UnsupportedShape, validate as run_validate
+
+    if engine not in ENGINES:
+        _fail(f"--engine must be one of {', '.join(ENGINES)} (got {engine!r})")
+    if not graph.is_file():
+        _fail(f"{graph}: graph not found (run `kg build` first)")
+    try:
+        report = run_validate(graph, engine)
+    except (GraphError, UnsupportedShape) as exc:
+        _fail(str(exc))
+        return
+    typer.echo(report.text(limit or None))
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="graph file to serve")] = Path("exports/graph.ttl"),
+    port: Annotated[int, typer.Option("--port", "-p", help="port on 127.0.0.1")] = 7878,
+    writable: Annotated[bool, typer.Option("--writable", help="also accept SPARQL Update and Graph Store "
+                                           "writes (default: read-only)")] = False,
+    cors: Annotated[bool, typer.Option("--cors", help="allow cross-origin requests (browser tools)")] = False,
+) -> None:
+    """Serve the graph as a SPARQL 1.1 Protocol endpoint (Oxigraph) on 127.0.0.1 until stopped."""
+    from .server import ServerError, serve_forever, start
+
+    try:
+        server = start(graph, port, writable=writable, cors=cors)
+    except ServerError as exc:
+        _fail(str(exc))
+        return
+
+    def ready(s) -> None:
+        mode = "read-write" if writable else "read-only"
+        typer.echo(f"SPARQL endpoint {s.query_url} ({mode}; graph {graph}); Ctrl-C to stop", err=True)
+        typer.echo(f"  query:  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * {{ ?s ?p ?o }} LIMIT 3' "
+                   f"{s.query_url}", err=True)
+        if writable:
+            typer.echo(f"  update: {s.update_url}   graph store: {s.store_url}", err=True)
+
+    code = serve_forever(server, ready)
+    if code:
+        _fail(f"the Oxigraph server stopped with exit code {code}: {server.log_text()[-500:]}", 1)
+
+
+@app.command()
+def push(
+    endpoint: Annotated[str, typer.Option("--endpoint", "-e", help="Graph Store Protocol URL, e.g. "
+                                          "http://127.0.0.1:7878/store or http://host:3030/ds/data")],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="graph file to load")] = Path("exports/graph.ttl"),
+    graph_iri: Annotated[Optional[str], typer.Option("--graph-iri", help="target named graph "
+                                                     "(default: the default graph)")] = None,
+    append: Annotated[bool, typer.Option("--append", help="POST (add to the graph) instead of PUT (replace it)")]
+    = False,
+    user: Annotated[Optional[str], typer.Option("--user", help="HTTP basic-auth user; the password comes from "
+                                                "$KG_PUSH_PASSWORD")] = None,
+) -> None:
+    """Load the graph into a SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph, Fuseki, GraphDB, Virtuoso)."""
+    import os
+
+    from .server import ServerError, push as run_push
+
+    try:
+        results = run_push(graph, endpoint, graph_iri=graph_iri, replace=not append, user=user,
+                           password=os.environ.get("KG_PUSH_PASSWORD"))
+    except ServerError as exc:
+        code = 2 if "graph not found" in str(exc) or "must be an http" in str(exc) else 1
+        _fail(str(exc), code)
+        return
+    for r in results:
+        typer.echo(f"{r.method} {r.triples} triples → {r.graph or 'default graph'} ({r.target}: HTTP {r.status})",
+                   err=True)
 
 def main() -> None:  # pragma: no cover
     app()

@@ -1,0 +1,349 @@
+"""How fast is `kg build`, and how does it grow? One run prints every figure of issue 7.
+
+    .venv/bin/python bench/build_bench.py            # full run (≈ 3–5 min on 2 cores)
+    .venv/bin/python bench/build_bench.py --quick    # seeds and 10× only
+
+1. seeds, end to end: `kg build seeds --no-cache` in a fresh process (imports included), wall
+   and CPU time and peak RSS (of the largest process, from wait4; and of the whole process tree,
+   sampled), median of three; and once more with a warm cache.
+2. extraction throughput in characters per second on one core, in this process, excluding
+   start-up (imports, pipeline construction, one warm-up document), on the seeds replicated
+   10× and 100× (document ids renamed `…_r007`), and the scaling exponent between them
+   (log(t100 / t10) / log 10: 1.0 is linear);
+   with two reference points on the same texts in the same run: rjieba segmentation alone
+   (the floor: lgkg segments with rjieba, then matches) and jieba.posseg (what a user would
+   try first; on 10× only, it runs at ~0.1 M chars/s);
+3. the later stages on the 100× knowledge base, separately: entity resolution, SHACL validation
+   (kg build's default "fast" check), Turtle (lgkg's writer, streamed from the knowledge base),
+   N-Triples stream, the rdflib graph (the viewer needs it), the HTML viewer, and rdflib's own
+   Turtle serialiser for comparison (on 10×);
+4. 100×, end to end: `kg build --jobs N` with an empty cache folder (the CLI's default of
+   writing a cache included), wall, CPU and peak RSS; its Turtle compared with the in-process
+   (jobs 1) build's; then one new report added and built again on the warm cache (only it is
+   extracted);
+5. the Dask engine end to end on 10× (a LocalCluster of N workers started by kg build), its
+   Turtle compared with the in-process build's.
+
+The `kg build` subprocesses run first, while the bench process is small (a child's peak RSS as
+wait4 reports it includes what it shared with its parent before exec).
+
+The machine's cores may be shared: timings are wall-clock and noisy under contention; the
+load average is printed before and after.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+KG = [sys.executable, "-m", "kg.cli"] if not (Path(sys.executable).parent / "kg").exists() \
+    else [str(Path(sys.executable).parent / "kg")]
+
+LINES: list[str] = []
+
+
+def say(line: str = "") -> None:
+    print(line, flush=True)
+    LINES.append(line)
+
+
+def replicate(dst: Path, n: int) -> Path:
+    """The seeds n times, ids renamed (003_x → 003_x_r007); same texts, so the same entities."""
+    dst.mkdir(parents=True, exist_ok=True)
+    for k in range(n):
+        for p in sorted(SEEDS.glob("*.txt")):
+            shutil.copyfile(p, dst / f"{p.stem}_r{k:03d}.txt")
+    return dst
+
+
+# ---------------------------------------------------------------------------- subprocess runs
+
+class TreeRSS:
+    """Peak total RSS of a process and its descendants, sampled every 20 ms (needs psutil)."""
+
+    def __init__(self, pid: int) -> None:
+        self.peak = 0
+        self.ok = True
+        try:
+            import psutil
+        except ImportError:
+            self.ok = False
+            return
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, args=(psutil, pid), daemon=True)
+        self._t.start()
+
+    def _run(self, psutil, pid: int) -> None:
+        try:
+            root = psutil.Process(pid)
+        except psutil.Error:
+            return
+        while not self._stop.is_set():
+            total = 0
+            try:
+                for p in [root, *root.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                break
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.02)
+
+    def stop(self) -> int:
+        if self.ok:
+            self._stop.set()
+            self._t.join()
+        return self.peak
+
+
+def run_kg(args: list[str], cwd: Path = ROOT) -> tuple[float, int, int, float]:
+    """(wall seconds, peak RSS of the largest process in bytes, sampled peak of the tree,
+    CPU seconds of the process and its workers)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([*KG, *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    tree = TreeRSS(proc.pid)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    peak_tree = tree.stop()
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"kg {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
+    return wall, usage.ru_maxrss * 1024, peak_tree, usage.ru_utime + usage.ru_stime
+
+
+def mib(n: int) -> str:
+    return f"{n / 2**20:,.0f} MiB" if n else "n/a"
+
+
+# ---------------------------------------------------------------------------- in-process timings
+
+def texts_of(folder: Path):
+    from kg.reader import find_inputs, read_all
+
+    return [d for d in read_all(find_inputs([folder])) if hasattr(d, "text")]
+
+
+class Clock:
+    """Wall and CPU seconds of a block (CPU time is what contention for the cores does not inflate)."""
+
+    def __enter__(self) -> "Clock":
+        self.w0, self.c0 = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.wall, self.cpu = time.perf_counter() - self.w0, time.process_time() - self.c0
+
+
+def time_lgkg(nlp, docs) -> tuple[Clock, list]:
+    from kg.nlp import extract
+
+    with Clock() as c:
+        exs = [extract(nlp, d) for d in docs]
+    return c, exs
+
+
+def time_rjieba(docs) -> Clock:
+    import rjieba
+
+    with Clock() as c:
+        for d in docs:
+            rjieba.cut(d.text, True)
+    return c
+
+
+def time_posseg(docs) -> Clock:
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    list(pseg.cut("聊城市司法局"))  # the dictionary and HMM tables are loaded before timing
+    with Clock() as c:
+        for d in docs:
+            for _ in pseg.cut(d.text):
+                pass
+    return c
+
+
+def timed(fn):
+    with Clock() as c:
+        out = fn()
+    return c, out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="seeds and 10× only (no 100×)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the end-to-end 100× build (default 2)")
+    ap.add_argument("--no-dask", action="store_true", help="skip the Dask engine run")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="lgkg-bench-"))
+    try:
+        bench(tmp, args)
+    finally:
+        if args.keep:
+            print(f"(kept {tmp})")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bench(tmp: Path, args) -> None:
+    say(f"lgkg build bench — {os.cpu_count()} CPUs, python {sys.version.split()[0]}, "
+        f"load average {os.getloadavg()[0]:.2f} at start")
+    seeds_chars = sum(len(d.text) for d in texts_of(SEEDS))
+    say(f"seeds: {len(list(SEEDS.glob('*.txt')))} reports, {seeds_chars:,} characters")
+    say()
+    r10 = replicate(tmp / "r10", 10)
+    r100 = None if args.quick else replicate(tmp / "r100", 100)
+
+    # Every `kg build` subprocess runs first, while this process is small: a child's peak RSS
+    # (wait4) counts what it shared with its parent between fork and exec.
+
+    # 1. seeds end to end ----------------------------------------------------------------
+    runs = [run_kg(["build", str(SEEDS), "--out", str(tmp / f"seeds{i}"), "--no-cache", "-q"]) for i in range(3)]
+    wall = statistics.median(r[0] for r in runs)
+    say(f"[seeds] kg build, cold (imports, no cache):  {wall:.2f} s median of 3 "
+        f"({', '.join(f'{r[0]:.2f}' for r in runs)}); {statistics.median(r[3] for r in runs):.2f} s CPU; "
+        f"peak RSS {mib(max(r[1] for r in runs))}")
+    cache = tmp / "cache"
+    run_kg(["build", str(SEEDS), "--out", str(tmp / "seedsc"), "--cache-dir", str(cache), "-q"])
+    warm = run_kg(["build", str(SEEDS), "--out", str(tmp / "seedsc"), "--cache-dir", str(cache), "-q"])
+    say(f"[seeds] kg build, warm cache (nothing extracted): {warm[0]:.2f} s wall, {warm[3]:.2f} s CPU")
+    t_import = float(subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); import kg.nlp; "
+                                     "print(time.perf_counter()-t)"], capture_output=True, text=True,
+                                    check=True).stdout)
+    say(f"[seeds] of which `import kg.nlp` (spaCy, rjieba, gazetteer): {t_import:.2f} s")
+    say()
+
+    # 2. 100× end to end ------------------------------------------------------------------------
+    if r100 is not None:
+        cache100 = tmp / "cache100"
+        w, rss, tree, cpu = run_kg(["build", str(r100), "--out", str(tmp / "o100"), "--jobs", str(args.jobs),
+                                    "--cache-dir", str(cache100), "-q"])
+        say(f"[100×] kg build --jobs {args.jobs} (cold, empty cache): {w:.2f} s wall, {cpu:.1f} s CPU; peak RSS "
+            f"{mib(rss)} (largest process), {mib(tree)} (all processes, sampled)")
+        extra = tmp / "extra"
+        extra.mkdir()
+        shutil.copyfile(sorted(SEEDS.glob("*.txt"))[0], extra / "999_new_report.txt")
+        w2, _, _, cpu2 = run_kg(["build", str(r100), str(extra), "--out", str(tmp / "o100new"), "--jobs",
+                                 str(args.jobs), "--cache-dir", str(cache100), "-q"])
+        say(f"       + one new report, warm cache (only it extracted): {w2:.2f} s wall, {cpu2:.1f} s CPU")
+
+    # 3. dask ---------------------------------------------------------------------------------
+    dask_wall = None
+    if not args.no_dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            say("[dask] not installed (pip install 'lgkg[dask]'): skipped")
+        else:
+            dask_wall = run_kg(["build", str(r10), "--out", str(tmp / "od"), "--engine", "dask", "--jobs",
+                                str(args.jobs), "--no-cache", "-q"])[0]
+            say(f"[dask] kg build --engine dask --jobs {args.jobs} on 10× (LocalCluster start included): "
+                f"{dask_wall:.2f} s wall")
+    say()
+
+    # 4. extraction throughput --------------------------------------------------------------
+    from kg.nlp import extract, make_pipeline
+
+    docs10 = texts_of(r10)
+    c10 = sum(len(d.text) for d in docs10)
+    nlp = make_pipeline()
+    for d in texts_of(SEEDS):  # warm-up: lazy tables, rjieba's dictionary
+        extract(nlp, d)
+    rj10 = time_rjieba(docs10)
+    t10, exs10 = time_lgkg(nlp, docs10)
+    ps10 = time_posseg(docs10)
+
+    def row(name: str, c: Clock, chars: int, note: str = "") -> None:
+        say(f"       {name:<17} {c.wall:7.2f} s wall {chars / c.wall:>12,.0f} chars/s | {c.cpu:7.2f} s CPU "
+            f"{chars / c.cpu:>12,.0f} chars/s/core{note}")
+
+    say(f"[10×]  {len(docs10)} reports, {c10:,} characters (one process)")
+    row("lgkg extraction", t10, c10)
+    row("rjieba.cut", rj10, c10, "   (floor)")
+    row("jieba.posseg.cut", ps10, c10)
+    say(f"       lgkg: {ps10.cpu / t10.cpu:.1f}× jieba.posseg's throughput (CPU; wall {ps10.wall / t10.wall:.1f}×), "
+        f"{t10.cpu / rj10.cpu:.1f}× slower than rjieba alone (CPU; wall {t10.wall / rj10.wall:.1f}×)")
+
+    from kg.export.rdf import turtle_bytes
+    from kg.resolve import resolve
+
+    kb10 = resolve(exs10)
+    if dask_wall is not None:
+        same = (tmp / "od" / "graph.ttl").read_bytes() == turtle_bytes(kb10)
+        say(f"       the Dask engine's graph.ttl is identical to this in-process (jobs 1) build: "
+            f"{'yes' if same else 'NO'}")
+    if r100 is not None:
+        docs100 = texts_of(r100)
+        c100 = sum(len(d.text) for d in docs100)
+        rj100 = time_rjieba(docs100)
+        t100, exs100 = time_lgkg(nlp, docs100)
+        say(f"[100×] {len(docs100)} reports, {c100:,} characters (one process)")
+        row("lgkg extraction", t100, c100)
+        row("rjieba.cut", rj100, c100, "   (floor)")
+        say(f"       jieba.posseg.cut  not run on 100× (~{c100 / (c10 / ps10.cpu):.0f} s CPU at its 10× rate)")
+        expo_c = math.log(t100.cpu / t10.cpu) / math.log(c100 / c10)
+        expo_w = math.log(t100.wall / t10.wall) / math.log(c100 / c10)
+        say(f"       lgkg: {t100.cpu / rj100.cpu:.1f}× slower than rjieba alone (CPU); scaling exponent "
+            f"10×→100×: {expo_c:.3f} CPU, {expo_w:.3f} wall (1.0 = linear)")
+    say()
+
+    # 5. stages after extraction ----------------------------------------------------------------
+    from kg.export.html import write_html
+    from kg.export.rdf import write_ntriples_stream, write_turtle
+    from kg.graph import build_graph
+
+    label, exs = ("100×", exs100) if r100 is not None else ("10×", exs10)
+    t_res, kb = timed(lambda: resolve(exs))
+    if r100 is not None:
+        same = (tmp / "o100" / "graph.ttl").read_bytes() == turtle_bytes(kb)
+        say(f"[100×] kg build --jobs {args.jobs}'s graph.ttl is identical to this in-process (jobs 1) build: "
+            f"{'yes' if same else 'NO'}")
+    out = tmp / "stages"
+    out.mkdir()
+    t_val = None
+    try:
+        from kg.validate import check
+    except ImportError:
+        pass
+    else:
+        t_val, _ = timed(lambda: check(kb, "fast"))
+    t_ttl, _ = timed(lambda: write_turtle(kb, out / "graph.ttl"))
+    t_nt, _ = timed(lambda: write_ntriples_stream(kb, out / "graph.nt"))
+    t_graph, g = timed(lambda: build_graph(kb))
+    t_html, _ = timed(lambda: write_html(g, out / "graph.html"))
+    g10 = build_graph(kb10)
+    t_rdflib10, _ = timed(lambda: g10.serialize(format="turtle", encoding="utf-8"))
+    t_ttl10, _ = timed(lambda: turtle_bytes(kb10))
+    say(f"[stages on {label}] {len(kb.entities):,} entities, {len(kb.relations):,} relations, "
+        f"{sum(len(r.evidence) for r in kb.relations):,} evidence nodes, {len(g):,} triples")
+    stages = [("entity resolution", t_res),
+              *([("SHACL validation (kg build's default, fast)", t_val)] if t_val is not None else []),
+              ("Turtle (lgkg writer, from the kb)", t_ttl),
+              ("N-Triples stream", t_nt), ("rdflib graph (for the viewer)", t_graph), ("HTML viewer", t_html)]
+    for name, t in stages:
+        say(f"       {name:<44} {t.wall:7.2f} s wall {t.cpu:7.2f} s CPU")
+    slow = max(stages, key=lambda s: s[1].cpu)
+    say(f"       slowest stage after extraction: {slow[0]}")
+    say(f"       (10×: rdflib's Turtle serialiser {t_rdflib10.cpu:.2f} s CPU vs lgkg's writer {t_ttl10.cpu:.2f} s)")
+    say(f"load average at end: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""Parallel extraction (kg build --jobs N) and the Turtle / N-Triples writers it relies on:
+the output is the same bytes whatever the number of processes, and the writers state exactly
+the triples of kg.graph.build_graph."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+
+from kg.model import (DocContext, DocExtraction, Entity, EntityKey, EntityType, Evidence, KnowledgeBase, Predicate,
+                      Relation, SourceDocument)
+
+from .conftest import SEEDS
+
+
+def _docs(n: int = 7) -> list[SourceDocument]:
+    return [SourceDocument(f"d{i}", f"/x/d{i}.txt", "聊城市司法局" * (i + 1), "utf-8", str(i)) for i in range(n)]
+
+
+# ---------------------------------------------------------------------------- the pool
+
+def test_batches_hold_every_document_once_longest_first():
+    from kg.parallel import batches
+
+    docs = _docs(9)
+    groups = batches(docs, workers=2, batch_chars=40)
+    flat = [d.doc_id for g in groups for d in g]
+    assert sorted(flat) == sorted(d.doc_id for d in docs) and len(flat) == len(set(flat))
+    assert flat[0] == "d8"  # the longest goes first
+    assert all(sum(len(d.text) for d in g) <= 40 or len(g) == 1 for g in groups)
+    assert batches([], 2) == []
+
+
+def test_parallel_extraction_equals_serial_in_document_order():
+    from kg.parallel import extract_parallel, extract_serial
+    from kg.reader import find_inputs, read_all
+
+    docs = [d for d in read_all(find_inputs([SEEDS])) if len(d.text) < 20000][:3]
+    done: list[str] = []
+    par = extract_parallel(docs, 2, on_done=lambda d: done.append(d.doc_id))
+    assert sorted(done) == sorted(d.doc_id for d in docs)
+    assert [ex.document for ex in par] == docs  # documents (with their texts) put back, in order
+    assert par == extract_serial(docs)
+
+
+def test_jobs_2_from_a_script_without_a_main_guard(tmp_path):
+    """Users call build(jobs=2) from plain scripts: workers must not re-run the script."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.txt").write_text(f"{name}\n冠县司法局推进“有事来聊”品牌建设。\n", encoding="utf-8")
+    script = tmp_path / "unguarded.py"
+    script.write_text("from pathlib import Path\nfrom kg.build import build\n"
+                      f"r = build([Path({str(src)!r})], Path({str(tmp_path / 'o')!r}), html=False, jobs=2)\n"
+                      "print(len(r.kb.documents))\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "3"
+
+
+def test_jobs_2_writes_the_same_bytes_as_jobs_1(seeds_build, tmp_path):
+    from kg.build import build
+
+    res = build([SEEDS], tmp_path, html=False, jobs=2)
+    assert res.outputs[0].read_bytes() == Path(seeds_build.outputs[0]).read_bytes()
+    assert res.stats["documents_extracted"] == len(list(SEEDS.glob("*.txt")))
+
+
+def test_cli_jobs_and_engine_options(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("聊城市司法局2023年工作总结\n冠县司法局推进“有事来聊”品牌建设。\n", encoding="utf-8")
+    (src / "b.txt").write_text("东昌府区司法局实施《聊城市居住证实施办法》。\n", encoding="utf-8")
+    r = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "o2"), "--jobs", "2", "--no-cache",
+                            "--no-html", "-q"])
+    assert r.exit_code == 0, r.output
+    r1 = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "o1"), "--no-cache", "--no-html", "-q"])
+    assert r1.exit_code == 0, r1.output
+    assert (tmp_path / "o1" / "graph.ttl").read_bytes() == (tmp_path / "o2" / "graph.ttl").read_bytes()
+    for bad in (["--jobs", "0"], ["--engine", "spark"], ["--scheduler", "tcp://127.0.0.1:8786"],
+                ["--no-cache", "--cache-dir", str(tmp_path / "c")]):
+        r = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "o3"), *bad])
+        assert r.exit_code == 2, (bad, r.output)
+
+
+# ---------------------------------------------------------------------------- the writers
+
+def _nasty_kb() -> KnowledgeBase:
+    """Strings a serialiser must escape, a gazetteer-backed relation, a property, an empty alt list."""
+    doc = SourceDocument("r1", "/in/r1.txt", "…", "utf-8", "ab" * 32)
+    org = EntityKey(EntityType.ORGANIZATION, '聊城市"司法局"\\')
+    place = EntityKey(EntityType.PLACE, "聊城市")
+    county = EntityKey(EntityType.PLACE, "冠县")
+    reg = EntityKey(EntityType.REGULATION, "《条例》\n第二行\r\t\x0b😀")
+    ents = (
+        Entity(org, "JudicialOffice", ("司法局", "a\\b", 'say "hi"'), ("r1",)),
+        Entity(place, "PrefectureCity", (), ("r1",), (("adminCode", "371500"),)),
+        Entity(county, None, (), ("r1",)),
+        Entity(reg, None, ("条例",), ("r1",), (("documentNumber", "聊政办字〔2022〕22号"),)),
+    )
+    rels = (
+        Relation(org, Predicate.LOCATED_IN, place, (Evidence("r1", '他说:"好"\n下一行', 3, 12),)),
+        Relation(county, Predicate.LOCATED_IN, place, (Evidence(None, "冠县 ⊂ 聊城市", 0, 0, "gazetteer"),)),
+        Relation(reg, Predicate.ISSUED_BY, org, (Evidence("r1", "q1", 1, 2), Evidence("r1", "q2", 5, 9))),
+    )
+    return KnowledgeBase((doc,), ents, rels)
+
+
+@pytest.mark.parametrize("which", ["seeds", "nasty"])
+def test_turtle_and_ntriples_state_exactly_the_graphs_triples(which, seeds_build):
+    from kg.export.rdf import iter_ntriples, turtle_bytes
+    from kg.graph import build_graph
+
+    kb = seeds_build.kb if which == "seeds" else _nasty_kb()
+    g = build_graph(kb)
+    ttl = turtle_bytes(kb)
+    assert ttl == turtle_bytes(kb)  # deterministic
+    assert ttl == turtle_bytes(g)  # the same bytes from the rdflib graph
+    parsed = Graph().parse(data=ttl, format="turtle")
+    assert set(parsed) == set(g)
+    nt = Graph().parse(data="".join(iter_ntriples(kb)), format="nt")
+    assert set(nt) == set(g)
+    if which == "nasty":
+        assert any(o == Literal("《条例》\n第二行\r\t\x0b😀", lang="zh") for o in g.objects())
+
+
+def test_written_turtle_is_the_contract_file(seeds_build):
+    ttl = Path(seeds_build.outputs[0]).read_text(encoding="utf-8")
+    assert ttl.startswith("@prefix ")
+    assert "@prefix lg: <https://w3id.org/lgkg/ontology#> ." in ttl
+    assert " a lg:SourceDocument ;" in ttl
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own N-Quads parser
+def test_ntriples_and_nquads_stream_to_files(tmp_path):
+    from kg.export.rdf import write_nquads_stream, write_ntriples_stream
+    from kg.graph import build_graph
+
+    kb = _nasty_kb()
+    g = build_graph(kb)
+    nt = write_ntriples_stream(kb, tmp_path / "g.nt")
+    assert set(Graph().parse(nt, format="nt")) == set(g)
+    nq = write_nquads_stream(kb, tmp_path / "g.nq", graph="https://w3id.org/lgkg/id/graph")
+    lines = nq.read_text(encoding="utf-8").splitlines()
+    assert lines and all(line.endswith(" <https://w3id.org/lgkg/id/graph> .") for line in lines)
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(nq, format="nquads")
+    assert {(s, p, o) for s, p, o, _ in ds.quads()} == set(g)
+
+
+def test_an_empty_graph_is_valid_turtle():
+    from kg.export.rdf import turtle_bytes
+
+    ttl = turtle_bytes(KnowledgeBase((), (), ()))
+    assert len(Graph().parse(data=ttl, format="turtle")) == 0
+
+
+def test_doc_extraction_survives_the_pool_boundary():
+    import pickle
+
+    from kg.cache import restore_text, strip_text
+
+    d = _docs(1)[0]
+    ex = DocExtraction(d, DocContext("山东省", "聊城市"), (), ())
+    small = pickle.loads(pickle.dumps(strip_text(ex)))
+    assert small.document.text == "" and restore_text(small, d) == ex
+    with pytest.raises(ValueError):
+        restore_text(small, _docs(2)[1])

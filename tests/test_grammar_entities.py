@@ -181,3 +181,31 @@ def test_grassroots_bodies_after_towns_and_villages(nlp):
     _, found = mentions(nlp, text)
     orgs = names(found, EntityType.ORGANIZATION)
     assert {"东陂镇人民政府", "西江镇党委", "东陂镇司法所"} <= orgs
+
+
+def test_bodies_the_report_says_were_set_up(nlp):
+    text = ("绵阳市2023年法治政府建设年度报告\n绵阳市司法局\n成立了全省首家行政复议咨询委员会,"
+            "设立知识产权纠纷调解中心。在涪城区、游仙区设立公共法律服务分中心。市委成立全面依法治市委员会。\n")
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"绵阳市行政复议咨询委员会", "绵阳市知识产权纠纷调解中心", "绵阳市委全面依法治市委员会"} <= orgs
+    assert not any(o.endswith("分中心") for o in orgs), orgs  # several places: no one body
+
+
+def test_bodies_named_after_a_brand_carry_the_brand_as_a_program(nlp):
+    text = ("连州市2023年法治政府建设年度报告\n连州市司法局\n劳动、医患等调解组织进驻县级“连心”中心,"
+            "在“和事佬”调解室开展调解。全市已建成“和事佬”人民调解室120个。\n")
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert "连州市“连心”中心" in orgs and "“和事佬”调解室" in orgs
+    assert not any(o.endswith("人民调解室") for o in orgs), orgs  # 120 rooms are a kind, not a body
+    assert "“和事佬”" in names(found, EntityType.PROGRAM)
+
+
+def test_quoted_labels_that_name_no_initiative(nlp):
+    text = ("绵阳市法治建设报告\n压实“一把手”责任,发挥“关键少数”作用,推行“伴随式”执法检查,建立“一套机制”,"
+            "开展“防范养老诈骗”、“宪法”、“未成年人保护”等主题宣传活动。推行“三张清单”工作推进机制。\n")
+    _, found = mentions(nlp, text)
+    progs = names(found, EntityType.PROGRAM)
+    assert not progs & {"“一把手”", "“关键少数”", "“伴随式”", "“一套机制”", "“防范养老诈骗”", "“未成年人保护”"}, progs
+    assert "“三张清单”工作推进机制" in progs  # a counted label with its own head noun is a name

@@ -7,7 +7,7 @@ from ..model import EntityKey, EntityType, Mention
 
 #: when two candidates overlap, the higher priority wins; ties go to the longer one
 PRIORITY = {
-    "table": 100, "title": 90, "award": 80, "central": 75, "org": 70, "media": 68, "person": 65,
+    "table": 100, "title": 90, "award": 80, "central": 75, "org": 70, "media": 68, "person": 65, "established": 62,
     "program": 60, "mechanism": 55, "place": 50, "selfref": 48, "town": 45, "statute": 40,
 }
 
@@ -62,8 +62,11 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
                 or host.source == "central":  # 北京大学 names no place the report speaks of
             continue
         if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
-                c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))):
-            nested.append(c)  # places inside any name; programs in titles; an organisation only as a title's issuer
+                c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))) \
+                or (host.etype == EntityType.ORGANIZATION and c.etype == EntityType.PROGRAM):
+            # places inside any name; programs in titles and in the bodies named after them
+            # (“有事来聊”调解室); an organisation only as a title's issuer
+            nested.append(c)
     inner_taken = bytearray(len(taken))
     for c in sorted(nested, key=_rank, reverse=True):
         if any(inner_taken[c.start:c.end]):

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from ..model import EntityType, norm_label
 from .candidates import Candidate
 
-_QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
+_QUOTED = re.compile(r"[“「『‘\"]([^”」』’\"]+)[”」』’\"]")
 
 
 def _rename(c: Candidate, name: str, more: set[str]) -> Candidate:

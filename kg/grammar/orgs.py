@@ -67,9 +67,14 @@ def canonical_org(name: str) -> str:
     return name
 
 
+#: standard organ names whose words would otherwise read as activities (委全面依法治市委员会)
+_FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
+
+
 def _valid_middle(mid: str) -> bool:
     if any(ch.isdigit() for ch in mid):
         return False
+    mid = _FIXED_MIDDLES.sub("依法治", mid)
     return not any(w in mid for w in ORG_BAD_MIDDLES)
 
 
@@ -255,7 +260,8 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             continue
         start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
         out.append(_org(start, end, place + stem, "org", text[start:end]))
-    out.extend(_quoted_orgs(text))
+    out.extend(_quoted_orgs(text, ctx))
+    out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
     return out
 
@@ -263,15 +269,99 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
 _QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "服务团", "联盟")
 
 
-def _quoted_orgs(text: str) -> list[Candidate]:
-    """Named rooms and centres in quotes: “李春甫调解室”."""
+_LEVEL_OF = {"省级": "province", "市级": "city", "县级": "county", "区级": "county"}
+_COUNTED = re.compile(r"[0-9０-９]+[个家所处间座]")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, max(0, pos - 40), pos) for c in "，,。；;：:\n") + 1
+
+
+def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
+    """Named rooms and centres in quotes: “李春甫调解室”; and bodies named by a quoted brand
+    with their core after it (市级“和为贵”中心, “有事来聊·有李来说”调解室), the level word
+    resolved by context (县级“一站式”…中心 → 冠县“一站式”…中心)."""
     out = []
     for m in re.finditer(r"[“「]([^”」\n]{2,16})[”」]", text):
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")) or inner[0] in "一二三四五六七八九十两多":
             continue  # honours (“全国模范人民调解委员会”) and counted labels (“三中心”)
-        if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner) and not re.search(r"[，,、。；;]", inner):
+        if re.search(r"[，,、。；;]", inner):
+            continue
+        if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
             out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
+            continue
+        j = m.end()
+        while j < min(len(text), m.end() + 10) and is_han(text[j]) and text[j] not in ORG_BREAK_CHARS:
+            j += 1
+        run = text[m.end():j]
+        core = next((c for c in _QUOTED_ORG_CORES for k in range(len(run), 0, -1)
+                     if run[:k].endswith(c) and _valid_middle(run[:k].replace("调处", ""))), None)
+        if core is None:
+            continue
+        k = next(k for k in range(len(run), 0, -1) if run[:k].endswith(core))
+        end = m.end() + k
+        if end < len(text) and is_han(text[end]) and text[end] in "长员":
+            continue  # 中心主任: a position, the name ended earlier
+        if _COUNTED.match(text, end) or _COUNTED.search(text, _clause_start(text, m.start()), m.start()):
+            continue  # 建成“和为贵”人民调解室4750个, 14个司法所建立…调解室: a kind of room, not one body
+        start, prefix = m.start(), ""
+        level = _LEVEL_OF.get(text[max(0, m.start() - 2):m.start()])
+        if level is not None:
+            place = _context_place(level, ctx)
+            if place:
+                start, prefix = m.start() - 2, place
+        name = prefix + text[m.start():end]
+        out.append(_org(start, end, name, "org", text[m.start():end], text[start:end]))
+    return out
+
+
+_ESTABLISH = re.compile(r"(?:挂牌成立|揭牌成立|成立|设立|组建|建立|建成|挂牌)了?"
+                        r"(?:全国|全省|全市|全区|全县)?(?:首家|首个|第一家)?(?:[\u4e00-\u9fff]{1,3}级)?")
+_ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团", "服务站", "工作站", "联盟", "研究院",
+                      "委员会", "领导小组", "工作专班", "专班", "小组")
+
+
+def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
+                 token_starts: Collection[int] | None) -> list[Candidate]:
+    """A body the report says was set up (成立破产管理人协会, 设立公证司法辅助中心): the name after
+    the verb up to an organ core. Its place is the one the clause names before the verb (在冠县设立…),
+    else the document's; several places (在任城区、高新区设立…分中心) set up several bodies: none."""
+    out = []
+    named = sorted((p.start, p.name) for p in places if p.source != "selfref")
+    for m in _ESTABLISH.finditer(text):
+        clause = _clause_start(text, m.start())
+        before = [name for a, name in named if clause <= a < m.start()]
+        if len(set(before)) > 1:
+            continue
+        home = before[0] if before else ctx.local
+        pos = m.end()
+        j = pos
+        while j < min(len(text), pos + 16) and is_han(text[j]) and text[j] not in ORG_BREAK_CHARS:
+            j += 1
+        run = text[pos:j]
+        best = None
+        for k in range(len(run), 2, -1):
+            seg = run[:k]
+            core = next((c for c in _ESTABLISHED_CORES if seg.endswith(c)), None)
+            if core and len(seg) - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
+                best = k
+                break
+        if best is None:
+            continue
+        name = run[:best]
+        if not _valid_middle(name[:-2]) or name[0] in "一二三四五六七八九十两多各":
+            continue  # 成立三个中心, 成立工作领导小组 reads as counts and activities
+        if name.startswith(("工作", "领导", "专项", "专门", "相关", "联合", "临时")) \
+                or re.search("[省市县区镇乡村]", name[:5]):
+            continue  # generic bodies; place-prefixed ones are the place grammar's
+        if home is None or name.startswith(("中国", "全国")):
+            full = name
+        elif _FIXED_MIDDLES.match(name):  # the party committee's commission: 市委全面依法治市委员会
+            full = home + ("县委" if len(home) == 2 and home.endswith("县") else "委") + name
+        else:
+            full = home + name
+        out.append(_org(pos, pos + best, full, "established", name))
     return out
 
 

@@ -27,6 +27,10 @@ _MEETING = ("主题", "系列", "新闻", "会议", "发布会", "座谈会", "�
 _EXT_BREAK = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已，,。；;：:、（）()《》“”‘’\"'|\n")
 
 
+#: activity words that may modify a program's head (“三张清单”工作推进机制)
+_PROGRAM_MODIFIERS = ("工作", "推进", "建设")
+
+
 def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     """Length of the head-noun phrase at pos (modifiers + a program head), and its subtype."""
     j = pos
@@ -42,7 +46,7 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
         for head, sub in PROGRAM_HEADS:
             if seg.endswith(head):
                 mod = seg[: len(seg) - len(head)]
-                if not any(w in mod for w in ORG_BAD_MIDDLES):
+                if not any(w in mod for w in ORG_BAD_MIDDLES if w not in _PROGRAM_MODIFIERS):
                     return k, sub
                 break
     return 0, None
@@ -54,9 +58,15 @@ def _is_statute(inner: str) -> bool:
         or inner in ("宪法", "民法典")
 
 
+#: bodies named after a brand: “有事来聊”调解室, “和为贵”中心
+_NAMED_BODY = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:调解室|工作室|服务站|中心)")
+
+
 def _head_follows(text: str, pos: int) -> bool:
-    """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设): a program."""
-    return text.startswith("建设", pos) or any(text.startswith(h, pos) for h, _ in PROGRAM_HEADS if len(h) >= 2)
+    """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设), or a body named
+    after it (“有事来聊”调解室): a program."""
+    return text.startswith("建设", pos) or any(text.startswith(h, pos) for h, _ in PROGRAM_HEADS if len(h) >= 2) \
+        or _NAMED_BODY.match(text, pos) is not None
 
 
 def _implement_cue_before(text: str, start: int) -> bool:
@@ -81,6 +91,25 @@ def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | 
     return left, qend + r
 
 
+#: quoted labels for groups of people (“一把手”, “关键少数”, “两代表一委员”): not initiatives
+_PEOPLE_END = ("一把手", "少数", "代表", "委员", "干部", "群众", "人员", "队伍")
+#: adjectives (“伴随式”, “钥匙型”, “三化”) and counted kinds (“三类基地”, “六项工作制度”, “一套机制”)
+_NOT_A_NAME = re.compile(r"^.{1,2}[型式化]$|^[一二三四五六七八九十两几多]+[类个种条批支套张]")
+_THEME_LIST_END = re.compile(r"等(?:主题|方面|内容|领域|话题|题材)")
+
+
+def _theme_list(text: str, qend: int) -> bool:
+    """“防范电信诈骗”、“民法典”、“婚姻家庭”等主题…: quoted items listed as themes of an activity."""
+    m = re.compile(r"(?:[、，,和及与]?“[^”\n]{1,20}”)*").match(text, qend)
+    return _THEME_LIST_END.match(text, m.end() if m else qend) is not None
+
+
+def _listed_after_theme(text: str, qstart: int) -> bool:
+    """The later items of a theme list (after the first)."""
+    m = re.compile(r"(?:[、，,和及与]?“[^”\n]{1,20}”)*").match(text, qstart)
+    return m is not None and _THEME_LIST_END.match(text, m.end()) is not None
+
+
 def match_programs(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     i, n = 0, len(text)
@@ -98,11 +127,20 @@ def match_programs(text: str) -> list[Candidate]:
         i = qend
         if not inner:
             continue
+        if inner.endswith(_PEOPLE_END) or _listed_after_theme(text, qstart):
+            continue
         after = text[qend:qend + 6]
         if after.startswith(NON_PROGRAM_HEADS) or after.startswith(_MEETING):
             continue
-        k, sub = _head_extension(text, qend)
         quoted = text[qstart:qend]
+        if _NAMED_BODY.match(text, qend):
+            # a body named after a brand (“有事来聊”调解室): the brand is the program; a room's own
+            # sub-brand (“有事来聊·有李来说”调解室) is only the room's name
+            if "·" not in inner and len(inner) <= _MAX_QUOTED:
+                out.append(Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", "Brand",
+                                     aliases=(inner,)))
+            continue
+        k, sub = _head_extension(text, qend)
         if k:
             name = text[qstart:qend + k]
             out.append(Candidate(qstart, qend + k, EntityType.PROGRAM, name, "program", sub,
@@ -114,8 +152,8 @@ def match_programs(text: str) -> list[Candidate]:
                 out.append(Candidate(pun[0], pun[1], EntityType.PROGRAM, text[pun[0]:pun[1]], "program",
                                      "Brand", aliases=(text[pun[0]:pun[1]].replace("“", "").replace("”", ""),)))
             continue
-        if len(inner) > _MAX_QUOTED or any(c in _SLOGAN_CHARS for c in inner):
-            continue
+        if len(inner) > _MAX_QUOTED or any(c in _SLOGAN_CHARS for c in inner) or _NOT_A_NAME.search(norm_label(inner)):
+            continue  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
         if inner.endswith(("奖", "称号")) or _is_statute(inner):
             continue  # awards and statutes (“民法典”) are matched by their own rules
         before = text[max(0, qstart - 4):qstart]

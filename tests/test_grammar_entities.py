@@ -209,3 +209,30 @@ def test_quoted_labels_that_name_no_initiative(nlp):
     progs = names(found, EntityType.PROGRAM)
     assert not progs & {"“一把手”", "“关键少数”", "“伴随式”", "“一套机制”", "“防范养老诈骗”", "“未成年人保护”"}, progs
     assert "“三张清单”工作推进机制" in progs  # a counted label with its own head noun is a name
+
+
+def test_captions_name_programs_but_headings_about_work_do_not(nlp):
+    text = ("绵阳市2023年法治政府建设年度报告\n\n绵阳市跨区域府院联动机制\n\n▲民法典宣传月活动\n\n"
+            "健全依法决策机制\n\n特色调解品牌工程\n")
+    _, found = mentions(nlp, text)
+    progs = names(found, EntityType.PROGRAM)
+    assert {"绵阳市跨区域府院联动机制", "民法典宣传月活动"} <= progs
+    assert not progs & {"健全依法决策机制", "特色调解品牌工程"}, progs
+
+
+def test_a_coined_mechanism_is_one_program_under_its_variants(nlp):
+    text = ("连州市2023年法治政府建设年度报告\n连州市司法局\n与相邻县探索建立了两省三县跨省联调机制。"
+            "群众可以启动两省三县联调机制,与两省三县跨省联调深度融合。\n")
+    doc = nlp(text)
+    found = [(text[m.start:m.end], m.name) for m in doc._.lg_mentions if m.etype == EntityType.PROGRAM]
+    assert {s for s, _ in found} >= {"两省三县跨省联调机制", "两省三县联调机制", "两省三县跨省联调"}
+    assert {n for _, n in found} == {"两省三县跨省联调机制"}, found
+
+
+def test_quoted_names_with_their_modifiers_and_heads(nlp):
+    text = ("绵阳市法治建设报告\n深入践行新时代“枫桥经验”,推进行政调解、行政复议等“五调”对接,"
+            "持续开展整治“重复检查、多头执法”专项行动,建立“六项工作制度”和“四个一接访法”。\n")
+    _, found = mentions(nlp, text)
+    progs = names(found, EntityType.PROGRAM)
+    assert {"新时代“枫桥经验”", "“五调”对接", "整治“重复检查、多头执法”专项行动", "“四个一接访法”"} <= progs, progs
+    assert "四个一接访法" not in names(found, EntityType.REGULATION)  # a work method, not a law

@@ -46,6 +46,38 @@ def cluster_programs(cands: list[Candidate]) -> list[Candidate]:
     return [_rename(c, *rename[id(c)]) if id(c) in rename else c for c in cands]
 
 
+#: a coined count opening a name: 三省四县(跨省联调机制), 一所一品
+COINED_PREFIX = re.compile(r"^[一二三四五六七八九十两]+[\u4e00-\u9fff][一二三四五六七八九十两]+[\u4e00-\u9fff]")
+_FAMILY_HEADS = ("机制", "模式", "制度", "体系")
+
+
+def coined_family(name: str) -> tuple[str, str] | None:
+    """(coined prefix, head) of an unquoted mechanism name, the key its variants share."""
+    m = COINED_PREFIX.match(norm_label(name))
+    head = next((h for h in _FAMILY_HEADS if name.endswith(h)), None)
+    return (m.group(0), head) if m and head else None
+
+
+def cluster_coined(cands: list[Candidate]) -> list[Candidate]:
+    """三省四县跨省联调机制, 三省四县联调机制, 三省四县跨区域矛盾纠纷化解机制: a report names the
+    mechanism its coined count opens in several ways; the first form in the text names it."""
+    groups: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.etype == EntityType.PROGRAM:
+            fam = coined_family(c.name)
+            if fam:
+                groups[fam].append(c)
+    rename: dict[int, tuple[str, set[str]]] = {}
+    for members in groups.values():
+        if len({m.name for m in members}) < 2:
+            continue
+        best = min(members, key=lambda m: (m.start, -len(m.name))).name
+        labels = {lab for m in members for lab in (m.name, *m.aliases)}
+        for m in members:
+            rename[id(m)] = (best, labels)
+    return [_rename(c, *rename[id(c)]) if id(c) in rename else c for c in cands]
+
+
 def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
     longer: dict[tuple[EntityType, str], set[str]] = {}
     for c in cands:
@@ -62,4 +94,4 @@ def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
 
 
 def resolve_document(cands: list[Candidate]) -> list[Candidate]:
-    return unify_aliases(cluster_programs(cands))
+    return unify_aliases(cluster_coined(cluster_programs(cands)))

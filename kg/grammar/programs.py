@@ -34,6 +34,9 @@ _PROGRAM_MODIFIERS = ("工作", "推进", "建设")
 def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     """Length of the head-noun phrase at pos (modifiers + a program head), and its subtype."""
     j = pos
+    # a head may open with a character that elsewhere breaks a phrase (对接)
+    j += next((len(h) for h, _ in PROGRAM_HEADS if len(h) >= 2 and text.startswith(h, pos)
+               and text[pos] in _EXT_BREAK), 0)
     while j < min(len(text), pos + 12) and text[j] not in _EXT_BREAK and is_han(text[j]):
         j += 1
     run = text[pos:j]
@@ -94,7 +97,7 @@ def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | 
 #: quoted labels for groups of people (“一把手”, “关键少数”, “两代表一委员”): not initiatives
 _PEOPLE_END = ("一把手", "少数", "代表", "委员", "干部", "群众", "人员", "队伍")
 #: adjectives (“伴随式”, “钥匙型”, “三化”) and counted kinds (“三类基地”, “六项工作制度”, “一套机制”)
-_NOT_A_NAME = re.compile(r"^.{1,2}[型式化]$|^[一二三四五六七八九十两几多]+[类个种条批支套张]")
+_NOT_A_NAME = re.compile(r"^.{1,2}[型式化]$|^[一二三四五六七八九十两几多]+[类个种条批支套张](?![一二三四五六七八九十两])")
 _THEME_LIST_END = re.compile(r"等(?:主题|方面|内容|领域|话题|题材)")
 
 
@@ -108,6 +111,10 @@ def _listed_after_theme(text: str, qstart: int) -> bool:
     """The later items of a theme list (after the first)."""
     m = re.compile(r"(?:[、，,和及与]?“[^”\n]{1,20}”)*").match(text, qstart)
     return m is not None and _THEME_LIST_END.match(text, m.end()) is not None
+
+
+#: modifiers that belong to a national program's name (新时代“枫桥经验”)
+_ERA_MODIFIERS = ("新时代", "新时期")
 
 
 def match_programs(text: str) -> list[Candidate]:
@@ -124,6 +131,7 @@ def match_programs(text: str) -> list[Candidate]:
             continue
         qstart, qend = i, j + 1
         inner = text[i + 1:j].strip()
+        era = next((e for e in _ERA_MODIFIERS if text.startswith(e, max(0, qstart - len(e))) and qstart >= len(e)), None)
         i = qend
         if not inner:
             continue
@@ -173,6 +181,10 @@ def match_programs(text: str) -> list[Candidate]:
                 out.append(Candidate(qstart, qend + 2, EntityType.PROGRAM, quoted + "普法", "program",
                                      "Campaign", aliases=(quoted, inner)))
                 continue
+            if era:
+                out.append(Candidate(qstart - len(era), qend, EntityType.PROGRAM, era + quoted, "program", None,
+                                     aliases=(quoted, inner)))
+                continue
             out.append(Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", None,
                                  aliases=(inner,)))
     return out
@@ -201,11 +213,13 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
     for m in verb_re.finditer(text):
         start = m.end() + (1 if text.startswith("了", m.end()) else 0)
         j = start
-        while j < min(len(text), start + 24) and _PHRASE_CHARS.match(text[j]):
+        inside = False
+        while j < min(len(text), start + 32) and (_PHRASE_CHARS.match(text[j]) or (inside and text[j] == "、")):
+            inside = {"“": True, "”": False}.get(text[j], inside)
             j += 1
         run = text[start:j]
-        if run.count("“") != run.count("”"):
-            continue
+        if run.count("“") != run.count("”") or run.startswith(_INTRO_VERBS):
+            continue  # 探索形成…: the name follows the last verb
         # the phrase ends where the run ends (at punctuation), in a head noun
         if j < len(text) and text[j] not in _PHRASE_END_OK:
             continue
@@ -219,5 +233,58 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
             continue
         if not (_DISTINCT.search(stem) or head in _NAMED_HEADS):
             continue  # 多元化解纠纷机制, 行政执法工作体系: generic, not a name
-        out.append(Candidate(start, j, EntityType.PROGRAM, run, "mechanism", None))
+        # a quoted brand inside a longer name (整治“…”专项行动): the longer name is the program
+        out.append(Candidate(start, j, EntityType.PROGRAM, run, "program" if "“" in run else "mechanism", None))
+    return out
+
+
+_CAPTION = re.compile(r"^[ \t\u3000]*[▲△■●◆]?[ \t\u3000]*([\u4e00-\u9fff0-9“”+·]{6,30})[ \t\u3000]*$", re.M)
+_CAPTION_HEADS = ("机制", "制度", "活动", "大比武", "专项行动", "行动", "工程", "模式", "平台", "体系", "竞赛")
+_CAPTION_LEADS = ("加强", "强化", "提升", "优化", "坚持", "持续", "全面", "深入", "聚焦", "突出", "着力", "积极",
+                  "不断", "大力", "扎实")
+
+
+def match_caption_programs(text: str) -> list[Candidate]:
+    """A line standing alone (a photo caption or a sub-heading) that is a noun phrase ending in a
+    program head (聊城市跨行政区划府院联动机制, ▲民法典宣传月活动) names that program; lines led
+    by a verb (健全依法决策机制) are section headings about work, not names."""
+    out: list[Candidate] = []
+    for m in _CAPTION.finditer(text):
+        name = m.group(1)
+        head = next((h for h in _CAPTION_HEADS if name.endswith(h)), None)
+        if head is None or len(name) - len(head) < 4 or name.count("“") != name.count("”"):
+            continue
+        if name.startswith(_INTRO_VERBS + _GENERIC_STEMS + _CAPTION_LEADS) or "的" in name:
+            continue
+        if any(w in name for w in ORG_BAD_MIDDLES if w not in ("工作", "建设", "活动")):
+            continue
+        if not (_DISTINCT.search(name[: len(name) - len(head)]) or re.search("宣传月|大比武|竞赛|法典", name)):
+            continue  # 特色调解品牌工程: the tail of a title broken over two lines
+        out.append(Candidate(m.start(1), m.end(1), EntityType.PROGRAM, name, "mechanism", None))
+    return out
+
+
+def match_program_echoes(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Further mentions of a mechanism whose name opens with a coined count (三省四县跨省联调机制):
+    the same count leading a phrase that ends in the mechanism's head (启动三省四县联调机制), or
+    its name without the head (与三省四县跨省联调深度融合)."""
+    from .docresolve import coined_family
+
+    out: list[Candidate] = []
+    spans = {(c.start, c.end) for c in found}
+    for fam, name in sorted({(coined_family(c.name), c.name) for c in found
+                             if c.etype == EntityType.PROGRAM and "“" not in c.name} - {(None, "")},
+                            key=lambda x: (x[1],)):
+        if fam is None:
+            continue
+        prefix, head = fam
+        bare = name[: len(name) - len(head)]
+        pat = re.compile(re.escape(prefix) + r"[\u4e00-\u9fff]{0,12}?" + re.escape(head) + "|" + re.escape(bare))
+        for m in pat.finditer(text):
+            if (m.start(), m.end()) in spans:
+                continue
+            if m.start() > 0 and text[m.start() - 1] in "“" :
+                continue  # the quoted form is the quoted-name rule's
+            out.append(Candidate(m.start(), m.end(), EntityType.PROGRAM, name, "mechanism", None,
+                                 aliases=(m.group(0),) if m.group(0) != name else ()))
     return out

@@ -95,13 +95,14 @@ _STATUTE_CUES = ("宣传", "学习", "贯彻", "实施", "落实", "遵守", "�
 _NOT_STATUTES = frozenset("方法 办法 做法 依法 执法 司法 违法 守法 立法 普法 用法 想法 说法 合法 非法 无法 设法 手法 "
                           "看法 写法 算法 语法 兵法 书法 国法 家法 王法 讲法 述法 学法 懂法 知法 用法 护法 变法 "
                           "考法 释法 政法 工作法 调解法 接访法 五步法".split())
+_NOT_STATUTE_ENDS = tuple(sorted(_NOT_STATUTES, key=len, reverse=True))  # 接访法 is a method, not a law
 _CODES = frozenset({"宪法", "民法", "刑法", "民法典"})
 
 
 def _statute_ok(cand: str) -> bool:
     if cand in _CODES:
         return True
-    if len(cand) < 3 or cand[-2:] in _NOT_STATUTES or cand[:1] in "和与及或的在对为":
+    if len(cand) < 3 or cand.endswith(_NOT_STATUTE_ENDS) or cand[:1] in "和与及或的在对为":
         return False
     return True
 

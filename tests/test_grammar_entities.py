@@ -236,3 +236,27 @@ def test_quoted_names_with_their_modifiers_and_heads(nlp):
     progs = names(found, EntityType.PROGRAM)
     assert {"新时代“枫桥经验”", "“五调”对接", "整治“重复检查、多头执法”专项行动", "“四个一接访法”"} <= progs, progs
     assert "四个一接访法" not in names(found, EntityType.REGULATION)  # a work method, not a law
+
+
+def test_instruments_named_without_title_marks_after_a_making_verb(nlp):
+    text = ("连州市2023年法治政府建设年度报告\n连州市司法局\n编制修订连州市森林火灾应急预案、防汛类应急预案。"
+            "制定2023年度领导干部学法计划,建立重大行政决策事项责任清单、行政执法人员持证上岗工作清单。"
+            "制定工作方案,编制40类行业合规经营指引。\n")
+    _, found = mentions(nlp, text)
+    regs = names(found, EntityType.REGULATION)
+    assert {"连州市森林火灾应急预案", "2023年度领导干部学法计划", "重大行政决策事项责任清单",
+            "行政执法人员持证上岗工作清单"} <= regs, regs
+    assert not any(r in regs for r in ("工作方案", "防汛类应急预案")) and not any("40类" in r for r in regs), regs
+
+
+def test_a_title_inside_a_title_is_an_instrument_too(nlp):
+    text = "绵阳市法治建设报告\n印发《细化〈法治政府建设督察工作规定〉市级层面任务清单》。\n"
+    _, found = mentions(nlp, text)
+    assert {"细化〈法治政府建设督察工作规定〉市级层面任务清单", "法治政府建设督察工作规定"} <= names(found, EntityType.REGULATION)
+
+
+def test_quoted_rooms_listed_before_their_kind(nlp):
+    text = "连州市2023年年度报告\n打造“阿英说事”“老李来调”等12个名牌调解室,创建了东陂镇“东”风化雨品牌。\n"
+    _, found = mentions(nlp, text)
+    assert {"阿英说事", "老李来调"} <= names(found, EntityType.ORGANIZATION)
+    assert "东陂镇" in names(found, EntityType.PLACE)

@@ -7,7 +7,7 @@ from ..model import EntityKey, EntityType, Mention
 
 #: when two candidates overlap, the higher priority wins; ties go to the longer one
 PRIORITY = {
-    "table": 100, "title": 90, "award": 80, "central": 75, "org": 70, "media": 68, "person": 65, "established": 62,
+    "table": 100, "title": 90, "award": 80, "instrument": 78, "central": 75, "org": 70, "media": 68, "person": 65, "established": 62,
     "program": 60, "mechanism": 55, "place": 50, "selfref": 48, "town": 45, "statute": 40,
 }
 
@@ -63,9 +63,10 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
                 c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))) \
-                or (host.etype == EntityType.ORGANIZATION and c.etype == EntityType.PROGRAM):
+                or (host.etype == EntityType.ORGANIZATION and c.etype == EntityType.PROGRAM) \
+                or (host.etype == EntityType.REGULATION and c.etype == EntityType.REGULATION):
             # places inside any name; programs in titles and in the bodies named after them
-            # (“有事来聊”调解室); an organisation only as a title's issuer
+            # (“有事来聊”调解室); an organisation only as a title's issuer; a title inside a title
             nested.append(c)
     inner_taken = bytearray(len(taken))
     for c in sorted(nested, key=_rank, reverse=True):

@@ -269,6 +269,9 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
 _QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "服务团", "联盟")
 
 
+#: the rest of a list of quoted names and the kind of body they are (…”等15个特色品牌调解室)
+_LISTED_KIND = re.compile(r"(?:[、和及]?[“「][^”」\n]{2,24}[”」])*等(?:[0-9]+[个家所])?[\u4e00-\u9fff]{0,4}?"
+                          r"(?:调解室|工作室|服务站|调解委员会|中心)")
 _LEVEL_OF = {"省级": "province", "市级": "city", "县级": "county", "区级": "county"}
 _COUNTED = re.compile(r"[0-9０-９]+[个家所处间座]")
 
@@ -282,10 +285,16 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
     with their core after it (市级“和为贵”中心, “有事来聊·有李来说”调解室), the level word
     resolved by context (县级“一站式”…中心 → 冠县“一站式”…中心)."""
     out = []
-    for m in re.finditer(r"[“「]([^”」\n]{2,16})[”」]", text):
+    for m in re.finditer(r"[“「]([^”」\n]{2,24})[”」]", text):
         inner = m.group(1)
-        if inner.startswith(("全国", "全省", "全市")) or inner[0] in "一二三四五六七八九十两多":
+        if inner.startswith(("全国", "全省", "全市")) or (inner[0] in "一二三四五六七八九十两多" and len(inner) <= 5):
             continue  # honours (“全国模范人民调解委员会”) and counted labels (“三中心”)
+        kind = _LISTED_KIND.match(text, m.end())
+        if kind and not inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
+            # “有事来聊·伟伟道来”“有事来聊·有李来说”等名牌调解室: each item is a room of that kind
+            core = next(c for c in _QUOTED_ORG_CORES if kind.group(0).endswith(c))
+            out.append(_org(m.start(), m.end(), inner, "org", m.group(0) + core))
+            continue
         if re.search(r"[，,、。；;]", inner):
             continue
         if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):

@@ -78,6 +78,12 @@ def match_titles(text: str) -> list[Candidate]:
                 aliases = aliases + more
             out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, name, "title", kind,
                                  aliases=aliases))
+            for inner in re.finditer(r"〈([^〈〉]{2,60})〉", m.group(0)):
+                # 《细化〈…职责规定〉工作责任清单》: the instrument the title refers to is named too
+                ikind = regulation_kind(inner.group(1))
+                if ikind:
+                    out.append(Candidate(m.start() + inner.start(), m.start() + inner.end(), EntityType.REGULATION,
+                                         inner.group(1), "title", ikind, aliases=(f"《{inner.group(1)}》",)))
             continue
         if not is_article_title(title) and 2 <= len(title) <= 8 and _made_here(text, m.start()):
             # a short named series or product the report's actor made (编制《聊微课》), not a
@@ -128,4 +134,41 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
                 kind = "Law" if cand.endswith(("法", "法典")) else "LocalRegulation"
                 out.append(Candidate(s2, e, EntityType.REGULATION, cand, "statute", kind))
                 break
+    return out
+
+
+#: instruments named without 《》 after a verb that makes them (制定2022年度干部教育培训计划,
+#: 编制修订冠县总体应急预案, 建立…工作责任清单、…工作清单)
+_MAKING_VERBS = re.compile(r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起草)+(?:了)?")
+_UNBRACKETED_SUFFIXES = ("工作责任清单", "责任清单", "清单", "应急预案", "预案", "计划", "规划", "实施方案", "方案",
+                         "实施细则", "细则", "办法", "工作规则", "规则", "指引", "纲要", "要点")
+_ITEM_RE = re.compile(r"(?:[\u4e00-\u9fff0-9]|[(（][^()（）\n，。；]{1,10}[)）])+")
+_GENERIC_INSTRUMENT = ("工作", "实施", "相关", "有关", "各项", "各类", "配套", "一系列", "系列", "专项", "具体",
+                       "年度", "这一", "该", "本", "新", "一批", "多项", "每日", "每周", "每月", "每年")
+
+
+def match_unbracketed_instruments(text: str) -> list[Candidate]:
+    """Each 、-separated item after the verb that ends in an instrument's kind and has a stem of
+    its own (not 制定工作方案, 出台实施细则)."""
+    out: list[Candidate] = []
+    for v in _MAKING_VERBS.finditer(text):
+        pos = v.end()
+        while True:
+            m = _ITEM_RE.match(text, pos)
+            if m is None or m.end() - m.start() > 40:
+                break
+            item = m.group(0)
+            after = text[m.end():m.end() + 1]
+            suffix = next((s for s in _UNBRACKETED_SUFFIXES if item.endswith(s)), None)
+            if suffix is None or (after and after not in "、，,。；;和及“\n"):
+                break
+            stem = item[: len(item) - len(suffix)]
+            if len(re.sub(r"[(（][^()（）]*[)）]|[0-9]+年度?", "", stem)) < 4 or stem.startswith(_GENERIC_INSTRUMENT) \
+                    or "的" in stem or "类" in stem or re.search(r"[0-9]+[项个种]", stem):
+                break  # 编制90类行业依法经营指引: a count of documents, not one
+            out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, item, "instrument",
+                                 regulation_kind(item)))
+            if after not in "、和及":
+                break
+            pos = m.end() + 1
     return out

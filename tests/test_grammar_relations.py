@@ -114,3 +114,18 @@ def test_press_conference_answers_speak_for_the_speakers_body(nlp):
             "近年来,我们持续推进公共法律服务体系建设。推出“天府法律通”服务平台,覆盖全部乡镇。\n")
     rels = relations(nlp, text)
     assert ("绵阳市司法局", "implements", "“天府法律通”服务平台") in rels
+
+
+def test_an_answer_speaks_for_its_named_subject_or_else_for_the_report(nlp):
+    text = ("绵阳市“法治绵阳”新闻发布会\n"
+            "四川日报记者\n请介绍依法行政情况。\n"
+            "李国华\n市委依法治市办副主任\n"
+            "近年来,市司法局全面推进依法行政。推行“阳光执法”工作法,覆盖全部部门。\n"
+            "绵阳日报记者\n请介绍调解工作。\n"
+            "李国华\n市委依法治市办副主任\n"
+            "近年来,积极推进人民调解。打造“和顺”调解品牌,化解纠纷3000件。\n")
+    rels = relations(nlp, text)
+    assert ("绵阳市司法局", "implements", "“阳光执法”工作法") in rels
+    # no subject in the answer: the report's place, not the speaker's position line
+    assert ("绵阳市", "implements", "“和顺”调解品牌") in rels
+    assert not any(h == "绵阳市委依法治市办" and p == "implements" for h, p, _ in rels), rels

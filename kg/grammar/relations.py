@@ -92,18 +92,24 @@ def _subjects(text: str, s: Sentence, ms: Sequence[tuple[Candidate, EntityKey]],
     return list(dict.fromkeys(out))
 
 
+_FIRST_PERSON = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?(?:我们|我局|我厅|本局|我委|我办)")
+_LEAD = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?")
 _QUESTION_LINE = re.compile(r"(?:记者|主持人|提问)[:：]?$")
 
 
 def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
-    """In a press-conference transcript an official's answer speaks for the body named in the
-    position lines under the name (王书国 / 市司法局党委委员…): that body acts where sentences
-    name no subject, until the next question."""
+    """In a press-conference transcript an official's answer (after the line holding only the
+    speaker's name, and the position lines under it) speaks for the body its first sentence names
+    as subject (近年来,市司法局…), or for the speaker's own body when that subject is 我们/我局
+    (the body of the position lines): it acts where sentences name no subject, until the next
+    question. An answer without such a subject speaks for the report's own actor."""
     persons = {m.start: m for m in mentions if m.etype == EntityType.PERSON}
-    orgs = {m.start: m for m in mentions if m.etype == EntityType.ORGANIZATION and m.source != NESTED}
+    orgs = sorted((m for m in mentions if m.etype == EntityType.ORGANIZATION and m.source != NESTED),
+                  key=lambda m: m.start)
+    org_starts = [m.start for m in orgs]
     segments: list[tuple[int, EntityKey | None]] = []
-    pending: EntityKey | None = None
     speaker = False
+    own: EntityKey | None = None  # the body of the speaker's position lines
     pos = 0
     for line in text.splitlines(keepends=True):
         body = line.strip()
@@ -114,20 +120,26 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
         if _QUESTION_LINE.search(body):
             if segments and segments[-1][1] is not None:
                 segments.append((start, None))
-            speaker, pending = False, None
+            speaker = False
             continue
         short = len(body) <= 30 and not body.endswith(("。", "；"))
         p = persons.get(start)
         if short and p is not None and p.end - start >= len(body) - 1:
-            speaker, pending = True, None  # a line holding only a name
+            speaker, own = True, None  # a line holding only a name
             continue
         if speaker and short:
-            o = orgs.get(start)
-            if o is not None:
-                pending = EntityKey(o.etype, o.name)
+            i = bisect.bisect_left(org_starts, start)
+            if own is None and i < len(orgs) and orgs[i].start == start:
+                own = EntityKey(orgs[i].etype, orgs[i].name)
             continue
         if speaker and not short:
-            segments.append((start, pending))
+            i = bisect.bisect_left(org_starts, start)
+            lead = next((o for o in orgs[i:i + 5] if o.start < start + 20 and _LEAD.fullmatch(text, start, o.start)),
+                        None)
+            if lead is not None:
+                segments.append((start, EntityKey(lead.etype, lead.name)))
+            else:
+                segments.append((start, own if _FIRST_PERSON.match(text, start) else None))
             speaker = False
     return segments
 

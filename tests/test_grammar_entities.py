@@ -260,3 +260,15 @@ def test_quoted_rooms_listed_before_their_kind(nlp):
     _, found = mentions(nlp, text)
     assert {"阿英说事", "老李来调"} <= names(found, EntityType.ORGANIZATION)
     assert "东陂镇" in names(found, EntityType.PLACE)
+
+
+def test_pun_brands_may_hold_function_characters(nlp):
+    text = "连州市2023年年度报告\n各镇结合实际,创建了西江镇“江”到而解、九陂镇止“陂”息争等子品牌。\n"
+    _, found = mentions(nlp, text)
+    assert {"“江”到而解", "止“陂”息争"} <= names(found, EntityType.PROGRAM)
+
+
+def test_a_long_quoted_name_with_its_own_head_is_a_program_anywhere(nlp):
+    text = "绵阳市法治建设报告\n联合相邻县发起跨省共同调解的“两省五县联调机制”(四川省江油市和陕西省宁强县)。\n"
+    _, found = mentions(nlp, text)
+    assert "“两省五县联调机制”" in names(found, EntityType.PROGRAM)

@@ -79,13 +79,17 @@ def _implement_cue_before(text: str, start: int) -> bool:
     return any(cue in window for cue in IMPLEMENT_CUES)
 
 
+#: what ends a four-character phrase (而 may sit inside one: “营”刃而解)
+_PUN_BREAK = set("、，,。；;：:！!？?“”‘’（）() \n等和及与的")
+
+
 def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | None:
     """郑家镇“郑”风正气, 上善若“水”: one quoted character inside a four-character phrase that
     runs to the next break is a coined brand (a pun on the place name)."""
     r = 0
-    while qend + r < len(text) and r < 4 and is_han(text[qend + r]) and text[qend + r] not in _EXT_BREAK:
+    while qend + r < len(text) and r < 4 and is_han(text[qend + r]) and text[qend + r] not in _PUN_BREAK:
         r += 1
-    if r > 3 or (qend + r < len(text) and is_han(text[qend + r])):
+    if r > 3 or (qend + r < len(text) and is_han(text[qend + r]) and text[qend + r] not in _PUN_BREAK):
         return None
     need = 3 - r
     left = qstart - need
@@ -172,6 +176,8 @@ def match_programs(text: str) -> list[Candidate]:
             score += 1
         if _head_follows(text, qend):
             score += 1
+        if len(inner) >= 6 and inner.endswith(("机制", "模式", "制度", "体系", "平台")):
+            score += 2  # a long quoted name with its own head (“三省四县联调机制”)
         if before.endswith("的") or before.endswith(_STATE_BEFORE):
             score -= 2
         if after.startswith(("的", "作用", "目标")):

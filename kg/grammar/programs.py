@@ -177,7 +177,7 @@ def match_programs(text: str) -> list[Candidate]:
         if _head_follows(text, qend):
             score += 1
         if len(inner) >= 6 and inner.endswith(("机制", "模式", "制度", "体系", "平台")):
-            score += 2  # a long quoted name with its own head (“三省四县联调机制”)
+            score = max(score, 0) + 3  # a long quoted name with its own head (的“三省四县联调机制”)
         if before.endswith("的") or before.endswith(_STATE_BEFORE):
             score -= 2
         if after.startswith(("的", "作用", "目标")):

@@ -145,11 +145,22 @@ _RDF_TYPE, _RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = str(RDF.type), str(RDF.su
     str(RDF.object)
 
 
+def scalar_text(value: str) -> str:
+    """Text a serialiser can encode: a lone surrogate (only reachable through the Python API;
+    files are decoded strictly) becomes U+FFFD instead of crashing the export."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = RDFLIB_TERMS) -> Iterator[tuple]:
     """Every triple of the graph of `kb`, in a deterministic order, spelled by `terms`.
 
     The same triple may come twice (a graph is a set: writers and rdflib drop repeats)."""
-    I, T, N = terms.iri, terms.text, terms.integer
+    I, N = terms.iri, terms.integer
+    T = lambda v, lang: terms.text(scalar_text(v), lang)  # noqa: E731
     used: set[str] = set()  # rdf:type objects and lg: predicates of the data
     iris: dict[str, Any] = {}
 

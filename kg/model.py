@@ -57,7 +57,7 @@ def norm_label(s: str) -> str:
 
 def stable_id(*parts: str, length: int = 16) -> str:
     """A deterministic hex key for IRIs; raw text never enters an IRI."""
-    h = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    h = hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return h[:length]
 
 

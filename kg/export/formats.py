@@ -17,6 +17,7 @@ both documents' graphs.
 from __future__ import annotations
 
 import io
+import re
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -212,6 +213,14 @@ def contract_class(g, node) -> str | None:
     return None
 
 
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(value: str) -> str:
+    """XML 1.0 cannot carry control characters, not even as references: U+FFFD stands in."""
+    return _XML_FORBIDDEN.sub("\ufffd", value)
+
+
 def graphml_bytes(g) -> bytes:
     """The entity network as GraphML: a node per entity (label, class, type), an edge per relation
     triple (relation, evidence count, documents, first quote). Nodes and edges in IRI order."""
@@ -245,6 +254,10 @@ def graphml_bytes(g) -> bytes:
             evs = sorted(evidence.get((s, lg(rel), o), []))
             G.add_edge(str(s), str(o), key=rel, relation=rel, evidence=len(evs),
                        documents=",".join(sorted({d for d, _ in evs})), quote=evs[0][1] if evs else "")
+    for _, data in G.nodes(data=True):
+        data.update({k: _xml_text(v) for k, v in data.items() if isinstance(v, str)})
+    for _, _, data in G.edges(data=True):
+        data.update({k: _xml_text(v) for k, v in data.items() if isinstance(v, str)})
     buf = io.BytesIO()
     nx.write_graphml(G, buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()

@@ -129,3 +129,13 @@ def test_an_answer_speaks_for_its_named_subject_or_else_for_the_report(nlp):
     # no subject in the answer: the report's place, not the speaker's position line
     assert ("绵阳市", "implements", "“和顺”调解品牌") in rels
     assert not any(h == "绵阳市委依法治市办" and p == "implements" for h, p, _ in rels), rels
+
+
+def test_one_of_several_honours_and_nominations(nlp):
+    text = ("绵阳市法治建设报告\n绵阳市被全国普法办确定为全国“八五”普法6个法治文化建设联系点之一。"
+            "市法治宣传教育中心被推荐为全省“法治宣传教育基地”。\n")
+    rels = relations(nlp, text)
+    assert ("绵阳市", "receivedAward", "全国“八五”普法法治文化建设联系点") in rels
+    assert ("全国“八五”普法法治文化建设联系点", "awardedBy", "全国普法办") in rels
+    # a nomination names the honour but does not confer it
+    assert not any(t == "全省“法治宣传教育基地”" for _, p, t in rels if p == "receivedAward"), rels

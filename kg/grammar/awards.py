@@ -13,13 +13,15 @@ from ..model import EntityType
 from .candidates import Candidate
 
 _CUE_RE = re.compile(
-    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:授予|评为|命名为|确定为|表彰为|认定为|评选为|列为)"
-    r"|(?:荣获|获评|获得|获誉|被评为|被授予|被命名为|被确定为|被认定为|被表彰为|入选|荣膺|创成|成功创建|创建|涌现出|获)"
+    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:授予|评为|命名为|确定为|表彰为|认定为|评选为|推荐为|评定为|列为)"
+    r"|(?:荣获|获评|获得|获誉|被评为|被授予|被命名为|被确定为|被认定为|被表彰为|被推荐为|被评定为|入选|荣膺|创成|成功创建|创建|涌现出|获)"
 )
 _END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等荣誉|等奖项|等(?=[，,。；;])|等$")
 _TRAILING = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|奖项|名单)$|等$")
 
 
+_ONE_OF = re.compile(r"之一$")
+_COUNTED = re.compile(r"(?<=[^\d第])\d+个")
 _SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
 
 
@@ -30,6 +32,7 @@ class AwardEvent:
     by_span: tuple[int, int] | None  # the conferrer phrase inside 被…授予
     awards: tuple[Candidate, ...]
     recipient_span: tuple[int, int] | None = None  # where the recipient is named after the award
+    nominated: bool = False  # 被推荐为: put forward for the honour, not (yet) given it
 
 
 def _split_items(segment: str) -> list[str]:
@@ -73,13 +76,16 @@ def _items(text: str, seg_start: int, seg_end: int) -> list[Candidate]:
         if title.startswith(("了", "的")):
             title = title[1:]
             s += 1
-        if not _is_award(title):
+        span = len(title)
+        # 全国“八五”普法4个法治文化建设联系点之一: one of the four is the title itself
+        name = _COUNTED.sub("", _ONE_OF.sub("", title))
+        if not _is_award(name):
             continue
-        aliases: tuple[str, ...] = ()
-        q = re.search(r"“([^”]+)”", title)
-        if q and q.group(0) != title:
-            aliases = (q.group(0),)
-        items.append(Candidate(s, s + len(title), EntityType.AWARD, title, "award", None, aliases=aliases))
+        aliases: tuple[str, ...] = (title,) if name != title else ()
+        q = re.search(r"“([^”]+)”", name)
+        if q and q.group(0) != name:
+            aliases += (q.group(0),)
+        items.append(Candidate(s, s + span, EntityType.AWARD, name, "award", None, aliases=aliases))
     return items
 
 
@@ -107,5 +113,5 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
             continue
         by = (m.start("by"), m.end("by")) if m.group("by") else None
         cands.extend(items)
-        events.append(AwardEvent(m.start(), m.end(), by, tuple(items)))
+        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), nominated="推荐" in m.group(0)))
     return cands, events

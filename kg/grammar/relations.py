@@ -263,7 +263,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     last: tuple[Sentence, EntityKey] | None = None
     for ev in events:
         s = idx.of(ev.cue_start)
-        if s is None:
+        if s is None or ev.nominated:
             continue
         if ev.recipient_span is not None:
             a, b = ev.recipient_span

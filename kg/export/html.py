@@ -20,10 +20,8 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from rdflib import Graph
-
 from .atomic import write_text
-from .viewer_data import CLASS_COLOURS, CLASSES, RELATIONS, graph_data
+from .viewer_data import CLASS_COLOURS, CLASSES, RELATIONS, GraphLike, graph_data
 
 __all__ = ["CLASS_COLOURS", "RELATIONS", "graph_data", "network_data", "render_html", "write_html"]
 
@@ -138,7 +136,7 @@ def _options(large: bool, n_shown: int) -> dict:
     }
 
 
-def network_data(g: Graph) -> dict:
+def network_data(g: GraphLike) -> dict:
     """Everything the page needs: pyvis-built vis nodes/edges/options plus the panel's data."""
     from pyvis.network import Network
 
@@ -169,7 +167,7 @@ def network_data(g: Graph) -> dict:
     }
 
 
-def render_html(g: Graph) -> str:
+def render_html(g: GraphLike) -> str:
     vis_js, vis_css = _vis_assets()
     app_js, app_css = _own_assets()
     data = network_data(g)
@@ -190,6 +188,6 @@ def render_html(g: Graph) -> str:
     )
 
 
-def write_html(g: Graph, path: Path) -> Path:
+def write_html(g: GraphLike, path: Path) -> Path:
     write_text(path, render_html(g))
     return path

@@ -15,9 +15,17 @@ from collections import defaultdict, deque
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
+
+from typing import TYPE_CHECKING, Union
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from ..vocab import LG
+
+if TYPE_CHECKING:
+    from ..graph import TripleIndex
+
+#: what the viewer reads: an rdflib Graph, or the lighter kg.graph.TripleIndex of the same triples
+GraphLike = Union[Graph, "TripleIndex"]
 
 # class → (Chinese name, colour, vis shape); order is the legend's order
 CLASSES: dict[str, tuple[str, str, str]] = {
@@ -54,7 +62,7 @@ def _local(iri: object) -> str:
     return s.removeprefix(str(LG._NS))
 
 
-def _class_resolver(g: Graph):
+def _class_resolver(g: GraphLike):
     """type IRI → contract class name (or None), through rdfs:subClassOf; memoised."""
     sup: dict[object, list] = defaultdict(list)
     for c, p in g.subject_objects(RDFS.subClassOf):
@@ -92,7 +100,7 @@ def _pick(values: Iterable[Literal]) -> str | None:
     return str(vals[0]) if vals else None
 
 
-def graph_data(g: Graph, *, large: int | None = None, start_view: int | None = None) -> dict:
+def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None = None) -> dict:
     """Nodes, edges, evidence and layout of `g` as JSON-able data (labels are data, never HTML).
 
     With more than `large` entities (default LARGE_GRAPH) `start` lists the `start_view`

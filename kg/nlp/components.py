@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -33,6 +34,8 @@ _EXTENSIONS: dict[str, object] = {
     "lg_doc_id": "", "lg_text": "", "lg_context": None, "lg_token_starts": None, "lg_gz": None,
     "lg_candidates": None, "lg_places": None, "lg_awards": None, "lg_tables": None,
     "lg_mentions": None, "lg_actor": None, "lg_relations": None,
+    #: set doc.spans["lg"] and doc.ents (extract() turns off what it never reads)
+    "lg_spans": True,
 }
 for _name, _default in _EXTENSIONS.items():
     if not Doc.has_extension(_name):
@@ -50,11 +53,24 @@ def _cands(doc: Doc) -> list[Candidate]:
     return doc._.lg_candidates
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """Character offsets of the tokens, read from the token array (no Token objects made)."""
+    return doc.to_array(IDX).tolist() if len(doc) else []
+
+
+def doc_text(doc: Doc) -> str:
+    """The text: as the tokenizer joined it, else Doc.text (which joins one Token per word)."""
+    text = doc._.lg_text
+    if text and len(doc) and len(text) == doc[-1].idx + len(doc[-1]):
+        return text
+    return doc.text
+
+
 @Language.factory("lg_context", default_config={})
 def make_context(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def lg_context(doc: Doc) -> Doc:
-        doc._.lg_text = text = doc.text  # Doc.text joins tokens on every access: read it once
-        doc._.lg_token_starts = frozenset(t.idx for t in doc)
+        doc._.lg_text = text = doc_text(doc)  # read once: Doc.text is rebuilt on every access
+        doc._.lg_token_starts = frozenset(token_starts(doc))
         doc._.lg_gz = find_divisions(text)
         doc._.lg_context = infer_context(text, doc._.lg_gz)
         return doc
@@ -148,10 +164,11 @@ def _align(doc: Doc, cands: list[Candidate]) -> Doc:
     Re-segmenting once is linear; spaCy's retokenizer.split costs O(len(doc)) per split.
     """
     text = doc._.lg_text
+    starts = set(token_starts(doc))
     cuts = {off for c in cands for off in (c.start, c.end) if 0 < off < len(text)}
-    cuts -= {t.idx for t in doc}
+    cuts -= starts
     if cuts:
-        bounds = sorted({t.idx for t in doc} | cuts | {len(text)})
+        bounds = sorted(starts | cuts | {len(text)})
         words = [text[a:b] for a, b in zip(bounds, bounds[1:])]
         new = Doc(doc.vocab, words=words, spaces=[False] * len(words))
         new.user_data.update(doc.user_data)  # the lg_* extension values
@@ -190,7 +207,8 @@ def make_merge(nlp: Language, name: str, policy: Callable[[list[Candidate]], lis
                ) -> Callable[[Doc], Doc]:
     def lg_merge(doc: Doc) -> Doc:
         chosen = resolve_document(policy(_cands(doc)))
-        doc = _align(doc, chosen)
+        if doc._.lg_spans:
+            doc = _align(doc, chosen)
         doc._.lg_mentions = chosen
         doc._.lg_actor = document_actor(doc._.lg_text, doc._.lg_context, chosen)
         return doc

@@ -37,6 +37,9 @@ def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
     # web chrome (字号 大 中 小, 上一篇…) is blanked to spaces: same length, so offsets hold
     doc = nlp.make_doc(clean_for_extraction(document.text))
     doc._.lg_doc_id = document.doc_id
+    # a DocExtraction carries the mentions, not spaCy spans: re-cutting the tokens so that
+    # every mention is a Span (a second Doc of the whole text) would be wasted work
+    doc._.lg_spans = False
     return doc
 
 

@@ -6,6 +6,9 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+if not Doc.has_extension("lg_text"):
+    Doc.set_extension("lg_text", default="")
+
 
 class RJiebaTokenizer:
     """Tokens are rjieba words; whitespace runs are tokens too, so Doc.text == input exactly."""
@@ -16,7 +19,10 @@ class RJiebaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words = [w for w in rjieba.cut(text, self.hmm) if w]
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        # Doc.text rebuilds the text from one Python Token per word: keep the join instead
+        doc._.lg_text = "".join(words)
+        return doc
 
     # spaCy serialisation hooks: nothing to save, the dictionary ships with rjieba
     def to_bytes(self, **_: object) -> bytes:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -13,10 +14,24 @@ QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 SENT_END = "。！？!?；;\n"
 #: longer runs without a sentence end are split (keeps the per-sentence rules linear)
 MAX_SENTENCE = 600
+_SENT_END_RE = re.compile(f"[{re.escape(SENT_END)}]")
+
+_HAN_CHARS = frozenset(chr(c) for a, b in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+                       for c in range(a, b + 1))
 
 
 def is_han(ch: str) -> bool:
-    return bool(HAN_RE.match(ch))
+    """Whether `ch` (one character; of a longer string, its first) is a Han character.
+
+    A set lookup: the matchers ask this of nearly every character of a text."""
+    return ch in _HAN_CHARS or (len(ch) > 1 and HAN_RE.match(ch) is not None)
+
+
+def han_run(exclude: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching a run of Han characters none of which is in `exclude`; with
+    .match(text, pos, limit) it replaces a per-character loop of is_han and `not in` tests."""
+    bad = "".join(sorted(set(exclude)))
+    return re.compile(f"(?:(?![{re.escape(bad)}])[{HAN}])*") if bad else re.compile(f"[{HAN}]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +45,8 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     i, n = 0, len(text)
     while i < n:
-        j = i
-        while j < n and text[j] not in SENT_END:
-            j += 1
+        stop = _SENT_END_RE.search(text, i)
+        j = stop.start() if stop is not None else n
         end = j + 1 if j < n and text[j] != "\n" else j
         # a closing quote right after the end mark belongs to the sentence
         while end < n and text[end] in "”’」』)）":
@@ -53,5 +67,39 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+def marker_starts(marker: re.Pattern[str], text: str) -> set[int]:
+    """Every position where `marker` (which never matches empty) matches, overlapping ones
+    included: finditer finds the leftmost matches, the positions inside each are tried."""
+    starts = set()
+    for t in marker.finditer(text):
+        starts.add(t.start())
+        starts.update(j for j in range(t.start() + 1, t.end()) if marker.match(text, j))
+    return starts
+
+
+def finditer_before(pattern: re.Pattern[str], marker: re.Pattern[str], text: str,
+                    offsets: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text) yields, for a pattern whose every match is followed by a
+    match of `marker` starting one of `offsets` characters after the match's start (and has
+    no lookbehind): only those starts are tried, not every position of the text.
+
+    For a pattern opening with a class that matches nearly every character ([汉]{2,4}?…),
+    a scan for the rare marker is far cheaper than trying the pattern everywhere."""
+    found = marker_starts(marker, text)
+    if not found:
+        return
+    pos = 0
+    for i in sorted({t - k for t in found for k in offsets if t >= k}):
+        if i < pos:
+            continue
+        m = pattern.match(text, i)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+_SPACES = re.compile(r"\s+")
+
+
 def strip_spaces(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    return _SPACES.sub("", s)

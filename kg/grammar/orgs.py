@@ -6,14 +6,16 @@ come from a small lexicon of central organs, plus their sub-units (司法部 + �
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, ORG_BAD_MIDDLES,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import is_han
+from .text import han_run, is_han
 
 _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, CENTRAL_ORGANS), key=len, reverse=True)))
 #: words that end a name when they follow a complete organ (its internal bodies and staff)
@@ -23,6 +25,9 @@ _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体
 #: a level word inside a stem starts another body (审核市政府), except in 依法治市/县/区/省
 _NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
 _CONTINUES = set("组长员门务")
+#: the Han characters a name can run over (up to a break character)
+_NAME_RUN = han_run(ORG_BREAK_CHARS)
+_LEVEL_RE = re.compile(f"[{''.join(LEVEL_PREFIX)}]")
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
@@ -58,44 +63,60 @@ def org_subtype(name: str) -> str | None:
     return None
 
 
+_GOVERNMENT = re.compile(r"(?<=[市县区省旗州])政府(?=办公室|办公厅|$)")
+_COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)$")
+
+
 def canonical_org(name: str) -> str:
     """Normalise variant spellings of one organ: X市政府 → X市人民政府, 中共X委 → X委."""
     if name.startswith("中共") and len(name) > 4:
         name = name[2:]
-    name = re.sub(r"(?<=[市县区省旗州])政府(?=办公室|办公厅|$)", "人民政府", name)
-    name = re.sub(r"(?<=[市县区旗州])(法院|检察院)$", r"人民\1", name)
-    return name
+    name = _GOVERNMENT.sub("人民政府", name)
+    return _COURT.sub(r"人民\1", name)
 
 
 #: standard organ names whose words would otherwise read as activities (委全面依法治市委员会)
 _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
 
 
+@functools.lru_cache(maxsize=65536)
 def _valid_middle(mid: str) -> bool:
+    """Cached: _extend asks about every prefix of every window, many of them over and over."""
     if any(ch.isdigit() for ch in mid):
         return False
     mid = _FIXED_MIDDLES.sub("依法治", mid)
     return not any(w in mid for w in ORG_BAD_MIDDLES)
 
 
-def _core_at(seg: str, cores: dict[str, tuple[int, int]]) -> str | None:
+class _Cores:
+    """A table of cores (core → stem length bounds) with its core lengths, longest first.
+
+    A segment ends with at most one core of each length, so looking up its suffix of each
+    length finds the same cores, in the same order, as trying every core with endswith."""
+
+    def __init__(self, table: dict[str, tuple[int, int]]) -> None:
+        self.table = table
+        self.lengths = sorted({len(c) for c in table}, reverse=True)
+        self.last_chars = frozenset(c[-1] for c in table)  # most segments end in none of them
+
+
+_ORG_CORES = _Cores(ORG_CORES)
+_SUBUNIT_CORES = _Cores(SUBUNIT_CORES)
+
+
+def _core_at(seg: str, cores: _Cores) -> str | None:
     """The longest core `seg` ends with whose stem length fits, or None."""
-    for core in _sorted_cores(cores):
-        if seg.endswith(core):
-            lo, hi = cores[core]
-            if lo <= len(seg) - len(core) <= hi and _valid_middle(seg):
-                return core
+    n = len(seg)
+    if not n or seg[-1] not in cores.last_chars:
+        return None
+    for length in cores.lengths:
+        if length > n:
+            continue
+        core = seg[n - length:]
+        bounds = cores.table.get(core)
+        if bounds is not None and bounds[0] <= n - length <= bounds[1] and _valid_middle(seg):
+            return core
     return None
-
-
-_CORE_ORDER: dict[int, tuple[str, ...]] = {}
-
-
-def _sorted_cores(cores: dict[str, tuple[int, int]]) -> tuple[str, ...]:
-    key = id(cores)
-    if key not in _CORE_ORDER:
-        _CORE_ORDER[key] = tuple(sorted(cores, key=len, reverse=True))
-    return _CORE_ORDER[key]
 
 
 def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | None,
@@ -122,13 +143,11 @@ def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) ->
     """
     n = len(text)
     limit = min(n, pos + ORG_STEM_CHARS_MAX + 8)
-    j = pos
-    while j < limit and text[j] not in ORG_BREAK_CHARS and is_han(text[j]):
-        j += 1
+    j = _NAME_RUN.match(text, pos, limit).end()
     window = text[pos:j]
     found: list[tuple[int, str]] = []
     for k in range(1, len(window) + 1):
-        core = _core_at(window[:k], ORG_CORES)
+        core = _core_at(window[:k], _ORG_CORES)
         if core and _boundary(text, pos + k, core, token_starts, pos):
             found.append((k, core))
     if not found:
@@ -139,7 +158,7 @@ def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) ->
         best = None
         for k in range(end + 1, len(window) + 1):
             rest = window[end:k]
-            core = _core_at(rest, SUBUNIT_CORES)
+            core = _core_at(rest, _SUBUNIT_CORES)
             if core is None and rest.startswith(_INTERNAL) and not any(c.startswith(rest) for c in SUBUNIT_CORES):
                 break  # staff and internal bodies: 党委书记, 局长 (but 常委 → 常委会 goes on)
             if core and not _NEW_PLACE.search(rest[: len(rest) - len(core)]) \
@@ -200,9 +219,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if not _word_start(text, m.start(), token_starts):
             continue
         end = m.end()
-        j = end
-        while j < min(len(text), end + 12) and is_han(text[j]) and text[j] not in ORG_BREAK_CHARS:
-            j += 1
+        j = _NAME_RUN.match(text, end, min(len(text), end + 12)).end()
         tail = text[end:j]
         for k in range(len(tail), 1, -1):
             seg = tail[:k]
@@ -233,18 +250,16 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         stem = text[pe:end]
         if text[ps:pe] != p.name and stem[:1] in "县市区旗州" and len(stem) > 2:
             stem = stem[1:]  # 江华 + 县司法局: the short form's own level word (江华瑶族自治县司法局)
-        if any(stem.endswith(c) for c in _GOV_CORES) and not stem.endswith(MEDIA_CORES):
+        if stem.endswith(_GOV_CORES) and not stem.endswith(MEDIA_CORES):
             full = p.name + stem  # 聊城 + 司法局 → 聊城市司法局
         else:
             full = text[ps:end]  # media and other bodies keep the text's own spelling (聊城日报)
         out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
-        if any(stem.endswith(c) for c in _GOV_CORES):
+        if stem.endswith(_GOV_CORES):
             out.extend(_distributed(text, ps, stem, by_end))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅
-    for i, ch in enumerate(text):
-        level = LEVEL_PREFIX.get(ch)
-        if level is None:
-            continue
+    for lm in _LEVEL_RE.finditer(text):
+        i, level = lm.start(), LEVEL_PREFIX[lm.group()]
         if i > 0 and (text[i - 1] in _BARE_BLOCK_BEFORE or (
                 is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE
                 and token_starts is not None and i not in token_starts)):
@@ -277,8 +292,14 @@ _LEVEL_OF = {"省级": "province", "市级": "city", "县级": "county", "区级
 _COUNTED = re.compile(r"[0-9０-９]+[个家所处间座]")
 
 
+#: up to the last clause mark of a window (greedy: one match finds what 7 rfinds did)
+_UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;：:\n]")
+
+
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, max(0, pos - 40), pos) for c in "，,。；;：:\n") + 1
+    """Just after the last clause mark in the 40 characters before pos, else 0."""
+    m = _UP_TO_CLAUSE_MARK.match(text, max(0, pos - 40), pos)
+    return m.end() if m is not None else 0
 
 
 def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
@@ -301,11 +322,9 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
             out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
             continue
-        j = m.end()
-        while j < min(len(text), m.end() + 10) and is_han(text[j]) and text[j] not in ORG_BREAK_CHARS:
-            j += 1
+        j = _NAME_RUN.match(text, m.end(), min(len(text), m.end() + 10)).end()
         run = text[m.end():j]
-        core = next((c for c in _QUOTED_ORG_CORES for k in range(len(run), 0, -1)
+        core = next((c for c in _QUOTED_ORG_CORES if c in run for k in range(len(run), 0, -1)
                      if run[:k].endswith(c) and _valid_middle(run[:k].replace("调处", ""))), None)
         if core is None:
             continue
@@ -330,6 +349,7 @@ _ESTABLISH = re.compile(r"(?:挂牌成立|揭牌成立|成立|设立|组建|建�
                         r"(?:全国|全省|全市|全区|全县)?(?:首家|首个|第一家)?(?:[\u4e00-\u9fff]{1,3}级)?")
 _ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团", "服务站", "工作站", "联盟", "研究院",
                       "委员会", "领导小组", "工作专班", "专班", "小组")
+_ESTABLISHED_LAST = frozenset(c[-1] for c in _ESTABLISHED_CORES)
 
 
 def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
@@ -339,21 +359,22 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
     else the document's; several places (在任城区、高新区设立…分中心) set up several bodies: none."""
     out = []
     named = sorted((p.start, p.name) for p in places if p.source != "selfref")
+    named_starts = [a for a, _ in named]
     for m in _ESTABLISH.finditer(text):
         clause = _clause_start(text, m.start())
-        before = [name for a, name in named if clause <= a < m.start()]
+        lo = bisect.bisect_left(named_starts, clause)
+        before = [name for _, name in named[lo:bisect.bisect_left(named_starts, m.start(), lo)]]
         if len(set(before)) > 1:
             continue
         home = before[0] if before else ctx.local
         pos = m.end()
-        j = pos
-        while j < min(len(text), pos + 16) and is_han(text[j]) and text[j] not in ORG_BREAK_CHARS:
-            j += 1
+        j = _NAME_RUN.match(text, pos, min(len(text), pos + 16)).end()
         run = text[pos:j]
         best = None
         for k in range(len(run), 2, -1):
             seg = run[:k]
-            core = next((c for c in _ESTABLISHED_CORES if seg.endswith(c)), None)
+            core = next((c for c in _ESTABLISHED_CORES if seg.endswith(c)), None) \
+                if seg[-1] in _ESTABLISHED_LAST else None
             if core and len(seg) - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
                 best = k
                 break
@@ -397,6 +418,23 @@ def _media(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
 
 _MEDIA_LIST = re.compile(r"((?:[\u4e00-\u9fff《》]{2,14}[、和及])+[\u4e00-\u9fff《》]{2,14})等(?:多家|[0-9]+家)?"
                          r"(?:中央|省级|市级|主流|新闻|网络)*媒体")
+#: the characters a match of _MEDIA_LIST is made of: each match lies inside one run of them
+_MEDIA_LIST_RUN = re.compile(r"[\u4e00-\u9fff《》、0-9]*")
+
+
+def _media_list_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _MEDIA_LIST.finditer(text), searched only in the runs of its characters
+    that hold 媒体 (every match ends in it), not from every position of the text."""
+    k = text.find("媒体")
+    while k >= 0:
+        a = k
+        while a > 0 and _MEDIA_LIST_RUN.match(text, a - 1, a).end() == a:
+            a -= 1
+        b = _MEDIA_LIST_RUN.match(text, k).end()
+        yield from _MEDIA_LIST.finditer(text, a, b)
+        k = text.find("媒体", b)
+
+
 _REPORTER_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)记者[ \t\u3000]*$", re.M)
 _NOT_MEDIA = ("本", "主持", "全国", "各", "多家", "新闻")
 
@@ -405,7 +443,7 @@ def _media_lists(text: str) -> list[Candidate]:
     """Outlets named in a list that ends in 等媒体 (被山东普法、《聊城日报》等媒体报道), and the
     outlet of a reporter's line in a press-conference transcript (东方圣城网记者)."""
     out = []
-    for m in _MEDIA_LIST.finditer(text):
+    for m in _media_list_matches(text):
         pos = m.start(1)
         for n, item in enumerate(re.split("[、和及]", m.group(1))):
             start, pos = pos, pos + len(item) + 1

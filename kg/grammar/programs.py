@@ -12,7 +12,7 @@ import re
 from ..lexicon import IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, PROGRAM_HEADS
 from ..model import EntityType, norm_label
 from .candidates import Candidate
-from .text import QUOTE_PAIRS, is_han
+from .text import QUOTE_PAIRS, han_run, is_han
 
 _MAX_QUOTED = 14
 _COINED = re.compile(r"[0-9０-９+＋]")
@@ -31,27 +31,45 @@ _EXT_BREAK = set("的了在和与及或对为把被将从向以于由等并且�
 _PROGRAM_MODIFIERS = ("工作", "推进", "建设")
 
 
+#: heads of two or more characters: those may open with a character that breaks a phrase (对接)
+_LONG_HEADS = tuple(h for h, _ in PROGRAM_HEADS if len(h) >= 2)
+#: each head's subtype (the first listed wins) and the head lengths, longest first: a segment
+#: ends with at most one head of each length, so its longest head is found by suffix lookups
+_HEAD_SUBTYPE: dict[str, str] = {}
+for _h, _sub in PROGRAM_HEADS:
+    _HEAD_SUBTYPE.setdefault(_h, _sub)
+_HEAD_LENGTHS = sorted({len(h) for h in _HEAD_SUBTYPE}, reverse=True)
+_EXT_RUN = han_run(_EXT_BREAK)
+_BAD_MODIFIER = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in _PROGRAM_MODIFIERS))
+
+
+def _longest_head(seg: str) -> str | None:
+    """The longest program head `seg` ends with (what the first match in PROGRAM_HEADS is)."""
+    n = len(seg)
+    for length in _HEAD_LENGTHS:
+        if length <= n and seg[n - length:] in _HEAD_SUBTYPE:
+            return seg[n - length:]
+    return None
+
+
 def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     """Length of the head-noun phrase at pos (modifiers + a program head), and its subtype."""
     j = pos
     # a head may open with a character that elsewhere breaks a phrase (对接)
-    j += next((len(h) for h, _ in PROGRAM_HEADS if len(h) >= 2 and text.startswith(h, pos)
-               and text[pos] in _EXT_BREAK), 0)
-    while j < min(len(text), pos + 12) and text[j] not in _EXT_BREAK and is_han(text[j]):
-        j += 1
+    if pos < len(text) and text[pos] in _EXT_BREAK:
+        j += next((len(h) for h in _LONG_HEADS if text.startswith(h, pos)), 0)
+    j = _EXT_RUN.match(text, j, max(j, min(len(text), pos + 12))).end()
     run = text[pos:j]
     # the run must end in a head, or a head must be followed by a verb (“12345”热线建立…);
     # if the noun phrase goes on (品牌调解力, 品牌建设) it is not a name
     for k in range(len(run), 0, -1):
-        if k < len(run) and not run[k:].startswith(_VERB_AFTER_HEAD):
+        if k < len(run) and not run.startswith(_VERB_AFTER_HEAD, k):
             continue
         seg = run[:k]
-        for head, sub in PROGRAM_HEADS:
-            if seg.endswith(head):
-                mod = seg[: len(seg) - len(head)]
-                if not any(w in mod for w in ORG_BAD_MIDDLES if w not in _PROGRAM_MODIFIERS):
-                    return k, sub
-                break
+        head = _longest_head(seg)
+        if head is not None:
+            if not _BAD_MODIFIER.search(seg, 0, len(seg) - len(head)):
+                return k, _HEAD_SUBTYPE[head]
     return 0, None
 
 
@@ -68,16 +86,19 @@ _NAMED_BODY = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:调解室|工作室|服务站
 def _head_follows(text: str, pos: int) -> bool:
     """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设), or a body named
     after it (“有事来聊”调解室): a program."""
-    return text.startswith("建设", pos) or any(text.startswith(h, pos) for h, _ in PROGRAM_HEADS if len(h) >= 2) \
+    return text.startswith("建设", pos) or text.startswith(_LONG_HEADS, pos) \
         or _NAMED_BODY.match(text, pos) is not None
 
 
 def _implement_cue_before(text: str, start: int) -> bool:
     """A verb of carrying out earlier in the clause (across a 、-list of items)."""
-    clause_start = max(text.rfind(c, max(0, start - 60), start) for c in "，,。；;\n")
-    window = text[max(clause_start + 1, start - 60):start]
-    return any(cue in window for cue in IMPLEMENT_CUES)
+    lo = max(0, start - 60)
+    clause = _UP_TO_CLAUSE_MARK.match(text, lo, start)  # to the last clause mark in the window
+    return _IMPLEMENT_RE.search(text, clause.end() if clause else lo, start) is not None
 
+
+_IMPLEMENT_RE = re.compile("|".join(map(re.escape, IMPLEMENT_CUES)))
+_UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;\n]")
 
 #: what ends a four-character phrase (而 may sit inside one: “营”刃而解)
 _PUN_BREAK = set("、，,。；;：:！!？?“”‘’（）() \n等和及与的")
@@ -117,6 +138,8 @@ def _listed_after_theme(text: str, qstart: int) -> bool:
     return m is not None and _THEME_LIST_END.match(text, m.end()) is not None
 
 
+_OPEN_QUOTE = re.compile(f"[{re.escape(''.join(QUOTE_PAIRS))}]")
+
 #: modifiers that belong to a national program's name (新时代“枫桥经验”)
 _ERA_MODIFIERS = ("新时代", "新时期")
 
@@ -124,11 +147,9 @@ _ERA_MODIFIERS = ("新时代", "新时期")
 def match_programs(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     i, n = 0, len(text)
-    while i < n:
-        close = QUOTE_PAIRS.get(text[i])
-        if close is None:
-            i += 1
-            continue
+    while (found := _OPEN_QUOTE.search(text, i)) is not None:  # the next opening quote
+        i = found.start()
+        close = QUOTE_PAIRS[text[i]]
         j = text.find(close, i + 1, min(n, i + 2 + 40))
         if j < 0 or "\n" in text[i:j]:
             i += 1
@@ -210,32 +231,46 @@ _DISTINCT = re.compile(r"[“0-9+]|[一二三四五六七八九十两][^\s]{0,2}
 _NAMED_HEADS = ("攻坚行动", "专项行动", "宣传月活动", "试点", "大比武")
 _PHRASE_END_OK = set("、，,。；;：:和与及（(\n")
 _PHRASE_CHARS = re.compile(r"[\u4e00-\u9fff0-9“”+·]")
+_PHRASE_OR_COMMA = re.compile(r"[\u4e00-\u9fff0-9“”+·、]*")
+_INTRO_VERB_RE = re.compile("|".join(_INTRO_VERBS))
+_PHRASE_MAX = 32
+_BAD_IN_STEM = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设")))
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """End of the phrase at `start` (at most _PHRASE_MAX characters): phrase characters, and
+    、 only inside quotes. Without a 、 in reach one regex match finds it."""
+    limit = min(len(text), start + _PHRASE_MAX)
+    j = _PHRASE_OR_COMMA.match(text, start, max(start, limit)).end()
+    if "、" not in text[start:j]:
+        return j
+    j = start
+    inside = False
+    while j < limit and (_PHRASE_CHARS.match(text[j]) or (inside and text[j] == "、")):
+        inside = {"“": True, "”": False}.get(text[j], inside)
+        j += 1
+    return j
 
 
 def match_unquoted_programs(text: str) -> list[Candidate]:
     """Named initiatives after a verb of carrying out, ending in a program head noun."""
     out: list[Candidate] = []
-    verb_re = re.compile("|".join(_INTRO_VERBS))
-    for m in verb_re.finditer(text):
+    for m in _INTRO_VERB_RE.finditer(text):
         start = m.end() + (1 if text.startswith("了", m.end()) else 0)
-        j = start
-        inside = False
-        while j < min(len(text), start + 32) and (_PHRASE_CHARS.match(text[j]) or (inside and text[j] == "、")):
-            inside = {"“": True, "”": False}.get(text[j], inside)
-            j += 1
+        j = _phrase_end(text, start)
         run = text[start:j]
         if run.count("“") != run.count("”") or run.startswith(_INTRO_VERBS):
             continue  # 探索形成…: the name follows the last verb
         # the phrase ends where the run ends (at punctuation), in a head noun
         if j < len(text) and text[j] not in _PHRASE_END_OK:
             continue
-        head = next((h for h in _UNQUOTED_HEADS if run.endswith(h)), None)
-        if head is None:
+        if not run.endswith(_UNQUOTED_HEADS):
             continue
+        head = next(h for h in _UNQUOTED_HEADS if run.endswith(h))  # the first listed, not the longest
         stem = run[: len(run) - len(head)]
         if len(norm_label(stem)) < 4 or stem.startswith(_GENERIC_STEMS) or "的" in stem:
             continue
-        if any(w in stem for w in ORG_BAD_MIDDLES if w not in ("工作", "建设")):
+        if _BAD_IN_STEM.search(stem):
             continue
         if not (_DISTINCT.search(stem) or head in _NAMED_HEADS):
             continue  # 多元化解纠纷机制, 行政执法工作体系: generic, not a name

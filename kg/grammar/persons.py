@@ -14,13 +14,15 @@ from collections.abc import Collection
 from ..lexicon import POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
 from ..model import EntityType
 from .candidates import Candidate
-from .text import HAN, is_han
+from .text import HAN, finditer_before, is_han
 
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})(?:[ \t\u3000]+|[ \t\u3000]*\n\s*)(?=[^\n]{{0,30}}(?:{_POS_ALT}))")
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
 _AFTER_ORG = re.compile(rf"(?:司法所|派出所|法院|检察院|局|办|中心|工作站|服务站)([{HAN}]{{2,3}})")
 _TITLE_NAME = re.compile(rf"(?:{_POS_ALT})[、，,]?([{HAN}]{{2,3}})")
+#: a title (or 同志): every match of _NAME_TITLE has one 2–4 characters after its start
+_TITLE = re.compile(rf"同志|{_POS_ALT}")
 
 
 @functools.cache
@@ -78,7 +80,7 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
         add(m.start(1), m.end(1))
     if token_starts is None:
         return sorted(out.values(), key=lambda c: c.start)
-    for m in _NAME_TITLE.finditer(text):
+    for m in finditer_before(_NAME_TITLE, _TITLE, text, (2, 3, 4)):
         # the name must be a whole word: a token starts at it and at the title after it
         s, e = m.start(1), m.end(1)
         for s2 in range(s, e - 1):

@@ -14,12 +14,16 @@ from dataclasses import dataclass
 from ..gazetteer import Division, Level, Match, gazetteer
 from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import HAN, is_han
+from .text import HAN, finditer_before, is_han
 
 SUBTYPE_OF_LEVEL = {Level.PROVINCE: "Province", Level.PREFECTURE: "PrefectureCity", Level.COUNTY: "County"}
 
 _ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "旅游度假区", "高新区", "经开区",
                   "开发区", "新区", "度假区")
+#: the first of _ZONE_SUFFIXES (in their order) that follows a position
+_ZONE_SUFFIX_RE = re.compile("|".join(map(re.escape, _ZONE_SUFFIXES)))
+_NAMED_ZONE_SUFFIX = re.compile("高新技术产业开发区|经济技术开发区|旅游度假区")
+_NAMED_ZONE = re.compile(rf"([{HAN}]{{2,6}}?)(高新技术产业开发区|经济技术开发区|旅游度假区)")
 _TOWN_RE = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡|苏木)(?![{HAN}]{{0,1}}(?:镇|村|干部|级|长|政府工作))")
 _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
 #: characters that cannot be part of a town or village stem (quantifiers, pronouns, function words)
@@ -107,17 +111,17 @@ def _zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     for h in hits:
         if h.division is None or h.division.level == Level.PROVINCE:
             continue
-        rest = text[h.candidate.end:h.candidate.end + 10]
-        suffix = next((s for s in _ZONE_SUFFIXES if rest.startswith(s)), None)
-        if suffix is None:
+        zone = _ZONE_SUFFIX_RE.match(text, h.candidate.end)
+        if zone is None:
             continue
+        suffix = zone.group()
         if text[h.candidate.end + len(suffix):h.candidate.end + len(suffix) + 2] in ("街道",):
             continue
         name = text[h.candidate.start:h.candidate.end + len(suffix)]
         city = h.division.name if h.division.level == Level.PREFECTURE else h.parent
         out.append(PlaceHit(Candidate(h.candidate.start, h.candidate.end + len(suffix), EntityType.PLACE,
                                       name, "place", "DevelopmentZone"), None, city))
-    for m in re.finditer(rf"([{HAN}]{{2,6}}?)(高新技术产业开发区|经济技术开发区|旅游度假区)", text):
+    for m in finditer_before(_NAMED_ZONE, _NAMED_ZONE_SUFFIX, text, range(2, 7)):
         if any(h.candidate.start <= m.start() < h.candidate.end for h in hits):
             continue
         stem = m.group(1)

@@ -6,11 +6,15 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 
 from ..model import EntityType, norm_label
 from .candidates import Candidate
+
+#: a document's candidates repeat their labels: normalise each label once
+_norm = functools.lru_cache(maxsize=65536)(norm_label)
 
 _QUOTED = re.compile(r"[“「『‘\"]([^”」』’\"]+)[”」』’\"]")
 
@@ -23,7 +27,7 @@ def _rename(c: Candidate, name: str, more: set[str]) -> Candidate:
 def quoted_core(name: str) -> str | None:
     """The last quoted segment of a program name (“两代表…”“1+3”模式 → 1+3)."""
     found = _QUOTED.findall(name)
-    return norm_label(found[-1]) if found else None
+    return _norm(found[-1]) if found else None
 
 
 def cluster_programs(cands: list[Candidate]) -> list[Candidate]:
@@ -39,7 +43,7 @@ def cluster_programs(cands: list[Candidate]) -> list[Candidate]:
         if len(names) < 2:
             continue
         # a form with a head noun beats the bare quote; then frequency; then length; then text order
-        best = sorted(names, key=lambda n: (quoted_core(n) == norm_label(n), -names[n], -len(n), n))[0]
+        best = sorted(names, key=lambda n: (quoted_core(n) == _norm(n), -names[n], -len(n), n))[0]
         labels = {lab for m in members for lab in (m.name, *m.aliases)}
         for m in members:
             rename[id(m)] = (best, labels)
@@ -53,7 +57,7 @@ _FAMILY_HEADS = ("机制", "模式", "制度", "体系")
 
 def coined_family(name: str) -> tuple[str, str] | None:
     """(coined prefix, head) of an unquoted mechanism name, the key its variants share."""
-    m = COINED_PREFIX.match(norm_label(name))
+    m = COINED_PREFIX.match(_norm(name))
     head = next((h for h in _FAMILY_HEADS if name.endswith(h)), None)
     return (m.group(0), head) if m and head else None
 
@@ -82,11 +86,11 @@ def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
     longer: dict[tuple[EntityType, str], set[str]] = {}
     for c in cands:
         for a in (c.name, *c.aliases):
-            longer.setdefault((c.etype, norm_label(a)), set()).add(c.name)
+            longer.setdefault((c.etype, _norm(a)), set()).add(c.name)
     out = []
     for c in cands:
-        owners = longer.get((c.etype, norm_label(c.name)), set()) - {c.name}
-        owners = {o for o in owners if len(norm_label(o)) > len(norm_label(c.name))}
+        owners = longer.get((c.etype, _norm(c.name)), set()) - {c.name}
+        owners = {o for o in owners if len(_norm(o)) > len(_norm(c.name))}
         if len(owners) == 1:
             c = _rename(c, owners.pop(), set())
         out.append(c)

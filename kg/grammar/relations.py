@@ -68,7 +68,8 @@ def _subjects(text: str, s: Sentence, ms: Sequence[tuple[Candidate, EntityKey]],
     lead = _LIST_MARK.match(text, s.start, s.end)
     lead_end = lead.end() if lead else s.start
     actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED
-              and m.subtype != "MediaOrganization" and not any(a <= m.start < b for a, b in by_spans)]
+              and m.subtype != "MediaOrganization"
+              and not (by_spans and any(a <= m.start < b for a, b in by_spans))]
     first = next(((m, k) for m, k in actors if lead_end <= m.start < lead_end + _SUBJECT_WINDOW), None)
     if first is None:
         return []
@@ -194,6 +195,19 @@ def _reg_cue_before(text: str, s: Sentence, start: int) -> bool:
     return any(c in text[max(s.start, clause + 1, start - 40):start] for c in _REG_CUES)
 
 
+class _TableLines:
+    """The lines of table rows; which sentence lies within one, by bisection."""
+
+    def __init__(self, rows: Sequence[TableRow]) -> None:
+        self.lines = sorted({(r.line_start, r.line_end) for r in rows})
+        self.starts = [a for a, _ in self.lines]
+
+    def holds(self, s: Sentence) -> bool:
+        # rows are distinct lines, so only the last line starting at or before s can hold it
+        i = bisect.bisect_right(self.starts, s.start) - 1
+        return i >= 0 and s.end <= self.lines[i][1]
+
+
 def _ok(head: EntityKey, pred: Predicate, tail: EntityKey) -> bool:
     dom, rng = SIGNATURES[pred]
     return head.etype in dom and tail.etype in rng and head != tail
@@ -206,9 +220,11 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     out: list[RelationMention] = []
     segments = speaker_segments(text, mentions)
 
+    segment_starts = [a for a, _ in segments]
+
     def actor_at(pos: int) -> EntityKey | None:
         """The document's actor, or the body of the official answering at this point."""
-        i = bisect.bisect_right([a for a, _ in segments], pos) - 1
+        i = bisect.bisect_right(segment_starts, pos) - 1
         return segments[i][1] if i >= 0 and segments[i][1] is not None else actor
     keyed = [(m, EntityKey(m.etype, m.name)) for m in mentions]
 
@@ -222,12 +238,12 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         if s is not None:
             in_sent.setdefault(s, []).append((m, k))
 
-    table_lines = {(r.line_start, r.line_end) for r in rows}
+    in_table = _TableLines(rows).holds
     by_spans = [e.by_span for e in events if e.by_span]
 
     # implements
     for s, ms in in_sent.items():
-        if any(a <= s.start and s.end <= b for a, b in table_lines):
+        if in_table(s):
             continue
         subjects = _subjects(text, s, ms, by_spans)
         pilots = _pilots(text, ms)
@@ -302,7 +318,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
             EntityKey(r.issuer.etype, r.issuer.name), s)
     # issuedBy in running text: issuer + 印发/出台 + 《X》, or "issuer关于…" titles
     for s, ms in in_sent.items():
-        if any(a <= s.start and s.end <= b for a, b in table_lines):
+        if in_table(s):
             continue
         for i, (m, k) in enumerate(ms):
             if k.etype != EntityType.REGULATION:
@@ -330,11 +346,14 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     for s, ms in in_sent.items():  # sentences in text order
         for k in dict.fromkeys(k for _, k in ms):
             sents_of.setdefault(k, []).append(s)
+    sent_sets: dict[EntityKey, set[Sentence]] = {}  # a parent (the city) is shared by many
     for loc in located:
         parent = next((by_name[p] for p in loc.parents if p in by_name), None)
         if parent is None or parent == loc.key:
             continue
-        parent_sents = set(sents_of.get(parent, ()))
+        parent_sents = sent_sets.get(parent)
+        if parent_sents is None:
+            parent_sents = sent_sets[parent] = set(sents_of.get(parent, ()))
         both = next((s for s in sents_of.get(loc.key, ()) if s in parent_sents), None)
         add(loc.key, Predicate.LOCATED_IN, parent, both or first.get(loc.key))
     return out

@@ -41,11 +41,12 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    """The column whose header (cells with spaces stripped) is one of `names`, else contains one."""
     for i, h in enumerate(header):
-        if strip_spaces(h) in names:
+        if h in names:
             return i
     for i, h in enumerate(header):
-        if any(n in strip_spaces(h) for n in names):
+        if any(n in h for n in names):
             return i
     return None
 
@@ -62,7 +63,7 @@ def match_tables(text: str) -> list[TableRow]:
             cols = None
             continue
         cells = _cells(body, start)
-        texts = [c[0] for c in cells]
+        texts = [strip_spaces(c[0]) for c in cells]  # once per row, not once per header tried
         name_col = _column(texts, NAME_HEADERS)
         if name_col is not None and _column(texts, ISSUER_HEADERS + NUMBER_HEADERS) is not None:
             cols = {"name": name_col, "no": _column(texts, NUMBER_HEADERS),

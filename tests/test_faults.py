@@ -312,12 +312,13 @@ def test_sigterm_mid_write_exits_143_and_keeps_exports(previous, monkeypatch):
     assert signal.getsignal(signal.SIGTERM) == previous_handler  # restored
 
 
-def _big_input(folder: Path, chars: int = 600_000) -> None:
+def _big_input(folder: Path, chars: int = 600_000, files: int = 10) -> None:
     from .conftest import SEEDS
 
     text = "".join(p.read_text(encoding="utf-8-sig") for p in sorted(SEEDS.glob("*.txt")))
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "big.txt").write_text((text * (chars // len(text) + 1))[:chars], encoding="utf-8")
+    for i in range(files):  # extraction runs at ~0.7 M characters/s: 6 M keep it busy for seconds
+        (folder / f"big{i:02d}.txt").write_text((text * (chars // len(text) + 1))[:chars], encoding="utf-8")
 
 
 @pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGKILL, -9)])
@@ -327,7 +328,7 @@ def test_a_killed_build_process_leaves_previous_exports(previous, sig, code):
     _big_input(src)
     proc = subprocess.Popen([KG, "build", str(src), "--out", str(out), "--no-cache", "-q"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)  # imports and reading done; extraction of 600k characters takes several seconds
+    time.sleep(4)  # imports and reading done; extraction of 6 M characters takes several seconds
     assert proc.poll() is None, "the build ended before it could be interrupted"
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)

@@ -232,9 +232,9 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         if s is not None and _ok(h, p, t):
             out.append(RelationMention(h, p, t, _evidence(doc_id, text, s)))
 
+    sent_at = [idx.of(m.start) for m in mentions]  # each mention's sentence
     in_sent: dict[Sentence, list[tuple[Candidate, EntityKey]]] = {}
-    for m, k in keyed:
-        s = idx.of(m.start)
+    for (m, k), s in zip(keyed, sent_at):
         if s is not None:
             in_sent.setdefault(s, []).append((m, k))
 
@@ -337,8 +337,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
 
     # locatedIn: both ends named in this document
     first: dict[EntityKey, Sentence] = {}
-    for m, k in keyed:
-        s = idx.of(m.start)
+    for (_, k), s in zip(keyed, sent_at):
         if s is not None and k not in first:
             first[k] = s
     by_name = {k.name: k for _, k in keyed if k.etype == EntityType.PLACE}

@@ -27,6 +27,13 @@
 The `kg build` subprocesses run first, while the bench process is small (a child's peak RSS as
 wait4 reports it includes what it shared with its parent before exec).
 
+The in-process reference for the identity checks is built as `kg build --jobs 1` builds: the
+folder read by kg.reader as kg.build reads it (skipped files included), each document extracted
+in this process, kg.resolve.resolve(extractions, skipped), Turtle by kg.export.rdf. The
+subprocess builds run minutes before it: if the package's code or data changed in between (an
+edit while the bench runs), the outputs are not comparable and the bench says so instead of
+printing a NO; a real difference is printed with its first differing line.
+
 The machine's cores may be shared: timings are wall-clock and noisy under contention; the
 load average is printed before and after.
 """
@@ -130,10 +137,60 @@ def mib(n: int) -> str:
 
 # ---------------------------------------------------------------------------- in-process timings
 
-def texts_of(folder: Path):
-    from kg.reader import find_inputs, read_all
+def read_like_build(folder: Path) -> tuple[list, list[tuple[str, str]]]:
+    """The documents of `folder` and its skipped files (path, problem), read as kg.build.build_kb
+    reads them, so resolve(extractions, skipped) is what `kg build` resolves."""
+    from kg.reader import Skipped, find_inputs, read_all
 
-    return [d for d in read_all(find_inputs([folder])) if hasattr(d, "text")]
+    docs, skipped = [], []
+    for item in read_all(find_inputs([folder])):
+        if isinstance(item, Skipped):
+            skipped.append((item.path, item.problem))
+        else:
+            docs.append(item)
+    return docs, skipped
+
+
+def texts_of(folder: Path):
+    return read_like_build(folder)[0]
+
+
+class CodeStamp:
+    """A digest of everything a build's output depends on in this checkout (the kg package's files
+    and the ontology), taken when the bench starts: the `kg build` subprocesses and this process
+    run the same code only if it is unchanged when their outputs are compared."""
+
+    def __init__(self) -> None:
+        self.digest = self.now()
+
+    @staticmethod
+    def now() -> str:
+        import hashlib
+
+        h = hashlib.sha256()
+        for folder in (ROOT / "kg", ROOT / "ontology"):
+            for p in sorted(folder.rglob("*")):
+                if p.is_file() and "__pycache__" not in p.parts:
+                    h.update(str(p.relative_to(ROOT)).encode() + b"\0" + p.read_bytes() + b"\0")
+        return h.hexdigest()
+
+    def changed(self) -> bool:
+        return self.now() != self.digest
+
+
+def identical(path: Path, kb, stamp: CodeStamp) -> str:
+    """'yes', or why not: the code changed during the bench, or the first differing line."""
+    from kg.export.rdf import turtle_bytes
+
+    theirs, ours = path.read_bytes(), turtle_bytes(kb)
+    if theirs == ours:
+        return "yes"
+    if stamp.changed():
+        return "not comparable: the kg package or the ontology changed while the bench ran"
+    a, b = theirs.decode("utf-8").splitlines(), ours.decode("utf-8").splitlines()
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return (f"NO ({len(theirs):,} vs {len(ours):,} bytes; first difference at line {n + 1}: "
+            f"{a[n][:100] if n < len(a) else '<end>'!r} vs {b[n][:100] if n < len(b) else '<end>'!r})")
 
 
 class Clock:
@@ -194,7 +251,7 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="lgkg-bench-"))
     try:
-        bench(tmp, args)
+        bench(tmp, args, CodeStamp())
     finally:
         if args.keep:
             print(f"(kept {tmp})")
@@ -202,7 +259,7 @@ def main() -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def bench(tmp: Path, args) -> None:
+def bench(tmp: Path, args, stamp: CodeStamp) -> None:
     say(f"lgkg build bench — {os.cpu_count()} CPUs, python {sys.version.split()[0]}, "
         f"load average {os.getloadavg()[0]:.2f} at start")
     seeds_chars = sum(len(d.text) for d in texts_of(SEEDS))
@@ -261,7 +318,7 @@ def bench(tmp: Path, args) -> None:
     # 4. extraction throughput --------------------------------------------------------------
     from kg.nlp import extract, make_pipeline
 
-    docs10 = texts_of(r10)
+    docs10, skipped10 = read_like_build(r10)
     c10 = sum(len(d.text) for d in docs10)
     nlp = make_pipeline()
     for d in texts_of(SEEDS):  # warm-up: lazy tables, rjieba's dictionary
@@ -284,13 +341,12 @@ def bench(tmp: Path, args) -> None:
     from kg.export.rdf import turtle_bytes
     from kg.resolve import resolve
 
-    kb10 = resolve(exs10)
+    kb10 = resolve(exs10, skipped10)  # as kg.build.build_kb resolves
     if dask_wall is not None:
-        same = (tmp / "od" / "graph.ttl").read_bytes() == turtle_bytes(kb10)
         say(f"       the Dask engine's graph.ttl is identical to this in-process (jobs 1) build: "
-            f"{'yes' if same else 'NO'}")
+            f"{identical(tmp / 'od' / 'graph.ttl', kb10, stamp)}")
     if r100 is not None:
-        docs100 = texts_of(r100)
+        docs100, skipped100 = read_like_build(r100)
         c100 = sum(len(d.text) for d in docs100)
         rj100 = time_rjieba(docs100)
         t100, exs100 = time_lgkg(nlp, docs100)
@@ -309,12 +365,11 @@ def bench(tmp: Path, args) -> None:
     from kg.export.rdf import write_ntriples_stream, write_turtle
     from kg.graph import build_graph
 
-    label, exs = ("100×", exs100) if r100 is not None else ("10×", exs10)
-    t_res, kb = timed(lambda: resolve(exs))
+    label, exs, skipped = ("100×", exs100, skipped100) if r100 is not None else ("10×", exs10, skipped10)
+    t_res, kb = timed(lambda: resolve(exs, skipped))
     if r100 is not None:
-        same = (tmp / "o100" / "graph.ttl").read_bytes() == turtle_bytes(kb)
         say(f"[100×] kg build --jobs {args.jobs}'s graph.ttl is identical to this in-process (jobs 1) build: "
-            f"{'yes' if same else 'NO'}")
+            f"{identical(tmp / 'o100' / 'graph.ttl', kb, stamp)}")
     out = tmp / "stages"
     out.mkdir()
     t_val = None

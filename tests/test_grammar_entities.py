@@ -281,3 +281,10 @@ def test_outlets_in_a_media_list_and_on_reporters_lines(nlp):
     orgs = names(found, EntityType.ORGANIZATION)
     assert {"四川观察", "四川新闻联播", "川观新闻", "绵阳日报"} <= orgs, orgs
     assert not any(o.startswith(("相关", "被")) for o in orgs), orgs
+
+
+def test_places_beyond_a_clause_do_not_own_a_body_set_up_later(nlp):
+    text = ("绵阳市2023年法治政府建设年度报告\n绵阳市司法局\n涪城区、游仙区两地干部群众长期以来积极参与基层矛盾纠纷多元化解"
+            "工作并且取得明显成效之后我们又设立了知识产权纠纷调解中心。\n")
+    _, found = mentions(nlp, text)
+    assert "绵阳市知识产权纠纷调解中心" in names(found, EntityType.ORGANIZATION)

@@ -297,9 +297,11 @@ _UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;：:\n]")
 
 
 def _clause_start(text: str, pos: int) -> int:
-    """Just after the last clause mark in the 40 characters before pos, else 0."""
-    m = _UP_TO_CLAUSE_MARK.match(text, max(0, pos - 40), pos)
-    return m.end() if m is not None else 0
+    """Just after the last clause mark in the 40 characters before pos, else where those 40 start
+    (a clause is never longer: places and counts further back are not its own)."""
+    lo = max(0, pos - 40)
+    m = _UP_TO_CLAUSE_MARK.match(text, lo, pos)
+    return m.end() if m is not None else lo
 
 
 def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:

@@ -113,9 +113,31 @@ def _statute_ok(cand: str) -> bool:
     return True
 
 
+def _statute_matches(text: str):
+    """The matches of _STATUTE_RE.finditer(text), without trying every position: a match
+    starting at s ends in an anchor (法 or 条例) starting at most 19 characters after s (7 of
+    中华人民共和国 + 12), so the search resumes at most 19 characters before the next anchor."""
+    search, find = _STATUTE_RE.search, text.find
+    pos = 0
+    fa, tl = find("法"), find("条例")
+    while True:
+        if 0 <= fa < pos:
+            fa = find("法", pos)
+        if 0 <= tl < pos:
+            tl = find("条例", pos)
+        a = fa if tl < 0 or 0 <= fa < tl else tl
+        if a < 0:
+            return
+        m = search(text, max(pos, a - 19))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def match_statutes(text: str, token_starts=None) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in _STATUTE_RE.finditer(text):
+    for m in _statute_matches(text):
         e = m.end()
         if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and text[e] not in "和与及等的、":
             continue  # 民法典公园: the word goes on

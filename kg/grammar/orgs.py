@@ -146,7 +146,10 @@ def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) ->
     j = _NAME_RUN.match(text, pos, limit).end()
     window = text[pos:j]
     found: list[tuple[int, str]] = []
-    for k in range(1, len(window) + 1):
+    last = _ORG_CORES.last_chars
+    for k, ch in enumerate(window, 1):
+        if ch not in last:  # _core_at would say None without a look
+            continue
         core = _core_at(window[:k], _ORG_CORES)
         if core and _boundary(text, pos + k, core, token_starts, pos):
             found.append((k, core))
@@ -192,9 +195,15 @@ def _bare_place(level: str, stem: str, ctx: DocContext) -> str | None:
     return place
 
 
-def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candidate:
+@functools.lru_cache(maxsize=65536)
+def _canonical_and_subtype(name: str) -> tuple[str, str | None]:
     name = canonical_org(name)
-    return Candidate(start, end, EntityType.ORGANIZATION, name, source, org_subtype(name),
+    return name, org_subtype(name)
+
+
+def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candidate:
+    name, subtype = _canonical_and_subtype(name)
+    return Candidate(start, end, EntityType.ORGANIZATION, name, source, subtype,
                      aliases=tuple(sorted({a for a in aliases if a and a != name})))
 
 

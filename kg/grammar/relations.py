@@ -61,15 +61,36 @@ _ROLLOUT = re.compile(r"(?:等地|等县市区|等\w{0,3})?(?:率先)?(?:推广|
 _COORD = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
 
 
+class _Covered:
+    """Whether a position lies in one of some spans: one byte per character, set once."""
+
+    def __init__(self, n: int, spans: Sequence[tuple[int, int]]) -> None:
+        self.any = bool(spans)
+        self.mask = mask = bytearray(n)
+        for a, b in spans:
+            a, b = max(a, 0), min(b, n)
+            if a < b:
+                mask[a:b] = b"\x01" * (b - a)
+
+    def __contains__(self, pos: int) -> bool:
+        return 0 <= pos < len(self.mask) and self.mask[pos] == 1
+
+
 def _subjects(text: str, s: Sentence, ms: Sequence[tuple[Candidate, EntityKey]],
-              by_spans: Sequence[tuple[int, int]]) -> list[EntityKey]:
+              by_spans: Sequence[tuple[int, int]], covered: _Covered | None = None) -> list[EntityKey]:
     """The actors opening a sentence (after list marks), with those coordinated with the first
-    (东昌府区、冠县、高唐县…); a place after a preposition (在全省) is a setting, not an actor."""
+    (东昌府区、冠县、高唐县…); a place after a preposition (在全省) is a setting, not an actor.
+    `covered`, if given, holds the positions of `by_spans` (the same test, without a loop)."""
     lead = _LIST_MARK.match(text, s.start, s.end)
     lead_end = lead.end() if lead else s.start
-    actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED
-              and m.subtype != "MediaOrganization"
-              and not (by_spans and any(a <= m.start < b for a, b in by_spans))]
+    if covered is not None:
+        mask, spans = covered.mask, covered.any  # a mention starts inside the text
+        actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED
+                  and m.subtype != "MediaOrganization" and not (spans and mask[m.start])]
+    else:
+        actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED
+                  and m.subtype != "MediaOrganization"
+                  and not (by_spans and any(a <= m.start < b for a, b in by_spans))]
     first = next(((m, k) for m, k in actors if lead_end <= m.start < lead_end + _SUBJECT_WINDOW), None)
     if first is None:
         return []
@@ -240,12 +261,13 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
 
     in_table = _TableLines(rows).holds
     by_spans = [e.by_span for e in events if e.by_span]
+    covered = _Covered(len(text), by_spans)
 
     # implements
     for s, ms in in_sent.items():
         if in_table(s):
             continue
-        subjects = _subjects(text, s, ms, by_spans)
+        subjects = _subjects(text, s, ms, by_spans, covered)
         pilots = _pilots(text, ms)
         owners = {m1.end: k1 for m1, k1 in ms if k1.etype in ACTOR_TYPES and m1.source != NESTED}
         for m, k in ms:

@@ -7,6 +7,7 @@ a problem label (“三多”问题) or a slogan (lists, punctuation).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, PROGRAM_HEADS
@@ -59,7 +60,12 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     if pos < len(text) and text[pos] in _EXT_BREAK:
         j += next((len(h) for h in _LONG_HEADS if text.startswith(h, pos)), 0)
     j = _EXT_RUN.match(text, j, max(j, min(len(text), pos + 12))).end()
-    run = text[pos:j]
+    return _run_head(text[pos:j])
+
+
+@functools.lru_cache(maxsize=65536)
+def _run_head(run: str) -> tuple[int, str | None]:
+    """_head_extension's answer for the phrase run it found (cached: a head phrase recurs)."""
     # the run must end in a head, or a head must be followed by a verb (“12345”热线建立…);
     # if the noun phrase goes on (品牌调解力, 品牌建设) it is not a name
     for k in range(len(run), 0, -1):

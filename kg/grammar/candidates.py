@@ -1,7 +1,9 @@
 """The candidate type every matcher returns, and the merge policy over overlapping ones."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import bisect
+import operator
+from dataclasses import dataclass, field
 
 from ..model import EntityKey, EntityType, Mention
 
@@ -39,6 +41,13 @@ def _rank(c: Candidate) -> tuple[int, int, int]:
     return (PRIORITY.get(c.source, 0), c.end - c.start, -c.start)
 
 
+_SPAN = operator.attrgetter("start", "end")  # the (start, end) key, without a Python call
+
+
+def _start(c: Candidate) -> int:
+    return c.start
+
+
 def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep a non-overlapping subset: best-ranked first; nested spans of equal source lose."""
     chosen: list[Candidate] = []
@@ -50,14 +59,14 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     # places and organisations named inside a regulation's title are mentions too
     # (聊城市人民政府办公室关于印发…): kept, marked nested so they never act as subjects
-    owner: dict[int, Candidate] = {}
-    for h in chosen:  # non-overlapping: each position has at most one host
-        for pos in range(h.start, h.end):
-            owner[pos] = h
+    # non-overlapping: each position has at most one host, the last one starting at or before it
+    hosts = sorted((h for h in chosen if h.end > h.start), key=_start)
+    host_starts = [h.start for h in hosts]
     chosen_ids = {id(c) for c in chosen}
     nested = []
     for c in cands:
-        host = owner.get(c.start)
+        i = bisect.bisect_right(host_starts, c.start) - 1
+        host = hosts[i] if i >= 0 and c.start < hosts[i].end else None
         if id(c) in chosen_ids or host is None or c.end > host.end or host.etype == EntityType.PLACE \
                 or host.source == "central":  # 北京大学 names no place the report speaks of
             continue
@@ -73,5 +82,5 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
         if any(inner_taken[c.start:c.end]):
             continue
         inner_taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-        chosen.append(replace(c, source=NESTED))
-    return sorted(chosen, key=lambda c: (c.start, c.end))
+        chosen.append(Candidate(c.start, c.end, c.etype, c.name, NESTED, c.subtype, c.props, c.aliases))
+    return sorted(chosen, key=_SPAN)

@@ -84,15 +84,26 @@ def cluster_coined(cands: list[Candidate]) -> list[Candidate]:
 
 def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
     longer: dict[tuple[EntityType, str], set[str]] = {}
+    seen: set[tuple[EntityType, str, tuple[str, ...]]] = set()  # a document repeats its mentions
     for c in cands:
+        labels = (c.etype, c.name, c.aliases)
+        if labels in seen:
+            continue
+        seen.add(labels)
         for a in (c.name, *c.aliases):
             longer.setdefault((c.etype, _norm(a)), set()).add(c.name)
     out = []
+    owner_of: dict[tuple[EntityType, str], str | None] = {}  # the same answer for the same name
     for c in cands:
-        owners = longer.get((c.etype, _norm(c.name)), set()) - {c.name}
-        owners = {o for o in owners if len(_norm(o)) > len(_norm(c.name))}
-        if len(owners) == 1:
-            c = _rename(c, owners.pop(), set())
+        key = (c.etype, c.name)
+        if key in owner_of:
+            owner = owner_of[key]
+        else:
+            owners = longer.get((c.etype, _norm(c.name)), set()) - {c.name}
+            owners = {o for o in owners if len(_norm(o)) > len(_norm(c.name))}
+            owner = owner_of[key] = owners.pop() if len(owners) == 1 else None
+        if owner is not None:
+            c = _rename(c, owner, set())
         out.append(c)
     return out
 

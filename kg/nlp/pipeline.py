@@ -65,7 +65,11 @@ def extract(nlp: Language, document: SourceDocument) -> DocExtraction:
         doc = _as_doc(nlp, document)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        return reslice(to_extraction(document, doc))
+        result = reslice(to_extraction(document, doc))
+        # freed before the collector resumes: its first pass then looks only at the result,
+        # not at every candidate, token offset and intermediate list still held by the Doc
+        del doc
+    return result
 
 
 def extract_all(nlp: Language, documents: Iterable[SourceDocument]) -> Iterator[DocExtraction]:

@@ -27,11 +27,11 @@ class Candidate:
     aliases: tuple[str, ...] = field(default=())
 
     def to_mention(self, doc_id: str, text: str) -> Mention:
-        return Mention(
-            doc_id=doc_id, start=self.start, end=self.end, surface=text[self.start:self.end],
-            key=EntityKey(self.etype, self.name), subtype=self.subtype,
-            props=self.props + tuple(("alias", a) for a in self.aliases), source=self.source,
-        )
+        start, end, aliases = self.start, self.end, self.aliases
+        # positional, in Mention's field order: doc_id, start, end, surface, key, subtype, props, source
+        return Mention(doc_id, start, end, text[start:end], EntityKey(self.etype, self.name), self.subtype,
+                       self.props + tuple([("alias", a) for a in aliases]) if aliases else self.props,
+                       self.source)
 
 
 NESTED = "nested"

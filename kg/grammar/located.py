@@ -25,7 +25,9 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
     for name in (ctx.province, ctx.city, ctx.county):
         if name:
             place_forms.setdefault(name, name)
-    by_len = sorted(place_forms, key=len, reverse=True)
+    # the longest form a name opens with: one prefix per length, so a set lookup per length
+    # finds what the first match in the forms sorted longest first is
+    lengths = sorted({len(f) for f in place_forms}, reverse=True)
     final_names = {m.name for m in mentions}
     for h in places:
         key = EntityKey(EntityType.PLACE, h.candidate.name)
@@ -39,7 +41,8 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
         key = EntityKey(m.etype, m.name)
         if key in seen:
             continue
-        form = next((f for f in by_len if m.name.startswith(f) and len(m.name) > len(f)), None)
+        name = m.name
+        form = next((name[:n] for n in lengths if n < len(name) and name[:n] in place_forms), None)
         if form is None:
             continue
         seen.add(key)

@@ -93,9 +93,10 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
                          aliases=(m.surface,) if m.surface != div.name else ())
         hits.append(PlaceHit(cand, div, parent.name if parent else None))
     hits.extend(_zones(text, hits))
-    hits.extend(_towns(text, ctx, hits + [h for h in self_references(text, ctx, token_starts)
-                                          if h.candidate.subtype == "DevelopmentZone"], token_starts))
-    hits.extend(self_references(text, ctx, token_starts))
+    refs = self_references(text, ctx, token_starts)  # found once, used twice
+    hits.extend(_towns(text, ctx, hits + [h for h in refs if h.candidate.subtype == "DevelopmentZone"],
+                       token_starts))
+    hits.extend(refs)
     return hits
 
 
@@ -121,8 +122,13 @@ def _zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         city = h.division.name if h.division.level == Level.PREFECTURE else h.parent
         out.append(PlaceHit(Candidate(h.candidate.start, h.candidate.end + len(suffix), EntityType.PLACE,
                                       name, "place", "DevelopmentZone"), None, city))
+    inside = bytearray(len(text))  # the positions the hits cover
+    for h in hits:
+        a, b = h.candidate.start, h.candidate.end
+        if a < b:
+            inside[a:b] = b"\x01" * (b - a)
     for m in finditer_before(_NAMED_ZONE, _NAMED_ZONE_SUFFIX, text, range(2, 7)):
-        if any(h.candidate.start <= m.start() < h.candidate.end for h in hits):
+        if inside[m.start()]:
             continue
         stem = m.group(1)
         if any(c in _STEM_BAD for c in stem):

@@ -132,15 +132,18 @@ _NOT_A_NAME = re.compile(r"^.{1,2}[型式化]$|^[一二三四五六七八九十�
 _THEME_LIST_END = re.compile(r"等(?:主题|方面|内容|领域|话题|题材)")
 
 
+_QUOTED_ITEMS = re.compile(r"(?:[、，,和及与]?“[^”\n]{1,20}”)*")
+
+
 def _theme_list(text: str, qend: int) -> bool:
     """“防范电信诈骗”、“民法典”、“婚姻家庭”等主题…: quoted items listed as themes of an activity."""
-    m = re.compile(r"(?:[、，,和及与]?“[^”\n]{1,20}”)*").match(text, qend)
+    m = _QUOTED_ITEMS.match(text, qend)
     return _THEME_LIST_END.match(text, m.end() if m else qend) is not None
 
 
 def _listed_after_theme(text: str, qstart: int) -> bool:
     """The later items of a theme list (after the first)."""
-    m = re.compile(r"(?:[、，,和及与]?“[^”\n]{1,20}”)*").match(text, qstart)
+    m = _QUOTED_ITEMS.match(text, qstart)
     return m is not None and _THEME_LIST_END.match(text, m.end()) is not None
 
 
@@ -162,7 +165,11 @@ def match_programs(text: str) -> list[Candidate]:
             continue
         qstart, qend = i, j + 1
         inner = text[i + 1:j].strip()
-        era = next((e for e in _ERA_MODIFIERS if text.startswith(e, max(0, qstart - len(e))) and qstart >= len(e)), None)
+        era = None
+        for e in _ERA_MODIFIERS:
+            if qstart >= len(e) and text.startswith(e, qstart - len(e)):
+                era = e
+                break
         i = qend
         if not inner:
             continue

@@ -26,10 +26,18 @@ class Candidate:
     #: extra labels this mention contributes (e.g. the full table cell)
     aliases: tuple[str, ...] = field(default=())
 
-    def to_mention(self, doc_id: str, text: str) -> Mention:
+    def to_mention(self, doc_id: str, text: str,
+                   keys: dict[tuple[EntityType, str], EntityKey] | None = None) -> Mention:
+        """The mention; `keys`, if given, shares one EntityKey among the mentions of an entity."""
         start, end, aliases = self.start, self.end, self.aliases
+        if keys is None:
+            key = EntityKey(self.etype, self.name)
+        else:
+            key = keys.get((self.etype, self.name))
+            if key is None:
+                key = keys[(self.etype, self.name)] = EntityKey(self.etype, self.name)
         # positional, in Mention's field order: doc_id, start, end, surface, key, subtype, props, source
-        return Mention(doc_id, start, end, text[start:end], EntityKey(self.etype, self.name), self.subtype,
+        return Mention(doc_id, start, end, text[start:end], key, self.subtype,
                        self.props + tuple([("alias", a) for a in aliases]) if aliases else self.props,
                        self.source)
 

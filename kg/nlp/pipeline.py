@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..boilerplate import clean_for_extraction, reslice
-from ..model import DocExtraction, SourceDocument
+from ..model import DocExtraction, EntityKey, EntityType, SourceDocument
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
 
@@ -31,7 +31,8 @@ def make_pipeline(exclude: Iterable[str] = ()) -> Language:
 
 
 def to_extraction(document: SourceDocument, doc: Doc) -> DocExtraction:
-    mentions = tuple(c.to_mention(document.doc_id, document.text) for c in (doc._.lg_mentions or []))
+    keys: dict[tuple[EntityType, str], EntityKey] = {}  # one key object per entity of the document
+    mentions = tuple(c.to_mention(document.doc_id, document.text, keys) for c in (doc._.lg_mentions or []))
     return DocExtraction(document, doc._.lg_context, mentions, tuple(doc._.lg_relations or ()))
 
 

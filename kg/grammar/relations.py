@@ -117,6 +117,7 @@ def _subjects(text: str, s: Sentence, ms: Sequence[tuple[Candidate, EntityKey]],
 _FIRST_PERSON = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?(?:我们|我局|我厅|本局|我委|我办)")
 _LEAD = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?")
 _QUESTION_LINE = re.compile(r"(?:记者|主持人|提问)[:：]?$")
+_ASKERS = ("记者", "主持人", "提问")  # a line ending in one (and a colon) is _QUESTION_LINE's, tested without a scan
 
 
 def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
@@ -139,7 +140,7 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
         pos += len(line)
         if not body:
             continue
-        if _QUESTION_LINE.search(body):
+        if body.endswith(_ASKERS) or (body[-1] in ":：" and body[:-1].endswith(_ASKERS)):  # _QUESTION_LINE
             if segments and segments[-1][1] is not None:
                 segments.append((start, None))
             speaker = False
@@ -264,7 +265,10 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     covered = _Covered(len(text), by_spans)
 
     # implements
+    targets = (EntityType.PROGRAM, EntityType.REGULATION)
     for s, ms in in_sent.items():
+        if not any(k.etype in targets for _, k in ms):
+            continue  # nothing here is carried out: its subjects are never asked for
         if in_table(s):
             continue
         subjects = _subjects(text, s, ms, by_spans, covered)

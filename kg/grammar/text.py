@@ -44,9 +44,14 @@ def sentences(text: str) -> list[Sentence]:
     """Sentence spans with surrounding whitespace trimmed, so text[start:end] is the quote."""
     out: list[Sentence] = []
     i, n = 0, len(text)
-    while i < n:
-        stop = _SENT_END_RE.search(text, i)
-        j = stop.start() if stop is not None else n
+    # the sentence ends in text order, then the end of the text: one scan, not a search per sentence
+    ends = [m.start() for m in _SENT_END_RE.finditer(text)]
+    ends.append(n)
+    for j in ends:
+        if i >= n:
+            break
+        if j < i:  # (never: only closing quotes lie between an end mark and the next start)
+            continue
         end = j + 1 if j < n and text[j] != "\n" else j
         # a closing quote right after the end mark belongs to the sentence
         while end < n and text[end] in "”’」』)）":

@@ -47,12 +47,12 @@ SIGNATURES: dict[Predicate, tuple[frozenset[EntityType], frozenset[EntityType]]]
 }
 
 _STRIP = set("《》〈〉“”‘’\"'「」『』 \t\r\n\u3000")
+_STRIP_TABLE = {ord(ch): None for ch in _STRIP}  # str.translate deletes them in one pass
 
 
 def norm_label(s: str) -> str:
     """The matching key of a label: NFKC, no whitespace, no quotation or title marks."""
-    s = unicodedata.normalize("NFKC", s)
-    return "".join(ch for ch in s if ch not in _STRIP)
+    return unicodedata.normalize("NFKC", s).translate(_STRIP_TABLE)
 
 
 def stable_id(*parts: str, length: int = 16) -> str:

@@ -220,6 +220,16 @@ def _distributed(text: str, ps: int, stem: str, by_end: dict[int, Candidate]) ->
     return out
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where re.finditer(re.escape(word), text) finds `word` (non-overlapping, left to right)."""
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
+
+
 def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                token_starts: Collection[int] | None = None) -> list[Candidate]:
     out: list[Candidate] = []
@@ -244,12 +254,16 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     # a place directly followed by another (湖南省江华县司法局) is not the body's own prefix
     prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places
                                                   if p.end not in starts and p.source != "selfref"]  # 全市司法所
+    stem_at: dict[str, list[int]] = {}  # a town is mentioned many times: its stem is searched once
     for p in places:
         if p.subtype == "Town" and len(p.name) >= 3:
             stem = p.name[:-2] if p.name.endswith("街道") else p.name[:-1]
-            for m in re.finditer(re.escape(stem), text):
-                if not text.startswith(p.name, m.start()):
-                    prefixes.append((m.start(), m.end(), p))
+            at = stem_at.get(stem)
+            if at is None:
+                at = stem_at[stem] = _occurrences(text, stem)
+            for a in at:
+                if not text.startswith(p.name, a):
+                    prefixes.append((a, a + len(stem), p))
     by_end = {p.end: p for p in places if p.source != "selfref"}
     for ps, pe, p in prefixes:
         start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
@@ -313,12 +327,16 @@ def _clause_start(text: str, pos: int) -> int:
     return m.end() if m is not None else lo
 
 
+_CLAUSE_MARK = re.compile(r"[，,、。；;]")
+_QUOTED_NAME = re.compile(r"[“「]([^”」\n]{2,24})[”」]")
+
+
 def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
     """Named rooms and centres in quotes: “李春甫调解室”; and bodies named by a quoted brand
     with their core after it (市级“和为贵”中心, “有事来聊·有李来说”调解室), the level word
     resolved by context (县级“一站式”…中心 → 冠县“一站式”…中心)."""
     out = []
-    for m in re.finditer(r"[“「]([^”」\n]{2,24})[”」]", text):
+    for m in _QUOTED_NAME.finditer(text):
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")) or (inner[0] in "一二三四五六七八九十两多" and len(inner) <= 5):
             continue  # honours (“全国模范人民调解委员会”) and counted labels (“三中心”)
@@ -328,7 +346,7 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
             core = next(c for c in _QUOTED_ORG_CORES if kind.group(0).endswith(c))
             out.append(_org(m.start(), m.end(), inner, "org", m.group(0) + core))
             continue
-        if re.search(r"[，,、。；;]", inner):
+        if _CLAUSE_MARK.search(inner):
             continue
         if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
             out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))

@@ -34,6 +34,10 @@ _PROGRAM_MODIFIERS = ("工作", "推进", "建设")
 
 #: heads of two or more characters: those may open with a character that breaks a phrase (对接)
 _LONG_HEADS = tuple(h for h, _ in PROGRAM_HEADS if len(h) >= 2)
+#: the same heads by their first character (in their order): only those can start at a position
+_LONG_HEADS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _h in _LONG_HEADS:
+    _LONG_HEADS_BY_FIRST[_h[0]] = _LONG_HEADS_BY_FIRST.get(_h[0], ()) + (_h,)
 #: each head's subtype (the first listed wins) and the head lengths, longest first: a segment
 #: ends with at most one head of each length, so its longest head is found by suffix lookups
 _HEAD_SUBTYPE: dict[str, str] = {}
@@ -58,7 +62,7 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     j = pos
     # a head may open with a character that elsewhere breaks a phrase (对接)
     if pos < len(text) and text[pos] in _EXT_BREAK:
-        j += next((len(h) for h in _LONG_HEADS if text.startswith(h, pos)), 0)
+        j += next((len(h) for h in _LONG_HEADS_BY_FIRST.get(text[pos], ()) if text.startswith(h, pos)), 0)
     j = _EXT_RUN.match(text, j, max(j, min(len(text), pos + 12))).end()
     return _run_head(text[pos:j])
 

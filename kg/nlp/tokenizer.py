@@ -31,7 +31,11 @@ class RJiebaTokenizer:
         self._orths = _Orths(vocab)
 
     def __call__(self, text: str) -> Doc:
-        words = [w for w in rjieba.cut(text, self.hmm) if w]
+        words = rjieba.cut(text, self.hmm)
+        if not isinstance(words, list):
+            words = list(words)
+        if "" in words:  # (a scan in C; rebuilt only when there is an empty word)
+            words = [w for w in words if w]
         if self._orths.strings is not self.vocab.strings:  # the vocabulary was reloaded
             self._orths = _Orths(self.vocab)
         # the words as their string-store hashes: Doc() then skips hashing each word's UTF-8

@@ -248,13 +248,24 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         """The document's actor, or the body of the official answering at this point."""
         i = bisect.bisect_right(segment_starts, pos) - 1
         return segments[i][1] if i >= 0 and segments[i][1] is not None else actor
-    keyed = [(m, EntityKey(m.etype, m.name)) for m in mentions]
+    keys: dict[tuple[EntityType, str], EntityKey] = {}  # one key object per entity
+    keyed = []
+    for m in mentions:
+        k = keys.get((m.etype, m.name))
+        if k is None:
+            k = keys[(m.etype, m.name)] = EntityKey(m.etype, m.name)
+        keyed.append((m, k))
 
     def add(h: EntityKey, p: Predicate, t: EntityKey, s: Sentence | None) -> None:
         if s is not None and _ok(h, p, t):
             out.append(RelationMention(h, p, t, _evidence(doc_id, text, s)))
 
-    sent_at = [idx.of(m.start) for m in mentions]  # each mention's sentence
+    sent_at = []  # each mention's sentence (what idx.of says, inlined)
+    starts, sents_list, bisect_right = idx.starts, idx.sents, bisect.bisect_right
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        s = sents_list[i] if i >= 0 else None
+        sent_at.append(s if s is not None and s.start <= m.start < s.end else None)
     in_sent: dict[Sentence, list[tuple[Candidate, EntityKey]]] = {}
     for (m, k), s in zip(keyed, sent_at):
         if s is not None:
@@ -369,8 +380,12 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     by_name = {k.name: k for _, k in keyed if k.etype == EntityType.PLACE}
     sents_of: dict[EntityKey, list[Sentence]] = {}
     for s, ms in in_sent.items():  # sentences in text order
-        for k in dict.fromkeys(k for _, k in ms):
-            sents_of.setdefault(k, []).append(s)
+        for _, k in ms:
+            got = sents_of.get(k)
+            if got is None:
+                sents_of[k] = [s]
+            elif got[-1] is not s:  # each sentence once per key
+                got.append(s)
     sent_sets: dict[EntityKey, set[Sentence]] = {}  # a parent (the city) is shared by many
     for loc in located:
         parent = next((by_name[p] for p in loc.parents if p in by_name), None)

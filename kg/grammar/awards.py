@@ -14,7 +14,9 @@ from .candidates import Candidate
 
 _CUE_RE = re.compile(
     r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:授予|评为|命名为|确定为|表彰为|认定为|评选为|推荐为|评定为|列为)"
-    r"|(?:荣获|获评|获得|获誉|被评为|被授予|被命名为|被确定为|被认定为|被表彰为|被推荐为|被评定为|入选|荣膺|创成|成功创建|创建|涌现出|获)"
+    # one flat alternation of words (not a group of them): every branch opens with a literal, so
+    # the regex engine skips ahead to the characters that can start a match
+    r"|荣获|获评|获得|获誉|被评为|被授予|被命名为|被确定为|被认定为|被表彰为|被推荐为|被评定为|入选|荣膺|创成|成功创建|创建|涌现出|获"
 )
 _END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等荣誉|等奖项|等(?=[，,。；;])|等$")
 _TRAILING = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|奖项|名单)$|等$")

@@ -161,7 +161,9 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
 
 #: instruments named without 《》 after a verb that makes them (制定2022年度干部教育培训计划,
 #: 编制修订冠县总体应急预案, 建立…工作责任清单、…工作清单)
-_MAKING_VERBS = re.compile(r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起草)+(?:了)?")
+_MAKING_VERB = r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起草)"
+#: one verb, then more: X X* (not X+) opens with the words, so the engine skips ahead to their characters
+_MAKING_VERBS = re.compile(f"{_MAKING_VERB}{_MAKING_VERB}*(?:了)?")
 _UNBRACKETED_SUFFIXES = ("工作责任清单", "责任清单", "清单", "应急预案", "预案", "计划", "规划", "实施方案", "方案",
                          "实施细则", "细则", "办法", "工作规则", "规则", "指引", "纲要", "要点")
 _ITEM_RE = re.compile(r"(?:[\u4e00-\u9fff0-9]|[(（][^()（）\n，。；]{1,10}[)）])+")

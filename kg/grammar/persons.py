@@ -14,7 +14,7 @@ from collections.abc import Collection
 from ..lexicon import POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
 from ..model import EntityType
 from .candidates import Candidate
-from .text import HAN, finditer_before, is_han
+from .text import HAN, finditer_at, finditer_before, is_han, marker_starts
 
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})(?:[ \t\u3000]+|[ \t\u3000]*\n\s*)(?=[^\n]{{0,30}}(?:{_POS_ALT}))")
@@ -80,14 +80,16 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
         add(m.start(1), m.end(1))
     if token_starts is None:
         return sorted(out.values(), key=lambda c: c.start)
-    for m in finditer_before(_NAME_TITLE, _TITLE, text, (2, 3, 4)):
+    titles = marker_starts(_TITLE, text)  # every title's start, for both title rules
+    for m in finditer_before(_NAME_TITLE, _TITLE, text, (2, 3, 4), titles):
         # the name must be a whole word: a token starts at it and at the title after it
         s, e = m.start(1), m.end(1)
         for s2 in range(s, e - 1):
             if s2 in token_starts and e in token_starts:
                 add(s2, e, strict=True)
                 break
-    for m in _TITLE_NAME.finditer(text):
+    # a match of _TITLE_NAME opens with a title, so starts where _TITLE matches
+    for m in finditer_at(_TITLE_NAME, text, sorted(titles)):
         s = m.start(1)
         for e in (s + 3, s + 2):
             if e <= m.end(1) and (e == len(text) or e in token_starts):

@@ -82,15 +82,30 @@ def marker_starts(marker: re.Pattern[str], text: str) -> set[int]:
     return starts
 
 
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text) yields, for a pattern that never matches empty and can only
+    match at one of `starts` (ascending): only those are tried."""
+    pos = 0
+    match = pattern.match
+    for i in starts:
+        if i < pos:
+            continue
+        m = match(text, i)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def finditer_before(pattern: re.Pattern[str], marker: re.Pattern[str], text: str,
-                    offsets: Iterable[int]) -> Iterator[re.Match[str]]:
+                    offsets: Iterable[int], found: set[int] | None = None) -> Iterator[re.Match[str]]:
     """What pattern.finditer(text) yields, for a pattern whose every match is followed by a
     match of `marker` starting one of `offsets` characters after the match's start (and has
     no lookbehind): only those starts are tried, not every position of the text.
 
     For a pattern opening with a class that matches nearly every character ([汉]{2,4}?…),
     a scan for the rare marker is far cheaper than trying the pattern everywhere."""
-    found = marker_starts(marker, text)
+    if found is None:  # (the caller may have them already: marker_starts(marker, text))
+        found = marker_starts(marker, text)
     if not found:
         return
     pos = 0

@@ -13,11 +13,24 @@ _SUFFIXES_LONGEST_FIRST = tuple(sorted(REGULATION_SUFFIXES, key=lambda sk: len(s
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于印发(?P<inner>.+?)的通知$")
 
 
+#: the suffixes by length, longest first, each with its kind (the first listed wins): a title
+#: ends with at most one suffix of each length, so a lookup per length finds the first match
+_SUFFIX_KINDS: dict[str, str] = {}
+for _s, _k in _SUFFIXES_LONGEST_FIRST:
+    _SUFFIX_KINDS.setdefault(_s, _k)
+_SUFFIX_LENGTHS = sorted({len(_s) for _s in _SUFFIX_KINDS}, reverse=True)
+
+
 def regulation_kind(title: str) -> str | None:
     """The Regulation subclass a title's ending implies, or None when it is no instrument."""
     core = _TRAILING_NOTE.sub("", title).rstrip()
-    for suffix, kind in _SUFFIXES_LONGEST_FIRST:
-        if core.endswith(suffix):
+    n = len(core)
+    for length in _SUFFIX_LENGTHS:
+        if length > n:
+            continue
+        suffix = core[n - length:]
+        kind = _SUFFIX_KINDS.get(suffix)
+        if kind is not None:
             if suffix == "法" and (len(core) < 3 or core[-2:] in _NOT_STATUTES) and core not in _CODES:
                 return None  # 《说法》-like endings are no statutes
             return kind
@@ -25,12 +38,16 @@ def regulation_kind(title: str) -> str | None:
 
 
 def is_media(title: str) -> bool:
-    return any(title.endswith(s) for s in MEDIA_SUFFIXES) and len(title) <= 12
+    return title.endswith(_MEDIA_SUFFIXES) and len(title) <= 12
+
+
+_MEDIA_SUFFIXES = tuple(MEDIA_SUFFIXES)
+_ARTICLE_MARKS = re.compile(r"[\s，,。！？!?：:]")
 
 
 def is_article_title(title: str) -> bool:
     """Speeches, articles and books: spaces, sentence punctuation or a 论/谈 opening."""
-    return bool(re.search(r"[\s，,。！？!?：:]", title)) or title.startswith(("论", "谈", "习近平"))
+    return bool(_ARTICLE_MARKS.search(title)) or title.startswith(("论", "谈", "习近平"))
 
 
 def instrument_name(cell: str) -> tuple[str, tuple[str, ...]]:

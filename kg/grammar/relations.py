@@ -256,9 +256,14 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
             k = keys[(m.etype, m.name)] = EntityKey(m.etype, m.name)
         keyed.append((m, k))
 
+    evidence: dict[tuple[int, int], Evidence] = {}  # a sentence states many relations: quoted once
+
     def add(h: EntityKey, p: Predicate, t: EntityKey, s: Sentence | None) -> None:
         if s is not None and _ok(h, p, t):
-            out.append(RelationMention(h, p, t, _evidence(doc_id, text, s)))
+            ev = evidence.get((s.start, s.end))
+            if ev is None:
+                ev = evidence[(s.start, s.end)] = _evidence(doc_id, text, s)
+            out.append(RelationMention(h, p, t, ev))
 
     sent_at = []  # each mention's sentence (what idx.of says, inlined)
     starts, sents_list, bisect_right = idx.starts, idx.sents, bisect.bisect_right

@@ -259,7 +259,7 @@ def _phrase_end(text: str, start: int) -> int:
     、 only inside quotes. Without a 、 in reach one regex match finds it."""
     limit = min(len(text), start + _PHRASE_MAX)
     j = _PHRASE_OR_COMMA.match(text, start, max(start, limit)).end()
-    if "、" not in text[start:j]:
+    if text.find("、", start, j) < 0:
         return j
     j = start
     inside = False

@@ -133,7 +133,8 @@ def _statute_ok(cand: str) -> bool:
 def _statute_matches(text: str):
     """The matches of _STATUTE_RE.finditer(text), without trying every position: a match
     starting at s ends in an anchor (法 or 条例) starting at most 19 characters after s (7 of
-    中华人民共和国 + 12), so the search resumes at most 19 characters before the next anchor."""
+    中华人民共和国 + 12), so the search resumes at most 19 characters before the next anchor
+    (12 when no 中华人民共和国 starts in between)."""
     search, find = _STATUTE_RE.search, text.find
     pos = 0
     fa, tl = find("法"), find("条例")
@@ -145,7 +146,11 @@ def _statute_matches(text: str):
         a = fa if tl < 0 or 0 <= fa < tl else tl
         if a < 0:
             return
-        m = search(text, max(pos, a - 19))
+        # without the 7 characters of 中华人民共和国 a match starts at most 12 before its anchor
+        lo = max(pos, a - 19)
+        if lo < a - 12 and find("中华人民共和国", lo, a - 6) < 0:
+            lo = a - 12
+        m = search(text, lo)
         if m is None:
             return
         yield m

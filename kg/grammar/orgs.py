@@ -287,6 +287,10 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                 is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE
                 and token_starts is not None and i not in token_starts)):
             continue
+        # decided before the name is extended (the same outcome): a level word right after
+        # (市县党委, 市县乡三级: levels, not one body), or no context place for the level
+        if text[i + 1:i + 2] in "县区乡镇省市村" or not _context_place(level, ctx):
+            continue
         end = _extend(text, i + 1, token_starts)
         if end is None:
             continue

@@ -61,7 +61,7 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
     taken = bytearray(max((c.end for c in cands), default=0))
     for c in sorted(cands, key=_rank, reverse=True):
-        if any(taken[c.start:c.end]):
+        if taken.find(1, c.start, c.end) >= 0:  # a position already taken (no slice made)
             continue
         chosen.append(c)
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -87,7 +87,7 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
             nested.append(c)
     inner_taken = bytearray(len(taken))
     for c in sorted(nested, key=_rank, reverse=True):
-        if any(inner_taken[c.start:c.end]):
+        if inner_taken.find(1, c.start, c.end) >= 0:
             continue
         inner_taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(Candidate(c.start, c.end, c.etype, c.name, NESTED, c.subtype, c.props, c.aliases))

@@ -288,3 +288,11 @@ def test_places_beyond_a_clause_do_not_own_a_body_set_up_later(nlp):
             "工作并且取得明显成效之后我们又设立了知识产权纠纷调解中心。\n")
     _, found = mentions(nlp, text)
     assert "绵阳市知识产权纠纷调解中心" in names(found, EntityType.ORGANIZATION)
+
+
+def test_a_titled_work_method_is_no_statute(nlp):
+    text = "绵阳市法治建设报告\n推广《枫林调解工作法》和《学法用法》读本,贯彻实施《绵阳市物业管理条例》。\n"
+    _, found = mentions(nlp, text)
+    regs = names(found, EntityType.REGULATION)
+    assert "绵阳市物业管理条例" in regs
+    assert not regs & {"枫林调解工作法", "学法用法"}, regs

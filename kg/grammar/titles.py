@@ -31,8 +31,8 @@ def regulation_kind(title: str) -> str | None:
         suffix = core[n - length:]
         kind = _SUFFIX_KINDS.get(suffix)
         if kind is not None:
-            if suffix == "法" and (len(core) < 3 or core[-2:] in _NOT_STATUTES) and core not in _CODES:
-                return None  # 《说法》-like endings are no statutes
+            if suffix == "法" and not _statute_ok(core):
+                return None  # 《说法》, 《…工作法》: no statutes
             return kind
     return None
 
@@ -123,11 +123,11 @@ _CODES = frozenset({"宪法", "民法", "刑法", "民法典"})
 
 
 def _statute_ok(cand: str) -> bool:
+    """A name in 法 that can be a statute: a code, or three characters or more not ending in a
+    word for a way or an act of law (方法, 执法, 接访法) and not opening with a conjunction."""
     if cand in _CODES:
         return True
-    if len(cand) < 3 or cand.endswith(_NOT_STATUTE_ENDS) or cand[:1] in "和与及或的在对为":
-        return False
-    return True
+    return len(cand) >= 3 and not cand.endswith(_NOT_STATUTE_ENDS) and cand[:1] not in "和与及或的在对为"
 
 
 def _statute_matches(text: str):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -162,13 +162,8 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
     I, N = terms.iri, terms.integer
     T = lambda v, lang: terms.text(scalar_text(v), lang)  # noqa: E731
     used: set[str] = set()  # rdf:type objects and lg: predicates of the data
-    iris: dict[str, Any] = {}
-
-    def iri(s: str) -> Any:
-        t = iris.get(s)
-        if t is None:
-            t = iris[s] = I(s)
-        return t
+    iri = cache(I)  # one term object per IRI and per integer, made once
+    integer = cache(N)
 
     def lg(local: str) -> Any:
         return iri(_lg(local))
@@ -180,13 +175,9 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
 
     a = iri(_RDF_TYPE)
     docs = {d.doc_id for d in kb.documents}
-    doc_iris: dict[str, Any] = {}
-
-    def doc(doc_id: str) -> Any:
-        t = doc_iris.get(doc_id)
-        if t is None:
-            t = doc_iris[doc_id] = I(_document_iri(doc_id))
-        return t
+    @cache
+    def doc(doc_id: str) -> Any:  # the IRI is a hash of the id: computed once per document
+        return I(_document_iri(doc_id))
 
     identifier, label, sha = iri(str(DCTERMS.identifier)), iri(str(RDFS.label)), lg("sha256")
     source_document = lg("SourceDocument")
@@ -217,14 +208,6 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
     quote, char_start, char_end = lg("quote"), lg("charStart"), lg("charEnd")
     gazetteer = iri(str(GAZETTEER_IRI))
     used_gazetteer = False
-    ints: dict[int, Any] = {}
-
-    def integer(v: int) -> Any:
-        t = ints.get(v)
-        if t is None:
-            t = ints[v] = N(v)
-        return t
-
     entity_iris: dict[EntityKey, str] = {}
     for r in kb.relations:
         hs = entity_iris.get(r.head) or entity_iris.setdefault(r.head, _entity_iri(r.head))

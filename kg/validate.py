@@ -228,20 +228,20 @@ class _Data:
             self.classes.setdefault(sol["x"], set()).add(sol["c"])
 
     def objects_by_subject(self, pred) -> dict[Any, list]:
-        if pred not in self._by_pred:
-            d: dict[Any, list] = {}
-            for quad in self.store.quads_for_pattern(None, pred, None, None):
-                d.setdefault(quad.subject, []).append(quad.object)
-            self._by_pred[pred] = d
-        return self._by_pred[pred]
+        return self._index(pred, self._by_pred, inverse=False)
 
     def subjects_by_object(self, pred) -> dict[Any, list]:
-        if pred not in self._inv_by_pred:
+        return self._index(pred, self._inv_by_pred, inverse=True)
+
+    def _index(self, pred, memo: dict[Any, dict[Any, list]], inverse: bool) -> dict[Any, list]:
+        """node → its values over `pred` (objects, or subjects when inverse), built once per predicate."""
+        if pred not in memo:
             d: dict[Any, list] = {}
             for quad in self.store.quads_for_pattern(None, pred, None, None):
-                d.setdefault(quad.object, []).append(quad.subject)
-            self._inv_by_pred[pred] = d
-        return self._inv_by_pred[pred]
+                key, value = (quad.object, quad.subject) if inverse else (quad.subject, quad.object)
+                d.setdefault(key, []).append(value)
+            memo[pred] = d
+        return memo[pred]
 
     def value_map(self, path) -> dict[Any, list]:
         """focus node → its value nodes along `path` (a store holds no duplicate triples)."""

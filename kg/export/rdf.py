@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -173,14 +174,7 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
 
 
 def _graph_triples(g: Graph) -> Iterator[tuple[str, str, str]]:
-    cache: dict[Any, str] = {}
-
-    def conv(t: Any) -> str:
-        r = cache.get(t)
-        if r is None:
-            r = cache[t] = _ttl_rdf(t)
-        return r
-
+    conv = cache(_ttl_rdf)  # each term spelled once
     for s, p, o in g:
         yield conv(s), conv(p), conv(o)
 

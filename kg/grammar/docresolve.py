@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from ..model import EntityType, norm_label
 from .candidates import Candidate
@@ -30,24 +31,35 @@ def quoted_core(name: str) -> str | None:
     return _norm(found[-1]) if found else None
 
 
-def cluster_programs(cands: list[Candidate]) -> list[Candidate]:
-    groups: dict[str, list[Candidate]] = defaultdict(list)
+def _cluster(cands: list[Candidate], key: Callable[[str], object | None],
+             best: Callable[[list[Candidate]], str]) -> list[Candidate]:
+    """Programs whose names share a non-None `key` are one program, named by `best(members)`;
+    each member keeps every label of the group."""
+    groups: dict[object, list[Candidate]] = defaultdict(list)
     for c in cands:
         if c.etype == EntityType.PROGRAM:
-            core = quoted_core(c.name)
-            if core:
-                groups[core].append(c)
+            k = key(c.name)
+            if k is not None:
+                groups[k].append(c)
     rename: dict[int, tuple[str, set[str]]] = {}
     for members in groups.values():
-        names = Counter(m.name for m in members)
-        if len(names) < 2:
+        if len({m.name for m in members}) < 2:
             continue
-        # a form with a head noun beats the bare quote; then frequency; then length; then text order
-        best = sorted(names, key=lambda n: (quoted_core(n) == _norm(n), -names[n], -len(n), n))[0]
+        name = best(members)
         labels = {lab for m in members for lab in (m.name, *m.aliases)}
         for m in members:
-            rename[id(m)] = (best, labels)
+            rename[id(m)] = (name, labels)
     return [_rename(c, *rename[id(c)]) if id(c) in rename else c for c in cands]
+
+
+def _most_telling(members: list[Candidate]) -> str:
+    """A form with a head noun beats the bare quote; then frequency; then length; then text order."""
+    names = Counter(m.name for m in members)
+    return sorted(names, key=lambda n: (quoted_core(n) == _norm(n), -names[n], -len(n), n))[0]
+
+
+def cluster_programs(cands: list[Candidate]) -> list[Candidate]:
+    return _cluster(cands, quoted_core, _most_telling)
 
 
 #: a coined count opening a name: 三省四县(跨省联调机制), 一所一品
@@ -65,21 +77,7 @@ def coined_family(name: str) -> tuple[str, str] | None:
 def cluster_coined(cands: list[Candidate]) -> list[Candidate]:
     """三省四县跨省联调机制, 三省四县联调机制, 三省四县跨区域矛盾纠纷化解机制: a report names the
     mechanism its coined count opens in several ways; the first form in the text names it."""
-    groups: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
-    for c in cands:
-        if c.etype == EntityType.PROGRAM:
-            fam = coined_family(c.name)
-            if fam:
-                groups[fam].append(c)
-    rename: dict[int, tuple[str, set[str]]] = {}
-    for members in groups.values():
-        if len({m.name for m in members}) < 2:
-            continue
-        best = min(members, key=lambda m: (m.start, -len(m.name))).name
-        labels = {lab for m in members for lab in (m.name, *m.aliases)}
-        for m in members:
-            rename[id(m)] = (best, labels)
-    return [_rename(c, *rename[id(c)]) if id(c) in rename else c for c in cands]
+    return _cluster(cands, coined_family, lambda ms: min(ms, key=lambda m: (m.start, -len(m.name))).name)
 
 
 def unify_aliases(cands: list[Candidate]) -> list[Candidate]:

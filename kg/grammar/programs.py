@@ -139,14 +139,9 @@ _THEME_LIST_END = re.compile(r"等(?:主题|方面|内容|领域|话题|题材)"
 _QUOTED_ITEMS = re.compile(r"(?:[、，,和及与]?“[^”\n]{1,20}”)*")
 
 
-def _theme_list(text: str, qend: int) -> bool:
-    """“防范电信诈骗”、“民法典”、“婚姻家庭”等主题…: quoted items listed as themes of an activity."""
-    m = _QUOTED_ITEMS.match(text, qend)
-    return _THEME_LIST_END.match(text, m.end() if m else qend) is not None
-
-
-def _listed_after_theme(text: str, qstart: int) -> bool:
-    """The later items of a theme list (after the first)."""
+def _in_theme_list(text: str, qstart: int) -> bool:
+    """Does the quote at qstart open the rest of a list of themes (“防范电信诈骗”、“民法典”、
+    “婚姻家庭”等主题…)? Every item, first or later, is seen from its own quote."""
     m = _QUOTED_ITEMS.match(text, qstart)
     return m is not None and _THEME_LIST_END.match(text, m.end()) is not None
 
@@ -177,7 +172,7 @@ def match_programs(text: str) -> list[Candidate]:
         i = qend
         if not inner:
             continue
-        if inner.endswith(_PEOPLE_END) or _listed_after_theme(text, qstart):
+        if inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
             continue
         after = text[qend:qend + 6]
         if after.startswith(NON_PROGRAM_HEADS) or after.startswith(_MEETING):
@@ -330,18 +325,15 @@ def match_program_echoes(text: str, found: list[Candidate]) -> list[Candidate]:
 
     out: list[Candidate] = []
     spans = {(c.start, c.end) for c in found}
-    for fam, name in sorted({(coined_family(c.name), c.name) for c in found
-                             if c.etype == EntityType.PROGRAM and "“" not in c.name} - {(None, "")},
-                            key=lambda x: (x[1],)):
-        if fam is None:
-            continue
-        prefix, head = fam
+    families = {c.name: fam for c in found if c.etype == EntityType.PROGRAM and "“" not in c.name
+                and (fam := coined_family(c.name)) is not None}
+    for name, (prefix, head) in sorted(families.items()):
         bare = name[: len(name) - len(head)]
         pat = re.compile(re.escape(prefix) + r"[\u4e00-\u9fff]{0,12}?" + re.escape(head) + "|" + re.escape(bare))
         for m in pat.finditer(text):
             if (m.start(), m.end()) in spans:
                 continue
-            if m.start() > 0 and text[m.start() - 1] in "“" :
+            if m.start() > 0 and text[m.start() - 1] == "“":
                 continue  # the quoted form is the quoted-name rule's
             out.append(Candidate(m.start(), m.end(), EntityType.PROGRAM, name, "mechanism", None,
                                  aliases=(m.group(0),) if m.group(0) != name else ()))

@@ -296,3 +296,32 @@ def test_a_titled_work_method_is_no_statute(nlp):
     regs = names(found, EntityType.REGULATION)
     assert "绵阳市物业管理条例" in regs
     assert not regs & {"枫林调解工作法", "学法用法"}, regs
+
+
+def _header_span_reference(text: str) -> tuple[int, int]:
+    """header_span as first written: over the lines of the whole text."""
+    pos, seen, end = 0, 0, 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if body:
+            if len(body) > 64 or "|" in body:
+                break
+            seen += 1
+            end = pos + len(line.rstrip("\r\n"))
+            if seen >= 4:
+                break
+        pos += len(line)
+    return 0, end
+
+
+@pytest.mark.parametrize("pad", [0, 1, 4078, 4080, 4093, 4094, 4095, 4096, 20000])
+def test_header_span_reads_a_prefix_as_the_whole_text(pad: int) -> None:
+    """The header is found in a growing prefix; lines cut by the prefix's end are never read,
+    so a \\r\\n or a title straddling the cut gives the same span as the whole text."""
+    from kg.grammar.context import header_span
+
+    for sep in ("\n", "\r\n", "\u2028"):
+        head = sep * pad + "绵阳市司法局" + sep + "2023年法治政府建设工作报告" + sep + "一、主要举措" + sep
+        fourth = sep.join(["绵阳市", "司法局", "报告", " " * pad + "二〇二三年十二月", "正文"])
+        for text in (head, head + "全市推进“枫桥式”司法所建设。" * 50, head[:-1], "绵阳" + " " * pad + "市", fourth):
+            assert header_span(text) == _header_span_reference(text)

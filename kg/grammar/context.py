@@ -18,18 +18,28 @@ HEADER_MAX_CHARS = 64
 
 def header_span(text: str) -> tuple[int, int]:
     """The first few short non-empty lines: title, subtitle, author."""
-    pos, seen, end = 0, 0, 0
-    for line in text.splitlines(keepends=True):
-        body = line.strip()
-        if body:
-            if len(body) > HEADER_MAX_CHARS or "|" in body:
-                break
-            seen += 1
-            end = pos + len(line.rstrip("\r\n"))
-            if seen >= HEADER_LINES:
-                break
-        pos += len(line)
-    return 0, end
+    # the lines of a growing prefix, not of the whole text: a 50 MB report is not split
+    # into lines to read four of them (a prefix's last line may be cut short: never read)
+    size = 4096
+    while True:
+        lines = text[:size].splitlines(keepends=True)
+        whole = size >= len(text)
+        if not whole:
+            lines.pop()
+        pos, seen, end = 0, 0, 0
+        for line in lines:
+            body = line.strip()
+            if body:
+                if len(body) > HEADER_MAX_CHARS or "|" in body:
+                    return 0, end
+                seen += 1
+                end = pos + len(line.rstrip("\r\n"))
+                if seen >= HEADER_LINES:
+                    return 0, end
+            pos += len(line)
+        if whole:
+            return 0, end
+        size *= 4
 
 
 def infer_context(text: str, matches: list[Match]) -> DocContext:
@@ -41,14 +51,18 @@ def infer_context(text: str, matches: list[Match]) -> DocContext:
                    for m in gz.find(strip_spaces(line))]
     header_divs = [d for d in header_divs if d is not None]
 
-    score: Counter[str] = Counter()
+    named: Counter[str] = Counter()  # division code → mentions
     for m in matches:
         d = m.division or gz.resolve(m, prefer_higher=True)
-        if d is None:
-            continue
+        if d is not None:
+            named[d.code] += 1
+    # each mention adds 1 to its division, 1/2 to the parent, 1/4 above: sums of powers of
+    # two, exact in floating point, so adding per division equals adding per mention
+    score: Counter[str] = Counter()
+    for code, count in named.items():
         w = 1.0
-        for anc in gz.chain(d):
-            score[anc.code] += w
+        for anc in gz.chain(gz.by_code(code)):
+            score[anc.code] += count * w
             w *= 0.5
     for d in header_divs:
         for anc in gz.chain(d):

@@ -89,15 +89,23 @@ def _valid_middle(mid: str) -> bool:
 
 
 class _Cores:
-    """A table of cores (core → stem length bounds) with its core lengths, longest first.
+    """A table of cores (core → stem length bounds), grouped by last character, longest first.
 
-    A segment ends with at most one core of each length, so looking up its suffix of each
-    length finds the same cores, in the same order, as trying every core with endswith."""
+    A segment ends with at most one core of each length, so trying the cores that end in its
+    last character, longest first, finds the same core as trying every core with endswith."""
 
     def __init__(self, table: dict[str, tuple[int, int]]) -> None:
         self.table = table
-        self.lengths = sorted({len(c) for c in table}, reverse=True)
-        self.last_chars = frozenset(c[-1] for c in table)  # most segments end in none of them
+        by_last: dict[str, list[tuple[str, int, int]]] = {}
+        for core in sorted(table, key=len, reverse=True):
+            by_last.setdefault(core[-1], []).append((core, *table[core]))
+        self.by_last = {ch: tuple(cores) for ch, cores in by_last.items()}
+        self.last_chars = frozenset(by_last)  # most segments end in none of them
+        #: finds the characters a core can end at, so a window is not walked character by character
+        self.last_re = re.compile(f"[{re.escape(''.join(sorted(by_last)))}]")
+        self.longest = max(map(len, table))
+        #: every prefix of a core: a segment that is one may still grow into the core
+        self.prefixes = frozenset(c[:i] for c in table for i in range(1, len(c) + 1))
 
 
 _ORG_CORES = _Cores(ORG_CORES)
@@ -106,16 +114,11 @@ _SUBUNIT_CORES = _Cores(SUBUNIT_CORES)
 
 def _core_at(seg: str, cores: _Cores) -> str | None:
     """The longest core `seg` ends with whose stem length fits, or None."""
-    n = len(seg)
-    if not n or seg[-1] not in cores.last_chars:
-        return None
-    for length in cores.lengths:
-        if length > n:
-            continue
-        core = seg[n - length:]
-        bounds = cores.table.get(core)
-        if bounds is not None and bounds[0] <= n - length <= bounds[1] and _valid_middle(seg):
-            return core
+    stem_max = len(seg)
+    for core, lo, hi in cores.by_last.get(seg[-1:], ()):
+        stem = stem_max - len(core)
+        if lo <= stem <= hi and seg.endswith(core):
+            return core if _valid_middle(seg) else None  # the same seg for any shorter core
     return None
 
 
@@ -135,41 +138,57 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
     return end in token_starts or text.startswith(POSITIONS, end)  # 应诉科 + 科长
 
 
+#: the staff and internal-body words, shortest first: a match is the shortest one a text starts with
+_INTERNAL_RE = re.compile("|".join(map(re.escape, sorted(_INTERNAL, key=len))))
+
+
 def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) -> int | None:
     """End of the organ name whose stem starts at `pos` (after its place prefix), or None.
 
     First the organ itself (the first core; a longer core overlapping it wins: 委 → 委员会),
     then sub-units (司法局 + 行政应诉科), never across another place or a staff title.
     """
-    n = len(text)
-    limit = min(n, pos + ORG_STEM_CHARS_MAX + 8)
-    j = _NAME_RUN.match(text, pos, limit).end()
+    j = _NAME_RUN.match(text, pos, min(len(text), pos + ORG_STEM_CHARS_MAX + 8)).end()
     window = text[pos:j]
-    found: list[tuple[int, str]] = []
-    last = _ORG_CORES.last_chars
-    for k, ch in enumerate(window, 1):
-        if ch not in last:  # _core_at would say None without a look
-            continue
+    k1 = end = 0
+    for m in _ORG_CORES.last_re.finditer(window):
+        k = m.end()
+        if k1 and k >= k1 + _ORG_CORES.longest:
+            break  # a core ending here starts after the first one: it cannot overlap it
         core = _core_at(window[:k], _ORG_CORES)
         if core and _boundary(text, pos + k, core, token_starts, pos):
-            found.append((k, core))
-    if not found:
+            if not k1:
+                k1 = end = k
+            elif k - len(core) < k1:
+                end = k
+    if not k1:
         return None
-    k1 = found[0][0]
-    end = max(k for k, core in found if k - len(core) < k1)
     while True:  # sub-units
-        best = None
-        for k in range(end + 1, len(window) + 1):
-            rest = window[end:k]
-            core = _core_at(rest, _SUBUNIT_CORES)
-            if core is None and rest.startswith(_INTERNAL) and not any(c.startswith(rest) for c in SUBUNIT_CORES):
-                break  # staff and internal bodies: 党委书记, 局长 (but 常委 → 常委会 goes on)
-            if core and not _NEW_PLACE.search(rest[: len(rest) - len(core)]) \
-                    and _boundary(text, pos + k, core, token_starts, pos + end):
-                best = k
-        if best is None:
+        end, more = _subunit_end(text, pos, window, end, token_starts)
+        if not more:
             return pos + end
-        end = best
+
+
+def _subunit_end(text: str, pos: int, window: str, end: int,
+                 token_starts: Collection[int] | None) -> tuple[int, bool]:
+    """The end of the longest sub-unit right after window[:end], and whether there was one.
+
+    It never runs past staff and internal bodies (党委书记, 局长), except into a sub-unit core
+    they begin (常委 → 常委会)."""
+    staff = _INTERNAL_RE.match(window, end)
+    stop = staff.end() if staff else len(window) + 1  # from here on the rest starts with one
+    cores, best = _SUBUNIT_CORES, None
+    for k in range(end + 1, len(window) + 1):
+        core = _core_at(window[end:k], cores) if window[k - 1] in cores.last_chars else None
+        if core is None:
+            if k >= stop and window[end:k] not in cores.prefixes:
+                break
+            continue
+        rest = window[end:k]
+        if not _NEW_PLACE.search(rest[: len(rest) - len(core)]) \
+                and _boundary(text, pos + k, core, token_starts, pos + end):
+            best = k
+    return (end, False) if best is None else (best, True)
 
 
 def _context_place(level: str, ctx: DocContext) -> str | None:
@@ -220,14 +239,27 @@ def _distributed(text: str, ps: int, stem: str, by_end: dict[int, Candidate]) ->
     return out
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where re.finditer(re.escape(word), text) finds `word` (non-overlapping, left to right)."""
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + len(word))
+def _occurrences(text: str, words: Collection[str]) -> dict[str, list[int]]:
+    """Where each word occurs, as re.finditer(re.escape(word), text) finds it (non-overlapping,
+    left to right), from one scan for them all: every occurrence of a word starts inside a match
+    of their alternation (which may be of another word, or overlap it), so only those are read."""
+    out: dict[str, list[int]] = {w: [] for w in words}
+    if not out:
+        return out
+    by_first: dict[str, list[str]] = {}
+    for w in out:
+        by_first.setdefault(w[0], []).append(w)
+    for m in re.finditer("|".join(map(re.escape, sorted(out))), text):
+        for q in range(m.start(), m.end()):
+            for w in by_first.get(text[q], ()):
+                at = out[w]
+                if text.startswith(w, q) and (not at or q >= at[-1] + len(w)):
+                    at.append(q)
     return out
+
+
+def _town_stem(name: str) -> str:
+    return name[:-2] if name.endswith("街道") else name[:-1]
 
 
 def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
@@ -254,16 +286,17 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     # a place directly followed by another (湖南省江华县司法局) is not the body's own prefix
     prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places
                                                   if p.end not in starts and p.source != "selfref"]  # 全市司法所
-    stem_at: dict[str, list[int]] = {}  # a town is mentioned many times: its stem is searched once
+    # a town is mentioned many times: its stem's occurrences are added once, for its first mention
+    towns: dict[str, Candidate] = {}
     for p in places:
-        if p.subtype == "Town" and len(p.name) >= 3:
-            stem = p.name[:-2] if p.name.endswith("街道") else p.name[:-1]
-            at = stem_at.get(stem)
-            if at is None:
-                at = stem_at[stem] = _occurrences(text, stem)
-            for a in at:
-                if not text.startswith(p.name, a):
-                    prefixes.append((a, a + len(stem), p))
+        if p.subtype == "Town" and len(p.name) >= 3 and p.name not in towns:
+            towns[p.name] = p
+    stem_at = _occurrences(text, {_town_stem(name) for name in towns})
+    for name, p in towns.items():
+        stem = _town_stem(name)
+        for a in stem_at[stem]:
+            if not text.startswith(name, a):
+                prefixes.append((a, a + len(stem), p))
     by_end = {p.end: p for p in places if p.source != "selfref"}
     for ps, pe, p in prefixes:
         start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps

@@ -15,7 +15,7 @@ from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, O
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import han_run, is_han
+from .text import HAN, han_run, is_han
 
 _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, CENTRAL_ORGANS), key=len, reverse=True)))
 #: words that end a name when they follow a complete organ (its internal bodies and staff)
@@ -27,7 +27,6 @@ _NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
 _CONTINUES = set("组长员门务")
 #: the Han characters a name can run over (up to a break character)
 _NAME_RUN = han_run(ORG_BREAK_CHARS)
-_LEVEL_RE = re.compile(f"[{''.join(LEVEL_PREFIX)}]")
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
@@ -262,6 +261,22 @@ def _town_stem(name: str) -> str:
     return name[:-2] if name.endswith("街道") else name[:-1]
 
 
+#: characters after a bare level word that make it no body's prefix: another level (市县党委,
+#: 市县乡三级: levels, not one body), or no name at all
+_NOT_AFTER_LEVEL = ORG_BREAK_CHARS | set("县区乡镇省市村")
+
+
+@functools.cache
+def _bare_level_re(levels: str) -> re.Pattern[str]:
+    """The level words of `levels` that may open a body by themselves: not after a character
+    that makes them part of another word (全市, 城区), and followed by a name character that
+    is not another level word (decided before the name is extended: the same outcome)."""
+    block = re.escape("".join(sorted(_BARE_BLOCK_BEFORE)))
+    stop = re.escape("".join(sorted(_NOT_AFTER_LEVEL)))
+    level = f"[{re.escape(levels)}]"  # first, so the search skips to these characters
+    return re.compile(f"{level}(?<![{block}]{level})(?=(?![{stop}])[{HAN}])")
+
+
 def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                token_starts: Collection[int] | None = None) -> list[Candidate]:
     out: list[Candidate] = []
@@ -314,15 +329,12 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if stem.endswith(_GOV_CORES):
             out.extend(_distributed(text, ps, stem, by_end))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅
-    for lm in _LEVEL_RE.finditer(text):
+    # (no context place for a level: none of its words; see _bare_level_re for the other tests)
+    levels = "".join(ch for ch, level in LEVEL_PREFIX.items() if _context_place(level, ctx))
+    for lm in _bare_level_re(levels).finditer(text) if levels else ():
         i, level = lm.start(), LEVEL_PREFIX[lm.group()]
-        if i > 0 and (text[i - 1] in _BARE_BLOCK_BEFORE or (
-                is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE
-                and token_starts is not None and i not in token_starts)):
-            continue
-        # decided before the name is extended (the same outcome): a level word right after
-        # (市县党委, 市县乡三级: levels, not one body), or no context place for the level
-        if text[i + 1:i + 2] in "县区乡镇省市村" or not _context_place(level, ctx):
+        if i > 0 and token_starts is not None and i not in token_starts \
+                and is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE:
             continue
         end = _extend(text, i + 1, token_starts)
         if end is None:
@@ -343,6 +355,10 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
 
 
 _QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "服务团", "联盟")
+#: finds a core in the few characters after a quote: most quotes have none, so no run is read
+_QUOTED_CORE_RE = re.compile("|".join(_QUOTED_ORG_CORES))
+#: the characters a match of _LISTED_KIND starts with
+_LISTED_KIND_FIRST = "、和及“「等"
 
 
 #: the rest of a list of quoted names and the kind of body they are (…”等15个特色品牌调解室)
@@ -377,7 +393,7 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")) or (inner[0] in "一二三四五六七八九十两多" and len(inner) <= 5):
             continue  # honours (“全国模范人民调解委员会”) and counted labels (“三中心”)
-        kind = _LISTED_KIND.match(text, m.end())
+        kind = _LISTED_KIND.match(text, m.end()) if text[m.end():m.end() + 1] in _LISTED_KIND_FIRST else None
         if kind and not inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
             # “有事来聊·伟伟道来”“有事来聊·有李来说”等名牌调解室: each item is a room of that kind
             core = next(c for c in _QUOTED_ORG_CORES if kind.group(0).endswith(c))
@@ -388,6 +404,8 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
             out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
             continue
+        if _QUOTED_CORE_RE.search(text, m.end(), m.end() + 10) is None:
+            continue  # (the run below lies in these 10 characters)
         j = _NAME_RUN.match(text, m.end(), min(len(text), m.end() + 10)).end()
         run = text[m.end():j]
         core = next((c for c in _QUOTED_ORG_CORES if c in run for k in range(len(run), 0, -1)
@@ -415,7 +433,10 @@ _ESTABLISH = re.compile(r"(?:挂牌成立|揭牌成立|成立|设立|组建|建�
                         r"(?:全国|全省|全市|全区|全县)?(?:首家|首个|第一家)?(?:[\u4e00-\u9fff]{1,3}级)?")
 _ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团", "服务站", "工作站", "联盟", "研究院",
                       "委员会", "领导小组", "工作专班", "专班", "小组")
-_ESTABLISHED_LAST = frozenset(c[-1] for c in _ESTABLISHED_CORES)
+#: the cores by last character, each list in _ESTABLISHED_CORES order (the first one a name ends with wins)
+_ESTABLISHED_BY_LAST = {ch: tuple(c for c in _ESTABLISHED_CORES if c[-1] == ch) for ch in {c[-1] for c in _ESTABLISHED_CORES}}
+#: finds a core in the run after the verb: most runs have none
+_ESTABLISHED_CORE_RE = re.compile("|".join(_ESTABLISHED_CORES))
 
 
 def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
@@ -427,25 +448,25 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
     named = sorted((p.start, p.name) for p in places if p.source != "selfref")
     named_starts = [a for a, _ in named]
     for m in _ESTABLISH.finditer(text):
+        pos = m.end()
+        if _ESTABLISHED_CORE_RE.search(text, pos, pos + 16) is None:
+            continue  # (the run below lies in these 16 characters)
+        j = _NAME_RUN.match(text, pos, min(len(text), pos + 16)).end()
+        run = text[pos:j]
+        best = None
+        for k in range(len(run), 2, -1):
+            core = next((c for c in _ESTABLISHED_BY_LAST.get(run[k - 1], ()) if run.endswith(c, 0, k)), None)
+            if core and k - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
+                best = k
+                break
+        if best is None:
+            continue
         clause = _clause_start(text, m.start())
         lo = bisect.bisect_left(named_starts, clause)
         before = [name for _, name in named[lo:bisect.bisect_left(named_starts, m.start(), lo)]]
         if len(set(before)) > 1:
             continue
         home = before[0] if before else ctx.local
-        pos = m.end()
-        j = _NAME_RUN.match(text, pos, min(len(text), pos + 16)).end()
-        run = text[pos:j]
-        best = None
-        for k in range(len(run), 2, -1):
-            seg = run[:k]
-            core = next((c for c in _ESTABLISHED_CORES if seg.endswith(c)), None) \
-                if seg[-1] in _ESTABLISHED_LAST else None
-            if core and len(seg) - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
-                best = k
-                break
-        if best is None:
-            continue
         name = run[:best]
         if not _valid_middle(name[:-2]) or name[0] in "一二三四五六七八九十两多各":
             continue  # 成立三个中心, 成立工作领导小组 reads as counts and activities
@@ -505,6 +526,21 @@ _REPORTER_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)记者[ \t\u3
 _NOT_MEDIA = ("本", "主持", "全国", "各", "多家", "新闻")
 
 
+def _reporter_lines(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _REPORTER_LINE.finditer(text), tried only on the lines that hold 记者
+    (each match is one whole line), not at every position of the text."""
+    k = text.find("记者")
+    while k >= 0:
+        a = text.rfind("\n", 0, k) + 1
+        b = text.find("\n", k)
+        if b < 0:
+            b = len(text)
+        m = _REPORTER_LINE.match(text, a, b)
+        if m is not None:
+            yield m
+        k = text.find("记者", b)
+
+
 def _media_lists(text: str) -> list[Candidate]:
     """Outlets named in a list that ends in 等媒体 (被山东普法、《聊城日报》等媒体报道), and the
     outlet of a reporter's line in a press-conference transcript (东方圣城网记者)."""
@@ -519,7 +555,7 @@ def _media_lists(text: str) -> list[Candidate]:
             if "《" in item or "》" in item or item.startswith(_NOT_MEDIA) or not _valid_middle(item):
                 continue  # titled outlets are the title rule's; 省政法委《今日政法》 is a programme
             out.append(_org(start, start + len(item), item, "media"))
-    for m in _REPORTER_LINE.finditer(text):
+    for m in _reporter_lines(text):
         name = m.group(1)
         if not name.startswith(_NOT_MEDIA) and _valid_middle(name):
             out.append(_org(m.start(1), m.end(1), name, "media"))

@@ -141,6 +141,41 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
 _INTERNAL_RE = re.compile("|".join(map(re.escape, sorted(_INTERNAL, key=len))))
 
 
+@functools.lru_cache(maxsize=16384)
+def _organ_cores(window: str) -> tuple[tuple[int, str], ...]:
+    """The organ cores that may end a name at each length k of `window` (k, core), in order.
+
+    Cached: a report names the same bodies over and over; what depends on the text around
+    the window (the word boundary) _extend tests on each call."""
+    cores = _ORG_CORES
+    found = []
+    for m in cores.last_re.finditer(window):  # only where a core can end
+        core = _core_at(window[:m.end()], cores)
+        if core:
+            found.append((m.end(), core))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=16384)
+def _subunit_cores(rest: str) -> tuple[tuple[int, str], ...]:
+    """The sub-unit cores that may end a sub-unit at each length k of `rest` (k, core), in order.
+
+    They never run past staff and internal bodies (党委书记, 局长), except into a sub-unit core
+    those begin (常委 → 常委会), nor across another place (审核市政府). Cached as _organ_cores."""
+    cores = _SUBUNIT_CORES
+    staff = _INTERNAL_RE.match(rest)
+    stop = staff.end() if staff else len(rest) + 1  # from here on rest[:k] starts with one
+    found = []
+    for k in range(1, len(rest) + 1):
+        core = _core_at(rest[:k], cores) if rest[k - 1] in cores.last_chars else None
+        if core is None:
+            if k >= stop and rest[:k] not in cores.prefixes:
+                break
+        elif not _NEW_PLACE.search(rest[: k - len(core)]):
+            found.append((k, core))
+    return tuple(found)
+
+
 def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) -> int | None:
     """End of the organ name whose stem starts at `pos` (after its place prefix), or None.
 
@@ -148,46 +183,28 @@ def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) ->
     then sub-units (司法局 + 行政应诉科), never across another place or a staff title.
     """
     j = _NAME_RUN.match(text, pos, min(len(text), pos + ORG_STEM_CHARS_MAX + 8)).end()
+    if j == pos:
+        return None
     window = text[pos:j]
     k1 = end = 0
-    for m in _ORG_CORES.last_re.finditer(window):
-        k = m.end()
+    for k, core in _organ_cores(window):
         if k1 and k >= k1 + _ORG_CORES.longest:
             break  # a core ending here starts after the first one: it cannot overlap it
-        core = _core_at(window[:k], _ORG_CORES)
-        if core and _boundary(text, pos + k, core, token_starts, pos):
+        if _boundary(text, pos + k, core, token_starts, pos):
             if not k1:
                 k1 = end = k
             elif k - len(core) < k1:
                 end = k
     if not k1:
         return None
-    while True:  # sub-units
-        end, more = _subunit_end(text, pos, window, end, token_starts)
-        if not more:
+    while True:  # sub-units: the longest one that ends a word, again and again
+        best = None
+        for k, core in _subunit_cores(window[end:]):
+            if _boundary(text, pos + end + k, core, token_starts, pos + end):
+                best = end + k
+        if best is None:
             return pos + end
-
-
-def _subunit_end(text: str, pos: int, window: str, end: int,
-                 token_starts: Collection[int] | None) -> tuple[int, bool]:
-    """The end of the longest sub-unit right after window[:end], and whether there was one.
-
-    It never runs past staff and internal bodies (党委书记, 局长), except into a sub-unit core
-    they begin (常委 → 常委会)."""
-    staff = _INTERNAL_RE.match(window, end)
-    stop = staff.end() if staff else len(window) + 1  # from here on the rest starts with one
-    cores, best = _SUBUNIT_CORES, None
-    for k in range(end + 1, len(window) + 1):
-        core = _core_at(window[end:k], cores) if window[k - 1] in cores.last_chars else None
-        if core is None:
-            if k >= stop and window[end:k] not in cores.prefixes:
-                break
-            continue
-        rest = window[end:k]
-        if not _NEW_PLACE.search(rest[: len(rest) - len(core)]) \
-                and _boundary(text, pos + k, core, token_starts, pos + end):
-            best = k
-    return (end, False) if best is None else (best, True)
+        end = best
 
 
 def _context_place(level: str, ctx: DocContext) -> str | None:

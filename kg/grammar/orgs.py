@@ -17,7 +17,31 @@ from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .text import HAN, han_run, is_han
 
-_CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, CENTRAL_ORGANS), key=len, reverse=True)))
+
+def _trie_pattern(words: Collection[str]) -> str:
+    """A regex matching the longest of `words` at a position, as their alternation longest
+    first does, with their common prefixes factored out: the search tries one branch per
+    first character, not every word, at each candidate position."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        if "" not in node:
+            return body
+        return f"{body}?" if len(alts) > 1 else f"(?:{body})?"  # greedy: a longer word first
+
+    return branch(trie)
+
+
+_CENTRAL_RE = re.compile(_trie_pattern(CENTRAL_ORGANS))
 #: words that end a name when they follow a complete organ (its internal bodies and staff)
 _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体", "工作", "主要", "负责",
              "班子", "成员", "人员", "各", "牵头", "联合", "会同", "召开", "组织", "印发") + POSITIONS
@@ -238,8 +262,9 @@ def _canonical_and_subtype(name: str) -> tuple[str, str | None]:
 
 def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candidate:
     name, subtype = _canonical_and_subtype(name)
-    return Candidate(start, end, EntityType.ORGANIZATION, name, source, subtype,
-                     aliases=tuple(sorted({a for a in aliases if a and a != name})))
+    kept = {a for a in aliases if a and a != name}
+    return Candidate(start, end, EntityType.ORGANIZATION, name, source, subtype, (),
+                     tuple(sorted(kept)) if kept else ())
 
 
 def _distributed(text: str, ps: int, stem: str, by_end: dict[int, Candidate]) -> list[Candidate]:
@@ -331,10 +356,10 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                 prefixes.append((a, a + len(stem), p))
     by_end = {p.end: p for p in places if p.source != "selfref"}
     for ps, pe, p in prefixes:
-        start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
         end = _extend(text, pe, token_starts)
         if end is None:
             continue
+        start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
         stem = text[pe:end]
         if text[ps:pe] != p.name and stem[:1] in "县市区旗州" and len(stem) > 2:
             stem = stem[1:]  # 江华 + 县司法局: the short form's own level word (江华瑶族自治县司法局)

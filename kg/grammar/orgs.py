@@ -435,7 +435,8 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")) or (inner[0] in "一二三四五六七八九十两多" and len(inner) <= 5):
             continue  # honours (“全国模范人民调解委员会”) and counted labels (“三中心”)
-        kind = _LISTED_KIND.match(text, m.end()) if text[m.end():m.end() + 1] in _LISTED_KIND_FIRST else None
+        kind = _LISTED_KIND.match(text, m.end()) \
+            if text[m.end():m.end() + 1] in _LISTED_KIND_FIRST else None
         if kind and not inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
             # “有事来聊·伟伟道来”“有事来聊·有李来说”等名牌调解室: each item is a room of that kind
             core = next(c for c in _QUOTED_ORG_CORES if kind.group(0).endswith(c))
@@ -476,7 +477,7 @@ _ESTABLISH = re.compile(r"(?:挂牌成立|揭牌成立|成立|设立|组建|建�
 _ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团", "服务站", "工作站", "联盟", "研究院",
                       "委员会", "领导小组", "工作专班", "专班", "小组")
 #: the cores by last character, each list in _ESTABLISHED_CORES order (the first one a name ends with wins)
-_ESTABLISHED_BY_LAST = {ch: tuple(c for c in _ESTABLISHED_CORES if c[-1] == ch) for ch in {c[-1] for c in _ESTABLISHED_CORES}}
+_ESTABLISHED_BY_LAST = {c[-1]: tuple(d for d in _ESTABLISHED_CORES if d[-1] == c[-1]) for c in _ESTABLISHED_CORES}
 #: finds a core in the run after the verb: most runs have none
 _ESTABLISHED_CORE_RE = re.compile("|".join(_ESTABLISHED_CORES))
 
@@ -497,7 +498,8 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
         run = text[pos:j]
         best = None
         for k in range(len(run), 2, -1):
-            core = next((c for c in _ESTABLISHED_BY_LAST.get(run[k - 1], ()) if run.endswith(c, 0, k)), None)
+            core = next((c for c in _ESTABLISHED_BY_LAST.get(run[k - 1], ()) if run.endswith(c, 0, k)),
+                        None)
             if core and k - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
                 best = k
                 break

@@ -15,9 +15,33 @@ from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, O
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import han_run, is_han
+from .text import HAN, han_run, is_han
 
-_CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, CENTRAL_ORGANS), key=len, reverse=True)))
+
+def _trie_pattern(words: Collection[str]) -> str:
+    """A regex matching the longest of `words` at a position, as their alternation longest
+    first does, with their common prefixes factored out: the search tries one branch per
+    first character, not every word, at each candidate position."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        if "" not in node:
+            return body
+        return f"{body}?" if len(alts) > 1 else f"(?:{body})?"  # greedy: a longer word first
+
+    return branch(trie)
+
+
+_CENTRAL_RE = re.compile(_trie_pattern(CENTRAL_ORGANS))
 #: words that end a name when they follow a complete organ (its internal bodies and staff)
 _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体", "工作", "主要", "负责",
              "班子", "成员", "人员", "各", "牵头", "联合", "会同", "召开", "组织", "印发") + POSITIONS
@@ -27,7 +51,6 @@ _NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
 _CONTINUES = set("组长员门务")
 #: the Han characters a name can run over (up to a break character)
 _NAME_RUN = han_run(ORG_BREAK_CHARS)
-_LEVEL_RE = re.compile(f"[{''.join(LEVEL_PREFIX)}]")
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
@@ -89,15 +112,23 @@ def _valid_middle(mid: str) -> bool:
 
 
 class _Cores:
-    """A table of cores (core → stem length bounds) with its core lengths, longest first.
+    """A table of cores (core → stem length bounds), grouped by last character, longest first.
 
-    A segment ends with at most one core of each length, so looking up its suffix of each
-    length finds the same cores, in the same order, as trying every core with endswith."""
+    A segment ends with at most one core of each length, so trying the cores that end in its
+    last character, longest first, finds the same core as trying every core with endswith."""
 
     def __init__(self, table: dict[str, tuple[int, int]]) -> None:
         self.table = table
-        self.lengths = sorted({len(c) for c in table}, reverse=True)
-        self.last_chars = frozenset(c[-1] for c in table)  # most segments end in none of them
+        by_last: dict[str, list[tuple[str, int, int]]] = {}
+        for core in sorted(table, key=len, reverse=True):
+            by_last.setdefault(core[-1], []).append((core, *table[core]))
+        self.by_last = {ch: tuple(cores) for ch, cores in by_last.items()}
+        self.last_chars = frozenset(by_last)  # most segments end in none of them
+        #: finds the characters a core can end at, so a window is not walked character by character
+        self.last_re = re.compile(f"[{re.escape(''.join(sorted(by_last)))}]")
+        self.longest = max(map(len, table))
+        #: every prefix of a core: a segment that is one may still grow into the core
+        self.prefixes = frozenset(c[:i] for c in table for i in range(1, len(c) + 1))
 
 
 _ORG_CORES = _Cores(ORG_CORES)
@@ -106,16 +137,11 @@ _SUBUNIT_CORES = _Cores(SUBUNIT_CORES)
 
 def _core_at(seg: str, cores: _Cores) -> str | None:
     """The longest core `seg` ends with whose stem length fits, or None."""
-    n = len(seg)
-    if not n or seg[-1] not in cores.last_chars:
-        return None
-    for length in cores.lengths:
-        if length > n:
-            continue
-        core = seg[n - length:]
-        bounds = cores.table.get(core)
-        if bounds is not None and bounds[0] <= n - length <= bounds[1] and _valid_middle(seg):
-            return core
+    stem_max = len(seg)
+    for core, lo, hi in cores.by_last.get(seg[-1:], ()):
+        stem = stem_max - len(core)
+        if lo <= stem <= hi and seg.endswith(core):
+            return core if _valid_middle(seg) else None  # the same seg for any shorter core
     return None
 
 
@@ -135,38 +161,71 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
     return end in token_starts or text.startswith(POSITIONS, end)  # 应诉科 + 科长
 
 
+#: the staff and internal-body words, shortest first: a match is the shortest one a text starts with
+_INTERNAL_RE = re.compile("|".join(map(re.escape, sorted(_INTERNAL, key=len))))
+
+
+@functools.lru_cache(maxsize=16384)
+def _organ_cores(window: str) -> tuple[tuple[int, str], ...]:
+    """The organ cores that may end a name at each length k of `window` (k, core), in order.
+
+    Cached: a report names the same bodies over and over; what depends on the text around
+    the window (the word boundary) _extend tests on each call."""
+    cores = _ORG_CORES
+    found = []
+    for m in cores.last_re.finditer(window):  # only where a core can end
+        core = _core_at(window[:m.end()], cores)
+        if core:
+            found.append((m.end(), core))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=16384)
+def _subunit_cores(rest: str) -> tuple[tuple[int, str], ...]:
+    """The sub-unit cores that may end a sub-unit at each length k of `rest` (k, core), in order.
+
+    They never run past staff and internal bodies (党委书记, 局长), except into a sub-unit core
+    those begin (常委 → 常委会), nor across another place (审核市政府). Cached as _organ_cores."""
+    cores = _SUBUNIT_CORES
+    staff = _INTERNAL_RE.match(rest)
+    stop = staff.end() if staff else len(rest) + 1  # from here on rest[:k] starts with one
+    found = []
+    for k in range(1, len(rest) + 1):
+        core = _core_at(rest[:k], cores) if rest[k - 1] in cores.last_chars else None
+        if core is None:
+            if k >= stop and rest[:k] not in cores.prefixes:
+                break
+        elif not _NEW_PLACE.search(rest[: k - len(core)]):
+            found.append((k, core))
+    return tuple(found)
+
+
 def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) -> int | None:
     """End of the organ name whose stem starts at `pos` (after its place prefix), or None.
 
     First the organ itself (the first core; a longer core overlapping it wins: 委 → 委员会),
     then sub-units (司法局 + 行政应诉科), never across another place or a staff title.
     """
-    n = len(text)
-    limit = min(n, pos + ORG_STEM_CHARS_MAX + 8)
-    j = _NAME_RUN.match(text, pos, limit).end()
-    window = text[pos:j]
-    found: list[tuple[int, str]] = []
-    last = _ORG_CORES.last_chars
-    for k, ch in enumerate(window, 1):
-        if ch not in last:  # _core_at would say None without a look
-            continue
-        core = _core_at(window[:k], _ORG_CORES)
-        if core and _boundary(text, pos + k, core, token_starts, pos):
-            found.append((k, core))
-    if not found:
+    j = _NAME_RUN.match(text, pos, min(len(text), pos + ORG_STEM_CHARS_MAX + 8)).end()
+    if j == pos:
         return None
-    k1 = found[0][0]
-    end = max(k for k, core in found if k - len(core) < k1)
-    while True:  # sub-units
+    window = text[pos:j]
+    k1 = end = 0
+    for k, core in _organ_cores(window):
+        if k1 and k >= k1 + _ORG_CORES.longest:
+            break  # a core ending here starts after the first one: it cannot overlap it
+        if _boundary(text, pos + k, core, token_starts, pos):
+            if not k1:
+                k1 = end = k
+            elif k - len(core) < k1:
+                end = k
+    if not k1:
+        return None
+    while True:  # sub-units: the longest one that ends a word, again and again
         best = None
-        for k in range(end + 1, len(window) + 1):
-            rest = window[end:k]
-            core = _core_at(rest, _SUBUNIT_CORES)
-            if core is None and rest.startswith(_INTERNAL) and not any(c.startswith(rest) for c in SUBUNIT_CORES):
-                break  # staff and internal bodies: 党委书记, 局长 (but 常委 → 常委会 goes on)
-            if core and not _NEW_PLACE.search(rest[: len(rest) - len(core)]) \
-                    and _boundary(text, pos + k, core, token_starts, pos + end):
-                best = k
+        for k, core in _subunit_cores(window[end:]):
+            if _boundary(text, pos + end + k, core, token_starts, pos + end):
+                best = end + k
         if best is None:
             return pos + end
         end = best
@@ -203,8 +262,9 @@ def _canonical_and_subtype(name: str) -> tuple[str, str | None]:
 
 def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candidate:
     name, subtype = _canonical_and_subtype(name)
-    return Candidate(start, end, EntityType.ORGANIZATION, name, source, subtype,
-                     aliases=tuple(sorted({a for a in aliases if a and a != name})))
+    kept = {a for a in aliases if a and a != name}
+    return Candidate(start, end, EntityType.ORGANIZATION, name, source, subtype, (),
+                     tuple(sorted(kept)) if kept else ())
 
 
 def _distributed(text: str, ps: int, stem: str, by_end: dict[int, Candidate]) -> list[Candidate]:
@@ -220,14 +280,43 @@ def _distributed(text: str, ps: int, stem: str, by_end: dict[int, Candidate]) ->
     return out
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where re.finditer(re.escape(word), text) finds `word` (non-overlapping, left to right)."""
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + len(word))
+def _occurrences(text: str, words: Collection[str]) -> dict[str, list[int]]:
+    """Where each word occurs, as re.finditer(re.escape(word), text) finds it (non-overlapping,
+    left to right), from one scan for them all: every occurrence of a word starts inside a match
+    of their alternation (which may be of another word, or overlap it), so only those are read."""
+    out: dict[str, list[int]] = {w: [] for w in words}
+    if not out:
+        return out
+    by_first: dict[str, list[str]] = {}
+    for w in out:
+        by_first.setdefault(w[0], []).append(w)
+    for m in re.finditer("|".join(map(re.escape, sorted(out))), text):
+        for q in range(m.start(), m.end()):
+            for w in by_first.get(text[q], ()):
+                at = out[w]
+                if text.startswith(w, q) and (not at or q >= at[-1] + len(w)):
+                    at.append(q)
     return out
+
+
+def _town_stem(name: str) -> str:
+    return name[:-2] if name.endswith("街道") else name[:-1]
+
+
+#: characters after a bare level word that make it no body's prefix: another level (市县党委,
+#: 市县乡三级: levels, not one body), or no name at all
+_NOT_AFTER_LEVEL = ORG_BREAK_CHARS | set("县区乡镇省市村")
+
+
+@functools.cache
+def _bare_level_re(levels: str) -> re.Pattern[str]:
+    """The level words of `levels` that may open a body by themselves: not after a character
+    that makes them part of another word (全市, 城区), and followed by a name character that
+    is not another level word (decided before the name is extended: the same outcome)."""
+    block = re.escape("".join(sorted(_BARE_BLOCK_BEFORE)))
+    stop = re.escape("".join(sorted(_NOT_AFTER_LEVEL)))
+    level = f"[{re.escape(levels)}]"  # first, so the search skips to these characters
+    return re.compile(f"{level}(?<![{block}]{level})(?=(?![{stop}])[{HAN}])")
 
 
 def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
@@ -254,22 +343,23 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     # a place directly followed by another (湖南省江华县司法局) is not the body's own prefix
     prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places
                                                   if p.end not in starts and p.source != "selfref"]  # 全市司法所
-    stem_at: dict[str, list[int]] = {}  # a town is mentioned many times: its stem is searched once
+    # a town is mentioned many times: its stem's occurrences are added once, for its first mention
+    towns: dict[str, Candidate] = {}
     for p in places:
-        if p.subtype == "Town" and len(p.name) >= 3:
-            stem = p.name[:-2] if p.name.endswith("街道") else p.name[:-1]
-            at = stem_at.get(stem)
-            if at is None:
-                at = stem_at[stem] = _occurrences(text, stem)
-            for a in at:
-                if not text.startswith(p.name, a):
-                    prefixes.append((a, a + len(stem), p))
+        if p.subtype == "Town" and len(p.name) >= 3 and p.name not in towns:
+            towns[p.name] = p
+    stem_at = _occurrences(text, {_town_stem(name) for name in towns})
+    for name, p in towns.items():
+        stem = _town_stem(name)
+        for a in stem_at[stem]:
+            if not text.startswith(name, a):
+                prefixes.append((a, a + len(stem), p))
     by_end = {p.end: p for p in places if p.source != "selfref"}
     for ps, pe, p in prefixes:
-        start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
         end = _extend(text, pe, token_starts)
         if end is None:
             continue
+        start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
         stem = text[pe:end]
         if text[ps:pe] != p.name and stem[:1] in "县市区旗州" and len(stem) > 2:
             stem = stem[1:]  # 江华 + 县司法局: the short form's own level word (江华瑶族自治县司法局)
@@ -281,15 +371,12 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if stem.endswith(_GOV_CORES):
             out.extend(_distributed(text, ps, stem, by_end))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅
-    for lm in _LEVEL_RE.finditer(text):
+    # (no context place for a level: none of its words; see _bare_level_re for the other tests)
+    levels = "".join(ch for ch, level in LEVEL_PREFIX.items() if _context_place(level, ctx))
+    for lm in _bare_level_re(levels).finditer(text) if levels else ():
         i, level = lm.start(), LEVEL_PREFIX[lm.group()]
-        if i > 0 and (text[i - 1] in _BARE_BLOCK_BEFORE or (
-                is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE
-                and token_starts is not None and i not in token_starts)):
-            continue
-        # decided before the name is extended (the same outcome): a level word right after
-        # (市县党委, 市县乡三级: levels, not one body), or no context place for the level
-        if text[i + 1:i + 2] in "县区乡镇省市村" or not _context_place(level, ctx):
+        if i > 0 and token_starts is not None and i not in token_starts \
+                and is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE:
             continue
         end = _extend(text, i + 1, token_starts)
         if end is None:
@@ -310,6 +397,10 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
 
 
 _QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "服务团", "联盟")
+#: finds a core in the few characters after a quote: most quotes have none, so no run is read
+_QUOTED_CORE_RE = re.compile("|".join(_QUOTED_ORG_CORES))
+#: the characters a match of _LISTED_KIND starts with
+_LISTED_KIND_FIRST = "、和及“「等"
 
 
 #: the rest of a list of quoted names and the kind of body they are (…”等15个特色品牌调解室)
@@ -344,7 +435,8 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")) or (inner[0] in "一二三四五六七八九十两多" and len(inner) <= 5):
             continue  # honours (“全国模范人民调解委员会”) and counted labels (“三中心”)
-        kind = _LISTED_KIND.match(text, m.end())
+        kind = _LISTED_KIND.match(text, m.end()) \
+            if text[m.end():m.end() + 1] in _LISTED_KIND_FIRST else None
         if kind and not inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
             # “有事来聊·伟伟道来”“有事来聊·有李来说”等名牌调解室: each item is a room of that kind
             core = next(c for c in _QUOTED_ORG_CORES if kind.group(0).endswith(c))
@@ -355,6 +447,8 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
             out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
             continue
+        if _QUOTED_CORE_RE.search(text, m.end(), m.end() + 10) is None:
+            continue  # (the run below lies in these 10 characters)
         j = _NAME_RUN.match(text, m.end(), min(len(text), m.end() + 10)).end()
         run = text[m.end():j]
         core = next((c for c in _QUOTED_ORG_CORES if c in run for k in range(len(run), 0, -1)
@@ -382,7 +476,10 @@ _ESTABLISH = re.compile(r"(?:挂牌成立|揭牌成立|成立|设立|组建|建�
                         r"(?:全国|全省|全市|全区|全县)?(?:首家|首个|第一家)?(?:[\u4e00-\u9fff]{1,3}级)?")
 _ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团", "服务站", "工作站", "联盟", "研究院",
                       "委员会", "领导小组", "工作专班", "专班", "小组")
-_ESTABLISHED_LAST = frozenset(c[-1] for c in _ESTABLISHED_CORES)
+#: the cores by last character, each list in _ESTABLISHED_CORES order (the first one a name ends with wins)
+_ESTABLISHED_BY_LAST = {c[-1]: tuple(d for d in _ESTABLISHED_CORES if d[-1] == c[-1]) for c in _ESTABLISHED_CORES}
+#: finds a core in the run after the verb: most runs have none
+_ESTABLISHED_CORE_RE = re.compile("|".join(_ESTABLISHED_CORES))
 
 
 def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
@@ -394,25 +491,26 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
     named = sorted((p.start, p.name) for p in places if p.source != "selfref")
     named_starts = [a for a, _ in named]
     for m in _ESTABLISH.finditer(text):
+        pos = m.end()
+        if _ESTABLISHED_CORE_RE.search(text, pos, pos + 16) is None:
+            continue  # (the run below lies in these 16 characters)
+        j = _NAME_RUN.match(text, pos, min(len(text), pos + 16)).end()
+        run = text[pos:j]
+        best = None
+        for k in range(len(run), 2, -1):
+            core = next((c for c in _ESTABLISHED_BY_LAST.get(run[k - 1], ()) if run.endswith(c, 0, k)),
+                        None)
+            if core and k - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
+                best = k
+                break
+        if best is None:
+            continue
         clause = _clause_start(text, m.start())
         lo = bisect.bisect_left(named_starts, clause)
         before = [name for _, name in named[lo:bisect.bisect_left(named_starts, m.start(), lo)]]
         if len(set(before)) > 1:
             continue
         home = before[0] if before else ctx.local
-        pos = m.end()
-        j = _NAME_RUN.match(text, pos, min(len(text), pos + 16)).end()
-        run = text[pos:j]
-        best = None
-        for k in range(len(run), 2, -1):
-            seg = run[:k]
-            core = next((c for c in _ESTABLISHED_CORES if seg.endswith(c)), None) \
-                if seg[-1] in _ESTABLISHED_LAST else None
-            if core and len(seg) - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
-                best = k
-                break
-        if best is None:
-            continue
         name = run[:best]
         if not _valid_middle(name[:-2]) or name[0] in "一二三四五六七八九十两多各":
             continue  # 成立三个中心, 成立工作领导小组 reads as counts and activities
@@ -472,6 +570,21 @@ _REPORTER_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)记者[ \t\u3
 _NOT_MEDIA = ("本", "主持", "全国", "各", "多家", "新闻")
 
 
+def _reporter_lines(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _REPORTER_LINE.finditer(text), tried only on the lines that hold 记者
+    (each match is one whole line), not at every position of the text."""
+    k = text.find("记者")
+    while k >= 0:
+        a = text.rfind("\n", 0, k) + 1
+        b = text.find("\n", k)
+        if b < 0:
+            b = len(text)
+        m = _REPORTER_LINE.match(text, a, b)
+        if m is not None:
+            yield m
+        k = text.find("记者", b)
+
+
 def _media_lists(text: str) -> list[Candidate]:
     """Outlets named in a list that ends in 等媒体 (被山东普法、《聊城日报》等媒体报道), and the
     outlet of a reporter's line in a press-conference transcript (东方圣城网记者)."""
@@ -486,7 +599,7 @@ def _media_lists(text: str) -> list[Candidate]:
             if "《" in item or "》" in item or item.startswith(_NOT_MEDIA) or not _valid_middle(item):
                 continue  # titled outlets are the title rule's; 省政法委《今日政法》 is a programme
             out.append(_org(start, start + len(item), item, "media"))
-    for m in _REPORTER_LINE.finditer(text):
+    for m in _reporter_lines(text):
         name = m.group(1)
         if not name.startswith(_NOT_MEDIA) and _valid_middle(name):
             out.append(_org(m.start(1), m.end(1), name, "media"))

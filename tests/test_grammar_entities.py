@@ -73,6 +73,15 @@ def test_organisations_expand_bare_level_prefixes_by_context(nlp):
     assert {"连州市司法局", "连州市人民法院", "连州市委政法委", "广东省司法厅"} <= orgs
 
 
+def test_a_level_word_before_a_word_opening_with_a_level_character(nlp):
+    """县市场监管局 is one body (市场 is a word); 市县党委 names two levels, no body."""
+    text = "连州市2023年法治政府建设年度报告\n市市场监管局、市市政园林局推行清单制度,市县党委加强领导。\n"
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"连州市市场监管局", "连州市市政园林局"} <= orgs
+    assert not any("县党委" in o for o in orgs), orgs
+
+
 def test_organisation_grammar_does_not_cut_words(nlp):
     text = "绵阳市法治建设报告\n绵阳市生态环境局优化产业布局,市场监管部门加强社会治理,市信访局局长出席。\n"
     _, found = mentions(nlp, text)
@@ -185,11 +194,14 @@ def test_grassroots_bodies_after_towns_and_villages(nlp):
 
 def test_bodies_the_report_says_were_set_up(nlp):
     text = ("绵阳市2023年法治政府建设年度报告\n绵阳市司法局\n成立了全省首家行政复议咨询委员会,"
-            "设立知识产权纠纷调解中心。在涪城区、游仙区设立公共法律服务分中心。市委成立全面依法治市委员会。\n")
+            "设立知识产权纠纷调解中心。在涪城区、游仙区设立公共法律服务分中心。市委成立全面依法治市委员会。"
+            "全市建成公共法律服务中心（站、室）3200余个,建成矛盾纠纷调处工作站15个。\n")
     _, found = mentions(nlp, text)
     orgs = names(found, EntityType.ORGANIZATION)
     assert {"绵阳市行政复议咨询委员会", "绵阳市知识产权纠纷调解中心", "绵阳市委全面依法治市委员会"} <= orgs
     assert not any(o.endswith("分中心") for o in orgs), orgs  # several places: no one body
+    # counted: kinds of bodies, not bodies
+    assert not any(o.endswith(("公共法律服务中心", "工作站")) for o in orgs), orgs
 
 
 def test_bodies_named_after_a_brand_carry_the_brand_as_a_program(nlp):

@@ -306,6 +306,8 @@ def _town_stem(name: str) -> str:
 #: characters after a bare level word that make it no body's prefix: another level (市县党委,
 #: 市县乡三级: levels, not one body), or no name at all
 _NOT_AFTER_LEVEL = ORG_BREAK_CHARS | set("县区乡镇省市村")
+#: words that open with a level character but name no level (县市场监管局 is one body)
+_LEVEL_CHAR_WORDS = ("市场", "市政", "市容", "市民")
 
 
 @functools.cache
@@ -316,7 +318,8 @@ def _bare_level_re(levels: str) -> re.Pattern[str]:
     block = re.escape("".join(sorted(_BARE_BLOCK_BEFORE)))
     stop = re.escape("".join(sorted(_NOT_AFTER_LEVEL)))
     level = f"[{re.escape(levels)}]"  # first, so the search skips to these characters
-    return re.compile(f"{level}(?<![{block}]{level})(?=(?![{stop}])[{HAN}])")
+    words = "|".join(map(re.escape, _LEVEL_CHAR_WORDS))
+    return re.compile(f"{level}(?<![{block}]{level})(?=(?![{stop}])[{HAN}]|{words})")
 
 
 def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
@@ -382,8 +385,8 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if end is None:
             continue
         stem = text[i + 1:end]
-        if stem[:1] in "县区乡镇省市村":  # 市县党委, 市县乡三级: levels, not one body
-            continue
+        if stem[:1] in "县区乡镇省市村" and not stem.startswith(_LEVEL_CHAR_WORDS):
+            continue  # 市县党委, 市县乡三级: levels, not one body
         place = _bare_place(level, stem, ctx)
         if not place or not stem:
             continue
@@ -482,6 +485,10 @@ _ESTABLISHED_BY_LAST = {c[-1]: tuple(d for d in _ESTABLISHED_CORES if d[-1] == c
 _ESTABLISHED_CORE_RE = re.compile("|".join(_ESTABLISHED_CORES))
 
 
+#: a count after a name (…中心（站、室）3200余个, …工作站15个): the name is of a kind of body
+_COUNT_AFTER = re.compile(r"(?:[（(][^）)\n]{1,8}[）)])?[0-9０-９]+(?:余|多)?[个家所处座]")
+
+
 def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
                  token_starts: Collection[int] | None) -> list[Candidate]:
     """A body the report says was set up (成立破产管理人协会, 设立公证司法辅助中心): the name after
@@ -514,6 +521,8 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
         name = run[:best]
         if not _valid_middle(name[:-2]) or name[0] in "一二三四五六七八九十两多各":
             continue  # 成立三个中心, 成立工作领导小组 reads as counts and activities
+        if _COUNT_AFTER.match(text, pos + best):
+            continue  # 建成公共法律服务中心（站、室）3200余个: a kind of body, counted
         if name.startswith(("工作", "领导", "专项", "专门", "相关", "联合", "临时")) \
                 or re.search("[省市县区镇乡村]", name[:5]):
             continue  # generic bodies; place-prefixed ones are the place grammar's

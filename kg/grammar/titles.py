@@ -130,31 +130,42 @@ def _statute_ok(cand: str) -> bool:
     return len(cand) >= 3 and not cand.endswith(_NOT_STATUTE_ENDS) and cand[:1] not in "和与及或的在对为"
 
 
+#: the anchors a kept match can end in: those the word ends after (a non-Han character,
+#: 和与及等的 or the end of the text; match_statutes drops the others). One pattern per
+#: anchor: a pattern opening with a literal is searched for far faster than an alternation.
+_KEPT_ENDS = tuple(re.compile(rf"{a}(?=[和与及等的]|[^\u4e00-\u9fff]|\Z)") for a in ("法典?", "条例"))
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]*")
+
+
 def _statute_matches(text: str):
-    """The matches of _STATUTE_RE.finditer(text), without trying every position: a match
-    starting at s ends in an anchor (法 or 条例) starting at most 19 characters after s (7 of
-    中华人民共和国 + 12), so the search resumes at most 19 characters before the next anchor
-    (12 when no 中华人民共和国 starts in between)."""
-    search, find = _STATUTE_RE.search, text.find
-    pos = 0
-    fa, tl = find("法"), find("条例")
-    while True:
-        if 0 <= fa < pos:
-            fa = find("法", pos)
-        if 0 <= tl < pos:
-            tl = find("条例", pos)
-        a = fa if tl < 0 or 0 <= fa < tl else tl
-        if a < 0:
-            return
-        # without the 7 characters of 中华人民共和国 a match starts at most 12 before its anchor
-        lo = max(pos, a - 19)
-        if lo < a - 12 and find("中华人民共和国", lo, a - 6) < 0:
-            lo = a - 12
-        m = search(text, lo)
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+    """The matches of _STATUTE_RE.finditer(text) that can end a word, without the others.
+
+    A match is all Han, so it lies inside one run of Han characters, and the matches of a
+    run are those a search from the run's start finds: only the runs holding one of
+    _KEPT_ENDS are searched (most 法 go on: 法治, 依法行政), each from its start up to that anchor."""
+    search, run = _STATUTE_RE.search, _HAN_RUN.match
+    n = len(text)
+    rev = None  # the text reversed: the run before an anchor is a forward match in it
+    pos = 0  # where the search resumes: the end of the last match yielded, or later
+    for a, ke in sorted(k.span() for p in _KEPT_ENDS for k in p.finditer(text)):
+        if ke <= pos:
+            continue
+        if rev is None:
+            rev = text[::-1]
+        run_start = a - (run(rev, n - a).end() - (n - a))
+        if run_start > pos:
+            pos = run_start  # a new run: nothing before it matters
+        run_end = run(text, ke).end()
+        while True:
+            m = search(text, pos, run_end)
+            if m is None or m.end() > ke:
+                break  # the next match ends past this anchor: a later one may take it
+            yield m
+            pos = m.end()
+
+
+#: the characters a statute's mention follows: a cue's last, 和、及与 (coordinated) or “ (quoted)
+_STATUTE_OPENERS = frozenset({c[-1] for c in _STATUTE_CUES} | set("和、及与“"))
 
 
 def match_statutes(text: str, token_starts=None) -> list[Candidate]:
@@ -168,6 +179,8 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
         for s2 in range(m.start(), e - 1):
             if token_starts is not None and s2 not in token_starts:
                 continue
+            if text[s2 - 1:s2] not in _STATUTE_OPENERS:
+                continue  # no cue, coordination or quote before it (the tests below all need one)
             cand = text[s2:e]
             if not _statute_ok(cand) or cand.startswith(_STATUTE_CUES):
                 continue

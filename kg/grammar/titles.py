@@ -23,7 +23,8 @@ _SUFFIX_LENGTHS = sorted({len(_s) for _s in _SUFFIX_KINDS}, reverse=True)
 
 def regulation_kind(title: str) -> str | None:
     """The Regulation subclass a title's ending implies, or None when it is no instrument."""
-    core = _TRAILING_NOTE.sub("", title).rstrip()
+    # (the note's closing bracket ends the title, or comes before a final newline: $)
+    core = (_TRAILING_NOTE.sub("", title) if ")" in title[-2:] or "）" in title[-2:] else title).rstrip()
     n = len(core)
     for length in _SUFFIX_LENGTHS:
         if length > n:
@@ -70,15 +71,20 @@ def _made_here(text: str, start: int) -> bool:
     return any(v in text[max(clause + 1, start - 40):start] for v in _MAKING)
 
 
+#: the first of COLUMN_HEADS that follows (within 4 characters)
+_COLUMN_HEAD = re.compile("|".join(map(re.escape, COLUMN_HEADS)))
+_INNER_TITLE = re.compile(r"〈([^〈〉]{2,60})〉")
+
+
 def match_titles(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in TITLE_RE.finditer(text):
         title = m.group(1).strip()
         if not title:
             continue
-        after = text[m.end():m.end() + 4]
-        head = next((h for h in COLUMN_HEADS if after.startswith(h)), None)
+        head = _COLUMN_HEAD.match(text, m.end(), m.end() + 4)
         if head:
+            head = head.group()
             out.append(Candidate(m.start(), m.end() + len(head), EntityType.PROGRAM,
                                  f"《{title}》{head}", "title", "Column",
                                  aliases=(f"《{title}》", title)))
@@ -95,7 +101,7 @@ def match_titles(text: str) -> list[Candidate]:
                 aliases = aliases + more
             out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, name, "title", kind,
                                  aliases=aliases))
-            for inner in re.finditer(r"〈([^〈〉]{2,60})〉", m.group(0)):
+            for inner in _INNER_TITLE.finditer(m.group(0)) if "〈" in title else ():
                 # 《细化〈…职责规定〉工作责任清单》: the instrument the title refers to is named too
                 ikind = regulation_kind(inner.group(1))
                 if ikind:
@@ -201,6 +207,7 @@ _MAKING_VERB = r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起�
 _MAKING_VERBS = re.compile(f"{_MAKING_VERB}{_MAKING_VERB}*(?:了)?")
 _UNBRACKETED_SUFFIXES = ("工作责任清单", "责任清单", "清单", "应急预案", "预案", "计划", "规划", "实施方案", "方案",
                          "实施细则", "细则", "办法", "工作规则", "规则", "指引", "纲要", "要点")
+_UNBRACKETED_LAST = frozenset(s[-1] for s in _UNBRACKETED_SUFFIXES)  # an item's last character
 _ITEM_RE = re.compile(r"(?:[\u4e00-\u9fff0-9]|[(（][^()（）\n，。；]{1,10}[)）])+")
 _GENERIC_INSTRUMENT = ("工作", "实施", "相关", "有关", "各项", "各类", "配套", "一系列", "系列", "专项", "具体",
                        "年度", "这一", "该", "本", "新", "一批", "多项", "每日", "每周", "每月", "每年")
@@ -218,7 +225,8 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
                 break
             item = m.group(0)
             after = text[m.end():m.end() + 1]
-            suffix = next((s for s in _UNBRACKETED_SUFFIXES if item.endswith(s)), None)
+            suffix = next((s for s in _UNBRACKETED_SUFFIXES if item.endswith(s)), None) \
+                if item[-1] in _UNBRACKETED_LAST else None
             if suffix is None or (after and after not in "、，,。；;和及“\n"):
                 break
             stem = item[: len(item) - len(suffix)]

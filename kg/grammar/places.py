@@ -253,7 +253,9 @@ _FUNCTION_CHARS = set("的了在和与及或对为把被将从向以于由等并
 _VILLAGE_AFTER = re.compile(rf"([{HAN}]{{2,5}}?)(新村|村|社区|嘎查)")
 
 
-_SELF_REF = re.compile(r"(?:全|我|本)(省|市|区|县|旗)")
+#: 全市, 我县, 本省…: one pattern per opener (a literal is searched for far faster than an
+#: alternation); a level is no opener, so together they find what one finditer would
+_SELF_REFS = tuple(re.compile(f"{o}[省市区县旗]") for o in "全我本")
 _BARE_ZONES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区")
 
 
@@ -264,15 +266,13 @@ def self_references(text: str, ctx: DocContext, token_starts: Collection[int] | 
     levels = {"省": ctx.province, "市": city, "区": ctx.county, "县": ctx.county, "旗": ctx.county}
     # the levels with a place: 全区, 本县… only when the document's county is one
     places = {k: p for k, p in levels.items() if p and (k not in "区县旗" or p.endswith(k))}
-    for m in _SELF_REF.finditer(text):
-        place = places.get(m.group(1))
+    for s, e in sorted(m.span() for p in _SELF_REFS for m in p.finditer(text)):
+        place = places.get(text[s + 1])
         if place is None:
             continue
-        if token_starts is not None and (m.start() not in token_starts or
-                                         (m.end() < len(text) and m.end() not in token_starts)):
+        if token_starts is not None and (s not in token_starts or (e < len(text) and e not in token_starts)):
             continue
-        out.append(PlaceHit(Candidate(m.start(), m.end(), EntityType.PLACE, place, "selfref",
-                                      aliases=(m.group(0),)), None, None))
+        out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, place, "selfref", aliases=(text[s:e],)), None, None))
     if ctx.city:
         short = ctx.city[:-1] if ctx.city.endswith("市") and len(ctx.city) > 2 else ctx.city
         for zone in _BARE_ZONES:

@@ -179,7 +179,7 @@ def _stem_ok(stem: str) -> bool:
     if _STEM_BAD.isdisjoint(stem):
         return True
     bad = [c for c in stem if c in _STEM_BAD]
-    if not bad or stem in _STEM_OK_WITH:
+    if stem in _STEM_OK_WITH:
         return True
     return any(stem.endswith(ok[:-1]) or ok in stem for ok in _STEM_OK_WITH) and len(bad) == 1
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from ..lexicon import IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, PROGRAM_HEADS
 from ..model import EntityType, norm_label
@@ -316,9 +317,19 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
 
 
 _CAPTION = re.compile(r"^[ \t\u3000]*[▲△■●◆]?[ \t\u3000]*([\u4e00-\u9fff0-9“”+·]{6,30})[ \t\u3000]*$", re.M)
+#: the same after a newline: a literal first character lets the search skip to line starts
+_CAPTION_AFTER_NL = re.compile("\n" + _CAPTION.pattern.removeprefix("^"), re.M)
 _CAPTION_HEADS = ("机制", "制度", "活动", "大比武", "专项行动", "行动", "工程", "模式", "平台", "体系", "竞赛")
 _CAPTION_LEADS = ("加强", "强化", "提升", "优化", "坚持", "持续", "全面", "深入", "聚焦", "突出", "着力", "积极",
                   "不断", "大力", "扎实")
+
+
+def _caption_lines(text: str) -> Iterator[re.Match[str]]:
+    """_CAPTION.finditer(text): the first line, then the lines after a newline."""
+    first = _CAPTION.match(text)
+    if first is not None:
+        yield first
+    yield from _CAPTION_AFTER_NL.finditer(text, first.end() if first is not None else 0)
 
 
 def match_caption_programs(text: str) -> list[Candidate]:
@@ -326,7 +337,7 @@ def match_caption_programs(text: str) -> list[Candidate]:
     program head (聊城市跨行政区划府院联动机制, ▲民法典宣传月活动) names that program; lines led
     by a verb (健全依法决策机制) are section headings about work, not names."""
     out: list[Candidate] = []
-    for m in _CAPTION.finditer(text):
+    for m in _caption_lines(text):
         name = m.group(1)
         head = next((h for h in _CAPTION_HEADS if name.endswith(h)), None)
         if head is None or len(name) - len(head) < 4 or name.count("“") != name.count("”"):
@@ -348,9 +359,12 @@ def match_program_echoes(text: str, found: list[Candidate]) -> list[Candidate]:
     from .docresolve import coined_family
 
     out: list[Candidate] = []
-    spans = {(c.start, c.end) for c in found}
-    families = {c.name: fam for c in found if c.etype == EntityType.PROGRAM and "“" not in c.name
+    program = EntityType.PROGRAM
+    families = {c.name: fam for c in found if c.etype == program and "“" not in c.name
                 and (fam := coined_family(c.name)) is not None}
+    if not families:
+        return out
+    spans = {(c.start, c.end) for c in found}
     for name, (prefix, head) in sorted(families.items()):
         bare = name[: len(name) - len(head)]
         pat = re.compile(re.escape(prefix) + r"[\u4e00-\u9fff]{0,12}?" + re.escape(head) + "|" + re.escape(bare))

@@ -85,6 +85,8 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     # a head may open with a character that elsewhere breaks a phrase (对接)
     if pos < len(text) and text[pos] in _EXT_BREAK:
         j += next((len(h) for h in _LONG_HEADS_BY_FIRST.get(text[pos], ()) if text.startswith(h, pos)), 0)
+        if j == pos:
+            return 0, None  # the run stops at once: _run_head("")
     j = _EXT_RUN.match(text, j, max(j, min(len(text), pos + 12))).end()
     return _run_head(text[pos:j])
 
@@ -115,23 +117,19 @@ _NAMED_BODY = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:调解室|工作室|服务站
 
 
 def _head_follows(text: str, pos: int) -> bool:
-    """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设), or a body named
-    after it (“有事来聊”调解室): a program."""
-    return text.startswith("建设", pos) or text.startswith(_LONG_HEADS_BY_FIRST.get(text[pos:pos + 1], ()), pos) \
-        or _NAMED_BODY.match(text, pos) is not None
+    """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设): a program. (A
+    body named after it, “有事来聊”调解室, is one too; match_programs has handled that case.)"""
+    return text.startswith("建设", pos) or text.startswith(_LONG_HEADS_BY_FIRST.get(text[pos:pos + 1], ()), pos)
 
 
 def _implement_cue_before(text: str, start: int) -> bool:
     """A verb of carrying out earlier in the clause (across a 、-list of items)."""
-    lo = max(0, start - 60)
-    if _IMPLEMENT_RE.search(text, lo, start) is None:
-        return False  # none in the window, so none in its last clause either
-    clause = _UP_TO_CLAUSE_MARK.match(text, lo, start)  # to the last clause mark in the window
-    return _IMPLEMENT_RE.search(text, clause.end() if clause else lo, start) is not None
+    return _CUE_IN_LAST_CLAUSE.search(text, max(0, start - 60), start) is not None
 
 
-_IMPLEMENT_RE = re.compile("|".join(map(re.escape, IMPLEMENT_CUES)))
-_UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;\n]")
+#: a verb of carrying out with no clause mark after it (a cue holds none): it is in the last
+#: clause of the window
+_CUE_IN_LAST_CLAUSE = re.compile(f"(?:{'|'.join(map(re.escape, IMPLEMENT_CUES))})[^，,。；;\n]*\\Z")
 
 #: what ends a four-character phrase (而 may sit inside one: “营”刃而解)
 _PUN_BREAK = set("、，,。；;：:！!？?“”‘’（）() \n等和及与的")
@@ -170,7 +168,12 @@ def _in_theme_list(text: str, qstart: int) -> bool:
     return _THEME_LIST.match(text, qstart) is not None
 
 
-_OPEN_QUOTE = re.compile(f"[{re.escape(''.join(QUOTE_PAIRS))}]")
+#: an opening quote and its closing quote within 40 characters on the same line (the first
+#: closing one: a later one after a newline or out of reach leaves the opening one unclosed)
+_QUOTE_SPAN = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}\\n]{{0,40}}{re.escape(c)}"
+                                  for o, c in QUOTE_PAIRS.items()))
+#: what after a quote makes it no program's name: a non-program head or a meeting
+_NOT_PROGRAM_AFTER = tuple(NON_PROGRAM_HEADS) + _MEETING
 
 #: modifiers that belong to a national program's name (新时代“枫桥经验”)
 _ERA_MODIFIERS = ("新时代", "新时期")
@@ -178,23 +181,17 @@ _ERA_MODIFIERS = ("新时代", "新时期")
 
 def match_programs(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    i, n = 0, len(text)
-    while (found := _OPEN_QUOTE.search(text, i)) is not None:  # the next opening quote
-        i = found.start()
-        close = QUOTE_PAIRS[text[i]]
-        j = text.find(close, i + 1, min(n, i + 2 + 40))
-        if j < 0 or text.find("\n", i, j) >= 0:
-            i += 1
-            continue
-        qstart, qend = i, j + 1
-        inner = text[i + 1:j].strip()
+    i = 0
+    while (found := _QUOTE_SPAN.search(text, i)) is not None:  # the next quote closed in time
+        qstart, qend = found.span()
         i = qend
+        inner = text[qstart + 1:qend - 1].strip()
         if not inner:
             continue
         if inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
             continue
         after = text[qend:qend + 6]
-        if after.startswith(NON_PROGRAM_HEADS) or after.startswith(_MEETING):
+        if after.startswith(_NOT_PROGRAM_AFTER):
             continue
         quoted = text[qstart:qend]
         if _NAMED_BODY.match(text, qend):

@@ -29,7 +29,12 @@ _QUOTED = re.compile(r"[“「『‘\"]([^”」』’\"]+)[”」』’\"]")
 
 def _rename(c: Candidate, name: str, more: set[str]) -> Candidate:
     aliases = (set(c.aliases) | more | {c.name}) - {name}
-    return Candidate(c.start, c.end, c.etype, name, c.source, c.subtype, c.props, tuple(sorted(aliases)))
+    return _renamed(c, name, tuple(sorted(aliases)))
+
+
+def _renamed(c: Candidate, name: str, aliases: tuple[str, ...]) -> Candidate:
+    """`c` under `name`, with `aliases` (sorted, without `name`) as its labels."""
+    return Candidate(c.start, c.end, c.etype, name, c.source, c.subtype, c.props, aliases)
 
 
 @functools.lru_cache(maxsize=65536)  # a document repeats its program names
@@ -61,8 +66,10 @@ def _cluster(cands: list[Candidate], programs: list[int], key: Callable[[str], o
             continue
         name = best(members)
         labels = {lab for m in members for lab in (m.name, *m.aliases)}
+        # what _rename(m, name, labels) gives each member, as the group's labels hold its own
+        aliases = tuple(sorted(labels - {name}))
         for i in positions:
-            out[i] = _rename(cands[i], name, labels)
+            out[i] = _renamed(cands[i], name, aliases)
     return out
 
 
@@ -101,26 +108,29 @@ def _first_form(members: list[Candidate]) -> str:
 
 
 def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
-    longer: dict[tuple[EntityType, str], set[str]] = {}
-    seen = dict.fromkeys(map(_LABELS, cands))  # a document repeats its mentions
-    for etype, name, aliases in seen:
-        longer.setdefault((etype, _norm(name)), set()).add(name)
+    longer: defaultdict[tuple[EntityType, str], set[str]] = defaultdict(set)
+    name_keys: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}  # (etype, name) → its key in longer
+    for etype, name, aliases in dict.fromkeys(map(_LABELS, cands)):  # a document repeats its mentions
+        name_keys[(etype, name)] = key = (etype, _norm(name))
+        longer[key].add(name)
         for a in aliases:
-            longer.setdefault((etype, _norm(a)), set()).add(name)
+            longer[(etype, _norm(a))].add(name)
     # the owner depends only on (etype, name): decide it once per distinct name
     owner_of: dict[tuple[EntityType, str], str] = {}
-    for etype, name in {(etype, name) for etype, name, _ in seen}:
-        owners = longer[(etype, _norm(name))]  # holds name itself
+    for (etype, name), key in name_keys.items():
+        owners = longer[key]  # holds name itself
         if len(owners) < 2:
             continue
-        length = len(_norm(name))
+        length = len(key[1])
         owners = {o for o in owners if o != name and len(_norm(o)) > length}
         if len(owners) == 1:
             owner_of[(etype, name)] = owners.pop()
-    if not owner_of:
-        return list(cands)
-    owners = map(owner_of.get, map(_KEY, cands))
-    return [c if owner is None else _rename(c, owner, set()) for c, owner in zip(cands, owners)]
+    out = list(cands)
+    if owner_of:
+        owners = list(map(owner_of.get, map(_KEY, cands)))
+        for i in compress(range(len(cands)), map(operator.is_not, owners, repeat(None))):
+            out[i] = _rename(cands[i], owners[i], set())
+    return out
 
 
 def resolve_document(cands: list[Candidate]) -> list[Candidate]:

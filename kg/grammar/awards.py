@@ -23,6 +23,9 @@ _TRAILING = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|奖项|名单)$|�
 
 
 _ONE_OF = re.compile(r"之一$")
+_QUOTES = re.compile(r"[“”]")
+_BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
+_QUOTED = re.compile(r"“([^”]+)”")
 _COUNTED = re.compile(r"(?<=[^\d第])\d+个")
 _SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
 
@@ -39,6 +42,8 @@ class AwardEvent:
 
 def _split_items(segment: str) -> list[str]:
     """Split coordinated honours at 、 (or 和 before a new scope), not inside () or quotes."""
+    if "、" not in segment and "和" not in segment:
+        return [segment]  # nothing to split at
     parts, depth, cur = [], 0, ""
     for i, ch in enumerate(segment):
         if ch in "(（“":
@@ -59,7 +64,7 @@ def _is_award(title: str) -> bool:
         return False
     if title.startswith("“") and title.endswith("”"):
         return True  # a quoted title after an award cue
-    core = re.sub(r"[(（][^()（）]*[)）]$", "", re.sub(r"[“”]", "", title))
+    core = _BRACKETED_END.sub("", _QUOTES.sub("", title))
     if _SCOPE_HONOUR.match(core):
         return True  # 全国模范司法所长, 全省优秀律师: a scope and a mark of distinction
     if core.endswith(AWARD_SUFFIXES):
@@ -84,7 +89,7 @@ def _items(text: str, seg_start: int, seg_end: int) -> list[Candidate]:
         if not _is_award(name):
             continue
         aliases: tuple[str, ...] = (title,) if name != title else ()
-        q = re.search(r"“([^”]+)”", name)
+        q = _QUOTED.search(name)
         if q and q.group(0) != name:
             aliases += (q.group(0),)
         items.append(Candidate(s, s + span, EntityType.AWARD, name, "award", None, aliases=aliases))

@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from itertools import compress, repeat
 
 from ..model import EntityType, norm_label
 from .candidates import Candidate
@@ -17,39 +19,58 @@ from .candidates import Candidate
 #: a document's candidates repeat their labels: normalise each label once
 _norm = functools.lru_cache(maxsize=65536)(norm_label)
 
+#: attribute getters that build a candidate's keys without a Python-level call per candidate
+_ETYPE = operator.attrgetter("etype")
+_KEY = operator.attrgetter("etype", "name")
+_LABELS = operator.attrgetter("etype", "name", "aliases")
+
 _QUOTED = re.compile(r"[“「『‘\"]([^”」』’\"]+)[”」』’\"]")
 
 
 def _rename(c: Candidate, name: str, more: set[str]) -> Candidate:
     aliases = (set(c.aliases) | more | {c.name}) - {name}
-    return Candidate(c.start, c.end, c.etype, name, c.source, c.subtype, c.props, tuple(sorted(aliases)))
+    return _renamed(c, name, tuple(sorted(aliases)))
 
 
+def _renamed(c: Candidate, name: str, aliases: tuple[str, ...]) -> Candidate:
+    """`c` under `name`, with `aliases` (sorted, without `name`) as its labels."""
+    return Candidate(c.start, c.end, c.etype, name, c.source, c.subtype, c.props, aliases)
+
+
+@functools.lru_cache(maxsize=65536)  # a document repeats its program names
 def quoted_core(name: str) -> str | None:
     """The last quoted segment of a program name (“两代表…”“1+3”模式 → 1+3)."""
     found = _QUOTED.findall(name)
     return _norm(found[-1]) if found else None
 
 
-def _cluster(cands: list[Candidate], key: Callable[[str], object | None],
+def _program_positions(cands: list[Candidate]) -> list[int]:
+    """Where the programs are in `cands` (renaming keeps them there: both clusterings share it)."""
+    is_program = map(operator.eq, map(_ETYPE, cands), repeat(EntityType.PROGRAM))
+    return list(compress(range(len(cands)), is_program))
+
+
+def _cluster(cands: list[Candidate], programs: list[int], key: Callable[[str], object | None],
              best: Callable[[list[Candidate]], str]) -> list[Candidate]:
-    """Programs whose names share a non-None `key` are one program, named by `best(members)`;
-    each member keeps every label of the group."""
-    groups: dict[object, list[Candidate]] = defaultdict(list)
-    for c in cands:
-        if c.etype == EntityType.PROGRAM:
-            k = key(c.name)
-            if k is not None:
-                groups[k].append(c)
-    rename: dict[int, tuple[str, set[str]]] = {}
-    for members in groups.values():
+    """Programs (at `programs`) whose names share a non-None `key` are one program, named by
+    `best(members)`; each member keeps every label of the group."""
+    groups: dict[object, list[int]] = defaultdict(list)  # positions in cands: only those are renamed
+    for i in programs:
+        k = key(cands[i].name)
+        if k is not None:
+            groups[k].append(i)
+    out = list(cands)
+    for positions in groups.values():
+        members = [cands[i] for i in positions]
         if len({m.name for m in members}) < 2:
             continue
         name = best(members)
         labels = {lab for m in members for lab in (m.name, *m.aliases)}
-        for m in members:
-            rename[id(m)] = (name, labels)
-    return [_rename(c, *rename[id(c)]) if id(c) in rename else c for c in cands]
+        # what _rename(m, name, labels) gives each member, as the group's labels hold its own
+        aliases = tuple(sorted(labels - {name}))
+        for i in positions:
+            out[i] = _renamed(cands[i], name, aliases)
+    return out
 
 
 def _most_telling(members: list[Candidate]) -> str:
@@ -59,7 +80,7 @@ def _most_telling(members: list[Candidate]) -> str:
 
 
 def cluster_programs(cands: list[Candidate]) -> list[Candidate]:
-    return _cluster(cands, quoted_core, _most_telling)
+    return _cluster(cands, _program_positions(cands), quoted_core, _most_telling)
 
 
 #: a coined count opening a name: 三省四县(跨省联调机制), 一所一品
@@ -67,6 +88,7 @@ COINED_PREFIX = re.compile(r"^[一二三四五六七八九十两]+[\u4e00-\u9fff
 _FAMILY_HEADS = ("机制", "模式", "制度", "体系")
 
 
+@functools.lru_cache(maxsize=65536)  # a document repeats its program names
 def coined_family(name: str) -> tuple[str, str] | None:
     """(coined prefix, head) of an unquoted mechanism name, the key its variants share."""
     m = COINED_PREFIX.match(_norm(name))
@@ -77,34 +99,42 @@ def coined_family(name: str) -> tuple[str, str] | None:
 def cluster_coined(cands: list[Candidate]) -> list[Candidate]:
     """三省四县跨省联调机制, 三省四县联调机制, 三省四县跨区域矛盾纠纷化解机制: a report names the
     mechanism its coined count opens in several ways; the first form in the text names it."""
-    return _cluster(cands, coined_family, lambda ms: min(ms, key=lambda m: (m.start, -len(m.name))).name)
+    return _cluster(cands, _program_positions(cands), coined_family, _first_form)
+
+
+def _first_form(members: list[Candidate]) -> str:
+    """The form that comes first in the text (the longer at one start)."""
+    return min(members, key=lambda m: (m.start, -len(m.name))).name
 
 
 def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
-    longer: dict[tuple[EntityType, str], set[str]] = {}
-    seen: set[tuple[EntityType, str, tuple[str, ...]]] = set()  # a document repeats its mentions
-    for c in cands:
-        labels = (c.etype, c.name, c.aliases)
-        if labels in seen:
+    longer: defaultdict[tuple[EntityType, str], set[str]] = defaultdict(set)
+    name_keys: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}  # (etype, name) → its key in longer
+    for etype, name, aliases in dict.fromkeys(map(_LABELS, cands)):  # a document repeats its mentions
+        name_keys[(etype, name)] = key = (etype, _norm(name))
+        longer[key].add(name)
+        for a in aliases:
+            longer[(etype, _norm(a))].add(name)
+    # the owner depends only on (etype, name): decide it once per distinct name
+    owner_of: dict[tuple[EntityType, str], str] = {}
+    for (etype, name), key in name_keys.items():
+        owners = longer[key]  # holds name itself
+        if len(owners) < 2:
             continue
-        seen.add(labels)
-        for a in (c.name, *c.aliases):
-            longer.setdefault((c.etype, _norm(a)), set()).add(c.name)
-    out = []
-    owner_of: dict[tuple[EntityType, str], str | None] = {}  # the same answer for the same name
-    for c in cands:
-        key = (c.etype, c.name)
-        if key in owner_of:
-            owner = owner_of[key]
-        else:
-            owners = longer.get((c.etype, _norm(c.name)), set()) - {c.name}
-            owners = {o for o in owners if len(_norm(o)) > len(_norm(c.name))}
-            owner = owner_of[key] = owners.pop() if len(owners) == 1 else None
-        if owner is not None:
-            c = _rename(c, owner, set())
-        out.append(c)
+        length = len(key[1])
+        owners = {o for o in owners if o != name and len(_norm(o)) > length}
+        if len(owners) == 1:
+            owner_of[(etype, name)] = owners.pop()
+    out = list(cands)
+    if owner_of:
+        owners = list(map(owner_of.get, map(_KEY, cands)))
+        for i in compress(range(len(cands)), map(operator.is_not, owners, repeat(None))):
+            out[i] = _rename(cands[i], owners[i], set())
     return out
 
 
 def resolve_document(cands: list[Candidate]) -> list[Candidate]:
-    return unify_aliases(cluster_coined(cluster_programs(cands)))
+    """cluster_programs, then cluster_coined, then unify_aliases."""
+    programs = _program_positions(cands)
+    clustered = _cluster(_cluster(cands, programs, quoted_core, _most_telling), programs, coined_family, _first_form)
+    return unify_aliases(clustered)

@@ -17,12 +17,55 @@ from .candidates import Candidate
 from .text import HAN, finditer_at, finditer_before, is_han, marker_starts
 
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
-_ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})(?:[ \t\u3000]+|[ \t\u3000]*\n\s*)(?=[^\n]{{0,30}}(?:{_POS_ALT}))")
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
 _AFTER_ORG = re.compile(rf"(?:司法所|派出所|法院|检察院|局|办|中心|工作站|服务站)([{HAN}]{{2,3}})")
 _TITLE_NAME = re.compile(rf"(?:{_POS_ALT})[、，,]?([{HAN}]{{2,3}})")
 #: a title (or 同志): every match of _NAME_TITLE has one 2–4 characters after its start
 _TITLE = re.compile(rf"同志|{_POS_ALT}")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` as a prefix tree (副(?:主任|局长…)): it matches where one of
+    them starts, with one branch tried per character instead of one per word."""
+    branches: dict[str, list[str]] = {}
+    for w in words:
+        branches.setdefault(w[0], []).append(w[1:])
+    out = []
+    for head, tails in branches.items():
+        rest = [t for t in tails if t]
+        sub = f"(?:{_trie(rest)})" + ("?" if len(rest) < len(tails) else "") if rest else ""
+        out.append(re.escape(head) + sub)
+    return "|".join(out)
+
+
+#: in the lookahead only whether a title follows matters: a prefix tree of them decides it faster
+_ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})(?:[ \t\u3000]+|[ \t\u3000]*\n\s*)(?=[^\n]{{0,30}}(?:{_trie(POSITIONS)}))")
+#: a line start a roster name can follow: _ROSTER's name, then a space or a line break
+_ROSTER_LINE = re.compile(rf"\n(?=[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000\n])")
+
+
+class _WordStarts:
+    """Every position where one of `words` starts (overlapping ones too), found from the ends.
+
+    The titles end in 13 characters (长, 员, 记…) but open with 39 (副, 主, 人…), so in the
+    reversed text the regex engine stops at far fewer places than in the text."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in words})
+        self.ends = re.compile(_trie([w[::-1] for w in words]))  # matches where a word ends
+
+    def __call__(self, text: str) -> set[int]:
+        n, words = len(text), self.words
+        starts = set()
+        for r in marker_starts(self.ends, text[::-1]):
+            e = n - r
+            starts.update(e - k for k in self.lengths if k <= e and text[e - k:e] in words)
+        return starts
+
+
+#: where _TITLE matches: every title's start
+_title_starts = _WordStarts(("同志", *POSITIONS))
 
 
 @functools.cache
@@ -41,14 +84,15 @@ def common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_PRIVATE = re.compile("|".join(map(re.escape, PRIVATE_MARKERS)))
 _FUNCTION = set("的了与和由在是把被等将对向从为及并而且之其所以于着过也都就又还个些")
 
 
 def _plausible(name: str) -> bool:
-    if any(m in name for m in PRIVATE_MARKERS):
+    if _PRIVATE.search(name):
         return False
     sur = 2 if name[:2] in SURNAMES_2 else 1
-    if any(c in _FUNCTION for c in name[sur:]):
+    if not _FUNCTION.isdisjoint(name[sur:]):
         return False  # 党委的, 成员与: a surname-like character before ordinary words
     if name in common_words() or name.endswith(("乡", "镇", "县", "区", "市", "村", "省")):
         return False
@@ -76,11 +120,12 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
                 return
         out[(s, e)] = Candidate(s, e, EntityType.PERSON, name, "person", "PublicOfficial")
 
-    for m in _ROSTER.finditer(text):
+    # _ROSTER matches at a line start only: the text's start, or one after a name-like opening
+    for m in finditer_at(_ROSTER, text, [0, *(n.end() for n in _ROSTER_LINE.finditer(text))]):
         add(m.start(1), m.end(1))
     if token_starts is None:
         return sorted(out.values(), key=lambda c: c.start)
-    titles = marker_starts(_TITLE, text)  # every title's start, for both title rules
+    titles = _title_starts(text)  # every title's start, for both title rules
     for m in finditer_before(_NAME_TITLE, _TITLE, text, (2, 3, 4), titles):
         # the name must be a whole word: a token starts at it and at the title after it
         s, e = m.start(1), m.end(1)
@@ -97,8 +142,10 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
                 break
     for m in _AFTER_ORG.finditer(text):  # 斜店司法所王正伟冒雨…: a staff member named after the unit
         s = m.start(1)
+        if s not in token_starts:
+            continue
         for e in (s + 3, s + 2):
-            if e <= m.end(1) and s in token_starts and (e == len(text) or e in token_starts) \
+            if e <= m.end(1) and (e == len(text) or e in token_starts) \
                     and text[s:e] not in common_words():
                 add(s, e, strict=True)
                 break

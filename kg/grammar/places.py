@@ -73,31 +73,51 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
     hits: list[PlaceHit] = []
     named = {d.code for m in matches if not m.is_short for d in m.candidates}
     home = next((d.code[:2] for name in (ctx.province,) if name for d in gz.lookup(name, shorts=False)), None)
+    # a text names a few divisions many times: resolve each (candidates, short?) once; the
+    # matches hold their candidates, so the tuples' ids stay theirs while this runs
+    resolved: dict[tuple[int, bool], tuple[Division, str, tuple, str | None] | None] = {}
+    n = len(text)
+    suffixed: list[PlaceHit] = []  # the hits a zone suffix may follow (see _zones)
     for m in matches:
-        div = resolve_match(m, codes)
-        if div is None:
+        key = (id(m.candidates), m.is_short)
+        if key in resolved:
+            r = resolved[key]
+        else:
+            r = resolved[key] = _resolved(gz, m, codes, home, named)
+        if r is None:
             continue
-        if m.start > 0 and (text[m.start - 1].isdigit() or text[m.start - 1] in "一二三四五六七八九十两几多") \
-                and m.surface[0] in _MEASURE_WORDS:
+        start, end, surface = m.start, m.end, m.surface
+        if start > 0 and surface[0] in _MEASURE_WORDS \
+                and (text[start - 1].isdigit() or text[start - 1] in "一二三四五六七八九十两几多"):
             continue  # 9项城市管理: a count, not 项城市
-        if m.is_short and div.level == Level.COUNTY and home and div.code[:2] != home \
-                and not any(a.code in named for a in gz.chain(div)[1:]):
-            continue  # 东昌(区) in a 文号 or 项城 in 9项城市: a far county's short form needs its parent named
-        if m.is_short and not _short_ok(text, m, token_starts):
-            continue
-        if m.is_short and _TOWN_AHEAD.match(text, m.end):
-            continue  # 定远寨镇 is a town, not 定远(县) + 寨镇
-        parent = gz.parent(div)
-        cand = Candidate(m.start, m.end, EntityType.PLACE, div.name, "place",
-                         SUBTYPE_OF_LEVEL[div.level], (("adminCode", div.code),),
-                         aliases=(m.surface,) if m.surface != div.name else ())
-        hits.append(PlaceHit(cand, div, parent.name if parent else None))
-    hits.extend(_zones(text, hits))
+        if m.is_short and (not _short_ok(text, m, token_starts) or _TOWN_AHEAD.match(text, end)):
+            continue  # 聊城市场 is no 聊城; 定远寨镇 is a town, not 定远(县) + 寨镇
+        div, subtype, props, parent = r
+        hit = PlaceHit(Candidate(start, end, EntityType.PLACE, div.name, "place", subtype, props,
+                                 (surface,) if surface != div.name else ()), div, parent)
+        hits.append(hit)
+        if end < n and text[end] in _ZONE_OPENERS:
+            suffixed.append(hit)
+    hits.extend(_zones(text, hits, suffixed))
     refs = self_references(text, ctx, token_starts)  # found once, used twice
     hits.extend(_towns(text, ctx, hits + [h for h in refs if h.candidate.subtype == "DevelopmentZone"],
                        token_starts))
     hits.extend(refs)
     return hits
+
+
+def _resolved(gz, m: Match, codes: list[str], home: str | None,
+              named: set[str]) -> tuple[Division, str, tuple, str | None] | None:
+    """What a match's candidates give wherever it stands: the division, its subtype, props and
+    parent's name; None for no division or a far county's short form."""
+    div = resolve_match(m, codes)
+    if div is None:
+        return None
+    if m.is_short and div.level == Level.COUNTY and home and div.code[:2] != home \
+            and not any(a.code in named for a in gz.chain(div)[1:]):
+        return None  # 东昌(区) in a 文号 or 项城 in 9项城市: a far county's short form needs its parent named
+    parent = gz.parent(div)
+    return div, SUBTYPE_OF_LEVEL[div.level], (("adminCode", div.code),), parent.name if parent else None
 
 
 def _short_ok(text: str, m: Match, token_starts: Collection[int] | None) -> bool:
@@ -107,9 +127,17 @@ def _short_ok(text: str, m: Match, token_starts: Collection[int] | None) -> bool
     return m.start in token_starts or m.start == 0
 
 
-def _zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+#: the characters the zone suffixes open with
+_ZONE_OPENERS = frozenset(z[0] for z in _ZONE_SUFFIXES)
+#: one literal pattern per named-zone suffix: literals are searched for far faster than an alternation
+_NAMED_ZONE_LITERALS = tuple(re.compile(re.escape(z)) for z in _NAMED_ZONE_SUFFIX.pattern.split("|"))
+
+
+def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[PlaceHit]:
+    """Development zones: a place's name + a zone suffix (`suffixed`: the hits, in order, a
+    zone suffix's first character follows), or a stem + 高新技术产业开发区… outside the hits."""
     out = []
-    for h in hits:
+    for h in suffixed:
         if h.division is None or h.division.level == Level.PROVINCE:
             continue
         zone = _ZONE_SUFFIX_RE.match(text, h.candidate.end)
@@ -122,12 +150,12 @@ def _zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         city = h.division.name if h.division.level == Level.PREFECTURE else h.parent
         out.append(PlaceHit(Candidate(h.candidate.start, h.candidate.end + len(suffix), EntityType.PLACE,
                                       name, "place", "DevelopmentZone"), None, city))
-    inside = bytearray(len(text))  # the positions the hits cover
-    for h in hits:
-        a, b = h.candidate.start, h.candidate.end
-        if a < b:
-            inside[a:b] = b"\x01" * (b - a)
-    for m in finditer_before(_NAMED_ZONE, _NAMED_ZONE_SUFFIX, text, range(2, 7)):
+    # where _NAMED_ZONE_SUFFIX matches: no literal overlaps itself, so each finditer finds all
+    found = {m.start() for lit in _NAMED_ZONE_LITERALS for m in lit.finditer(text)}
+    inside = None  # the positions the hits cover, marked on first need
+    for m in finditer_before(_NAMED_ZONE, _NAMED_ZONE_SUFFIX, text, range(2, 7), found):
+        if inside is None:
+            inside = _covered(len(text), hits)
         if inside[m.start()]:
             continue
         stem = m.group(1)
@@ -138,16 +166,35 @@ def _zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
+def _covered(n: int, hits: list[PlaceHit]) -> bytearray:
+    inside = bytearray(n)
+    for h in hits:
+        a, b = h.candidate.start, h.candidate.end
+        if a < b:
+            inside[a:b] = b"\x01" * (b - a)
+    return inside
+
+
 def _stem_ok(stem: str) -> bool:
+    if _STEM_BAD.isdisjoint(stem):
+        return True
     bad = [c for c in stem if c in _STEM_BAD]
-    if not bad or stem in _STEM_OK_WITH:
+    if stem in _STEM_OK_WITH:
         return True
     return any(stem.endswith(ok[:-1]) or ok in stem for ok in _STEM_OK_WITH) and len(bad) == 1
 
 
 _TOWN_SUFFIX_RE = re.compile(r"街道|镇|乡|苏木")
 _TOWN_NOT_BEFORE = re.compile(rf"街|村|级|长|域|区|[（(]|干部|政府工作|[{HAN}]?镇")
+#: the matches of _TOWN_SUFFIX_RE not followed by _TOWN_NOT_BEFORE (but 街道 always), one
+#: literal pattern per suffix (far faster to search for than an alternation); no suffix
+#: overlaps another, so together they find what _TOWN_SUFFIX_RE.finditer does
+_TOWN_SUFFIXES = tuple(re.compile(sfx if sfx == "街道" else rf"{sfx}(?!{_TOWN_NOT_BEFORE.pattern})")
+                       for sfx in _TOWN_SUFFIX_RE.pattern.split("|"))
 _TOWN_CUE_BEFORE = ("依托", "在", "到", "对", "与", "和", "及", "由", "至", "从", "包括", "覆盖", "涵盖", "位于")
+_TOWN_CUE = re.compile("|".join(_TOWN_CUE_BEFORE))
+#: the Han characters (at most 4) a position follows
+_HAN_TAIL = re.compile(rf"[{HAN}]*\Z")
 
 
 def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
@@ -156,17 +203,17 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
     function word or an adjacent higher place (微山县高楼乡)."""
     ends = {h.candidate.end: h for h in hits}
     out: list[PlaceHit] = []
-    for m in _TOWN_SUFFIX_RE.finditer(text):
-        suffix, e = m.group(0), m.end()
-        if suffix != "街道" and _TOWN_NOT_BEFORE.match(text, e):
-            continue
+    for start, e in sorted(m.span() for p in _TOWN_SUFFIXES for m in p.finditer(text)):
+        suffix = text[start:e]
+        t = _HAN_TAIL.search(text, max(0, start - 4), start)
+        han = t.end() - t.start()  # a stem is all Han: at most this long
         found = None
         for length in (4, 3, 2):
-            s = m.start() - length
-            if s < 0:
+            s = start - length
+            if length > han:
                 continue
-            stem = text[s:m.start()]
-            if not all(is_han(c) for c in stem) or not _stem_ok(stem) or any(w in stem for w in _TOWN_CUE_BEFORE):
+            stem = text[s:start]
+            if not _stem_ok(stem) or _TOWN_CUE.search(stem):
                 continue
             adjacent = ends.get(s)
             if stem.endswith("城") and (adjacent is None or adjacent.division is None
@@ -206,7 +253,9 @@ _FUNCTION_CHARS = set("的了在和与及或对为把被将从向以于由等并
 _VILLAGE_AFTER = re.compile(rf"([{HAN}]{{2,5}}?)(新村|村|社区|嘎查)")
 
 
-_SELF_REF = re.compile(r"(?:全|我|本)(省|市|区|县|旗)")
+#: 全市, 我县, 本省…: one pattern per opener (a literal is searched for far faster than an
+#: alternation); a level is no opener, so together they find what one finditer would
+_SELF_REFS = tuple(re.compile(f"{o}[省市区县旗]") for o in "全我本")
 _BARE_ZONES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区")
 
 
@@ -215,22 +264,23 @@ def self_references(text: str, ctx: DocContext, token_starts: Collection[int] | 
     out: list[PlaceHit] = []
     city = ctx.county if ctx.county and ctx.county.endswith("市") else ctx.city  # 连州市: 全市 is itself
     levels = {"省": ctx.province, "市": city, "区": ctx.county, "县": ctx.county, "旗": ctx.county}
-    for m in _SELF_REF.finditer(text):
-        place = levels[m.group(1)]
-        if not place or (m.group(1) in "区县旗" and not place.endswith(m.group(1))):
+    # the levels with a place: 全区, 本县… only when the document's county is one
+    places = {k: p for k, p in levels.items() if p and (k not in "区县旗" or p.endswith(k))}
+    for s, e in sorted(m.span() for p in _SELF_REFS for m in p.finditer(text)):
+        place = places.get(text[s + 1])
+        if place is None:
             continue
-        if token_starts is not None and (m.start() not in token_starts or
-                                         (m.end() < len(text) and m.end() not in token_starts)):
+        if token_starts is not None and (s not in token_starts or (e < len(text) and e not in token_starts)):
             continue
-        out.append(PlaceHit(Candidate(m.start(), m.end(), EntityType.PLACE, place, "selfref",
-                                      aliases=(m.group(0),)), None, None))
+        out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, place, "selfref", aliases=(text[s:e],)), None, None))
     if ctx.city:
         short = ctx.city[:-1] if ctx.city.endswith("市") and len(ctx.city) > 2 else ctx.city
         for zone in _BARE_ZONES:
-            for m in re.finditer(zone, text):
-                s = m.start()
-                if s > 0 and is_han(text[s - 1]) and text[s - 1] not in "、与和及在到至对由从":
-                    continue
-                out.append(PlaceHit(Candidate(s, m.end(), EntityType.PLACE, short + zone, "place",
-                                              "DevelopmentZone", aliases=(zone,)), None, ctx.city))
+            s = text.find(zone)
+            while s >= 0:  # (str.find: a literal is found faster than by re.finditer)
+                e = s + len(zone)
+                if not (s > 0 and is_han(text[s - 1]) and text[s - 1] not in "、与和及在到至对由从"):
+                    out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, short + zone, "place",
+                                                  "DevelopmentZone", aliases=(zone,)), None, ctx.city))
+                s = text.find(zone, e)
     return out

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from ..lexicon import IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, PROGRAM_HEADS
 from ..model import EntityType, norm_label
 from .candidates import Candidate
-from .text import QUOTE_PAIRS, han_run, is_han
+from .text import HAN, QUOTE_PAIRS, is_han
+from .titles import _statute_ok
 
 _MAX_QUOTED = 14
 _COINED = re.compile(r"[0-9０-９+＋]")
@@ -44,7 +46,27 @@ _HEAD_SUBTYPE: dict[str, str] = {}
 for _h, _sub in PROGRAM_HEADS:
     _HEAD_SUBTYPE.setdefault(_h, _sub)
 _HEAD_LENGTHS = sorted({len(h) for h in _HEAD_SUBTYPE}, reverse=True)
-_EXT_RUN = han_run(_EXT_BREAK)
+
+
+def _han_class_without(exclude: set[str]) -> str:
+    """HAN as a character class with the Han characters of `exclude` cut out of its ranges:
+    one class test per character where text.han_run makes a lookahead and a class test."""
+    cuts = sorted(ord(c) for c in exclude if is_han(c))
+    ranges = []
+    for first, last in re.findall(r"\\u([0-9a-fA-F]{4})-\\u([0-9a-fA-F]{4})", HAN):
+        lo, hi = int(first, 16), int(last, 16)
+        for c in cuts:
+            if lo <= c <= hi:
+                if lo < c:
+                    ranges.append((lo, c - 1))
+                lo = c + 1
+        if lo <= hi:
+            ranges.append((lo, hi))
+    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+
+
+#: a run of Han characters none of which breaks a head phrase
+_EXT_RUN = re.compile(f"[{_han_class_without(_EXT_BREAK)}]*")
 _BAD_MODIFIER = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in _PROGRAM_MODIFIERS))
 
 
@@ -63,6 +85,8 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     # a head may open with a character that elsewhere breaks a phrase (对接)
     if pos < len(text) and text[pos] in _EXT_BREAK:
         j += next((len(h) for h in _LONG_HEADS_BY_FIRST.get(text[pos], ()) if text.startswith(h, pos)), 0)
+        if j == pos:
+            return 0, None  # the run stops at once: _run_head("")
     j = _EXT_RUN.match(text, j, max(j, min(len(text), pos + 12))).end()
     return _run_head(text[pos:j])
 
@@ -84,7 +108,6 @@ def _run_head(run: str) -> tuple[int, str | None]:
 
 
 def _is_statute(inner: str) -> bool:
-    from .titles import _statute_ok
     return inner.endswith(("法典", "条例")) or (inner.endswith("法") and _statute_ok(inner) and len(inner) >= 3) \
         or inner in ("宪法", "民法典")
 
@@ -94,21 +117,19 @@ _NAMED_BODY = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:调解室|工作室|服务站
 
 
 def _head_follows(text: str, pos: int) -> bool:
-    """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设), or a body named
-    after it (“有事来聊”调解室): a program."""
-    return text.startswith("建设", pos) or text.startswith(_LONG_HEADS, pos) \
-        or _NAMED_BODY.match(text, pos) is not None
+    """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设): a program. (A
+    body named after it, “有事来聊”调解室, is one too; match_programs has handled that case.)"""
+    return text.startswith("建设", pos) or text.startswith(_LONG_HEADS_BY_FIRST.get(text[pos:pos + 1], ()), pos)
 
 
 def _implement_cue_before(text: str, start: int) -> bool:
     """A verb of carrying out earlier in the clause (across a 、-list of items)."""
-    lo = max(0, start - 60)
-    clause = _UP_TO_CLAUSE_MARK.match(text, lo, start)  # to the last clause mark in the window
-    return _IMPLEMENT_RE.search(text, clause.end() if clause else lo, start) is not None
+    return _CUE_IN_LAST_CLAUSE.search(text, max(0, start - 60), start) is not None
 
 
-_IMPLEMENT_RE = re.compile("|".join(map(re.escape, IMPLEMENT_CUES)))
-_UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;\n]")
+#: a verb of carrying out with no clause mark after it (a cue holds none): it is in the last
+#: clause of the window
+_CUE_IN_LAST_CLAUSE = re.compile(f"(?:{'|'.join(map(re.escape, IMPLEMENT_CUES))})[^，,。；;\n]*\\Z")
 
 #: what ends a four-character phrase (而 may sit inside one: “营”刃而解)
 _PUN_BREAK = set("、，,。；;：:！!？?“”‘’（）() \n等和及与的")
@@ -136,17 +157,23 @@ _NOT_A_NAME = re.compile(r"^.{1,2}[型式化]$|^[一二三四五六七八九十�
 _THEME_LIST_END = re.compile(r"等(?:主题|方面|内容|领域|话题|题材)")
 
 
-_QUOTED_ITEMS = re.compile(r"(?:[、，,和及与]?“[^”\n]{1,20}”)*")
+#: quoted items, then the word closing a list of themes (an item never begins with 等, so the
+#: match needs no backtracking into fewer items)
+_THEME_LIST = re.compile(r"(?:[、，,和及与]?“[^”\n]{1,20}”)*" + _THEME_LIST_END.pattern)
 
 
 def _in_theme_list(text: str, qstart: int) -> bool:
     """Does the quote at qstart open the rest of a list of themes (“防范电信诈骗”、“民法典”、
     “婚姻家庭”等主题…)? Every item, first or later, is seen from its own quote."""
-    m = _QUOTED_ITEMS.match(text, qstart)
-    return m is not None and _THEME_LIST_END.match(text, m.end()) is not None
+    return _THEME_LIST.match(text, qstart) is not None
 
 
-_OPEN_QUOTE = re.compile(f"[{re.escape(''.join(QUOTE_PAIRS))}]")
+#: an opening quote and its closing quote within 40 characters on the same line (the first
+#: closing one: a later one after a newline or out of reach leaves the opening one unclosed)
+_QUOTE_SPAN = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}\\n]{{0,40}}{re.escape(c)}"
+                                  for o, c in QUOTE_PAIRS.items()))
+#: what after a quote makes it no program's name: a non-program head or a meeting
+_NOT_PROGRAM_AFTER = tuple(NON_PROGRAM_HEADS) + _MEETING
 
 #: modifiers that belong to a national program's name (新时代“枫桥经验”)
 _ERA_MODIFIERS = ("新时代", "新时期")
@@ -154,28 +181,17 @@ _ERA_MODIFIERS = ("新时代", "新时期")
 
 def match_programs(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    i, n = 0, len(text)
-    while (found := _OPEN_QUOTE.search(text, i)) is not None:  # the next opening quote
-        i = found.start()
-        close = QUOTE_PAIRS[text[i]]
-        j = text.find(close, i + 1, min(n, i + 2 + 40))
-        if j < 0 or "\n" in text[i:j]:
-            i += 1
-            continue
-        qstart, qend = i, j + 1
-        inner = text[i + 1:j].strip()
-        era = None
-        for e in _ERA_MODIFIERS:
-            if qstart >= len(e) and text.startswith(e, qstart - len(e)):
-                era = e
-                break
+    i = 0
+    while (found := _QUOTE_SPAN.search(text, i)) is not None:  # the next quote closed in time
+        qstart, qend = found.span()
         i = qend
+        inner = text[qstart + 1:qend - 1].strip()
         if not inner:
             continue
         if inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
             continue
         after = text[qend:qend + 6]
-        if after.startswith(NON_PROGRAM_HEADS) or after.startswith(_MEETING):
+        if after.startswith(_NOT_PROGRAM_AFTER):
             continue
         quoted = text[qstart:qend]
         if _NAMED_BODY.match(text, qend):
@@ -197,7 +213,7 @@ def match_programs(text: str) -> list[Candidate]:
                 out.append(Candidate(pun[0], pun[1], EntityType.PROGRAM, text[pun[0]:pun[1]], "program",
                                      "Brand", aliases=(text[pun[0]:pun[1]].replace("“", "").replace("”", ""),)))
             continue
-        if len(inner) > _MAX_QUOTED or any(c in _SLOGAN_CHARS for c in inner) or _NOT_A_NAME.search(norm_label(inner)):
+        if len(inner) > _MAX_QUOTED or not _SLOGAN_CHARS.isdisjoint(inner) or _NOT_A_NAME.search(norm_label(inner)):
             continue  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
         if inner.endswith(("奖", "称号")) or _is_statute(inner):
             continue  # awards and statutes (“民法典”) are matched by their own rules
@@ -220,6 +236,7 @@ def match_programs(text: str) -> list[Candidate]:
                 out.append(Candidate(qstart, qend + 2, EntityType.PROGRAM, quoted + "普法", "program",
                                      "Campaign", aliases=(quoted, inner)))
                 continue
+            era = next((e for e in _ERA_MODIFIERS if text.endswith(e, 0, qstart)), None)
             if era:
                 out.append(Candidate(qstart - len(era), qend, EntityType.PROGRAM, era + quoted, "program", None,
                                      aliases=(quoted, inner)))
@@ -242,43 +259,48 @@ _GENERIC_STEMS = ("相关", "有关", "各项", "各类", "一系列", "多种",
 _DISTINCT = re.compile(r"[“0-9+]|[一二三四五六七八九十两][^\s]{0,2}[一二三四五六七八九十两]|[省市县区镇乡]")
 _NAMED_HEADS = ("攻坚行动", "专项行动", "宣传月活动", "试点", "大比武")
 _PHRASE_END_OK = set("、，,。；;：:和与及（(\n")
-_PHRASE_CHARS = re.compile(r"[\u4e00-\u9fff0-9“”+·]")
-_PHRASE_OR_COMMA = re.compile(r"[\u4e00-\u9fff0-9“”+·、]*")
-_INTRO_VERB_RE = re.compile("|".join(_INTRO_VERBS))
 _PHRASE_MAX = 32
+_PHRASE_CLASS = "\u4e00-\u9fff0-9“”+·"
+#: a phrase: phrase characters, and 、 only inside quotes (“防控”、“调处”双机制)
+_PHRASE = re.compile(f"(?:[{_PHRASE_CLASS.replace('“', '')}]|“[{_PHRASE_CLASS.replace('”', '')}、]*”?)*")
+#: a verb of carrying out, and (looked ahead at: the next verb may sit inside it) the run of
+#: phrase characters after it (and after 了); where a 、 ends that run, _phrase_end decides
+_INTRO_VERB_RUN = re.compile(f"(?:{'|'.join(_INTRO_VERBS)})(?=了?([{_PHRASE_CLASS}]{{0,{_PHRASE_MAX}}}))")
 _BAD_IN_STEM = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设")))
 
 
 def _phrase_end(text: str, start: int) -> int:
     """End of the phrase at `start` (at most _PHRASE_MAX characters): phrase characters, and
-    、 only inside quotes. Without a 、 in reach one regex match finds it."""
-    limit = min(len(text), start + _PHRASE_MAX)
-    j = _PHRASE_OR_COMMA.match(text, start, max(start, limit)).end()
-    if text.find("、", start, j) < 0:
-        return j
-    j = start
-    inside = False
-    while j < limit and (_PHRASE_CHARS.match(text[j]) or (inside and text[j] == "、")):
-        inside = {"“": True, "”": False}.get(text[j], inside)
-        j += 1
-    return j
+    、 only inside quotes."""
+    return _PHRASE.match(text, start, max(start, min(len(text), start + _PHRASE_MAX))).end()
+
+
+@functools.lru_cache(maxsize=4096)
+def _unquoted_head(tail: str) -> str | None:
+    """The first listed unquoted head that `tail` (a run's last characters) ends with."""
+    return next((h for h in _UNQUOTED_HEADS if tail.endswith(h)), None)
+
+
+_UNQUOTED_HEAD_MAX = max(map(len, _UNQUOTED_HEADS))
 
 
 def match_unquoted_programs(text: str) -> list[Candidate]:
     """Named initiatives after a verb of carrying out, ending in a program head noun."""
     out: list[Candidate] = []
-    for m in _INTRO_VERB_RE.finditer(text):
-        start = m.end() + (1 if text.startswith("了", m.end()) else 0)
-        j = _phrase_end(text, start)
+    n = len(text)
+    for m in _INTRO_VERB_RUN.finditer(text):
+        start, j = m.span(1)
+        if j < n and text[j] == "、" and j < start + _PHRASE_MAX:
+            j = _phrase_end(text, start)  # a 、 inside quotes does not end the phrase
+        # the phrase ends where the run ends (at punctuation), in a head noun
+        if j < n and text[j] not in _PHRASE_END_OK:
+            continue
         run = text[start:j]
+        head = _unquoted_head(run[-_UNQUOTED_HEAD_MAX:])  # the first listed, not the longest
+        if head is None:
+            continue
         if run.count("“") != run.count("”") or run.startswith(_INTRO_VERBS):
             continue  # 探索形成…: the name follows the last verb
-        # the phrase ends where the run ends (at punctuation), in a head noun
-        if j < len(text) and text[j] not in _PHRASE_END_OK:
-            continue
-        if not run.endswith(_UNQUOTED_HEADS):
-            continue
-        head = next(h for h in _UNQUOTED_HEADS if run.endswith(h))  # the first listed, not the longest
         stem = run[: len(run) - len(head)]
         if len(norm_label(stem)) < 4 or stem.startswith(_GENERIC_STEMS) or "的" in stem:
             continue
@@ -292,9 +314,19 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
 
 
 _CAPTION = re.compile(r"^[ \t\u3000]*[▲△■●◆]?[ \t\u3000]*([\u4e00-\u9fff0-9“”+·]{6,30})[ \t\u3000]*$", re.M)
+#: the same after a newline: a literal first character lets the search skip to line starts
+_CAPTION_AFTER_NL = re.compile("\n" + _CAPTION.pattern.removeprefix("^"), re.M)
 _CAPTION_HEADS = ("机制", "制度", "活动", "大比武", "专项行动", "行动", "工程", "模式", "平台", "体系", "竞赛")
 _CAPTION_LEADS = ("加强", "强化", "提升", "优化", "坚持", "持续", "全面", "深入", "聚焦", "突出", "着力", "积极",
                   "不断", "大力", "扎实")
+
+
+def _caption_lines(text: str) -> Iterator[re.Match[str]]:
+    """_CAPTION.finditer(text): the first line, then the lines after a newline."""
+    first = _CAPTION.match(text)
+    if first is not None:
+        yield first
+    yield from _CAPTION_AFTER_NL.finditer(text, first.end() if first is not None else 0)
 
 
 def match_caption_programs(text: str) -> list[Candidate]:
@@ -302,7 +334,7 @@ def match_caption_programs(text: str) -> list[Candidate]:
     program head (聊城市跨行政区划府院联动机制, ▲民法典宣传月活动) names that program; lines led
     by a verb (健全依法决策机制) are section headings about work, not names."""
     out: list[Candidate] = []
-    for m in _CAPTION.finditer(text):
+    for m in _caption_lines(text):
         name = m.group(1)
         head = next((h for h in _CAPTION_HEADS if name.endswith(h)), None)
         if head is None or len(name) - len(head) < 4 or name.count("“") != name.count("”"):
@@ -324,9 +356,12 @@ def match_program_echoes(text: str, found: list[Candidate]) -> list[Candidate]:
     from .docresolve import coined_family
 
     out: list[Candidate] = []
-    spans = {(c.start, c.end) for c in found}
-    families = {c.name: fam for c in found if c.etype == EntityType.PROGRAM and "“" not in c.name
+    program = EntityType.PROGRAM
+    families = {c.name: fam for c in found if c.etype == program and "“" not in c.name
                 and (fam := coined_family(c.name)) is not None}
+    if not families:
+        return out
+    spans = {(c.start, c.end) for c in found}
     for name, (prefix, head) in sorted(families.items()):
         bare = name[: len(name) - len(head)]
         pat = re.compile(re.escape(prefix) + r"[\u4e00-\u9fff]{0,12}?" + re.escape(head) + "|" + re.escape(bare))

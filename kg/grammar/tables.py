@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..model import EntityType
 from .candidates import Candidate
@@ -51,24 +52,37 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
+#: a header row names its columns with one of NAME_HEADERS (with spaces stripped), so it holds
+#: one of their words, spaces allowed between the characters: 文件名称 and 事项名称 contain 名称
+_NAME_HINT = re.compile(r"名\s*称|标\s*题|决\s*策\s*事\s*项")
+
+
 def match_tables(text: str) -> list[TableRow]:
     rows: list[TableRow] = []
+    if text.count("|") < 2:
+        return rows  # no row anywhere
     cols: dict[str, int | None] | None = None
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        start = offset
-        offset += len(line)
-        if body.count("|") < 2:
-            cols = None
+    lines = text.splitlines(keepends=True)
+    offsets = list(accumulate(map(len, lines), initial=0))
+    last = -2
+    # the rows: lines with two | or more (a line without them ends a table)
+    for li in [li for li, line in enumerate(lines) if line.count("|") >= 2]:
+        if li != last + 1:
+            cols = None  # the lines between end the table
+        last = li
+        start = offsets[li]
+        body = lines[li].rstrip("\r\n")
+        header = _NAME_HINT.search(body) is not None  # a cheap necessary condition
+        if cols is None and not header:
             continue
         cells = _cells(body, start)
-        texts = [strip_spaces(c[0]) for c in cells]  # once per row, not once per header tried
-        name_col = _column(texts, NAME_HEADERS)
-        if name_col is not None and _column(texts, ISSUER_HEADERS + NUMBER_HEADERS) is not None:
-            cols = {"name": name_col, "no": _column(texts, NUMBER_HEADERS),
-                    "reg": _column(texts, REGNO_HEADERS), "issuer": _column(texts, ISSUER_HEADERS)}
-            continue
+        if header:
+            texts = [strip_spaces(c[0]) for c in cells]  # once per row, not once per header tried
+            name_col = _column(texts, NAME_HEADERS)
+            if name_col is not None and _column(texts, ISSUER_HEADERS + NUMBER_HEADERS) is not None:
+                cols = {"name": name_col, "no": _column(texts, NUMBER_HEADERS),
+                        "reg": _column(texts, REGNO_HEADERS), "issuer": _column(texts, ISSUER_HEADERS)}
+                continue
         if cols is None:
             continue
         ni = cols["name"]

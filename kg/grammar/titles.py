@@ -23,7 +23,8 @@ _SUFFIX_LENGTHS = sorted({len(_s) for _s in _SUFFIX_KINDS}, reverse=True)
 
 def regulation_kind(title: str) -> str | None:
     """The Regulation subclass a title's ending implies, or None when it is no instrument."""
-    core = _TRAILING_NOTE.sub("", title).rstrip()
+    # (the note's closing bracket ends the title, or comes before a final newline: $)
+    core = (_TRAILING_NOTE.sub("", title) if ")" in title[-2:] or "）" in title[-2:] else title).rstrip()
     n = len(core)
     for length in _SUFFIX_LENGTHS:
         if length > n:
@@ -70,15 +71,20 @@ def _made_here(text: str, start: int) -> bool:
     return any(v in text[max(clause + 1, start - 40):start] for v in _MAKING)
 
 
+#: the first of COLUMN_HEADS that follows (within 4 characters)
+_COLUMN_HEAD = re.compile("|".join(map(re.escape, COLUMN_HEADS)))
+_INNER_TITLE = re.compile(r"〈([^〈〉]{2,60})〉")
+
+
 def match_titles(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in TITLE_RE.finditer(text):
         title = m.group(1).strip()
         if not title:
             continue
-        after = text[m.end():m.end() + 4]
-        head = next((h for h in COLUMN_HEADS if after.startswith(h)), None)
+        head = _COLUMN_HEAD.match(text, m.end(), m.end() + 4)
         if head:
+            head = head.group()
             out.append(Candidate(m.start(), m.end() + len(head), EntityType.PROGRAM,
                                  f"《{title}》{head}", "title", "Column",
                                  aliases=(f"《{title}》", title)))
@@ -95,7 +101,7 @@ def match_titles(text: str) -> list[Candidate]:
                 aliases = aliases + more
             out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, name, "title", kind,
                                  aliases=aliases))
-            for inner in re.finditer(r"〈([^〈〉]{2,60})〉", m.group(0)):
+            for inner in _INNER_TITLE.finditer(m.group(0)) if "〈" in title else ():
                 # 《细化〈…职责规定〉工作责任清单》: the instrument the title refers to is named too
                 ikind = regulation_kind(inner.group(1))
                 if ikind:
@@ -130,31 +136,42 @@ def _statute_ok(cand: str) -> bool:
     return len(cand) >= 3 and not cand.endswith(_NOT_STATUTE_ENDS) and cand[:1] not in "和与及或的在对为"
 
 
+#: the anchors a kept match can end in: those the word ends after (a non-Han character,
+#: 和与及等的 or the end of the text; match_statutes drops the others). One pattern per
+#: anchor: a pattern opening with a literal is searched for far faster than an alternation.
+_KEPT_ENDS = tuple(re.compile(rf"{a}(?=[和与及等的]|[^\u4e00-\u9fff]|\Z)") for a in ("法典?", "条例"))
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]*")
+
+
 def _statute_matches(text: str):
-    """The matches of _STATUTE_RE.finditer(text), without trying every position: a match
-    starting at s ends in an anchor (法 or 条例) starting at most 19 characters after s (7 of
-    中华人民共和国 + 12), so the search resumes at most 19 characters before the next anchor
-    (12 when no 中华人民共和国 starts in between)."""
-    search, find = _STATUTE_RE.search, text.find
-    pos = 0
-    fa, tl = find("法"), find("条例")
-    while True:
-        if 0 <= fa < pos:
-            fa = find("法", pos)
-        if 0 <= tl < pos:
-            tl = find("条例", pos)
-        a = fa if tl < 0 or 0 <= fa < tl else tl
-        if a < 0:
-            return
-        # without the 7 characters of 中华人民共和国 a match starts at most 12 before its anchor
-        lo = max(pos, a - 19)
-        if lo < a - 12 and find("中华人民共和国", lo, a - 6) < 0:
-            lo = a - 12
-        m = search(text, lo)
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+    """The matches of _STATUTE_RE.finditer(text) that can end a word, without the others.
+
+    A match is all Han, so it lies inside one run of Han characters, and the matches of a
+    run are those a search from the run's start finds: only the runs holding one of
+    _KEPT_ENDS are searched (most 法 go on: 法治, 依法行政), each from its start up to that anchor."""
+    search, run = _STATUTE_RE.search, _HAN_RUN.match
+    n = len(text)
+    rev = None  # the text reversed: the run before an anchor is a forward match in it
+    pos = 0  # where the search resumes: the end of the last match yielded, or later
+    for a, ke in sorted(k.span() for p in _KEPT_ENDS for k in p.finditer(text)):
+        if ke <= pos:
+            continue
+        if rev is None:
+            rev = text[::-1]
+        run_start = a - (run(rev, n - a).end() - (n - a))
+        if run_start > pos:
+            pos = run_start  # a new run: nothing before it matters
+        run_end = run(text, ke).end()
+        while True:
+            m = search(text, pos, run_end)
+            if m is None or m.end() > ke:
+                break  # the next match ends past this anchor: a later one may take it
+            yield m
+            pos = m.end()
+
+
+#: the characters a statute's mention follows: a cue's last, 和、及与 (coordinated) or “ (quoted)
+_STATUTE_OPENERS = frozenset({c[-1] for c in _STATUTE_CUES} | set("和、及与“"))
 
 
 def match_statutes(text: str, token_starts=None) -> list[Candidate]:
@@ -168,6 +185,8 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
         for s2 in range(m.start(), e - 1):
             if token_starts is not None and s2 not in token_starts:
                 continue
+            if text[s2 - 1:s2] not in _STATUTE_OPENERS:
+                continue  # no cue, coordination or quote before it (the tests below all need one)
             cand = text[s2:e]
             if not _statute_ok(cand) or cand.startswith(_STATUTE_CUES):
                 continue
@@ -188,6 +207,7 @@ _MAKING_VERB = r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起�
 _MAKING_VERBS = re.compile(f"{_MAKING_VERB}{_MAKING_VERB}*(?:了)?")
 _UNBRACKETED_SUFFIXES = ("工作责任清单", "责任清单", "清单", "应急预案", "预案", "计划", "规划", "实施方案", "方案",
                          "实施细则", "细则", "办法", "工作规则", "规则", "指引", "纲要", "要点")
+_UNBRACKETED_LAST = frozenset(s[-1] for s in _UNBRACKETED_SUFFIXES)  # an item's last character
 _ITEM_RE = re.compile(r"(?:[\u4e00-\u9fff0-9]|[(（][^()（）\n，。；]{1,10}[)）])+")
 _GENERIC_INSTRUMENT = ("工作", "实施", "相关", "有关", "各项", "各类", "配套", "一系列", "系列", "专项", "具体",
                        "年度", "这一", "该", "本", "新", "一批", "多项", "每日", "每周", "每月", "每年")
@@ -205,7 +225,8 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
                 break
             item = m.group(0)
             after = text[m.end():m.end() + 1]
-            suffix = next((s for s in _UNBRACKETED_SUFFIXES if item.endswith(s)), None)
+            suffix = next((s for s in _UNBRACKETED_SUFFIXES if item.endswith(s)), None) \
+                if item[-1] in _UNBRACKETED_LAST else None
             if suffix is None or (after and after not in "、，,。；;和及“\n"):
                 break
             stem = item[: len(item) - len(suffix)]

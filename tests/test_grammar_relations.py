@@ -95,6 +95,14 @@ def test_table_rows_give_issued_by(nlp):
     assert ("连州市民政局关于规范殡葬服务收费的通知", "issuedBy", "连州市民政局") in rels
 
 
+def test_table_issuers_named_by_level_word_take_the_document_place(nlp):
+    text = ("连州市2023年法治政府建设年度报告\n附件：行政规范性文件制定情况表\n序号 | 文件名称 | 制定单位\n"
+            "1 | 连州市农村宅基地管理办法 | 市自然资源局\n2 | 连州市殡葬管理实施细则 | 市民政局\n")
+    rels = relations(nlp, text)
+    assert ("连州市农村宅基地管理办法", "issuedBy", "连州市自然资源局") in rels
+    assert ("连州市殡葬管理实施细则", "issuedBy", "连州市民政局") in rels
+
+
 def test_located_in_from_prefix_and_gazetteer(nlp):
     text = ("连州市2023年法治政府建设年度报告\n连州市司法局与湖南省江华县司法局建立联调机制,"
             "清远市委政法委给予指导,连州市东陂镇司法所参与。\n")

@@ -254,6 +254,17 @@ def _bare_place(level: str, stem: str, ctx: DocContext) -> str | None:
     return place
 
 
+def resolve_level_word(name: str, ctx: DocContext) -> str:
+    """A body's name with the bare level word it opens with resolved by the document's context
+    (in an Anji county report 县自然资源和规划局 is 安吉县自然资源和规划局); else the name."""
+    level = LEVEL_PREFIX.get(name[:1])
+    stem = name[1:]
+    if level is None or len(stem) < 2 or (stem[0] in "县区乡镇省市村" and not stem.startswith(_LEVEL_CHAR_WORDS)):
+        return name
+    place = _bare_place(level, stem, ctx)
+    return canonical_org(place + stem) if place else name
+
+
 @functools.lru_cache(maxsize=65536)
 def _canonical_and_subtype(name: str) -> tuple[str, str | None]:
     name = canonical_org(name)

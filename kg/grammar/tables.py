@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ..model import EntityType
+from ..model import DocContext, EntityType
 from .candidates import Candidate
+from .orgs import resolve_level_word
 from .text import strip_spaces
 from .titles import instrument_name, regulation_kind
 
@@ -57,7 +58,8 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
 _NAME_HINT = re.compile(r"名\s*称|标\s*题|决\s*策\s*事\s*项")
 
 
-def match_tables(text: str) -> list[TableRow]:
+def match_tables(text: str, ctx: DocContext | None = None) -> list[TableRow]:
+    """The rows of the text's tables; `ctx` resolves an issuer's bare level word (县司法局)."""
     rows: list[TableRow] = []
     if text.count("|") < 2:
         return rows  # no row anywhere
@@ -102,7 +104,8 @@ def match_tables(text: str) -> list[TableRow]:
         if ii is not None and ii < len(cells) and cells[ii][0]:
             icell, is_, ie = cells[ii]
             iname = strip_spaces(icell)
-            issuer = Candidate(is_, ie, EntityType.ORGANIZATION, iname, "table",
-                               aliases=(icell,) if icell != iname else ())
+            full = resolve_level_word(iname, ctx) if ctx is not None else iname
+            aliases = tuple(sorted({icell, iname} - {full}))
+            issuer = Candidate(is_, ie, EntityType.ORGANIZATION, full, "table", aliases=aliases)
         rows.append(TableRow(start, start + len(body), reg, issuer))
     return rows

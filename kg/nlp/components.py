@@ -92,7 +92,7 @@ def make_places(nlp: Language, name: str, towns: bool) -> Callable[[Doc], Doc]:
 @Language.factory("lg_tables", default_config={})
 def make_tables(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def lg_tables(doc: Doc) -> Doc:
-        rows = match_tables(doc._.lg_text)
+        rows = match_tables(doc._.lg_text, doc._.lg_context)
         doc._.lg_tables = rows
         for r in rows:
             _cands(doc).append(r.regulation)

@@ -29,6 +29,11 @@ _ISSUE_CUES = re.compile(r"(?:联合)?(?:印发|出台|制定|发布|颁布|通�
 _LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|——|■|\s)+")
 _SUBJECT_WINDOW = 14
 ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
+# the members bound once: looking one up on its Enum class costs more than the test it serves
+_ORG, _PLACE, _PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
+_PROGRAM, _REGULATION = EntityType.PROGRAM, EntityType.REGULATION
+_IMPLEMENTS, _RECEIVED_AWARD, _AWARDED_BY = Predicate.IMPLEMENTS, Predicate.RECEIVED_AWARD, Predicate.AWARDED_BY
+_LOCATED_IN, _ISSUED_BY = Predicate.LOCATED_IN, Predicate.ISSUED_BY
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +145,7 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
     as subject (近年来,市司法局…), or for the speaker's own body when that subject is 我们/我局
     (the body of the position lines): it acts where sentences name no subject, until the next
     question. An answer without such a subject speaks for the report's own actor."""
-    persons = {m.start: m for m in mentions if m.etype == EntityType.PERSON}
+    persons = {m.start: m for m in mentions if m.etype == _PERSON}
     begin = _first_name_line(text, persons)
     if begin is None:
         return []  # no line opens with a name: nobody speaks
@@ -166,7 +171,7 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
         if short and p is not None and p.end - start >= len(body) - 1:
             speaker, own = True, None  # a line holding only a name
             if orgs is None:
-                orgs = sorted((m for m in mentions if m.etype == EntityType.ORGANIZATION and m.source != NESTED),
+                orgs = sorted((m for m in mentions if m.etype == _ORG and m.source != NESTED),
                               key=lambda m: m.start)
                 org_starts = [m.start for m in orgs]
             continue
@@ -207,7 +212,7 @@ def _issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[tuple[Ca
     (编制《A》《B》: both)."""
     pos = start
     titles = sorted((m.start, m.end) for m, k in ms if m.end <= start
-                    and (k.etype == EntityType.REGULATION or text.startswith("《", m.start)))
+                    and (k.etype == _REGULATION or text.startswith("《", m.start)))
     while True:
         if _ISSUE_VERB_END.search(text, max(s.start, pos - 6), pos):
             return True
@@ -289,7 +294,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     entities: dict[tuple[EntityType, str], tuple[EntityKey, list[int]]] = {}
     in_sent: dict[int, list[tuple[Candidate, EntityKey]]] = {}  # by sentence index
     carried: set[int] = set()  # the sentences naming a program or regulation
-    targets = (EntityType.PROGRAM, EntityType.REGULATION)
+    targets = (_PROGRAM, _REGULATION)
     starts, ends, bisect_right = idx.starts, idx.ends, bisect.bisect_right
     for m in mentions:
         name = (m.etype, m.name)
@@ -325,48 +330,48 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         owners: dict[int, EntityKey] | None = None  # (with the pilots: asked for by programs only)
         pilots: list[EntityKey] = []
         for m, k in ms:
-            if k.etype == EntityType.PROGRAM:
+            if k.etype == _PROGRAM:
                 if owners is None:
                     owners, pilots = {m1.end: k1 for m1, k1 in actors}, _pilots(text, actors)
                 owner = owners.get(m.start)
                 if owner is not None:
-                    add(owner, Predicate.IMPLEMENTS, k, s)  # 郑家镇“郑”风正气: the place's own brand
+                    add(owner, _IMPLEMENTS, k, s)  # 郑家镇“郑”风正气: the place's own brand
                     continue
-            elif k.etype == EntityType.REGULATION:
+            elif k.etype == _REGULATION:
                 if subjects and _issue_verb_before(text, s, m.start, ms):
                     for who in subjects:
-                        if who.etype == EntityType.ORGANIZATION:
-                            add(k, Predicate.ISSUED_BY, who, s)
-                    if any(w.etype == EntityType.ORGANIZATION for w in subjects):
+                        if who.etype == _ORG:
+                            add(k, _ISSUED_BY, who, s)
+                    if any(w.etype == _ORG for w in subjects):
                         continue  # the body that made it: issuedBy, not implements
                 if not _reg_cue_before(text, s, m.start):
                     continue
             else:
                 continue
             for who in [x for x in subjects if x != k] or ([fallback] if fallback is not None else []):
-                add(who, Predicate.IMPLEMENTS, k, s)
-            if k.etype == EntityType.PROGRAM:
+                add(who, _IMPLEMENTS, k, s)
+            if k.etype == _PROGRAM:
                 for who in pilots:
-                    add(who, Predicate.IMPLEMENTS, k, s)
+                    add(who, _IMPLEMENTS, k, s)
         # issuedBy in running text: issuer + 印发/出台 + 《X》, or "issuer关于…" titles
         for j, (m, k) in enumerate(ms):
-            if k.etype != EntityType.REGULATION:
+            if k.etype != _REGULATION:
                 continue
             for m2, k2 in reversed(ms[:j]):
-                if k2.etype != EntityType.ORGANIZATION or m2.source == NESTED:
+                if k2.etype != _ORG or m2.source == NESTED:
                     continue
                 between = text[m2.end:m.start]
                 if len(between) <= 10 and _ISSUE_CUES.search(between) and not re.search(r"[，,。；;]", between):
-                    add(k, Predicate.ISSUED_BY, k2, s, issued)
+                    add(k, _ISSUED_BY, k2, s, issued)
                 break
             for m2, k2 in ms:
-                if k2.etype == EntityType.ORGANIZATION and m2.start in (m.start, m.start + 1) \
+                if k2.etype == _ORG and m2.start in (m.start, m.start + 1) \
                         and text[m2.end:m2.end + 2] == "关于":
-                    add(k, Predicate.ISSUED_BY, k2, s, issued)
+                    add(k, _ISSUED_BY, k2, s, issued)
 
     # awards
-    recipients_types = (EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON,
-                        EntityType.PROGRAM, EntityType.REGULATION)
+    recipients_types = (_ORG, _PLACE, _PERSON,
+                        _PROGRAM, _REGULATION)
     last: tuple[int, EntityKey] | None = None  # (sentence index, recipient)
     for ev in events:
         i = idx.at(ev.cue_start)
@@ -375,7 +380,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         s, ms = sents[i], in_sent.get(i, [])
         if ev.recipient_span is not None:
             a, b = ev.recipient_span
-            after = [k for m, k in ms if a <= m.start < b and k.etype == EntityType.PERSON]
+            after = [k for m, k in ms if a <= m.start < b and k.etype == _PERSON]
             recipients: list[EntityKey] = after[:1]
         else:
             clause = max(text.rfind(c, s.start, ev.cue_start) for c in "，,；;：:")
@@ -393,26 +398,26 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         for recipient in recipients:
             last = (i, recipient)
             for ak in award_keys:
-                add(recipient, Predicate.RECEIVED_AWARD, ak, s)
+                add(recipient, _RECEIVED_AWARD, ak, s)
         if ev.by_span:
             a, b = ev.by_span
             for m, k in ms:
-                if a <= m.start and m.end <= b and k.etype == EntityType.ORGANIZATION:
+                if a <= m.start and m.end <= b and k.etype == _ORG:
                     for ak in award_keys:
-                        add(ak, Predicate.AWARDED_BY, k, s)
+                        add(ak, _AWARDED_BY, k, s)
 
     # issuedBy from tables, then in running text (found above)
     for r in rows:
         if r.issuer is None:
             continue
         s = Sentence(r.line_start, r.line_end)
-        add(EntityKey(r.regulation.etype, r.regulation.name), Predicate.ISSUED_BY,
+        add(EntityKey(r.regulation.etype, r.regulation.name), _ISSUED_BY,
             EntityKey(r.issuer.etype, r.issuer.name), s)
     out.extend(issued)
 
     # locatedIn: both ends named in this document, in the first sentence naming both (in the
     # order sentences are first reached in the mentions), else where the located one is first named
-    places = {name: entity for (etype, name), entity in entities.items() if etype == EntityType.PLACE}
+    places = {name: entity for (etype, name), entity in entities.items() if etype == _PLACE}
     rank: dict[int, int] | None = None  # each sentence's place in in_sent's order, when needed
     parent_sents: dict[str, set[int]] = {}  # a parent (the city) is shared by many
     for loc in located:
@@ -431,5 +436,5 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
             s = sents[min(both, key=rank.__getitem__)]
         else:
             s = sents[own_sents[0]] if own_sents else None
-        add(loc.key, Predicate.LOCATED_IN, parent[0], s)
+        add(loc.key, _LOCATED_IN, parent[0], s)
     return out

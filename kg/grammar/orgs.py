@@ -15,6 +15,7 @@ from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, O
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
+from .memo import memo
 from .text import HAN, han_run, is_han
 
 
@@ -102,7 +103,7 @@ def canonical_org(name: str) -> str:
 _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
 
 
-@functools.lru_cache(maxsize=65536)
+@memo(65536)
 def _valid_middle(mid: str) -> bool:
     """Cached: _extend asks about every prefix of every window, many of them over and over."""
     if any(ch.isdigit() for ch in mid):
@@ -165,7 +166,7 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
 _INTERNAL_RE = re.compile("|".join(map(re.escape, sorted(_INTERNAL, key=len))))
 
 
-@functools.lru_cache(maxsize=16384)
+@memo(16384)
 def _organ_cores(window: str) -> tuple[tuple[int, str], ...]:
     """The organ cores that may end a name at each length k of `window` (k, core), in order.
 
@@ -180,7 +181,7 @@ def _organ_cores(window: str) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=16384)
+@memo(16384)
 def _subunit_cores(rest: str) -> tuple[tuple[int, str], ...]:
     """The sub-unit cores that may end a sub-unit at each length k of `rest` (k, core), in order.
 
@@ -254,7 +255,7 @@ def _bare_place(level: str, stem: str, ctx: DocContext) -> str | None:
     return place
 
 
-@functools.lru_cache(maxsize=65536)
+@memo(65536)
 def _canonical_and_subtype(name: str) -> tuple[str, str | None]:
     name = canonical_org(name)
     return name, org_subtype(name)

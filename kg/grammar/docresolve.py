@@ -6,7 +6,6 @@
 """
 from __future__ import annotations
 
-import functools
 import operator
 import re
 from collections import Counter, defaultdict
@@ -15,9 +14,10 @@ from itertools import compress, repeat
 
 from ..model import EntityType, norm_label
 from .candidates import Candidate
+from .memo import memo
 
 #: a document's candidates repeat their labels: normalise each label once
-_norm = functools.lru_cache(maxsize=65536)(norm_label)
+_norm = memo(65536)(norm_label)
 
 #: attribute getters that build a candidate's keys without a Python-level call per candidate
 _ETYPE = operator.attrgetter("etype")
@@ -37,7 +37,7 @@ def _renamed(c: Candidate, name: str, aliases: tuple[str, ...]) -> Candidate:
     return Candidate(c.start, c.end, c.etype, name, c.source, c.subtype, c.props, aliases)
 
 
-@functools.lru_cache(maxsize=65536)  # a document repeats its program names
+@memo(65536)  # a document repeats its program names
 def quoted_core(name: str) -> str | None:
     """The last quoted segment of a program name (“两代表…”“1+3”模式 → 1+3)."""
     found = _QUOTED.findall(name)
@@ -88,7 +88,7 @@ COINED_PREFIX = re.compile(r"^[一二三四五六七八九十两]+[\u4e00-\u9fff
 _FAMILY_HEADS = ("机制", "模式", "制度", "体系")
 
 
-@functools.lru_cache(maxsize=65536)  # a document repeats its program names
+@memo(65536)  # a document repeats its program names
 def coined_family(name: str) -> tuple[str, str] | None:
     """(coined prefix, head) of an unquoted mechanism name, the key its variants share."""
     m = COINED_PREFIX.match(_norm(name))

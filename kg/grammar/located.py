@@ -15,13 +15,15 @@ from .relations import Located
 def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit]) -> list[Located]:
     """Jurisdictions of organisations and parents of places, by name."""
     out: list[Located] = []
-    seen: set[EntityKey] = set()
     place_forms: dict[str, str] = {}
     for h in places:
-        for form in (h.candidate.name, *h.candidate.aliases):
-            place_forms.setdefault(form, h.candidate.name)
-        if h.division is not None and h.division.short and h.division.safe_short:
-            place_forms.setdefault(h.division.short, h.candidate.name)
+        name = h.candidate.name
+        place_forms.setdefault(name, name)
+        for form in h.candidate.aliases:
+            place_forms.setdefault(form, name)
+        division = h.division
+        if division is not None and division.short and division.safe_short:
+            place_forms.setdefault(division.short, name)
     for name in (ctx.province, ctx.city, ctx.county):
         if name:
             place_forms.setdefault(name, name)
@@ -29,23 +31,26 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
     # finds what the first match in the forms sorted longest first is
     lengths = sorted({len(f) for f in place_forms}, reverse=True)
     final_names = {m.name for m in mentions}
+    # the keys done, by name (a key's type is fixed in each loop): no key built for a repeat
+    seen: set[str] = set()
     for h in places:
-        key = EntityKey(EntityType.PLACE, h.candidate.name)
-        if (h.parent or h.division) and key not in seen and h.candidate.name in final_names:
-            seen.add(key)
+        name = h.candidate.name
+        if (h.parent or h.division) and name not in seen and name in final_names:
+            seen.add(name)
             parents = tuple(d.name for d in gazetteer().chain(h.division)[1:]) if h.division else (h.parent,)
-            out.append(Located(key, h.candidate.start, parents))
+            out.append(Located(EntityKey(EntityType.PLACE, name), h.candidate.start, parents))
+    seen = set()
+    organization = EntityType.ORGANIZATION
     for m in mentions:
-        if m.etype != EntityType.ORGANIZATION or m.source == "central":
-            continue
-        key = EntityKey(m.etype, m.name)
-        if key in seen:
+        if m.etype != organization or m.source == "central":
             continue
         name = m.name
+        if name in seen:
+            continue
         form = next((name[:n] for n in lengths if n < len(name) and name[:n] in place_forms), None)
         if form is None:
             continue
-        seen.add(key)
-        out.append(Located(key, m.start, (place_forms[form],)))
+        seen.add(name)
+        out.append(Located(EntityKey(m.etype, name), m.start, (place_forms[form],)))
     # a place's parent that is known from the gazetteer but not from a hit (context places)
     return out

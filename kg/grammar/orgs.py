@@ -15,6 +15,7 @@ from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, O
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
+from .memo import memo
 from .text import HAN, han_run, is_han
 
 
@@ -79,8 +80,15 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
 MEDIA_CORES = ("广播电视台", "电视台", "日报", "晚报", "广播", "新闻传媒中心", "传媒中心", "报社")
 
 
+#: SUBTYPES by last character, in SUBTYPES order: a suffix a name ends with ends in its last one
+_SUBTYPES_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {}
+for _suffix, _sub in SUBTYPES:
+    _SUBTYPES_BY_LAST[_suffix[-1]] = (*_SUBTYPES_BY_LAST.get(_suffix[-1], ()), (_suffix, _sub))
+
+
 def org_subtype(name: str) -> str | None:
-    for suffix, sub in SUBTYPES:
+    """The ontology subclass of the first SUBTYPES suffix the name ends with."""
+    for suffix, sub in _SUBTYPES_BY_LAST.get(name[-1:], ()):
         if name.endswith(suffix):
             return sub
     return None
@@ -102,13 +110,16 @@ def canonical_org(name: str) -> str:
 _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
 
 
-@functools.lru_cache(maxsize=65536)
+#: any of the words no organ name holds, in one scan (not one substring test per word)
+_BAD_MIDDLE = re.compile("|".join(map(re.escape, ORG_BAD_MIDDLES)))
+
+
+@memo(65536)
 def _valid_middle(mid: str) -> bool:
     """Cached: _extend asks about every prefix of every window, many of them over and over."""
-    if any(ch.isdigit() for ch in mid):
+    if any(map(str.isdigit, mid)):
         return False
-    mid = _FIXED_MIDDLES.sub("依法治", mid)
-    return not any(w in mid for w in ORG_BAD_MIDDLES)
+    return _BAD_MIDDLE.search(_FIXED_MIDDLES.sub("依法治", mid)) is None
 
 
 class _Cores:
@@ -165,7 +176,7 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
 _INTERNAL_RE = re.compile("|".join(map(re.escape, sorted(_INTERNAL, key=len))))
 
 
-@functools.lru_cache(maxsize=16384)
+@memo(16384)
 def _organ_cores(window: str) -> tuple[tuple[int, str], ...]:
     """The organ cores that may end a name at each length k of `window` (k, core), in order.
 
@@ -180,7 +191,7 @@ def _organ_cores(window: str) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=16384)
+@memo(16384)
 def _subunit_cores(rest: str) -> tuple[tuple[int, str], ...]:
     """The sub-unit cores that may end a sub-unit at each length k of `rest` (k, core), in order.
 
@@ -265,7 +276,7 @@ def resolve_level_word(name: str, ctx: DocContext) -> str:
     return canonical_org(place + stem) if place else name
 
 
-@functools.lru_cache(maxsize=65536)
+@memo(65536)
 def _canonical_and_subtype(name: str) -> tuple[str, str | None]:
     name = canonical_org(name)
     return name, org_subtype(name)

@@ -7,13 +7,13 @@ a problem label (“三多”问题) or a slogan (lists, punctuation).
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
 from ..lexicon import IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, PROGRAM_HEADS
 from ..model import EntityType, norm_label
 from .candidates import Candidate
+from .memo import memo
 from .text import HAN, QUOTE_PAIRS, is_han
 from .titles import _statute_ok
 
@@ -91,7 +91,7 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
     return _run_head(text[pos:j])
 
 
-@functools.lru_cache(maxsize=65536)
+@memo(65536)
 def _run_head(run: str) -> tuple[int, str | None]:
     """_head_extension's answer for the phrase run it found (cached: a head phrase recurs)."""
     # the run must end in a head, or a head must be followed by a verb (“12345”热线建立…);
@@ -275,7 +275,7 @@ def _phrase_end(text: str, start: int) -> int:
     return _PHRASE.match(text, start, max(start, min(len(text), start + _PHRASE_MAX))).end()
 
 
-@functools.lru_cache(maxsize=4096)
+@memo(4096)
 def _unquoted_head(tail: str) -> str | None:
     """The first listed unquoted head that `tail` (a run's last characters) ends with."""
     return next((h for h in _UNQUOTED_HEADS if tail.endswith(h)), None)

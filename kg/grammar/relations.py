@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
@@ -29,6 +29,11 @@ _ISSUE_CUES = re.compile(r"(?:联合)?(?:印发|出台|制定|发布|颁布|通�
 _LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|——|■|\s)+")
 _SUBJECT_WINDOW = 14
 ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
+# the members bound once: looking one up on its Enum class costs more than the test it serves
+_ORG, _PLACE, _PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
+_PROGRAM, _REGULATION = EntityType.PROGRAM, EntityType.REGULATION
+_IMPLEMENTS, _RECEIVED_AWARD, _AWARDED_BY = Predicate.IMPLEMENTS, Predicate.RECEIVED_AWARD, Predicate.AWARDED_BY
+_LOCATED_IN, _ISSUED_BY = Predicate.LOCATED_IN, Predicate.ISSUED_BY
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,20 +45,19 @@ class Located:
     parents: tuple[str, ...]  # candidate parents by name, nearest first
 
 
-def _evidence(doc_id: str, text: str, s: Sentence) -> Evidence:
-    return Evidence(doc_id, text[s.start:s.end], s.start, s.end)
-
-
 class _Index:
+    """The sentences of a text, found by position; a sentence is named by its index (an int
+    hashes in C, a Sentence's dataclass hash is Python code)."""
+
     def __init__(self, sents: Sequence[Sentence]) -> None:
         self.sents = list(sents)
-        self.starts = [s.start for s in sents]
+        self.starts = [s.start for s in self.sents]
+        self.ends = [s.end for s in self.sents]
 
-    def of(self, pos: int) -> Sentence | None:
+    def at(self, pos: int) -> int | None:
+        """The index of the sentence holding `pos`, if one does."""
         i = bisect.bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.sents[i].start <= pos < self.sents[i].end:
-            return self.sents[i]
-        return None
+        return i if i >= 0 and pos < self.ends[i] else None
 
 
 _PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
@@ -76,24 +80,22 @@ class _Covered:
         return 0 <= pos < len(self.mask) and self.mask[pos] == 1
 
 
-def _subjects(text: str, s: Sentence, ms: Sequence[tuple[Candidate, EntityKey]],
-              by_spans: Sequence[tuple[int, int]], covered: _Covered | None = None) -> list[EntityKey]:
+def _subjects(text: str, s: Sentence, actors: Sequence[tuple[Candidate, EntityKey]],
+              covered: _Covered) -> list[EntityKey]:
     """The actors opening a sentence (after list marks), with those coordinated with the first
     (东昌府区、冠县、高唐县…); a place after a preposition (在全省) is a setting, not an actor.
-    `covered`, if given, holds the positions of `by_spans` (the same test, without a loop)."""
+    `actors` are the sentence's organisations and places (not nested); `covered` holds the
+    conferrer phrases (被X授予), whose mentions are not subjects."""
+    if not actors:
+        return []  # (no first actor: the list marks need no matching)
+    mask, spans = covered.mask, covered.any  # a mention starts inside the text
     lead = _LIST_MARK.match(text, s.start, s.end)
     lead_end = lead.end() if lead else s.start
-    if covered is not None:
-        mask, spans = covered.mask, covered.any  # a mention starts inside the text
-        actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED
-                  and m.subtype != "MediaOrganization" and not (spans and mask[m.start])]
-    else:
-        actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED
-                  and m.subtype != "MediaOrganization"
-                  and not (by_spans and any(a <= m.start < b for a, b in by_spans))]
-    first = next(((m, k) for m, k in actors if lead_end <= m.start < lead_end + _SUBJECT_WINDOW), None)
+    first = next(((m, k) for m, k in actors if lead_end <= m.start < lead_end + _SUBJECT_WINDOW
+                  and m.subtype != "MediaOrganization" and not (spans and mask[m.start])), None)
     if first is None:
-        return []
+        return []  # (the usual case: the rest is done for the few sentences opening with an actor)
+    actors = [(m, k) for m, k in actors if m.subtype != "MediaOrganization" and not (spans and mask[m.start])]
     out = [first[1]]
     end = first[0].end
     for m, k in actors:
@@ -120,21 +122,40 @@ _QUESTION_LINE = re.compile(r"(?:记者|主持人|提问)[:：]?$")
 _ASKERS = ("记者", "主持人", "提问")  # a line ending in one (and a colon) is _QUESTION_LINE's, tested without a scan
 
 
+def _first_name_line(text: str, persons: Iterable[int]) -> int | None:
+    """Where to start reading lines for speakers: right after the last non-space character
+    before the first of these positions that opens a line (0 at the text's start), so the
+    lines from there are the text's own; None if none opens a line.
+
+    The lines before the first speaker's name change nothing, so reading them is skipped."""
+    for p in sorted(persons):
+        if p > 0 and not text[p - 1].isspace():
+            continue  # (the common case: inside a line)
+        j = p - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j < 0 or len(text[j + 1:p + 1].splitlines()) > 1:  # a line break in the spaces before it
+            return j + 1
+    return None
+
+
 def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
     """In a press-conference transcript an official's answer (after the line holding only the
     speaker's name, and the position lines under it) speaks for the body its first sentence names
     as subject (近年来,市司法局…), or for the speaker's own body when that subject is 我们/我局
     (the body of the position lines): it acts where sentences name no subject, until the next
     question. An answer without such a subject speaks for the report's own actor."""
-    persons = {m.start: m for m in mentions if m.etype == EntityType.PERSON}
-    orgs = sorted((m for m in mentions if m.etype == EntityType.ORGANIZATION and m.source != NESTED),
-                  key=lambda m: m.start)
-    org_starts = [m.start for m in orgs]
+    persons = {m.start: m for m in mentions if m.etype == _PERSON}
+    begin = _first_name_line(text, persons)
+    if begin is None:
+        return []  # no line opens with a name: nobody speaks
+    orgs: list[Candidate] | None = None  # (sorted at the first speaker: only speakers ask)
+    org_starts: list[int] = []
     segments: list[tuple[int, EntityKey | None]] = []
     speaker = False
     own: EntityKey | None = None  # the body of the speaker's position lines
-    pos = 0
-    for line in text.splitlines(keepends=True):
+    pos = begin
+    for line in text[begin:].splitlines(keepends=True):
         body = line.strip()
         start = pos + len(line) - len(line.lstrip())
         pos += len(line)
@@ -149,6 +170,10 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
         p = persons.get(start)
         if short and p is not None and p.end - start >= len(body) - 1:
             speaker, own = True, None  # a line holding only a name
+            if orgs is None:
+                orgs = sorted((m for m in mentions if m.etype == _ORG and m.source != NESTED),
+                              key=lambda m: m.start)
+                org_starts = [m.start for m in orgs]
             continue
         if speaker and short:
             i = bisect.bisect_left(org_starts, start)
@@ -187,7 +212,7 @@ def _issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[tuple[Ca
     (编制《A》《B》: both)."""
     pos = start
     titles = sorted((m.start, m.end) for m, k in ms if m.end <= start
-                    and (k.etype == EntityType.REGULATION or text.startswith("《", m.start)))
+                    and (k.etype == _REGULATION or text.startswith("《", m.start)))
     while True:
         if _ISSUE_VERB_END.search(text, max(s.start, pos - 6), pos):
             return True
@@ -201,9 +226,9 @@ def _issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[tuple[Ca
 _PILOT = re.compile(r"(?:为|作为)(?:首批|第[一二三四五六七八九十]+批)?(?:试点|示范)")
 
 
-def _pilots(text: str, ms: Sequence[tuple[Candidate, EntityKey]]) -> list[EntityKey]:
-    """确定东昌府区、冠县、高唐县、临清市为试点单位: the designated pilots carry out the program."""
-    actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED]
+def _pilots(text: str, actors: Sequence[tuple[Candidate, EntityKey]]) -> list[EntityKey]:
+    """确定东昌府区、冠县、高唐县、临清市为试点单位: the designated pilots carry out the program.
+    `actors` are the sentence's organisations and places (not nested)."""
     for i, (m, k) in enumerate(actors):
         if _PILOT.match(text, m.end):
             group = _coordinated_before(text, actors[: i + 1])
@@ -211,10 +236,15 @@ def _pilots(text: str, ms: Sequence[tuple[Candidate, EntityKey]]) -> list[Entity
     return []
 
 
+_CLAUSE_MARKS = "，,；;：:"
+#: a verb of carrying out with no clause mark after it (up to the end of the searched range)
+_REG_CUE_IN_CLAUSE = re.compile(f"(?:{'|'.join(_REG_CUES)})(?=[^{_CLAUSE_MARKS}]*\\Z)")
+
+
 def _reg_cue_before(text: str, s: Sentence, start: int) -> bool:
-    """A verb of carrying out before the title in its clause (出台《A》《B》《C》 covers all three)."""
-    clause = max(text.rfind(c, s.start, start) for c in "，,；;：:")
-    return any(c in text[max(s.start, clause + 1, start - 40):start] for c in _REG_CUES)
+    """A verb of carrying out before the title in its clause (出台《A》《B》《C》 covers all three),
+    within 40 characters: one search of that window for a cue that no clause mark follows."""
+    return _REG_CUE_IN_CLAUSE.search(text, max(s.start, start - 40), start) is not None
 
 
 class _TableLines:
@@ -230,15 +260,11 @@ class _TableLines:
         return i >= 0 and s.end <= self.lines[i][1]
 
 
-def _ok(head: EntityKey, pred: Predicate, tail: EntityKey) -> bool:
-    dom, rng = SIGNATURES[pred]
-    return head.etype in dom and tail.etype in rng and head != tail
-
-
 def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mentions: Sequence[Candidate],
                       actor: EntityKey | None, events: Sequence[AwardEvent], rows: Sequence[TableRow],
                       located: Sequence[Located]) -> list[RelationMention]:
     idx = _Index(sents)
+    sents = idx.sents
     out: list[RelationMention] = []
     segments = speaker_segments(text, mentions)
 
@@ -248,157 +274,167 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         """The document's actor, or the body of the official answering at this point."""
         i = bisect.bisect_right(segment_starts, pos) - 1
         return segments[i][1] if i >= 0 and segments[i][1] is not None else actor
-    keys: dict[tuple[EntityType, str], EntityKey] = {}  # one key object per entity
-    keyed = []
-    for m in mentions:
-        k = keys.get((m.etype, m.name))
-        if k is None:
-            k = keys[(m.etype, m.name)] = EntityKey(m.etype, m.name)
-        keyed.append((m, k))
 
     evidence: dict[tuple[int, int], Evidence] = {}  # a sentence states many relations: quoted once
 
-    def add(h: EntityKey, p: Predicate, t: EntityKey, s: Sentence | None) -> None:
-        if s is not None and _ok(h, p, t):
-            ev = evidence.get((s.start, s.end))
+    def add(h: EntityKey, p: Predicate, t: EntityKey, s: Sentence | None,
+            into: list[RelationMention] = out) -> None:
+        if s is None:
+            return
+        dom, rng = SIGNATURES[p]
+        if h.etype in dom and t.etype in rng and h != t:
+            span = (s.start, s.end)
+            ev = evidence.get(span)
             if ev is None:
-                ev = evidence[(s.start, s.end)] = _evidence(doc_id, text, s)
-            out.append(RelationMention(h, p, t, ev))
+                ev = evidence[span] = Evidence(doc_id, text[s.start:s.end], s.start, s.end)
+            into.append(RelationMention(h, p, t, ev))
 
-    sent_at = []  # each mention's sentence (what idx.of says, inlined)
-    starts, sents_list, bisect_right = idx.starts, idx.sents, bisect.bisect_right
+    # one pass over the mentions: each one's key (one object per entity) and sentence; each
+    # entity's key with the sentences of its mentions, in mention order
+    entities: dict[tuple[EntityType, str], tuple[EntityKey, list[int]]] = {}
+    in_sent: dict[int, list[tuple[Candidate, EntityKey]]] = {}  # by sentence index
+    carried: set[int] = set()  # the sentences naming a program or regulation
+    targets = (_PROGRAM, _REGULATION)
+    starts, ends, bisect_right = idx.starts, idx.ends, bisect.bisect_right
     for m in mentions:
-        i = bisect_right(starts, m.start) - 1
-        s = sents_list[i] if i >= 0 else None
-        sent_at.append(s if s is not None and s.start <= m.start < s.end else None)
-    in_sent: dict[Sentence, list[tuple[Candidate, EntityKey]]] = {}
-    for (m, k), s in zip(keyed, sent_at):
-        if s is not None:
-            in_sent.setdefault(s, []).append((m, k))
+        name = (m.etype, m.name)
+        entity = entities.get(name)
+        if entity is None:
+            entity = entities[name] = (EntityKey(m.etype, m.name), [])
+        i = bisect_right(starts, m.start) - 1  # what idx.at says, inlined
+        if i >= 0 and m.start < ends[i]:
+            ms = in_sent.get(i)
+            if ms is None:
+                in_sent[i] = [(m, entity[0])]
+            else:
+                ms.append((m, entity[0]))
+            entity[1].append(i)
+            if m.etype in targets:
+                carried.add(i)
 
     in_table = _TableLines(rows).holds
     by_spans = [e.by_span for e in events if e.by_span]
     covered = _Covered(len(text), by_spans)
 
-    # implements
-    targets = (EntityType.PROGRAM, EntityType.REGULATION)
-    for s, ms in in_sent.items():
-        if not any(k.etype in targets for _, k in ms):
-            continue  # nothing here is carried out: its subjects are never asked for
+    # implements, and issuedBy in running text (kept apart: it follows the tables' in the output)
+    issued: list[RelationMention] = []
+    for i, ms in in_sent.items():
+        if i not in carried:
+            continue  # nothing here is carried out or issued: its subjects are never asked for
+        s = sents[i]
         if in_table(s):
             continue
-        subjects = _subjects(text, s, ms, by_spans, covered)
-        pilots = _pilots(text, ms)
-        owners = {m1.end: k1 for m1, k1 in ms if k1.etype in ACTOR_TYPES and m1.source != NESTED}
+        actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED]
+        subjects = _subjects(text, s, actors, covered)
+        fallback = actor_at(s.start)
+        owners: dict[int, EntityKey] | None = None  # (with the pilots: asked for by programs only)
+        pilots: list[EntityKey] = []
         for m, k in ms:
-            if k.etype == EntityType.PROGRAM:
-                pass
-            elif k.etype == EntityType.REGULATION:
+            if k.etype == _PROGRAM:
+                if owners is None:
+                    owners, pilots = {m1.end: k1 for m1, k1 in actors}, _pilots(text, actors)
+                owner = owners.get(m.start)
+                if owner is not None:
+                    add(owner, _IMPLEMENTS, k, s)  # 郑家镇“郑”风正气: the place's own brand
+                    continue
+            elif k.etype == _REGULATION:
                 if subjects and _issue_verb_before(text, s, m.start, ms):
                     for who in subjects:
-                        if who.etype == EntityType.ORGANIZATION:
-                            add(k, Predicate.ISSUED_BY, who, s)
-                    if any(w.etype == EntityType.ORGANIZATION for w in subjects):
+                        if who.etype == _ORG:
+                            add(k, _ISSUED_BY, who, s)
+                    if any(w.etype == _ORG for w in subjects):
                         continue  # the body that made it: issuedBy, not implements
                 if not _reg_cue_before(text, s, m.start):
                     continue
             else:
                 continue
-            owner = owners.get(m.start)
-            if owner is not None and k.etype == EntityType.PROGRAM:
-                add(owner, Predicate.IMPLEMENTS, k, s)  # 郑家镇“郑”风正气: the place's own brand
-                continue
-            fallback = actor_at(s.start)
             for who in [x for x in subjects if x != k] or ([fallback] if fallback is not None else []):
-                add(who, Predicate.IMPLEMENTS, k, s)
-            if k.etype == EntityType.PROGRAM:
+                add(who, _IMPLEMENTS, k, s)
+            if k.etype == _PROGRAM:
                 for who in pilots:
-                    add(who, Predicate.IMPLEMENTS, k, s)
+                    add(who, _IMPLEMENTS, k, s)
+        # issuedBy in running text: issuer + 印发/出台 + 《X》, or "issuer关于…" titles
+        for j, (m, k) in enumerate(ms):
+            if k.etype != _REGULATION:
+                continue
+            for m2, k2 in reversed(ms[:j]):
+                if k2.etype != _ORG or m2.source == NESTED:
+                    continue
+                between = text[m2.end:m.start]
+                if len(between) <= 10 and _ISSUE_CUES.search(between) and not re.search(r"[，,。；;]", between):
+                    add(k, _ISSUED_BY, k2, s, issued)
+                break
+            for m2, k2 in ms:
+                if k2.etype == _ORG and m2.start in (m.start, m.start + 1) \
+                        and text[m2.end:m2.end + 2] == "关于":
+                    add(k, _ISSUED_BY, k2, s, issued)
 
     # awards
-    recipients_types = (EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON,
-                        EntityType.PROGRAM, EntityType.REGULATION)
-    last: tuple[Sentence, EntityKey] | None = None
+    recipients_types = (_ORG, _PLACE, _PERSON,
+                        _PROGRAM, _REGULATION)
+    last: tuple[int, EntityKey] | None = None  # (sentence index, recipient)
     for ev in events:
-        s = idx.of(ev.cue_start)
-        if s is None or ev.nominated:
+        i = idx.at(ev.cue_start)
+        if i is None or ev.nominated:
             continue
+        s, ms = sents[i], in_sent.get(i, [])
         if ev.recipient_span is not None:
             a, b = ev.recipient_span
-            after = [k for m, k in in_sent.get(s, []) if a <= m.start < b and k.etype == EntityType.PERSON]
+            after = [k for m, k in ms if a <= m.start < b and k.etype == _PERSON]
             recipients: list[EntityKey] = after[:1]
         else:
             clause = max(text.rfind(c, s.start, ev.cue_start) for c in "，,；;：:")
-            cands = [(m, k) for m, k in in_sent.get(s, []) if clause < m.start and m.end <= ev.cue_start
+            cands = [(m, k) for m, k in ms if clause < m.start and m.end <= ev.cue_start
                      and k.etype in recipients_types and m.source != NESTED
                      and not any(a <= m.start < b for a, b in by_spans)]
             if cands:
                 recipients = _coordinated_before(text, cands)
-            elif last is not None and last[0] == s:
+            elif last is not None and last[0] == i:
                 recipients = [last[1]]
             else:
                 fallback = actor_at(s.start)
                 recipients = [fallback] if fallback is not None else []
         award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
         for recipient in recipients:
-            last = (s, recipient)
+            last = (i, recipient)
             for ak in award_keys:
-                add(recipient, Predicate.RECEIVED_AWARD, ak, s)
+                add(recipient, _RECEIVED_AWARD, ak, s)
         if ev.by_span:
             a, b = ev.by_span
-            for m, k in in_sent.get(s, []):
-                if a <= m.start and m.end <= b and k.etype == EntityType.ORGANIZATION:
+            for m, k in ms:
+                if a <= m.start and m.end <= b and k.etype == _ORG:
                     for ak in award_keys:
-                        add(ak, Predicate.AWARDED_BY, k, s)
+                        add(ak, _AWARDED_BY, k, s)
 
-    # issuedBy from tables
+    # issuedBy from tables, then in running text (found above)
     for r in rows:
         if r.issuer is None:
             continue
         s = Sentence(r.line_start, r.line_end)
-        add(EntityKey(r.regulation.etype, r.regulation.name), Predicate.ISSUED_BY,
+        add(EntityKey(r.regulation.etype, r.regulation.name), _ISSUED_BY,
             EntityKey(r.issuer.etype, r.issuer.name), s)
-    # issuedBy in running text: issuer + 印发/出台 + 《X》, or "issuer关于…" titles
-    for s, ms in in_sent.items():
-        if in_table(s):
-            continue
-        for i, (m, k) in enumerate(ms):
-            if k.etype != EntityType.REGULATION:
-                continue
-            for m2, k2 in reversed(ms[:i]):
-                if k2.etype != EntityType.ORGANIZATION or m2.source == NESTED:
-                    continue
-                between = text[m2.end:m.start]
-                if len(between) <= 10 and _ISSUE_CUES.search(between) and not re.search(r"[，,。；;]", between):
-                    add(k, Predicate.ISSUED_BY, k2, s)
-                break
-            for m2, k2 in ms:
-                if k2.etype == EntityType.ORGANIZATION and m2.start in (m.start, m.start + 1) \
-                        and text[m2.end:m2.end + 2] == "关于":
-                    add(k, Predicate.ISSUED_BY, k2, s)
+    out.extend(issued)
 
-    # locatedIn: both ends named in this document
-    first: dict[EntityKey, Sentence] = {}
-    for (_, k), s in zip(keyed, sent_at):
-        if s is not None and k not in first:
-            first[k] = s
-    by_name = {k.name: k for _, k in keyed if k.etype == EntityType.PLACE}
-    sents_of: dict[EntityKey, list[Sentence]] = {}
-    for s, ms in in_sent.items():  # sentences in text order
-        for _, k in ms:
-            got = sents_of.get(k)
-            if got is None:
-                sents_of[k] = [s]
-            elif got[-1] is not s:  # each sentence once per key
-                got.append(s)
-    sent_sets: dict[EntityKey, set[Sentence]] = {}  # a parent (the city) is shared by many
+    # locatedIn: both ends named in this document, in the first sentence naming both (in the
+    # order sentences are first reached in the mentions), else where the located one is first named
+    places = {name: entity for (etype, name), entity in entities.items() if etype == _PLACE}
+    rank: dict[int, int] | None = None  # each sentence's place in in_sent's order, when needed
+    parent_sents: dict[str, set[int]] = {}  # a parent (the city) is shared by many
     for loc in located:
-        parent = next((by_name[p] for p in loc.parents if p in by_name), None)
-        if parent is None or parent == loc.key:
+        parent = next((places[p] for p in loc.parents if p in places), None)
+        if parent is None or parent[0] == loc.key:
             continue
-        parent_sents = sent_sets.get(parent)
-        if parent_sents is None:
-            parent_sents = sent_sets[parent] = set(sents_of.get(parent, ()))
-        both = next((s for s in sents_of.get(loc.key, ()) if s in parent_sents), None)
-        add(loc.key, Predicate.LOCATED_IN, parent, both or first.get(loc.key))
+        shared = parent_sents.get(parent[0].name)
+        if shared is None:
+            shared = parent_sents[parent[0].name] = set(parent[1])
+        own = entities.get((loc.key.etype, loc.key.name))
+        own_sents = own[1] if own is not None else []
+        both = [i for i in own_sents if i in shared]
+        if both:
+            if rank is None:
+                rank = {i: r for r, i in enumerate(in_sent)}
+            s = sents[min(both, key=rank.__getitem__)]
+        else:
+            s = sents[own_sents[0]] if own_sents else None
+        add(loc.key, _LOCATED_IN, parent[0], s)
     return out

@@ -14,7 +14,6 @@ QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 SENT_END = "。！？!?；;\n"
 #: longer runs without a sentence end are split (keeps the per-sentence rules linear)
 MAX_SENTENCE = 600
-_SENT_END_RE = re.compile(f"[{re.escape(SENT_END)}]")
 
 _HAN_CHARS = frozenset(chr(c) for a, b in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
                        for c in range(a, b + 1))
@@ -40,35 +39,29 @@ class Sentence:
     end: int
 
 
+_MARKS = re.escape(SENT_END.replace("\n", ""))
+_CLOSERS = "”’」』)）"
+#: a sentence as `sentences` trims it: from a non-space character to an end mark and the closing
+#: quotes after it, or to the last non-space character before a newline or the end of the text
+_SENTENCE_RE = re.compile(
+    f"[{_MARKS}][{_CLOSERS}]*"
+    f"|[^\\s{_MARKS}](?:[^{_MARKS}\\n]*[^\\s{_MARKS}])?(?:[^\\S\\n]*[{_MARKS}][{_CLOSERS}]*)?")
+
+
 def sentences(text: str) -> list[Sentence]:
-    """Sentence spans with surrounding whitespace trimmed, so text[start:end] is the quote."""
+    """Sentence spans with surrounding whitespace trimmed, so text[start:end] is the quote.
+
+    A text is cut after each end mark (and the closing quotes after it) and at each newline;
+    one regex scan finds the trimmed non-blank pieces, not a loop over every end mark."""
     out: list[Sentence] = []
-    i, n = 0, len(text)
-    # the sentence ends in text order, then the end of the text: one scan, not a search per sentence
-    ends = [m.start() for m in _SENT_END_RE.finditer(text)]
-    ends.append(n)
-    for j in ends:
-        if i >= n:
-            break
-        if j < i:  # (never: only closing quotes lie between an end mark and the next start)
-            continue
-        end = j + 1 if j < n and text[j] != "\n" else j
-        # a closing quote right after the end mark belongs to the sentence
-        while end < n and text[end] in "”’」』)）":
-            end += 1
-        s, e = i, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+    for m in _SENTENCE_RE.finditer(text):
+        s, e = m.span()
         while e - s > MAX_SENTENCE:  # a line without sentence ends: cut at a comma, else hard
             cut = max(text.rfind(c, s + MAX_SENTENCE // 2, s + MAX_SENTENCE) for c in "，,、 ")
             cut = cut + 1 if cut > s else s + MAX_SENTENCE
             out.append(Sentence(s, cut))
             s = cut
-        if e > s:
-            out.append(Sentence(s, e))
-        i = max(end, j + 1)
+        out.append(Sentence(s, e))
     return out
 
 

@@ -70,7 +70,8 @@ _title_starts = _WordStarts(("同志", *POSITIONS))
 
 @functools.cache
 def common_words() -> frozenset[str]:
-    """2–3 character words of jieba's dictionary that are not person names (关于, 利用, 高度)."""
+    """2–3 character words of jieba's dictionary that are not person names (关于, 利用, 高度), and
+    the frequent two-character words it tags as names (荣获)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
@@ -79,7 +80,12 @@ def common_words() -> frozenset[str]:
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) == 3 and 2 <= len(parts[0]) <= 3 and parts[2] != "nr" and int(parts[1]) >= 20:
+            if len(parts) != 3 or not 2 <= len(parts[0]) <= 3:
+                continue
+            freq = int(parts[1])
+            # jieba tags many frequent two-character words as names (荣获, 文明, 许可, 养老):
+            # a frequent one is the word, not a person
+            if (parts[2] != "nr" and freq >= 20) or (len(parts[0]) == 2 and freq >= 300):
                 words.add(parts[0])
     return frozenset(words)
 

@@ -151,6 +151,13 @@ def test_unquoted_named_mechanism(nlp):
     assert "两省三县边界联调机制" in names(found, EntityType.PROGRAM)
 
 
+def test_a_program_after_a_chain_of_verbs_starts_after_the_last(nlp):
+    _, found = mentions(nlp, "连州市报告\n江油市创新推出“法律明白人”培养工程,该做法被推广。\n")
+    programs = names(found, EntityType.PROGRAM)
+    assert "“法律明白人”培养工程" in programs
+    assert not any(p.startswith("推出") for p in programs), programs
+
+
 # --- awards and officials --------------------------------------------------------------------
 
 def test_awards_after_cues_with_editions_and_coordination(nlp):

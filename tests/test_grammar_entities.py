@@ -82,6 +82,20 @@ def test_a_level_word_before_a_word_opening_with_a_level_character(nlp):
     assert not any("县党委" in o for o in orgs), orgs
 
 
+def test_a_declared_short_form_is_the_entity_declared_before_it(nlp):
+    """X（以下简称Y）: Y and its later mentions are X; a generic short form (《条例》) is no alias."""
+    text = ("绵阳市2023年法治政府建设年度报告\n市委全面依法治市委员会办公室（以下简称市委依法治市办）印发"
+            "《绵阳市法治社会建设实施方案》。市委依法治市办开展督察。起草《绵阳市养犬管理条例》(以下简称《条例》)。\n")
+    doc, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert "绵阳市委全面依法治市委员会办公室" in orgs
+    assert "绵阳市委依法治市办" not in orgs, orgs
+    at = text.index("。市委依法治市办") + 1
+    later = [c for c in doc._.lg_mentions if c.start == at and c.etype == EntityType.ORGANIZATION]
+    assert later and later[0].name == "绵阳市委全面依法治市委员会办公室"
+    assert "绵阳市养犬管理条例" in names(found, EntityType.REGULATION)
+
+
 def test_organisation_grammar_does_not_cut_words(nlp):
     text = "绵阳市法治建设报告\n绵阳市生态环境局优化产业布局,市场监管部门加强社会治理,市信访局局长出席。\n"
     _, found = mentions(nlp, text)

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections import Counter, defaultdict
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from itertools import compress, repeat
 
 from ..model import EntityType, norm_label
-from .candidates import Candidate
+from .candidates import NESTED, Candidate
 from .memo import memo
 
 #: a document's candidates repeat their labels: normalise each label once
@@ -138,3 +139,38 @@ def resolve_document(cands: list[Candidate]) -> list[Candidate]:
     programs = _program_positions(cands)
     clustered = _cluster(_cluster(cands, programs, quoted_core, _most_telling), programs, coined_family, _first_form)
     return unify_aliases(clustered)
+
+
+#: a short form the text declares for the name before it: …办公室（以下简称市委依法治市办）
+_DECLARED = re.compile(r"[（(](?:以下)?简?称[:：为]?\s*")
+
+
+def declared_aliases(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Mentions of a declared short form under the full name declared before it.
+
+    In X（以下简称Y）the mention Y inside the brackets and every other mention named as Y
+    are the entity X (Y becomes one of X's labels). Only a Y the grammar found as a mention
+    of X's type counts: a generic short form (《条例》, 该中心) is no mention and so no alias."""
+    if "称" not in text:
+        return cands
+    by_end = {c.end: c for c in cands if c.source != NESTED}
+    starts = sorted((c.start, i) for i, c in enumerate(cands) if c.source != NESTED)
+    start_keys = [s for s, _ in starts]
+    renames: dict[tuple[EntityType, str], str] = {}
+    for m in _DECLARED.finditer(text):
+        full = by_end.get(m.start())
+        if full is None:
+            continue
+        close = min((p for p in (text.find("）", m.end(), m.end() + 24), text.find(")", m.end(), m.end() + 24))
+                     if p >= 0), default=-1)
+        if close < 0:
+            continue
+        lo = bisect.bisect_left(start_keys, m.end())
+        inside = [cands[i] for s, i in starts[lo:] if s < close and cands[i].end <= close]
+        short = next((c for c in inside if c.etype == full.etype and c.name != full.name), None)
+        if short is not None:
+            renames.setdefault((short.etype, short.name), full.name)
+    if not renames:
+        return cands
+    return [_rename(c, renames[(c.etype, c.name)], set()) if (c.etype, c.name) in renames else c
+            for c in cands]

@@ -15,7 +15,7 @@ from spacy.util import registry
 
 from ..grammar.awards import match_awards
 from ..grammar.candidates import NESTED, Candidate, merge_overlaps
-from ..grammar.docresolve import resolve_document
+from ..grammar.docresolve import declared_aliases, resolve_document
 from ..grammar.context import header_span, infer_context
 from ..grammar.orgs import match_orgs
 from ..grammar.persons import match_persons
@@ -206,7 +206,7 @@ def document_actor(text: str, ctx: DocContext, mentions: list[Candidate]) -> Ent
 def make_merge(nlp: Language, name: str, policy: Callable[[list[Candidate]], list[Candidate]]
                ) -> Callable[[Doc], Doc]:
     def lg_merge(doc: Doc) -> Doc:
-        chosen = resolve_document(policy(_cands(doc)))
+        chosen = declared_aliases(doc._.lg_text, resolve_document(policy(_cands(doc))))
         if doc._.lg_spans:
             doc = _align(doc, chosen)
         doc._.lg_mentions = chosen

@@ -56,6 +56,18 @@ def test_subject_carries_the_program_and_the_document_actor_fills_in(nlp):
     assert ("连州市司法局", "implements", "“一村一法律顾问”制度") in rels
 
 
+def test_a_clause_with_its_own_subject_speaks_for_it(nlp):
+    """开展…，A、B联合建立X: the clause's own subjects carry X out, not the report's author."""
+    text = ("绵阳市司法局2023年工作总结\n开展“双随机、一公开”监管,三台县、盐亭县联合建立“两县一体”执法协作机制,"
+            "推行“首违不罚”清单。\n")
+    rels = relations(nlp, text)
+    assert ("三台县", "implements", "“两县一体”执法协作机制") in rels
+    assert ("盐亭县", "implements", "“两县一体”执法协作机制") in rels
+    assert ("绵阳市司法局", "implements", "“两县一体”执法协作机制") not in rels
+    # a later clause without a subject keeps the sentence's (here: none, so the report's author)
+    assert ("绵阳市司法局", "implements", "“首违不罚”") in rels
+
+
 def test_places_designated_as_pilots_implement(nlp):
     text = ("绵阳市法治建设报告\n在全市推行“诉源治理”模式,确定江油市、三台县为试点单位。\n")
     rels = relations(nlp, text)

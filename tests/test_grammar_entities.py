@@ -64,6 +64,15 @@ def test_self_references_resolve_to_the_document_place(nlp):
     assert (EntityType.PLACE, "连州市") in found
 
 
+def test_villages_named_by_an_honour_without_their_town(nlp):
+    text = ("2023年连州市年度报告\n丰阳村被司法部、民政部授予“全国民主法治示范村”称号,"
+            "大路边村、卿罡社区获评全省民主法治示范村(社区)。全市农村被评为先进,12个村获评示范村。\n")
+    _, found = mentions(nlp, text)
+    places = names(found, EntityType.PLACE)
+    assert {"丰阳村", "大路边村", "卿罡社区"} <= places
+    assert not any(p.endswith("农村") or p[0].isdigit() for p in places), places
+
+
 # --- organisations ---------------------------------------------------------------------------
 
 def test_organisations_expand_bare_level_prefixes_by_context(nlp):

@@ -103,7 +103,45 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
     hits.extend(_towns(text, ctx, hits + [h for h in refs if h.candidate.subtype == "DevelopmentZone"],
                        token_starts))
     hits.extend(refs)
+    hits.extend(_honoured_villages(text, ctx, hits, token_starts))
     return hits
+
+
+#: a village or community right before it is honoured or named (余村村被…授予“全国民主法治示范村”)
+_HONOURED_VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(村|社区)(?=(?:党支部|党委|村委会|居委会)?"
+                               r"(?:被|荣获|获评|获批|获得|获|入选|成功创建|成功入选|先后获))")
+
+
+def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
+                       token_starts: Collection[int] | None) -> list[PlaceHit]:
+    """Villages and communities the town grammar cannot see (no town before them), where an
+    honour names them: the name starts a word after a break, and the stem holds no function
+    word; those 、-listed before it are villages too."""
+    taken = {h.candidate.start for h in hits} | {h.candidate.end for h in hits}
+    out: list[PlaceHit] = []
+    for m in _HONOURED_VILLAGE.finditer(text):
+        s, e = m.start(), m.end()
+        if s in taken or e in taken:
+            continue  # a town's village, or part of a longer place
+        items = [(s, e)]
+        while (p := items[0][0]) >= 3 and text[p - 1] == "、":
+            prev = _VILLAGE_BEFORE.search(text, max(0, p - 8), p - 1)
+            if prev is None:
+                break
+            items.insert(0, prev.span())
+        for a, b in items:
+            stem = text[a:b - (2 if text.endswith("社区", 0, b) else 1)]
+            if any(c in _FUNCTION_CHARS or c in "级个各每" for c in stem) or a in taken:
+                continue
+            if a > 0 and is_han(text[a - 1]) and text[a - 1] not in "、与和及在的":
+                if token_starts is None or a not in token_starts or text[a - 1] not in "。，,；;：:":
+                    continue
+            out.append(PlaceHit(Candidate(a, b, EntityType.PLACE, text[a:b], "town", "Village"),
+                                None, ctx.county))
+    return out
+
+
+_VILLAGE_BEFORE = re.compile(rf"[{HAN}]{{1,4}}(?:村|社区)\Z")
 
 
 def _resolved(gz, m: Match, codes: list[str], home: str | None,

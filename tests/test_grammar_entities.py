@@ -64,6 +64,15 @@ def test_self_references_resolve_to_the_document_place(nlp):
     assert (EntityType.PLACE, "连州市") in found
 
 
+def test_a_street_named_after_a_city_word(nlp):
+    """城 before 乡/镇 makes words (城乡, 城镇居民); before 街道 it ends a name (桂城街道)."""
+    text = "南海区2023年报告\n桂城街道创新推出“法治桂城”小程序,推进城乡融合,城镇居民受益。\n"
+    _, found = mentions(nlp, text)
+    places = names(found, EntityType.PLACE)
+    assert "桂城街道" in places
+    assert not any(p.startswith(("城乡", "城镇")) for p in places), places
+
+
 def test_villages_named_by_an_honour_without_their_town(nlp):
     text = ("2023年连州市年度报告\n丰阳村被司法部、民政部授予“全国民主法治示范村”称号,"
             "大路边村、卿罡社区获评全省民主法治示范村(社区)。全市农村被评为先进,12个村获评示范村。\n")

@@ -254,7 +254,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             if not _stem_ok(stem) or _TOWN_CUE.search(stem):
                 continue
             adjacent = ends.get(s)
-            if stem.endswith("城") and (adjacent is None or adjacent.division is None
+            if stem.endswith("城") and suffix in ("乡", "镇") and (adjacent is None or adjacent.division is None
                                         or adjacent.division.level != Level.COUNTY) and (
                     suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")):
                 continue  # 城乡, 城镇居民: words, not names (冠县东古城镇 is certain)

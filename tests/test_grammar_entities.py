@@ -64,6 +64,16 @@ def test_self_references_resolve_to_the_document_place(nlp):
     assert (EntityType.PLACE, "连州市") in found
 
 
+def test_a_town_right_after_its_county_may_hold_descriptive_characters(nlp):
+    """立 and 新 usually open verbs and adjectives (建立, 新建), not names; after a county
+    (贺兰县立岗镇) the town is certain. Function words still block (贺兰县各乡镇)."""
+    text = "银川市报告\n贺兰县立岗镇民乐村被司法部命名为示范村,贺兰县各乡镇开展活动。\n"
+    _, found = mentions(nlp, text)
+    places = names(found, EntityType.PLACE)
+    assert {"立岗镇", "民乐村"} <= places
+    assert not any(p.startswith("各") for p in places), places
+
+
 def test_a_street_named_after_a_city_word(nlp):
     """城 before 乡/镇 makes words (城乡, 城镇居民); before 街道 it ends a name (桂城街道)."""
     text = "南海区2023年报告\n桂城街道创新推出“法治桂城”小程序,推进城乡融合,城镇居民受益。\n"

@@ -31,6 +31,9 @@ _STEM_BAD = set("各全本该每个等和与的在了是对为把被将从向以
                 "一百千万多数重点农贫困示范先进美丽文明特色中心新老不出建立")
 _STEM_BAD.discard("城")
 _STEM_OK_WITH = ("新区", "新村")  # 新区街道 and 生态三庙新村 are real names despite 新
+#: the bad stem characters a town right after its county may hold (贺兰县立岗镇, 某县新农镇):
+#: words of description elsewhere, but the county before it makes the name certain
+_STEM_BAD_UNLESS_COUNTY = set("农贫困示范先进美丽文明特色中心新老不出建立重点")
 
 
 _MEASURE_WORDS = set("项个条件名家所次户人起批类种场期篇座处级")
@@ -251,9 +254,14 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             if length > han:
                 continue
             stem = text[s:start]
-            if not _stem_ok(stem) or _TOWN_CUE.search(stem):
-                continue
             adjacent = ends.get(s)
+            if not _stem_ok(stem) and not (
+                    adjacent is not None and adjacent.division is not None
+                    and adjacent.division.level == Level.COUNTY
+                    and not any(c in _STEM_BAD and c not in _STEM_BAD_UNLESS_COUNTY for c in stem)):
+                continue
+            if _TOWN_CUE.search(stem):
+                continue
             if stem.endswith("城") and suffix in ("乡", "镇") and (adjacent is None or adjacent.division is None
                                         or adjacent.division.level != Level.COUNTY) and (
                     suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")):

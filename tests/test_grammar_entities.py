@@ -101,6 +101,15 @@ def test_organisations_expand_bare_level_prefixes_by_context(nlp):
     assert {"连州市司法局", "连州市人民法院", "连州市委政法委", "广东省司法厅"} <= orgs
 
 
+def test_bare_autonomous_region_opens_the_regions_bodies(nlp):
+    text = ("贺兰县2023年法治政府建设年度报告\n经自治区人大常委会批准施行。自治区党委、自治区人民政府高度重视,"
+            "宁夏回族自治区司法厅指导。\n")
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"宁夏回族自治区人大常委会", "宁夏回族自治区人民政府", "宁夏回族自治区司法厅"} <= orgs
+    assert not any(o.startswith("贺兰县") for o in orgs), orgs  # 区 of 自治区 is no county
+
+
 def test_a_level_word_before_a_word_opening_with_a_level_character(nlp):
     """县市场监管局 is one body (市场 is a word); 市县党委 names two levels, no body."""
     text = "连州市2023年法治政府建设年度报告\n市市场监管局、市市政园林局推行清单制度,市县党委加强领导。\n"

@@ -414,11 +414,34 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             continue
         start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
         out.append(_org(start, end, place + stem, "org", text[start:end]))
+    out.extend(_region_bodies(text, ctx, token_starts))
     out.extend(_quoted_orgs(text, ctx))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
     out.extend(_media_lists(text))
     return out
+
+
+def _region_bodies(text: str, ctx: DocContext, token_starts: Collection[int] | None) -> list[Candidate]:
+    """In an autonomous region, a bare 自治区 opens the region's bodies as 省 does a province's
+    (自治区党委, 经自治区人大常委会): 宁夏回族自治区人大常委会."""
+    region = ctx.province
+    if not region or not region.endswith("自治区") or "自治区" not in text:
+        return []
+    out = []
+    for rm in _REGION_WORD.finditer(text):
+        i = rm.start()
+        if i > 0 and is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE:
+            continue  # 宁夏回族自治区司法厅: the place grammar's
+        end = _extend(text, rm.end(), token_starts)
+        if end is None:
+            continue
+        start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
+        out.append(_org(start, end, region + text[rm.end():end], "org", text[start:end]))
+    return out
+
+
+_REGION_WORD = re.compile("自治区")
 
 
 _QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "服务团", "联盟")

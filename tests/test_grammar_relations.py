@@ -32,6 +32,17 @@ def test_passive_conferral_with_coordinated_conferrers(nlp):
     assert ("全省法治政府建设先进集体", "awardedBy", "四川省人民政府") in rels
 
 
+def test_active_conferral_names_conferrer_recipients_and_honour(nlp):
+    """X命名A、B为Z: X conferred Z on A and B; 确定A为试点单位 names a pilot, not an honour."""
+    text = ("绵阳市法治建设报告\n2023年8月,中央全面依法治国委员会办公室命名绵阳市、江油市为第三批全国法治政府"
+            "建设示范地区。市委确定三台县为试点单位。\n")
+    rels = relations(nlp, text)
+    for place in ("绵阳市", "江油市"):
+        assert (place, "receivedAward", "第三批全国法治政府建设示范地区") in rels
+    assert ("第三批全国法治政府建设示范地区", "awardedBy", "中央全面依法治国委员会办公室") in rels
+    assert not any(p == "receivedAward" and h == "三台县" for h, p, _ in rels), rels
+
+
 def test_coordinated_recipients(nlp):
     text = "绵阳市法治建设报告\n江油市、安州区入选首批全省法治政府建设示范县。\n"
     rels = relations(nlp, text)

@@ -38,6 +38,7 @@ class AwardEvent:
     awards: tuple[Candidate, ...]
     recipient_span: tuple[int, int] | None = None  # where the recipient is named after the award
     nominated: bool = False  # 被推荐为: put forward for the honour, not (yet) given it
+    active: bool = False  # 司法部命名X为…: the recipients are named in recipient_span
 
 
 def _split_items(segment: str) -> list[str]:
@@ -96,6 +97,29 @@ def _items(text: str, seg_start: int, seg_end: int) -> list[Candidate]:
     return items
 
 
+#: the active voice: conferrer + 命名/评选/认定/确定 + recipient + 为 + award (the conferrer is what
+#: the clause names before the verb)
+_ACTIVE_RE = re.compile(r"(?<!被)(?:命名|评选|认定|确定|表彰)(?P<rec>[^，,。；;：:\n为被]{2,24}?)为")
+_CLAUSE_OPEN = re.compile(r"[，,。；;：:\n](?=[^，,。；;：:\n]*\Z)")
+
+
+def _active_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
+    cands: list[Candidate] = []
+    events: list[AwardEvent] = []
+    for m in _ACTIVE_RE.finditer(text):
+        seg_start = m.end()
+        end_m = _END_RE.search(text, seg_start, min(len(text), seg_start + 160))
+        items = [c for c in _items(text, seg_start, end_m.start() if end_m else min(len(text), seg_start + 160))
+                 if "试点" not in c.name]  # 确定A、B为试点单位: pilots (the relation stage's), no honour
+        if not items:
+            continue
+        opener = _CLAUSE_OPEN.search(text, max(0, m.start() - 40), m.start())
+        by = (opener.end() if opener else max(0, m.start() - 40), m.start())
+        cands.extend(items)
+        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), m.span("rec"), active=True))
+    return cands, events
+
+
 def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     cands: list[Candidate] = []
     events: list[AwardEvent] = []
@@ -121,4 +145,9 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         by = (m.start("by"), m.end("by")) if m.group("by") else None
         cands.extend(items)
         events.append(AwardEvent(m.start(), m.end(), by, tuple(items), nominated="推荐" in m.group(0)))
+    if "为" in text:
+        more, more_events = _active_events(text)
+        cands.extend(more)
+        events.extend(more_events)
+        events.sort(key=lambda e: e.cue_start)
     return cands, events

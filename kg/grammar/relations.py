@@ -402,10 +402,15 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         if i is None or ev.nominated:
             continue
         s, ms = sents[i], in_sent.get(i, [])
-        if ev.recipient_span is not None:
+        if ev.recipient_span is not None and ev.active:  # 命名银川市、吴忠市为…: all named there
+            a, b = ev.recipient_span
+            inside = [(m, k) for m, k in ms if a <= m.start and m.end <= b
+                      and k.etype in recipients_types and m.source != NESTED]
+            recipients: list[EntityKey] = _coordinated_before(text, inside) if inside else []
+        elif ev.recipient_span is not None:
             a, b = ev.recipient_span
             after = [k for m, k in ms if a <= m.start < b and k.etype == _PERSON]
-            recipients: list[EntityKey] = after[:1]
+            recipients = after[:1]
         else:
             clause = max(text.rfind(c, s.start, ev.cue_start) for c in "，,；;：:")
             cands = [(m, k) for m, k in ms if clause < m.start and m.end <= ev.cue_start

@@ -79,6 +79,13 @@ def test_a_clause_with_its_own_subject_speaks_for_it(nlp):
     assert ("绵阳市司法局", "implements", "“首违不罚”") in rels
 
 
+def test_a_body_joined_by_lianhe_carries_it_out_too(nlp):
+    text = "绵阳市司法局2023年工作总结\n市司法局联合市总工会开展“尊法守法·携手筑梦”公益法律服务行动。\n"
+    rels = relations(nlp, text)
+    for body in ("绵阳市司法局", "绵阳市总工会"):
+        assert (body, "implements", "“尊法守法·携手筑梦”公益法律服务行动") in rels
+
+
 def test_places_designated_as_pilots_implement(nlp):
     text = ("绵阳市法治建设报告\n在全市推行“诉源治理”模式,确定江油市、三台县为试点单位。\n")
     rels = relations(nlp, text)

@@ -100,6 +100,9 @@ def _clause_subjects(text: str, s: Sentence, pos: int, actors: Sequence[tuple[Ca
     return []
 
 
+_JOINTLY = re.compile(r"联合|会同|协同|携手")
+
+
 def _subjects(text: str, s: Sentence, actors: Sequence[tuple[Candidate, EntityKey]],
               covered: _Covered) -> list[EntityKey]:
     """The actors opening a sentence (after list marks), with those coordinated with the first
@@ -123,6 +126,8 @@ def _subjects(text: str, s: Sentence, actors: Sequence[tuple[Candidate, EntityKe
             continue
         gap = _COORD.fullmatch(text, end, m.start)
         if gap is None or "，" in text[end:m.start] or k.etype != first[1].etype:
+            if _JOINTLY.fullmatch(text, end, m.start) and k.etype == _ORG:
+                out.append(k)  # 市司法局联合市总工会开展…: both carry it out
             break
         out.append(k)
         end = m.end

@@ -282,6 +282,14 @@ def test_bodies_named_after_a_brand_carry_the_brand_as_a_program(nlp):
     assert "“和事佬”" in names(found, EntityType.PROGRAM)
 
 
+
+def test_a_brand_opening_with_a_numeral_word_names_the_body_after_it(nlp):
+    """“一站式”…中心 is one body (县级 resolved by context); “三中心” alone is a counted label."""
+    _, found = mentions(nlp, "连州市2023年法治政府建设年度报告\n建成县级“一站式”矛盾纠纷调处化解中心,推进“三中心”建设。\n")
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert "连州市“一站式”矛盾纠纷调处化解中心" in orgs
+    assert not any(o.endswith("“三中心”") or o == "三中心" for o in orgs), orgs
+
 def test_quoted_labels_that_name_no_initiative(nlp):
     text = ("绵阳市法治建设报告\n压实“一把手”责任,发挥“关键少数”作用,推行“伴随式”执法检查,建立“一套机制”,"
             "开展“防范养老诈骗”、“宪法”、“未成年人保护”等主题宣传活动。推行“三张清单”工作推进机制。\n")

@@ -481,10 +481,12 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
     out = []
     for m in _QUOTED_NAME.finditer(text):
         inner = m.group(1)
-        if inner.startswith(("全国", "全省", "全市")) or (inner[0] in "一二三四五六七八九十两多" and len(inner) <= 5):
-            continue  # honours (“全国模范人民调解委员会”) and counted labels (“三中心”)
+        if inner.startswith(("全国", "全省", "全市")):
+            continue  # honours (“全国模范人民调解委员会”)
+        # a counted label (“三中心”) names no body itself; one before a core may (“一站式”…中心)
+        counted = inner[0] in "一二三四五六七八九十两多" and len(inner) <= 5
         kind = _LISTED_KIND.match(text, m.end()) \
-            if text[m.end():m.end() + 1] in _LISTED_KIND_FIRST else None
+            if not counted and text[m.end():m.end() + 1] in _LISTED_KIND_FIRST else None
         if kind and not inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
             # “有事来聊·伟伟道来”“有事来聊·有李来说”等名牌调解室: each item is a room of that kind
             core = next(c for c in _QUOTED_ORG_CORES if kind.group(0).endswith(c))
@@ -493,7 +495,8 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         if _CLAUSE_MARK.search(inner):
             continue
         if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
-            out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
+            if not counted:
+                out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
             continue
         if _QUOTED_CORE_RE.search(text, m.end(), m.end() + 10) is None:
             continue  # (the run below lies in these 10 characters)

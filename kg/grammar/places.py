@@ -111,7 +111,7 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
 
 
 #: a village or community right before it is honoured or named (余村村被…授予“全国民主法治示范村”)
-_HONOURED_VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(村|社区)(?=(?:党支部|党委|村委会|居委会)?"
+_HONOURED_VILLAGE = re.compile(r"(?:村|社区)(?=(?:党支部|党委|村委会|居委会)?"
                                r"(?:被|荣获|获评|获批|获得|获|入选|成功创建|成功入选|先后获))")
 
 
@@ -122,8 +122,14 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
     word; those 、-listed before it are villages too."""
     taken = {h.candidate.start for h in hits} | {h.candidate.end for h in hits}
     out: list[PlaceHit] = []
-    for m in _HONOURED_VILLAGE.finditer(text):
+    last = 0
+    for m in _HONOURED_VILLAGE.finditer(text):  # the suffix first: a literal the search skips to
         s, e = m.start(), m.end()
+        while s > max(last, m.start() - 4) and is_han(text[s - 1]):
+            s -= 1  # the stem: up to four Han characters before the suffix
+        if s == m.start():
+            continue
+        last = e
         if s in taken or e in taken:
             continue  # a town's village, or part of a longer place
         items = [(s, e)]

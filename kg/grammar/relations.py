@@ -83,21 +83,31 @@ class _Covered:
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 
 
-def _clause_subjects(text: str, s: Sentence, pos: int, actors: Sequence[tuple[Candidate, EntityKey]],
-                     covered: _Covered, memo: dict[int, list[EntityKey]]) -> list[EntityKey]:
-    """The actors opening the clause that holds `pos`, when it is not the sentence's first
-    (开展…监管，三台县、盐亭县联合建立…机制: the counties, not the report's author); else [].
-    A later clause without a subject does not inherit one: measured, that guesses wrong more
-    often than right. `memo` holds the answers by clause start."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s.start, pos)), default=None)
-    if start is None:
+class _Clauses:
+    """A sentence's clause starts (after ，；) and, as asked for, the actors opening each."""
+
+    def __init__(self, text: str, s: Sentence) -> None:
+        self.text, self.sentence = text, s
+        self.starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, s.start, s.end)]
+        self.subjects: dict[int, list[EntityKey]] = {}
+
+    def subjects_at(self, pos: int, actors: Sequence[tuple[Candidate, EntityKey]],
+                    covered: _Covered) -> list[EntityKey]:
+        """The actors opening the clause that holds `pos`, when it is not the sentence's first
+        (开展…监管，三台县、盐亭县联合建立…机制: the counties, not the report's author); else [].
+        A later clause without a subject does not inherit one: measured, that guesses wrong
+        more often than right."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return []
+        start = self.starts[i]
+        found = self.subjects.get(start)
+        if found is None:
+            found = self.subjects[start] = _subjects(self.text, Sentence(start, self.sentence.end),
+                                                     actors, covered)
+        if found and any(start <= m.start and m.end <= pos for m, _ in actors):
+            return found  # (the clause's subject stands before what it carries out)
         return []
-    found = memo.get(start)
-    if found is None:
-        found = memo[start] = _subjects(text, Sentence(start, s.end), actors, covered)
-    if found and any(start <= m.start and m.end <= pos for m, _ in actors):
-        return found  # (the clause's subject stands before what it carries out)
-    return []
 
 
 _JOINTLY = re.compile(r"联合|会同|协同|携手")
@@ -351,14 +361,14 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
             continue
         actors = [(m, k) for m, k in ms if k.etype in ACTOR_TYPES and m.source != NESTED]
         sentence_subjects = _subjects(text, s, actors, covered)
-        clause_subjects: dict[int, list[EntityKey]] = {}
+        clauses = _Clauses(text, s) if actors else None  # (no actor: no clause has a subject)
         fallback = actor_at(s.start)
         owners: dict[int, EntityKey] | None = None  # (with the pilots: asked for by programs only)
         pilots: list[EntityKey] = []
         for m, k in ms:
             if k.etype not in targets:
                 continue
-            subjects = _clause_subjects(text, s, m.start, actors, covered, clause_subjects) or sentence_subjects
+            subjects = (clauses and clauses.subjects_at(m.start, actors, covered)) or sentence_subjects
             if k.etype == _PROGRAM:
                 if owners is None:
                     owners, pilots = {m1.end: k1 for m1, k1 in actors}, _pilots(text, actors)

@@ -191,6 +191,13 @@ def test_quoted_programs_with_head_nouns_and_without(nlp):
     assert not any("最后一米" in p or "三难" in p for p in programs), programs
 
 
+def test_a_counted_quoted_name_is_a_kind_of_facility(nlp):
+    _, found = mentions(nlp, "绵阳市法治建设报告\n绵阳市开展“法治夜校”,打造“法治文化公园”12个。\n")
+    programs = names(found, EntityType.PROGRAM)
+    assert "“法治夜校”" in programs
+    assert not any("法治文化公园" in p for p in programs), programs
+
+
 def test_program_variants_are_one_program_in_a_document(nlp):
     text = "绵阳市法治建设报告\n推行“2+4”联调模式。“2+4”模式覆盖全市,“2+4”成为品牌。\n"
     _, found = mentions(nlp, text)

@@ -179,6 +179,10 @@ _NOT_PROGRAM_AFTER = tuple(NON_PROGRAM_HEADS) + _MEETING
 _ERA_MODIFIERS = ("新时代", "新时期")
 
 
+#: a count right after a quoted name
+_COUNTED_AFTER = re.compile(r"[0-9０-９]+(?:余|多)?[个家所处座间条]")
+
+
 def match_programs(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     i = 0
@@ -217,6 +221,8 @@ def match_programs(text: str) -> list[Candidate]:
             continue  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
         if inner.endswith(("奖", "称号")) or _is_statute(inner):
             continue  # awards and statutes (“民法典”) are matched by their own rules
+        if _COUNTED_AFTER.match(text, qend):
+            continue  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
         before = text[max(0, qstart - 4):qstart]
         score = 0
         if _implement_cue_before(text, qstart):

@@ -83,6 +83,13 @@ def test_a_street_named_after_a_city_word(nlp):
     assert not any(p.startswith(("城乡", "城镇")) for p in places), places
 
 
+def test_a_one_character_village_after_its_town(nlp):
+    _, found = mentions(nlp, "2023年连州市年度报告\n东陂镇余村被评为示范村,西江镇各村开展调解。\n")
+    places = names(found, EntityType.PLACE)
+    assert "余村" in places
+    assert not any(p.endswith("各村") or p == "各村" for p in places), places
+
+
 def test_villages_named_by_an_honour_without_their_town(nlp):
     text = ("2023年连州市年度报告\n丰阳村被司法部、民政部授予“全国民主法治示范村”称号,"
             "大路边村、卿罡社区获评全省民主法治示范村(社区)。全市农村被评为先进,12个村获评示范村。\n")

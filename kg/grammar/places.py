@@ -293,7 +293,9 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
         aliases = (text[prev.candidate.start:e],) if prev is not None else ()
         out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, name, "town", "Town",
                                       aliases=aliases), None, parent))
-        v = _VILLAGE_AFTER.match(text, e)  # 定远寨镇生态三庙新村: a village right after its town
+        # 定远寨镇生态三庙新村: a village right after its town; a one-character stem (天荒坪镇余村)
+        # only when nothing of a word follows it (被, 、, a break)
+        v = _VILLAGE_AFTER.match(text, e) or _VILLAGE_AFTER_ONE.match(text, e)
         if v and not any(c in _FUNCTION_CHARS for c in v.group(1)) and (v.end() >= len(text) or not is_han(text[v.end()])
                                            or (token_starts is not None and v.end() in token_starts)):
             out.append(PlaceHit(Candidate(e, v.end(), EntityType.PLACE, v.group(0), "town", "Village",
@@ -303,6 +305,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
 
 _FUNCTION_CHARS = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已各全本该每个")
 _VILLAGE_AFTER = re.compile(rf"([{HAN}]{{2,5}}?)(新村|村|社区|嘎查)")
+_VILLAGE_AFTER_ONE = re.compile(rf"([{HAN}])(村)(?=[被获荣入、和与及，,。；;\s]|$)")
 
 
 #: 全市, 我县, 本省…: one pattern per opener (a literal is searched for far faster than an

@@ -233,6 +233,13 @@ def test_awards_after_cues_with_editions_and_coordination(nlp):
             "全国人民调解工作先进单位"} <= names(found, EntityType.AWARD)
 
 
+def test_model_towns_and_areas_are_honours(nlp):
+    text = ("绵阳市法治建设报告\n曲山镇、擂鼓镇入选全省公共法律服务示范乡镇,"
+            "绵阳市被命名为第二批全国法治政府建设示范地区。\n")
+    _, found = mentions(nlp, text)
+    assert {"全省公共法律服务示范乡镇", "第二批全国法治政府建设示范地区"} <= names(found, EntityType.AWARD)
+
+
 def test_officials_but_never_private_persons(nlp):
     text = ("绵阳市法治建设报告\n市委书记曹立军出席会议。当事人张某某与李某发生纠纷,"
             "王小红(化名)申请调解,调解员刘德华现场调处。\n")

@@ -284,7 +284,9 @@ def _phrase_end(text: str, start: int) -> int:
 @memo(4096)
 def _unquoted_head(tail: str) -> str | None:
     """The first listed unquoted head that `tail` (a run's last characters) ends with."""
-    return next((h for h in _UNQUOTED_HEADS if tail.endswith(h)), None)
+    if not tail.endswith(_UNQUOTED_HEADS):  # most runs end in none: one C-level test
+        return None
+    return next(h for h in _UNQUOTED_HEADS if tail.endswith(h))
 
 
 _UNQUOTED_HEAD_MAX = max(map(len, _UNQUOTED_HEADS))

@@ -6,7 +6,8 @@
 1. seeds, end to end: `kg build seeds --no-cache` in a fresh process (imports included), wall
    and CPU time and peak RSS (of the largest process, from wait4; and of the whole process tree,
    sampled), median of three; and once more with a warm cache.
-2. extraction throughput in characters per second on one core, in this process, excluding
+2. extraction throughput in characters per second on one core, in this process as `kg build
+   --jobs 1` extracts (kg.parallel.extract_serial: results kept, out of the collector's view), excluding
    start-up (imports, pipeline construction, a warm-up pass over the seeds), on the seeds replicated
    10× and 100× (document ids renamed `…_r007`), and the scaling exponent between them
    (log(t100 / t10) / log 10: 1.0 is linear);
@@ -207,10 +208,11 @@ class Clock:
 
 
 def time_lgkg(nlp, docs) -> tuple[Clock, list]:
-    from kg.nlp import extract
+    """As `kg build --jobs 1` extracts (kg.parallel.extract_serial), with a ready pipeline."""
+    from kg.parallel import extract_serial
 
     with Clock() as c:
-        exs = [extract(nlp, d) for d in docs]
+        exs = extract_serial(docs, nlp=nlp)
     return c, exs
 
 
@@ -218,12 +220,12 @@ def time_lgkg_forgetting(nlp, docs) -> Clock:
     """Extraction with the grammar's name memos cleared before each document: what a corpus
     of distinct reports gets from them (a replicated corpus meets each name again)."""
     from kg.grammar.memo import clear_memos
-    from kg.nlp import extract
+    from kg.parallel import extract_serial
 
+    clear_memos()
     with Clock() as c:
-        for d in docs:
-            clear_memos()
-            extract(nlp, d)
+        exs = extract_serial(docs, on_done=lambda _d: clear_memos(), nlp=nlp)
+    del exs
     return c
 
 

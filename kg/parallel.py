@@ -14,6 +14,8 @@ workers touch nothing the parent's other threads (the progress bar) may hold.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -74,28 +76,57 @@ def init_worker() -> None:
     _pipeline()
 
 
+@contextlib.contextmanager
+def kept_from_collector() -> Iterator[Callable[[], None]]:
+    """The cyclic collector paused; the function yielded (gc.freeze) moves what is alive now
+    into its permanent generation, to be called after each extraction.
+
+    A build keeps every extraction until the graph is built, and they hold no reference
+    cycles; the collector would walk all of them again at every pass over its old generation
+    (on 100× the seeds, ~7% of the extraction time). Frozen as they come, no pass ever walks
+    them; reference counting frees them as usual. (Cyclic garbage made meanwhile, which the
+    extraction makes none of, would be frozen too and kept until the process ends.)"""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield gc.freeze
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_batch(documents: Sequence[SourceDocument]) -> list[DocExtraction]:
     """Worker task: extractions of a batch, without document texts."""
     from .nlp import extract
 
     nlp = _pipeline()
-    return [strip_text(extract(nlp, d)) for d in documents]
+    out = []
+    with kept_from_collector() as freeze:
+        for d in documents:
+            out.append(strip_text(extract(nlp, d)))
+            freeze()
+    return out
 
 
 # ---------------------------------------------------------------------------- in the parent
 
 def extract_serial(documents: Sequence[SourceDocument],
-                   on_done: Callable[[SourceDocument], None] | None = None) -> list[DocExtraction]:
+                   on_done: Callable[[SourceDocument], None] | None = None,
+                   nlp: Any = None) -> list[DocExtraction]:
+    """Extractions in this process, in order (with `nlp`, that pipeline: no start-up)."""
     if not documents:  # nothing to do: do not even import spaCy (a fully cached build)
         return []
     from .nlp import extract, make_pipeline
 
-    nlp = make_pipeline()
+    if nlp is None:
+        nlp = make_pipeline()
     out = []
-    for d in documents:
-        out.append(extract(nlp, d))
-        if on_done:
-            on_done(d)
+    with kept_from_collector() as freeze:
+        for d in documents:
+            out.append(extract(nlp, d))
+            freeze()
+            if on_done:
+                on_done(d)
     return out
 
 

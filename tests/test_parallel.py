@@ -44,6 +44,28 @@ def test_parallel_extraction_equals_serial_in_document_order():
     assert par == extract_serial(docs)
 
 
+def test_serial_extraction_keeps_its_results_out_of_the_collector():
+    """The results are frozen as they come (no collector pass walks them again) and the
+    collector's state is restored after, whether it was on or off."""
+    import gc
+
+    from kg.parallel import extract_serial
+
+    docs = _docs(3)
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            before = gc.get_freeze_count()
+            exs = extract_serial(docs)
+            assert gc.isenabled() is enabled
+            assert gc.get_freeze_count() > before
+            assert not any(ex is o for o in gc.get_objects() for ex in exs[:1])  # none left tracked
+            assert [ex.document for ex in exs] == docs
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
 def test_jobs_2_from_a_script_without_a_main_guard(tmp_path):
     """Users call build(jobs=2) from plain scripts: workers must not re-run the script."""
     import subprocess

@@ -148,6 +148,17 @@ def test_organisation_grammar_does_not_cut_words(nlp):
     assert not any(o.endswith(("布局", "部", "社", "信访局局")) for o in orgs), orgs
 
 
+def test_a_core_closing_a_word_only_when_the_dictionary_has_that_word(nlp):
+    """布局 is a word, so 产业布局 names no bureau; 县发改局, which the segmenter cuts 县发|改局,
+    is one (改局 is no word); the town after 一是/二是 starts a name too."""
+    text = ("凤县2022年法治政府建设报告\n二是县发改局、县财政局联合印发《凤县政府投资项目管理办法》,优化产业布局;"
+            "三是双石铺镇、凤州镇试点“村民说事”制度。\n")
+    _, found = mentions(nlp, text)
+    assert {"凤县发改局", "凤县财政局"} <= names(found, EntityType.ORGANIZATION)
+    assert not any(o.endswith("布局") for o in names(found, EntityType.ORGANIZATION))
+    assert {"双石铺镇", "凤州镇"} <= names(found, EntityType.PLACE)
+
+
 def test_sub_units_and_central_organs(nlp):
     text = "绵阳市法治建设报告\n绵阳市司法局行政复议科科长出席,司法部法治督察局和最高人民法院派员指导。\n"
     _, found = mentions(nlp, text)

@@ -16,6 +16,7 @@ from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, O
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .memo import memo
+from .persons import common_words
 from .text import HAN, han_run, is_han
 
 
@@ -163,8 +164,9 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
         return True
     if len(core) == 1 and stem_start is not None:
         c = end - 1
-        if c - 1 >= stem_start and c not in token_starts and c - 1 in token_starts:
-            return False  # the core closes a two-character word of the stem: 布局, 格局, 大局
+        if c - 1 >= stem_start and c not in token_starts and c - 1 in token_starts \
+                and text[c - 1:c + 1] in common_words():
+            return False  # the core closes a word of the stem: 布局, 格局, 大局 (not 县发|改局)
     if end >= len(text) or not is_han(text[end]):
         return True
     if len(core) > 1:

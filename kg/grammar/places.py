@@ -274,7 +274,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
                 continue  # 城乡, 城镇居民: words, not names (冠县东古城镇 is certain)
             prev = ends.get(s)
             before = text[max(0, s - 2):s]
-            if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从的了" \
+            if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从的了是" \
                     or (token_starts is not None and s in token_starts and before.endswith(_TOWN_CUE_BEFORE)):
                 found = (s, stem, prev)
                 break

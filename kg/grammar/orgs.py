@@ -405,6 +405,8 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if i > 0 and token_starts is not None and i not in token_starts \
                 and is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE:
             continue
+        if i > 0 and text[i - 1] in "“「‘":
+            continue  # “市域通办”, “县乡一体”: a quoted brand or slogan, not a body
         end = _extend(text, i + 1, token_starts)
         if end is None:
             continue

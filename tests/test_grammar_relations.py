@@ -116,6 +116,16 @@ def test_implementing_a_law_needs_a_verb(nlp):
     assert ("绵阳市", "implements", "中华人民共和国行政复议法") in rels
 
 
+def test_this_instrument_made_by_a_body_names_the_one_before(nlp):
+    """该条例由市人大常委会审议通过: the council passed the regulation named last; 该方案 names
+    no 条例."""
+    text = ("绵阳市法治建设十件大事\n《绵阳市养犬管理条例》正式施行。该条例由市人大常委会审议通过,"
+            "该方案由市政府印发。\n")
+    rels = relations(nlp, text)
+    assert ("绵阳市养犬管理条例", "issuedBy", "绵阳市人大常委会") in rels
+    assert not any(p == "issuedBy" and t == "绵阳市人民政府" for _, p, t in rels), rels
+
+
 def test_table_rows_give_issued_by(nlp):
     text = ("连州市规范性文件目录\n序号 | 文件名称 | 文号 | 登记号 | 制定单位 |\n"
             "1 | 关于印发《连州市农村供水管理办法》的通知 | 连府〔2023〕3号 | LZ-2023-001 | 连州市人民政府 |\n"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
@@ -282,6 +282,34 @@ def _reg_cue_before(text: str, s: Sentence, start: int) -> bool:
     return _REG_CUE_IN_CLAUSE.search(text, max(s.start, start - 40), start) is not None
 
 
+#: 该条例由市人大常委会审议通过: "this (kind)" made by the body named next
+_ANAPHOR_ISSUED = re.compile(r"该(条例|办法|规定|意见|方案|规划|细则|决定|清单)(?:已|先后)?(?:由|经)")
+_MADE_AFTER_BODY = re.compile(r"[^，,。；;：:\n]{0,8}?(?:审议通过|通过|制定|印发|出台|发布|颁布)")
+
+
+def _anaphoric_issuers(text: str, idx: _Index, in_sent: dict[int, list[tuple[Candidate, EntityKey]]],
+                       add: Callable[[EntityKey, Predicate, EntityKey, Sentence | None], None]) -> None:
+    """该条例由X审议通过: X issued the instrument of that kind named last, in this sentence or the
+    two before it."""
+    for am in _ANAPHOR_ISSUED.finditer(text):
+        i = idx.at(am.start())
+        if i is None:
+            continue
+        body = next(((m, k) for m, k in in_sent.get(i, []) if m.start == am.end()
+                     and k.etype == _ORG and m.source != NESTED), None)
+        if body is None or not _MADE_AFTER_BODY.match(text, body[0].end):
+            continue
+        kind = am.group(1)
+        antecedent = None
+        for j in range(i, max(-1, i - 3), -1):
+            antecedent = next((k for m, k in reversed(in_sent.get(j, [])) if m.end <= am.start()
+                               and k.etype == _REGULATION and m.source != NESTED and k.name.endswith(kind)), None)
+            if antecedent is not None:
+                break
+        if antecedent is not None:
+            add(antecedent, _ISSUED_BY, body[1], idx.sents[i])
+
+
 class _TableLines:
     """The lines of table rows; which sentence lies within one, by bisection."""
 
@@ -458,6 +486,8 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
         add(EntityKey(r.regulation.etype, r.regulation.name), _ISSUED_BY,
             EntityKey(r.issuer.etype, r.issuer.name), s)
     out.extend(issued)
+    if "该" in text:
+        _anaphoric_issuers(text, idx, in_sent, add)
 
     # locatedIn: both ends named in this document, in the first sentence naming both (in the
     # order sentences are first reached in the mentions), else where the located one is first named

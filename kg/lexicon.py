@@ -132,7 +132,8 @@ NON_PROGRAM_HEADS: tuple[str, ...] = (
 
 #: award cue verbs (active, passive) in order of specificity
 AWARD_CUES: tuple[str, ...] = ("荣获", "获评", "获得", "获誉", "获", "被评为", "被授予", "被命名为",
-                               "被确定为", "被表彰为", "入选", "评为", "授予", "确定为", "命名为")
+                               "被确定为", "被表彰为", "入选", "评为", "授予", "确定为", "命名为",
+                               "荣膺", "创建")
 
 #: endings of award titles
 AWARD_SUFFIXES: tuple[str, ...] = (

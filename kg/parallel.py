@@ -14,8 +14,6 @@ workers touch nothing the parent's other threads (the progress bar) may hold.
 """
 from __future__ import annotations
 
-import contextlib
-import gc
 import multiprocessing
 import os
 import sys
@@ -24,6 +22,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from . import collector
 from .cache import restore_text, strip_text
 from .model import DocExtraction, SourceDocument
 
@@ -76,32 +75,13 @@ def init_worker() -> None:
     _pipeline()
 
 
-@contextlib.contextmanager
-def kept_from_collector() -> Iterator[Callable[[], None]]:
-    """The cyclic collector paused; the function yielded (gc.freeze) moves what is alive now
-    into its permanent generation, to be called after each extraction.
-
-    A build keeps every extraction until the graph is built, and they hold no reference
-    cycles; the collector would walk all of them again at every pass over its old generation
-    (on 100× the seeds, ~7% of the extraction time). Frozen as they come, no pass ever walks
-    them; reference counting frees them as usual. (Cyclic garbage made meanwhile, which the
-    extraction makes none of, would be frozen too and kept until the process ends.)"""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield gc.freeze
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def extract_batch(documents: Sequence[SourceDocument]) -> list[DocExtraction]:
     """Worker task: extractions of a batch, without document texts."""
     from .nlp import extract
 
     nlp = _pipeline()
     out = []
-    with kept_from_collector() as freeze:
+    with collector.paused() as freeze:
         for d in documents:
             out.append(strip_text(extract(nlp, d)))
             freeze()
@@ -121,7 +101,7 @@ def extract_serial(documents: Sequence[SourceDocument],
     if nlp is None:
         nlp = make_pipeline()
     out = []
-    with kept_from_collector() as freeze:
+    with collector.paused() as freeze:
         for d in documents:
             out.append(extract(nlp, d))
             freeze()

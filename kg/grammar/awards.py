@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..lexicon import AWARD_SUFFIXES
 from ..model import EntityType
 from .candidates import Candidate
+from .text import clause_start
 
 _CUE_RE = re.compile(
     r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:授予|评为|命名为|确定为|表彰为|认定为|评选为|推荐为|评定为|列为)"
@@ -100,7 +101,12 @@ def _items(text: str, seg_start: int, seg_end: int) -> list[Candidate]:
 #: the active voice: conferrer + 命名/评选/认定/确定 + recipient + 为 + award (the conferrer is what
 #: the clause names before the verb)
 _ACTIVE_RE = re.compile(r"(?:命名|评选|认定|确定|表彰)(?P<rec>[^，,。；;：:\n为被]{2,24}?)为")
-_CLAUSE_OPEN = re.compile(r"[，,。；;：:\n](?=[^，,。；;：:\n]*\Z)")
+
+
+def _segment_end(text: str, start: int) -> int:
+    """Where the honours named from `start` end: a clause mark, 的, 等…称号, or 160 characters."""
+    end_m = _END_RE.search(text, start, min(len(text), start + 160))
+    return end_m.start() if end_m else min(len(text), start + 160)
 
 
 def _active_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
@@ -109,14 +115,11 @@ def _active_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     for m in _ACTIVE_RE.finditer(text):
         if m.start() and text[m.start() - 1] == "被":
             continue  # 被司法部命名…: the passive, _CUE_RE's (tested here: a lookbehind first is slow)
-        seg_start = m.end()
-        end_m = _END_RE.search(text, seg_start, min(len(text), seg_start + 160))
-        items = [c for c in _items(text, seg_start, end_m.start() if end_m else min(len(text), seg_start + 160))
+        items = [c for c in _items(text, m.end(), _segment_end(text, m.end()))
                  if "试点" not in c.name]  # 确定A、B为试点单位: pilots (the relation stage's), no honour
         if not items:
             continue
-        opener = _CLAUSE_OPEN.search(text, max(0, m.start() - 40), m.start())
-        by = (opener.end() if opener else max(0, m.start() - 40), m.start())
+        by = (clause_start(text, m.start()), m.start())  # the conferrer's clause, up to the verb
         cands.extend(items)
         events.append(AwardEvent(m.start(), m.end(), by, tuple(items), m.span("rec"), active=True))
     return cands, events
@@ -139,9 +142,7 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
                     cands.extend(items)
                     events.append(AwardEvent(m.start(), m.end(), None, tuple(items), (ps + len(first), pe)))
             continue
-        end_m = _END_RE.search(text, seg_start, min(len(text), seg_start + 160))
-        seg_end = end_m.start() if end_m else min(len(text), seg_start + 160)
-        items = _items(text, seg_start, seg_end)
+        items = _items(text, seg_start, _segment_end(text, seg_start))
         if not items:
             continue
         by = (m.start("by"), m.end("by")) if m.group("by") else None
@@ -149,7 +150,8 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         events.append(AwardEvent(m.start(), m.end(), by, tuple(items), nominated="推荐" in m.group(0)))
     if "为" in text:
         more, more_events = _active_events(text)
-        cands.extend(more)
-        events.extend(more_events)
-        events.sort(key=lambda e: e.cue_start)
+        if more_events:
+            cands.extend(more)
+            events.extend(more_events)
+            events.sort(key=lambda e: e.cue_start)
     return cands, events

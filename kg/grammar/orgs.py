@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
 from collections.abc import Collection, Iterator, Sequence
 
@@ -16,34 +17,10 @@ from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, O
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .memo import memo
-from .persons import common_words
-from .text import HAN, han_run, is_han
+from .text import COUNT_AFTER, HAN, clause_start, common_words, han_run, is_han, trie_pattern
 
 
-def _trie_pattern(words: Collection[str]) -> str:
-    """A regex matching the longest of `words` at a position, as their alternation longest
-    first does, with their common prefixes factored out: the search tries one branch per
-    first character, not every word, at each candidate position."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def branch(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-        if "" not in node:
-            return body
-        return f"{body}?" if len(alts) > 1 else f"(?:{body})?"  # greedy: a longer word first
-
-    return branch(trie)
-
-
-_CENTRAL_RE = re.compile(_trie_pattern(CENTRAL_ORGANS))
+_CENTRAL_RE = re.compile(trie_pattern(CENTRAL_ORGANS))
 #: words that end a name when they follow a complete organ (its internal bodies and staff)
 _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体", "工作", "主要", "负责",
              "班子", "成员", "人员", "各", "牵头", "联合", "会同", "召开", "组织", "印发") + POSITIONS
@@ -267,14 +244,20 @@ def _bare_place(level: str, stem: str, ctx: DocContext) -> str | None:
     return place
 
 
+def _level_place(level: str, stem: str, ctx: DocContext) -> str | None:
+    """The place a bare level word before `stem` stands for; None when the stem opens with
+    another level (市县党委, 市县乡三级: levels, not one body) or the context has no such place."""
+    if not stem or (stem[0] in "县区乡镇省市村" and not stem.startswith(_LEVEL_CHAR_WORDS)):
+        return None
+    return _bare_place(level, stem, ctx)
+
+
 def resolve_level_word(name: str, ctx: DocContext) -> str:
     """A body's name with the bare level word it opens with resolved by the document's context
     (in an Anji county report 县自然资源和规划局 is 安吉县自然资源和规划局); else the name."""
     level = LEVEL_PREFIX.get(name[:1])
     stem = name[1:]
-    if level is None or len(stem) < 2 or (stem[0] in "县区乡镇省市村" and not stem.startswith(_LEVEL_CHAR_WORDS)):
-        return name
-    place = _bare_place(level, stem, ctx)
+    place = _level_place(level, stem, ctx) if level is not None and len(stem) >= 2 else None
     return canonical_org(place + stem) if place else name
 
 
@@ -397,28 +380,22 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
         if stem.endswith(_GOV_CORES):
             out.extend(_distributed(text, ps, stem, by_end))
-    # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅
-    # (no context place for a level: none of its words; see _bare_level_re for the other tests)
-    levels = "".join(ch for ch, level in LEVEL_PREFIX.items() if _context_place(level, ctx))
-    for lm in _bare_level_re(levels).finditer(text) if levels else ():
-        i, level = lm.start(), LEVEL_PREFIX[lm.group()]
+    # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅, 自治区党委
+    for i, stem_start, level in _level_words(text, ctx):
         if i > 0 and token_starts is not None and i not in token_starts \
                 and is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE:
             continue
         if i > 0 and text[i - 1] in "“「‘":
             continue  # “市域通办”, “县乡一体”: a quoted brand or slogan, not a body
-        end = _extend(text, i + 1, token_starts)
+        end = _extend(text, stem_start, token_starts)
         if end is None:
             continue
-        stem = text[i + 1:end]
-        if stem[:1] in "县区乡镇省市村" and not stem.startswith(_LEVEL_CHAR_WORDS):
-            continue  # 市县党委, 市县乡三级: levels, not one body
-        place = _bare_place(level, stem, ctx)
-        if not place or not stem:
+        stem = text[stem_start:end]
+        place = _level_place(level, stem, ctx)
+        if not place:
             continue
         start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
         out.append(_org(start, end, place + stem, "org", text[start:end]))
-    out.extend(_region_bodies(text, ctx, token_starts))
     out.extend(_quoted_orgs(text, ctx))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
@@ -426,23 +403,16 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     return out
 
 
-def _region_bodies(text: str, ctx: DocContext, token_starts: Collection[int] | None) -> list[Candidate]:
-    """In an autonomous region, a bare 自治区 opens the region's bodies as 省 does a province's
-    (自治区党委, 经自治区人大常委会): 宁夏回族自治区人大常委会."""
-    region = ctx.province
-    if not region or not region.endswith("自治区") or "自治区" not in text:
-        return []
-    out = []
-    for rm in _REGION_WORD.finditer(text):
-        i = rm.start()
-        if i > 0 and is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE:
-            continue  # 宁夏回族自治区司法厅: the place grammar's
-        end = _extend(text, rm.end(), token_starts)
-        if end is None:
-            continue
-        start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
-        out.append(_org(start, end, region + text[rm.end():end], "org", text[start:end]))
-    return out
+def _level_words(text: str, ctx: DocContext) -> Iterator[tuple[int, int, str]]:
+    """(start, end, level) of the bare level words that may open a body, in text order:
+    省/市/区/县/旗 where the context has that level (see _bare_level_re), and in an autonomous
+    region's report 自治区, which opens the region's bodies as 省 does a province's."""
+    levels = "".join(ch for ch, level in LEVEL_PREFIX.items() if _context_place(level, ctx))
+    bare = ((m.start(), m.end(), LEVEL_PREFIX[m.group()])
+            for m in (_bare_level_re(levels).finditer(text) if levels else ()))
+    if not (ctx.province and ctx.province.endswith("自治区") and "自治区" in text):
+        return bare
+    return heapq.merge(bare, ((m.start(), m.end(), "province") for m in _REGION_WORD.finditer(text)))
 
 
 _REGION_WORD = re.compile("自治区")
@@ -460,18 +430,6 @@ _LISTED_KIND = re.compile(r"(?:[、和及]?[“「][^”」\n]{2,24}[”」])*�
                           r"(?:调解室|工作室|服务站|调解委员会|中心)")
 _LEVEL_OF = {"省级": "province", "市级": "city", "县级": "county", "区级": "county"}
 _COUNTED = re.compile(r"[0-9０-９]+[个家所处间座]")
-
-
-#: up to the last clause mark of a window (greedy: one match finds what 7 rfinds did)
-_UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;：:\n]")
-
-
-def _clause_start(text: str, pos: int) -> int:
-    """Just after the last clause mark in the 40 characters before pos, else where those 40 start
-    (a clause is never longer: places and counts further back are not its own)."""
-    lo = max(0, pos - 40)
-    m = _UP_TO_CLAUSE_MARK.match(text, lo, pos)
-    return m.end() if m is not None else lo
 
 
 _CLAUSE_MARK = re.compile(r"[，,、。；;]")
@@ -514,7 +472,7 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         end = m.end() + k
         if end < len(text) and is_han(text[end]) and text[end] in "长员":
             continue  # 中心主任: a position, the name ended earlier
-        if _COUNTED.match(text, end) or _COUNTED.search(text, _clause_start(text, m.start()), m.start()):
+        if _COUNTED.match(text, end) or _COUNTED.search(text, clause_start(text, m.start()), m.start()):
             continue  # 建成“和为贵”人民调解室4750个, 14个司法所建立…调解室: a kind of room, not one body
         start, prefix = m.start(), ""
         level = _LEVEL_OF.get(text[max(0, m.start() - 2):m.start()])
@@ -535,10 +493,6 @@ _ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团",
 _ESTABLISHED_BY_LAST = {c[-1]: tuple(d for d in _ESTABLISHED_CORES if d[-1] == c[-1]) for c in _ESTABLISHED_CORES}
 #: finds a core in the run after the verb: most runs have none
 _ESTABLISHED_CORE_RE = re.compile("|".join(_ESTABLISHED_CORES))
-
-
-#: a count after a name (…中心（站、室）3200余个, …工作站15个): the name is of a kind of body
-_COUNT_AFTER = re.compile(r"(?:[（(][^）)\n]{1,8}[）)])?[0-9０-９]+(?:余|多)?[个家所处座]")
 
 
 def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
@@ -564,7 +518,7 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
                 break
         if best is None:
             continue
-        clause = _clause_start(text, m.start())
+        clause = clause_start(text, m.start())
         lo = bisect.bisect_left(named_starts, clause)
         before = [name for _, name in named[lo:bisect.bisect_left(named_starts, m.start(), lo)]]
         if len(set(before)) > 1:
@@ -573,7 +527,7 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
         name = run[:best]
         if not _valid_middle(name[:-2]) or name[0] in "一二三四五六七八九十两多各":
             continue  # 成立三个中心, 成立工作领导小组 reads as counts and activities
-        if _COUNT_AFTER.match(text, pos + best):
+        if COUNT_AFTER.match(text, pos + best):
             continue  # 建成公共法律服务中心（站、室）3200余个: a kind of body, counted
         if name.startswith(("工作", "领导", "专项", "专门", "相关", "联合", "临时")) \
                 or re.search("[省市县区镇乡村]", name[:5]):

@@ -5,16 +5,13 @@ Forms: a roster line (朱勇志 市委依法治市办副主任), name + title (�
 """
 from __future__ import annotations
 
-import functools
-import importlib.util
-import os
 import re
 from collections.abc import Collection
 
 from ..lexicon import POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
 from ..model import EntityType
 from .candidates import Candidate
-from .text import HAN, finditer_at, finditer_before, is_han, marker_starts
+from .text import HAN, common_words, finditer_at, finditer_before, is_han, marker_starts, trie_pattern
 
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
@@ -24,22 +21,8 @@ _TITLE_NAME = re.compile(rf"(?:{_POS_ALT})[、，,]?([{HAN}]{{2,3}})")
 _TITLE = re.compile(rf"同志|{_POS_ALT}")
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation of `words` as a prefix tree (副(?:主任|局长…)): it matches where one of
-    them starts, with one branch tried per character instead of one per word."""
-    branches: dict[str, list[str]] = {}
-    for w in words:
-        branches.setdefault(w[0], []).append(w[1:])
-    out = []
-    for head, tails in branches.items():
-        rest = [t for t in tails if t]
-        sub = f"(?:{_trie(rest)})" + ("?" if len(rest) < len(tails) else "") if rest else ""
-        out.append(re.escape(head) + sub)
-    return "|".join(out)
-
-
 #: in the lookahead only whether a title follows matters: a prefix tree of them decides it faster
-_ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})(?:[ \t\u3000]+|[ \t\u3000]*\n\s*)(?=[^\n]{{0,30}}(?:{_trie(POSITIONS)}))")
+_ROSTER = re.compile(rf"(?m)^[ \t\u3000]*([{HAN}]{{2,4}})(?:[ \t\u3000]+|[ \t\u3000]*\n\s*)(?=[^\n]{{0,30}}(?:{trie_pattern(POSITIONS)}))")
 #: a line start a roster name can follow: _ROSTER's name, then a space or a line break
 _ROSTER_LINE = re.compile(rf"\n(?=[ \t\u3000]*[{HAN}]{{2,4}}[ \t\u3000\n])")
 
@@ -53,7 +36,7 @@ class _WordStarts:
     def __init__(self, words: tuple[str, ...]) -> None:
         self.words = frozenset(words)
         self.lengths = sorted({len(w) for w in words})
-        self.ends = re.compile(_trie([w[::-1] for w in words]))  # matches where a word ends
+        self.ends = re.compile(trie_pattern(w[::-1] for w in words))  # matches where a word ends
 
     def __call__(self, text: str) -> set[int]:
         n, words = len(text), self.words
@@ -66,28 +49,6 @@ class _WordStarts:
 
 #: where _TITLE matches: every title's start
 _title_starts = _WordStarts(("同志", *POSITIONS))
-
-
-@functools.cache
-def common_words() -> frozenset[str]:
-    """2–3 character words of jieba's dictionary that are not person names (关于, 利用, 高度), and
-    the frequent two-character words it tags as names (荣获)."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = os.path.join(spec.submodule_search_locations[0], "dict.txt")
-    words = set()
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) != 3 or not 2 <= len(parts[0]) <= 3:
-                continue
-            freq = int(parts[1])
-            # jieba tags many frequent two-character words as names (荣获, 文明, 许可, 养老):
-            # a frequent one is the word, not a person
-            if (parts[2] != "nr" and freq >= 20) or (len(parts[0]) == 2 and freq >= 300):
-                words.add(parts[0])
-    return frozenset(words)
 
 
 _PRIVATE = re.compile("|".join(map(re.escape, PRIVATE_MARKERS)))

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..gazetteer import Division, Level, Match, gazetteer
+from ..lexicon import AWARD_CUES
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .text import HAN, finditer_before, is_han
@@ -111,8 +112,8 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
 
 
 #: a village or community right before it is honoured or named (余村村被…授予“全国民主法治示范村”)
-_HONOURED_VILLAGE = re.compile(r"(?:村|社区)(?=(?:党支部|党委|村委会|居委会)?"
-                               r"(?:被|荣获|获评|获批|获得|获|入选|成功创建|成功入选|先后获))")
+_HONOURED_VILLAGE = re.compile(r"(?:村|社区)(?=(?:党支部|党委|村委会|居委会)?(?:被|(?:成功|先后)?"
+                               f"(?:{'|'.join(AWARD_CUES)})))")
 
 
 def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
@@ -120,7 +121,7 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
     """Villages and communities the town grammar cannot see (no town before them), where an
     honour names them: the name starts a word after a break, and the stem holds no function
     word; those 、-listed before it are villages too."""
-    taken = {h.candidate.start for h in hits} | {h.candidate.end for h in hits}
+    taken: set[int] | None = None  # the hits' bounds, gathered at the first village
     out: list[PlaceHit] = []
     last = 0
     for m in _HONOURED_VILLAGE.finditer(text):  # the suffix first: a literal the search skips to
@@ -130,6 +131,8 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
         if s == m.start():
             continue
         last = e
+        if taken is None:
+            taken = {b for h in hits for b in (h.candidate.start, h.candidate.end)}
         if s in taken or e in taken:
             continue  # a town's village, or part of a longer place
         items = [(s, e)]

@@ -14,7 +14,7 @@ from ..lexicon import IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, PROGRA
 from ..model import EntityType, norm_label
 from .candidates import Candidate
 from .memo import memo
-from .text import HAN, QUOTE_PAIRS, is_han
+from .text import COUNT_AFTER, QUOTE_PAIRS, han_run, is_han
 from .titles import _statute_ok
 
 _MAX_QUOTED = 14
@@ -48,25 +48,8 @@ for _h, _sub in PROGRAM_HEADS:
 _HEAD_LENGTHS = sorted({len(h) for h in _HEAD_SUBTYPE}, reverse=True)
 
 
-def _han_class_without(exclude: set[str]) -> str:
-    """HAN as a character class with the Han characters of `exclude` cut out of its ranges:
-    one class test per character where text.han_run makes a lookahead and a class test."""
-    cuts = sorted(ord(c) for c in exclude if is_han(c))
-    ranges = []
-    for first, last in re.findall(r"\\u([0-9a-fA-F]{4})-\\u([0-9a-fA-F]{4})", HAN):
-        lo, hi = int(first, 16), int(last, 16)
-        for c in cuts:
-            if lo <= c <= hi:
-                if lo < c:
-                    ranges.append((lo, c - 1))
-                lo = c + 1
-        if lo <= hi:
-            ranges.append((lo, hi))
-    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
-
-
 #: a run of Han characters none of which breaks a head phrase
-_EXT_RUN = re.compile(f"[{_han_class_without(_EXT_BREAK)}]*")
+_EXT_RUN = han_run(_EXT_BREAK)
 _BAD_MODIFIER = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in _PROGRAM_MODIFIERS))
 
 
@@ -179,10 +162,6 @@ _NOT_PROGRAM_AFTER = tuple(NON_PROGRAM_HEADS) + _MEETING
 _ERA_MODIFIERS = ("新时代", "新时期")
 
 
-#: a count right after a quoted name
-_COUNTED_AFTER = re.compile(r"[0-9０-９]+(?:余|多)?[个家所处座间条]")
-
-
 def match_programs(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     i = 0
@@ -221,7 +200,7 @@ def match_programs(text: str) -> list[Candidate]:
             continue  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
         if inner.endswith(("奖", "称号")) or _is_statute(inner):
             continue  # awards and statutes (“民法典”) are matched by their own rules
-        if _COUNTED_AFTER.match(text, qend):
+        if COUNT_AFTER.match(text, qend):
             continue  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
         before = text[max(0, qstart - 4):qstart]
         score = 0

@@ -284,7 +284,8 @@ def _reg_cue_before(text: str, s: Sentence, start: int) -> bool:
 
 #: 该条例由市人大常委会审议通过: "this (kind)" made by the body named next
 _ANAPHOR_ISSUED = re.compile(r"该(条例|办法|规定|意见|方案|规划|细则|决定|清单)(?:已|先后)?(?:由|经)")
-_MADE_AFTER_BODY = re.compile(r"[^，,。；;：:\n]{0,8}?(?:审议通过|通过|制定|印发|出台|发布|颁布)")
+#: an issuing verb a few characters after the body (由市政府常务会议审议通过)
+_MADE_AFTER_BODY = re.compile(f"[^，,。；;：:\\n]{{0,8}}?{_ISSUE_CUES.pattern}")
 
 
 def _anaphoric_issuers(text: str, idx: _Index, in_sent: dict[int, list[tuple[Candidate, EntityKey]]],

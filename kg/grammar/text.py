@@ -1,6 +1,9 @@
 """Character classes and small text helpers shared by the matchers."""
 from __future__ import annotations
 
+import functools
+import importlib.util
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,11 +29,89 @@ def is_han(ch: str) -> bool:
     return ch in _HAN_CHARS or (len(ch) > 1 and HAN_RE.match(ch) is not None)
 
 
+def han_class_without(exclude: Iterable[str]) -> str:
+    """HAN as a character class with the Han characters of `exclude` cut out of its ranges:
+    one class test per character, where a lookahead per character would make two."""
+    cuts = sorted({ord(c) for c in exclude if is_han(c)})
+    ranges = []
+    for first, last in re.findall(r"\\u([0-9a-fA-F]{4})-\\u([0-9a-fA-F]{4})", HAN):
+        lo, hi = int(first, 16), int(last, 16)
+        for c in cuts:
+            if lo <= c <= hi:
+                if lo < c:
+                    ranges.append((lo, c - 1))
+                lo = c + 1
+        if lo <= hi:
+            ranges.append((lo, hi))
+    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+
+
 def han_run(exclude: Iterable[str]) -> re.Pattern[str]:
     """A pattern matching a run of Han characters none of which is in `exclude`; with
     .match(text, pos, limit) it replaces a per-character loop of is_han and `not in` tests."""
-    bad = "".join(sorted(set(exclude)))
-    return re.compile(f"(?:(?![{re.escape(bad)}])[{HAN}])*") if bad else re.compile(f"[{HAN}]*")
+    return re.compile(f"[{han_class_without(exclude)}]*")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching the longest of `words` at a position, as their alternation longest
+    first does, with their common prefixes factored out: the search tries one branch per
+    first character, not every word, at each candidate position."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        if "" not in node:
+            return body
+        return f"{body}?" if len(alts) > 1 else f"(?:{body})?"  # greedy: a longer word first
+
+    return branch(trie)
+
+
+#: up to the last clause mark of a window (greedy: one match finds what 7 rfinds did)
+_UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;：:\n]")
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Just after the last clause mark in the 40 characters before pos, else where those 40 start
+    (a clause is never longer: places and counts further back are not its own)."""
+    lo = max(0, pos - 40)
+    m = _UP_TO_CLAUSE_MARK.match(text, lo, pos)
+    return m.end() if m is not None else lo
+
+
+#: a count right after a name, perhaps after a bracketed note (…中心（站、室）3200余个, “…公园”12个):
+#: the name is of a kind of body or facility, counted, not one
+COUNT_AFTER = re.compile(r"(?:[（(][^）)\n]{1,8}[）)])?[0-9０-９]+(?:余|多)?[个家所处座间条]")
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """2–3 character words of jieba's dictionary that are not person names (关于, 利用, 高度), and
+    the frequent two-character words it tags as names (荣获)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = os.path.join(spec.submodule_search_locations[0], "dict.txt")
+    words = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) != 3 or not 2 <= len(parts[0]) <= 3:
+                continue
+            freq = int(parts[1])
+            # jieba tags many frequent two-character words as names (荣获, 文明, 许可, 养老):
+            # a frequent one is the word, not a person
+            if (parts[2] != "nr" and freq >= 20) or (len(parts[0]) == 2 and freq >= 300):
+                words.add(parts[0])
+    return frozenset(words)
 
 
 @dataclass(frozen=True, slots=True)

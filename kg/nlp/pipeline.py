@@ -1,14 +1,13 @@
 """Build the pipeline and turn documents into DocExtractions (frozen, spaCy-free results)."""
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import collector
 from ..boilerplate import clean_for_extraction, reslice
 from ..model import DocExtraction, EntityKey, EntityType, SourceDocument
 from . import components  # noqa: F401  (registers the factories)
@@ -46,23 +45,8 @@ def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
     return doc
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Extraction makes no reference cycles (reference counting frees all its garbage), but
-    its many short-lived containers set off collector passes over every long-lived object of
-    the process (gazetteer, spaCy vocabulary, the caller's earlier results): ~12% of its time."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def extract(nlp: Language, document: SourceDocument) -> DocExtraction:
-    with _collector_paused():
+    with collector.paused():
         doc = _as_doc(nlp, document)
         for _, proc in nlp.pipeline:
             doc = proc(doc)

@@ -216,13 +216,26 @@ def serve(
     cors: Annotated[bool, typer.Option("--cors", help="allow cross-origin requests (browser tools)")] = False,
 ) -> None:
     """Serve the graph as a SPARQL 1.1 Protocol endpoint (Oxigraph) on 127.0.0.1 until stopped."""
+    import signal
+
     from .server import ServerError, serve_forever, start
 
+    # a stop signal may come as soon as the port answers, before serve_forever has set its
+    # handlers (while start() waits for the server, or just after): it stops the server too
+    def stop_requested(_signum, _frame) -> None:
+        raise KeyboardInterrupt
+
+    previous_sigterm = signal.signal(signal.SIGTERM, stop_requested)
+    server = None
     try:
         server = start(graph, port, writable=writable, cors=cors)
     except ServerError as exc:
+        signal.signal(signal.SIGTERM, previous_sigterm)
         _fail(str(exc))
         return
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGTERM, previous_sigterm)
+        return  # stopped while starting: start() has stopped what it began
 
     def ready(s) -> None:
         mode = "read-write" if writable else "read-only"
@@ -232,7 +245,13 @@ def serve(
         if writable:
             typer.echo(f"  update: {s.update_url}   graph store: {s.store_url}", err=True)
 
-    code = serve_forever(server, ready)
+    try:
+        code = serve_forever(server, ready)
+    except KeyboardInterrupt:  # between start() and serve_forever's own handlers
+        code = 0
+    finally:
+        server.stop()
+        signal.signal(signal.SIGTERM, previous_sigterm)
     if code:
         _fail(f"the Oxigraph server stopped with exit code {code}: {server.log_text()[-500:]}", 1)
 

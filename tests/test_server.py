@@ -77,6 +77,9 @@ def test_kg_serve_answers_sparql_over_http(graph_path, sig):
     url = f"http://127.0.0.1:{port}/query"
     try:
         wait_for(url, proc)
+        # the port answers once Oxigraph is up; kg serve is ready (its signal handlers set) when
+        # it says so: a signal sent before that would test the start-up, not the serving
+        announced = proc.stderr.readline()
         # a SPARQL 1.1 Protocol POST with JSON results
         res = sparql_select(url, """PREFIX lg: <https://w3id.org/lgkg/ontology#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -103,8 +106,9 @@ def test_kg_serve_answers_sparql_over_http(graph_path, sig):
         except subprocess.TimeoutExpired:
             proc.kill()
             raise
-    assert code == 0, proc.stderr.read()
-    assert "SPARQL endpoint" in proc.stderr.read()
+    rest = proc.stderr.read()
+    assert code == 0, announced + rest
+    assert "SPARQL endpoint" in announced + rest
     assert port_closed(port)
 
 

@@ -91,6 +91,7 @@ REGULATION_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("守则", "NormativeDocument"), ("范本", "NormativeDocument"), ("示范文本", "NormativeDocument"), ("制度", "NormativeDocument"), ("措施", "NormativeDocument"),
     ("纲要", "PolicyDocument"), ("规划", "PolicyDocument"), ("方案", "PolicyDocument"),
     ("计划", "PolicyDocument"), ("要点", "PolicyDocument"), ("意见(试行)", "NormativeDocument"),
+    ("协议", "Agreement"), ("协议书", "Agreement"), ("备忘录", "Agreement"),
 )
 
 #: title endings of media outlets inside 《》
@@ -152,6 +153,24 @@ IMPLEMENT_CUES: tuple[str, ...] = (
     "举办", "开设", "设立", "运行", "践行", "采用", "引入", "建成", "持续", "坚持", "全面", "按照",
     "参与", "丰富", "叫响", "擦亮", "做强", "培育", "开发", "首创", "研发", "上线了",
 )
+
+#: verbs by which a body carries out a regulation named after them (贯彻实施《…》, 出台…)
+REGULATION_CUES: tuple[str, ...] = (
+    "贯彻", "实施", "落实", "执行", "出台", "制定", "印发", "施行", "践行", "遵循", "修订",
+    "起草", "发布", "推行", "健全", "建立", "完善", "编制", "探索", "创新", "形成", "推动",
+)
+
+#: verbs by which a body makes or issues an instrument (市政府印发《…》, 经…审议通过)
+ISSUE_VERBS: tuple[str, ...] = (
+    "印发", "出台", "制定", "编制", "发布", "颁布", "起草", "修订", "审议通过", "通过",
+)
+
+#: verbs before an issuing verb that make someone else the issuer (推动修订…, 提请制定…, 研究制定…:
+#: the subject prompts, drafts or helps; the instrument is another body's)
+PROMPTING_VERBS: tuple[str, ...] = ("推动", "推进", "提请", "配合", "协助", "指导", "督促", "研究", "参与")
+
+#: verbs by which bodies make an instrument that binds each of them (A与B签订《…协议》)
+SIGNING_VERBS: tuple[str, ...] = ("签订", "签署", "共同签署", "共同签订", "联合签署")
 
 #: official positions that follow or precede a person's name
 POSITIONS: tuple[str, ...] = tuple(sorted({

@@ -45,6 +45,7 @@ class LG(DefinedNamespace):
     GovernmentRule: URIRef
     NormativeDocument: URIRef
     PolicyDocument: URIRef
+    Agreement: URIRef
     # program subclasses
     Brand: URIRef
     Model: URIRef

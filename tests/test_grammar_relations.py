@@ -187,3 +187,45 @@ def test_one_of_several_honours_and_nominations(nlp):
     assert ("全国“八五”普法法治文化建设联系点", "awardedBy", "全国普法办") in rels
     # a nomination names the honour but does not confer it
     assert not any(t == "全省“法治宣传教育基地”" for _, p, t in rels if p == "receivedAward"), rels
+
+
+# ---- issuedBy: agreements, prompting verbs, passing after the body, the author --------------
+
+def test_parties_of_an_agreement_make_it_and_are_bound_by_it(nlp):
+    text = ("汉中市2023年法治建设情况\n"
+            "活动现场,汉台区人民法院与勉县人民法院签订《汉江流域环境资源审判协作协议》,推动跨区域司法协作。\n")
+    rels = relations(nlp, text)
+    for court in ("汉台区人民法院", "勉县人民法院"):
+        assert ("汉江流域环境资源审判协作协议", "issuedBy", court) in rels
+        assert (court, "implements", "汉江流域环境资源审判协作协议") in rels
+
+
+def test_a_body_prompting_an_instrument_does_not_issue_it(nlp):
+    text = ("2023年,汉中市司法局认真履职,推动全市法治建设。\n"
+            "市司法局提请制定颁布《汉中市城市绿化条例》,推动修订《汉中市市容管理办法》。\n")
+    rels = relations(nlp, text)
+    assert not any(p == "issuedBy" for _, p, _ in rels)
+
+
+def test_a_body_passing_a_draft_named_before_it(nlp):
+    text = ("2023年,汉中市司法局认真履职,推动全市法治建设。\n"
+            "完成《汉中市养犬管理条例(草案)》立法审查和市人大常委会审议通过。\n")
+    rels = relations(nlp, text)
+    assert ("汉中市养犬管理条例(草案)", "issuedBy", "汉中市人大常委会") in rels
+    assert ("汉中市养犬管理条例(草案)", "issuedBy", "汉中市司法局") not in rels
+
+
+def test_subjectless_issuing_in_a_bureaus_own_report_is_the_bureaus(nlp):
+    text = ("2023年,九江市司法局在市委、市政府的坚强领导下,扎实履职,取得较好成效。\n"
+            "一是加强统筹。印发《九江市2023年法治政府建设工作要点》,推动各项任务落实。\n")
+    rels = relations(nlp, text)
+    assert ("九江市2023年法治政府建设工作要点", "issuedBy", "九江市司法局") in rels
+
+
+def test_subjectless_issuing_in_a_places_piece_names_no_issuer(nlp):
+    # the title names the city, not a body: which of its bodies issued it, the text does not say
+    text = ("2023年九江市法治建设十大亮点\n"
+            "刚刚过去的2023年,九江市司法局认真履职,为全市高质量发展提供法治保障。\n"
+            "印发《九江市行政执法规范用语指引》,规范执法行为。\n")
+    rels = relations(nlp, text)
+    assert not any(p == "issuedBy" for _, p, _ in rels)

@@ -1,14 +1,28 @@
 """Document context: which province / city / county a report speaks for.
 
-Signals, strongest first: divisions named in the header lines (title, author line under a
-section title), then how often each division and its children are named in the body.
-A county is taken only from the header, where a report names its own county.
+Three signals, read from the whole text:
+
+- the divisions named in the header lines (title, subtitle, author line): a report names its
+  own place there when it has a title;
+- the report's own level, from how it speaks of itself: 我省/我市/我县, 全区, 区委区政府, 县司法局
+  (a county report also says 全市 and 省委 of the levels above it, a city report seldom says 全县
+  of itself, so the deepest level it speaks of as its own is its level);
+- how often each division and its children are named (each mention adds 1 to its division, 1/2 to
+  the parent, 1/4 above), which chooses the place at that level, top down (a municipality's
+  district sits right under it: 重庆市荣昌区).
+
+A county is taken from the header, from the report's own level, or, when the report speaks of no
+level of its own (a news story), when one county of the chosen city or province is named far
+more than any other.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
 
 from ..gazetteer import Division, Level, Match, gazetteer
+from ..lexicon import AWARD_SUFFIXES
 from ..model import DocContext
 from .text import strip_spaces
 
@@ -42,50 +56,165 @@ def header_span(text: str) -> tuple[int, int]:
         size *= 4
 
 
-def infer_context(text: str, matches: list[Match]) -> DocContext:
+_SENTENCE_ENDS = ("。", "；", ";")
+
+
+def title_end(text: str) -> int:
+    """Where the title lines end: the header's leading lines that end no sentence."""
+    _, hend = header_span(text)
+    pos = end = 0
+    for line in text[:hend].splitlines(keepends=True):
+        body = line.strip()
+        if body and body.endswith(_SENTENCE_ENDS):
+            break
+        pos += len(line)
+        if body:
+            end = pos - (len(line) - len(line.rstrip("\r\n")))
+    return end
+
+
+def header_divisions(text: str) -> list[Division]:
+    """The divisions the title and author lines name (a short line ending a sentence is body)."""
     gz = gazetteer()
     _, hend = header_span(text)
-    # titles and author lines do not end a sentence; a short body line in the header does
-    header_divs = [gz.resolve(m, prefer_higher=True)
-                   for line in text[:hend].splitlines() if not line.rstrip().endswith(("。", "；", ";"))
-                   for m in gz.find(strip_spaces(line))]
-    header_divs = [d for d in header_divs if d is not None]
+    found = [gz.resolve(m, prefer_higher=True)
+             for line in text[:hend].splitlines() if not line.rstrip().endswith(_SENTENCE_ENDS)
+             for m in gz.find(strip_spaces(line))]
+    return [d for d in found if d is not None]
 
+
+# ---- the report's own level --------------------------------------------------------------
+
+#: how a report speaks of its own level: 我市 (its own, weight 3); 全市, 市委, 市政府, 市司法局
+#: opening a phrase (weight 1: a county report says 市委 of the city above it too). A ranking
+#: names the level above the report (在全市率先, 居全省前列, 全市唯一, 全省首家): no weight.
+_LEVEL_CHARS = {"省": Level.PROVINCE, "市": Level.PREFECTURE, "区": Level.COUNTY, "县": Level.COUNTY,
+                "旗": Level.COUNTY, "州": Level.PREFECTURE, "盟": Level.PREFECTURE}
+_OWN_LEVEL = re.compile(r"我([省市区县旗州盟])")
+_WHOLE_LEVEL = re.compile(r"(?<!居)(?<!在)全([省市区县旗州盟])(?![场]|率先|唯一|首|第一|前列|同类|各地)")
+_PHRASE_OPENERS = "和与及在由经向对把被将照据于为请同给、，,；;：:（(“\n"
+_LEVEL_ORGAN = re.compile(rf"(?:^|(?<=[{_PHRASE_OPENERS}])|(?<![\u4e00-\u9fff]))([省市区县旗州盟])"
+                          r"(?:委|人民政府|政府|司法局|司法厅)", re.M)
+OWN_WEIGHT, WHOLE_WEIGHT, ORGAN_WEIGHT = 3, 1, 1
+#: the weight a level needs before a report counts as speaking for it
+LEVEL_THRESHOLD = 3
+
+
+#: an honour's title opening with 全省/全市 (全省法治政府建设先进集体) names the level conferring it
+_HONOUR_AHEAD = re.compile(r"[^，,。；;、\n]{0,24}?(?:" + "|".join(sorted(AWARD_SUFFIXES, key=len, reverse=True)) + ")")
+
+
+def own_level(text: str, autonomous_region: bool) -> Level | None:
+    """The level the report speaks of most as its own (of equals, the deeper), if any clearly.
+
+    In an autonomous region 全区/我区 is the region (宁夏 reports say 全区 of Ningxia)."""
+    weight: Counter[Level] = Counter()
+    for pattern, w in ((_OWN_LEVEL, OWN_WEIGHT), (_WHOLE_LEVEL, WHOLE_WEIGHT), (_LEVEL_ORGAN, ORGAN_WEIGHT)):
+        for m in pattern.finditer(text):
+            if pattern is _WHOLE_LEVEL and _HONOUR_AHEAD.match(text, m.end()):
+                continue
+            ch = m.group(1)
+            level = Level.PROVINCE if ch == "区" and autonomous_region else _LEVEL_CHARS[ch]
+            weight[level] += w
+    clear = [lv for lv in Level if weight[lv] >= LEVEL_THRESHOLD]
+    return max(clear, key=lambda lv: (weight[lv], lv.value)) if clear else None
+
+
+# ---- choosing the divisions ----------------------------------------------------------------
+
+#: a county chosen by mentions alone must be named this often, and this many times more than
+#: the next county of the same region
+DOMINANT_MENTIONS, DOMINANT_RATIO = 3.0, 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Scores:
+    score: Counter[str]  # division code → weighted mentions
+
+    def best(self, level: Level, within: Division | None = None) -> tuple[Division | None, float, float]:
+        """The top division of `level` (inside `within`), its score and the runner-up's."""
+        gz = gazetteer()
+        cands = sorted(((s, c) for c, s in self.score.items() if gz.get(c) and gz.by_code(c).level == level
+                        and (within is None or gz.is_ancestor(within, gz.by_code(c)))),
+                       key=lambda x: (-x[0], x[1]))
+        if not cands:
+            return None, 0.0, 0.0
+        return gz.by_code(cands[0][1]), cands[0][0], (cands[1][0] if len(cands) > 1 else 0.0)
+
+
+def _scores(matches: list[Match], header: list[Division]) -> _Scores:
+    gz = gazetteer()
     named: Counter[str] = Counter()  # division code → mentions
+    strong = gz.document_context(matches)
     for m in matches:
-        d = m.division or gz.resolve(m, prefer_higher=True)
+        d = m.division or gz.resolve(m, strong, prefer_higher=True)
         if d is not None:
             named[d.code] += 1
-    # each mention adds 1 to its division, 1/2 to the parent, 1/4 above: sums of powers of
-    # two, exact in floating point, so adding per division equals adding per mention
+    # sums of powers of two, exact in floating point, so adding per division equals adding per mention
     score: Counter[str] = Counter()
     for code, count in named.items():
         w = 1.0
         for anc in gz.chain(gz.by_code(code)):
             score[anc.code] += count * w
             w *= 0.5
-    for d in header_divs:
+    for d in header:
         for anc in gz.chain(d):
             score[anc.code] += 10
+    return _Scores(score)
 
-    def best(level: Level, within: Division | None = None) -> Division | None:
-        cands = [(s, c) for c, s in score.items() if gz.get(c) and gz.by_code(c).level == level
-                 and (within is None or gz.is_ancestor(within, gz.by_code(c)))]
-        if not cands:
-            return None
-        cands.sort(key=lambda x: (-x[0], x[1]))
-        return gz.by_code(cands[0][1])
 
-    county = next((d for d in header_divs if d.level == Level.COUNTY), None)
-    if county is not None:
-        parent = gz.parent(county)
-        city = parent if parent and parent.level == Level.PREFECTURE else None
-        province = gz.chain(county)[-1]
-    else:
-        city = next((d for d in header_divs if d.level == Level.PREFECTURE), None) or best(Level.PREFECTURE)
-        province = gz.chain(city)[-1] if city else best(Level.PROVINCE)
-    return DocContext(
-        province=province.name if province else None,
-        city=city.name if city else None,
-        county=county.name if county else None,
-    )
+def is_municipality(d: Division | None) -> bool:
+    """北京/天津/上海/重庆: a province-level city whose districts sit right under it."""
+    return d is not None and d.level is Level.PROVINCE and d.name.endswith("市")
+
+
+def infer_context(text: str, matches: list[Match]) -> DocContext:
+    gz = gazetteer()
+    header = header_divisions(text)
+    scores = _scores(matches, header)
+    county = next((d for d in header if d.level is Level.COUNTY), None)
+    if county is not None:  # a report names its own county in its title
+        chain = gz.chain(county)
+        city = next((d for d in chain if d.level is Level.PREFECTURE), None)
+        province = chain[-1]
+        return _context(province, city, county)
+
+    province = next((d for d in header if d.level is Level.PROVINCE), None)
+    header_city = next((d for d in header if d.level is Level.PREFECTURE), None)
+    if header_city is not None:
+        province = gz.chain(header_city)[-1]
+    elif province is None:
+        province = scores.best(Level.PROVINCE)[0]
+    autonomous = province is not None and province.name.endswith("自治区")
+    level = own_level(text, autonomous)
+    if header:  # the title's own level, unless the report speaks of a deeper one as its own
+        title_level = max((d.level for d in header), key=lambda lv: lv.value)
+        if level is None or level.value < title_level.value:
+            level = title_level
+
+    if level is Level.PROVINCE:
+        return _context(province, None, None)
+    city = header_city
+    if city is None and not is_municipality(province):
+        city = scores.best(Level.PREFECTURE, province)[0]
+    if level is Level.PREFECTURE:
+        # a county-level city speaks of itself as 全市/我市: 安宁市 named more than 昆明市
+        county_city, top, _ = scores.best(Level.COUNTY, city or province)
+        if county_city is not None and county_city.name.endswith("市") and header_city is None \
+                and top > scores.score[city.code if city else ""]:
+            return _context(province, city, county_city)
+        return _context(province, city, None)
+    county, top, runner_up = scores.best(Level.COUNTY, city or province)
+    if level is None and not (top >= DOMINANT_MENTIONS and top >= DOMINANT_RATIO * runner_up):
+        county = None
+    return _context(province, city, county)
+
+
+def _context(province: Division | None, city: Division | None, county: Division | None) -> DocContext:
+    if city is None and is_municipality(province):
+        city = province  # in a 重庆 district report 市委 is 重庆市委
+    if county is not None and province is None:
+        province = gazetteer().chain(county)[-1]
+    return DocContext(province=province.name if province else None,
+                      city=city.name if city else None,
+                      county=county.name if county else None)

@@ -9,7 +9,7 @@ from ..gazetteer import gazetteer
 from ..model import DocContext, EntityKey, EntityType
 from .candidates import Candidate
 from .places import PlaceHit
-from .relations import Located
+from .relcore import Located
 
 
 def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit]) -> list[Located]:

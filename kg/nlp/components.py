@@ -5,8 +5,8 @@ Each is a small factory with a typed default_config, so a user can swap or recon
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -16,7 +16,8 @@ from spacy.util import registry
 from ..grammar.awards import match_awards
 from ..grammar.candidates import NESTED, Candidate, merge_overlaps
 from ..grammar.docresolve import declared_aliases, resolve_document
-from ..grammar.context import header_span, infer_context
+from ..grammar.author import reporting_body
+from ..grammar.context import infer_context
 from ..grammar.orgs import match_orgs
 from ..grammar.persons import match_persons
 from ..grammar.places import PlaceHit, match_places
@@ -28,7 +29,7 @@ from ..grammar.tables import match_tables
 from ..grammar.text import sentences
 from ..grammar.titles import match_statutes, match_titles, match_unbracketed_instruments
 from ..gazetteer import find_divisions, lookup
-from ..model import DocContext, EntityKey, EntityType
+from ..model import EntityKey, EntityType
 
 _EXTENSIONS: dict[str, object] = {
     "lg_doc_id": "", "lg_text": "", "lg_context": None, "lg_token_starts": None, "lg_gz": None,
@@ -181,36 +182,20 @@ def _align(doc: Doc, cands: list[Candidate]) -> Doc:
     return doc
 
 
-_REPORT_TITLE = re.compile(r"报告|总结|汇报|述职")
-
-
-def document_actor(text: str, ctx: DocContext, mentions: list[Candidate]) -> EntityKey | None:
-    """Who carries out what a report's sentences leave without a subject."""
-    _, hend = header_span(text)
-    first_line_end = text.find("\n", 0, hend) if "\n" in text[:hend] else hend
-    first_start = len(text) - len(text.lstrip())
-    for m in mentions:
-        if m.etype == EntityType.ORGANIZATION and m.start == first_start and m.end <= first_line_end \
-                and _REPORT_TITLE.search(text[m.end:first_line_end]):
-            return EntityKey(m.etype, m.name)
-    local = ctx.local
-    if local and any(m.etype == EntityType.PLACE and m.name == local for m in mentions):
-        return EntityKey(EntityType.PLACE, local)
-    for m in mentions:  # an author line under a section title
-        if m.etype == EntityType.ORGANIZATION and m.end <= hend:
-            return EntityKey(m.etype, m.name)
-    return None
-
-
 @Language.factory("lg_merge", default_config={"policy": {"@misc": "lgkg.merge_overlaps.v1"}})
 def make_merge(nlp: Language, name: str, policy: Callable[[list[Candidate]], list[Candidate]]
                ) -> Callable[[Doc], Doc]:
     def lg_merge(doc: Doc) -> Doc:
         chosen = declared_aliases(doc._.lg_text, resolve_document(policy(_cands(doc))))
+        authorship = reporting_body(doc._.lg_text, doc._.lg_context, chosen)
+        if authorship.self_mentions:  # 我局: the author, named where the text names it nowhere else
+            chosen = sorted([*chosen, *authorship.self_mentions], key=lambda c: (c.start, c.end))
         if doc._.lg_spans:
             doc = _align(doc, chosen)
         doc._.lg_mentions = chosen
-        doc._.lg_actor = document_actor(doc._.lg_text, doc._.lg_context, chosen)
+        doc._.lg_actor = authorship.actor
+        if authorship.author is not None:
+            doc._.lg_context = replace(doc._.lg_context, author=authorship.author.name)
         return doc
     return lg_merge
 
@@ -220,9 +205,11 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def lg_relations(doc: Doc) -> Doc:
         mentions = doc._.lg_mentions or []
         located = located_of(doc._.lg_context, mentions, doc._.lg_places or [])
+        author = doc._.lg_context.author
         doc._.lg_relations = extract_relations(
             doc._.lg_doc_id, doc._.lg_text, sentences(doc._.lg_text), mentions, doc._.lg_actor,
-            doc._.lg_awards or [], doc._.lg_tables or [], located)
+            doc._.lg_awards or [], doc._.lg_tables or [], located,
+            EntityKey(EntityType.ORGANIZATION, author) if author else None)
         return doc
     return lg_relations
 

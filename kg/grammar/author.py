@@ -1,0 +1,135 @@
+"""Who wrote a report, and who carries out what its sentences leave without a subject.
+
+- A title naming a body and a report (东昌府区司法局2023年度…报告) is that body's report.
+- Without such a title, the first clause of the opening paragraphs that opens with a local body
+  names the author (2023年，赣州市司法局在…领导下，…; 一年来，我局坚持…). When that body is the
+  government itself (市委、市政府坚持…), the report is the place's.
+- 我局/我厅/本局 name the author; when the text names the bureau nowhere, it is the bureau of
+  justice (司法局, a province's 司法厅) of the report's place if the report speaks of 司法行政,
+  the field of that bureau.
+- The implicit actor: the author, unless the title names a place and no body (十大亮点 of a city,
+  a county's 普法工作掠影: the place's work), then the place; else an author line's body.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import DocContext, EntityKey, EntityType
+from .candidates import NESTED, Candidate
+from .context import header_divisions, header_span, title_end
+
+_REPORT_TITLE = re.compile(r"报告|总结|汇报|述职")
+#: the opening paragraph searched for the author's clause: the first line of some length (a
+#: photo caption or a dateline-only line is no opening paragraph), its first characters
+OPENING_MIN, OPENING_CHARS = 60, 400
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?\n]")
+_LIST_LEAD = re.compile(r"[\s　]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[\s　]*")
+#: 我局, 本局, 我厅: the report's author speaking of itself
+SELF_BODY = re.compile(r"(?:我|本)(局|厅)")
+#: a government's own organs: their report is the place's
+_GOVERNMENT_ENDS = ("委", "政府", "人民政府", "人大常委会", "政协")
+#: the field of the bureau of justice
+_JUSTICE_FIELD = ("司法行政", "司法局", "司法厅")
+_CENTRAL_SOURCE = "central"
+
+
+@dataclass(frozen=True, slots=True)
+class Authorship:
+    """The author (an organisation, when the text makes one certain) and the implicit actor."""
+
+    author: EntityKey | None
+    actor: EntityKey | None
+    self_mentions: tuple[Candidate, ...] = ()  # 我局/本局 as mentions of the author
+
+
+def _is_local_body(m: Candidate) -> bool:
+    return (m.etype == EntityType.ORGANIZATION and m.source not in (NESTED, _CENTRAL_SOURCE)
+            and m.subtype != "MediaOrganization")
+
+
+def _title_body(text: str, mentions: Sequence[Candidate], hend: int) -> Candidate | None:
+    """东昌府区司法局2023年度法治政府建设情况报告: a body opening a report title."""
+    first_line_end = text.find("\n", 0, hend) if "\n" in text[:hend] else hend
+    first_start = len(text) - len(text.lstrip())
+    for m in mentions:
+        if m.etype == EntityType.ORGANIZATION and m.start == first_start and m.end <= first_line_end \
+                and _REPORT_TITLE.search(text[m.end:first_line_end]):
+            return m
+    return None
+
+
+def _bureau_of_justice(ctx: DocContext, text: str) -> str | None:
+    place = ctx.local
+    if place is None or not any(w in text for w in _JUSTICE_FIELD):
+        return None
+    return place + ("司法厅" if place == ctx.province and ctx.city is None else "司法局")
+
+
+def _opening_paragraph(text: str, begin: int) -> int:
+    """Where the first paragraph of some length after `begin` starts."""
+    pos = begin
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        if len(text[pos:line_end].strip()) >= OPENING_MIN:
+            return pos
+        if nl < 0:
+            break
+        pos = nl + 1
+    return begin
+
+
+def _opening_author(text: str, ctx: DocContext, mentions: Sequence[Candidate], begin: int
+                    ) -> tuple[bool, EntityKey | None]:
+    """(found, author) from the first clause of the opening paragraphs that opens with a body
+    or with 我局; found with no author when that body is the government (the place's report)."""
+    begin = _opening_paragraph(text, begin)
+    end = min(len(text), begin + OPENING_CHARS)
+    starts = {m.start: m for m in mentions if _is_local_body(m) and begin <= m.start < end}
+    clause_starts = [begin] + [m.end() for m in _CLAUSE_MARK.finditer(text, begin, end)]
+    for c in clause_starts:
+        pos = _LIST_LEAD.match(text, c).end()
+        m = starts.get(pos)
+        if m is not None:
+            if m.name.endswith(_GOVERNMENT_ENDS):
+                return True, None
+            return True, EntityKey(m.etype, m.name)
+        if SELF_BODY.match(text, pos):
+            name = _bureau_of_justice(ctx, text)
+            return True, EntityKey(EntityType.ORGANIZATION, name) if name else None
+    return False, None
+
+
+def _self_mentions(text: str, author: EntityKey, mentions: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return tuple(Candidate(s.start(), s.end(), EntityType.ORGANIZATION, author.name, "selfref",
+                           aliases=(s.group(0),))
+                 for s in SELF_BODY.finditer(text) if taken.find(1, s.start(), s.end()) < 0)
+
+
+def reporting_body(text: str, ctx: DocContext, mentions: Sequence[Candidate]) -> Authorship:
+    """The report's author and its implicit actor (see the module's docstring)."""
+    _, hend = header_span(text)
+    titled = _title_body(text, mentions, hend)
+    if titled is not None:
+        author = EntityKey(titled.etype, titled.name)
+        return Authorship(author, author, _self_mentions(text, author, mentions))
+    found, author = _opening_author(text, ctx, mentions, title_end(text))
+    place_title = bool(header_divisions(text))
+    local = ctx.local
+    place = EntityKey(EntityType.PLACE, local) if local and any(
+        m.etype == EntityType.PLACE and m.name == local for m in mentions) else None
+    selfs = _self_mentions(text, author, mentions) if author is not None else ()
+    if author is not None and not place_title:
+        return Authorship(author, author, selfs)
+    if place is not None:
+        return Authorship(author, place, selfs)
+    if not found:
+        header_body = next((m for m in mentions if m.etype == EntityType.ORGANIZATION and m.end <= hend), None)
+        if header_body is not None:  # an author line under a section title
+            return Authorship(author, EntityKey(header_body.etype, header_body.name), selfs)
+    return Authorship(author, author, selfs)

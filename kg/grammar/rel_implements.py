@@ -1,0 +1,94 @@
+"""implements: who carries out a program or a regulation.
+
+- the subject of the sentence (an organisation or place opening it, with those coordinated with
+  it), or of the later clause that opens with its own actors; failing one, the document's actor
+  (the author of a body's report, the place of a place's report, the body answering in a
+  transcript);
+- a place's own brand, its name right before the quote (郑家镇“郑”风正气);
+- the pilots designated in the sentence (确定A、B为试点单位);
+- a regulation only after a verb of carrying it out (贯彻实施《…》); the body that made it (市政府
+  印发《…》) issued it rather than carrying it out (rel_issued).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..lexicon import PROMPTING_VERBS, REGULATION_CUES
+from ..model import EntityKey, Predicate
+from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
+from .relcore import (CLAUSE_MARKS, ORG, PROGRAM, REGULATION, Clauses, DocFacts, Keyed, Sink,
+                      coordinated_before, subjects)
+from .text import Sentence
+
+IMPLEMENTS = Predicate.IMPLEMENTS
+_PILOT = re.compile(r"(?:为|作为)(?:首批|第[一二三四五六七八九十]+批)?(?:试点|示范)")
+#: a verb of carrying out with no clause mark after it (up to the end of the searched range)
+_REG_CUE_IN_CLAUSE = re.compile(f"(?:{'|'.join(REGULATION_CUES)})(?=[^{CLAUSE_MARKS}]*\\Z)")
+
+
+def pilots(text: str, actors: Sequence[Keyed]) -> list[EntityKey]:
+    """确定东昌府区、冠县、高唐县、临清市为试点单位: the designated pilots carry out the program.
+    `actors` are the sentence's organisations and places (not nested)."""
+    for i, (m, _) in enumerate(actors):
+        if _PILOT.match(text, m.end):
+            return coordinated_before(text, actors[: i + 1])
+    return []
+
+
+def reg_cue_before(text: str, s: Sentence, start: int) -> bool:
+    """A verb of carrying out before the title in its clause (出台《A》《B》《C》 covers all three),
+    within 40 characters: one search of that window for a cue that no clause mark follows.
+    A body that prompts another to make it (提请制定《…》, 推动修订《…》) does not carry it out."""
+    cue = _REG_CUE_IN_CLAUSE.search(text, max(s.start, start - 40), start)
+    return cue is not None and not text.endswith(PROMPTING_VERBS, s.start, cue.start())
+
+
+def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
+    text, s, ms = facts.text, facts.sents[i], facts.in_sent[i]
+    actors = facts.actors(i)
+    sentence_subjects = subjects(text, s, actors, facts.covered)
+    clauses = Clauses(text, s) if actors else None  # (no actor: no clause has a subject)
+    fallback = facts.actor_at(s.start)
+    owners: dict[int, EntityKey] | None = None  # (with the pilots: asked for by programs only)
+    designated: list[EntityKey] = []
+    for m, k in ms:
+        if k.etype == PROGRAM:
+            if owners is None:
+                owners, designated = {m1.end: k1 for m1, k1 in actors}, pilots(text, actors)
+            owner = owners.get(m.start)
+            if owner is not None:
+                sink.add(owner, IMPLEMENTS, k, s)  # 郑家镇“郑”风正气: the place's own brand
+                continue
+        elif k.etype != REGULATION:
+            continue
+        who = (clauses and clauses.subjects_at(m.start, actors, facts.covered)) or sentence_subjects
+        if k.etype == REGULATION:
+            parties = signed_by(facts, s, m.start, ms, who)
+            for party in parties:  # an agreement binds those who made it
+                sink.add(k, ISSUED_BY, party, s)
+                sink.add(party, IMPLEMENTS, k, s)
+            makers = made_by_subjects(facts, s, m.start, ms, who)
+            for maker in makers:
+                sink.add(k, ISSUED_BY, maker, s)
+            if makers or parties:
+                continue  # the body that made it: issuedBy, not implements
+            if not who:
+                author = made_by_author(facts, s, m.start, ms)
+                if author is not None:
+                    sink.add(k, ISSUED_BY, author, s)
+            if not reg_cue_before(text, s, m.start):
+                continue
+        for doer in [x for x in who if x != k] or ([fallback] if fallback is not None else []):
+            sink.add(doer, IMPLEMENTS, k, s)
+        if k.etype == PROGRAM:
+            for doer in designated:
+                sink.add(doer, IMPLEMENTS, k, s)
+
+
+def implements(facts: DocFacts, sink: Sink, skip: set[int]) -> None:
+    """implements (and the subject-made issuedBy it meets on the way), sentence by sentence;
+    the sentences of table rows (`skip`) aside."""
+    for i in sorted(facts.carried):
+        if i not in skip:
+            _sentence(facts, sink, i)

@@ -1,0 +1,162 @@
+"""issuedBy: the body that made, passed or issued an instrument.
+
+- a sentence's subject with an issuing verb right before the title, or before the chain of titles
+  it closes (市政府印发《A》《B》: both);
+- a body a few characters before an issuing verb and the title (市委办公室联合印发《…》);
+- a title that opens with its issuer (聊城市人民政府办公室关于…);
+- the issuer column of an appendix table;
+- 该条例由市人大常委会审议通过: the body that passed the instrument of that kind named last;
+- 完成《X》立法审查和市人大常委会审议通过: a body right before a verb of passing that takes no
+  title after it passed the title named before it in the clause;
+- an issuing verb with no subject before the title: the report's author made it (印发《…》 in
+  a bureau's summary);
+- the parties of an agreement (A与B签订《…协议》) each made it, and each is bound by it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..lexicon import ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
+from ..model import EntityKey, Predicate
+from .candidates import NESTED
+from .relcore import ORG, REGULATION, DocFacts, Keyed, Sink
+from .tables import TableRow
+from .text import Sentence
+
+ISSUED_BY = Predicate.ISSUED_BY
+_VERBS = "|".join(sorted(ISSUE_VERBS, key=len, reverse=True))
+#: an issuing verb between a body and a title (…联合印发了《…》)
+ISSUE_CUE = re.compile(f"(?:联合)?(?:{_VERBS})了?")
+#: a run of issuing verbs closing the text before a title (制定颁布《…》), unless a verb of
+#: prompting opens the run (提请制定颁布《…》: another body makes it)
+_ISSUE_VERB_END = re.compile(f"(?:{_VERBS})+了?$")
+_SIGNING_VERB_END = re.compile(f"(?:{'|'.join(SIGNING_VERBS)})了?$")
+_SENTENCE_BREAK = re.compile(r"[，,。；;]")
+#: a verb of passing that closes its clause (…和市人大常委会审议通过，): its object came before
+_PASSED_AFTER_BODY = re.compile(r"(?:审议通过|表决通过|审议批准|批准)(?=[，,。；;\n]|$)")
+
+
+def issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[Keyed],
+                      verb_end: re.Pattern[str] = _ISSUE_VERB_END) -> bool:
+    """An issuing verb right before this title, or before the chain of titles it closes
+    (编制《A》《B》: both)."""
+    pos = start
+    titles = sorted((m.start, m.end) for m, k in ms if m.end <= start
+                    and (k.etype == REGULATION or text.startswith("《", m.start)))
+    while True:
+        verb = verb_end.search(text, max(s.start, pos - 10), pos)
+        if verb is not None:
+            return not text.endswith(PROMPTING_VERBS, s.start, verb.start())
+        prev = next(((a, b) for a, b in reversed(titles) if a < pos and b <= pos
+                     and re.fullmatch(r"[、和及与]?", text[b:pos])), None)
+        if prev is None:
+            return False
+        pos = prev[0]
+
+
+def made_by_subjects(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
+                     subjects: Sequence[EntityKey]) -> list[EntityKey]:
+    """The sentence's subjects that made the title at `m_start` (市政府印发《…》)."""
+    if not subjects or not issue_verb_before(facts.text, s, m_start, ms):
+        return []
+    return [who for who in subjects if who.etype == ORG]
+
+
+def signed_by(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
+              subjects: Sequence[EntityKey]) -> list[EntityKey]:
+    """The parties of an agreement: the clause's subjects before 签订/签署《…》."""
+    if not subjects or not issue_verb_before(facts.text, s, m_start, ms, _SIGNING_VERB_END):
+        return []
+    return list(subjects)
+
+
+def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> EntityKey | None:
+    """An issuing verb with no subject before the title, in the author's own report: the author
+    made it (a place's report does not say which of its bodies did)."""
+    if facts.author is None or facts.actor_at(s.start) != facts.author \
+            or not issue_verb_before(facts.text, s, m_start, ms):
+        return None
+    return facts.author
+
+
+def _passed_after(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
+    """完成《X》立法审查和市人大常委会审议通过: the body passed the title named before it."""
+    text = facts.text
+    for j, (m, k) in enumerate(ms):
+        if k.etype != ORG or m.source == NESTED or not _PASSED_AFTER_BODY.match(text, m.end):
+            continue
+        clause = max(text.rfind(c, s.start, m.start) for c in "，,；;：:")
+        title = next((k2 for m2, k2 in reversed(ms[:j]) if k2.etype == REGULATION
+                      and m2.source != NESTED and clause < m2.start), None)
+        if title is not None:
+            sink.add(title, ISSUED_BY, k, s)
+
+
+def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
+    """issuer + 印发/出台 + 《X》 within a clause; and "issuer关于…" titles."""
+    text = facts.text
+    for j, (m, k) in enumerate(ms):
+        if k.etype != REGULATION:
+            continue
+        for m2, k2 in reversed(ms[:j]):
+            if k2.etype != ORG or m2.source == NESTED:
+                continue
+            between = text[m2.end:m.start]
+            cue = ISSUE_CUE.search(between) if len(between) <= 10 else None
+            if cue is not None and not _SENTENCE_BREAK.search(between) \
+                    and not between.endswith(PROMPTING_VERBS, 0, cue.start()):
+                sink.add(k, ISSUED_BY, k2, s)
+            break
+        for m2, k2 in ms:
+            if k2.etype == ORG and m2.start in (m.start, m.start + 1) and text[m2.end:m2.end + 2] == "关于":
+                sink.add(k, ISSUED_BY, k2, s)
+
+
+#: 该条例由市人大常委会审议通过: "this (kind)" made by the body named next
+_ANAPHOR_ISSUED = re.compile(r"该(条例|办法|规定|意见|方案|规划|细则|决定|清单)(?:已|先后)?(?:由|经)")
+#: an issuing verb a few characters after the body (由市政府常务会议审议通过)
+_MADE_AFTER_BODY = re.compile(f"[^，,。；;：:\\n]{{0,8}}?{ISSUE_CUE.pattern}")
+
+
+def _anaphoric_issuers(facts: DocFacts, sink: Sink) -> None:
+    """该条例由X审议通过: X issued the instrument of that kind named last, in this sentence or the
+    two before it."""
+    text, in_sent = facts.text, facts.in_sent
+    for am in _ANAPHOR_ISSUED.finditer(text):
+        i = facts.idx.at(am.start())
+        if i is None:
+            continue
+        body = next(((m, k) for m, k in in_sent.get(i, []) if m.start == am.end()
+                     and k.etype == ORG and m.source != NESTED), None)
+        if body is None or not _MADE_AFTER_BODY.match(text, body[0].end):
+            continue
+        kind = am.group(1)
+        antecedent = None
+        for j in range(i, max(-1, i - 3), -1):
+            antecedent = next((k for m, k in reversed(in_sent.get(j, [])) if m.end <= am.start()
+                               and k.etype == REGULATION and m.source != NESTED and k.name.endswith(kind)), None)
+            if antecedent is not None:
+                break
+        if antecedent is not None:
+            sink.add(antecedent, ISSUED_BY, body[1], facts.sents[i])
+
+
+def table_issuers(rows: Sequence[TableRow], sink: Sink) -> None:
+    """The issuer column of an appendix table (制定单位)."""
+    for r in rows:
+        if r.issuer is None:
+            continue
+        sink.add(EntityKey(r.regulation.etype, r.regulation.name), ISSUED_BY,
+                 EntityKey(r.issuer.etype, r.issuer.name), Sentence(r.line_start, r.line_end))
+
+
+def issued_in_text(facts: DocFacts, sink: Sink, skip: set[int]) -> None:
+    """issuedBy in running text (the sentences of table rows, `skip`, aside)."""
+    for i in sorted(facts.carried):
+        if i in skip:
+            continue
+        _issuer_before(facts, sink, facts.sents[i], facts.in_sent[i])
+        _passed_after(facts, sink, facts.sents[i], facts.in_sent[i])
+    if "该" in facts.text:
+        _anaphoric_issuers(facts, sink)

@@ -1,0 +1,295 @@
+"""What every relation rule of a document reads: its sentences, each sentence's mentions, who
+opens a sentence or clause (its subjects), who speaks in a transcript, and the sink that turns
+(head, predicate, tail, sentence) into RelationMentions with one Evidence per sentence.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
+from .candidates import NESTED, Candidate
+from .text import Sentence
+
+ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
+# the members bound once: looking one up on its Enum class costs more than the test it serves
+ORG, PLACE, PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
+PROGRAM, REGULATION = EntityType.PROGRAM, EntityType.REGULATION
+SELFREF = "selfref"
+
+#: a mention with its entity's key (one key object per entity of the document)
+Keyed = tuple[Candidate, EntityKey]
+
+LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|——|■|\s)+")
+SUBJECT_WINDOW = 14
+PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
+ROLLOUT = re.compile(r"(?:等地|等县市区|等\w{0,3})?(?:率先)?(?:推广|试点|开展|推行|实施|落地|复制)")
+COORD = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
+JOINTLY = re.compile(r"联合|会同|协同|携手")
+CLAUSE_BREAK = re.compile(r"[，,；;]")
+CLAUSE_MARKS = "，,；;：:"
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A mention whose jurisdiction or parent place is known by name."""
+
+    key: EntityKey
+    start: int
+    parents: tuple[str, ...]  # candidate parents by name, nearest first
+
+
+class SentIndex:
+    """The sentences of a text, found by position; a sentence is named by its index (an int
+    hashes in C, a Sentence's dataclass hash is Python code)."""
+
+    def __init__(self, sents: Sequence[Sentence]) -> None:
+        self.sents = list(sents)
+        self.starts = [s.start for s in self.sents]
+        self.ends = [s.end for s in self.sents]
+
+    def at(self, pos: int) -> int | None:
+        """The index of the sentence holding `pos`, if one does."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.ends[i] else None
+
+
+class Covered:
+    """Whether a position lies in one of some spans: one byte per character, set once."""
+
+    def __init__(self, n: int, spans: Sequence[tuple[int, int]]) -> None:
+        self.any = bool(spans)
+        self.mask = mask = bytearray(n)
+        for a, b in spans:
+            a, b = max(a, 0), min(b, n)
+            if a < b:
+                mask[a:b] = b"\x01" * (b - a)
+
+    def __contains__(self, pos: int) -> bool:
+        return 0 <= pos < len(self.mask) and self.mask[pos] == 1
+
+
+def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) -> list[EntityKey]:
+    """The actors opening a sentence (after list marks), with those coordinated with the first
+    (东昌府区、冠县、高唐县…); a place after a preposition (在全省) is a setting, not an actor.
+    `actors` are the sentence's organisations and places (not nested); `covered` holds the
+    conferrer phrases (被X授予), whose mentions are not subjects."""
+    if not actors:
+        return []  # (no first actor: the list marks need no matching)
+    mask, spans = covered.mask, covered.any  # a mention starts inside the text
+    lead = LIST_MARK.match(text, s.start, s.end)
+    lead_end = lead.end() if lead else s.start
+    first = next(((m, k) for m, k in actors if lead_end <= m.start < lead_end + SUBJECT_WINDOW
+                  and m.subtype != "MediaOrganization" and not (spans and mask[m.start])), None)
+    if first is None:
+        return []  # (the usual case: the rest is done for the few sentences opening with an actor)
+    actors = [(m, k) for m, k in actors if m.subtype != "MediaOrganization" and not (spans and mask[m.start])]
+    out = [first[1]]
+    end = first[0].end
+    for m, k in actors:
+        if m.start <= first[0].start:
+            continue
+        gap = COORD.fullmatch(text, end, m.start)
+        if gap is None or "，" in text[end:m.start] or k.etype != first[1].etype:
+            if JOINTLY.fullmatch(text, end, m.start) and k.etype == ORG:
+                out.append(k)  # 市司法局联合市总工会开展…: both carry it out
+            break
+        out.append(k)
+        end = m.end
+    before = text[max(lead_end, first[0].start - 2):first[0].start]
+    if before.endswith(PREPOSITIONS):
+        # 在东昌府区、冠县推广: named places where a program is rolled out take part in it;
+        # 在全省率先… is only a setting
+        if not (before.endswith("在") and first[0].source != SELFREF
+                and ROLLOUT.match(text, end)):
+            return []
+    return list(dict.fromkeys(out))
+
+
+class Clauses:
+    """A sentence's clause starts (after ，；) and, as asked for, the actors opening each."""
+
+    def __init__(self, text: str, s: Sentence) -> None:
+        self.text, self.sentence = text, s
+        self.starts = [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, s.end)]
+        self.found: dict[int, list[EntityKey]] = {}
+
+    def subjects_at(self, pos: int, actors: Sequence[Keyed], covered: Covered) -> list[EntityKey]:
+        """The actors opening the clause that holds `pos`, when it is not the sentence's first
+        (开展…监管，三台县、盐亭县联合建立…机制: the counties, not the report's author); else [].
+        A later clause without a subject does not inherit one: measured, that guesses wrong
+        more often than right."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return []
+        start = self.starts[i]
+        found = self.found.get(start)
+        if found is None:
+            found = self.found[start] = subjects(self.text, Sentence(start, self.sentence.end), actors, covered)
+        if found and any(start <= m.start and m.end <= pos for m, _ in actors):
+            return found  # (the clause's subject stands before what it carries out)
+        return []
+
+
+def coordinated_before(text: str, cands: Sequence[Keyed]) -> list[EntityKey]:
+    """The mention right before a cue and those joined to it by 、/和/与 (邹城市、汶上县入选…)."""
+    m, k = cands[-1]
+    out = [k]
+    for m2, k2 in reversed(cands[:-1]):
+        if k2.etype != k.etype or not COORD.fullmatch(text, m2.end, m.start) or "，" in text[m2.end:m.start]:
+            break
+        out.append(k2)
+        m = m2
+    return out
+
+
+# ---- who speaks in a transcript ------------------------------------------------------------
+
+_FIRST_PERSON = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?(?:我们|我局|我厅|本局|我委|我办)")
+_LEAD = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?")
+_ASKERS = ("记者", "主持人", "提问")  # a line ending in one (and a colon) is a question's
+
+
+def _first_name_line(text: str, persons: Iterable[int]) -> int | None:
+    """Where to start reading lines for speakers: right after the last non-space character
+    before the first of these positions that opens a line (0 at the text's start), so the
+    lines from there are the text's own; None if none opens a line.
+
+    The lines before the first speaker's name change nothing, so reading them is skipped."""
+    for p in sorted(persons):
+        if p > 0 and not text[p - 1].isspace():
+            continue  # (the common case: inside a line)
+        j = p - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j < 0 or len(text[j + 1:p + 1].splitlines()) > 1:  # a line break in the spaces before it
+            return j + 1
+    return None
+
+
+def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
+    """In a press-conference transcript an official's answer (after the line holding only the
+    speaker's name, and the position lines under it) speaks for the body its first sentence names
+    as subject (近年来,市司法局…), or for the speaker's own body when that subject is 我们/我局
+    (the body of the position lines): it acts where sentences name no subject, until the next
+    question. An answer without such a subject speaks for the report's own actor."""
+    persons = {m.start: m for m in mentions if m.etype == PERSON}
+    begin = _first_name_line(text, persons)
+    if begin is None:
+        return []  # no line opens with a name: nobody speaks
+    orgs: list[Candidate] | None = None  # (sorted at the first speaker: only speakers ask)
+    org_starts: list[int] = []
+    segments: list[tuple[int, EntityKey | None]] = []
+    speaker = False
+    own: EntityKey | None = None  # the body of the speaker's position lines
+    pos = begin
+    for line in text[begin:].splitlines(keepends=True):
+        body = line.strip()
+        start = pos + len(line) - len(line.lstrip())
+        pos += len(line)
+        if not body:
+            continue
+        if body.endswith(_ASKERS) or (body[-1] in ":：" and body[:-1].endswith(_ASKERS)):
+            if segments and segments[-1][1] is not None:
+                segments.append((start, None))
+            speaker = False
+            continue
+        short = len(body) <= 30 and not body.endswith(("。", "；"))
+        p = persons.get(start)
+        if short and p is not None and p.end - start >= len(body) - 1:
+            speaker, own = True, None  # a line holding only a name
+            if orgs is None:
+                orgs = sorted((m for m in mentions if m.etype == ORG and m.source != NESTED),
+                              key=lambda m: m.start)
+                org_starts = [m.start for m in orgs]
+            continue
+        if speaker and short:
+            i = bisect.bisect_left(org_starts, start)
+            if own is None and i < len(orgs) and orgs[i].start == start:
+                own = EntityKey(orgs[i].etype, orgs[i].name)
+            continue
+        if speaker and not short:
+            i = bisect.bisect_left(org_starts, start)
+            lead = next((o for o in orgs[i:i + 5] if o.start < start + 20 and _LEAD.fullmatch(text, start, o.start)),
+                        None)
+            if lead is not None:
+                segments.append((start, EntityKey(lead.etype, lead.name)))
+            else:
+                segments.append((start, own if _FIRST_PERSON.match(text, start) else None))
+            speaker = False
+    return segments
+
+
+# ---- the document as the rules read it ----------------------------------------------------
+
+class Sink:
+    """Relations as they are found, each with its sentence as evidence (quoted once per sentence);
+    a relation outside its predicate's signature, or from an entity to itself, is dropped."""
+
+    def __init__(self, doc_id: str, text: str) -> None:
+        self.doc_id, self.text = doc_id, text
+        self.out: list[RelationMention] = []
+        self._evidence: dict[tuple[int, int], Evidence] = {}
+
+    def add(self, h: EntityKey, p: Predicate, t: EntityKey, s: Sentence | None) -> None:
+        if s is None:
+            return
+        dom, rng = SIGNATURES[p]
+        if h.etype in dom and t.etype in rng and h != t:
+            span = (s.start, s.end)
+            ev = self._evidence.get(span)
+            if ev is None:
+                ev = self._evidence[span] = Evidence(self.doc_id, self.text[s.start:s.end], s.start, s.end)
+            self.out.append(RelationMention(h, p, t, ev))
+
+
+class DocFacts:
+    """A document's sentences with their mentions, and its implicit actors."""
+
+    def __init__(self, text: str, sents: Sequence[Sentence], mentions: Sequence[Candidate],
+                 actor: EntityKey | None, author: EntityKey | None,
+                 conferrer_spans: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.idx = SentIndex(sents)
+        self.sents = self.idx.sents
+        self.actor, self.author = actor, author
+        self.mentions = mentions
+        # one pass over the mentions: each one's key (one object per entity) and sentence; each
+        # entity's key with the sentences of its mentions, in mention order
+        self.entities: dict[tuple[EntityType, str], tuple[EntityKey, list[int]]] = {}
+        self.in_sent: dict[int, list[Keyed]] = {}  # by sentence index
+        self.carried: set[int] = set()  # the sentences naming a program or regulation
+        targets = (PROGRAM, REGULATION)
+        starts, ends, bisect_right = self.idx.starts, self.idx.ends, bisect.bisect_right
+        for m in mentions:
+            name = (m.etype, m.name)
+            entity = self.entities.get(name)
+            if entity is None:
+                entity = self.entities[name] = (EntityKey(m.etype, m.name), [])
+            i = bisect_right(starts, m.start) - 1  # what idx.at says, inlined
+            if i >= 0 and m.start < ends[i]:
+                ms = self.in_sent.get(i)
+                if ms is None:
+                    self.in_sent[i] = [(m, entity[0])]
+                else:
+                    ms.append((m, entity[0]))
+                entity[1].append(i)
+                if m.etype in targets:
+                    self.carried.add(i)
+        self.covered = Covered(len(text), conferrer_spans)
+        self._segments: list[tuple[int, EntityKey | None]] | None = None
+        self._segment_starts: list[int] = []
+
+    def actor_at(self, pos: int) -> EntityKey | None:
+        """The document's actor, or the body of the official answering at this point."""
+        if self._segments is None:
+            self._segments = speaker_segments(self.text, self.mentions)
+            self._segment_starts = [a for a, _ in self._segments]
+        i = bisect.bisect_right(self._segment_starts, pos) - 1
+        return self._segments[i][1] if i >= 0 and self._segments[i][1] is not None else self.actor
+
+    def actors(self, i: int) -> list[Keyed]:
+        """The organisations and places of sentence `i` that may act (not nested in a name)."""
+        return [(m, k) for m, k in self.in_sent.get(i, []) if k.etype in ACTOR_TYPES and m.source != NESTED]

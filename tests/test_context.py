@@ -1,0 +1,117 @@
+"""Document context and the reporting body, on reports written for these tests (places from
+several provinces that the seeds and the gold never name)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import Level, find_divisions
+from kg.grammar.context import infer_context, own_level
+from kg.model import EntityType, SourceDocument
+from kg.nlp import extract, make_pipeline
+
+
+def context(text: str):
+    return infer_context(text, find_divisions(text))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def extraction(nlp, text: str):
+    return extract(nlp, SourceDocument("t", "t.txt", text, "utf-8", "0" * 64))
+
+
+# ---- where a report speaks from -----------------------------------------------------------
+
+def test_municipality_district_named_only_in_the_body():
+    # a news story: no place in the title; the district of a municipality sits right under it
+    text = ("搭建调解驿站 护航乡村振兴\n"
+            "新华网天津5月8日电 5月7日,天津市北辰区西堤头镇调解驿站揭牌,北辰区司法局、北辰区人民法院"
+            "有关负责同志出席。北辰区委政法委介绍了驿站的运行情况。来自武清区的调解员也参加了活动。\n")
+    ctx = context(text)
+    assert (ctx.province, ctx.city, ctx.county) == ("天津市", "天津市", "北辰区")
+
+
+def test_county_report_whose_title_names_no_place():
+    # the county is named only in the body, by its bodies and 全县; 全市 in a ranking names the
+    # city above it, not the report's own level
+    text = ("2023年是实施“八五”普法规划的关键之年。一年来,我局坚持以习近平法治思想为指导,按照市司法局和"
+            "县委县政府决策部署,全县司法行政系统扎实工作。在全市率先建成县级公共法律服务中心,"
+            "行政复议工作居全市前列。兰考县司法局被评为全省司法行政系统先进集体。县委政法委、县人民法院"
+            "协同推进矛盾纠纷化解。\n")
+    ctx = context(text)
+    assert (ctx.province, ctx.city, ctx.county) == ("河南省", "开封市", "兰考县")
+    assert own_level(text, autonomous_region=False) is Level.COUNTY
+
+
+def test_province_press_conference_names_no_city():
+    text = ("甘肃省人民政府新闻办公室举行新闻发布会\n"
+            "女士们、先生们:\n"
+            "欢迎参加今天的新闻发布会。近年来,我省坚持依法治省,省委、省政府高度重视法治建设。今天,我们邀请到"
+            "省司法厅、兰州市、天水市、张掖市有关负责同志介绍我省法治建设情况。兰州市司法局、天水市司法局"
+            "负责同志将回答记者提问。\n")
+    ctx = context(text)
+    assert (ctx.province, ctx.city, ctx.county) == ("甘肃省", None, None)
+
+
+def test_city_report_citing_province_honours_stays_a_city_report():
+    # 全省…先进集体 is an honour of the province, not the report's level
+    text = ("遵义市2023年法治政府建设情况报告\n"
+            "2023年,市司法局获评全省法治政府建设先进集体、全省行政复议工作先进单位,省委、省政府予以通报表扬。\n")
+    ctx = context(text)
+    assert (ctx.province, ctx.city, ctx.county) == ("贵州省", "遵义市", None)
+
+
+def test_whole_region_in_an_autonomous_region_is_the_region():
+    text = ("2023年,全区法治政府建设稳步推进,我区被评为全国法治政府建设示范地区。自治区司法厅指导"
+            "南宁市、柳州市开展示范创建,全区各地积极参与。\n")
+    ctx = context(text)
+    assert ctx.province == "广西壮族自治区" and ctx.county is None
+
+
+# ---- who wrote it, who acts where the text names no one -------------------------------------
+
+def test_bureau_summary_speaks_for_the_bureau(nlp):
+    text = ("2023年,遵义市司法局在市委、市政府的坚强领导下,扎实履职,推动全市法治建设取得新成效。\n"
+            "一是深化普法宣传。开展“法律明白人”培养工程,打造“黔北法治大讲堂”普法品牌。\n")
+    ex = extraction(nlp, text)
+    assert ex.context.author == "遵义市司法局"
+    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+    assert any(h == "遵义市司法局" and p == "implements" and "黔北法治大讲堂" in t for h, p, t in rels)
+    assert not any(h == "遵义市" and p == "implements" for h, p, _ in rels)
+
+
+def test_government_report_speaks_for_the_place(nlp):
+    text = ("2023年,市委、市政府坚持以习近平法治思想为指导,全面推进依法行政,法治政府建设取得新成效。"
+            "遵义市司法局认真履职。\n"
+            "一是深化普法宣传。打造“黔北法治大讲堂”普法品牌。\n")
+    ex = extraction(nlp, text)
+    assert ex.context.author is None
+    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+    assert any(h == "遵义市" and p == "implements" and "黔北法治大讲堂" in t for h, p, t in rels)
+    assert not any(h == "遵义市司法局" and p == "implements" for h, p, _ in rels)
+
+
+def test_we_the_bureau_names_the_place_bureau_of_justice(nlp):
+    text = ("2023年是全面贯彻党的二十大精神的开局之年,也是全县司法行政系统实干担当的一年。一年来,"
+            "我局坚持以习近平法治思想为指导,按照县委县政府决策部署,推动兰考县法治建设取得新实绩。\n"
+            "这一年,我局建立“府院联动”工作机制,全县行政争议化解率居全市前列。\n")
+    ex = extraction(nlp, text)
+    assert ex.context.author == "兰考县司法局"
+    selfs = [m for m in ex.mentions if m.surface == "我局"]
+    assert selfs and all(m.key.name == "兰考县司法局" and m.key.etype == EntityType.ORGANIZATION for m in selfs)
+
+
+def test_photo_caption_is_no_author(nlp):
+    # a feature story: the title names the county; captions under it are not the opening paragraph
+    text = ("法治之光照亮山乡\n"
+            "——兰考县“八五”普法工作纪实\n"
+            "兰考县司法局在广场开展普法宣传活动。\n"
+            "“八五”普法规划实施以来,兰考县坚持以习近平法治思想为指引,全面推进普法工作,打造“黄河普法驿站”"
+            "品牌,法治精神日益深入人心,群众法治素养显著提升。\n")
+    ex = extraction(nlp, text)
+    assert ex.context.author is None
+    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+    assert any(h == "兰考县" and p == "implements" and "黄河普法驿站" in t for h, p, t in rels)

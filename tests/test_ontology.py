@@ -38,7 +38,7 @@ EXPECTED_BRANCH = {
         LG.Procuratorate, LG.JudicialOffice, LG.MediationCommittee,
         LG.LegalServiceOrganization, LG.MediaOrganization, LG.AcademicInstitution)},
     **{c: LG.Regulation for c in (
-        LG.Law, LG.LocalRegulation, LG.GovernmentRule, LG.NormativeDocument, LG.PolicyDocument)},
+        LG.Law, LG.LocalRegulation, LG.GovernmentRule, LG.NormativeDocument, LG.PolicyDocument, LG.Agreement)},
     **{c: LG.Program for c in (
         LG.Brand, LG.Model, LG.Mechanism, LG.Campaign, LG.Project, LG.Platform, LG.WorkMethod,
         LG.Column)},

@@ -19,7 +19,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .model import EntityKey, Evidence, KnowledgeBase, stable_id
+from .model import EntityKey, EntityType, Evidence, KnowledgeBase, stable_id
 from .vocab import ELI, LG, LGR, ORG, SCHEMA
 
 ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "lgkg.ttl"
@@ -155,6 +155,33 @@ def scalar_text(value: str) -> str:
         return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+def _gyear(year: int) -> Literal:
+    return Literal(f"{year:04d}", datatype=XSD.gYear)
+
+
+def _document_metadata(kb: KnowledgeBase, doc: Callable[[str], Any], iri: Callable[[str], Any],
+                       T: Callable[[str, str | None], Any], terms: Terms, used: set[str]) -> Iterator[tuple]:
+    """Each document's title, author (dcterms:creator: the authoring body, else the place of a
+    government's report), the place it speaks for and the year it reports on; an author or
+    place is linked only when it is an entity of the graph."""
+    known = {e.key for e in kb.entities}
+    title, creator, spatial = iri(str(DCTERMS.title)), iri(str(DCTERMS.creator)), iri(str(DCTERMS.spatial))
+    year = iri(_lg("year"))
+    for doc_id, ctx in sorted(kb.contexts, key=lambda dc: dc[0]):
+        s = doc(doc_id)
+        yield s, title, T(ctx.title or doc_id, "zh" if ctx.title else None)
+        place = EntityKey(EntityType.PLACE, ctx.local) if ctx.local else None
+        author = EntityKey(EntityType.ORGANIZATION, ctx.author) if ctx.author else None
+        who = author if author in known else place if place in known else None
+        if who is not None:
+            yield s, creator, iri(_entity_iri(who))
+        if place in known:
+            yield s, spatial, iri(_entity_iri(place))
+        if ctx.year is not None:
+            used.add(_lg("year"))
+            yield s, year, terms.rdf(_gyear(ctx.year))
+
+
 def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = RDFLIB_TERMS) -> Iterator[tuple]:
     """Every triple of the graph of `kb`, in a deterministic order, spelled by `terms`.
 
@@ -189,6 +216,13 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
         yield s, identifier, T(d.doc_id, None)
         yield s, label, T(Path(d.path).name, None)
         yield s, sha, T(d.sha256, None)
+    for sec in kb.sections:  # a compilation's sections are documents of their own
+        docs.add(sec.doc_id)
+        s = doc(sec.doc_id)
+        yield s, a, source_document
+        yield s, identifier, T(sec.doc_id, None)
+        yield s, iri(str(DCTERMS.isPartOf)), doc(sec.parent_id)
+    yield from _document_metadata(kb, doc, iri, T, terms, used)
 
     pref, alt, mentioned = iri(str(SKOS.prefLabel)), iri(str(SKOS.altLabel)), lg("mentionedIn")
     for e in kb.entities:
@@ -231,6 +265,9 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
                 used_gazetteer = True
                 yield e, derived, gazetteer
             yield e, quote, T(ev.quote, "zh")
+            if ev.year is not None:
+                used.add(_lg("year"))
+                yield e, lg("year"), terms.rdf(_gyear(ev.year))
     if used_gazetteer:
         yield gazetteer, a, used_lg("Gazetteer")
         yield gazetteer, label, T(GAZETTEER_LABEL, "en")

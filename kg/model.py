@@ -80,6 +80,8 @@ class DocContext:
     city: str | None = None
     county: str | None = None
     author: str | None = None  # canonical name of the authoring organisation, if the text names one
+    title: str | None = None  # the report's own title, from its heading
+    year: int | None = None  # the year it reports on (2023年度…报告 → 2023)
 
     @property
     def local(self) -> str | None:
@@ -126,6 +128,7 @@ class Evidence:
     start: int
     end: int
     source: str = "text"  # "text" or "gazetteer"
+    year: int | None = None  # the year of the fact, when the sentence or its document dates it
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +140,18 @@ class RelationMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """A part of a compilation that is a report of its own (a white paper's county report):
+    its own identifier, place, author and year; offsets into the whole file's text."""
+
+    doc_id: str  # <file id>#<n>
+    parent_id: str
+    start: int
+    end: int
+    context: DocContext
+
+
+@dataclass(frozen=True, slots=True)
 class DocExtraction:
     """Everything the NLP layer found in one document."""
 
@@ -144,6 +159,7 @@ class DocExtraction:
     context: DocContext
     mentions: tuple[Mention, ...]
     relations: tuple[RelationMention, ...]
+    sections: tuple[Section, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,3 +189,6 @@ class KnowledgeBase:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
     skipped: tuple[tuple[str, str], ...] = field(default=())  # (path, problem)
+    #: each document's (and section's) context, by document id: title, author, place, year
+    contexts: tuple[tuple[str, DocContext], ...] = field(default=())
+    sections: tuple[Section, ...] = field(default=())

@@ -44,7 +44,7 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
     for ex in exs:
         for m in ex.mentions:
             k = rep[m.key]
-            docs[k].add(ex.document.doc_id)
+            docs[k].add(m.doc_id)  # the document, or the section of a compilation
             labels[k].add(m.surface)
             labels[k].add(m.key.name)
             if m.subtype:
@@ -81,4 +81,7 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
                                                                        kv[0][2].name))
     ]
     documents: tuple[SourceDocument, ...] = tuple(ex.document for ex in exs)
-    return KnowledgeBase(documents, tuple(entities), tuple(relations), tuple(skipped))
+    contexts = tuple((ex.document.doc_id, ex.context) for ex in exs) + tuple(
+        (s.doc_id, s.context) for ex in exs for s in ex.sections)
+    sections = tuple(s for ex in exs for s in ex.sections)
+    return KnowledgeBase(documents, tuple(entities), tuple(relations), tuple(skipped), contexts, sections)

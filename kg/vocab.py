@@ -80,3 +80,4 @@ class LG(DefinedNamespace):
     registrationNumber: URIRef
     adminCode: URIRef
     sha256: URIRef
+    year: URIRef

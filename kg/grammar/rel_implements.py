@@ -6,6 +6,8 @@
   transcript);
 - a place's own brand, its name right before the quote (郑家镇“郑”风正气);
 - the pilots designated in the sentence (确定A、B为试点单位);
+- a name opening with a place below the document's actor is that place's own (临清市…工作方案 in a
+  city's report): the place carries it out, not the city;
 - a regulation only after a verb of carrying it out (贯彻实施《…》); the body that made it (市政府
   印发《…》) issued it rather than carrying it out (rel_issued).
 """
@@ -17,7 +19,8 @@ from collections.abc import Sequence
 from ..lexicon import PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
-from .relcore import (CLAUSE_MARKS, ORG, PROGRAM, REGULATION, Clauses, DocFacts, Keyed, Sink,
+from ..gazetteer import gazetteer
+from .relcore import (CLAUSE_MARKS, ORG, PLACE, PROGRAM, REGULATION, Clauses, DocFacts, Keyed, Sink,
                       coordinated_before, subjects)
 from .text import Sentence
 
@@ -42,6 +45,23 @@ def reg_cue_before(text: str, s: Sentence, start: int) -> bool:
     A body that prompts another to make it (提请制定《…》, 推动修订《…》) does not carry it out."""
     cue = _REG_CUE_IN_CLAUSE.search(text, max(s.start, start - 40), start)
     return cue is not None and not text.endswith(PROMPTING_VERBS, s.start, cue.start())
+
+
+def _named_owner(name: str, fallback: EntityKey | None) -> EntityKey | None:
+    """The place a program's or instrument's name opens with, when it lies below the actor
+    place (聊城市阳谷县…规定 and 阳谷县…规定 in a 聊城市 report: 阳谷县)."""
+    if fallback is None or fallback.etype != PLACE:
+        return None
+    gz = gazetteer()
+    found = gz.find(name[:24])
+    parents = gz.lookup(fallback.name, shorts=False)
+    for m in found[:2]:
+        if m.start > len(fallback.name) or m.is_short:
+            break
+        for d in m.candidates:
+            if d.name != fallback.name and any(gz.is_ancestor(p, d) and p.code != d.code for p in parents):
+                return EntityKey(PLACE, d.name)
+    return None
 
 
 def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
@@ -79,7 +99,10 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
                     sink.add(k, ISSUED_BY, author, s)
             if not reg_cue_before(text, s, m.start):
                 continue
-        for doer in [x for x in who if x != k] or ([fallback] if fallback is not None else []):
+        doers = [x for x in who if x != k]
+        if not doers and fallback is not None:
+            doers = [_named_owner(k.name, fallback) or fallback]
+        for doer in doers:
             sink.add(doer, IMPLEMENTS, k, s)
         if k.etype == PROGRAM:
             for doer in designated:

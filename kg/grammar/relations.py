@@ -90,7 +90,8 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     facts = DocFacts(text, sents, mentions, actor, author, [e.by_span for e in events if e.by_span])
     sink = Sink(doc_id, text)
     tables = _table_sentences(facts, rows) if rows else set()
-    implements(facts, sink, tables)
+    # a table's line is no clause: nobody carries out what its cells name
+    implements(facts, sink, tables | {i for i in facts.carried if "|" in text[facts.sents[i].start:facts.sents[i].end]})
     award_relations(facts, sink, events)
     table_issuers(rows, sink)
     issued_in_text(facts, sink, tables)

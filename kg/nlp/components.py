@@ -18,6 +18,7 @@ from ..grammar.candidates import NESTED, Candidate, merge_overlaps
 from ..grammar.docresolve import declared_aliases, resolve_document
 from ..grammar.author import reporting_body
 from ..grammar.context import infer_context
+from ..grammar.doctime import document_title, document_year
 from ..grammar.orgs import match_orgs
 from ..grammar.persons import match_persons
 from ..grammar.places import PlaceHit, match_places
@@ -73,7 +74,9 @@ def make_context(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         doc._.lg_text = text = doc_text(doc)  # read once: Doc.text is rebuilt on every access
         doc._.lg_token_starts = frozenset(token_starts(doc))
         doc._.lg_gz = find_divisions(text)
-        doc._.lg_context = infer_context(text, doc._.lg_gz)
+        title = document_title(text)
+        doc._.lg_context = replace(infer_context(text, doc._.lg_gz), title=title,
+                                   year=document_year(text, title))
         return doc
     return lg_context
 

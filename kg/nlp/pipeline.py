@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 import spacy
 from spacy.language import Language
@@ -9,7 +10,9 @@ from spacy.tokens import Doc
 
 from .. import collector
 from ..boilerplate import clean_for_extraction, reslice
-from ..model import DocExtraction, EntityKey, EntityType, SourceDocument
+from ..grammar.doctime import sentence_year
+from ..grammar.sections import SectionSpan, find_sections
+from ..model import DocExtraction, EntityKey, EntityType, Section, SourceDocument
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
 
@@ -45,15 +48,69 @@ def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
     return doc
 
 
+def _run(nlp: Language, document: SourceDocument) -> DocExtraction:
+    doc = _as_doc(nlp, document)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    result = reslice(to_extraction(document, doc))
+    # freed before the collector resumes: its first pass then looks only at the result,
+    # not at every candidate, token offset and intermediate list still held by the Doc
+    del doc
+    return dated(result)
+
+
+def dated(ex: DocExtraction) -> DocExtraction:
+    """Each evidence with the year its sentence names, else its document's."""
+    default = ex.context.year
+    relations = []
+    for r in ex.relations:
+        ev = r.evidence
+        if ev.doc_id is not None:
+            year = sentence_year(ev.quote) or default
+            if year is not None:
+                r = replace(r, evidence=replace(ev, year=year))
+        relations.append(r)
+    return replace(ex, relations=tuple(relations))
+
+
+def _shifted(ex: DocExtraction, span: SectionSpan) -> DocExtraction:
+    """A section's extraction with its offsets moved into the whole file's text."""
+    a = span.start
+    mentions = tuple(replace(m, start=m.start + a, end=m.end + a) for m in ex.mentions)
+    relations = tuple(replace(r, evidence=replace(r.evidence, start=r.evidence.start + a,
+                                                  end=r.evidence.end + a))
+                      if r.evidence.doc_id is not None else r for r in ex.relations)
+    return replace(ex, mentions=mentions, relations=relations)
+
+
+def _compiled(nlp: Language, document: SourceDocument, whole: DocExtraction,
+              spans: list[SectionSpan]) -> DocExtraction:
+    """A compilation: each section read as a report of its own (its place, author, year), the
+    rest as the whole's; mentions and evidence of a section name the section."""
+    def inside(pos: int) -> bool:
+        return any(sp.start <= pos < sp.end for sp in spans)
+
+    mentions = [m for m in whole.mentions if not inside(m.start)]
+    relations = [r for r in whole.relations if r.evidence.doc_id is None or not inside(r.evidence.start)]
+    sections = []
+    for n, sp in enumerate(spans, 1):
+        part = SourceDocument(f"{document.doc_id}#{n}", document.path, document.text[sp.start:sp.end],
+                              document.encoding, document.sha256)
+        ex = _shifted(_run(nlp, part), sp)
+        context = ex.context if ex.context.title else replace(ex.context, title=sp.title)
+        sections.append(Section(part.doc_id, document.doc_id, sp.start, sp.end, context))
+        mentions.extend(ex.mentions)
+        relations.extend(ex.relations)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return replace(whole, mentions=tuple(mentions), relations=tuple(relations), sections=tuple(sections))
+
+
 def extract(nlp: Language, document: SourceDocument) -> DocExtraction:
     with collector.paused():
-        doc = _as_doc(nlp, document)
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        result = reslice(to_extraction(document, doc))
-        # freed before the collector resumes: its first pass then looks only at the result,
-        # not at every candidate, token offset and intermediate list still held by the Doc
-        del doc
+        result = _run(nlp, document)
+        spans = find_sections(document.text)
+        if spans:
+            result = _compiled(nlp, document, result, spans)
     return result
 
 

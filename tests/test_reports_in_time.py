@@ -1,0 +1,108 @@
+"""Titles, years, authors and sections of reports written for these tests (a county report, a
+press conference, a compilation of two county reports), and their graph."""
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import DCTERMS, XSD
+
+from kg.build import build
+from kg.grammar.doctime import document_title, document_year, sentence_year
+from kg.grammar.sections import find_sections
+from kg.model import SourceDocument
+from kg.nlp import extract, make_pipeline
+
+LG = Namespace("https://w3id.org/lgkg/ontology#")
+
+COUNTY_REPORT = (
+    "镇原县司法局2023年度法治政府建设情况报告\n"
+    "2023年,镇原县司法局坚持以习近平法治思想为指导,贯彻实施《法治政府建设实施纲要(2021—2025年)》,"
+    "深入推进依法行政。现将有关情况报告如下:\n"
+    "一、工作情况\n"
+    "打造“陇原调解”品牌。2022年,县司法局荣获全省人民调解工作先进集体。\n")
+
+PRESS = (
+    "甘肃省人民政府新闻办公室举行新闻发布会\n"
+    "女士们、先生们:\n"
+    "欢迎参加甘肃省法治政府建设成效新闻发布会。近年来,我省坚持依法治省。\n")
+
+COMPILATION = (
+    "庆阳市法治政府建设白皮书\n"
+    "前言\n"
+    "2023年,庆阳市委、市政府坚持依法行政,法治政府建设取得新成效。\n"
+    "县区报告\n"
+    "镇原县\n"
+    "2023年法治政府建设年度报告\n"
+    "2023年,镇原县坚持以习近平法治思想为指导。县司法局制定《镇原县行政执法公示办法》,打造“陇原调解”品牌。\n"
+    "一、主要举措\n"
+    "全县推行行政执法“三项制度”。\n"
+    "环 县\n"
+    "2023年法治政府建设年度报告\n"
+    "2023年,环县坚持依法行政。县司法局印发《环县2023年普法依法治理工作要点》,开展“法律进乡村”活动。\n"
+    "附录\n"
+    "庆阳市规范性文件目录\n")
+
+
+def test_title_and_year_of_a_county_report():
+    title = document_title(COUNTY_REPORT)
+    assert title == "镇原县司法局2023年度法治政府建设情况报告"
+    # the years of a plan's span (2021—2025年) and of a past honour are not the report's
+    assert document_year(COUNTY_REPORT, title) == 2023
+
+
+def test_press_conference_title_and_no_year():
+    assert document_title(PRESS) == "甘肃省人民政府新闻办公室举行新闻发布会"
+    assert document_year(PRESS, document_title(PRESS)) is None
+
+
+def test_sentence_years():
+    assert sentence_year("2022年,县司法局荣获全省人民调解工作先进集体。") == 2022
+    assert sentence_year("贯彻实施《法治政府建设实施纲要(2021—2025年)》。") is None
+    assert sentence_year("到2035年基本建成法治政府。") is None
+    assert sentence_year("2022年和2023年连续获评先进。") is None  # two years: which one, unsaid
+
+
+def test_a_single_report_is_no_compilation():
+    assert find_sections(COUNTY_REPORT) == []
+
+
+def test_compilation_sections_with_their_own_place():
+    spans = find_sections(COMPILATION)
+    assert [s.owner for s in spans] == ["镇原县", "环县"]
+    assert spans[0].title == "镇原县2023年法治政府建设年度报告"
+    assert COMPILATION[spans[1].end:].startswith("附录")  # the appendix is the whole's again
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def test_each_section_speaks_for_its_county(nlp):
+    ex = extract(nlp, SourceDocument("book", "book.txt", COMPILATION, "utf-8", "0" * 64))
+    assert [(s.doc_id, s.context.county) for s in ex.sections] == [("book#1", "镇原县"), ("book#2", "环县")]
+    rels = {(r.head.name, r.predicate.value, r.tail.name, r.evidence.doc_id) for r in ex.relations}
+    assert ("环县2023年普法依法治理工作要点", "issuedBy", "环县司法局", "book#2") in rels
+    assert not any(h == "庆阳市" and p == "implements" and ("环县" in t or "镇原县" in t) for h, p, t, _ in rels)
+    for r in ex.relations:  # offsets still into the whole file's text
+        assert COMPILATION[r.evidence.start:r.evidence.end] == r.evidence.quote
+
+
+def test_graph_carries_titles_years_authors_and_sections(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "report.txt").write_text(COUNTY_REPORT, encoding="utf-8")
+    (src / "book.txt").write_text(COMPILATION, encoding="utf-8")
+    build([src], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    doc = next(g.subjects(DCTERMS.identifier, Literal("report")))
+    assert str(g.value(doc, DCTERMS.title)) == "镇原县司法局2023年度法治政府建设情况报告"
+    assert g.value(doc, LG.year) == Literal("2023", datatype=XSD.gYear)
+    creator = g.value(doc, DCTERMS.creator)
+    assert str(g.value(creator, Namespace("http://www.w3.org/2004/02/skos/core#").prefLabel)) == "镇原县司法局"
+    section = next(g.subjects(DCTERMS.identifier, Literal("book#2")))
+    assert g.value(section, DCTERMS.isPartOf) == next(g.subjects(DCTERMS.identifier, Literal("book")))
+    assert str(g.value(section, DCTERMS.title)) == "环县2023年法治政府建设年度报告"
+    # a fact dated by its sentence, another by its document
+    years = {str(y) for y in g.objects(None, LG.year)}
+    assert {"2022", "2023"} <= years

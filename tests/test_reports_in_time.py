@@ -106,3 +106,46 @@ def test_graph_carries_titles_years_authors_and_sections(tmp_path):
     # a fact dated by its sentence, another by its document
     years = {str(y) for y in g.objects(None, LG.year)}
     assert {"2022", "2023"} <= years
+
+
+@pytest.fixture(scope="module")
+def timeline_graph(tmp_path_factory):
+    """Two reports of one county, a year apart, and the compilation above."""
+    src = tmp_path_factory.mktemp("in")
+    (src / "book.txt").write_text(COMPILATION, encoding="utf-8")
+    (src / "y2024.txt").write_text(
+        "环县司法局2024年度法治政府建设情况报告\n"
+        "2024年,环县司法局坚持依法行政,深化“法律进乡村”活动,打造“环江调解”品牌。"
+        "环县司法局荣获全省司法行政系统先进集体。\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    build([src], out)
+    from kg.query import load
+    return load(out / "graph.ttl")
+
+
+def _rows(result) -> list[dict]:
+    return result.records()
+
+
+def test_place_timeline_by_year(timeline_graph):
+    from kg.query import run_named
+    rows = _rows(run_named(timeline_graph, "place_timeline", place="环县"))
+    assert {(r["year"], r["relation"]) for r in rows} >= {("2023", "implements"), ("2024", "implements"),
+                                                          ("2024", "receivedAward")}
+    assert all(r["year"] in ("2023", "2024") for r in rows)
+
+
+def test_new_in_year(timeline_graph):
+    from kg.query import run_named
+    rows = _rows(run_named(timeline_graph, "new_in_year", place="环县", before="2023", after="2024"))
+    news = {r["what"] for r in rows}
+    assert any("环江调解" in w for w in news)
+    assert not any("法律进乡村" in w for w in news)  # carried out in both years: not new
+
+
+def test_documents_by_year_lists_sections(timeline_graph):
+    from kg.query import run_named
+    rows = _rows(run_named(timeline_graph, "documents_by_year"))
+    by_id = {r["identifier"]: r for r in rows}
+    assert by_id["book#2"]["partOf"] == "book" and by_id["book#2"]["place"] == "环县"
+    assert by_id["y2024"]["year"] == "2024" and by_id["y2024"]["author"] == "环县司法局"

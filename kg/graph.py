@@ -155,6 +155,14 @@ def scalar_text(value: str) -> str:
         return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+_ELI_PREFIX = "eli:"
+
+
+def _date(value: str) -> Literal:
+    """2023-09-01 as xsd:date, 2022 (a document number's year) as xsd:gYear."""
+    return Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYear)
+
+
 def _gyear(year: int) -> Literal:
     return Literal(f"{year:04d}", datatype=XSD.gYear)
 
@@ -235,7 +243,10 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
             used.add(_lg("mentionedIn"))
             yield s, mentioned, doc(doc_id)
         for p, v in e.props:
-            yield s, used_lg(p), T(v, None) if isinstance(v, str) else terms.rdf(Literal(v))
+            if p.startswith(_ELI_PREFIX):  # eli:date_document, eli:first_date_entry_in_force
+                yield s, iri(str(ELI) + p[len(_ELI_PREFIX):]), terms.rdf(_date(v))
+            else:
+                yield s, used_lg(p), T(v, None) if isinstance(v, str) else terms.rdf(Literal(v))
 
     subj, pred, obj = iri(_RDF_SUBJECT), iri(_RDF_PREDICATE), iri(_RDF_OBJECT)
     derived, evidence = iri(str(PROV.wasDerivedFrom)), lg("Evidence")

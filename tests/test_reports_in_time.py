@@ -149,3 +149,17 @@ def test_documents_by_year_lists_sections(timeline_graph):
     by_id = {r["identifier"]: r for r in rows}
     assert by_id["book#2"]["partOf"] == "book" and by_id["book#2"]["place"] == "环县"
     assert by_id["y2024"]["year"] == "2024" and by_id["y2024"]["author"] == "环县司法局"
+
+
+def test_instrument_dates():
+    from kg.grammar.doctime import instrument_dates
+    text = "《庆阳市城市绿化条例》于2023年6月1日经市人大常委会审议通过,自2023年9月1日起施行。"
+    assert instrument_dates(text, 0, text.index("》") + 1) == (
+        ("eli:date_document", "2023-06-01"), ("eli:first_date_entry_in_force", "2023-09-01"))
+    text = "2022年11月30日,市人大常委会审议通过《庆阳市养犬管理条例》。"
+    assert instrument_dates(text, text.index("《"), text.index("》") + 1) == (("eli:date_document", "2022-11-30"),)
+    # the year of a document number, when no day is said
+    assert instrument_dates("印发《关于加强调解工作的通知》", 2, 15, "庆政办发〔2022〕6号") == (("eli:date_document", "2022"),)
+    # a span of years inside a title dates nothing; nor does a date of another clause
+    text = "贯彻实施《法治政府建设实施纲要(2021—2025年)》。2022年5月1日召开推进会。"
+    assert instrument_dates(text, 4, text.index("》") + 1) == ()

@@ -86,3 +86,49 @@ def sentence_year(sentence: str) -> int | None:
     plain = _SPAN_OR_TARGET.sub(lambda m: " " * len(m.group(0)), _strip_titles(sentence))
     years = {int(m.group(1)) for m in _FACT_YEAR.finditer(plain)}
     return years.pop() if len(years) == 1 else None
+
+
+# ---- when an instrument was made and came into force ---------------------------------------
+
+_DATE = rf"({_YEAR})年(\d{{1,2}})月(\d{{1,2}})日"
+#: 《X》…自2023年3月1日起施行: in force from that day (the title's own clause or the next)
+_IN_FORCE = re.compile(rf"(?:自|于|从){_DATE}(?:起)?(?:正式)?(?:施行|实施|生效)")
+#: 《X》于2022年6月1日…审议通过 / 2022年6月1日…审议通过《X》: made on that day
+_MADE = r"(?:审议通过|表决通过|通过|印发|发布|公布)"
+_PASSED = re.compile(rf"{_DATE}[^。；;\n]{{0,30}}?{_MADE}")
+_PASSED_BEFORE = re.compile(rf"{_DATE}[^。；;\n]{{0,30}}?{_MADE}了?$")
+#: the year in a document number: 聊政办字〔2022〕8号
+_NUMBER_YEAR = re.compile(rf"[〔\[［(（]({_YEAR})[〕\]］)）]")
+#: how far after a title its dates may stand (the rest of its sentence)
+DATE_WINDOW = 80
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def instrument_dates(text: str, start: int, end: int, number: str | None = None
+                     ) -> tuple[tuple[str, str], ...]:
+    """(eli property, value) pairs for the instrument titled at text[start:end]: the day it was
+    made (eli:date_document: the day of its passing or issuing, else its document number's year)
+    and the day it came into force (eli:first_date_entry_in_force), when its sentence says so."""
+    stop = min(len(text), end + DATE_WINDOW)
+    for ch in "。；;\n":
+        j = text.find(ch, end, stop)
+        if j >= 0:
+            stop = j
+    after = text[end:stop]
+    out: list[tuple[str, str]] = []
+    passed = _PASSED.search(after)
+    if passed is None:
+        clause_start = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
+        passed = _PASSED_BEFORE.search(text, max(clause_start, start - 40), start)
+    if passed is not None and (iso := _iso(passed)):
+        out.append(("eli:date_document", iso))
+    elif number and (ym := _NUMBER_YEAR.search(number)):
+        out.append(("eli:date_document", ym.group(1)))
+    force = _IN_FORCE.search(after)
+    if force is not None and (iso := _iso(force)):
+        out.append(("eli:first_date_entry_in_force", iso))
+    return tuple(out)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .. import collector
 from ..boilerplate import clean_for_extraction, reslice
-from ..grammar.doctime import sentence_year
+from ..grammar.doctime import instrument_dates, sentence_year
 from ..grammar.sections import SectionSpan, find_sections
 from ..model import DocExtraction, EntityKey, EntityType, Section, SourceDocument
 from . import components  # noqa: F401  (registers the factories)
@@ -60,7 +60,18 @@ def _run(nlp: Language, document: SourceDocument) -> DocExtraction:
 
 
 def dated(ex: DocExtraction) -> DocExtraction:
-    """Each evidence with the year its sentence names, else its document's."""
+    """Each evidence with the year its sentence names, else its document's; each instrument
+    with the days it was made and came into force, where its sentence says so."""
+    text = ex.document.text
+    mentions = []
+    for m in ex.mentions:
+        if m.key.etype == EntityType.REGULATION:
+            number = next((v for p, v in m.props if p == "documentNumber"), None)
+            dates = instrument_dates(text, m.start, m.end, number)
+            if dates:
+                m = replace(m, props=m.props + dates)
+        mentions.append(m)
+    ex = replace(ex, mentions=tuple(mentions))
     default = ex.context.year
     relations = []
     for r in ex.relations:

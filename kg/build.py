@@ -53,6 +53,16 @@ class BuildResult:
     def skipped(self) -> tuple[tuple[str, str], ...]:
         return self.kb.skipped
 
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years the reports (and sections) speak of."""
+        return tuple(sorted({c.year for _, c in self.kb.contexts if c.year is not None}))
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The places the reports (and sections) speak for."""
+        return tuple(sorted({c.local for _, c in self.kb.contexts if c.local}))
+
 
 def check_out_dir(out: Path) -> None:
     if out.exists() and not out.is_dir():

@@ -70,6 +70,7 @@ def build(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
+    from rich.text import Text
 
     from .build import BuildError, build as run_build
     from .validate import ValidationFailed
@@ -124,6 +125,8 @@ def build(
             t.add_row(f"entities: {k}", str(v))
         for k, v in result.relation_counts.items():
             t.add_row(f"relations: {k}", str(v))
+        t.add_row("years", Text(", ".join(map(str, result.years)) or "-"))
+        t.add_row("places", Text("、".join(result.places) or "-"))  # text from reports: never markup
         t.add_row("seconds", f"{result.seconds:.2f}")
         err.print(t)
         for p in result.outputs:

@@ -4,9 +4,7 @@
   opening the sentence) or, failing one, by the document's actor (the authoring body of an
   organisation's report, else the place the report speaks for); a regulation needs a verb of
   carrying out (贯彻实施《…》, 出台, 制定…).
-- receivedAward / awardedBy: from award cues; the recipient is the nearest eligible mention
-  before the cue outside conferrer phrases (carried over across 、-joined clauses); each
-  organisation in 被X授予 is a conferrer.
+- receivedAward / awardedBy: kg.grammar.rel_awards.
 - locatedIn: an organisation's jurisdiction and a place's parent, when the document names both.
 - issuedBy: table rows; 《X》 named as "issuer关于…"; issuer + 印发/出台/制定/通过 + 《X》.
 """
@@ -20,6 +18,9 @@ from dataclasses import dataclass
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .awards import AwardEvent
 from .candidates import NESTED, Candidate
+from .coordination import COORD as _COORD
+from .coordination import coordinated_before as _coordinated_before
+from .rel_awards import award_relations
 from .tables import TableRow
 from .text import Sentence
 
@@ -32,7 +33,7 @@ ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
 # the members bound once: looking one up on its Enum class costs more than the test it serves
 _ORG, _PLACE, _PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
 _PROGRAM, _REGULATION = EntityType.PROGRAM, EntityType.REGULATION
-_IMPLEMENTS, _RECEIVED_AWARD, _AWARDED_BY = Predicate.IMPLEMENTS, Predicate.RECEIVED_AWARD, Predicate.AWARDED_BY
+_IMPLEMENTS = Predicate.IMPLEMENTS
 _LOCATED_IN, _ISSUED_BY = Predicate.LOCATED_IN, Predicate.ISSUED_BY
 
 
@@ -62,7 +63,6 @@ class _Index:
 
 _PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
 _ROLLOUT = re.compile(r"(?:等地|等县市区|等\w{0,3})?(?:率先)?(?:推广|试点|开展|推行|实施|落地|复制)")
-_COORD = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
 
 
 class _Covered:
@@ -225,18 +225,6 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
                 segments.append((start, own if _FIRST_PERSON.match(text, start) else None))
             speaker = False
     return segments
-
-
-def _coordinated_before(text: str, cands: Sequence[tuple[Candidate, EntityKey]]) -> list[EntityKey]:
-    """The mention right before a cue and those joined to it by 、/和/与 (邹城市、汶上县入选…)."""
-    m, k = cands[-1]
-    out = [k]
-    for m2, k2 in reversed(cands[:-1]):
-        if k2.etype != k.etype or not _COORD.fullmatch(text, m2.end, m.start) or "，" in text[m2.end:m.start]:
-            break
-        out.append(k2)
-        m = m2
-    return out
 
 
 _ISSUE_VERB_END = re.compile(r"(?:印发|出台|制定|编制|发布|颁布|起草|修订|审议通过|通过)(?:了)?$")
@@ -437,47 +425,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
                         and text[m2.end:m2.end + 2] == "关于":
                     add(k, _ISSUED_BY, k2, s, issued)
 
-    # awards
-    recipients_types = (_ORG, _PLACE, _PERSON,
-                        _PROGRAM, _REGULATION)
-    last: tuple[int, EntityKey] | None = None  # (sentence index, recipient)
-    for ev in events:
-        i = idx.at(ev.cue_start)
-        if i is None or ev.nominated:
-            continue
-        s, ms = sents[i], in_sent.get(i, [])
-        if ev.recipient_span is not None and ev.active:  # 命名银川市、吴忠市为…: all named there
-            a, b = ev.recipient_span
-            inside = [(m, k) for m, k in ms if a <= m.start and m.end <= b
-                      and k.etype in recipients_types and m.source != NESTED]
-            recipients: list[EntityKey] = _coordinated_before(text, inside) if inside else []
-        elif ev.recipient_span is not None:
-            a, b = ev.recipient_span
-            after = [k for m, k in ms if a <= m.start < b and k.etype == _PERSON]
-            recipients = after[:1]
-        else:
-            clause = max(text.rfind(c, s.start, ev.cue_start) for c in "，,；;：:")
-            cands = [(m, k) for m, k in ms if clause < m.start and m.end <= ev.cue_start
-                     and k.etype in recipients_types and m.source != NESTED
-                     and not any(a <= m.start < b for a, b in by_spans)]
-            if cands:
-                recipients = _coordinated_before(text, cands)
-            elif last is not None and last[0] == i:
-                recipients = [last[1]]
-            else:
-                fallback = actor_at(s.start)
-                recipients = [fallback] if fallback is not None else []
-        award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
-        for recipient in recipients:
-            last = (i, recipient)
-            for ak in award_keys:
-                add(recipient, _RECEIVED_AWARD, ak, s)
-        if ev.by_span:
-            a, b = ev.by_span
-            for m, k in ms:
-                if a <= m.start and m.end <= b and k.etype == _ORG:
-                    for ak in award_keys:
-                        add(ak, _AWARDED_BY, k, s)
+    award_relations(text, sents, idx.at, in_sent, events, actor_at, add)
 
     # issuedBy from tables, then in running text (found above)
     for r in rows:

@@ -130,10 +130,22 @@ NON_PROGRAM_HEADS: tuple[str, ...] = (
     "的", "之", "中", "上", "里", "代表", "委员", "期间", "方面", "领域",
 )
 
-#: award cue verbs (active, passive) in order of specificity
-AWARD_CUES: tuple[str, ...] = ("荣获", "获评", "获得", "获誉", "获", "被评为", "被授予", "被命名为",
-                               "被确定为", "被表彰为", "入选", "评为", "授予", "确定为", "命名为",
-                               "荣膺", "创建")
+#: verbs by which the recipient before them receives the honours after them (A荣获B, A入选B);
+#: where one word begins another the longer comes first (获评 before 获)
+AWARD_RECEIVE_CUES: tuple[str, ...] = ("荣获", "获评", "获得", "获誉", "荣膺", "入选", "创成", "成功创建",
+                                       "创建", "获")
+#: verbs of conferral, after 被 + the conferrer (被司法部授予, 被省委、省政府评为) or alone (评为)
+AWARD_CONFER_VERBS: tuple[str, ...] = ("授予", "评为", "命名为", "确定为", "表彰为", "认定为", "评选为",
+                                       "推荐为", "评定为", "列为")
+#: of those, the verbs that put a candidate forward: 被推荐为 names a nomination, not a receipt
+AWARD_NOMINATE_VERBS: tuple[str, ...] = ("推荐为",)
+#: the active voice: conferrer + verb + recipients + 为 + honour (司法部命名A、B为…)
+AWARD_ACTIVE_VERBS: tuple[str, ...] = ("命名", "评选", "认定", "确定", "表彰")
+#: a list of honours, each followed by the person who holds it (涌现出全国模范…张三，…)
+AWARD_LIST_CUES: tuple[str, ...] = ("涌现出",)
+#: every word after which honours are named (for rules that only ask whether one follows)
+AWARD_CUES: tuple[str, ...] = tuple(dict.fromkeys(
+    AWARD_RECEIVE_CUES + tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_CONFER_VERBS))
 
 #: endings of award titles
 AWARD_SUFFIXES: tuple[str, ...] = (

@@ -8,16 +8,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import AWARD_SUFFIXES
+from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_LIST_CUES, AWARD_NOMINATE_VERBS,
+                       AWARD_RECEIVE_CUES, AWARD_SUFFIXES)
 from ..model import EntityType
 from .candidates import Candidate
 from .text import clause_start
 
+def _alternation(words: tuple[str, ...]) -> str:
+    """Words as one flat alternation, longer first where one begins another. A flat alternation
+    (not a group of groups) lets every branch open with a literal, so the regex engine skips
+    ahead to the characters that can start a match."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 _CUE_RE = re.compile(
-    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:授予|评为|命名为|确定为|表彰为|认定为|评选为|推荐为|评定为|列为)"
-    # one flat alternation of words (not a group of them): every branch opens with a literal, so
-    # the regex engine skips ahead to the characters that can start a match
-    r"|荣获|获评|获得|获誉|被评为|被授予|被命名为|被确定为|被认定为|被表彰为|被推荐为|被评定为|入选|荣膺|创成|成功创建|创建|涌现出|获"
+    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:" + _alternation(AWARD_CONFER_VERBS) + ")"
+    + "|" + _alternation(tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_RECEIVE_CUES + AWARD_LIST_CUES)
 )
 _END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等荣誉|等奖项|等(?=[，,。；;])|等$")
 _TRAILING = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|奖项|名单)$|等$")
@@ -100,7 +106,7 @@ def _items(text: str, seg_start: int, seg_end: int) -> list[Candidate]:
 
 #: the active voice: conferrer + 命名/评选/认定/确定 + recipient + 为 + award (the conferrer is what
 #: the clause names before the verb)
-_ACTIVE_RE = re.compile(r"(?:命名|评选|认定|确定|表彰)(?P<rec>[^，,。；;：:\n为被]{2,24}?)为")
+_ACTIVE_RE = re.compile("(?:" + _alternation(AWARD_ACTIVE_VERBS) + r")(?P<rec>[^，,。；;：:\n为被]{2,24}?)为")
 
 
 def _segment_end(text: str, start: int) -> int:
@@ -130,7 +136,7 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     events: list[AwardEvent] = []
     for m in _CUE_RE.finditer(text):
         seg_start = m.end()
-        if m.group(0) == "涌现出":
+        if m.group(0) in AWARD_LIST_CUES:
             # 涌现出 A、(unit+post) NAME，B、… NAME: each honour with the person named after it
             stop = re.compile(r"[。；;\n]").search(text, seg_start)
             sent_end = stop.start() if stop else len(text)
@@ -147,7 +153,7 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
             continue
         by = (m.start("by"), m.end("by")) if m.group("by") else None
         cands.extend(items)
-        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), nominated="推荐" in m.group(0)))
+        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), nominated=m.group(0).endswith(AWARD_NOMINATE_VERBS)))
     if "为" in text:
         more, more_events = _active_events(text)
         if more_events:

@@ -1,18 +1,22 @@
 """receivedAward and awardedBy, from the award events of kg.grammar.awards.
 
-The recipient is what the event names (the active voice's 命名A、B为…, the person after an
-honour in 涌现出 lists), else the nearest eligible mention before the cue in its clause with
-those coordinated with it, else the recipient of the sentence's previous honour, else the
-document's actor. Each organisation inside 被X授予 (or before an active 命名) is a conferrer.
+Who received the honours is as the event names them (`Recipients`): before the cue, the mention
+ending the subject with those coordinated with it, else the recipient of the sentence's previous
+honour, else the document's actor; the active voice's object (命名A、B为…); the person after each
+honour; each item of a later enumeration (3个村榜上有名，分别是：A、B、C); nobody when they are only
+counted (3家单位获评…). Each organisation in the conferrer phrase (被X授予, 入选X《…选编》, X命名…)
+conferred them; an active 命名 in a clause without one was conferred by the bodies the sentence
+opens with (司法部、民政部印发《…》，命名…为…).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..model import EntityKey, EntityType, Predicate
-from .awards import AwardEvent
+from .awards import AwardEvent, Recipients
 from .candidates import NESTED, Candidate
-from .coordination import coordinated_before
+from .coordination import COORD, coordinated_before
 from .text import Sentence
 
 _ORG, _PLACE, _PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
@@ -20,12 +24,43 @@ _ORG, _PLACE, _PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PE
 RECIPIENT_TYPES = (_ORG, _PLACE, _PERSON, EntityType.PROGRAM, EntityType.REGULATION)
 
 Add = Callable[[EntityKey, Predicate, EntityKey, Sentence | None], None]
+Mentions = Sequence[tuple[Candidate, EntityKey]]
+
+#: what may stand before a sentence's subject: a short adverbial of time and a comma (近日，)
+_LEAD = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?")
+_ENUM_ITEM = re.compile(r"[^、，,和及]+")
+
+
+def _listed(text: str, span: tuple[int, int], ms: Mentions) -> list[EntityKey]:
+    """分别是：茂南区羊角镇上庵村、电白区沙琅镇琅西村: each item names one, by its last mention
+    (the most specific place of its chain)."""
+    out: list[EntityKey] = []
+    for item in _ENUM_ITEM.finditer(text, *span):
+        last = [k for m, k in ms if item.start() <= m.start and m.end <= item.end()
+                and k.etype in RECIPIENT_TYPES and m.source != NESTED]
+        if last:
+            out.append(last[-1])
+    return out
+
+
+def _opening_orgs(text: str, s: Sentence, ms: Mentions, before: int) -> list[EntityKey]:
+    """The organisations a sentence opens with (after a short adverbial), coordinated, before
+    `before`."""
+    orgs = [(m, k) for m, k in ms if k.etype == _ORG and m.source != NESTED and m.end <= before]
+    if not orgs or not _LEAD.fullmatch(text, s.start, orgs[0][0].start):
+        return []
+    out, end = [orgs[0][1]], orgs[0][0].end
+    for m, k in orgs[1:]:
+        if not COORD.fullmatch(text, end, m.start) or "，" in text[end:m.start]:
+            break
+        out.append(k)
+        end = m.end
+    return out
 
 
 def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[[int], int | None],
-                    in_sent: Mapping[int, Sequence[tuple[Candidate, EntityKey]]],
-                    events: Sequence[AwardEvent], actor_at: Callable[[int], EntityKey | None],
-                    add: Add) -> None:
+                    in_sent: Mapping[int, Mentions], events: Sequence[AwardEvent],
+                    actor_at: Callable[[int], EntityKey | None], add: Add) -> None:
     """Calls `add` for each receivedAward and awardedBy the events state. `in_sent` holds each
     sentence's mentions (by sentence index, in text order); `actor_at` is who acts, at a
     position, where a sentence names nobody."""
@@ -36,18 +71,21 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
         if i is None or ev.nominated:
             continue
         s, ms = sents[i], in_sent.get(i, [])
-        if ev.recipient_span is not None and ev.active:  # 命名银川市、吴忠市为…: all named there
+        recipients: list[EntityKey] = []
+        if ev.recipients == Recipients.NAMED and ev.recipient_span is not None:
             a, b = ev.recipient_span
             inside = [(m, k) for m, k in ms if a <= m.start and m.end <= b
                       and k.etype in RECIPIENT_TYPES and m.source != NESTED]
-            recipients: list[EntityKey] = coordinated_before(text, inside) if inside else []
-        elif ev.recipient_span is not None:
+            recipients = coordinated_before(text, inside) if inside else []
+        elif ev.recipients == Recipients.PERSON_AFTER and ev.recipient_span is not None:
             a, b = ev.recipient_span
-            after = [k for m, k in ms if a <= m.start < b and k.etype == _PERSON]
-            recipients = after[:1]
-        else:
+            recipients = [k for m, k in ms if a <= m.start < b and k.etype == _PERSON][:1]
+        elif ev.recipients == Recipients.LISTED and ev.recipient_span is not None:
+            recipients = _listed(text, ev.recipient_span, ms)
+        elif ev.recipients == Recipients.BEFORE:
+            stop = ev.subject_stop
             clause = max(text.rfind(c, s.start, ev.cue_start) for c in "，,；;：:")
-            cands = [(m, k) for m, k in ms if clause < m.start and m.end <= ev.cue_start
+            cands = [(m, k) for m, k in ms if clause < m.start and m.end <= stop
                      and k.etype in RECIPIENT_TYPES and m.source != NESTED
                      and not any(a <= m.start < b for a, b in by_spans)]
             if cands:
@@ -62,9 +100,12 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
             last = (i, recipient)
             for ak in award_keys:
                 add(recipient, Predicate.RECEIVED_AWARD, ak, s)
+        conferrers: list[EntityKey] = []
         if ev.by_span:
             a, b = ev.by_span
-            for m, k in ms:
-                if a <= m.start and m.end <= b and k.etype == _ORG:
-                    for ak in award_keys:
-                        add(ak, Predicate.AWARDED_BY, k, s)
+            conferrers = [k for m, k in ms if a <= m.start and m.end <= b and k.etype == _ORG]
+            if not conferrers and ev.active:
+                conferrers = _opening_orgs(text, s, ms, a)
+        for k in conferrers:
+            for ak in award_keys:
+                add(ak, Predicate.AWARDED_BY, k, s)

@@ -1,0 +1,144 @@
+"""Awards and the award relations, on sentences written for these tests (modelled on reports from
+Fujian, Guangxi, Guizhou, Hunan, Inner Mongolia, Guangdong and Sichuan): what must be found and
+what must not."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityType, SourceDocument
+from kg.nlp import extract, make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def run(nlp, text):
+    """(awards, persons, programs, relations) of a text: names and (head, predicate, tail)."""
+    doc = SourceDocument("t", "t.txt", text, "utf-8", "0" * 64)
+    ex = extract(nlp, doc)
+    for r in ex.relations:  # every evidence quote is the text at its offsets
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.quote
+    by_type: dict[EntityType, set[str]] = {}
+    for m in ex.mentions:
+        by_type.setdefault(m.key.etype, set()).add(m.key.name)
+    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+    return by_type, rels
+
+
+def received(rels):
+    return {(h, t) for h, p, t in rels if p == "receivedAward"}
+
+
+def conferred(rels):
+    return {(h, t) for h, p, t in rels if p == "awardedBy"}
+
+
+# --- which names are honours -----------------------------------------------------------------
+
+def test_a_list_of_honours_goes_on_past_a_comma_while_it_names_only_honours(nlp):
+    text = ("南平市司法局2023年工作总结\n2023年,市司法局获评全省公共法律服务先进集体、全省人民调解工作先进单位,"
+            "2023年度全市绩效考评“优秀等次”、全市平安建设先进单位,机关2人获评市级以上荣誉。\n")
+    ents, rels = run(nlp, text)
+    honours = {"全省公共法律服务先进集体", "全省人民调解工作先进单位", "2023年度全市绩效考评“优秀等次”",
+               "全市平安建设先进单位"}
+    assert honours <= ents[EntityType.AWARD]
+    assert {("南平市司法局", h) for h in honours} <= received(rels)
+    assert not any("机关" in a or "荣誉" in a for a in ents[EntityType.AWARD])
+
+
+def test_a_clause_saying_something_of_the_recipient_ends_the_list(nlp):
+    """，是全省唯一示范单位 says what the recipient is; it names no honour received."""
+    text = "钦州市法治建设报告\n钦南区被司法部确定为全国公共法律服务工作联系点,是全省唯一示范单位。\n"
+    ents, rels = run(nlp, text)
+    assert "全国公共法律服务工作联系点" in ents[EntityType.AWARD]
+    assert not any(a.startswith("是") for a in ents[EntityType.AWARD])
+    assert ("全国公共法律服务工作联系点", "司法部") in conferred(rels)
+
+
+def test_an_edition_and_a_prize_taken_as_a_laurel(nlp):
+    text = "柳州市法治建设报告\n柳州市司法局拍摄的普法短片摘得第五届全国法治动漫微视频作品征集展示活动二等奖桂冠。\n"
+    ents, _ = run(nlp, text)
+    assert "第五届全国法治动漫微视频作品征集展示活动二等奖" in ents[EntityType.AWARD]
+
+
+def test_scoped_designations_after_a_cue_of_selection(nlp):
+    text = ("三明市法治建设报告\n市司法局入选全省数字法治建设重点培育项目,将乐县入选第三批省级法治文化阵地建设"
+            "示范名录。永安市获得省级项目资金200万元。\n")
+    ents, rels = run(nlp, text)
+    assert {"全省数字法治建设重点培育项目", "第三批省级法治文化阵地建设示范名录"} <= ents[EntityType.AWARD]
+    assert ("将乐县", "第三批省级法治文化阵地建设示范名录") in received(rels)
+    # 获得 (obtain) is no cue of selection: funds are no honour
+    assert not any("资金" in a for a in ents.get(EntityType.AWARD, ()))
+
+
+def test_a_ranking_and_a_pilot_are_no_honours(nlp):
+    text = ("遵义市法治建设报告\n全市法治政府建设考核排名全省第一,位列全省第一方阵。市委确定汇川区为试点单位。"
+            "红花岗区获得群众“点赞”。\n")
+    ents, _ = run(nlp, text)
+    assert not ents.get(EntityType.AWARD), ents.get(EntityType.AWARD)
+
+
+def test_a_scope_closing_on_a_quoted_name_is_an_honour(nlp):
+    text = "株洲市法治建设报告\n醴陵市荣获2022年度全省平安建设考评“优秀等次”。\n"
+    ents, rels = run(nlp, text)
+    assert "2022年度全省平安建设考评“优秀等次”" in ents[EntityType.AWARD]
+    assert ("醴陵市", "2022年度全省平安建设考评“优秀等次”") in received(rels)
+
+
+def test_model_units_of_any_level(nlp):
+    """示范 + the kind of unit shown as a model (县区, 乡镇街道): the recipients joined by 、."""
+    text = "巴彦淖尔市法治建设报告\n临河区、五原县成功创建全区法治政府建设示范县区。\n"
+    ents, rels = run(nlp, text)
+    assert "全区法治政府建设示范县区" in ents[EntityType.AWARD]
+    assert {("临河区", "全区法治政府建设示范县区"), ("五原县", "全区法治政府建设示范县区")} <= received(rels)
+
+
+# --- who received it, who conferred it -------------------------------------------------------
+
+def test_a_case_selected_into_a_named_collection(nlp):
+    """入选司法部《…汇编》: the collection is the honour, the body before it its conferrer; the
+    cases are only counted, so nobody named receives it."""
+    text = "株洲市法治建设报告\n2个案例入选司法部《全国行政复议典型案例汇编》。\n"
+    ents, rels = run(nlp, text)
+    assert "全国行政复议典型案例汇编" in ents[EntityType.AWARD]
+    assert ("全国行政复议典型案例汇编", "司法部") in conferred(rels)
+    assert not received(rels)
+
+
+def test_counted_recipients_name_nobody(nlp):
+    """5家单位、12名个人获评…: the report's place did not receive it."""
+    text = "株洲市法治建设报告\n全市5家单位、12名个人获评全省法治宣传教育先进。\n"
+    ents, rels = run(nlp, text)
+    assert "全省法治宣传教育先进" in ents[EntityType.AWARD]
+    assert not received(rels)
+
+
+def test_counted_recipients_listed_later_each_receive_it(nlp):
+    """命名N个村为…，M个村名列其中，分别是：A、B: each listed village; the active voice's conferrers
+    are the bodies the sentence opens with."""
+    text = ("遵义市法治建设报告\n民政部、司法部近日印发通知,命名865个村(社区)为第十批“全国民主法治示范村(社区)”,"
+            "遵义市2个村名列其中,分别是:播州区枫香镇花茂村、湄潭县兴隆镇龙凤村。\n")
+    ents, rels = run(nlp, text)
+    honour = "第十批“全国民主法治示范村(社区)”"
+    assert honour in ents[EntityType.AWARD]
+    assert {("花茂村", honour), ("龙凤村", honour)} <= received(rels)
+    assert not {r for r in received(rels) if r[0] in ("遵义市", "播州区", "湄潭县", "枫香镇", "兴隆镇")}
+    assert {(honour, "民政部"), (honour, "司法部")} <= conferred(rels)
+
+
+def test_the_holder_named_after_an_honour(nlp):
+    text = "株洲市司法局工作报告\n涌现出省十大法治人物提名奖获得者周建华等一批先进典型。\n"
+    ents, rels = run(nlp, text)
+    assert "省十大法治人物提名奖" in ents[EntityType.AWARD]
+    assert ("周建华", "省十大法治人物提名奖") in received(rels)
+    assert not {r for r in received(rels) if r[0] == "株洲市司法局"}
+
+
+def test_a_rank_adverbial_is_not_the_recipient(nlp):
+    """东莞市司法局作为全省唯一入选…: the bureau, not the province of 全省唯一."""
+    text = "东莞市法治建设报告\n东莞市司法局作为全省唯一入选全国公共法律服务示范单位。\n"
+    _, rels = run(nlp, text)
+    assert ("东莞市司法局", "全国公共法律服务示范单位") in received(rels)
+    assert not {r for r in received(rels) if r[0] == "广东省"}

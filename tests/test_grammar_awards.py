@@ -142,3 +142,81 @@ def test_a_rank_adverbial_is_not_the_recipient(nlp):
     _, rels = run(nlp, text)
     assert ("东莞市司法局", "全国公共法律服务示范单位") in received(rels)
     assert not {r for r in received(rels) if r[0] == "广东省"}
+
+
+def test_creating_a_brand_is_no_honour_creating_a_model_is(nlp):
+    """创建 names an honour only with a scope or a model's mark (创建全国文明城市); 创建了“X”品牌
+    builds a brand."""
+    text = ("宜宾市法治建设报告\n市政府办公室创建了“宜·公文”品牌,叙州区创建全国文明城市,"
+            "南溪区成功创建全省法治建设示范区。\n")
+    ents, rels = run(nlp, text)
+    assert {"全国文明城市", "全省法治建设示范区"} <= ents[EntityType.AWARD]
+    assert not any("公文" in a for a in ents[EntityType.AWARD])
+    assert ("南溪区", "全省法治建设示范区") in received(rels)
+
+
+def test_got_selected_and_rated_as(nlp):
+    """获评为, 获选: the honour starts after the verb (no 为…, 选… titles)."""
+    text = "宜宾市法治建设报告\n翠屏区获评为全市十佳法治为民实事,江安县获选全省行政复议典型案例。\n"
+    ents, rels = run(nlp, text)
+    assert {"全市十佳法治为民实事", "全省行政复议典型案例"} <= ents[EntityType.AWARD]
+    assert not any(a.startswith(("为", "选")) for a in ents[EntityType.AWARD])
+    assert ("江安县", "全省行政复议典型案例") in received(rels)
+
+
+# --- what was honoured: works, projects, methods ----------------------------------------------
+
+def test_a_quoted_work_before_the_cue_receives_it(nlp):
+    text = ("泉州市司法局2023年工作总结\n“侨乡调解 一站通办”入选全省法治政府建设县乡“最佳实践”;"
+            "“海丝法务”一件事获评全市改革创新优秀案例。\n")
+    ents, rels = run(nlp, text)
+    assert {"“侨乡调解 一站通办”", "“海丝法务”一件事"} <= ents[EntityType.PROGRAM]
+    assert ("“侨乡调解 一站通办”", "全省法治政府建设县乡“最佳实践”") in received(rels)
+    assert ("“海丝法务”一件事", "全市改革创新优秀案例") in received(rels)
+    assert not {r for r in received(rels) if r[0] in ("泉州市", "泉州市司法局")}
+
+
+def test_a_method_named_after_its_town_receives_it_not_the_town(nlp):
+    text = "温州市法治建设报告\n龙湾区永中街道山海协作“三步”调解法获评全国新时代“枫桥经验”先进典型。\n"
+    ents, rels = run(nlp, text)
+    assert "山海协作“三步”调解法" in ents[EntityType.PROGRAM]
+    assert ("山海协作“三步”调解法", "全国新时代“枫桥经验”先进典型") in received(rels)
+    assert not {r for r in received(rels) if r[0] in ("永中街道", "龙湾区", "温州市")}
+
+
+def test_a_titled_work_with_its_kind_receives_it(nlp):
+    text = ("百色市法治建设报告\n市司法局拍摄的普法短剧《山路》摘得第四届全国法治微电影二等奖桂冠,"
+            "《边境矛盾纠纷多元化解实践研究》课题作为全市唯一入选全区法学研究重点课题。\n")
+    ents, rels = run(nlp, text)
+    assert {"普法短剧《山路》", "《边境矛盾纠纷多元化解实践研究》课题"} <= ents[EntityType.PROGRAM]
+    assert ("普法短剧《山路》", "第四届全国法治微电影二等奖") in received(rels)
+    assert ("《边境矛盾纠纷多元化解实践研究》课题", "全区法学研究重点课题") in received(rels)
+    assert not {r for r in received(rels) if r[0] in ("百色市", "广西壮族自治区")}
+
+
+def test_a_demonstrative_or_a_clause_names_no_work(nlp):
+    """该机制被命名为…: 该 refers back; 这一模式 too; the recipient is not made a program."""
+    text = ("百色市法治建设报告\n市司法局建立边境联调机制。该机制被命名为全区法治政府建设示范项目,"
+            "这一模式入选全区改革创新案例。\n")
+    ents, _ = run(nlp, text)
+    programs = ents.get(EntityType.PROGRAM, set())
+    assert not any(p.startswith(("该", "这")) for p in programs), programs
+
+
+# --- who a subjectless honour is about ---------------------------------------------------------
+
+def test_a_subjectless_honour_continues_the_topic_of_the_sentence_before(nlp):
+    """赣…司法局…取得较好成效。获评…: the topic of the sentence before (in the same paragraph)."""
+    text = ("2023年工作总结\n2023年,南平市司法局在市委的领导下扎实履职,取得较好成效。获评全省人民调解工作"
+            "先进集体。\n全市法治建设稳步推进。\n获评全省法治宣传教育先进城市。\n")
+    _, rels = run(nlp, text)
+    assert ("南平市司法局", "全省人民调解工作先进集体") in received(rels)
+    # a new paragraph opening with the honour does not continue the bureau's topic
+    assert ("南平市司法局", "全省法治宣传教育先进城市") not in received(rels)
+
+
+def test_a_subjectless_clause_is_about_the_subject_its_sentence_opens_with(nlp):
+    text = "宜宾市法治建设报告\n近年来,翠屏区坚持依法行政,荣获全省法治政府建设示范区。\n"
+    _, rels = run(nlp, text)
+    assert ("翠屏区", "全省法治政府建设示范区") in received(rels)
+    assert ("宜宾市", "全省法治政府建设示范区") not in received(rels)

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_HOLDER_WORDS, AWARD_LIST_CUES,
-                       AWARD_NOMINATE_VERBS, AWARD_RECEIVE_CUES, AWARD_SELECT_CUES, AWARD_SUFFIXES,
-                       AWARD_TRAILERS, DESIGNATION_NOUNS, HONOUR_COLLECTIONS)
+from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_CREATE_CUES, AWARD_HOLDER_WORDS,
+                       AWARD_LIST_CUES, AWARD_NOMINATE_VERBS, AWARD_RECEIVE_CUES, AWARD_SELECT_CUES,
+                       AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS, HONOUR_COLLECTIONS)
 from ..model import EntityType
 from .candidates import Candidate
 from .text import clause_start
@@ -48,6 +48,10 @@ _MODEL_UNIT = re.compile(r"示范(?:市县|地区|街道|社区|单位|项目|�
 _EDITION = r"(?:第[一二三四五六七八九十百\d]{1,3}[届批期]|首批|首届)"
 _SCOPE_WORD = r"(?:全国|全省|全市|全区|全州|全盟|全县|省级|市级|县级|国家级)"
 _SCOPED = re.compile(rf"(?:\d{{4}}年度?)?(?:{_EDITION}{_SCOPE_WORD}?|{_SCOPE_WORD})")
+
+
+#: what makes a thing created (创建…) an honour: a scope or the mark of a model
+_CREATED_HONOUR = re.compile(r"全国|全省|全市|全区|全县|省级|市级|县级|国家|示范|模范|文明|先进|标准化|规范化")
 
 
 class Recipients(Enum):
@@ -181,15 +185,15 @@ def _honours(text: str, seg_start: int, select: bool) -> list[Candidate]:
 
 
 #: a count of recipients closing the subject (3家单位、4名个人获评…; 命名1136个村为…): they are
-#: counted, not named
-_COUNT = r"(?<![第\d一二两三四五六七八九十百千])[\d一二两三四五六七八九十百千]+(?:余|多)?(?:家|名|个|人次|位|项|件|所|支|篇)"
+#: counted, not named (after a quoted name, “…”一件事 is the name's head, not a count)
+_COUNT = r"(?<![第\d一二两三四五六七八九十百千”》])[\d一二两三四五六七八九十百千]+(?:余|多)?(?:家|名|个|人次|位|项|件|所|支|篇)"
 _COUNTED_SUBJECT = re.compile(rf"(?:{_COUNT}[\u4e00-\u9fff（）()]{{0,8}}[、和及与]?)+$")
 #: what names the counted ones one by one, later in the sentence (…，分别是：A、B、C)
 _ENUMERATION = re.compile(r"分别(?:是|为)[:：]?|包括[:：]")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 #: adverbials between a subject and its cue: rank (作为全市唯一), manner and time (先后, 再次)
 _ADVERBIALS = re.compile(r"(?:作为[^，,；;。：:]{0,12}?(?:唯一|首个|首家|首批|之一)(?:的)?"
-                         r"|(?:先后|均|分别|同时|还|也|再次|又|已经|已|首次|一举|连续[\d一二三四五六七八九十]+年))+$")
+                         r"|(?:先后|均|分别|同时|还|也|再次|又|已经|已|首次|一举|成功|连续[\d一二三四五六七八九十]+年))+$")
 
 
 def _subject_end(text: str, cue_start: int) -> int:
@@ -306,6 +310,8 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
             items, by = [collection[0]], collection[1]
         else:
             items = _honours(text, m.end(), cue.endswith(AWARD_SELECT_CUES))
+            if cue in AWARD_CREATE_CUES:
+                items = [c for c in items if _CREATED_HONOUR.search(c.name)]
         if not items:
             continue
         subject_end = _subject_end(text, m.start())

@@ -58,6 +58,36 @@ def _opening_orgs(text: str, s: Sentence, ms: Mentions, before: int) -> list[Ent
     return out
 
 
+def _opening_subject(text: str, s: Sentence, ms: Mentions, before: int) -> list[EntityKey]:
+    """The body or place a sentence opens with (after a short adverbial: 2023年，), with those
+    coordinated with it, if it stands before `before`."""
+    actors = [(m, k) for m, k in ms if k.etype in (_ORG, _PLACE) and m.source != NESTED and m.end <= before]
+    if not actors or not _LEAD.fullmatch(text, s.start, actors[0][0].start):
+        return []
+    group = [actors[0]]
+    for m, k in actors[1:]:
+        if k.etype != group[-1][1].etype or not COORD.fullmatch(text, group[-1][0].end, m.start) \
+                or "，" in text[group[-1][0].end:m.start]:
+            break
+        group.append((m, k))
+    return [k for _, k in group]
+
+
+def _topic(text: str, sents: Sequence[Sentence], i: int, in_sent: Mapping[int, Mentions],
+           cue: int) -> list[EntityKey]:
+    """Who a subjectless award clause is about: the subject its sentence opens with (市司法局坚持…，
+    荣获…), else, when the sentence itself opens with the cue, the subject of the sentence before
+    it in the same paragraph (赣州市司法局…取得较好成效。获评…): a topic chain."""
+    s = sents[i]
+    own = _opening_subject(text, s, in_sent.get(i, []), cue)
+    if own or i == 0:
+        return own
+    prev = sents[i - 1]
+    if "\n" in text[prev.end:s.start] or not _LEAD.fullmatch(text, s.start, cue):
+        return []
+    return _opening_subject(text, prev, in_sent.get(i - 1, []), prev.end)
+
+
 def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[[int], int | None],
                     in_sent: Mapping[int, Mentions], events: Sequence[AwardEvent],
                     actor_at: Callable[[int], EntityKey | None], add: Add) -> None:
@@ -93,8 +123,10 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
             elif last is not None and last[0] == i:
                 recipients = [last[1]]
             else:
-                fallback = actor_at(s.start)
-                recipients = [fallback] if fallback is not None else []
+                recipients = _topic(text, sents, i, in_sent, ev.cue_start)
+                if not recipients:
+                    fallback = actor_at(s.start)
+                    recipients = [fallback] if fallback is not None else []
         award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
         for recipient in recipients:
             last = (i, recipient)

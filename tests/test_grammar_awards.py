@@ -220,3 +220,44 @@ def test_a_subjectless_clause_is_about_the_subject_its_sentence_opens_with(nlp):
     _, rels = run(nlp, text)
     assert ("翠屏区", "全省法治政府建设示范区") in received(rels)
     assert ("宜宾市", "全省法治政府建设示范区") not in received(rels)
+
+
+# --- more cues and shapes of honours ------------------------------------------------------------
+
+def test_merits_ratings_and_commendations(nlp):
+    """荣立集体三等功; 获…先进单位表彰 (the commendation of an honour); 被评为…优秀等次 (a rating)."""
+    text = ("宜宾市法治建设报告\n市司法局荣立集体三等功,翠屏区获全国法治宣传教育先进单位表彰,"
+            "南溪区被评为2023年度全省法治政府建设考核优秀等次。\n")
+    ents, rels = run(nlp, text)
+    assert {"集体三等功", "全国法治宣传教育先进单位", "2023年度全省法治政府建设考核优秀等次"} <= ents[EntityType.AWARD]
+    assert ("宜宾市司法局", "集体三等功") in received(rels)
+    assert ("南溪区", "2023年度全省法治政府建设考核优秀等次") in received(rels)
+
+
+def test_a_rank_without_its_contest_is_no_honour(nlp):
+    text = "怀化市法治建设报告\n理论研究成果被评为全国一等奖,鹤城区荣获全省法治微视频大赛一等奖。\n"
+    ents, _ = run(nlp, text)
+    assert "全省法治微视频大赛一等奖" in ents[EntityType.AWARD]
+    assert "全国一等奖" not in ents[EntityType.AWARD]
+
+
+def test_nominations_shortlists_and_candidacies_are_not_received(nlp):
+    """被推荐为, 入围, …候选: the honour is named, nobody has received it yet."""
+    text = ("怀化市法治建设报告\n鹤城区被推荐为全省法治文化建设示范基地,洪江市入围全国文明城市提名城市,"
+            "沅陵县入选全省法治政府建设示范县候选名单。\n")
+    ents, rels = run(nlp, text)
+    assert {"全省法治文化建设示范基地", "全国文明城市提名城市"} <= ents[EntityType.AWARD]
+    assert not received(rels), received(rels)
+
+
+def test_approval_to_strive_for_an_honour_names_it_once(nlp):
+    text = "怀化市法治建设报告\n鹤城区获批创建国家级法治示范区。\n"
+    ents, _ = run(nlp, text)
+    assert ents[EntityType.AWARD] == {"国家级法治示范区"}
+
+
+def test_a_list_going_on_past_a_comma_stops_at_an_ordinary_noun(nlp):
+    """…先进单位，正在争创国家卫生城市: the second clause strives for a title, it names none received."""
+    text = "怀化市法治建设报告\n鹤城区获评全省平安建设先进单位,正在争创国家卫生城市。\n"
+    ents, rels = run(nlp, text)
+    assert ents[EntityType.AWARD] == {"全省平安建设先进单位"}

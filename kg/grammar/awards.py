@@ -15,7 +15,8 @@ from enum import Enum
 
 from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_CREATE_CUES, AWARD_HOLDER_WORDS,
                        AWARD_LIST_CUES, AWARD_NOMINATE_VERBS, AWARD_RECEIVE_CUES, AWARD_SELECT_CUES,
-                       AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS, HONOUR_COLLECTIONS)
+                       AWARD_SHORTLIST_CUES, AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS,
+                       HONOUR_COLLECTIONS)
 from ..model import EntityType
 from .candidates import Candidate
 from .text import clause_start
@@ -30,7 +31,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _CUE_RE = re.compile(
     r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:" + _alternation(AWARD_CONFER_VERBS) + ")"
-    + "|" + _alternation(tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_RECEIVE_CUES + AWARD_LIST_CUES)
+    + "|" + _alternation(tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_RECEIVE_CUES + AWARD_LIST_CUES
+                         + AWARD_SHORTLIST_CUES)
 )
 _END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等荣誉|等奖项|等(?=[，,。；;])|等$")
 _TRAILING = re.compile(f"(?:等)?(?:{_alternation(AWARD_TRAILERS)})$|等$")
@@ -102,12 +104,27 @@ def _split_items(segment: str) -> list[str]:
     return parts
 
 
+#: a prize's rank alone (全国一等奖): the contest it ranks in is not named, so no honour is
+_BARE_RANK = re.compile(rf"(?:\d{{4}}年度?)?{_EDITION}?{_SCOPE_WORD}?(?:[一二三特]等奖|金奖|银奖|铜奖|优秀奖)")
+#: a candidacy for an honour (…候选单位, 全国文明城市提名城市; not 提名奖): a nomination
+_CANDIDACY = re.compile(r"(?:候选|提名)(?:单位|城市|地区|对象|人)?$")
+
+
+def _is_candidacy(name: str) -> bool:
+    return _CANDIDACY.search(name) is not None
+
+
 def _is_award(title: str, select: bool = False) -> bool:
     """Whether a name after a cue is an honour: quoted whole, a scope and a mark of distinction,
-    an honour's ending, a prize; a scoped name closing on a quoted one (全省…县乡“最佳实践”);
-    after a cue of selection (`select`), a scoped designation (入选全省…揭榜挂帅项目)."""
-    if not 3 <= len(title) <= 40:
+    an honour's ending, a prize (not a rank alone); a scoped name closing on a quoted one
+    (全省…县乡“最佳实践”); after a cue of selection (`select`), a scoped designation (入选全省…
+    揭榜挂帅项目); a candidacy for one of those (…示范县候选, …提名城市)."""
+    if not 3 <= len(title) <= 40 or _BARE_RANK.fullmatch(title):
         return False
+    candidacy = _CANDIDACY.search(title)
+    if candidacy is not None:
+        inner = title[:candidacy.start()]
+        return _is_award(inner, select) or _SCOPED.match(inner) is not None
     if title.startswith("“") and title.endswith("”"):
         return True  # a quoted title after an award cue
     core = _BRACKETED_END.sub("", _QUOTES.sub("", title))
@@ -163,6 +180,20 @@ def _segment_end(text: str, start: int) -> int:
     return end_m.start() if end_m else min(len(text), start + 160)
 
 
+#: the short endings an honour shares with ordinary nouns (城市, 单位, 集体…)
+_COMMON_ENDINGS = tuple(x for x in AWARD_SUFFIXES if len(x) == 2)
+_DISTINCT_ENDINGS = tuple(x for x in AWARD_SUFFIXES if len(x) > 2)
+
+
+def _named_clearly(name: str) -> bool:
+    """A name that is an honour on its own, not by a cue before it (a list going on past a comma
+    takes only those): a distinctive ending (先进单位, 示范乡镇, 奖) or quotes; not an ending that
+    ordinary nouns share (，某县入围全国文明城市 names a city)."""
+    core = _BRACKETED_END.sub("", _QUOTES.sub("", name))
+    return (name.endswith("”") or _MODEL_UNIT.search(core) is not None or core.endswith(_DISTINCT_ENDINGS)
+            or not core.endswith(_COMMON_ENDINGS))
+
+
 #: what opens a clause that says something of the recipient rather than naming an honour
 _CLAUSE_VERB = re.compile(r"是|为|成为|系|被|并|还|也|又|均|都|作为|其中|同时|此外|先后|共|累计")
 
@@ -177,7 +208,7 @@ def _honours(text: str, seg_start: int, select: bool) -> list[Candidate]:
         if _CUE_RE.search(text, end + 1, nxt) or _CLAUSE_VERB.match(text, end + 1):
             break  # a clause with a cue or verb of its own says something new (，是全省唯一…)
         more = _parts(text, end + 1, nxt, select)
-        if not more or None in more:
+        if not more or None in more or not all(_named_clearly(c.name) for c in more if c is not None):
             break
         items.extend(c for c in more if c is not None)
         end = nxt
@@ -312,6 +343,8 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
             items = _honours(text, m.end(), cue.endswith(AWARD_SELECT_CUES))
             if cue in AWARD_CREATE_CUES:
                 items = [c for c in items if _CREATED_HONOUR.search(c.name)]
+            elif text.startswith(AWARD_CREATE_CUES, m.end()):
+                items = []  # 获批创建…: approval to strive for it (创建's own event names it)
         if not items:
             continue
         subject_end = _subject_end(text, m.start())
@@ -319,7 +352,8 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         kind, span = counted if counted is not None else (Recipients.BEFORE, None)
         cands.extend(items)
         events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind,
-                                 nominated=cue.endswith(AWARD_NOMINATE_VERBS),
+                                 nominated=cue.endswith(AWARD_NOMINATE_VERBS + AWARD_SHORTLIST_CUES)
+                                 or all(_is_candidacy(c.name) for c in items),
                                  subject_end=subject_end if subject_end != m.start() else -1))
     extra: list[tuple[list[Candidate], list[AwardEvent]]] = []
     if "为" in text:

@@ -154,6 +154,10 @@ AWARD_ACTIVE_VERBS: tuple[str, ...] = ("命名", "评选", "认定", "确定", "
 AWARD_LIST_CUES: tuple[str, ...] = ("涌现出",)
 #: after an honour, the person who holds it (…提名奖获得者张三)
 AWARD_HOLDER_WORDS: tuple[str, ...] = ("获得者", "得主")
+#: verbs publishing the list of an honour's holders (省司法厅公布了第三批…名单): the list names the honour
+AWARD_PUBLISH_VERBS: tuple[str, ...] = ("公布", "公示", "发布", "印发", "下发")
+#: words saying the one before them is on the list just named (…名单，我市湖塘司法所榜上有名)
+AWARD_ON_LIST_CUES: tuple[str, ...] = ("榜上有名", "名列其中", "位列其中", "成功上榜", "入选其中")
 #: every word after which honours are named (for rules that only ask whether one follows)
 AWARD_CUES: tuple[str, ...] = tuple(dict.fromkeys(
     AWARD_RECEIVE_CUES + tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_CONFER_VERBS + AWARD_SHORTLIST_CUES))

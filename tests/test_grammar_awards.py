@@ -261,3 +261,31 @@ def test_a_list_going_on_past_a_comma_stops_at_an_ordinary_noun(nlp):
     text = "怀化市法治建设报告\n鹤城区获评全省平安建设先进单位,正在争创国家卫生城市。\n"
     ents, rels = run(nlp, text)
     assert ents[EntityType.AWARD] == {"全省平安建设先进单位"}
+
+
+def test_model_centres_and_distinguished_persons(nlp):
+    text = ("常州市法治建设报告\n市公共法律服务中心被省司法厅评为全省公共法律服务规范化建设示范中心,"
+            "武进区司法局被评为全国“八五”普法中期表现突出集体。\n")
+    ents, rels = run(nlp, text)
+    assert {"全省公共法律服务规范化建设示范中心", "全国“八五”普法中期表现突出集体"} <= ents[EntityType.AWARD]
+    assert ("全省公共法律服务规范化建设示范中心", "江苏省司法厅") in conferred(rels)
+    assert ("常州市公共法律服务中心", "全省公共法律服务规范化建设示范中心") in received(rels)
+
+
+def test_a_published_list_names_the_honour_and_who_is_on_it(nlp):
+    """省司法厅公布了第三批…名单，天宁区司法局榜上有名: the body published (conferred) it, the bureau is
+    on it; a list of ordinary bodies (法律援助机构名单) is no honour."""
+    text = ("常州市法治建设报告\n近日,省司法厅公布了第三批全省“枫桥式”司法所名单,天宁区司法局榜上有名。"
+            "市司法局公布了全市法律援助机构名单。\n")
+    ents, rels = run(nlp, text)
+    honour = "第三批全省“枫桥式”司法所"
+    assert ents[EntityType.AWARD] == {honour}
+    assert (honour, "江苏省司法厅") in conferred(rels)
+    assert ("天宁区司法局", honour) in received(rels)
+
+
+def test_a_body_no_matcher_named_is_not_replaced_by_the_place_before_it(nlp):
+    """我市湖塘镇司法所榜上有名: not 我市 (the city)."""
+    text = ("常州市法治建设报告\n近日,省司法厅公布了第三批全省“枫桥式”司法所名单,我市湖塘镇司法所榜上有名。\n")
+    _, rels = run(nlp, text)
+    assert not received(rels), received(rels)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_CREATE_CUES, AWARD_HOLDER_WORDS,
-                       AWARD_LIST_CUES, AWARD_NOMINATE_VERBS, AWARD_RECEIVE_CUES, AWARD_SELECT_CUES,
+                       AWARD_LIST_CUES, AWARD_NOMINATE_VERBS, AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS,
+                       AWARD_RECEIVE_CUES, AWARD_SELECT_CUES,
                        AWARD_SHORTLIST_CUES, AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS,
                        HONOUR_COLLECTIONS)
 from ..model import EntityType
@@ -45,7 +46,10 @@ _QUOTED = re.compile(r"“([^”]+)”")
 _COUNTED = re.compile(r"(?<=[^\d第])\d+个")
 _SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
 #: a model unit of some level: 示范 + the kind of unit shown as a model (示范乡镇街道, 示范市县)
-_MODEL_UNIT = re.compile(r"示范(?:市县|地区|街道|社区|单位|项目|基地|园区|乡镇|机关|窗口|学校|企业|[市县区乡镇村点])+$")
+_MODEL_UNIT = re.compile(r"示范(?:市县|地区|街道|社区|单位|项目|基地|园区|乡镇|机关|窗口|学校|企业|中心|司法所|法庭|调解室"
+                         r"|工作室|[市县区乡镇村点所站岗])+$")
+#: a mark of distinction and who bears it (表现突出个人, 优秀集体, 先进基层党组织)
+_DISTINGUISHED = re.compile(r"(?:先进|突出|优秀|模范)(?:基层)?(?:单位|集体|个人|工作者|组织|党组织|党支部|家庭)$")
 #: an edition (第六届, 第九批, 首批) or a scope (全省, 2023年度全市, 国家级) opening a name
 _EDITION = r"(?:第[一二三四五六七八九十百\d]{1,3}[届批期]|首批|首届)"
 _SCOPE_WORD = r"(?:全国|全省|全市|全区|全州|全盟|全县|省级|市级|县级|国家级)"
@@ -130,7 +134,7 @@ def _is_award(title: str, select: bool = False) -> bool:
     core = _BRACKETED_END.sub("", _QUOTES.sub("", title))
     if _SCOPE_HONOUR.match(core):
         return True  # 全国模范司法所长, 全省优秀律师: a scope and a mark of distinction
-    if core.endswith(AWARD_SUFFIXES) or _MODEL_UNIT.search(core):
+    if core.endswith(AWARD_SUFFIXES) or _MODEL_UNIT.search(core) or _DISTINGUISHED.search(core):
         return True
     if title.rstrip("”\"’」").endswith(AWARD_SUFFIXES) or "奖" in title[-4:]:
         return True
@@ -323,6 +327,48 @@ def _collection(text: str, m: re.Match[str]) -> tuple[Candidate, tuple[int, int]
     return award, (c.span("by") if c.group("by") else None)
 
 
+#: 公布了第三批…名单: the honour whose holders a body publishes (the body is its conferrer)
+_PUBLISHED_RE = re.compile("(?:" + _alternation(AWARD_PUBLISH_VERBS) + r")了?(?P<name>[^，,。；;：:\n《》]{4,40}?)名单")
+#: 榜上有名 at a clause's end: the one before it holds the honour of the list named just before
+_ON_LIST_RE = re.compile("(?:" + _alternation(AWARD_ON_LIST_CUES) + r")(?=[，,。；;！!\n]|$)")
+
+
+def _published_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
+    """省司法厅公布了第三批全省“枫桥式”司法所名单: the honour, conferred by the clause's subject;
+    its holders are named by a later 榜上有名 (_on_list_events) or not at all."""
+    cands: list[Candidate] = []
+    events: list[AwardEvent] = []
+    for m in _PUBLISHED_RE.finditer(text):
+        name = m.group("name")
+        if not (_is_award(name, select=True) or (_SCOPED.match(name) and re.match(_EDITION, name) or "“" in name)):
+            continue  # (an honour, or a designation given in batches or by a quoted name)
+        award = Candidate(m.start("name"), m.end("name"), EntityType.AWARD, name, "award", None,
+                          aliases=(name + "名单",))
+        cands.append(award)
+        by = (clause_start(text, m.start()), m.start())
+        events.append(AwardEvent(m.start(), m.end(), by, (award,), None, Recipients.UNNAMED,
+                                 nominated=_is_candidacy(name), active=True))
+    return cands, events
+
+
+def _on_list_events(text: str, events: list[AwardEvent]) -> list[AwardEvent]:
+    """…名单，我市湖塘司法所榜上有名: the honours of the last event before the cue, in its sentence or
+    the one before, go to the subject before the cue (or to those a count enumerates)."""
+    out: list[AwardEvent] = []
+    for m in _ON_LIST_RE.finditer(text):
+        before = [e for e in events if e.cue_end <= m.start() and not e.nominated]
+        if not before:
+            continue
+        prior = before[-1]
+        gap = text[prior.cue_end:m.start()]
+        if len(gap) > 160 or len(_SENTENCE_END.findall(gap)) > 1:
+            continue  # (the list must be the one just named)
+        counted = _counted_recipients(text, m.start(), m.end())
+        kind, span = counted if counted is not None else (Recipients.BEFORE, None)
+        out.append(AwardEvent(m.start(), m.end(), None, prior.awards, span, kind))
+    return out
+
+
 def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     cands: list[Candidate] = []
     events: list[AwardEvent] = []
@@ -360,9 +406,14 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         extra.append(_active_events(text))
     if "获得者" in text or "得主" in text:
         extra.append(_holder_events(text))
+    if "名单" in text:
+        extra.append(_published_events(text))
     for more, more_events in extra:
         if more_events:
             cands.extend(more)
             events.extend(more_events)
             events.sort(key=lambda e: e.cue_start)
+    if events and _ON_LIST_RE.search(text):
+        events.extend(_on_list_events(text, events))
+        events.sort(key=lambda e: e.cue_start)
     return cands, events

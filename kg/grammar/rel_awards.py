@@ -29,6 +29,11 @@ Mentions = Sequence[tuple[Candidate, EntityKey]]
 #: what may stand before a sentence's subject: a short adverbial of time and a comma (近日，)
 _LEAD = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?")
 _ENUM_ITEM = re.compile(r"[^、，,和及]+")
+#: what follows a mention to close the subject as a body or place of its own, which no matcher
+#: named (我市 + 湖塘镇司法所): the mention before it is not the recipient
+_UNFOUND_HOLDER = re.compile(r"[^\W\d_的了在和与及或对为把被将从向以于由等并而也都又还就已]{1,16}"
+                             r"(?:所|中心|站|室|村|社区|镇|乡|街道|委员会|委会|局|院|队|庭|馆|学校|小学|中学|公司|协会"
+                             r"|党支部|党委|支部)")
 
 
 def _listed(text: str, span: tuple[int, int], ms: Mentions) -> list[EntityKey]:
@@ -118,7 +123,9 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
             cands = [(m, k) for m, k in ms if clause < m.start and m.end <= stop
                      and k.etype in RECIPIENT_TYPES and m.source != NESTED
                      and not any(a <= m.start < b for a, b in by_spans)]
-            if cands:
+            if cands and _UNFOUND_HOLDER.fullmatch(text, cands[-1][0].end, stop):
+                recipients = []  # 我市湖塘镇司法所榜上有名: a body no matcher named, not 我市
+            elif cands:
                 recipients = coordinated_before(text, cands)
             elif last is not None and last[0] == i:
                 recipients = [last[1]]

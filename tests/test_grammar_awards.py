@@ -289,3 +289,22 @@ def test_a_body_no_matcher_named_is_not_replaced_by_the_place_before_it(nlp):
     text = ("常州市法治建设报告\n近日,省司法厅公布了第三批全省“枫桥式”司法所名单,我市湖塘镇司法所榜上有名。\n")
     _, rels = run(nlp, text)
     assert not received(rels), received(rels)
+
+
+def test_the_reviewing_body_confers_a_passive_honour(nlp):
+    """经中央依法治国办评估，…被命名为…: the reviewer is the conferrer; 经 with no body names none."""
+    text = ("阿克苏地区法治建设报告\n经中央依法治国办评估,温宿县被命名为第三批全国法治政府建设示范地区。"
+            "经过努力,沙雅县被评为全区法治宣传教育先进县。\n")
+    _, rels = run(nlp, text)
+    assert ("第三批全国法治政府建设示范地区", "中央依法治国办") in conferred(rels)
+    assert ("温宿县", "第三批全国法治政府建设示范地区") in received(rels)
+    assert not {c for c in conferred(rels) if c[0] == "全区法治宣传教育先进县"}
+
+
+def test_an_active_grant_names_conferrers_and_recipients(nlp):
+    text = ("阿克苏地区法治建设报告\n自治区党委、自治区人民政府授予温宿县、沙雅县“自治区民族团结进步示范县”称号。\n")
+    _, rels = run(nlp, text)
+    honour = "“自治区民族团结进步示范县”"
+    assert {("温宿县", honour), ("沙雅县", honour)} <= received(rels)
+    assert (honour, "新疆维吾尔自治区党委") in conferred(rels)
+    assert not {r for r in received(rels) if r[0] == "阿克苏地区"}

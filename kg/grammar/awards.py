@@ -273,6 +273,38 @@ def _active_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     return cands, events
 
 
+#: the active 授予 with a quoted honour: 省委、省政府授予A、B“…”称号 (the recipients between)
+_GRANT_RE = re.compile(r"(?<!被)授予(?P<rec>[^，,。；;：:\n“”被]{2,24}?)(?P<honour>“[^“”\n]{2,40}”)(?:荣誉)?称号")
+
+
+def _grant_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
+    cands: list[Candidate] = []
+    events: list[AwardEvent] = []
+    for m in _GRANT_RE.finditer(text):
+        items = _items(text, m.start("honour"), m.end("honour"))
+        if not items:
+            continue
+        by = (clause_start(text, m.start()), m.start())
+        cands.extend(items)
+        counted = _counted_recipients(text, m.start(), m.end(), m.span("rec"))
+        kind, span = counted if counted is not None else (Recipients.NAMED, m.span("rec"))
+        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind, active=True))
+    return cands, events
+
+
+#: 经中央依法治国办评估，…被命名为…: the body whose review led to the passive honour confers it
+_REVIEWED_BY = re.compile(r"经(?:过)?(?P<by>[^，,。；;：:\n经]{2,20}?)(?:评估|审核|评审|考核|验收|复核|研究|批准|同意|审定|推荐|认定)")
+
+
+def _reviewer(text: str, cue_start: int) -> tuple[int, int] | None:
+    """The body of a 经…评估 phrase before a passive cue with no conferrer, in its sentence."""
+    stop = max(text.rfind(c, 0, cue_start) for c in "。；;！!？?\n")
+    found = None
+    for m in _REVIEWED_BY.finditer(text, stop + 1, cue_start):
+        found = m.span("by")
+    return found
+
+
 def _listed_events(text: str, m: re.Match[str]) -> tuple[list[Candidate], list[AwardEvent]]:
     """涌现出 A、(unit+post) NAME，B、… NAME: each honour with the person named after it."""
     cands: list[Candidate] = []
@@ -382,6 +414,8 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         if text.startswith(AWARD_HOLDER_WORDS, m.start()):
             continue  # 获得者: the holder of the honour named before it (_holder_events)
         by = (m.start("by"), m.end("by")) if m.group("by") else None
+        if by is None and cue.startswith("被") and "经" in text[max(0, m.start() - 60):m.start()]:
+            by = _reviewer(text, m.start())
         collection = _collection(text, m) if cue == "入选" else None
         if collection is not None:
             items, by = [collection[0]], collection[1]
@@ -408,6 +442,8 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         extra.append(_holder_events(text))
     if "名单" in text:
         extra.append(_published_events(text))
+    if "授予" in text:
+        extra.append(_grant_events(text))
     for more, more_events in extra:
         if more_events:
             cands.extend(more)

@@ -1,5 +1,5 @@
-"""Awards: the honours named after a cue (荣获/获评/被…授予/被…评为/入选/摘得…桂冠), split at 、
-into each honour, and the events saying who received them and who conferred them.
+"""Award events: the honours named after a cue (荣获/获评/被…授予/被…评为/入选/摘得…桂冠, each
+judged by kg.grammar.honours), and who received them and who conferred them.
 
 An AwardEvent records where the cue stands, which span names the conferrer (被省委、省政府评为;
 the body before the 《…选编》 a case is selected into) and how the recipients are named
@@ -15,49 +15,19 @@ from enum import Enum
 
 from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_CREATE_CUES, AWARD_HOLDER_WORDS,
                        AWARD_LIST_CUES, AWARD_NOMINATE_VERBS, AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS,
-                       AWARD_RECEIVE_CUES, AWARD_SELECT_CUES,
-                       AWARD_SHORTLIST_CUES, AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS,
-                       HONOUR_COLLECTIONS)
+                       AWARD_RECEIVE_CUES, AWARD_SELECT_CUES, AWARD_SHORTLIST_CUES, HONOUR_COLLECTIONS)
 from ..model import EntityType
 from .candidates import Candidate
-from .text import clause_start
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    """Words as one flat alternation, longer first where one begins another. A flat alternation
-    (not a group of groups) lets every branch open with a literal, so the regex engine skips
-    ahead to the characters that can start a match."""
-    return "|".join(sorted(words, key=len, reverse=True))
+from .honours import (created_honour, honour_items, honour_parts, is_candidacy, listed_designation,
+                      named_clearly, segment_end, split_items)
+from .text import clause_start, trie_pattern
 
 
 _CUE_RE = re.compile(
-    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:" + _alternation(AWARD_CONFER_VERBS) + ")"
-    + "|" + _alternation(tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_RECEIVE_CUES + AWARD_LIST_CUES
-                         + AWARD_SHORTLIST_CUES)
+    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:" + trie_pattern(AWARD_CONFER_VERBS) + ")"
+    + "|(?:" + trie_pattern(tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_RECEIVE_CUES + AWARD_LIST_CUES
+                            + AWARD_SHORTLIST_CUES) + ")"
 )
-_END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等荣誉|等奖项|等(?=[，,。；;])|等$")
-_TRAILING = re.compile(f"(?:等)?(?:{_alternation(AWARD_TRAILERS)})$|等$")
-
-
-_ONE_OF = re.compile(r"之一$")
-_QUOTES = re.compile(r"[“”]")
-_BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
-_QUOTED = re.compile(r"“([^”]+)”")
-_COUNTED = re.compile(r"(?<=[^\d第])\d+个")
-_SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
-#: a model unit of some level: 示范 + the kind of unit shown as a model (示范乡镇街道, 示范市县)
-_MODEL_UNIT = re.compile(r"示范(?:市县|地区|街道|社区|单位|项目|基地|园区|乡镇|机关|窗口|学校|企业|中心|司法所|法庭|调解室"
-                         r"|工作室|[市县区乡镇村点所站岗])+$")
-#: a mark of distinction and who bears it (表现突出个人, 优秀集体, 先进基层党组织)
-_DISTINGUISHED = re.compile(r"(?:先进|突出|优秀|模范)(?:基层)?(?:单位|集体|个人|工作者|组织|党组织|党支部|家庭)$")
-#: an edition (第六届, 第九批, 首批) or a scope (全省, 2023年度全市, 国家级) opening a name
-_EDITION = r"(?:第[一二三四五六七八九十百\d]{1,3}[届批期]|首批|首届)"
-_SCOPE_WORD = r"(?:全国|全省|全市|全区|全州|全盟|全县|省级|市级|县级|国家级)"
-_SCOPED = re.compile(rf"(?:\d{{4}}年度?)?(?:{_EDITION}{_SCOPE_WORD}?|{_SCOPE_WORD})")
-
-
-#: what makes a thing created (创建…) an honour: a scope or the mark of a model
-_CREATED_HONOUR = re.compile(r"全国|全省|全市|全区|全县|省级|市级|县级|国家|示范|模范|文明|先进|标准化|规范化")
 
 
 class Recipients(Enum):
@@ -89,113 +59,9 @@ class AwardEvent:
         return self.cue_start if self.subject_end < 0 else self.subject_end
 
 
-def _split_items(segment: str) -> list[str]:
-    """Split coordinated honours at 、 (or 和 before a new scope), not inside () or quotes."""
-    if "、" not in segment and "和" not in segment:
-        return [segment]  # nothing to split at
-    parts, depth, cur = [], 0, ""
-    for i, ch in enumerate(segment):
-        if ch in "(（“":
-            depth += 1
-        elif ch in ")）”" and depth:
-            depth -= 1
-        if depth == 0 and (ch == "、" or (ch == "和" and segment.startswith(("全国", "全省", "全市", "省级", "国家级", "市级"), i + 1))):
-            parts.append(cur)
-            cur = ""
-            continue
-        cur += ch
-    parts.append(cur)
-    return parts
-
-
-#: a prize's rank alone (全国一等奖): the contest it ranks in is not named, so no honour is
-_BARE_RANK = re.compile(rf"(?:\d{{4}}年度?)?{_EDITION}?{_SCOPE_WORD}?(?:[一二三特]等奖|金奖|银奖|铜奖|优秀奖)")
-#: a candidacy for an honour (…候选单位, 全国文明城市提名城市; not 提名奖): a nomination
-_CANDIDACY = re.compile(r"(?:候选|提名)(?:单位|城市|地区|对象|人)?$")
-
-
-def _is_candidacy(name: str) -> bool:
-    return _CANDIDACY.search(name) is not None
-
-
-def _is_award(title: str, select: bool = False) -> bool:
-    """Whether a name after a cue is an honour: quoted whole, a scope and a mark of distinction,
-    an honour's ending, a prize (not a rank alone); a scoped name closing on a quoted one
-    (全省…县乡“最佳实践”); after a cue of selection (`select`), a scoped designation (入选全省…
-    揭榜挂帅项目); a candidacy for one of those (…示范县候选, …提名城市)."""
-    if not 3 <= len(title) <= 40 or _BARE_RANK.fullmatch(title):
-        return False
-    candidacy = _CANDIDACY.search(title)
-    if candidacy is not None:
-        inner = title[:candidacy.start()]
-        return _is_award(inner, select) or _SCOPED.match(inner) is not None
-    if title.startswith("“") and title.endswith("”"):
-        return True  # a quoted title after an award cue
-    core = _BRACKETED_END.sub("", _QUOTES.sub("", title))
-    if _SCOPE_HONOUR.match(core):
-        return True  # 全国模范司法所长, 全省优秀律师: a scope and a mark of distinction
-    if core.endswith(AWARD_SUFFIXES) or _MODEL_UNIT.search(core) or _DISTINGUISHED.search(core):
-        return True
-    if title.rstrip("”\"’」").endswith(AWARD_SUFFIXES) or "奖" in title[-4:]:
-        return True
-    scoped = _SCOPED.match(title) is not None
-    if scoped and title.endswith("”"):
-        return True  # 2023年度全市综合考核“第一等次”
-    return select and scoped and core.endswith(DESIGNATION_NOUNS) and "试点" not in core
-
-
-def _parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[Candidate | None]:
-    """Each 、-joined part of the segment: its honour, or None where the part names none."""
-    out: list[Candidate | None] = []
-    pos = seg_start
-    for part in _split_items(text[seg_start:seg_end]):
-        s = pos + (len(part) - len(part.lstrip()))
-        title = _TRAILING.sub("", part.strip())
-        pos += len(part) + 1
-        if title.startswith(("了", "的")):
-            title = title[1:]
-            s += 1
-        span = len(title)
-        # 全国“八五”普法4个法治文化建设联系点之一: one of the four is the title itself
-        name = _COUNTED.sub("", _ONE_OF.sub("", title))
-        if not _is_award(name, select):
-            out.append(None)
-            continue
-        aliases: tuple[str, ...] = (title,) if name != title else ()
-        q = _QUOTED.search(name)
-        if q and q.group(0) != name:
-            aliases += (q.group(0),)
-        out.append(Candidate(s, s + span, EntityType.AWARD, name, "award", None, aliases=aliases))
-    return out
-
-
-def _items(text: str, seg_start: int, seg_end: int, select: bool = False) -> list[Candidate]:
-    return [c for c in _parts(text, seg_start, seg_end, select) if c is not None]
-
-
 #: the active voice: conferrer + 命名/评选/认定/确定 + recipient + 为 + award (the conferrer is what
 #: the clause names before the verb)
-_ACTIVE_RE = re.compile("(?:" + _alternation(AWARD_ACTIVE_VERBS) + r")(?P<rec>[^，,。；;：:\n为被]{2,24}?)为")
-
-
-def _segment_end(text: str, start: int) -> int:
-    """Where the honours named from `start` end: a clause mark, 的, 等…称号, or 160 characters."""
-    end_m = _END_RE.search(text, start, min(len(text), start + 160))
-    return end_m.start() if end_m else min(len(text), start + 160)
-
-
-#: the short endings an honour shares with ordinary nouns (城市, 单位, 集体…)
-_COMMON_ENDINGS = tuple(x for x in AWARD_SUFFIXES if len(x) == 2)
-_DISTINCT_ENDINGS = tuple(x for x in AWARD_SUFFIXES if len(x) > 2)
-
-
-def _named_clearly(name: str) -> bool:
-    """A name that is an honour on its own, not by a cue before it (a list going on past a comma
-    takes only those): a distinctive ending (先进单位, 示范乡镇, 奖) or quotes; not an ending that
-    ordinary nouns share (，某县入围全国文明城市 names a city)."""
-    core = _BRACKETED_END.sub("", _QUOTES.sub("", name))
-    return (name.endswith("”") or _MODEL_UNIT.search(core) is not None or core.endswith(_DISTINCT_ENDINGS)
-            or not core.endswith(_COMMON_ENDINGS))
+_ACTIVE_RE = re.compile("(?:" + trie_pattern(AWARD_ACTIVE_VERBS) + r")(?P<rec>[^，,。；;：:\n为被]{2,24}?)为")
 
 
 #: what opens a clause that says something of the recipient rather than naming an honour
@@ -205,14 +71,14 @@ _CLAUSE_VERB = re.compile(r"是|为|成为|系|被|并|还|也|又|均|都|作�
 def _honours(text: str, seg_start: int, select: bool) -> list[Candidate]:
     """The honours named from `seg_start`; the list goes on past a comma while the next clause
     is nothing but honours (获评A、B，C、D，局机关…: A to D)."""
-    end = _segment_end(text, seg_start)
-    items = _items(text, seg_start, end, select)
+    end = segment_end(text, seg_start)
+    items = honour_items(text, seg_start, end, select)
     while items and end < len(text) and text[end] in "，,":
-        nxt = _segment_end(text, end + 1)
+        nxt = segment_end(text, end + 1)
         if _CUE_RE.search(text, end + 1, nxt) or _CLAUSE_VERB.match(text, end + 1):
             break  # a clause with a cue or verb of its own says something new (，是全省唯一…)
-        more = _parts(text, end + 1, nxt, select)
-        if not more or None in more or not all(_named_clearly(c.name) for c in more if c is not None):
+        more = honour_parts(text, end + 1, nxt, select)
+        if not more or None in more or not all(named_clearly(c.name) for c in more if c is not None):
             break
         items.extend(c for c in more if c is not None)
         end = nxt
@@ -261,7 +127,7 @@ def _active_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     for m in _ACTIVE_RE.finditer(text):
         if m.start() and text[m.start() - 1] == "被":
             continue  # 被司法部命名…: the passive, _CUE_RE's (tested here: a lookbehind first is slow)
-        items = [c for c in _items(text, m.end(), _segment_end(text, m.end()))
+        items = [c for c in honour_items(text, m.end(), segment_end(text, m.end()))
                  if "试点" not in c.name]  # 确定A、B为试点单位: pilots (the relation stage's), no honour
         if not items:
             continue
@@ -281,7 +147,7 @@ def _grant_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     cands: list[Candidate] = []
     events: list[AwardEvent] = []
     for m in _GRANT_RE.finditer(text):
-        items = _items(text, m.start("honour"), m.end("honour"))
+        items = honour_items(text, m.start("honour"), m.end("honour"))
         if not items:
             continue
         by = (clause_start(text, m.start()), m.start())
@@ -314,8 +180,8 @@ def _listed_events(text: str, m: re.Match[str]) -> tuple[list[Candidate], list[A
     sent_end = stop.start() if stop else len(text)
     for part in re.finditer(r"[^，,]+", text[seg_start:sent_end]):
         ps, pe = seg_start + part.start(), seg_start + part.end()
-        first = _split_items(part.group(0))[0]
-        items = _items(text, ps, ps + len(first))
+        first = split_items(part.group(0))[0]
+        items = honour_items(text, ps, ps + len(first))
         if items:
             cands.extend(items)
             events.append(AwardEvent(m.start(), m.end(), None, tuple(items), (ps + len(first), pe),
@@ -323,7 +189,7 @@ def _listed_events(text: str, m: re.Match[str]) -> tuple[list[Candidate], list[A
     return cands, events
 
 
-_HOLDER_RE = re.compile(_alternation(AWARD_HOLDER_WORDS))
+_HOLDER_RE = re.compile(trie_pattern(AWARD_HOLDER_WORDS))
 _ITEM_BREAK = re.compile(r"[、，,。；;：:\n]")
 
 
@@ -338,7 +204,7 @@ def _holder_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         cues = list(_CUE_RE.finditer(text, start, m.start()))
         if cues:
             start = cues[-1].end()  # 涌现出省十佳人民调解员获得者…: the honour opens after the cue
-        items = _items(text, start, m.start())
+        items = honour_items(text, start, m.start())
         if len(items) == 1 and items[0].end == m.start():
             cands.extend(items)
             events.append(AwardEvent(m.start(), m.end(), None, tuple(items), (m.end(), min(len(text), m.end() + 8)),
@@ -360,9 +226,9 @@ def _collection(text: str, m: re.Match[str]) -> tuple[Candidate, tuple[int, int]
 
 
 #: 公布了第三批…名单: the honour whose holders a body publishes (the body is its conferrer)
-_PUBLISHED_RE = re.compile("(?:" + _alternation(AWARD_PUBLISH_VERBS) + r")了?(?P<name>[^，,。；;：:\n《》]{4,40}?)名单")
+_PUBLISHED_RE = re.compile("(?:" + trie_pattern(AWARD_PUBLISH_VERBS) + r")了?(?P<name>[^，,。；;：:\n《》]{4,40}?)名单")
 #: 榜上有名 at a clause's end: the one before it holds the honour of the list named just before
-_ON_LIST_RE = re.compile("(?:" + _alternation(AWARD_ON_LIST_CUES) + r")(?=[，,。；;！!\n]|$)")
+_ON_LIST_RE = re.compile("(?:" + trie_pattern(AWARD_ON_LIST_CUES) + r")(?=[，,。；;！!\n]|$)")
 
 
 def _published_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
@@ -372,14 +238,14 @@ def _published_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     events: list[AwardEvent] = []
     for m in _PUBLISHED_RE.finditer(text):
         name = m.group("name")
-        if not (_is_award(name, select=True) or (_SCOPED.match(name) and re.match(_EDITION, name) or "“" in name)):
-            continue  # (an honour, or a designation given in batches or by a quoted name)
+        if not listed_designation(name):
+            continue
         award = Candidate(m.start("name"), m.end("name"), EntityType.AWARD, name, "award", None,
                           aliases=(name + "名单",))
         cands.append(award)
         by = (clause_start(text, m.start()), m.start())
         events.append(AwardEvent(m.start(), m.end(), by, (award,), None, Recipients.UNNAMED,
-                                 nominated=_is_candidacy(name), active=True))
+                                 nominated=is_candidacy(name), active=True))
     return cands, events
 
 
@@ -422,7 +288,7 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         else:
             items = _honours(text, m.end(), cue.endswith(AWARD_SELECT_CUES))
             if cue in AWARD_CREATE_CUES:
-                items = [c for c in items if _CREATED_HONOUR.search(c.name)]
+                items = [c for c in items if created_honour(c.name)]
             elif text.startswith(AWARD_CREATE_CUES, m.end()):
                 items = []  # 获批创建…: approval to strive for it (创建's own event names it)
         if not items:
@@ -433,7 +299,7 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         cands.extend(items)
         events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind,
                                  nominated=cue.endswith(AWARD_NOMINATE_VERBS + AWARD_SHORTLIST_CUES)
-                                 or all(_is_candidacy(c.name) for c in items),
+                                 or all(is_candidacy(c.name) for c in items),
                                  subject_end=subject_end if subject_end != m.start() else -1))
     extra: list[tuple[list[Candidate], list[AwardEvent]]] = []
     if "为" in text:

@@ -1,112 +1,124 @@
-"""Awards: titles after 荣获/获评/被…授予/被…评为/被确定为/入选, split at 、 into each honour.
+"""Award events: the honours named after a cue (荣获/获评/被…授予/被…评为/入选/摘得…桂冠, each
+judged by kg.grammar.honours), and who received them and who conferred them.
 
-Besides candidates it returns AwardEvents: where the cue stands and which span names the
-conferrer (被省委、省政府评为), so the relation stage can attach recipients and conferrers.
+An AwardEvent records where the cue stands, which span names the conferrer (被省委、省政府评为;
+the body before the 《…选编》 a case is selected into) and how the recipients are named
+(`Recipients`): before the cue (the default), as the active voice's object (命名A、B为…), as the
+person after each honour (涌现出 lists; …提名奖获得者张三), listed after a count (3个村榜上有名，
+分别是：A、B、C), or only counted (3家单位获评…: nobody is named).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 
-from ..lexicon import AWARD_SUFFIXES
+from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_CREATE_CUES, AWARD_HOLDER_WORDS,
+                       AWARD_LIST_CUES, AWARD_NOMINATE_VERBS, AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS,
+                       AWARD_RECEIVE_CUES, AWARD_SELECT_CUES, AWARD_SHORTLIST_CUES, HONOUR_COLLECTIONS)
 from ..model import EntityType
 from .candidates import Candidate
-from .text import clause_start
+from .honours import (created_honour, honour_items, honour_parts, is_candidacy, listed_designation,
+                      named_clearly, segment_end, split_items)
+from .text import clause_start, trie_pattern
+
 
 _CUE_RE = re.compile(
-    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:授予|评为|命名为|确定为|表彰为|认定为|评选为|推荐为|评定为|列为)"
-    # one flat alternation of words (not a group of them): every branch opens with a literal, so
-    # the regex engine skips ahead to the characters that can start a match
-    r"|荣获|获评|获得|获誉|被评为|被授予|被命名为|被确定为|被认定为|被表彰为|被推荐为|被评定为|入选|荣膺|创成|成功创建|创建|涌现出|获"
+    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:" + trie_pattern(AWARD_CONFER_VERBS) + ")"
+    + "|(?:" + trie_pattern(tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_RECEIVE_CUES + AWARD_LIST_CUES
+                            + AWARD_SHORTLIST_CUES) + ")"
 )
-_END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等荣誉|等奖项|等(?=[，,。；;])|等$")
-_TRAILING = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|奖项|名单)$|等$")
 
 
-_ONE_OF = re.compile(r"之一$")
-_QUOTES = re.compile(r"[“”]")
-_BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
-_QUOTED = re.compile(r"“([^”]+)”")
-_COUNTED = re.compile(r"(?<=[^\d第])\d+个")
-_SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
+class Recipients(Enum):
+    """How an award event names who received the honours."""
+
+    BEFORE = "before"  # the mention ending the subject before the cue, with those coordinated
+    NAMED = "named"  # the mentions inside recipient_span (命名银川市、吴忠市为…)
+    PERSON_AFTER = "person_after"  # the person named first inside recipient_span
+    LISTED = "listed"  # each 、-item of recipient_span names one (分别是：A、B、C)
+    UNNAMED = "unnamed"  # only counted (3家单位获评…): no recipient
 
 
 @dataclass(frozen=True, slots=True)
 class AwardEvent:
     cue_start: int
     cue_end: int
-    by_span: tuple[int, int] | None  # the conferrer phrase inside 被…授予
+    by_span: tuple[int, int] | None  # the conferrer phrase (被…授予, 入选X《…选编》, X命名…)
     awards: tuple[Candidate, ...]
-    recipient_span: tuple[int, int] | None = None  # where the recipient is named after the award
+    recipient_span: tuple[int, int] | None = None  # where NAMED / PERSON_AFTER / LISTED look
+    recipients: Recipients = Recipients.BEFORE
     nominated: bool = False  # 被推荐为: put forward for the honour, not (yet) given it
-    active: bool = False  # 司法部命名X为…: the recipients are named in recipient_span
+    active: bool = False  # 司法部命名X为…: the conferrer is the clause's (or sentence's) subject
+    #: where the subject before the cue ends: before an adverbial of rank or manner
+    #: (…课题作为全市唯一入选: the subject ends before 作为); -1 means at the cue
+    subject_end: int = -1
 
-
-def _split_items(segment: str) -> list[str]:
-    """Split coordinated honours at 、 (or 和 before a new scope), not inside () or quotes."""
-    if "、" not in segment and "和" not in segment:
-        return [segment]  # nothing to split at
-    parts, depth, cur = [], 0, ""
-    for i, ch in enumerate(segment):
-        if ch in "(（“":
-            depth += 1
-        elif ch in ")）”" and depth:
-            depth -= 1
-        if depth == 0 and (ch == "、" or (ch == "和" and segment.startswith(("全国", "全省", "全市", "省级", "国家级", "市级"), i + 1))):
-            parts.append(cur)
-            cur = ""
-            continue
-        cur += ch
-    parts.append(cur)
-    return parts
-
-
-def _is_award(title: str) -> bool:
-    if not 3 <= len(title) <= 40:
-        return False
-    if title.startswith("“") and title.endswith("”"):
-        return True  # a quoted title after an award cue
-    core = _BRACKETED_END.sub("", _QUOTES.sub("", title))
-    if _SCOPE_HONOUR.match(core):
-        return True  # 全国模范司法所长, 全省优秀律师: a scope and a mark of distinction
-    if core.endswith(AWARD_SUFFIXES):
-        return True
-    core = title.rstrip("”\"’」")
-    return core.endswith(AWARD_SUFFIXES) or "奖" in title[-4:] or core.endswith("”")
-
-
-def _items(text: str, seg_start: int, seg_end: int) -> list[Candidate]:
-    items: list[Candidate] = []
-    pos = seg_start
-    for part in _split_items(text[seg_start:seg_end]):
-        s = pos + (len(part) - len(part.lstrip()))
-        title = _TRAILING.sub("", part.strip())
-        pos += len(part) + 1
-        if title.startswith(("了", "的")):
-            title = title[1:]
-            s += 1
-        span = len(title)
-        # 全国“八五”普法4个法治文化建设联系点之一: one of the four is the title itself
-        name = _COUNTED.sub("", _ONE_OF.sub("", title))
-        if not _is_award(name):
-            continue
-        aliases: tuple[str, ...] = (title,) if name != title else ()
-        q = _QUOTED.search(name)
-        if q and q.group(0) != name:
-            aliases += (q.group(0),)
-        items.append(Candidate(s, s + span, EntityType.AWARD, name, "award", None, aliases=aliases))
-    return items
+    @property
+    def subject_stop(self) -> int:
+        return self.cue_start if self.subject_end < 0 else self.subject_end
 
 
 #: the active voice: conferrer + 命名/评选/认定/确定 + recipient + 为 + award (the conferrer is what
 #: the clause names before the verb)
-_ACTIVE_RE = re.compile(r"(?:命名|评选|认定|确定|表彰)(?P<rec>[^，,。；;：:\n为被]{2,24}?)为")
+_ACTIVE_RE = re.compile("(?:" + trie_pattern(AWARD_ACTIVE_VERBS) + r")(?P<rec>[^，,。；;：:\n为被]{2,24}?)为")
 
 
-def _segment_end(text: str, start: int) -> int:
-    """Where the honours named from `start` end: a clause mark, 的, 等…称号, or 160 characters."""
-    end_m = _END_RE.search(text, start, min(len(text), start + 160))
-    return end_m.start() if end_m else min(len(text), start + 160)
+#: what opens a clause that says something of the recipient rather than naming an honour
+_CLAUSE_VERB = re.compile(r"是|为|成为|系|被|并|还|也|又|均|都|作为|其中|同时|此外|先后|共|累计")
+
+
+def _honours(text: str, seg_start: int, select: bool) -> list[Candidate]:
+    """The honours named from `seg_start`; the list goes on past a comma while the next clause
+    is nothing but honours (获评A、B，C、D，局机关…: A to D)."""
+    end = segment_end(text, seg_start)
+    items = honour_items(text, seg_start, end, select)
+    while items and end < len(text) and text[end] in "，,":
+        nxt = segment_end(text, end + 1)
+        if _CUE_RE.search(text, end + 1, nxt) or _CLAUSE_VERB.match(text, end + 1):
+            break  # a clause with a cue or verb of its own says something new (，是全省唯一…)
+        more = honour_parts(text, end + 1, nxt, select)
+        if not more or None in more or not all(named_clearly(c.name) for c in more if c is not None):
+            break
+        items.extend(c for c in more if c is not None)
+        end = nxt
+    return items
+
+
+#: a count of recipients closing the subject (3家单位、4名个人获评…; 命名1136个村为…): they are
+#: counted, not named (after a quoted name, “…”一件事 is the name's head, not a count)
+_COUNT = r"(?<![第\d一二两三四五六七八九十百千”》])[\d一二两三四五六七八九十百千]+(?:余|多)?(?:家|名|个|人次|位|项|件|所|支|篇)"
+_COUNTED_SUBJECT = re.compile(rf"(?:{_COUNT}[\u4e00-\u9fff（）()]{{0,8}}[、和及与]?)+$")
+#: what names the counted ones one by one, later in the sentence (…，分别是：A、B、C)
+_ENUMERATION = re.compile(r"分别(?:是|为)[:：]?|包括[:：]")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+#: adverbials between a subject and its cue: rank (作为全市唯一), manner and time (先后, 再次)
+_ADVERBIALS = re.compile(r"(?:作为[^，,；;。：:]{0,12}?(?:唯一|首个|首家|首批|之一)(?:的)?"
+                         r"|(?:先后|均|分别|同时|还|也|再次|又|已经|已|首次|一举|成功|连续[\d一二三四五六七八九十]+年))+$")
+
+
+def _subject_end(text: str, cue_start: int) -> int:
+    m = _ADVERBIALS.search(text, max(0, cue_start - 20), cue_start)
+    return m.start() if m else cue_start
+
+
+def _counted_recipients(text: str, subject_end: int, cue_end: int,
+                        rec: tuple[int, int] | None = None) -> tuple[Recipients, tuple[int, int] | None] | None:
+    """When the recipients are counted (before the cue, or as the active voice's object `rec`):
+    LISTED with the span of a later enumeration in the sentence, else UNNAMED; None when they are
+    not counted."""
+    if rec is not None:
+        counted = _COUNTED_SUBJECT.search(text, rec[0], rec[1]) is not None
+    else:
+        counted = _COUNTED_SUBJECT.search(text, clause_start(text, subject_end), subject_end) is not None
+    if not counted:
+        return None
+    stop = _SENTENCE_END.search(text, cue_end)
+    end = stop.start() if stop else len(text)
+    listed = _ENUMERATION.search(text, cue_end, end)
+    if listed is None:
+        return Recipients.UNNAMED, None
+    return Recipients.LISTED, (listed.end(), end)
 
 
 def _active_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
@@ -115,43 +127,195 @@ def _active_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     for m in _ACTIVE_RE.finditer(text):
         if m.start() and text[m.start() - 1] == "被":
             continue  # 被司法部命名…: the passive, _CUE_RE's (tested here: a lookbehind first is slow)
-        items = [c for c in _items(text, m.end(), _segment_end(text, m.end()))
+        items = [c for c in honour_items(text, m.end(), segment_end(text, m.end()))
                  if "试点" not in c.name]  # 确定A、B为试点单位: pilots (the relation stage's), no honour
         if not items:
             continue
         by = (clause_start(text, m.start()), m.start())  # the conferrer's clause, up to the verb
         cands.extend(items)
-        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), m.span("rec"), active=True))
+        counted = _counted_recipients(text, m.start(), m.end(), m.span("rec"))
+        kind, span = counted if counted is not None else (Recipients.NAMED, m.span("rec"))
+        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind, active=True))
     return cands, events
+
+
+#: the active 授予 with a quoted honour: 省委、省政府授予A、B“…”称号 (the recipients between)
+_GRANT_RE = re.compile(r"(?<!被)授予(?P<rec>[^，,。；;：:\n“”被]{2,24}?)(?P<honour>“[^“”\n]{2,40}”)(?:荣誉)?称号")
+
+
+def _grant_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
+    cands: list[Candidate] = []
+    events: list[AwardEvent] = []
+    for m in _GRANT_RE.finditer(text):
+        items = honour_items(text, m.start("honour"), m.end("honour"))
+        if not items:
+            continue
+        by = (clause_start(text, m.start()), m.start())
+        cands.extend(items)
+        counted = _counted_recipients(text, m.start(), m.end(), m.span("rec"))
+        kind, span = counted if counted is not None else (Recipients.NAMED, m.span("rec"))
+        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind, active=True))
+    return cands, events
+
+
+#: 经中央依法治国办评估，…被命名为…: the body whose review led to the passive honour confers it
+_REVIEWED_BY = re.compile(r"经(?:过)?(?P<by>[^，,。；;：:\n经]{2,20}?)(?:评估|审核|评审|考核|验收|复核|研究|批准|同意|审定|推荐|认定)")
+
+
+def _reviewer(text: str, cue_start: int) -> tuple[int, int] | None:
+    """The body of a 经…评估 phrase before a passive cue with no conferrer, in its sentence."""
+    stop = max(text.rfind(c, 0, cue_start) for c in "。；;！!？?\n")
+    found = None
+    for m in _REVIEWED_BY.finditer(text, stop + 1, cue_start):
+        found = m.span("by")
+    return found
+
+
+def _listed_events(text: str, m: re.Match[str]) -> tuple[list[Candidate], list[AwardEvent]]:
+    """涌现出 A、(unit+post) NAME，B、… NAME: each honour with the person named after it."""
+    cands: list[Candidate] = []
+    events: list[AwardEvent] = []
+    seg_start = m.end()
+    stop = _SENTENCE_END.search(text, seg_start)
+    sent_end = stop.start() if stop else len(text)
+    for part in re.finditer(r"[^，,]+", text[seg_start:sent_end]):
+        ps, pe = seg_start + part.start(), seg_start + part.end()
+        first = split_items(part.group(0))[0]
+        items = honour_items(text, ps, ps + len(first))
+        if items:
+            cands.extend(items)
+            events.append(AwardEvent(m.start(), m.end(), None, tuple(items), (ps + len(first), pe),
+                                     Recipients.PERSON_AFTER))
+    return cands, events
+
+
+_HOLDER_RE = re.compile(trie_pattern(AWARD_HOLDER_WORDS))
+_ITEM_BREAK = re.compile(r"[、，,。；;：:\n]")
+
+
+def _holder_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
+    """…、省十大法治人物提名奖获得者张三: the honour named before 获得者 is the person's after it."""
+    cands: list[Candidate] = []
+    events: list[AwardEvent] = []
+    for m in _HOLDER_RE.finditer(text):
+        lo = max(0, m.start() - 40)
+        breaks = list(_ITEM_BREAK.finditer(text, lo, m.start()))
+        start = breaks[-1].end() if breaks else lo
+        cues = list(_CUE_RE.finditer(text, start, m.start()))
+        if cues:
+            start = cues[-1].end()  # 涌现出省十佳人民调解员获得者…: the honour opens after the cue
+        items = honour_items(text, start, m.start())
+        if len(items) == 1 and items[0].end == m.start():
+            cands.extend(items)
+            events.append(AwardEvent(m.start(), m.end(), None, tuple(items), (m.end(), min(len(text), m.end() + 8)),
+                                     Recipients.PERSON_AFTER))
+    return cands, events
+
+
+#: 入选 + conferrer + 《collection》: a case or work selected into a named collection
+_COLLECTION_RE = re.compile(r"(?P<by>[^，,。；;：:\n《“”]{0,16}?)《(?P<title>[^《》\n]{2,40}?)》")
+
+
+def _collection(text: str, m: re.Match[str]) -> tuple[Candidate, tuple[int, int] | None] | None:
+    """入选司法部《…案例选编》: the collection is the honour, the body before it its conferrer."""
+    c = _COLLECTION_RE.match(text, m.end())
+    if c is None or not c.group("title").endswith(HONOUR_COLLECTIONS):
+        return None
+    award = Candidate(c.start("title") - 1, c.end(), EntityType.AWARD, c.group("title"), "award")
+    return award, (c.span("by") if c.group("by") else None)
+
+
+#: 公布了第三批…名单: the honour whose holders a body publishes (the body is its conferrer)
+_PUBLISHED_RE = re.compile("(?:" + trie_pattern(AWARD_PUBLISH_VERBS) + r")了?(?P<name>[^，,。；;：:\n《》]{4,40}?)名单")
+#: 榜上有名 at a clause's end: the one before it holds the honour of the list named just before
+_ON_LIST_RE = re.compile("(?:" + trie_pattern(AWARD_ON_LIST_CUES) + r")(?=[，,。；;！!\n]|$)")
+
+
+def _published_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
+    """省司法厅公布了第三批全省“枫桥式”司法所名单: the honour, conferred by the clause's subject;
+    its holders are named by a later 榜上有名 (_on_list_events) or not at all."""
+    cands: list[Candidate] = []
+    events: list[AwardEvent] = []
+    for m in _PUBLISHED_RE.finditer(text):
+        name = m.group("name")
+        if not listed_designation(name):
+            continue
+        award = Candidate(m.start("name"), m.end("name"), EntityType.AWARD, name, "award", None,
+                          aliases=(name + "名单",))
+        cands.append(award)
+        by = (clause_start(text, m.start()), m.start())
+        events.append(AwardEvent(m.start(), m.end(), by, (award,), None, Recipients.UNNAMED,
+                                 nominated=is_candidacy(name), active=True))
+    return cands, events
+
+
+def _on_list_events(text: str, events: list[AwardEvent]) -> list[AwardEvent]:
+    """…名单，我市湖塘司法所榜上有名: the honours of the last event before the cue, in its sentence or
+    the one before, go to the subject before the cue (or to those a count enumerates)."""
+    out: list[AwardEvent] = []
+    for m in _ON_LIST_RE.finditer(text):
+        before = [e for e in events if e.cue_end <= m.start() and not e.nominated]
+        if not before:
+            continue
+        prior = before[-1]
+        gap = text[prior.cue_end:m.start()]
+        if len(gap) > 160 or len(_SENTENCE_END.findall(gap)) > 1:
+            continue  # (the list must be the one just named)
+        counted = _counted_recipients(text, m.start(), m.end())
+        kind, span = counted if counted is not None else (Recipients.BEFORE, None)
+        out.append(AwardEvent(m.start(), m.end(), None, prior.awards, span, kind))
+    return out
 
 
 def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     cands: list[Candidate] = []
     events: list[AwardEvent] = []
     for m in _CUE_RE.finditer(text):
-        seg_start = m.end()
-        if m.group(0) == "涌现出":
-            # 涌现出 A、(unit+post) NAME，B、… NAME: each honour with the person named after it
-            stop = re.compile(r"[。；;\n]").search(text, seg_start)
-            sent_end = stop.start() if stop else len(text)
-            for part in re.finditer(r"[^，,]+", text[seg_start:sent_end]):
-                ps, pe = seg_start + part.start(), seg_start + part.end()
-                first = _split_items(part.group(0))[0]
-                items = _items(text, ps, ps + len(first))
-                if items:
-                    cands.extend(items)
-                    events.append(AwardEvent(m.start(), m.end(), None, tuple(items), (ps + len(first), pe)))
+        cue = m.group(0)
+        if cue in AWARD_LIST_CUES:
+            more, more_events = _listed_events(text, m)
+            cands.extend(more)
+            events.extend(more_events)
             continue
-        items = _items(text, seg_start, _segment_end(text, seg_start))
+        if text.startswith(AWARD_HOLDER_WORDS, m.start()):
+            continue  # 获得者: the holder of the honour named before it (_holder_events)
+        by = (m.start("by"), m.end("by")) if m.group("by") else None
+        if by is None and cue.startswith("被") and "经" in text[max(0, m.start() - 60):m.start()]:
+            by = _reviewer(text, m.start())
+        collection = _collection(text, m) if cue == "入选" else None
+        if collection is not None:
+            items, by = [collection[0]], collection[1]
+        else:
+            items = _honours(text, m.end(), cue.endswith(AWARD_SELECT_CUES))
+            if cue in AWARD_CREATE_CUES:
+                items = [c for c in items if created_honour(c.name)]
+            elif text.startswith(AWARD_CREATE_CUES, m.end()):
+                items = []  # 获批创建…: approval to strive for it (创建's own event names it)
         if not items:
             continue
-        by = (m.start("by"), m.end("by")) if m.group("by") else None
+        subject_end = _subject_end(text, m.start())
+        counted = _counted_recipients(text, subject_end, m.end())
+        kind, span = counted if counted is not None else (Recipients.BEFORE, None)
         cands.extend(items)
-        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), nominated="推荐" in m.group(0)))
+        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind,
+                                 nominated=cue.endswith(AWARD_NOMINATE_VERBS + AWARD_SHORTLIST_CUES)
+                                 or all(is_candidacy(c.name) for c in items),
+                                 subject_end=subject_end if subject_end != m.start() else -1))
+    extra: list[tuple[list[Candidate], list[AwardEvent]]] = []
     if "为" in text:
-        more, more_events = _active_events(text)
+        extra.append(_active_events(text))
+    if "获得者" in text or "得主" in text:
+        extra.append(_holder_events(text))
+    if "名单" in text:
+        extra.append(_published_events(text))
+    if "授予" in text:
+        extra.append(_grant_events(text))
+    for more, more_events in extra:
         if more_events:
             cands.extend(more)
             events.extend(more_events)
             events.sort(key=lambda e: e.cue_start)
+    if events and _ON_LIST_RE.search(text):
+        events.extend(_on_list_events(text, events))
+        events.sort(key=lambda e: e.cue_start)
     return cands, events

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .candidates import NESTED, Candidate
+from .coordination import COORD, coordinated_before
 from .text import Sentence
 
 ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
@@ -26,7 +27,6 @@ LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二�
 SUBJECT_WINDOW = 14
 PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
 ROLLOUT = re.compile(r"(?:等地|等县市区|等\w{0,3})?(?:率先)?(?:推广|试点|开展|推行|实施|落地|复制)")
-COORD = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
 JOINTLY = re.compile(r"联合|会同|协同|携手")
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 CLAUSE_MARKS = "，,；;：:"
@@ -131,18 +131,6 @@ class Clauses:
         if found and any(start <= m.start and m.end <= pos for m, _ in actors):
             return found  # (the clause's subject stands before what it carries out)
         return []
-
-
-def coordinated_before(text: str, cands: Sequence[Keyed]) -> list[EntityKey]:
-    """The mention right before a cue and those joined to it by 、/和/与 (邹城市、汶上县入选…)."""
-    m, k = cands[-1]
-    out = [k]
-    for m2, k2 in reversed(cands[:-1]):
-        if k2.etype != k.etype or not COORD.fullmatch(text, m2.end, m.start) or "，" in text[m2.end:m.start]:
-            break
-        out.append(k2)
-        m = m2
-    return out
 
 
 # ---- who speaks in a transcript ------------------------------------------------------------

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from ..grammar.awards import match_awards
+from ..grammar.honoured import match_honoured
 from ..grammar.candidates import NESTED, Candidate, merge_overlaps
 from ..grammar.docresolve import declared_aliases, resolve_document
 from ..grammar.author import reporting_body
@@ -142,6 +143,7 @@ def make_awards(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def lg_awards(doc: Doc) -> Doc:
         cands, events = match_awards(doc._.lg_text)
         doc._.lg_awards = events
+        _cands(doc).extend(match_honoured(doc._.lg_text, events, _cands(doc)))  # what was honoured
         _cands(doc).extend(cands)
         return doc
     return lg_awards

@@ -1,0 +1,24 @@
+"""Coordination of mentions: A、B和C, the joints that make several mentions one group."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import EntityKey
+from .candidates import Candidate
+
+#: what joins two coordinated mentions (spaces around it are what PDF text leaves)
+COORD = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
+
+
+def coordinated_before(text: str, cands: Sequence[tuple[Candidate, EntityKey]]) -> list[EntityKey]:
+    """The last mention of `cands` and those joined to it by 、/和/与, of its type, nearest first
+    (邹城市、汶上县入选…: both)."""
+    m, k = cands[-1]
+    out = [k]
+    for m2, k2 in reversed(cands[:-1]):
+        if k2.etype != k.etype or not COORD.fullmatch(text, m2.end, m.start) or "，" in text[m2.end:m.start]:
+            break
+        out.append(k2)
+        m = m2
+    return out

@@ -1,0 +1,153 @@
+"""Honours by their names: whether what follows an award cue names an honour (a scope and a mark
+of distinction, an honour's ending, a prize, a quoted title, a model unit, a scoped designation
+after a cue of selection, a candidacy), and the 、-joined honours of a segment.
+
+A name alone decides here; which cue stands before it and who received it is kg.grammar.awards'.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS
+from ..model import EntityType
+from .candidates import Candidate
+from .text import trie_pattern
+
+#: where a run of honours after a cue ends
+_END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等荣誉|等奖项|等(?=[，,。；;])|等$")
+_TRAILING = re.compile(f"(?:等)?(?:{trie_pattern(AWARD_TRAILERS)})$|等$")
+_ONE_OF = re.compile(r"之一$")
+_QUOTES = re.compile(r"[“”]")
+_BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
+_QUOTED = re.compile(r"“([^”]+)”")
+_COUNTED = re.compile(r"(?<=[^\d第])\d+个")
+_SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
+#: a model unit of some level: 示范 + the kind of unit shown as a model (示范乡镇街道, 示范市县)
+_MODEL_UNIT = re.compile(r"示范(?:市县|地区|街道|社区|单位|项目|基地|园区|乡镇|机关|窗口|学校|企业|中心|司法所|法庭|调解室"
+                         r"|工作室|[市县区乡镇村点所站岗])+$")
+#: a mark of distinction and who bears it (表现突出个人, 优秀集体, 先进基层党组织)
+_DISTINGUISHED = re.compile(r"(?:先进|突出|优秀|模范)(?:基层)?(?:单位|集体|个人|工作者|组织|党组织|党支部|家庭)$")
+#: an edition (第六届, 第九批, 首批) or a scope (全省, 2023年度全市, 国家级) opening a name
+_EDITION = r"(?:第[一二三四五六七八九十百\d]{1,3}[届批期]|首批|首届)"
+_SCOPE_WORD = r"(?:全国|全省|全市|全区|全州|全盟|全县|省级|市级|县级|国家级)"
+_SCOPED = re.compile(rf"(?:\d{{4}}年度?)?(?:{_EDITION}{_SCOPE_WORD}?|{_SCOPE_WORD})")
+#: what makes a thing created (创建…) an honour: a scope or the mark of a model
+_CREATED_HONOUR = re.compile(r"全国|全省|全市|全区|全县|省级|市级|县级|国家|示范|模范|文明|先进|标准化|规范化")
+
+
+def created_honour(name: str) -> bool:
+    """Whether a thing created (创建…) is an honour: with a scope or a model's mark (创建全国文明城市),
+    not a brand or a room built (创建了“X”品牌)."""
+    return _CREATED_HONOUR.search(name) is not None
+
+
+def listed_designation(name: str) -> bool:
+    """Whether the name of a published list (公布了…名单) names an honour: one by its name, or a
+    designation given in batches (第三批…) or by a quoted name."""
+    return is_honour(name, select=True) or bool(_SCOPED.match(name) and re.match(_EDITION, name)) or "“" in name
+
+
+def split_items(segment: str) -> list[str]:
+    """Split coordinated honours at 、 (or 和 before a new scope), not inside () or quotes."""
+    if "、" not in segment and "和" not in segment:
+        return [segment]  # nothing to split at
+    parts, depth, cur = [], 0, ""
+    for i, ch in enumerate(segment):
+        if ch in "(（“":
+            depth += 1
+        elif ch in ")）”" and depth:
+            depth -= 1
+        if depth == 0 and (ch == "、" or (ch == "和" and segment.startswith(("全国", "全省", "全市", "省级", "国家级", "市级"), i + 1))):
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    parts.append(cur)
+    return parts
+
+
+#: a prize's rank alone (全国一等奖): the contest it ranks in is not named, so no honour is
+_BARE_RANK = re.compile(rf"(?:\d{{4}}年度?)?{_EDITION}?{_SCOPE_WORD}?(?:[一二三特]等奖|金奖|银奖|铜奖|优秀奖)")
+#: a candidacy for an honour (…候选单位, 全国文明城市提名城市; not 提名奖): a nomination
+_CANDIDACY = re.compile(r"(?:候选|提名)(?:单位|城市|地区|对象|人)?$")
+
+
+def is_candidacy(name: str) -> bool:
+    """Whether the name is of a candidacy (…候选, …提名城市): put forward, not given."""
+    return _CANDIDACY.search(name) is not None
+
+
+def is_honour(title: str, select: bool = False) -> bool:
+    """Whether a name after a cue is an honour: quoted whole, a scope and a mark of distinction,
+    an honour's ending, a prize (not a rank alone); a scoped name closing on a quoted one
+    (全省…县乡“最佳实践”); after a cue of selection (`select`), a scoped designation (入选全省…
+    揭榜挂帅项目); a candidacy for one of those (…示范县候选, …提名城市)."""
+    if not 3 <= len(title) <= 40 or _BARE_RANK.fullmatch(title):
+        return False
+    candidacy = _CANDIDACY.search(title)
+    if candidacy is not None:
+        inner = title[:candidacy.start()]
+        return is_honour(inner, select) or _SCOPED.match(inner) is not None
+    if title.startswith("“") and title.endswith("”"):
+        return True  # a quoted title after an award cue
+    core = _BRACKETED_END.sub("", _QUOTES.sub("", title))
+    if _SCOPE_HONOUR.match(core):
+        return True  # 全国模范司法所长, 全省优秀律师: a scope and a mark of distinction
+    if core.endswith(AWARD_SUFFIXES) or _MODEL_UNIT.search(core) or _DISTINGUISHED.search(core):
+        return True
+    if title.rstrip("”\"’」").endswith(AWARD_SUFFIXES) or "奖" in title[-4:]:
+        return True
+    scoped = _SCOPED.match(title) is not None
+    if scoped and title.endswith("”"):
+        return True  # 2023年度全市综合考核“第一等次”
+    return select and scoped and core.endswith(DESIGNATION_NOUNS) and "试点" not in core
+
+
+def honour_parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[Candidate | None]:
+    """Each 、-joined part of the segment: its honour, or None where the part names none."""
+    out: list[Candidate | None] = []
+    pos = seg_start
+    for part in split_items(text[seg_start:seg_end]):
+        s = pos + (len(part) - len(part.lstrip()))
+        title = _TRAILING.sub("", part.strip())
+        pos += len(part) + 1
+        if title.startswith(("了", "的")):
+            title = title[1:]
+            s += 1
+        span = len(title)
+        # 全国“八五”普法4个法治文化建设联系点之一: one of the four is the title itself
+        name = _COUNTED.sub("", _ONE_OF.sub("", title))
+        if not is_honour(name, select):
+            out.append(None)
+            continue
+        aliases: tuple[str, ...] = (title,) if name != title else ()
+        q = _QUOTED.search(name)
+        if q and q.group(0) != name:
+            aliases += (q.group(0),)
+        out.append(Candidate(s, s + span, EntityType.AWARD, name, "award", None, aliases=aliases))
+    return out
+
+
+def honour_items(text: str, seg_start: int, seg_end: int, select: bool = False) -> list[Candidate]:
+    """The honours of the segment (its parts that name one)."""
+    return [c for c in honour_parts(text, seg_start, seg_end, select) if c is not None]
+
+
+def segment_end(text: str, start: int) -> int:
+    """Where the honours named from `start` end: a clause mark, 的, 等…称号, or 160 characters."""
+    end_m = _END_RE.search(text, start, min(len(text), start + 160))
+    return end_m.start() if end_m else min(len(text), start + 160)
+
+
+#: the short endings an honour shares with ordinary nouns (城市, 单位, 集体…)
+_COMMON_ENDINGS = tuple(x for x in AWARD_SUFFIXES if len(x) == 2)
+_DISTINCT_ENDINGS = tuple(x for x in AWARD_SUFFIXES if len(x) > 2)
+
+
+def named_clearly(name: str) -> bool:
+    """A name that is an honour on its own, not by a cue before it (a list going on past a comma
+    takes only those): a distinctive ending (先进单位, 示范乡镇, 奖) or quotes; not an ending that
+    ordinary nouns share (，某县入围全国文明城市 names a city)."""
+    core = _BRACKETED_END.sub("", _QUOTES.sub("", name))
+    return (name.endswith("”") or _MODEL_UNIT.search(core) is not None or core.endswith(_DISTINCT_ENDINGS)
+            or not core.endswith(_COMMON_ENDINGS))

@@ -1,0 +1,310 @@
+"""Awards and the award relations, on sentences written for these tests (modelled on reports from
+Fujian, Guangxi, Guizhou, Hunan, Inner Mongolia, Guangdong and Sichuan): what must be found and
+what must not."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityType, SourceDocument
+from kg.nlp import extract, make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def run(nlp, text):
+    """(awards, persons, programs, relations) of a text: names and (head, predicate, tail)."""
+    doc = SourceDocument("t", "t.txt", text, "utf-8", "0" * 64)
+    ex = extract(nlp, doc)
+    for r in ex.relations:  # every evidence quote is the text at its offsets
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.quote
+    by_type: dict[EntityType, set[str]] = {}
+    for m in ex.mentions:
+        by_type.setdefault(m.key.etype, set()).add(m.key.name)
+    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+    return by_type, rels
+
+
+def received(rels):
+    return {(h, t) for h, p, t in rels if p == "receivedAward"}
+
+
+def conferred(rels):
+    return {(h, t) for h, p, t in rels if p == "awardedBy"}
+
+
+# --- which names are honours -----------------------------------------------------------------
+
+def test_a_list_of_honours_goes_on_past_a_comma_while_it_names_only_honours(nlp):
+    text = ("南平市司法局2023年工作总结\n2023年,市司法局获评全省公共法律服务先进集体、全省人民调解工作先进单位,"
+            "2023年度全市绩效考评“优秀等次”、全市平安建设先进单位,机关2人获评市级以上荣誉。\n")
+    ents, rels = run(nlp, text)
+    honours = {"全省公共法律服务先进集体", "全省人民调解工作先进单位", "2023年度全市绩效考评“优秀等次”",
+               "全市平安建设先进单位"}
+    assert honours <= ents[EntityType.AWARD]
+    assert {("南平市司法局", h) for h in honours} <= received(rels)
+    assert not any("机关" in a or "荣誉" in a for a in ents[EntityType.AWARD])
+
+
+def test_a_clause_saying_something_of_the_recipient_ends_the_list(nlp):
+    """，是全省唯一示范单位 says what the recipient is; it names no honour received."""
+    text = "钦州市法治建设报告\n钦南区被司法部确定为全国公共法律服务工作联系点,是全省唯一示范单位。\n"
+    ents, rels = run(nlp, text)
+    assert "全国公共法律服务工作联系点" in ents[EntityType.AWARD]
+    assert not any(a.startswith("是") for a in ents[EntityType.AWARD])
+    assert ("全国公共法律服务工作联系点", "司法部") in conferred(rels)
+
+
+def test_an_edition_and_a_prize_taken_as_a_laurel(nlp):
+    text = "柳州市法治建设报告\n柳州市司法局拍摄的普法短片摘得第五届全国法治动漫微视频作品征集展示活动二等奖桂冠。\n"
+    ents, _ = run(nlp, text)
+    assert "第五届全国法治动漫微视频作品征集展示活动二等奖" in ents[EntityType.AWARD]
+
+
+def test_scoped_designations_after_a_cue_of_selection(nlp):
+    text = ("三明市法治建设报告\n市司法局入选全省数字法治建设重点培育项目,将乐县入选第三批省级法治文化阵地建设"
+            "示范名录。永安市获得省级项目资金200万元。\n")
+    ents, rels = run(nlp, text)
+    assert {"全省数字法治建设重点培育项目", "第三批省级法治文化阵地建设示范名录"} <= ents[EntityType.AWARD]
+    assert ("将乐县", "第三批省级法治文化阵地建设示范名录") in received(rels)
+    # 获得 (obtain) is no cue of selection: funds are no honour
+    assert not any("资金" in a for a in ents.get(EntityType.AWARD, ()))
+
+
+def test_a_ranking_and_a_pilot_are_no_honours(nlp):
+    text = ("遵义市法治建设报告\n全市法治政府建设考核排名全省第一,位列全省第一方阵。市委确定汇川区为试点单位。"
+            "红花岗区获得群众“点赞”。\n")
+    ents, _ = run(nlp, text)
+    assert not ents.get(EntityType.AWARD), ents.get(EntityType.AWARD)
+
+
+def test_a_scope_closing_on_a_quoted_name_is_an_honour(nlp):
+    text = "株洲市法治建设报告\n醴陵市荣获2022年度全省平安建设考评“优秀等次”。\n"
+    ents, rels = run(nlp, text)
+    assert "2022年度全省平安建设考评“优秀等次”" in ents[EntityType.AWARD]
+    assert ("醴陵市", "2022年度全省平安建设考评“优秀等次”") in received(rels)
+
+
+def test_model_units_of_any_level(nlp):
+    """示范 + the kind of unit shown as a model (县区, 乡镇街道): the recipients joined by 、."""
+    text = "巴彦淖尔市法治建设报告\n临河区、五原县成功创建全区法治政府建设示范县区。\n"
+    ents, rels = run(nlp, text)
+    assert "全区法治政府建设示范县区" in ents[EntityType.AWARD]
+    assert {("临河区", "全区法治政府建设示范县区"), ("五原县", "全区法治政府建设示范县区")} <= received(rels)
+
+
+# --- who received it, who conferred it -------------------------------------------------------
+
+def test_a_case_selected_into_a_named_collection(nlp):
+    """入选司法部《…汇编》: the collection is the honour, the body before it its conferrer; the
+    cases are only counted, so nobody named receives it."""
+    text = "株洲市法治建设报告\n2个案例入选司法部《全国行政复议典型案例汇编》。\n"
+    ents, rels = run(nlp, text)
+    assert "全国行政复议典型案例汇编" in ents[EntityType.AWARD]
+    assert ("全国行政复议典型案例汇编", "司法部") in conferred(rels)
+    assert not received(rels)
+
+
+def test_counted_recipients_name_nobody(nlp):
+    """5家单位、12名个人获评…: the report's place did not receive it."""
+    text = "株洲市法治建设报告\n全市5家单位、12名个人获评全省法治宣传教育先进。\n"
+    ents, rels = run(nlp, text)
+    assert "全省法治宣传教育先进" in ents[EntityType.AWARD]
+    assert not received(rels)
+
+
+def test_counted_recipients_listed_later_each_receive_it(nlp):
+    """命名N个村为…，M个村名列其中，分别是：A、B: each listed village; the active voice's conferrers
+    are the bodies the sentence opens with."""
+    text = ("遵义市法治建设报告\n民政部、司法部近日印发通知,命名865个村(社区)为第十批“全国民主法治示范村(社区)”,"
+            "遵义市2个村名列其中,分别是:播州区枫香镇花茂村、湄潭县兴隆镇龙凤村。\n")
+    ents, rels = run(nlp, text)
+    honour = "第十批“全国民主法治示范村(社区)”"
+    assert honour in ents[EntityType.AWARD]
+    assert {("花茂村", honour), ("龙凤村", honour)} <= received(rels)
+    assert not {r for r in received(rels) if r[0] in ("遵义市", "播州区", "湄潭县", "枫香镇", "兴隆镇")}
+    assert {(honour, "民政部"), (honour, "司法部")} <= conferred(rels)
+
+
+def test_the_holder_named_after_an_honour(nlp):
+    text = "株洲市司法局工作报告\n涌现出省十大法治人物提名奖获得者周建华等一批先进典型。\n"
+    ents, rels = run(nlp, text)
+    assert "省十大法治人物提名奖" in ents[EntityType.AWARD]
+    assert ("周建华", "省十大法治人物提名奖") in received(rels)
+    assert not {r for r in received(rels) if r[0] == "株洲市司法局"}
+
+
+def test_a_rank_adverbial_is_not_the_recipient(nlp):
+    """东莞市司法局作为全省唯一入选…: the bureau, not the province of 全省唯一."""
+    text = "东莞市法治建设报告\n东莞市司法局作为全省唯一入选全国公共法律服务示范单位。\n"
+    _, rels = run(nlp, text)
+    assert ("东莞市司法局", "全国公共法律服务示范单位") in received(rels)
+    assert not {r for r in received(rels) if r[0] == "广东省"}
+
+
+def test_creating_a_brand_is_no_honour_creating_a_model_is(nlp):
+    """创建 names an honour only with a scope or a model's mark (创建全国文明城市); 创建了“X”品牌
+    builds a brand."""
+    text = ("宜宾市法治建设报告\n市政府办公室创建了“宜·公文”品牌,叙州区创建全国文明城市,"
+            "南溪区成功创建全省法治建设示范区。\n")
+    ents, rels = run(nlp, text)
+    assert {"全国文明城市", "全省法治建设示范区"} <= ents[EntityType.AWARD]
+    assert not any("公文" in a for a in ents[EntityType.AWARD])
+    assert ("南溪区", "全省法治建设示范区") in received(rels)
+
+
+def test_got_selected_and_rated_as(nlp):
+    """获评为, 获选: the honour starts after the verb (no 为…, 选… titles)."""
+    text = "宜宾市法治建设报告\n翠屏区获评为全市十佳法治为民实事,江安县获选全省行政复议典型案例。\n"
+    ents, rels = run(nlp, text)
+    assert {"全市十佳法治为民实事", "全省行政复议典型案例"} <= ents[EntityType.AWARD]
+    assert not any(a.startswith(("为", "选")) for a in ents[EntityType.AWARD])
+    assert ("江安县", "全省行政复议典型案例") in received(rels)
+
+
+# --- what was honoured: works, projects, methods ----------------------------------------------
+
+def test_a_quoted_work_before_the_cue_receives_it(nlp):
+    text = ("泉州市司法局2023年工作总结\n“侨乡调解 一站通办”入选全省法治政府建设县乡“最佳实践”;"
+            "“海丝法务”一件事获评全市改革创新优秀案例。\n")
+    ents, rels = run(nlp, text)
+    assert {"“侨乡调解 一站通办”", "“海丝法务”一件事"} <= ents[EntityType.PROGRAM]
+    assert ("“侨乡调解 一站通办”", "全省法治政府建设县乡“最佳实践”") in received(rels)
+    assert ("“海丝法务”一件事", "全市改革创新优秀案例") in received(rels)
+    assert not {r for r in received(rels) if r[0] in ("泉州市", "泉州市司法局")}
+
+
+def test_a_method_named_after_its_town_receives_it_not_the_town(nlp):
+    text = "温州市法治建设报告\n龙湾区永中街道山海协作“三步”调解法获评全国新时代“枫桥经验”先进典型。\n"
+    ents, rels = run(nlp, text)
+    assert "山海协作“三步”调解法" in ents[EntityType.PROGRAM]
+    assert ("山海协作“三步”调解法", "全国新时代“枫桥经验”先进典型") in received(rels)
+    assert not {r for r in received(rels) if r[0] in ("永中街道", "龙湾区", "温州市")}
+
+
+def test_a_titled_work_with_its_kind_receives_it(nlp):
+    text = ("百色市法治建设报告\n市司法局拍摄的普法短剧《山路》摘得第四届全国法治微电影二等奖桂冠,"
+            "《边境矛盾纠纷多元化解实践研究》课题作为全市唯一入选全区法学研究重点课题。\n")
+    ents, rels = run(nlp, text)
+    assert {"普法短剧《山路》", "《边境矛盾纠纷多元化解实践研究》课题"} <= ents[EntityType.PROGRAM]
+    assert ("普法短剧《山路》", "第四届全国法治微电影二等奖") in received(rels)
+    assert ("《边境矛盾纠纷多元化解实践研究》课题", "全区法学研究重点课题") in received(rels)
+    assert not {r for r in received(rels) if r[0] in ("百色市", "广西壮族自治区")}
+
+
+def test_a_demonstrative_or_a_clause_names_no_work(nlp):
+    """该机制被命名为…: 该 refers back; 这一模式 too; the recipient is not made a program."""
+    text = ("百色市法治建设报告\n市司法局建立边境联调机制。该机制被命名为全区法治政府建设示范项目,"
+            "这一模式入选全区改革创新案例。\n")
+    ents, _ = run(nlp, text)
+    programs = ents.get(EntityType.PROGRAM, set())
+    assert not any(p.startswith(("该", "这")) for p in programs), programs
+
+
+# --- who a subjectless honour is about ---------------------------------------------------------
+
+def test_a_subjectless_honour_continues_the_topic_of_the_sentence_before(nlp):
+    """赣…司法局…取得较好成效。获评…: the topic of the sentence before (in the same paragraph)."""
+    text = ("2023年工作总结\n2023年,南平市司法局在市委的领导下扎实履职,取得较好成效。获评全省人民调解工作"
+            "先进集体。\n全市法治建设稳步推进。\n获评全省法治宣传教育先进城市。\n")
+    _, rels = run(nlp, text)
+    assert ("南平市司法局", "全省人民调解工作先进集体") in received(rels)
+    # a new paragraph opening with the honour does not continue the bureau's topic
+    assert ("南平市司法局", "全省法治宣传教育先进城市") not in received(rels)
+
+
+def test_a_subjectless_clause_is_about_the_subject_its_sentence_opens_with(nlp):
+    text = "宜宾市法治建设报告\n近年来,翠屏区坚持依法行政,荣获全省法治政府建设示范区。\n"
+    _, rels = run(nlp, text)
+    assert ("翠屏区", "全省法治政府建设示范区") in received(rels)
+    assert ("宜宾市", "全省法治政府建设示范区") not in received(rels)
+
+
+# --- more cues and shapes of honours ------------------------------------------------------------
+
+def test_merits_ratings_and_commendations(nlp):
+    """荣立集体三等功; 获…先进单位表彰 (the commendation of an honour); 被评为…优秀等次 (a rating)."""
+    text = ("宜宾市法治建设报告\n市司法局荣立集体三等功,翠屏区获全国法治宣传教育先进单位表彰,"
+            "南溪区被评为2023年度全省法治政府建设考核优秀等次。\n")
+    ents, rels = run(nlp, text)
+    assert {"集体三等功", "全国法治宣传教育先进单位", "2023年度全省法治政府建设考核优秀等次"} <= ents[EntityType.AWARD]
+    assert ("宜宾市司法局", "集体三等功") in received(rels)
+    assert ("南溪区", "2023年度全省法治政府建设考核优秀等次") in received(rels)
+
+
+def test_a_rank_without_its_contest_is_no_honour(nlp):
+    text = "怀化市法治建设报告\n理论研究成果被评为全国一等奖,鹤城区荣获全省法治微视频大赛一等奖。\n"
+    ents, _ = run(nlp, text)
+    assert "全省法治微视频大赛一等奖" in ents[EntityType.AWARD]
+    assert "全国一等奖" not in ents[EntityType.AWARD]
+
+
+def test_nominations_shortlists_and_candidacies_are_not_received(nlp):
+    """被推荐为, 入围, …候选: the honour is named, nobody has received it yet."""
+    text = ("怀化市法治建设报告\n鹤城区被推荐为全省法治文化建设示范基地,洪江市入围全国文明城市提名城市,"
+            "沅陵县入选全省法治政府建设示范县候选名单。\n")
+    ents, rels = run(nlp, text)
+    assert {"全省法治文化建设示范基地", "全国文明城市提名城市"} <= ents[EntityType.AWARD]
+    assert not received(rels), received(rels)
+
+
+def test_approval_to_strive_for_an_honour_names_it_once(nlp):
+    text = "怀化市法治建设报告\n鹤城区获批创建国家级法治示范区。\n"
+    ents, _ = run(nlp, text)
+    assert ents[EntityType.AWARD] == {"国家级法治示范区"}
+
+
+def test_a_list_going_on_past_a_comma_stops_at_an_ordinary_noun(nlp):
+    """…先进单位，正在争创国家卫生城市: the second clause strives for a title, it names none received."""
+    text = "怀化市法治建设报告\n鹤城区获评全省平安建设先进单位,正在争创国家卫生城市。\n"
+    ents, rels = run(nlp, text)
+    assert ents[EntityType.AWARD] == {"全省平安建设先进单位"}
+
+
+def test_model_centres_and_distinguished_persons(nlp):
+    text = ("常州市法治建设报告\n市公共法律服务中心被省司法厅评为全省公共法律服务规范化建设示范中心,"
+            "武进区司法局被评为全国“八五”普法中期表现突出集体。\n")
+    ents, rels = run(nlp, text)
+    assert {"全省公共法律服务规范化建设示范中心", "全国“八五”普法中期表现突出集体"} <= ents[EntityType.AWARD]
+    assert ("全省公共法律服务规范化建设示范中心", "江苏省司法厅") in conferred(rels)
+    assert ("常州市公共法律服务中心", "全省公共法律服务规范化建设示范中心") in received(rels)
+
+
+def test_a_published_list_names_the_honour_and_who_is_on_it(nlp):
+    """省司法厅公布了第三批…名单，天宁区司法局榜上有名: the body published (conferred) it, the bureau is
+    on it; a list of ordinary bodies (法律援助机构名单) is no honour."""
+    text = ("常州市法治建设报告\n近日,省司法厅公布了第三批全省“枫桥式”司法所名单,天宁区司法局榜上有名。"
+            "市司法局公布了全市法律援助机构名单。\n")
+    ents, rels = run(nlp, text)
+    honour = "第三批全省“枫桥式”司法所"
+    assert ents[EntityType.AWARD] == {honour}
+    assert (honour, "江苏省司法厅") in conferred(rels)
+    assert ("天宁区司法局", honour) in received(rels)
+
+
+def test_a_body_no_matcher_named_is_not_replaced_by_the_place_before_it(nlp):
+    """我市湖塘镇司法所榜上有名: not 我市 (the city)."""
+    text = ("常州市法治建设报告\n近日,省司法厅公布了第三批全省“枫桥式”司法所名单,我市湖塘镇司法所榜上有名。\n")
+    _, rels = run(nlp, text)
+    assert not received(rels), received(rels)
+
+
+def test_the_reviewing_body_confers_a_passive_honour(nlp):
+    """经中央依法治国办评估，…被命名为…: the reviewer is the conferrer; 经 with no body names none."""
+    text = ("阿克苏地区法治建设报告\n经中央依法治国办评估,温宿县被命名为第三批全国法治政府建设示范地区。"
+            "经过努力,沙雅县被评为全区法治宣传教育先进县。\n")
+    _, rels = run(nlp, text)
+    assert ("第三批全国法治政府建设示范地区", "中央依法治国办") in conferred(rels)
+    assert ("温宿县", "第三批全国法治政府建设示范地区") in received(rels)
+    assert not {c for c in conferred(rels) if c[0] == "全区法治宣传教育先进县"}
+
+
+def test_an_active_grant_names_conferrers_and_recipients(nlp):
+    text = ("阿克苏地区法治建设报告\n自治区党委、自治区人民政府授予温宿县、沙雅县“自治区民族团结进步示范县”称号。\n")
+    _, rels = run(nlp, text)
+    honour = "“自治区民族团结进步示范县”"
+    assert {("温宿县", honour), ("沙雅县", honour)} <= received(rels)
+    assert (honour, "新疆维吾尔自治区党委") in conferred(rels)
+    assert not {r for r in received(rels) if r[0] == "阿克苏地区"}

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, PROGRAM_HEADS
+from ..gazetteer import find_divisions
+from ..lexicon import (AWARD_SUFFIXES, IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, ORG_CORES, PROGRAM_HEADS,
+                       REGULATION_SUFFIXES)
 from ..model import EntityType, norm_label
 from .candidates import Candidate
 from .memo import memo
@@ -118,9 +120,14 @@ _CUE_IN_LAST_CLAUSE = re.compile(f"(?:{'|'.join(map(re.escape, IMPLEMENT_CUES))}
 _PUN_BREAK = set("、，,。；;：:！!？?“”‘’（）() \n等和及与的")
 
 
+#: how far before a pun its place's name may start (斗虎屯镇止“斗”息争)
+_PUN_PLACE_REACH = 6
+
+
 def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | None:
-    """郑家镇“郑”风正气, 上善若“水”: one quoted character inside a four-character phrase that
-    runs to the next break is a coined brand (a pun on the place name)."""
+    """郑家镇“郑”风正气, 梁水镇上善若“水”: one quoted character inside a four-character phrase that
+    runs to the next break is a coined brand when it plays on the name of the place just before
+    it; a quoted character in a maxim or a verb phrase (以“法”为要, 遇事找“法”) is emphasis."""
     r = 0
     while qend + r < len(text) and r < 4 and is_han(text[qend + r]) and text[qend + r] not in _PUN_BREAK:
         r += 1
@@ -130,6 +137,8 @@ def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | 
     left = qstart - need
     if left < 0 or not all(is_han(c) for c in text[left:qstart]):
         return None
+    if text[qstart + 1] not in text[max(0, left - _PUN_PLACE_REACH):left]:
+        return None  # no place named before it whose character it plays on (以“法”为要, 遇事找“法”)
     return left, qend + r
 
 
@@ -162,73 +171,186 @@ _NOT_PROGRAM_AFTER = tuple(NON_PROGRAM_HEADS) + _MEETING
 _ERA_MODIFIERS = ("新时代", "新时期")
 
 
+#: what may join the quoted members of a list sharing one head (“A”“B”活动, “A”、“B”等活动)
+_LIST_JOINERS = ("", "、", "和", "及", "与")
+
+
+def _quote_runs(text: str) -> Iterator[list[tuple[int, int]]]:
+    """The quotes closed in time, grouped into runs of adjacent or coordinated quotes: a
+    verb before the run and a head noun after it are every member's."""
+    run: list[tuple[int, int]] = []
+    for found in _QUOTE_SPAN.finditer(text):
+        span = found.span()
+        if run and text[run[-1][1]:span[0]] not in _LIST_JOINERS:
+            yield run
+            run = []
+        run.append(span)
+    if run:
+        yield run
+
+
+#: a plan period (“十四五”, “八五” alone): a span of time, not an initiative (“八五”普法 is one)
+_PLAN_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
+#: a count before a quote (三个“一号工程”, 双“一号工程”): the quoted name is what is counted
+_COUNT_BEFORE = re.compile(r"(?:[一二三四五六七八九十两几0-9]+[个项大]|双)$")
+#: a quoted name that holds its own program head (“一号工程”, “零点行动”, “八八战略”, “枫桥经验”)
+_SELF_HEADS = ("工程", "行动", "计划", "战略", "经验", "机制", "模式", "工作法", "品牌", "项目")
+#: the verbs after which a modifier of a quoted name starts (启动基层法治建设“四大工程”)
+_PREFIX_OPENERS = tuple(sorted(set(IMPLEMENT_CUES) | {"启动", "推动", "推进", "深化", "开展", "实施", "建设",
+                                                      "共建", "加强", "强化", "抓好", "做好", "擦亮"},
+                               key=len, reverse=True))
+_PREFIX_MAX = 10
+#: a town, street or village that opens a modifier: it is where the program runs, not its name
+_LEADING_SETTLEMENT = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|村|社区)")
+#: organ cores and instrument kinds: a modifier holding one names a body or a document
+_NOT_A_MODIFIER = re.compile("|".join(re.escape(w) for w in sorted(
+    {c for c in ORG_CORES if len(c) >= 2} | {s for s, _ in REGULATION_SUFFIXES if len(s) >= 2}, key=len, reverse=True))
+    + "|[局委办厅院所处室科]$")
+_BAD_PREFIX = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("建设", "工作")))
+
+
+def _modifier_before(text: str, qstart: int) -> str:
+    """The noun modifier written right before a quoted name (基层法治建设“四大工程”, 法治共享
+    “农家书屋”): the Han run back to a verb of carrying out or the clause's start, without the
+    place where the program runs; empty when the run is too long to be a modifier."""
+    lo = qstart
+    while lo > 0 and qstart - lo <= _PREFIX_MAX and is_han(text[lo - 1]) and text[lo - 1] not in _EXT_BREAK:
+        lo -= 1
+    run = text[lo:qstart]
+    if not run:
+        return ""
+    cut = max((run.rfind(v) + len(v) for v in _PREFIX_OPENERS if v in run), default=-1)
+    if cut < 0 and qstart - lo > _PREFIX_MAX:
+        return ""  # no verb and no clause start within reach: not a modifier
+    mod = run[max(cut, 0):]
+    settle = _LEADING_SETTLEMENT.match(mod)
+    if settle is not None:
+        mod = mod[settle.end():]
+    elif mod and find_divisions(mod) and find_divisions(mod)[0].start == 0:
+        mod = mod[find_divisions(mod)[0].end:]
+    if len(mod) < 2 or _BAD_PREFIX.search(mod) or _COUNT_BEFORE.search(mod) or mod.endswith(_ERA_MODIFIERS) \
+            or _NOT_A_MODIFIER.search(mod):
+        return ""  # a body (区司法局“…”), a document (工作清单“…”) or a count owns the name, it is no part of it
+    return mod
+
+
+def _with_modifier(text: str, cand: Candidate) -> Candidate:
+    """The candidate named with the modifier before its quote, the shorter forms as aliases."""
+    mod = _modifier_before(text, cand.start)
+    if not mod:
+        return cand
+    return Candidate(cand.start - len(mod), cand.end, cand.etype, mod + cand.name, cand.source, cand.subtype,
+                     cand.props, (cand.name,) + cand.aliases)
+
+
 def match_programs(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    i = 0
-    while (found := _QUOTE_SPAN.search(text, i)) is not None:  # the next quote closed in time
-        qstart, qend = found.span()
-        i = qend
-        inner = text[qstart + 1:qend - 1].strip()
-        if not inner:
-            continue
-        if inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
-            continue
-        after = text[qend:qend + 6]
-        if after.startswith(_NOT_PROGRAM_AFTER):
-            continue
-        quoted = text[qstart:qend]
-        if _NAMED_BODY.match(text, qend):
-            # a body named after a brand (“有事来聊”调解室): the brand is the program; a room's own
-            # sub-brand (“有事来聊·有李来说”调解室) is only the room's name
-            if "·" not in inner and len(inner) <= _MAX_QUOTED:
-                out.append(Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", "Brand",
-                                     aliases=(inner,)))
-            continue
-        k, sub = _head_extension(text, qend)
-        if k:
-            name = text[qstart:qend + k]
-            out.append(Candidate(qstart, qend + k, EntityType.PROGRAM, name, "program", sub,
-                                 aliases=(quoted, inner)))
-            continue
-        if len(inner) == 1:
-            pun = _four_character_pun(text, qstart, qend)
-            if pun is not None:
-                out.append(Candidate(pun[0], pun[1], EntityType.PROGRAM, text[pun[0]:pun[1]], "program",
-                                     "Brand", aliases=(text[pun[0]:pun[1]].replace("“", "").replace("”", ""),)))
-            continue
-        if len(inner) > _MAX_QUOTED or not _SLOGAN_CHARS.isdisjoint(inner) or _NOT_A_NAME.search(norm_label(inner)):
-            continue  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
-        if inner.endswith(("奖", "称号")) or _is_statute(inner):
-            continue  # awards and statutes (“民法典”) are matched by their own rules
-        if COUNT_AFTER.match(text, qend):
-            continue  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
-        before = text[max(0, qstart - 4):qstart]
-        score = 0
-        if _implement_cue_before(text, qstart):
-            score += 1
-        if _COINED.search(inner):
-            score += 1
-        if _head_follows(text, qend):
-            score += 1
-        if len(inner) >= 6 and inner.endswith(("机制", "模式", "制度", "体系", "平台")):
-            score = max(score, 0) + 3  # a long quoted name with its own head (的“三省四县联调机制”)
-        if before.endswith("的") or before.endswith(_STATE_BEFORE):
-            score -= 2
-        if after.startswith(("的", "作用", "目标")):
-            score -= 1
-        if score >= 1:
-            if text.startswith("普法", qend):  # “八五”普法: the national five-year plans' names
-                out.append(Candidate(qstart, qend + 2, EntityType.PROGRAM, quoted + "普法", "program",
-                                     "Campaign", aliases=(quoted, inner)))
-                continue
-            era = next((e for e in _ERA_MODIFIERS if text.endswith(e, 0, qstart)), None)
-            if era:
-                out.append(Candidate(qstart - len(era), qend, EntityType.PROGRAM, era + quoted, "program", None,
-                                     aliases=(quoted, inner)))
-                continue
-            out.append(Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", None,
-                                 aliases=(inner,)))
+    for run in _quote_runs(text):
+        # a head after the run (and after 等) is every member's
+        tail = run[-1][1] + (1 if text.startswith("等", run[-1][1]) else 0)
+        for n, (qstart, qend) in enumerate(run):
+            if n < len(run) - 1 and qend - qstart - 2 > _MAX_QUOTED:
+                continue  # “A+B+C+D”“1+3”模式: a long description glossed by the name after it
+            cand = _quoted_program(text, qstart, qend, tail if n < len(run) - 1 else qend, run[0][0])
+            if cand is None and n < len(run) - 1 and text.startswith("的", tail):
+                cand = _quoted_program(text, qstart, qend, qend, run[0][0])  # “A”和“B”的…: each alone
+            if cand is not None:
+                out.append(_with_modifier(text, cand) if len(run) == 1 and cand.start == qstart else cand)
     return out
+
+
+def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start: int) -> Candidate | None:
+    """The program a quote names, if it names one: `head_at` is where its head noun would be
+    (after the last member of a list), `list_start` where the list it is in opens."""
+    inner = text[qstart + 1:qend - 1].strip()
+    if not inner:
+        return None
+    if inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
+        return None
+    after = text[head_at:head_at + 6]
+    if after.startswith(NON_PROGRAM_HEADS):
+        return None
+    quoted = text[qstart:qend]
+    if _NAMED_BODY.match(text, qend):
+        # a body named after a brand (“有事来聊”调解室): the brand is the program; a room's own
+        # sub-brand (“有事来聊·有李来说”调解室) is only the room's name
+        if "·" not in inner and len(inner) <= _MAX_QUOTED:
+            return Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", "Brand", aliases=(inner,))
+        return None
+    k, sub = _head_extension(text, head_at)
+    if k:  # a head noun, even after a meeting word (“…”主题宣传活动)
+        if head_at == qend:
+            return Candidate(qstart, qend + k, EntityType.PROGRAM, text[qstart:qend + k], "program", sub,
+                             aliases=(quoted, inner))
+        head = text[head_at:head_at + k]
+        return Candidate(qstart, qend, EntityType.PROGRAM, quoted + head, "program", sub, aliases=(quoted, inner))
+    if after.startswith(_MEETING) or _inside_honour(text, qend) or inner.endswith(_HONOUR_ENDS):
+        return None  # 全国“七五”普法工作先进单位, “全国民主法治示范村”: honours, not programs
+    if len(inner) == 1:
+        pun = _four_character_pun(text, qstart, qend)
+        if pun is None:
+            return None
+        phrase = text[pun[0]:pun[1]]
+        return Candidate(pun[0], pun[1], EntityType.PROGRAM, phrase, "program", "Brand",
+                         aliases=(phrase.replace("“", "").replace("”", ""),))
+    if len(inner) > _MAX_QUOTED or not _SLOGAN_CHARS.isdisjoint(inner) or _NOT_A_NAME.search(norm_label(inner)):
+        return None  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
+    if inner.endswith(("奖", "称号")) or _is_statute(inner) \
+            or (_PLAN_PERIOD.match(inner) and not text.startswith("普法", qend)):
+        return None  # awards and statutes (“民法典”) are matched by their own rules; periods are no names
+    if COUNT_AFTER.match(text, qend):
+        return None  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
+    before = text[max(0, list_start - 4):list_start]
+    score = 0
+    if _implement_cue_before(text, list_start):
+        score += 1
+    if _COINED.search(inner):
+        score += 1
+    if _head_follows(text, head_at):
+        score += 1
+    if len(inner) >= 3 and inner.endswith(_SELF_HEADS):
+        score += 1  # it holds its own head: “一号工程”, “八八战略”
+    if len(inner) >= 6 and inner.endswith(("机制", "模式", "制度", "体系", "平台")):
+        score = max(score, 0) + 3  # a long quoted name with its own head (的“三省四县联调机制”)
+    if before.endswith("的") or before.endswith(_STATE_BEFORE) or _state_verb_governs(text, list_start) \
+            or before.endswith(_INDEFINITE):
+        score -= 2
+    if after.startswith(("的", "作用", "目标")):
+        score -= 1
+    if score < 1:
+        return None
+    if text.startswith("普法", qend):  # “八五”普法: the national five-year plans' names
+        return Candidate(qstart, qend + 2, EntityType.PROGRAM, quoted + "普法", "program", "Campaign",
+                         aliases=(quoted, inner))
+    era = next((e for e in _ERA_MODIFIERS if text.endswith(e, 0, qstart)), None)
+    if era:
+        return Candidate(qstart - len(era), qend, EntityType.PROGRAM, era + quoted, "program", None,
+                         aliases=(quoted, inner))
+    return Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", None, aliases=(inner,))
+
+
+#: the endings of honours' names (先进集体, 示范村, 典型案例)
+_HONOUR_ENDS = tuple(a for a in AWARD_SUFFIXES if len(a) >= 3 or a.startswith(("先进", "示范", "模范", "标兵")))
+_HONOUR_RUN = han_run(_EXT_BREAK)
+
+
+def _inside_honour(text: str, qend: int) -> bool:
+    """Does the phrase the quote opens end in an honour (“七五”普法工作先进单位, 双“一号工程”先进集体)?
+    The quote is then a part of the honour's name, not a program of its own."""
+    end = _HONOUR_RUN.match(text, qend, min(len(text), qend + 12)).end()
+    return end > qend and text.endswith(_HONOUR_ENDS, qend, end)
+
+
+#: an indefinite count (作为…的一项“民心工程”): the quote says what kind of thing something is
+_INDEFINITE = ("一项", "一个", "一种", "一条", "一大")
+#: verbs whose object is a state to reach or a gap to close (打通基层治理“最后一米”)
+_STATE_GOVERNORS = ("打通", "解决", "破解", "实现", "做到", "当好", "跑出", "畅通")
+_STATE_GOVERNED = re.compile(f"(?:{'|'.join(_STATE_GOVERNORS)})[\u4e00-\u9fff]{{0,6}}\\Z")
+
+
+def _state_verb_governs(text: str, qstart: int) -> bool:
+    """A verb of reaching a state within a short noun phrase before the quote (打通基层治理“最后一米”)."""
+    return _STATE_GOVERNED.search(text, max(0, qstart - 8), qstart) is not None
 
 
 #: verbs that introduce a named initiative without quotes (建立三省四县跨省联调机制)

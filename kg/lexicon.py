@@ -91,6 +91,7 @@ REGULATION_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("守则", "NormativeDocument"), ("范本", "NormativeDocument"), ("示范文本", "NormativeDocument"), ("制度", "NormativeDocument"), ("措施", "NormativeDocument"),
     ("纲要", "PolicyDocument"), ("规划", "PolicyDocument"), ("方案", "PolicyDocument"),
     ("计划", "PolicyDocument"), ("要点", "PolicyDocument"), ("意见(试行)", "NormativeDocument"),
+    ("协议", "NormativeDocument"), ("合作协议", "NormativeDocument"), ("备忘录", "NormativeDocument"),
 )
 
 #: title endings of media outlets inside 《》
@@ -121,7 +122,16 @@ PROGRAM_HEADS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("工作室", "Program"), ("服务方式", "Program"), ("工作打包服务方式", "Program"),
     ("普法", "Program"), ("改革", "Campaign"), ("研判", "Mechanism"), ("对接", "Mechanism"),
     ("联动", "Mechanism"), ("办理场景", "Project"), ("场景", "Project"), ("评价", "Program"),
+    ("创建活动", "Campaign"), ("主题活动", "Campaign"), ("宣传周", "Campaign"), ("一件事", "Project"),
+    ("课题", "Project"), ("联调", "Mechanism"),
 ), key=lambda p: len(p[0]), reverse=True))
+
+#: what a program's name, as the subject of its clause, is followed by (…活动走深走实, …机制有序运转):
+#: predicates and the adverbs that open them
+SUBJECT_PREDICATES: tuple[str, ...] = (
+    "走深", "走实", "落地", "见效", "提质", "增效", "有序", "扎实", "顺利", "不断", "持续", "深入", "已",
+    "正式", "成功", "得以", "逐步", "日益", "作为", "列入", "纳入", "在", "于",
+)
 
 #: words after a quoted phrase that mark it as NOT a program (problem labels, principles…)
 NON_PROGRAM_HEADS: tuple[str, ...] = (

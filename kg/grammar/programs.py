@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 
 from ..gazetteer import find_divisions
-from ..lexicon import (AWARD_SUFFIXES, IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, ORG_CORES, PROGRAM_HEADS,
-                       REGULATION_SUFFIXES)
+from ..lexicon import (AWARD_CUES, AWARD_SUFFIXES, IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, ORG_CORES,
+                       PROGRAM_HEADS, REGULATION_SUFFIXES, SUBJECT_PREDICATES)
 from ..model import EntityType, norm_label
 from .candidates import Candidate
 from .memo import memo
@@ -26,8 +26,9 @@ _SLOGAN_CHARS = set("，,。；;：:！!？?、")
 _STATE_BEFORE = ("实现", "做到", "成为", "形成", "筑起", "打通", "从", "到", "达到", "变", "当好", "争当",
                  "称为", "誉为", "被誉为", "坚持", "树立", "牢固树立", "解决", "破解", "有效", "确保")
 #: verbs that may directly follow a program's head noun and end its name
-_VERB_AFTER_HEAD = tuple(c for c in IMPLEMENT_CUES if c not in ("建设", "全面")) + (
-    "达到", "实现", "覆盖", "成为", "获得", "入选", "受到", "得到", "取得", "被", "合作", "运行", "发挥")
+_VERB_AFTER_HEAD = tuple(c for c in IMPLEMENT_CUES if c not in ("建设", "全面")) + tuple(AWARD_CUES) + (
+    "达到", "实现", "覆盖", "成为", "获得", "入选", "受到", "得到", "取得", "被", "合作", "运行", "发挥") \
+    + SUBJECT_PREDICATES
 _MEETING = ("主题", "系列", "新闻", "会议", "发布会", "座谈会", "大会", "论坛", "会", "讲座", "比赛")
 _EXT_BREAK = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已，,。；;：:、（）()《》“”‘’\"'|\n")
 
@@ -196,10 +197,13 @@ _COUNT_BEFORE = re.compile(r"(?:[一二三四五六七八九十两几0-9]+[个�
 #: a quoted name that holds its own program head (“一号工程”, “零点行动”, “八八战略”, “枫桥经验”)
 _SELF_HEADS = ("工程", "行动", "计划", "战略", "经验", "机制", "模式", "工作法", "品牌", "项目")
 #: the verbs after which a modifier of a quoted name starts (启动基层法治建设“四大工程”)
-_PREFIX_OPENERS = tuple(sorted(set(IMPLEMENT_CUES) | {"启动", "推动", "推进", "深化", "开展", "实施", "建设",
+_PREFIX_OPENERS = tuple(sorted(set(IMPLEMENT_CUES) | {"启动", "推动", "推进", "深化", "开展", "实施",
                                                       "共建", "加强", "强化", "抓好", "做好", "擦亮"},
                                key=len, reverse=True))
 _PREFIX_MAX = 10
+#: what a modifier never holds: function characters, and 暨 joining two names (专项督察暨“八五”普法)
+_MODIFIER_BREAK = _EXT_BREAK | {"暨"}
+_PREFIX_REACH = 14  # a settlement may open the run: 沈家门街道海上矛盾纠纷化解“四步”工作法
 #: a town, street or village that opens a modifier: it is where the program runs, not its name
 _LEADING_SETTLEMENT = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|村|社区)")
 #: organ cores and instrument kinds: a modifier holding one names a body or a document
@@ -214,13 +218,13 @@ def _modifier_before(text: str, qstart: int) -> str:
     “农家书屋”): the Han run back to a verb of carrying out or the clause's start, without the
     place where the program runs; empty when the run is too long to be a modifier."""
     lo = qstart
-    while lo > 0 and qstart - lo <= _PREFIX_MAX and is_han(text[lo - 1]) and text[lo - 1] not in _EXT_BREAK:
+    while lo > 0 and qstart - lo <= _PREFIX_REACH and is_han(text[lo - 1]) and text[lo - 1] not in _MODIFIER_BREAK:
         lo -= 1
     run = text[lo:qstart]
     if not run:
         return ""
     cut = max((run.rfind(v) + len(v) for v in _PREFIX_OPENERS if v in run), default=-1)
-    if cut < 0 and qstart - lo > _PREFIX_MAX:
+    if cut < 0 and qstart - lo > _PREFIX_REACH:
         return ""  # no verb and no clause start within reach: not a modifier
     mod = run[max(cut, 0):]
     settle = _LEADING_SETTLEMENT.match(mod)
@@ -228,7 +232,7 @@ def _modifier_before(text: str, qstart: int) -> str:
         mod = mod[settle.end():]
     elif mod and find_divisions(mod) and find_divisions(mod)[0].start == 0:
         mod = mod[find_divisions(mod)[0].end:]
-    if len(mod) < 2 or _BAD_PREFIX.search(mod) or _COUNT_BEFORE.search(mod) or mod.endswith(_ERA_MODIFIERS) \
+    if not 4 <= len(mod) <= _PREFIX_MAX or _BAD_PREFIX.search(mod) or _COUNT_BEFORE.search(mod) or mod.endswith(_ERA_MODIFIERS) \
             or _NOT_A_MODIFIER.search(mod):
         return ""  # a body (区司法局“…”), a document (工作清单“…”) or a count owns the name, it is no part of it
     return mod
@@ -251,7 +255,7 @@ def match_programs(text: str) -> list[Candidate]:
         for n, (qstart, qend) in enumerate(run):
             if n < len(run) - 1 and qend - qstart - 2 > _MAX_QUOTED:
                 continue  # “A+B+C+D”“1+3”模式: a long description glossed by the name after it
-            cand = _quoted_program(text, qstart, qend, tail if n < len(run) - 1 else qend, run[0][0])
+            cand = _quoted_program(text, qstart, qend, tail, run[0][0])
             if cand is None and n < len(run) - 1 and text.startswith("的", tail):
                 cand = _quoted_program(text, qstart, qend, qend, run[0][0])  # “A”和“B”的…: each alone
             if cand is not None:
@@ -408,8 +412,8 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
         head = _unquoted_head(run[-_UNQUOTED_HEAD_MAX:])  # the first listed, not the longest
         if head is None:
             continue
-        if run.count("“") != run.count("”") or run.startswith(_INTRO_VERBS):
-            continue  # 探索形成…: the name follows the last verb
+        if run.count("“") != run.count("”") or run.startswith(_INTRO_VERBS) or "”“" in run:
+            continue  # 探索形成…: the name follows the last verb; “A”“B”活动 is the quoted rule's
         stem = run[: len(run) - len(head)]
         if len(norm_label(stem)) < 4 or stem.startswith(_GENERIC_STEMS) or "的" in stem:
             continue

@@ -203,8 +203,9 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
 #: instruments named without 《》 after a verb that makes them (制定2022年度干部教育培训计划,
 #: 编制修订冠县总体应急预案, 建立…工作责任清单、…工作清单)
 _MAKING_VERB = r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起草)"
-#: one verb, then more: X X* (not X+) opens with the words, so the engine skips ahead to their characters
-_MAKING_VERBS = re.compile(f"{_MAKING_VERB}{_MAKING_VERB}*(?:了)?")
+#: one verb, then more, perhaps joined by 并 (制定并实施…办法): X X* (not X+) opens with the words, so the
+#: engine skips ahead to their characters
+_MAKING_VERBS = re.compile(f"{_MAKING_VERB}(?:并?(?:{_MAKING_VERB}|实施|施行|执行|落实))*(?:了)?")
 _UNBRACKETED_SUFFIXES = ("工作责任清单", "责任清单", "清单", "应急预案", "预案", "计划", "规划", "实施方案", "方案",
                          "实施细则", "细则", "办法", "工作规则", "规则", "指引", "纲要", "要点")
 _UNBRACKETED_LAST = frozenset(s[-1] for s in _UNBRACKETED_SUFFIXES)  # an item's last character
@@ -238,4 +239,25 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
             if after not in "、和及":
                 break
             pos = m.end() + 1
+    return out
+
+
+#: a quoted coined name, then the words of an instrument's kind, unbracketed (“八五”普法规划实施以来,
+#: “十四五”法治宣传教育规划): the plan or rule named after a program is an instrument
+_QUOTED_INSTRUMENT = re.compile(r"“[^“”\n，。；、]{1,8}”([\u4e00-\u9fff]{0,10}?)(规划|纲要|实施方案|方案|条例|实施办法|办法|实施细则|细则)")
+#: what the stem between the quote and the kind never holds (a phrase, not a name, runs on)
+_QUOTED_STEM_BREAK = re.compile(r"[的了在和与及或对为把被将从向以于由等并且而但是也都又还就已暨]")
+
+
+def match_quoted_instruments(text: str) -> list[Candidate]:
+    """“X”…规划/方案/办法 outside 《》: an instrument named after its program; the program keeps its
+    own mention inside it (a name inside a title is nested)."""
+    out: list[Candidate] = []
+    for m in _QUOTED_INSTRUMENT.finditer(text):
+        if text.rfind("《", max(0, m.start() - 80), m.start()) > text.rfind("》", max(0, m.start() - 80), m.start()):
+            continue  # inside a title: the title's rule
+        if _QUOTED_STEM_BREAK.search(m.group(1)):
+            continue
+        name = m.group(0)
+        out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, name, "instrument", regulation_kind(name)))
     return out

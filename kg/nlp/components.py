@@ -26,7 +26,8 @@ from ..grammar.located import located_of
 from ..grammar.relations import extract_relations
 from ..grammar.tables import match_tables
 from ..grammar.text import sentences
-from ..grammar.titles import match_statutes, match_titles, match_unbracketed_instruments
+from ..grammar.titles import (match_quoted_instruments, match_statutes, match_titles,
+                              match_unbracketed_instruments)
 from ..gazetteer import find_divisions, lookup
 from ..model import DocContext, EntityKey, EntityType
 
@@ -108,6 +109,7 @@ def make_titles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         _cands(doc).extend(match_titles(doc._.lg_text))
         _cands(doc).extend(match_statutes(doc._.lg_text, doc._.lg_token_starts))
         _cands(doc).extend(match_unbracketed_instruments(doc._.lg_text))
+        _cands(doc).extend(match_quoted_instruments(doc._.lg_text))
         return doc
     return lg_titles
 

@@ -362,13 +362,17 @@ _INTRO_VERBS = ("组织开展", "开展", "建立健全", "建立", "健全", "�
                 "打造", "举办", "实施", "启动", "推进", "承接", "落实", "创建", "搭建", "上线", "开通", "部署",
                 "深化", "推广", "出台", "形成", "开设", "设立", "推出")
 _UNQUOTED_HEADS = ("攻坚行动", "专项行动", "行动", "宣传月活动", "系列活动", "观摩活动", "活动", "工作机制",
-                   "协作机制", "联动机制", "联调机制", "机制", "制度", "模式", "试点", "平台", "系统", "工程",
-                   "体系", "大比武", "改革")
+                   "协作机制", "联动机制", "联调机制", "机制", "责任制", "制度", "模式", "试点", "平台", "系统", "工程",
+                   "体系", "大比武", "改革", "专项督察", "专项整治", "专项治理", "知识竞赛", "竞赛", "宣传周", "宣传月")
 _GENERIC_STEMS = ("相关", "有关", "各项", "各类", "一系列", "多种", "多项", "系列", "工作", "长效", "常态化",
                   "一批", "一套", "这一", "该", "此", "其", "全面", "进一步", "相应", "配套", "新的")
 #: what makes an unquoted phrase a proper name: a quote, a number, a coined count (三省四县), a place
 _DISTINCT = re.compile(r"[“0-9+]|[一二三四五六七八九十两][^\s]{0,2}[一二三四五六七八九十两]|[省市县区镇乡]")
-_NAMED_HEADS = ("攻坚行动", "专项行动", "宣传月活动", "试点", "大比武")
+#: how long a stem makes a name specific without a place, a number or a quote, by head: a rule or
+#: system named by what it does at length (行政执法效能评估制度, …府院衔接机制) is one institution;
+#: heads not listed need a distinct mark (法律援助服务长效机制 and 主题法治宣传教育活动 are no names)
+_SPECIFIC_STEM = {"制度": 8, "责任制": 4, "系列活动": 6, "机制": 10, "专项督察": 4, "专项整治": 4, "专项治理": 4}
+_NAMED_HEADS = ("攻坚行动", "专项行动", "宣传月活动", "试点", "大比武", "宣传周", "宣传月")
 _PHRASE_END_OK = set("、，,。；;：:和与及（(\n")
 _PHRASE_MAX = 32
 _PHRASE_CLASS = "\u4e00-\u9fff0-9“”+·"
@@ -397,6 +401,11 @@ def _unquoted_head(tail: str) -> str | None:
 _UNQUOTED_HEAD_MAX = max(map(len, _UNQUOTED_HEADS))
 
 
+def _head_before_and(stem: str) -> bool:
+    """Does a conjunct before 和 end in a program head of its own (…调整机制和…)?"""
+    return any(_unquoted_head(part[-_UNQUOTED_HEAD_MAX:]) is not None for part in stem.split("和")[:-1])
+
+
 def match_unquoted_programs(text: str) -> list[Candidate]:
     """Named initiatives after a verb of carrying out, ending in a program head noun."""
     out: list[Candidate] = []
@@ -419,7 +428,11 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
             continue
         if _BAD_IN_STEM.search(stem):
             continue
-        if not (_DISTINCT.search(stem) or head in _NAMED_HEADS):
+        if "等" in stem or "了" in stem:
+            continue  # a list closed by 等, a verb phrase with 了: no one name
+        if "和" in stem and _head_before_and(stem):
+            continue  # 窗口人员动态调整机制和科学分流机制: two things, each judged where it stands
+        if not (_DISTINCT.search(stem) or head in _NAMED_HEADS or len(stem) >= _SPECIFIC_STEM.get(head, _PHRASE_MAX)):
             continue  # 多元化解纠纷机制, 行政执法工作体系: generic, not a name
         # a quoted brand inside a longer name (整治“…”专项行动): the longer name is the program
         out.append(Candidate(start, j, EntityType.PROGRAM, run, "program" if "“" in run else "mechanism", None))

@@ -95,3 +95,16 @@ def test_a_head_followed_by_its_predicate_closes_the_name(nlp):
     text = "长春市报告\n持续推动“查短板、补弱项、强基础”活动走深走实,“吉事好办”一件事获评全省最佳实践。\n"
     found = programs(nlp, text)
     assert {"“查短板、补弱项、强基础”活动", "“吉事好办”一件事"} <= found, found
+
+
+# --- programs named after a place -------------------------------------------------------------
+
+def test_rule_of_law_and_public_safety_programs_named_after_a_place(nlp):
+    text = "株洲市报告\n全力建设平安株洲,扎实推进法治湖南建设,努力建设人民满意的法治贵州。\n"
+    found = programs(nlp, text)
+    assert {"平安株洲", "法治湖南建设", "法治贵州"} <= found, found
+    # spheres of the trio, honours, slogans in quotes and words that are no place are no programs
+    text = ("株洲市报告\n统筹推进法治株洲、法治政府、法治社会一体建设,被评为平安湖南建设先进集体,"
+            "围绕“学法守法、共建法治株洲”主题,加强法治宣传和平安建设。\n")
+    found = programs(nlp, text)
+    assert not any(n.startswith(("法治株洲", "平安湖南", "法治宣传", "平安建设")) for n in found), found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..gazetteer import find_divisions
+from ..gazetteer import find_divisions, lookup
 from ..lexicon import (AWARD_CUES, AWARD_SUFFIXES, IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, ORG_CORES,
                        PROGRAM_HEADS, REGULATION_SUFFIXES, SUBJECT_PREDICATES)
 from ..model import EntityType, norm_label
@@ -123,6 +123,8 @@ _PUN_BREAK = set("、，,。；;：:！!？?“”‘’（）() \n等和及与�
 
 #: how far before a pun its place's name may start (斗虎屯镇止“斗”息争)
 _PUN_PLACE_REACH = 6
+#: the place a pun follows: a name ending in a settlement's or a division's word
+_PUN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街道|社区|镇|乡|村|县|区|市)\Z")
 
 
 def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | None:
@@ -138,7 +140,8 @@ def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | 
     left = qstart - need
     if left < 0 or not all(is_han(c) for c in text[left:qstart]):
         return None
-    if text[qstart + 1] not in text[max(0, left - _PUN_PLACE_REACH):left]:
+    place = _PUN_PLACE.search(text, max(0, left - _PUN_PLACE_REACH), left)
+    if place is None or text[qstart + 1] not in place.group():
         return None  # no place named before it whose character it plays on (以“法”为要, 遇事找“法”)
     return left, qend + r
 
@@ -499,3 +502,43 @@ def match_program_echoes(text: str, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), EntityType.PROGRAM, name, "mechanism", None,
                                  aliases=(m.group(0),) if m.group(0) != name else ()))
     return out
+
+
+#: 法治山西, 平安中宁, 法治济宁建设: the rule-of-law and public-safety programs named after a place
+_PLACE_BRAND = re.compile(r"(?:法治|平安)(?=([\u4e00-\u9fff]{2,5}))")
+_COUNTRY = "中国"
+_TRIO_NEXT = ("、法治政府", "、法治社会", "和法治政府")
+#: an honour's ending before the clause ends (平安中国“优秀微电影”三等奖, 法治X建设示范乡镇)
+_HONOUR_AHEAD = re.compile("[^，,。；;、\n]{0,16}?(?:" + "|".join(map(re.escape, _HONOUR_ENDS + ("奖",))) + ")")
+
+
+def _place_name(word: str) -> bool:
+    """A place by its full name, by a short form safe in running text, or the country."""
+    return word == _COUNTRY or any(d.name == word or (d.short == word and d.safe_short) for d in lookup(word))
+
+
+def match_place_brands(text: str) -> list[Candidate]:
+    """法治/平安 + a place (its full name or short form, found in the gazetteer), with 建设 when it
+    follows: the programs of building rule of law or public safety in that place."""
+    out: list[Candidate] = []
+    for m in _PLACE_BRAND.finditer(text):
+        after = m.group(1)
+        place = next((after[:k] for k in range(len(after), 1, -1) if _place_name(after[:k])), None)
+        if place is None:
+            continue
+        end = m.end() + len(place)
+        if text.startswith(_TRIO_NEXT, end) or _HONOUR_AHEAD.match(text, end) or _in_open_quote(text, m.start()):
+            continue  # one of the trio 法治X、法治政府、法治社会 (spheres); 平安X建设先进集体 (an honour)
+        name = text[m.start():end]
+        aliases: tuple[str, ...] = ()
+        if text.startswith("建设", end):
+            aliases, name, end = (name,), name + "建设", end + 2
+        out.append(Candidate(m.start(), end, EntityType.PROGRAM, name, "program", "Campaign", aliases=aliases))
+    return out
+
+
+def _in_open_quote(text: str, pos: int) -> bool:
+    """Is pos inside a quote opened earlier on its line (“普及法律知识、共建法治X”)? The quoted-name
+    rule judges what a quote holds."""
+    line = text.rfind("\n", 0, pos) + 1
+    return text.rfind("“", line, pos) > text.rfind("”", line, pos)

@@ -20,8 +20,8 @@ from ..grammar.context import header_span, infer_context
 from ..grammar.orgs import match_orgs
 from ..grammar.persons import match_persons
 from ..grammar.places import PlaceHit, match_places
-from ..grammar.programs import (match_caption_programs, match_program_echoes, match_programs,
-                                 match_unquoted_programs)
+from ..grammar.programs import (match_caption_programs, match_place_brands, match_program_echoes,
+                                 match_programs, match_unquoted_programs)
 from ..grammar.located import located_of
 from ..grammar.relations import extract_relations
 from ..grammar.tables import match_tables
@@ -127,6 +127,7 @@ def make_orgs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def make_programs(nlp: Language, name: str, unquoted: bool) -> Callable[[Doc], Doc]:
     def lg_programs(doc: Doc) -> Doc:
         _cands(doc).extend(match_programs(doc._.lg_text))
+        _cands(doc).extend(match_place_brands(doc._.lg_text))
         if unquoted:
             _cands(doc).extend(match_unquoted_programs(doc._.lg_text))
             _cands(doc).extend(match_caption_programs(doc._.lg_text))

@@ -108,3 +108,25 @@ def test_rule_of_law_and_public_safety_programs_named_after_a_place(nlp):
             "围绕“学法守法、共建法治株洲”主题,加强法治宣传和平安建设。\n")
     found = programs(nlp, text)
     assert not any(n.startswith(("法治株洲", "平安湖南", "法治宣传", "平安建设")) for n in found), found
+
+
+# --- names without quotes, and quotes that are honoured ----------------------------------------
+
+def test_a_rule_or_system_named_at_length_is_a_program(nlp):
+    text = ("襄阳市报告\n全面建立法治建设年度报告制度,推行重大行政决策后评估制度,建立完善行政争议前端化解府院衔接机制,"
+            "组织开展涉企违规收费专项督察,举办全市领导干部宪法法律知识竞赛。\n")
+    found = programs(nlp, text)
+    assert {"法治建设年度报告制度", "重大行政决策后评估制度", "行政争议前端化解府院衔接机制", "涉企违规收费专项督察",
+            "全市领导干部宪法法律知识竞赛"} <= found, found
+    # a short stem, a generic modifier, a list or two conjoined systems are no one name
+    text = ("襄阳市报告\n完善突发事件应对制度,健全法律援助服务长效机制,建立窗口人员动态调整机制和科学分流机制,"
+            "推广远程视频等移动公证办理新模式。\n")
+    assert not programs(nlp, text)
+
+
+def test_what_is_honoured_right_after_its_quote_is_a_named_thing(nlp):
+    text = ("泉州市报告\n“渔港枫桥 法润侨乡”获全省普法影响力事件提名奖;“泉州市构建涉侨纠纷多元化解工作体系”入选全省"
+            "法治政府建设示范项目。\n")
+    found = programs(nlp, text)
+    assert {"“渔港枫桥 法润侨乡”", "“泉州市构建涉侨纠纷多元化解工作体系”"} <= found, found
+    assert not programs(nlp, "泉州市报告\n我们提出“更快、更好”的要求,把“最多跑一次”写进工作报告。\n") & {"“更快、更好”"}

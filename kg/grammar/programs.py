@@ -199,6 +199,11 @@ _PLAN_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
 _COUNT_BEFORE = re.compile(r"(?:[一二三四五六七八九十两几0-9]+[个项大]|双)$")
 #: a quoted name that holds its own program head (“一号工程”, “零点行动”, “八八战略”, “枫桥经验”)
 _SELF_HEADS = ("工程", "行动", "计划", "战略", "经验", "机制", "模式", "工作法", "品牌", "项目")
+#: a long quoted name ending in its own head (“某市加快构建知识产权全链条工作体系”) is still a name
+_MAX_LONG_QUOTED = 24
+_LONG_NAME_HEADS = ("机制", "模式", "制度", "体系", "平台", "工程", "项目")
+#: award cues right after a quote: the quote names what was honoured
+_HONOURED_AFTER = tuple(c for c in AWARD_CUES if c not in ("创建", "确定为", "命名为", "授予", "评为"))
 #: the verbs after which a modifier of a quoted name starts (启动基层法治建设“四大工程”)
 _PREFIX_OPENERS = tuple(sorted(set(IMPLEMENT_CUES) | {"启动", "推动", "推进", "深化", "开展", "实施",
                                                       "共建", "加强", "强化", "抓好", "做好", "擦亮"},
@@ -300,7 +305,9 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
         phrase = text[pun[0]:pun[1]]
         return Candidate(pun[0], pun[1], EntityType.PROGRAM, phrase, "program", "Brand",
                          aliases=(phrase.replace("“", "").replace("”", ""),))
-    if len(inner) > _MAX_QUOTED or not _SLOGAN_CHARS.isdisjoint(inner) or _NOT_A_NAME.search(norm_label(inner)):
+    long_named = len(inner) <= _MAX_LONG_QUOTED and inner.endswith(_LONG_NAME_HEADS)
+    if (len(inner) > _MAX_QUOTED and not long_named) or not _SLOGAN_CHARS.isdisjoint(inner) \
+            or _NOT_A_NAME.search(norm_label(inner)):
         return None  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
     if inner.endswith(("奖", "称号")) or _is_statute(inner) \
             or (_PLAN_PERIOD.match(inner) and not text.startswith("普法", qend)):
@@ -317,6 +324,8 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
         score += 1
     if len(inner) >= 3 and inner.endswith(_SELF_HEADS):
         score += 1  # it holds its own head: “一号工程”, “八八战略”
+    if text.startswith(_HONOURED_AFTER, qend):
+        score += 1  # “…”获全省…奖, “…”入选…: what is honoured is a named thing
     if len(inner) >= 6 and inner.endswith(("机制", "模式", "制度", "体系", "平台")):
         score = max(score, 0) + 3  # a long quoted name with its own head (的“三省四县联调机制”)
     if before.endswith("的") or before.endswith(_STATE_BEFORE) or _state_verb_governs(text, list_start) \
@@ -384,7 +393,8 @@ _PHRASE = re.compile(f"(?:[{_PHRASE_CLASS.replace('“', '')}]|“[{_PHRASE_CLAS
 #: a verb of carrying out, and (looked ahead at: the next verb may sit inside it) the run of
 #: phrase characters after it (and after 了); where a 、 ends that run, _phrase_end decides
 _INTRO_VERB_RUN = re.compile(f"(?:{'|'.join(_INTRO_VERBS)})(?=了?([{_PHRASE_CLASS}]{{0,{_PHRASE_MAX}}}))")
-_BAD_IN_STEM = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设")))
+#: verbs in a stem make it a clause, not a name (nouns such as 年度/报告/情况 may name a rule: 年度报告制度)
+_BAD_IN_STEM = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设", "年度", "报告", "情况")))
 
 
 def _phrase_end(text: str, start: int) -> int:

@@ -100,6 +100,11 @@ MEDIA_SUFFIXES: tuple[str, ...] = ("日报", "晚报", "早报", "时报", "周�
 
 #: what follows 《X》 when X is a column, programme or show
 COLUMN_HEADS: tuple[str, ...] = ("栏目", "专栏", "节目", "频道", "专题", "微课")
+#: what follows 《X》 when X is a research or work project (《…实践与深化》课题)
+PROJECT_HEADS: tuple[str, ...] = ("课题", "研究课题", "项目")
+#: kinds of made works written before their 《title》 (普法微电影《…》): the work is a program
+WORK_KINDS: tuple[str, ...] = ("微电影", "微视频", "短视频", "微短剧", "情景剧", "动画片", "动漫", "宣传片", "专题片",
+                               "纪录片", "公益广告", "小品", "快板", "歌曲", "戏曲", "剧目", "微剧", "读本", "漫画")
 
 #: program head nouns after a quoted name → subclass; longest first
 PROGRAM_HEADS: tuple[tuple[str, str], ...] = tuple(sorted((

@@ -41,3 +41,15 @@ def test_joined_verbs_are_no_part_of_an_unbracketed_title(nlp):
     regs = found(nlp, text, EntityType.REGULATION)
     assert {"行政复议案件繁简分流实施办法", "琼山区涉企行政检查事项清单"} <= regs, regs
     assert not any(r.startswith(("并", "实施")) for r in regs), regs
+
+
+def test_titled_works_and_research_projects_are_programs(nlp):
+    text = ("三亚市报告\n拍摄的普法微电影《渔火》获评优秀作品,《涉海纠纷多元化解路径研究》课题通过验收,"
+            "在《海南日报》刊发,印发《三亚市海域使用管理办法》。\n")
+    progs = found(nlp, text, EntityType.PROGRAM)
+    assert {"普法微电影《渔火》", "《涉海纠纷多元化解路径研究》课题"} <= progs, progs
+    assert not any(p.startswith(("拍摄", "的")) for p in progs), progs
+    assert "三亚市海域使用管理办法" in found(nlp, text, EntityType.REGULATION)
+    assert "海南日报" not in progs and "《海南日报》" not in progs
+    # a title alone, with no kind before it and no project after it, is not made a program here
+    assert not found(nlp, "三亚市报告\n他在会上引用了《渔火》中的一句话。\n", EntityType.PROGRAM)

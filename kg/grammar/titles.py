@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import COLUMN_HEADS, MEDIA_SUFFIXES, REGULATION_SUFFIXES
+from ..lexicon import COLUMN_HEADS, MEDIA_SUFFIXES, PROJECT_HEADS, REGULATION_SUFFIXES, WORK_KINDS
 from ..model import EntityType
 from .candidates import Candidate
 
@@ -74,6 +74,12 @@ def _made_here(text: str, start: int) -> bool:
 #: the first of COLUMN_HEADS that follows (within 4 characters)
 _COLUMN_HEAD = re.compile("|".join(map(re.escape, COLUMN_HEADS)))
 _INNER_TITLE = re.compile(r"〈([^〈〉]{2,60})〉")
+_WORK_VERBS = ("创作", "拍摄", "编排", "出品", "摄制", "排演", "推送", "发布")
+_PROJECT_HEAD = re.compile("|".join(map(re.escape, sorted(PROJECT_HEADS, key=len, reverse=True))))
+#: a kind of work right before the title, with up to four modifying characters before it (普法微电影);
+#: the modifier stops at a function character (创作的…)
+_WORK_KIND_BEFORE = re.compile("(?:[^\\W的了在和与及或等并把被将对为以于由是、，。；：“”《》0-9a-zA-Z_]{0,4}?)(?:"
+                               + "|".join(map(re.escape, sorted(WORK_KINDS, key=len, reverse=True))) + ")\\Z")
 
 
 def match_titles(text: str) -> list[Candidate]:
@@ -81,6 +87,22 @@ def match_titles(text: str) -> list[Candidate]:
     for m in TITLE_RE.finditer(text):
         title = m.group(1).strip()
         if not title:
+            continue
+        project = _PROJECT_HEAD.match(text, m.end())
+        if project and not regulation_kind(title):
+            head = project.group()
+            out.append(Candidate(m.start(), m.end() + len(head), EntityType.PROGRAM, f"《{title}》{head}", "title",
+                                 "Project", aliases=(f"《{title}》", title)))
+            continue
+        kind = _WORK_KIND_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if kind and not regulation_kind(title) and not is_media(title):
+            # 普法微电影《…》: a made work, named with its kind and the modifier before it
+            start = kind.start()
+            verb = next((v for v in _MAKING + _WORK_VERBS if text.startswith(v, start, m.start())), "")
+            start += len(verb)  # 拍摄微电影《…》: the verb is no part of the name
+            name = text[start:m.end()]
+            out.append(Candidate(start, m.end(), EntityType.PROGRAM, name, "title", "Project",
+                                 aliases=(f"《{title}》", title)))
             continue
         head = _COLUMN_HEAD.match(text, m.end(), m.end() + 4)
         if head:

@@ -130,3 +130,10 @@ def test_what_is_honoured_right_after_its_quote_is_a_named_thing(nlp):
     found = programs(nlp, text)
     assert {"“渔港枫桥 法润侨乡”", "“泉州市构建涉侨纠纷多元化解工作体系”"} <= found, found
     assert not programs(nlp, "泉州市报告\n我们提出“更快、更好”的要求,把“最多跑一次”写进工作报告。\n") & {"“更快、更好”"}
+
+
+def test_a_named_means_put_to_use_is_a_program_but_a_manner_is_not(nlp):
+    text = "赤峰市报告\n人民法庭利用“草原流动法庭”巡回审理,调解员运用“唠家常”式谈话化解纠纷。\n"
+    found = programs(nlp, text)
+    assert "“草原流动法庭”" in found, found
+    assert not any("唠家常" in n for n in found), found

@@ -316,8 +316,9 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
         return None  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
     before = text[max(0, list_start - 4):list_start]
     score = 0
-    if _implement_cue_before(text, list_start):
-        score += 1
+    if _implement_cue_before(text, list_start) or (text.endswith(_USE_CUES, max(0, list_start - 2), list_start)
+                                                    and not after.startswith(("式", "型"))):
+        score += 1  # (运用“拉家常”式聊天: a manner, not a means)
     if _COINED.search(inner):
         score += 1
     if _head_follows(text, head_at):
@@ -357,6 +358,8 @@ def _inside_honour(text: str, qend: int) -> bool:
     return end > qend and text.endswith(_HONOUR_ENDS, qend, end)
 
 
+#: verbs of putting a named means to use, right before its quote (利用“车载便民法庭”巡回审理)
+_USE_CUES = ("利用", "依托", "借助", "运用")
 #: an indefinite count (作为…的一项“民心工程”): the quote says what kind of thing something is
 _INDEFINITE = ("一项", "一个", "一种", "一条", "一大")
 #: verbs whose object is a state to reach or a gap to close (打通基层治理“最后一米”)

@@ -206,7 +206,8 @@ _LONG_NAME_HEADS = ("机制", "模式", "制度", "体系", "平台", "工程", 
 _HONOURED_AFTER = tuple(c for c in AWARD_CUES if c not in ("创建", "确定为", "命名为", "授予", "评为"))
 #: the verbs after which a modifier of a quoted name starts (启动基层法治建设“四大工程”)
 _PREFIX_OPENERS = tuple(sorted(set(IMPLEMENT_CUES) | {"启动", "推动", "推进", "深化", "开展", "实施",
-                                                      "共建", "加强", "强化", "抓好", "做好", "擦亮"},
+                                                      "共建", "加强", "强化", "抓好", "做好", "擦亮",
+                                                      "利用", "依托", "借助", "运用"},
                                key=len, reverse=True))
 _PREFIX_MAX = 10
 #: what a modifier never holds: function characters, and 暨 joining two names (专项督察暨“八五”普法)
@@ -217,7 +218,7 @@ _LEADING_SETTLEMENT = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|村|�
 #: organ cores and instrument kinds: a modifier holding one names a body or a document
 _NOT_A_MODIFIER = re.compile("|".join(re.escape(w) for w in sorted(
     {c for c in ORG_CORES if len(c) >= 2} | {s for s, _ in REGULATION_SUFFIXES if len(s) >= 2}, key=len, reverse=True))
-    + "|[局委办厅院所处室科]$")
+    + "|[局委办厅院所处室科庭队站团]$")
 _BAD_PREFIX = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("建设", "工作")))
 
 

@@ -53,3 +53,11 @@ def test_titled_works_and_research_projects_are_programs(nlp):
     assert "海南日报" not in progs and "《海南日报》" not in progs
     # a title alone, with no kind before it and no project after it, is not made a program here
     assert not found(nlp, "三亚市报告\n他在会上引用了《渔火》中的一句话。\n", EntityType.PROGRAM)
+
+
+def test_a_title_holding_a_title_and_a_title_with_spaces(nlp):
+    text = ("西安市报告\n市政府印发《关于印发《西安市城市管理综合执法办法》的通知》,贯彻《中华人民共和国 行政处罚法》,"
+            "学习《法治之光 照亮古城》一文。\n")
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert {"西安市城市管理综合执法办法", "中华人民共和国行政处罚法"} <= regs, regs
+    assert not any("照亮" in r or r.startswith("关于印发") for r in regs), regs

@@ -7,7 +7,8 @@ from ..lexicon import COLUMN_HEADS, MEDIA_SUFFIXES, PROJECT_HEADS, REGULATION_SU
 from ..model import EntityType
 from .candidates import Candidate
 
-TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+#: a title, which may hold one title of its own (《关于印发《…办法》的通知》)
+TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,60}》){1,80})》")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")  # (试行) (2022年修订) (草案)
 _SUFFIXES_LONGEST_FIRST = tuple(sorted(REGULATION_SUFFIXES, key=lambda sk: len(sk[0]), reverse=True))
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于印发(?P<inner>.+?)的通知$")
@@ -73,7 +74,9 @@ def _made_here(text: str, start: int) -> bool:
 
 #: the first of COLUMN_HEADS that follows (within 4 characters)
 _COLUMN_HEAD = re.compile("|".join(map(re.escape, COLUMN_HEADS)))
-_INNER_TITLE = re.compile(r"〈([^〈〉]{2,60})〉")
+_INNER_TITLE = re.compile(r"〈([^〈〉]{2,60})〉|(?<=.)《([^《》]{2,60})》")
+#: spaces between the words of a title, as PDF text extraction leaves them (《某市 物业管理条例》)
+_SPACES = re.compile(r"\s+")
 _WORK_VERBS = ("创作", "拍摄", "编排", "出品", "摄制", "排演", "推送", "发布")
 _PROJECT_HEAD = re.compile("|".join(map(re.escape, sorted(PROJECT_HEADS, key=len, reverse=True))))
 #: a kind of work right before the title, with up to four modifying characters before it (普法微电影);
@@ -88,6 +91,12 @@ def match_titles(text: str) -> list[Candidate]:
         title = m.group(1).strip()
         if not title:
             continue
+        spaced = ()
+        if _SPACES.search(title) and not is_article_title(_SPACES.sub("", title)) \
+                and regulation_kind(_SPACES.sub("", title)):
+            # an instrument's title with spaces inside is the same title (an article's title is
+            # told by its other marks and its ending)
+            spaced, title = (f"《{title}》",), _SPACES.sub("", title)
         project = _PROJECT_HEAD.match(text, m.end())
         if project and not regulation_kind(title):
             head = project.group()
@@ -117,18 +126,19 @@ def match_titles(text: str) -> list[Candidate]:
             continue
         kind = None if is_article_title(title) else regulation_kind(title)
         if kind:
-            name, aliases = title, (f"《{title}》",)
+            name, aliases = title, (f"《{title}》",) + spaced
             if "印发" in title:
                 name, more = instrument_name(title)
                 aliases = aliases + more
             out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, name, "title", kind,
                                  aliases=aliases))
-            for inner in _INNER_TITLE.finditer(m.group(0)) if "〈" in title else ():
+            for inner in _INNER_TITLE.finditer(m.group(0), 1) if "〈" in title or "《" in title else ():
                 # 《细化〈…职责规定〉工作责任清单》: the instrument the title refers to is named too
-                ikind = regulation_kind(inner.group(1))
-                if ikind:
+                iname = inner.group(1) or inner.group(2)
+                ikind = regulation_kind(iname)
+                if ikind and (inner.start(), inner.end()) != (0, len(m.group(0))):
                     out.append(Candidate(m.start() + inner.start(), m.start() + inner.end(), EntityType.REGULATION,
-                                         inner.group(1), "title", ikind, aliases=(f"《{inner.group(1)}》",)))
+                                         iname, "title", ikind, aliases=(f"《{iname}》",)))
             continue
         if not is_article_title(title) and 2 <= len(title) <= 8 and _made_here(text, m.start()):
             # a short named series or product the report's actor made (编制《聊微课》), not a

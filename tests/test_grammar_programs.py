@@ -137,3 +137,15 @@ def test_a_named_means_put_to_use_is_a_program_but_a_manner_is_not(nlp):
     found = programs(nlp, text)
     assert "“草原流动法庭”" in found, found
     assert not any("唠家常" in n for n in found), found
+
+
+def test_members_of_a_list_closed_by_its_kind(nlp):
+    found = programs(nlp, "兰州市报告\n组织开展宪法宣传周、民法典宣传月等活动,开展送法下乡、以案释法等活动。\n")
+    assert {"宪法宣传周", "民法典宣传月"} <= found, found
+    assert not any(n.startswith(("送法", "以案")) for n in found), found
+
+
+def test_named_work_methods_and_the_national_plan_periods(nlp):
+    found = programs(nlp, "兰州市报告\n推广老马调解工作法,深化“八五”普法工作,落实“谁执法谁普法”普法责任制。\n")
+    assert {"老马调解工作法", "“八五”普法", "“谁执法谁普法”普法责任制"} <= found, found
+    assert not programs(nlp, "兰州市报告\n推广群众工作法。\n")

@@ -61,3 +61,10 @@ def test_a_title_holding_a_title_and_a_title_with_spaces(nlp):
     regs = found(nlp, text, EntityType.REGULATION)
     assert {"西安市城市管理综合执法办法", "中华人民共和国行政处罚法"} <= regs, regs
     assert not any("照亮" in r or r.startswith("关于印发") for r in regs), regs
+
+
+def test_lists_an_authority_applies_are_instruments(nlp):
+    text = "南宁市报告\n严格执行市场准入负面清单,全面落实南宁市行政执法事项清单、落实工作责任清单,执行工作方案。\n"
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert {"市场准入负面清单", "南宁市行政执法事项清单"} <= regs, regs
+    assert not any(r.startswith(("落实", "工作")) or r.endswith("方案") for r in regs), regs

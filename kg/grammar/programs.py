@@ -337,7 +337,7 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
         score -= 1
     if score < 1:
         return None
-    if text.startswith("普法", qend):  # “八五”普法: the national five-year plans' names
+    if _PLAN_PERIOD.match(inner) and text.startswith("普法", qend):  # “八五”普法: the five-year plans' names
         return Candidate(qstart, qend + 2, EntityType.PROGRAM, quoted + "普法", "program", "Campaign",
                          aliases=(quoted, inner))
     era = next((e for e in _ERA_MODIFIERS if text.endswith(e, 0, qstart)), None)
@@ -379,7 +379,8 @@ _INTRO_VERBS = ("组织开展", "开展", "建立健全", "建立", "健全", "�
                 "深化", "推广", "出台", "形成", "开设", "设立", "推出")
 _UNQUOTED_HEADS = ("攻坚行动", "专项行动", "行动", "宣传月活动", "系列活动", "观摩活动", "活动", "工作机制",
                    "协作机制", "联动机制", "联调机制", "机制", "责任制", "制度", "模式", "试点", "平台", "系统", "工程",
-                   "体系", "大比武", "改革", "专项督察", "专项整治", "专项治理", "知识竞赛", "竞赛", "宣传周", "宣传月")
+                   "体系", "大比武", "改革", "专项督察", "专项整治", "专项治理", "知识竞赛", "竞赛", "宣传周", "宣传月",
+                   "工作法", "创建活动")
 _GENERIC_STEMS = ("相关", "有关", "各项", "各类", "一系列", "多种", "多项", "系列", "工作", "长效", "常态化",
                   "一批", "一套", "这一", "该", "此", "其", "全面", "进一步", "相应", "配套", "新的")
 #: what makes an unquoted phrase a proper name: a quote, a number, a coined count (三省四县), a place
@@ -387,7 +388,8 @@ _DISTINCT = re.compile(r"[“0-9+]|[一二三四五六七八九十两][^\s]{0,2}
 #: how long a stem makes a name specific without a place, a number or a quote, by head: a rule or
 #: system named by what it does at length (行政执法效能评估制度, …府院衔接机制) is one institution;
 #: heads not listed need a distinct mark (法律援助服务长效机制 and 主题法治宣传教育活动 are no names)
-_SPECIFIC_STEM = {"制度": 8, "责任制": 4, "系列活动": 6, "机制": 10, "专项督察": 4, "专项整治": 4, "专项治理": 4}
+_SPECIFIC_STEM = {"制度": 8, "责任制": 4, "系列活动": 6, "机制": 10, "专项督察": 4, "专项整治": 4, "专项治理": 4,
+                  "工作法": 4, "创建活动": 6}
 _NAMED_HEADS = ("攻坚行动", "专项行动", "宣传月活动", "试点", "大比武", "宣传周", "宣传月")
 _PHRASE_END_OK = set("、，,。；;：:和与及（(\n")
 _PHRASE_MAX = 32
@@ -423,12 +425,35 @@ def _head_before_and(stem: str) -> bool:
     return any(_unquoted_head(part[-_UNQUOTED_HEAD_MAX:]) is not None for part in stem.split("和")[:-1])
 
 
+#: after a verb, items joined by 、 and closed by 等 + a word for their kind (宪法宣传周、民法典宣传月等活动)
+_MEMBER_LIST = re.compile(r"((?:[\u4e00-\u9fff0-9]{4,20}、)+[\u4e00-\u9fff0-9]{4,20})等[\u4e00-\u9fff]{0,4}(?=[，,。；;、\n])")
+
+
+def _list_members(text: str, start: int) -> list[Candidate]:
+    """Each member of a list after a verb that carries a program head of its own: the list's
+    closing word (等活动) names their kind, so a member without a head of its own is no name."""
+    m = _MEMBER_LIST.match(text, start)
+    if m is None:
+        return []
+    out, pos = [], start
+    for item in m.group(1).split("、"):
+        head = _unquoted_head(item[-_UNQUOTED_HEAD_MAX:])
+        stem = item[: len(item) - len(head)] if head else ""
+        if head and len(stem) >= 2 and not stem.startswith(_GENERIC_STEMS) and not _BAD_IN_STEM.search(stem) \
+                and (_DISTINCT.search(stem) or head in _NAMED_HEADS or len(stem) >= _SPECIFIC_STEM.get(head, _PHRASE_MAX)):
+            out.append(Candidate(pos, pos + len(item), EntityType.PROGRAM, item, "mechanism", None))
+        pos += len(item) + 1
+    return out
+
+
 def match_unquoted_programs(text: str) -> list[Candidate]:
     """Named initiatives after a verb of carrying out, ending in a program head noun."""
     out: list[Candidate] = []
     n = len(text)
     for m in _INTRO_VERB_RUN.finditer(text):
         start, j = m.span(1)
+        if j < n and text[j] == "、" and "”" not in text[start:j]:
+            out.extend(_list_members(text, start))
         if j < n and text[j] == "、" and j < start + _PHRASE_MAX:
             j = _phrase_end(text, start)  # a 、 inside quotes does not end the phrase
         # the phrase ends where the run ends (at punctuation), in a head noun

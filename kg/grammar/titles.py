@@ -240,6 +240,9 @@ _MAKING_VERB = r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起�
 _MAKING_VERBS = re.compile(f"{_MAKING_VERB}(?:并?(?:{_MAKING_VERB}|实施|施行|执行|落实))*(?:了)?")
 _UNBRACKETED_SUFFIXES = ("工作责任清单", "责任清单", "清单", "应急预案", "预案", "计划", "规划", "实施方案", "方案",
                          "实施细则", "细则", "办法", "工作规则", "规则", "指引", "纲要", "要点")
+#: lists an authority applies are named instruments too (执行市场准入负面清单, 落实…权责清单)
+_APPLYING_VERBS = re.compile(r"(?:严格|全面)?(?:执行|实行|推行|落实|公布|动态调整)(?:了)?")
+_LIST_SUFFIXES = ("负面清单", "权责清单", "责任清单", "事项清单")
 _UNBRACKETED_LAST = frozenset(s[-1] for s in _UNBRACKETED_SUFFIXES)  # an item's last character
 _ITEM_RE = re.compile(r"(?:[\u4e00-\u9fff0-9]|[(（][^()（）\n，。；]{1,10}[)）])+")
 _GENERIC_INSTRUMENT = ("工作", "实施", "相关", "有关", "各项", "各类", "配套", "一系列", "系列", "专项", "具体",
@@ -250,15 +253,19 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
     """Each 、-separated item after the verb that ends in an instrument's kind and has a stem of
     its own (not 制定工作方案, 出台实施细则)."""
     out: list[Candidate] = []
-    for v in _MAKING_VERBS.finditer(text):
+    verbs = sorted([(v, _UNBRACKETED_SUFFIXES) for v in _MAKING_VERBS.finditer(text)]
+                   + [(v, _LIST_SUFFIXES) for v in _APPLYING_VERBS.finditer(text)], key=lambda vs: vs[0].start())
+    for v, suffixes in verbs:
         pos = v.end()
         while True:
             m = _ITEM_RE.match(text, pos)
             if m is None or m.end() - m.start() > 40:
                 break
             item = m.group(0)
+            if pos > v.end() and (_MAKING_VERBS.match(item) or _APPLYING_VERBS.match(item)):
+                break  # …清单、落实…: a new verb, whose own items are read from it
             after = text[m.end():m.end() + 1]
-            suffix = next((s for s in _UNBRACKETED_SUFFIXES if item.endswith(s)), None) \
+            suffix = next((s for s in suffixes if item.endswith(s)), None) \
                 if item[-1] in _UNBRACKETED_LAST else None
             if suffix is None or (after and after not in "、，,。；;和及“\n"):
                 break

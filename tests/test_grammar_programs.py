@@ -149,3 +149,8 @@ def test_named_work_methods_and_the_national_plan_periods(nlp):
     found = programs(nlp, "兰州市报告\n推广老马调解工作法,深化“八五”普法工作,落实“谁执法谁普法”普法责任制。\n")
     assert {"老马调解工作法", "“八五”普法", "“谁执法谁普法”普法责任制"} <= found, found
     assert not programs(nlp, "兰州市报告\n推广群众工作法。\n")
+
+
+def test_the_parts_of_a_counted_set_are_no_programs_each(nlp):
+    found = programs(nlp, "兰州市报告\n建成执法监督“在线学习”“掌上办案”和“智能监督”三大平台。\n")
+    assert not found & {"“在线学习”", "“掌上办案”", "“智能监督”"}, found

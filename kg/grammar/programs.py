@@ -193,6 +193,8 @@ def _quote_runs(text: str) -> Iterator[list[tuple[int, int]]]:
         yield run
 
 
+#: a count of a kind after a list of quotes (三大平台, 两项机制)
+_COUNTED_KIND = re.compile(r"[一二三四五六七八九十两]+[大个项类种张条]")
 #: a plan period (“十四五”, “八五” alone): a span of time, not an initiative (“八五”普法 is one)
 _PLAN_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
 #: a count before a quote (三个“一号工程”, 双“一号工程”): the quoted name is what is counted
@@ -261,6 +263,8 @@ def match_programs(text: str) -> list[Candidate]:
     for run in _quote_runs(text):
         # a head after the run (and after 等) is every member's
         tail = run[-1][1] + (1 if text.startswith("等", run[-1][1]) else 0)
+        if len(run) > 1 and _COUNTED_KIND.match(text, tail):
+            continue  # “A”“B”和“C”三大平台: the parts of one counted set, not programs each
         for n, (qstart, qend) in enumerate(run):
             if n < len(run) - 1 and qend - qstart - 2 > _MAX_QUOTED:
                 continue  # “A+B+C+D”“1+3”模式: a long description glossed by the name after it

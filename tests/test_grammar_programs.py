@@ -154,3 +154,10 @@ def test_named_work_methods_and_the_national_plan_periods(nlp):
 def test_the_parts_of_a_counted_set_are_no_programs_each(nlp):
     found = programs(nlp, "兰州市报告\n建成执法监督“在线学习”“掌上办案”和“智能监督”三大平台。\n")
     assert not found & {"“在线学习”", "“掌上办案”", "“智能监督”"}, found
+
+
+def test_a_quote_describing_a_method_through_de_names_it(nlp):
+    text = "吉林市报告\n推行“一站受理、全程代办”的联办工作法,形成“早排查、早预警”的工作机制。坚持“调解优先”的原则。\n"
+    found = labels(nlp, text)
+    assert {"“一站受理、全程代办”的联办工作法", "联办工作法", "“早排查、早预警”的工作机制"} <= found, found
+    assert not any("调解优先" in n for n in found), found

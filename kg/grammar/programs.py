@@ -285,6 +285,10 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
     if inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
         return None
     after = text[head_at:head_at + 6]
+    if after.startswith("的") and head_at == qend:
+        described = _described_method(text, qstart, qend, head_at)
+        if described is not None:
+            return described
     if after.startswith(NON_PROGRAM_HEADS):
         return None
     quoted = text[qstart:qend]
@@ -361,6 +365,25 @@ def _inside_honour(text: str, qend: int) -> bool:
     The quote is then a part of the honour's name, not a program of its own."""
     end = _HONOUR_RUN.match(text, qend, min(len(text), qend + 12)).end()
     return end > qend and text.endswith(_HONOUR_ENDS, qend, end)
+
+
+#: heads a quote may describe through 的 (“早发现、早介入”的工作方法, “…”的四审工作方法)
+_DESCRIBED_HEADS = ("工作方法", "工作法", "工作模式", "模式", "工作机制", "机制")
+_DESCRIBED_RUN = han_run(_EXT_BREAK)
+
+
+def _described_method(text: str, qstart: int, qend: int, head_at: int) -> Candidate | None:
+    """“…”的 + a method's or model's name ending the phrase: the quote says what the method is, and
+    the whole is its name (the words after 的, when more than the head, are a name too)."""
+    start = head_at + 1
+    end = _DESCRIBED_RUN.match(text, start, min(len(text), start + 8)).end()
+    phrase = text[start:end]
+    if end < len(text) and is_han(text[end]) or not phrase.endswith(_DESCRIBED_HEADS):
+        return None
+    head = next(h for h in _DESCRIBED_HEADS if phrase.endswith(h))
+    aliases = (text[qstart:qend], phrase) if len(phrase) > len(head) + 1 else (text[qstart:qend],)
+    return Candidate(qstart, end, EntityType.PROGRAM, text[qstart:end], "program", _HEAD_SUBTYPE.get(head),
+                     aliases=aliases)
 
 
 #: verbs of putting a named means to use, right before its quote (利用“车载便民法庭”巡回审理)

@@ -161,3 +161,11 @@ def test_a_quote_describing_a_method_through_de_names_it(nlp):
     found = labels(nlp, text)
     assert {"“一站受理、全程代办”的联办工作法", "联办工作法", "“早排查、早预警”的工作机制"} <= found, found
     assert not any("调解优先" in n for n in found), found
+
+
+def test_a_verb_phrase_or_the_reports_own_place_is_no_modifier(nlp):
+    text = ("洛阳市报告\n主动融入“六尺巷”调解品牌,开启政策解读“人工客服”模式,全市矛盾纠纷排查“红黄绿”评价体系"
+            "运行良好,接待群众“三个一”工作法受到好评。\n")
+    found = labels(nlp, text)
+    assert {"“六尺巷”调解品牌", "“人工客服”模式", "矛盾纠纷排查“红黄绿”评价体系", "“三个一”工作法"} <= found, found
+    assert not any(n.startswith(("主动", "融入", "开启", "全市")) for n in found), found

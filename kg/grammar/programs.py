@@ -16,7 +16,7 @@ from ..lexicon import (AWARD_CUES, AWARD_SUFFIXES, IMPLEMENT_CUES, NON_PROGRAM_H
 from ..model import EntityType, norm_label
 from .candidates import Candidate
 from .memo import memo
-from .text import COUNT_AFTER, QUOTE_PAIRS, han_run, is_han
+from .text import COUNT_AFTER, QUOTE_PAIRS, han_run, is_han, verbs_and_adverbs
 from .titles import _statute_ok
 
 _MAX_QUOTED = 14
@@ -212,6 +212,9 @@ _PREFIX_OPENERS = tuple(sorted(set(IMPLEMENT_CUES) | {"启动", "推动", "推�
                                                       "利用", "依托", "借助", "运用"},
                                key=len, reverse=True))
 _PREFIX_MAX = 10
+#: one-character verbs that open a verb phrase, never a noun modifier (有详细工作流程“五有”)
+_ONE_CHARACTER_VERBS = frozenset("有是让使给做搞抓")
+_SELF_PLACE = re.compile(r"(?:[全本我][省市区县旗镇乡])?")
 #: what a modifier never holds: function characters, and 暨 joining two names (专项督察暨“八五”普法)
 _MODIFIER_BREAK = _EXT_BREAK | {"暨"}
 _PREFIX_REACH = 14  # a settlement may open the run: 沈家门街道海上矛盾纠纷化解“四步”工作法
@@ -238,12 +241,15 @@ def _modifier_before(text: str, qstart: int) -> str:
     if cut < 0 and qstart - lo > _PREFIX_REACH:
         return ""  # no verb and no clause start within reach: not a modifier
     mod = run[max(cut, 0):]
+    mod = mod[len(_SELF_PLACE.match(mod).group()):]  # 全市, 我县: the report's own place, no part of a name
     settle = _LEADING_SETTLEMENT.match(mod)
     if settle is not None:
         mod = mod[settle.end():]
     elif mod and find_divisions(mod) and find_divisions(mod)[0].start == 0:
         mod = mod[find_divisions(mod)[0].end:]
-    if not 4 <= len(mod) <= _PREFIX_MAX or _BAD_PREFIX.search(mod) or _COUNT_BEFORE.search(mod) or mod.endswith(_ERA_MODIFIERS) \
+    if not 4 <= len(mod) <= _PREFIX_MAX or mod[:2] in verbs_and_adverbs() or mod[0] in _ONE_CHARACTER_VERBS \
+            or mod.startswith(_CAPTION_LEADS + ("主动",)) \
+            or _BAD_PREFIX.search(mod) or _COUNT_BEFORE.search(mod) or mod.endswith(_ERA_MODIFIERS) \
             or _NOT_A_MODIFIER.search(mod):
         return ""  # a body (区司法局“…”), a document (工作清单“…”) or a count owns the name, it is no part of it
     return mod
@@ -504,7 +510,9 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
         if not (_DISTINCT.search(stem) or head in _NAMED_HEADS or len(stem) >= _SPECIFIC_STEM.get(head, _PHRASE_MAX)):
             continue  # 多元化解纠纷机制, 行政执法工作体系: generic, not a name
         # a quoted brand inside a longer name (整治“…”专项行动): the longer name is the program
-        out.append(Candidate(start, j, EntityType.PROGRAM, run, "program" if "“" in run else "mechanism", None))
+        quoted = run[run.find("“"):] if "“" in run and not run.startswith("“") else ""
+        out.append(Candidate(start, j, EntityType.PROGRAM, run, "program" if "“" in run else "mechanism", None,
+                             aliases=(quoted,) if quoted else ()))  # 整治“…”专项行动: also “…”专项行动
     return out
 
 

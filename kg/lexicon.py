@@ -91,7 +91,7 @@ REGULATION_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("守则", "NormativeDocument"), ("范本", "NormativeDocument"), ("示范文本", "NormativeDocument"), ("制度", "NormativeDocument"), ("措施", "NormativeDocument"),
     ("纲要", "PolicyDocument"), ("规划", "PolicyDocument"), ("方案", "PolicyDocument"),
     ("计划", "PolicyDocument"), ("要点", "PolicyDocument"), ("意见(试行)", "NormativeDocument"),
-    ("协议", "Agreement"), ("协议书", "Agreement"), ("备忘录", "Agreement"),
+    ("协议", "Agreement"), ("协议书", "Agreement"), ("合作协议", "Agreement"), ("备忘录", "Agreement"),
 )
 
 #: title endings of media outlets inside 《》
@@ -100,6 +100,11 @@ MEDIA_SUFFIXES: tuple[str, ...] = ("日报", "晚报", "早报", "时报", "周�
 
 #: what follows 《X》 when X is a column, programme or show
 COLUMN_HEADS: tuple[str, ...] = ("栏目", "专栏", "节目", "频道", "专题", "微课")
+#: what follows 《X》 when X is a research or work project (《…实践与深化》课题)
+PROJECT_HEADS: tuple[str, ...] = ("课题", "研究课题", "项目")
+#: kinds of made works written before their 《title》 (普法微电影《…》): the work is a program
+WORK_KINDS: tuple[str, ...] = ("微电影", "微视频", "短视频", "微短剧", "情景剧", "动画片", "动漫", "宣传片", "专题片",
+                               "纪录片", "公益广告", "小品", "快板", "歌曲", "戏曲", "剧目", "微剧", "读本", "漫画")
 
 #: program head nouns after a quoted name → subclass; longest first
 PROGRAM_HEADS: tuple[tuple[str, str], ...] = tuple(sorted((
@@ -122,13 +127,22 @@ PROGRAM_HEADS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("工作室", "Program"), ("服务方式", "Program"), ("工作打包服务方式", "Program"),
     ("普法", "Program"), ("改革", "Campaign"), ("研判", "Mechanism"), ("对接", "Mechanism"),
     ("联动", "Mechanism"), ("办理场景", "Project"), ("场景", "Project"), ("评价", "Program"),
+    ("创建活动", "Campaign"), ("主题活动", "Campaign"), ("宣传周", "Campaign"), ("一件事", "Project"),
+    ("课题", "Project"), ("联调", "Mechanism"),
 ), key=lambda p: len(p[0]), reverse=True))
+
+#: what a program's name, as the subject of its clause, is followed by (…活动走深走实, …机制有序运转):
+#: predicates and the adverbs that open them
+SUBJECT_PREDICATES: tuple[str, ...] = (
+    "走深", "走实", "落地", "见效", "提质", "增效", "有序", "扎实", "顺利", "不断", "持续", "深入", "已",
+    "正式", "成功", "得以", "逐步", "日益", "作为", "列入", "纳入", "在", "于",
+)
 
 #: words after a quoted phrase that mark it as NOT a program (problem labels, principles…)
 NON_PROGRAM_HEADS: tuple[str, ...] = (
     "问题", "现象", "难题", "原则", "理念", "要求", "精神", "思想", "目标", "职能", "作用",
     "优势", "格局", "效果", "能力", "短板", "痛点", "堵点", "难点", "方针", "战略", "任务",
-    "的", "之", "中", "上", "里", "代表", "委员", "期间", "方面", "领域",
+    "的", "之", "中", "上", "里", "代表", "委员", "期间", "方面", "领域", "技术", "理论",
 )
 
 #: verbs by which the recipient before them receives the honours after them (A荣获B, A入选B,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicon import IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, PROGRAM_HEADS
+from ..gazetteer import find_divisions, lookup
+from ..lexicon import (AWARD_CUES, AWARD_SUFFIXES, IMPLEMENT_CUES, NON_PROGRAM_HEADS, ORG_BAD_MIDDLES, ORG_CORES,
+                       PROGRAM_HEADS, REGULATION_SUFFIXES, SUBJECT_PREDICATES)
 from ..model import EntityType, norm_label
 from .candidates import Candidate
 from .memo import memo
-from .text import COUNT_AFTER, QUOTE_PAIRS, han_run, is_han
+from .text import COUNT_AFTER, QUOTE_PAIRS, han_run, is_han, verbs_and_adverbs
 from .titles import _statute_ok
 
 _MAX_QUOTED = 14
@@ -24,8 +26,9 @@ _SLOGAN_CHARS = set("，,。；;：:！!？?、")
 _STATE_BEFORE = ("实现", "做到", "成为", "形成", "筑起", "打通", "从", "到", "达到", "变", "当好", "争当",
                  "称为", "誉为", "被誉为", "坚持", "树立", "牢固树立", "解决", "破解", "有效", "确保")
 #: verbs that may directly follow a program's head noun and end its name
-_VERB_AFTER_HEAD = tuple(c for c in IMPLEMENT_CUES if c not in ("建设", "全面")) + (
-    "达到", "实现", "覆盖", "成为", "获得", "入选", "受到", "得到", "取得", "被", "合作", "运行", "发挥")
+_VERB_AFTER_HEAD = tuple(c for c in IMPLEMENT_CUES if c not in ("建设", "全面")) + tuple(AWARD_CUES) + (
+    "达到", "实现", "覆盖", "成为", "获得", "入选", "受到", "得到", "取得", "被", "合作", "运行", "发挥") \
+    + SUBJECT_PREDICATES
 _MEETING = ("主题", "系列", "新闻", "会议", "发布会", "座谈会", "大会", "论坛", "会", "讲座", "比赛")
 _EXT_BREAK = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已，,。；;：:、（）()《》“”‘’\"'|\n")
 
@@ -118,9 +121,16 @@ _CUE_IN_LAST_CLAUSE = re.compile(f"(?:{'|'.join(map(re.escape, IMPLEMENT_CUES))}
 _PUN_BREAK = set("、，,。；;：:！!？?“”‘’（）() \n等和及与的")
 
 
+#: how far before a pun its place's name may start (斗虎屯镇止“斗”息争)
+_PUN_PLACE_REACH = 6
+#: the place a pun follows: a name ending in a settlement's or a division's word
+_PUN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街道|社区|镇|乡|村|县|区|市)\Z")
+
+
 def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | None:
-    """郑家镇“郑”风正气, 上善若“水”: one quoted character inside a four-character phrase that
-    runs to the next break is a coined brand (a pun on the place name)."""
+    """郑家镇“郑”风正气, 梁水镇上善若“水”: one quoted character inside a four-character phrase that
+    runs to the next break is a coined brand when it plays on the name of the place just before
+    it; a quoted character in a maxim or a verb phrase (以“法”为要, 遇事找“法”) is emphasis."""
     r = 0
     while qend + r < len(text) and r < 4 and is_han(text[qend + r]) and text[qend + r] not in _PUN_BREAK:
         r += 1
@@ -130,6 +140,9 @@ def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | 
     left = qstart - need
     if left < 0 or not all(is_han(c) for c in text[left:qstart]):
         return None
+    place = _PUN_PLACE.search(text, max(0, left - _PUN_PLACE_REACH), left)
+    if place is None or text[qstart + 1] not in place.group():
+        return None  # no place named before it whose character it plays on (以“法”为要, 遇事找“法”)
     return left, qend + r
 
 
@@ -162,73 +175,235 @@ _NOT_PROGRAM_AFTER = tuple(NON_PROGRAM_HEADS) + _MEETING
 _ERA_MODIFIERS = ("新时代", "新时期")
 
 
+#: what may join the quoted members of a list sharing one head (“A”“B”活动, “A”、“B”等活动)
+_LIST_JOINERS = ("", "、", "和", "及", "与")
+
+
+def _quote_runs(text: str) -> Iterator[list[tuple[int, int]]]:
+    """The quotes closed in time, grouped into runs of adjacent or coordinated quotes: a
+    verb before the run and a head noun after it are every member's."""
+    run: list[tuple[int, int]] = []
+    for found in _QUOTE_SPAN.finditer(text):
+        span = found.span()
+        if run and text[run[-1][1]:span[0]] not in _LIST_JOINERS:
+            yield run
+            run = []
+        run.append(span)
+    if run:
+        yield run
+
+
+#: a count of a kind after a list of quotes (三大平台, 两项机制)
+_COUNTED_KIND = re.compile(r"[一二三四五六七八九十两]+[大个项类种张条]")
+#: a plan period (“十四五”, “八五” alone): a span of time, not an initiative (“八五”普法 is one)
+_PLAN_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
+#: a count before a quote (三个“一号工程”, 双“一号工程”): the quoted name is what is counted
+_COUNT_BEFORE = re.compile(r"(?:[一二三四五六七八九十两几0-9]+[个项大]|双)$")
+#: a quoted name that holds its own program head (“一号工程”, “零点行动”, “八八战略”, “枫桥经验”)
+_SELF_HEADS = ("工程", "行动", "计划", "战略", "经验", "机制", "模式", "工作法", "品牌", "项目")
+#: a long quoted name ending in its own head (“某市加快构建知识产权全链条工作体系”) is still a name
+_MAX_LONG_QUOTED = 24
+_LONG_NAME_HEADS = ("机制", "模式", "制度", "体系", "平台", "工程", "项目")
+#: award cues right after a quote: the quote names what was honoured
+_HONOURED_AFTER = tuple(c for c in AWARD_CUES if c not in ("创建", "确定为", "命名为", "授予", "评为"))
+#: the verbs after which a modifier of a quoted name starts (启动基层法治建设“四大工程”)
+_PREFIX_OPENERS = tuple(sorted(set(IMPLEMENT_CUES) | {"启动", "推动", "推进", "深化", "开展", "实施",
+                                                      "共建", "加强", "强化", "抓好", "做好", "擦亮",
+                                                      "利用", "依托", "借助", "运用"},
+                               key=len, reverse=True))
+_PREFIX_MAX = 10
+#: one-character verbs that open a verb phrase, never a noun modifier (有详细工作流程“五有”)
+_ONE_CHARACTER_VERBS = frozenset("有是让使给做搞抓")
+_SELF_PLACE = re.compile(r"(?:[全本我][省市区县旗镇乡])?")
+#: what a modifier never holds: function characters, and 暨 joining two names (专项督察暨“八五”普法)
+_MODIFIER_BREAK = _EXT_BREAK | {"暨"}
+_PREFIX_REACH = 14  # a settlement may open the run: 沈家门街道海上矛盾纠纷化解“四步”工作法
+#: a town, street or village that opens a modifier: it is where the program runs, not its name
+_LEADING_SETTLEMENT = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|村|社区)")
+#: organ cores and instrument kinds: a modifier holding one names a body or a document
+_NOT_A_MODIFIER = re.compile("|".join(re.escape(w) for w in sorted(
+    {c for c in ORG_CORES if len(c) >= 2} | {s for s, _ in REGULATION_SUFFIXES if len(s) >= 2}, key=len, reverse=True))
+    + "|[局委办厅院所处室科庭队站团]$")
+_BAD_PREFIX = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("建设", "工作")))
+
+
+def _modifier_before(text: str, qstart: int) -> str:
+    """The noun modifier written right before a quoted name (基层法治建设“四大工程”, 法治共享
+    “农家书屋”): the Han run back to a verb of carrying out or the clause's start, without the
+    place where the program runs; empty when the run is too long to be a modifier."""
+    lo = qstart
+    while lo > 0 and qstart - lo <= _PREFIX_REACH and is_han(text[lo - 1]) and text[lo - 1] not in _MODIFIER_BREAK:
+        lo -= 1
+    run = text[lo:qstart]
+    if not run:
+        return ""
+    cut = max((run.rfind(v) + len(v) for v in _PREFIX_OPENERS if v in run), default=-1)
+    if cut < 0 and qstart - lo > _PREFIX_REACH:
+        return ""  # no verb and no clause start within reach: not a modifier
+    mod = run[max(cut, 0):]
+    mod = mod[len(_SELF_PLACE.match(mod).group()):]  # 全市, 我县: the report's own place, no part of a name
+    settle = _LEADING_SETTLEMENT.match(mod)
+    if settle is not None:
+        mod = mod[settle.end():]
+    elif mod and find_divisions(mod) and find_divisions(mod)[0].start == 0:
+        mod = mod[find_divisions(mod)[0].end:]
+    if not 4 <= len(mod) <= _PREFIX_MAX or mod[:2] in verbs_and_adverbs() or mod[0] in _ONE_CHARACTER_VERBS \
+            or mod.startswith(_CAPTION_LEADS + ("主动",)) \
+            or _BAD_PREFIX.search(mod) or _COUNT_BEFORE.search(mod) or mod.endswith(_ERA_MODIFIERS) \
+            or _NOT_A_MODIFIER.search(mod):
+        return ""  # a body (区司法局“…”), a document (工作清单“…”) or a count owns the name, it is no part of it
+    return mod
+
+
+def _with_modifier(text: str, cand: Candidate) -> Candidate:
+    """The candidate named with the modifier before its quote, the shorter forms as aliases."""
+    mod = _modifier_before(text, cand.start)
+    if not mod:
+        return cand
+    return Candidate(cand.start - len(mod), cand.end, cand.etype, mod + cand.name, cand.source, cand.subtype,
+                     cand.props, (cand.name,) + cand.aliases)
+
+
 def match_programs(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    i = 0
-    while (found := _QUOTE_SPAN.search(text, i)) is not None:  # the next quote closed in time
-        qstart, qend = found.span()
-        i = qend
-        inner = text[qstart + 1:qend - 1].strip()
-        if not inner:
-            continue
-        if inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
-            continue
-        after = text[qend:qend + 6]
-        if after.startswith(_NOT_PROGRAM_AFTER):
-            continue
-        quoted = text[qstart:qend]
-        if _NAMED_BODY.match(text, qend):
-            # a body named after a brand (“有事来聊”调解室): the brand is the program; a room's own
-            # sub-brand (“有事来聊·有李来说”调解室) is only the room's name
-            if "·" not in inner and len(inner) <= _MAX_QUOTED:
-                out.append(Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", "Brand",
-                                     aliases=(inner,)))
-            continue
-        k, sub = _head_extension(text, qend)
-        if k:
-            name = text[qstart:qend + k]
-            out.append(Candidate(qstart, qend + k, EntityType.PROGRAM, name, "program", sub,
-                                 aliases=(quoted, inner)))
-            continue
-        if len(inner) == 1:
-            pun = _four_character_pun(text, qstart, qend)
-            if pun is not None:
-                out.append(Candidate(pun[0], pun[1], EntityType.PROGRAM, text[pun[0]:pun[1]], "program",
-                                     "Brand", aliases=(text[pun[0]:pun[1]].replace("“", "").replace("”", ""),)))
-            continue
-        if len(inner) > _MAX_QUOTED or not _SLOGAN_CHARS.isdisjoint(inner) or _NOT_A_NAME.search(norm_label(inner)):
-            continue  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
-        if inner.endswith(("奖", "称号")) or _is_statute(inner):
-            continue  # awards and statutes (“民法典”) are matched by their own rules
-        if COUNT_AFTER.match(text, qend):
-            continue  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
-        before = text[max(0, qstart - 4):qstart]
-        score = 0
-        if _implement_cue_before(text, qstart):
-            score += 1
-        if _COINED.search(inner):
-            score += 1
-        if _head_follows(text, qend):
-            score += 1
-        if len(inner) >= 6 and inner.endswith(("机制", "模式", "制度", "体系", "平台")):
-            score = max(score, 0) + 3  # a long quoted name with its own head (的“三省四县联调机制”)
-        if before.endswith("的") or before.endswith(_STATE_BEFORE):
-            score -= 2
-        if after.startswith(("的", "作用", "目标")):
-            score -= 1
-        if score >= 1:
-            if text.startswith("普法", qend):  # “八五”普法: the national five-year plans' names
-                out.append(Candidate(qstart, qend + 2, EntityType.PROGRAM, quoted + "普法", "program",
-                                     "Campaign", aliases=(quoted, inner)))
-                continue
-            era = next((e for e in _ERA_MODIFIERS if text.endswith(e, 0, qstart)), None)
-            if era:
-                out.append(Candidate(qstart - len(era), qend, EntityType.PROGRAM, era + quoted, "program", None,
-                                     aliases=(quoted, inner)))
-                continue
-            out.append(Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", None,
-                                 aliases=(inner,)))
+    for run in _quote_runs(text):
+        # a head after the run (and after 等) is every member's
+        tail = run[-1][1] + (1 if text.startswith("等", run[-1][1]) else 0)
+        if len(run) > 1 and _COUNTED_KIND.match(text, tail):
+            continue  # “A”“B”和“C”三大平台: the parts of one counted set, not programs each
+        for n, (qstart, qend) in enumerate(run):
+            if n < len(run) - 1 and qend - qstart - 2 > _MAX_QUOTED:
+                continue  # “A+B+C+D”“1+3”模式: a long description glossed by the name after it
+            cand = _quoted_program(text, qstart, qend, tail, run[0][0])
+            if cand is None and n < len(run) - 1 and text.startswith("的", tail):
+                cand = _quoted_program(text, qstart, qend, qend, run[0][0])  # “A”和“B”的…: each alone
+            if cand is not None:
+                out.append(_with_modifier(text, cand) if len(run) == 1 and cand.start == qstart else cand)
     return out
+
+
+def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start: int) -> Candidate | None:
+    """The program a quote names, if it names one: `head_at` is where its head noun would be
+    (after the last member of a list), `list_start` where the list it is in opens."""
+    inner = text[qstart + 1:qend - 1].strip()
+    if not inner:
+        return None
+    if inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
+        return None
+    after = text[head_at:head_at + 6]
+    if after.startswith("的") and head_at == qend:
+        described = _described_method(text, qstart, qend, head_at)
+        if described is not None:
+            return described
+    if after.startswith(NON_PROGRAM_HEADS):
+        return None
+    quoted = text[qstart:qend]
+    if _NAMED_BODY.match(text, qend):
+        # a body named after a brand (“有事来聊”调解室): the brand is the program; a room's own
+        # sub-brand (“有事来聊·有李来说”调解室) is only the room's name
+        if "·" not in inner and len(inner) <= _MAX_QUOTED:
+            return Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", "Brand", aliases=(inner,))
+        return None
+    k, sub = _head_extension(text, head_at)
+    if k:  # a head noun, even after a meeting word (“…”主题宣传活动)
+        if head_at == qend:
+            return Candidate(qstart, qend + k, EntityType.PROGRAM, text[qstart:qend + k], "program", sub,
+                             aliases=(quoted, inner))
+        head = text[head_at:head_at + k]
+        return Candidate(qstart, qend, EntityType.PROGRAM, quoted + head, "program", sub, aliases=(quoted, inner))
+    if after.startswith(_MEETING) or _inside_honour(text, qend) or inner.endswith(_HONOUR_ENDS):
+        return None  # 全国“七五”普法工作先进单位, “全国民主法治示范村”: honours, not programs
+    if len(inner) == 1:
+        pun = _four_character_pun(text, qstart, qend)
+        if pun is None:
+            return None
+        phrase = text[pun[0]:pun[1]]
+        return Candidate(pun[0], pun[1], EntityType.PROGRAM, phrase, "program", "Brand",
+                         aliases=(phrase.replace("“", "").replace("”", ""),))
+    long_named = len(inner) <= _MAX_LONG_QUOTED and inner.endswith(_LONG_NAME_HEADS)
+    if (len(inner) > _MAX_QUOTED and not long_named) or not _SLOGAN_CHARS.isdisjoint(inner) \
+            or _NOT_A_NAME.search(norm_label(inner)):
+        return None  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
+    if inner.endswith(("奖", "称号")) or _is_statute(inner) \
+            or (_PLAN_PERIOD.match(inner) and not text.startswith("普法", qend)):
+        return None  # awards and statutes (“民法典”) are matched by their own rules; periods are no names
+    if COUNT_AFTER.match(text, qend):
+        return None  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
+    before = text[max(0, list_start - 4):list_start]
+    score = 0
+    if _implement_cue_before(text, list_start) or (text.endswith(_USE_CUES, max(0, list_start - 2), list_start)
+                                                    and not after.startswith(("式", "型"))):
+        score += 1  # (运用“拉家常”式聊天: a manner, not a means)
+    if _COINED.search(inner):
+        score += 1
+    if _head_follows(text, head_at):
+        score += 1
+    if len(inner) >= 3 and inner.endswith(_SELF_HEADS):
+        score += 1  # it holds its own head: “一号工程”, “八八战略”
+    if text.startswith(_HONOURED_AFTER, qend):
+        score += 1  # “…”获全省…奖, “…”入选…: what is honoured is a named thing
+    if len(inner) >= 6 and inner.endswith(("机制", "模式", "制度", "体系", "平台")):
+        score = max(score, 0) + 3  # a long quoted name with its own head (的“三省四县联调机制”)
+    if before.endswith("的") or before.endswith(_STATE_BEFORE) or _state_verb_governs(text, list_start) \
+            or before.endswith(_INDEFINITE):
+        score -= 2
+    if after.startswith(("的", "作用", "目标")):
+        score -= 1
+    if score < 1:
+        return None
+    if _PLAN_PERIOD.match(inner) and text.startswith("普法", qend):  # “八五”普法: the five-year plans' names
+        return Candidate(qstart, qend + 2, EntityType.PROGRAM, quoted + "普法", "program", "Campaign",
+                         aliases=(quoted, inner))
+    era = next((e for e in _ERA_MODIFIERS if text.endswith(e, 0, qstart)), None)
+    if era:
+        return Candidate(qstart - len(era), qend, EntityType.PROGRAM, era + quoted, "program", None,
+                         aliases=(quoted, inner))
+    return Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", None, aliases=(inner,))
+
+
+#: the endings of honours' names (先进集体, 示范村, 典型案例)
+_HONOUR_ENDS = tuple(a for a in AWARD_SUFFIXES if len(a) >= 3 or a.startswith(("先进", "示范", "模范", "标兵")))
+_HONOUR_RUN = han_run(_EXT_BREAK)
+
+
+def _inside_honour(text: str, qend: int) -> bool:
+    """Does the phrase the quote opens end in an honour (“七五”普法工作先进单位, 双“一号工程”先进集体)?
+    The quote is then a part of the honour's name, not a program of its own."""
+    end = _HONOUR_RUN.match(text, qend, min(len(text), qend + 12)).end()
+    return end > qend and text.endswith(_HONOUR_ENDS, qend, end)
+
+
+#: heads a quote may describe through 的 (“早发现、早介入”的工作方法, “…”的四审工作方法)
+_DESCRIBED_HEADS = ("工作方法", "工作法", "工作模式", "模式", "工作机制", "机制")
+_DESCRIBED_RUN = han_run(_EXT_BREAK)
+
+
+def _described_method(text: str, qstart: int, qend: int, head_at: int) -> Candidate | None:
+    """“…”的 + a method's or model's name ending the phrase: the quote says what the method is, and
+    the whole is its name (the words after 的, when more than the head, are a name too)."""
+    start = head_at + 1
+    end = _DESCRIBED_RUN.match(text, start, min(len(text), start + 8)).end()
+    phrase = text[start:end]
+    if end < len(text) and is_han(text[end]) or not phrase.endswith(_DESCRIBED_HEADS):
+        return None
+    head = next(h for h in _DESCRIBED_HEADS if phrase.endswith(h))
+    aliases = (text[qstart:qend], phrase) if len(phrase) > len(head) + 1 else (text[qstart:qend],)
+    return Candidate(qstart, end, EntityType.PROGRAM, text[qstart:end], "program", _HEAD_SUBTYPE.get(head),
+                     aliases=aliases)
+
+
+#: verbs of putting a named means to use, right before its quote (利用“车载便民法庭”巡回审理)
+_USE_CUES = ("利用", "依托", "借助", "运用")
+#: an indefinite count (作为…的一项“民心工程”): the quote says what kind of thing something is
+_INDEFINITE = ("一项", "一个", "一种", "一条", "一大")
+#: verbs whose object is a state to reach or a gap to close (打通基层治理“最后一米”)
+_STATE_GOVERNORS = ("打通", "解决", "破解", "实现", "做到", "当好", "跑出", "畅通")
+_STATE_GOVERNED = re.compile(f"(?:{'|'.join(_STATE_GOVERNORS)})[\u4e00-\u9fff]{{0,6}}\\Z")
+
+
+def _state_verb_governs(text: str, qstart: int) -> bool:
+    """A verb of reaching a state within a short noun phrase before the quote (打通基层治理“最后一米”)."""
+    return _STATE_GOVERNED.search(text, max(0, qstart - 8), qstart) is not None
 
 
 #: verbs that introduce a named initiative without quotes (建立三省四县跨省联调机制)
@@ -236,13 +411,19 @@ _INTRO_VERBS = ("组织开展", "开展", "建立健全", "建立", "健全", "�
                 "打造", "举办", "实施", "启动", "推进", "承接", "落实", "创建", "搭建", "上线", "开通", "部署",
                 "深化", "推广", "出台", "形成", "开设", "设立", "推出")
 _UNQUOTED_HEADS = ("攻坚行动", "专项行动", "行动", "宣传月活动", "系列活动", "观摩活动", "活动", "工作机制",
-                   "协作机制", "联动机制", "联调机制", "机制", "制度", "模式", "试点", "平台", "系统", "工程",
-                   "体系", "大比武", "改革")
+                   "协作机制", "联动机制", "联调机制", "机制", "责任制", "制度", "模式", "试点", "平台", "系统", "工程",
+                   "体系", "大比武", "改革", "专项督察", "专项整治", "专项治理", "知识竞赛", "竞赛", "宣传周", "宣传月",
+                   "工作法", "创建活动")
 _GENERIC_STEMS = ("相关", "有关", "各项", "各类", "一系列", "多种", "多项", "系列", "工作", "长效", "常态化",
                   "一批", "一套", "这一", "该", "此", "其", "全面", "进一步", "相应", "配套", "新的")
 #: what makes an unquoted phrase a proper name: a quote, a number, a coined count (三省四县), a place
 _DISTINCT = re.compile(r"[“0-9+]|[一二三四五六七八九十两][^\s]{0,2}[一二三四五六七八九十两]|[省市县区镇乡]")
-_NAMED_HEADS = ("攻坚行动", "专项行动", "宣传月活动", "试点", "大比武")
+#: how long a stem makes a name specific without a place, a number or a quote, by head: a rule or
+#: system named by what it does at length (行政执法效能评估制度, …府院衔接机制) is one institution;
+#: heads not listed need a distinct mark (法律援助服务长效机制 and 主题法治宣传教育活动 are no names)
+_SPECIFIC_STEM = {"制度": 8, "责任制": 4, "系列活动": 6, "机制": 10, "专项督察": 4, "专项整治": 4, "专项治理": 4,
+                  "工作法": 4, "创建活动": 6}
+_NAMED_HEADS = ("攻坚行动", "专项行动", "宣传月活动", "试点", "大比武", "宣传周", "宣传月")
 _PHRASE_END_OK = set("、，,。；;：:和与及（(\n")
 _PHRASE_MAX = 32
 _PHRASE_CLASS = "\u4e00-\u9fff0-9“”+·"
@@ -251,7 +432,8 @@ _PHRASE = re.compile(f"(?:[{_PHRASE_CLASS.replace('“', '')}]|“[{_PHRASE_CLAS
 #: a verb of carrying out, and (looked ahead at: the next verb may sit inside it) the run of
 #: phrase characters after it (and after 了); where a 、 ends that run, _phrase_end decides
 _INTRO_VERB_RUN = re.compile(f"(?:{'|'.join(_INTRO_VERBS)})(?=了?([{_PHRASE_CLASS}]{{0,{_PHRASE_MAX}}}))")
-_BAD_IN_STEM = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设")))
+#: verbs in a stem make it a clause, not a name (nouns such as 年度/报告/情况 may name a rule: 年度报告制度)
+_BAD_IN_STEM = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设", "年度", "报告", "情况")))
 
 
 def _phrase_end(text: str, start: int) -> int:
@@ -271,12 +453,40 @@ def _unquoted_head(tail: str) -> str | None:
 _UNQUOTED_HEAD_MAX = max(map(len, _UNQUOTED_HEADS))
 
 
+def _head_before_and(stem: str) -> bool:
+    """Does a conjunct before 和 end in a program head of its own (…调整机制和…)?"""
+    return any(_unquoted_head(part[-_UNQUOTED_HEAD_MAX:]) is not None for part in stem.split("和")[:-1])
+
+
+#: after a verb, items joined by 、 and closed by 等 + a word for their kind (宪法宣传周、民法典宣传月等活动)
+_MEMBER_LIST = re.compile(r"((?:[\u4e00-\u9fff0-9]{4,20}、)+[\u4e00-\u9fff0-9]{4,20})等[\u4e00-\u9fff]{0,4}(?=[，,。；;、\n])")
+
+
+def _list_members(text: str, start: int) -> list[Candidate]:
+    """Each member of a list after a verb that carries a program head of its own: the list's
+    closing word (等活动) names their kind, so a member without a head of its own is no name."""
+    m = _MEMBER_LIST.match(text, start)
+    if m is None:
+        return []
+    out, pos = [], start
+    for item in m.group(1).split("、"):
+        head = _unquoted_head(item[-_UNQUOTED_HEAD_MAX:])
+        stem = item[: len(item) - len(head)] if head else ""
+        if head and len(stem) >= 2 and not stem.startswith(_GENERIC_STEMS) and not _BAD_IN_STEM.search(stem) \
+                and (_DISTINCT.search(stem) or head in _NAMED_HEADS or len(stem) >= _SPECIFIC_STEM.get(head, _PHRASE_MAX)):
+            out.append(Candidate(pos, pos + len(item), EntityType.PROGRAM, item, "mechanism", None))
+        pos += len(item) + 1
+    return out
+
+
 def match_unquoted_programs(text: str) -> list[Candidate]:
     """Named initiatives after a verb of carrying out, ending in a program head noun."""
     out: list[Candidate] = []
     n = len(text)
     for m in _INTRO_VERB_RUN.finditer(text):
         start, j = m.span(1)
+        if j < n and text[j] == "、" and "”" not in text[start:j]:
+            out.extend(_list_members(text, start))
         if j < n and text[j] == "、" and j < start + _PHRASE_MAX:
             j = _phrase_end(text, start)  # a 、 inside quotes does not end the phrase
         # the phrase ends where the run ends (at punctuation), in a head noun
@@ -286,17 +496,23 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
         head = _unquoted_head(run[-_UNQUOTED_HEAD_MAX:])  # the first listed, not the longest
         if head is None:
             continue
-        if run.count("“") != run.count("”") or run.startswith(_INTRO_VERBS):
-            continue  # 探索形成…: the name follows the last verb
+        if run.count("“") != run.count("”") or run.startswith(_INTRO_VERBS) or "”“" in run:
+            continue  # 探索形成…: the name follows the last verb; “A”“B”活动 is the quoted rule's
         stem = run[: len(run) - len(head)]
         if len(norm_label(stem)) < 4 or stem.startswith(_GENERIC_STEMS) or "的" in stem:
             continue
         if _BAD_IN_STEM.search(stem):
             continue
-        if not (_DISTINCT.search(stem) or head in _NAMED_HEADS):
+        if "等" in stem or "了" in stem:
+            continue  # a list closed by 等, a verb phrase with 了: no one name
+        if "和" in stem and _head_before_and(stem):
+            continue  # 窗口人员动态调整机制和科学分流机制: two things, each judged where it stands
+        if not (_DISTINCT.search(stem) or head in _NAMED_HEADS or len(stem) >= _SPECIFIC_STEM.get(head, _PHRASE_MAX)):
             continue  # 多元化解纠纷机制, 行政执法工作体系: generic, not a name
         # a quoted brand inside a longer name (整治“…”专项行动): the longer name is the program
-        out.append(Candidate(start, j, EntityType.PROGRAM, run, "program" if "“" in run else "mechanism", None))
+        quoted = run[run.find("“"):] if "“" in run and not run.startswith("“") else ""
+        out.append(Candidate(start, j, EntityType.PROGRAM, run, "program" if "“" in run else "mechanism", None,
+                             aliases=(quoted,) if quoted else ()))  # 整治“…”专项行动: also “…”专项行动
     return out
 
 
@@ -360,3 +576,43 @@ def match_program_echoes(text: str, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), EntityType.PROGRAM, name, "mechanism", None,
                                  aliases=(m.group(0),) if m.group(0) != name else ()))
     return out
+
+
+#: 法治山西, 平安中宁, 法治济宁建设: the rule-of-law and public-safety programs named after a place
+_PLACE_BRAND = re.compile(r"(?:法治|平安)(?=([\u4e00-\u9fff]{2,5}))")
+_COUNTRY = "中国"
+_TRIO_NEXT = ("、法治政府", "、法治社会", "和法治政府")
+#: an honour's ending before the clause ends (平安中国“优秀微电影”三等奖, 法治X建设示范乡镇)
+_HONOUR_AHEAD = re.compile("[^，,。；;、\n]{0,16}?(?:" + "|".join(map(re.escape, _HONOUR_ENDS + ("奖",))) + ")")
+
+
+def _place_name(word: str) -> bool:
+    """A place by its full name, by a short form safe in running text, or the country."""
+    return word == _COUNTRY or any(d.name == word or (d.short == word and d.safe_short) for d in lookup(word))
+
+
+def match_place_brands(text: str) -> list[Candidate]:
+    """法治/平安 + a place (its full name or short form, found in the gazetteer), with 建设 when it
+    follows: the programs of building rule of law or public safety in that place."""
+    out: list[Candidate] = []
+    for m in _PLACE_BRAND.finditer(text):
+        after = m.group(1)
+        place = next((after[:k] for k in range(len(after), 1, -1) if _place_name(after[:k])), None)
+        if place is None:
+            continue
+        end = m.end() + len(place)
+        if text.startswith(_TRIO_NEXT, end) or _HONOUR_AHEAD.match(text, end) or _in_open_quote(text, m.start()):
+            continue  # one of the trio 法治X、法治政府、法治社会 (spheres); 平安X建设先进集体 (an honour)
+        name = text[m.start():end]
+        aliases: tuple[str, ...] = ()
+        if text.startswith("建设", end):
+            aliases, name, end = (name,), name + "建设", end + 2
+        out.append(Candidate(m.start(), end, EntityType.PROGRAM, name, "program", "Campaign", aliases=aliases))
+    return out
+
+
+def _in_open_quote(text: str, pos: int) -> bool:
+    """Is pos inside a quote opened earlier on its line (“普及法律知识、共建法治X”)? The quoted-name
+    rule judges what a quote holds."""
+    line = text.rfind("\n", 0, pos) + 1
+    return text.rfind("“", line, pos) > text.rfind("”", line, pos)

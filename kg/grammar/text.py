@@ -92,15 +92,26 @@ def clause_start(text: str, pos: int) -> int:
 COUNT_AFTER = re.compile(r"(?:[（(][^）)\n]{1,8}[）)])?[0-9０-９]+(?:余|多)?[个家所处座间条]")
 
 
-@functools.cache
 def common_words() -> frozenset[str]:
     """2–3 character words of jieba's dictionary that are not person names (关于, 利用, 高度), and
     the frequent two-character words it tags as names (荣获)."""
+    return _dictionary_words()[0]
+
+
+def verbs_and_adverbs() -> frozenset[str]:
+    """Two-character words jieba's dictionary tags as verbs or adverbs (融入, 开启, 大力): a noun
+    phrase does not open with one."""
+    return _dictionary_words()[1]
+
+
+@functools.cache
+def _dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
+    """common_words() and verbs_and_adverbs(), from one reading of jieba's dictionary."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset()
+        return frozenset(), frozenset()
     path = os.path.join(spec.submodule_search_locations[0], "dict.txt")
-    words = set()
+    words, verbs = set(), set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
@@ -111,7 +122,9 @@ def common_words() -> frozenset[str]:
             # a frequent one is the word, not a person
             if (parts[2] != "nr" and freq >= 20) or (len(parts[0]) == 2 and freq >= 300):
                 words.add(parts[0])
-    return frozenset(words)
+            if len(parts[0]) == 2 and parts[2] in ("v", "ad", "d") and freq >= 50:
+                verbs.add(parts[0])
+    return frozenset(words), frozenset(verbs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import COLUMN_HEADS, MEDIA_SUFFIXES, REGULATION_SUFFIXES
+from ..lexicon import COLUMN_HEADS, MEDIA_SUFFIXES, PROJECT_HEADS, REGULATION_SUFFIXES, WORK_KINDS
 from ..model import EntityType
 from .candidates import Candidate
 
-TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+#: a title, which may hold one title of its own (《关于印发《…办法》的通知》)
+TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,60}》){1,80})》")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")  # (试行) (2022年修订) (草案)
 _SUFFIXES_LONGEST_FIRST = tuple(sorted(REGULATION_SUFFIXES, key=lambda sk: len(sk[0]), reverse=True))
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于印发(?P<inner>.+?)的通知$")
@@ -73,7 +74,15 @@ def _made_here(text: str, start: int) -> bool:
 
 #: the first of COLUMN_HEADS that follows (within 4 characters)
 _COLUMN_HEAD = re.compile("|".join(map(re.escape, COLUMN_HEADS)))
-_INNER_TITLE = re.compile(r"〈([^〈〉]{2,60})〉")
+_INNER_TITLE = re.compile(r"〈([^〈〉]{2,60})〉|(?<=.)《([^《》]{2,60})》")
+#: spaces between the words of a title, as PDF text extraction leaves them (《某市 物业管理条例》)
+_SPACES = re.compile(r"\s+")
+_WORK_VERBS = ("创作", "拍摄", "编排", "出品", "摄制", "排演", "推送", "发布")
+_PROJECT_HEAD = re.compile("|".join(map(re.escape, sorted(PROJECT_HEADS, key=len, reverse=True))))
+#: a kind of work right before the title, with up to four modifying characters before it (普法微电影);
+#: the modifier stops at a function character (创作的…)
+_WORK_KIND_BEFORE = re.compile("(?:[^\\W的了在和与及或等并把被将对为以于由是、，。；：“”《》0-9a-zA-Z_]{0,4}?)(?:"
+                               + "|".join(map(re.escape, sorted(WORK_KINDS, key=len, reverse=True))) + ")\\Z")
 
 
 def match_titles(text: str) -> list[Candidate]:
@@ -81,6 +90,28 @@ def match_titles(text: str) -> list[Candidate]:
     for m in TITLE_RE.finditer(text):
         title = m.group(1).strip()
         if not title:
+            continue
+        spaced = ()
+        if _SPACES.search(title) and not is_article_title(_SPACES.sub("", title)) \
+                and regulation_kind(_SPACES.sub("", title)):
+            # an instrument's title with spaces inside is the same title (an article's title is
+            # told by its other marks and its ending)
+            spaced, title = (f"《{title}》",), _SPACES.sub("", title)
+        project = _PROJECT_HEAD.match(text, m.end())
+        if project and not regulation_kind(title):
+            head = project.group()
+            out.append(Candidate(m.start(), m.end() + len(head), EntityType.PROGRAM, f"《{title}》{head}", "title",
+                                 "Project", aliases=(f"《{title}》", title)))
+            continue
+        kind = _WORK_KIND_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if kind and not regulation_kind(title) and not is_media(title):
+            # 普法微电影《…》: a made work, named with its kind and the modifier before it
+            start = kind.start()
+            verb = next((v for v in _MAKING + _WORK_VERBS if text.startswith(v, start, m.start())), "")
+            start += len(verb)  # 拍摄微电影《…》: the verb is no part of the name
+            name = text[start:m.end()]
+            out.append(Candidate(start, m.end(), EntityType.PROGRAM, name, "title", "Project",
+                                 aliases=(f"《{title}》", title)))
             continue
         head = _COLUMN_HEAD.match(text, m.end(), m.end() + 4)
         if head:
@@ -95,18 +126,19 @@ def match_titles(text: str) -> list[Candidate]:
             continue
         kind = None if is_article_title(title) else regulation_kind(title)
         if kind:
-            name, aliases = title, (f"《{title}》",)
+            name, aliases = title, (f"《{title}》",) + spaced
             if "印发" in title:
                 name, more = instrument_name(title)
                 aliases = aliases + more
             out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, name, "title", kind,
                                  aliases=aliases))
-            for inner in _INNER_TITLE.finditer(m.group(0)) if "〈" in title else ():
+            for inner in _INNER_TITLE.finditer(m.group(0), 1) if "〈" in title or "《" in title else ():
                 # 《细化〈…职责规定〉工作责任清单》: the instrument the title refers to is named too
-                ikind = regulation_kind(inner.group(1))
-                if ikind:
+                iname = inner.group(1) or inner.group(2)
+                ikind = regulation_kind(iname)
+                if ikind and (inner.start(), inner.end()) != (0, len(m.group(0))):
                     out.append(Candidate(m.start() + inner.start(), m.start() + inner.end(), EntityType.REGULATION,
-                                         inner.group(1), "title", ikind, aliases=(f"《{inner.group(1)}》",)))
+                                         iname, "title", ikind, aliases=(f"《{iname}》",)))
             continue
         if not is_article_title(title) and 2 <= len(title) <= 8 and _made_here(text, m.start()):
             # a short named series or product the report's actor made (编制《聊微课》), not a
@@ -203,10 +235,14 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
 #: instruments named without 《》 after a verb that makes them (制定2022年度干部教育培训计划,
 #: 编制修订冠县总体应急预案, 建立…工作责任清单、…工作清单)
 _MAKING_VERB = r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起草)"
-#: one verb, then more: X X* (not X+) opens with the words, so the engine skips ahead to their characters
-_MAKING_VERBS = re.compile(f"{_MAKING_VERB}{_MAKING_VERB}*(?:了)?")
+#: one verb, then more, perhaps joined by 并 (制定并实施…办法): X X* (not X+) opens with the words, so the
+#: engine skips ahead to their characters
+_MAKING_VERBS = re.compile(f"{_MAKING_VERB}(?:并?(?:{_MAKING_VERB}|实施|施行|执行|落实))*(?:了)?")
 _UNBRACKETED_SUFFIXES = ("工作责任清单", "责任清单", "清单", "应急预案", "预案", "计划", "规划", "实施方案", "方案",
                          "实施细则", "细则", "办法", "工作规则", "规则", "指引", "纲要", "要点")
+#: lists an authority applies are named instruments too (执行市场准入负面清单, 落实…权责清单)
+_APPLYING_VERBS = re.compile(r"(?:严格|全面)?(?:执行|实行|推行|落实|公布|动态调整)(?:了)?")
+_LIST_SUFFIXES = ("负面清单", "权责清单", "责任清单", "事项清单")
 _UNBRACKETED_LAST = frozenset(s[-1] for s in _UNBRACKETED_SUFFIXES)  # an item's last character
 _ITEM_RE = re.compile(r"(?:[\u4e00-\u9fff0-9]|[(（][^()（）\n，。；]{1,10}[)）])+")
 _GENERIC_INSTRUMENT = ("工作", "实施", "相关", "有关", "各项", "各类", "配套", "一系列", "系列", "专项", "具体",
@@ -217,15 +253,19 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
     """Each 、-separated item after the verb that ends in an instrument's kind and has a stem of
     its own (not 制定工作方案, 出台实施细则)."""
     out: list[Candidate] = []
-    for v in _MAKING_VERBS.finditer(text):
+    verbs = sorted([(v, _UNBRACKETED_SUFFIXES) for v in _MAKING_VERBS.finditer(text)]
+                   + [(v, _LIST_SUFFIXES) for v in _APPLYING_VERBS.finditer(text)], key=lambda vs: vs[0].start())
+    for v, suffixes in verbs:
         pos = v.end()
         while True:
             m = _ITEM_RE.match(text, pos)
             if m is None or m.end() - m.start() > 40:
                 break
             item = m.group(0)
+            if pos > v.end() and (_MAKING_VERBS.match(item) or _APPLYING_VERBS.match(item)):
+                break  # …清单、落实…: a new verb, whose own items are read from it
             after = text[m.end():m.end() + 1]
-            suffix = next((s for s in _UNBRACKETED_SUFFIXES if item.endswith(s)), None) \
+            suffix = next((s for s in suffixes if item.endswith(s)), None) \
                 if item[-1] in _UNBRACKETED_LAST else None
             if suffix is None or (after and after not in "、，,。；;和及“\n"):
                 break
@@ -238,4 +278,25 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
             if after not in "、和及":
                 break
             pos = m.end() + 1
+    return out
+
+
+#: a quoted coined name, then the words of an instrument's kind, unbracketed (“八五”普法规划实施以来,
+#: “十四五”法治宣传教育规划): the plan or rule named after a program is an instrument
+_QUOTED_INSTRUMENT = re.compile(r"“[^“”\n，。；、]{1,8}”([\u4e00-\u9fff]{0,10}?)(规划|纲要|实施方案|方案|条例|实施办法|办法|实施细则|细则)")
+#: what the stem between the quote and the kind never holds (a phrase, not a name, runs on)
+_QUOTED_STEM_BREAK = re.compile(r"[的了在和与及或对为把被将从向以于由等并且而但是也都又还就已暨]")
+
+
+def match_quoted_instruments(text: str) -> list[Candidate]:
+    """“X”…规划/方案/办法 outside 《》: an instrument named after its program; the program keeps its
+    own mention inside it (a name inside a title is nested)."""
+    out: list[Candidate] = []
+    for m in _QUOTED_INSTRUMENT.finditer(text):
+        if text.rfind("《", max(0, m.start() - 80), m.start()) > text.rfind("》", max(0, m.start() - 80), m.start()):
+            continue  # inside a title: the title's rule
+        if _QUOTED_STEM_BREAK.search(m.group(1)):
+            continue
+        name = m.group(0)
+        out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, name, "instrument", regulation_kind(name)))
     return out

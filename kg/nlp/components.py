@@ -23,13 +23,14 @@ from ..grammar.doctime import document_title, document_year
 from ..grammar.orgs import match_orgs
 from ..grammar.persons import match_persons
 from ..grammar.places import PlaceHit, match_places
-from ..grammar.programs import (match_caption_programs, match_program_echoes, match_programs,
-                                 match_unquoted_programs)
+from ..grammar.programs import (match_caption_programs, match_place_brands, match_program_echoes,
+                                 match_programs, match_unquoted_programs)
 from ..grammar.located import located_of
 from ..grammar.relations import extract_relations
 from ..grammar.tables import match_tables
 from ..grammar.text import sentences
-from ..grammar.titles import match_statutes, match_titles, match_unbracketed_instruments
+from ..grammar.titles import (match_quoted_instruments, match_statutes, match_titles,
+                              match_unbracketed_instruments)
 from ..gazetteer import find_divisions, lookup
 from ..model import EntityKey, EntityType
 
@@ -113,6 +114,7 @@ def make_titles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         _cands(doc).extend(match_titles(doc._.lg_text))
         _cands(doc).extend(match_statutes(doc._.lg_text, doc._.lg_token_starts))
         _cands(doc).extend(match_unbracketed_instruments(doc._.lg_text))
+        _cands(doc).extend(match_quoted_instruments(doc._.lg_text))
         return doc
     return lg_titles
 
@@ -130,6 +132,7 @@ def make_orgs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def make_programs(nlp: Language, name: str, unquoted: bool) -> Callable[[Doc], Doc]:
     def lg_programs(doc: Doc) -> Doc:
         _cands(doc).extend(match_programs(doc._.lg_text))
+        _cands(doc).extend(match_place_brands(doc._.lg_text))
         if unquoted:
             _cands(doc).extend(match_unquoted_programs(doc._.lg_text))
             _cands(doc).extend(match_caption_programs(doc._.lg_text))

@@ -1,0 +1,171 @@
+"""Programs (brands, models, mechanisms, campaigns) on sentences written for these tests.
+
+The sentences are modelled on reports from provinces the development gold never names (Guizhou,
+Hubei, Fujian, Gansu, Jilin); each mechanism is checked for what it must find and what it must not.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityType
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline(exclude=["lg_relations"])
+
+
+def programs(nlp, text: str) -> set[str]:
+    return {c.name for c in nlp(text)._.lg_mentions if c.etype == EntityType.PROGRAM}
+
+
+def labels(nlp, text: str) -> set[str]:
+    """Every label the programs carry: their names and aliases."""
+    out = set()
+    for c in nlp(text)._.lg_mentions:
+        if c.etype == EntityType.PROGRAM:
+            out.add(c.name)
+            out.update(c.aliases)
+    return out
+
+
+# --- quoted names -----------------------------------------------------------------------------
+
+def test_quoted_members_of_a_list_share_the_verb_and_the_head(nlp):
+    found = programs(nlp, "遵义市司法局报告\n遵义市开展“法律进乡村”“法律进校园”活动,推行“红茶调解”、“黔心”等品牌。\n")
+    assert {"“法律进乡村”活动", "“法律进校园”活动", "“红茶调解”品牌", "“黔心”品牌"} <= found, found
+    found = programs(nlp, "宜昌市报告\n明确了工作的“任务书”“时间表”和“路线图”。\n")
+    assert not any(n for n in found if "任务书" in n or "路线图" in n), found
+
+
+def test_a_long_description_glossed_by_the_name_after_it_is_no_member(nlp):
+    found = programs(nlp, "宜昌市报告\n宜昌市推行“人民调解+行政调解+司法调解+律师调解”“4+1”联调模式。\n")
+    assert "“4+1”联调模式" in found
+    assert not any("律师调解" in n for n in found), found
+
+
+def test_a_noun_modifier_before_a_quote_belongs_to_the_name(nlp):
+    text = "遵义市报告\n遵义市启动乡村法治建设“三大工程”,推动行政执法监督“两平台”建设。\n"
+    found = programs(nlp, text)
+    assert {"乡村法治建设“三大工程”", "行政执法监督“两平台”"} <= found, found
+    text = "福州市报告\n马尾街道渔港矛盾纠纷化解“三步”工作法入选全省典型案例。\n"
+    assert "渔港矛盾纠纷化解“三步”工作法" in programs(nlp, text)
+
+
+def test_a_body_a_document_or_a_count_before_a_quote_is_no_modifier(nlp):
+    text = "福州市报告\n当事人来到区司法局“闽和”调解室,落实工作清单“两张清单”工作推进机制,服务保障三个“一号工程”。\n"
+    found = labels(nlp, text)
+    assert {"“闽和”", "“两张清单”工作推进机制", "“一号工程”"} <= found, found
+    assert not any(n.startswith(("区司法局", "工作清单", "保障", "三个")) for n in found), found
+
+
+def test_a_quoted_name_that_holds_its_own_head(nlp):
+    found = programs(nlp, "天水市报告\n全力推进“强基工程”,纪念“八八战略”实施20周年。\n")
+    assert {"“强基工程”", "“八八战略”"} <= found, found
+    # an indefinite count says what kind of thing something is: no name
+    assert not programs(nlp, "天水市报告\n调解中心作为全区的一项“民心工程”,服务群众。\n")
+
+
+def test_a_pun_plays_on_the_place_before_it(nlp):
+    found = programs(nlp, "黔东南州报告\n各乡镇创建了台江县“台”好调解、雷山镇好“山”好水等品牌。\n")
+    assert "“台”好调解" in found and "好“山”好水" in found, found
+    # a quoted character in a maxim or a verb phrase is emphasis
+    found = programs(nlp, "天水市报告\n我们坚持以“干”为先,引导群众遇事找“法”。\n")
+    assert not found, found
+
+
+def test_periods_honours_and_concepts_in_quotes_are_no_programs(nlp):
+    text = ("天水市报告\n编制《天水市“十四五”法治宣传教育规划》,深化“七五”普法成果,荣获全国“七五”普法工作先进单位,"
+            "利用“互联网+”技术打造“云上法庭”平台,全面打通基层治理‘最后一公里’。\n")
+    found = programs(nlp, text)
+    assert "“七五”普法" in found and "“云上法庭”平台" in found, found
+    assert not any(n.strip("“”") in ("十四五", "七五", "互联网+", "最后一公里") for n in found), found
+    assert not any("‘最后一公里’" == n for n in found), found
+
+
+def test_a_quote_before_a_meeting_word_is_a_program_when_a_head_closes_it(nlp):
+    text = "长春市报告\n长春市开展“宪法进万家 法治润民心”主题实践活动,召开“法治长春”主题新闻发布会。\n"
+    found = programs(nlp, text)
+    assert "“宪法进万家 法治润民心”主题实践活动" in found, found
+    assert not any("新闻发布会" in n for n in found), found
+
+
+def test_a_head_followed_by_its_predicate_closes_the_name(nlp):
+    text = "长春市报告\n持续推动“查短板、补弱项、强基础”活动走深走实,“吉事好办”一件事获评全省最佳实践。\n"
+    found = programs(nlp, text)
+    assert {"“查短板、补弱项、强基础”活动", "“吉事好办”一件事"} <= found, found
+
+
+# --- programs named after a place -------------------------------------------------------------
+
+def test_rule_of_law_and_public_safety_programs_named_after_a_place(nlp):
+    text = "株洲市报告\n全力建设平安株洲,扎实推进法治湖南建设,努力建设人民满意的法治贵州。\n"
+    found = programs(nlp, text)
+    assert {"平安株洲", "法治湖南建设", "法治贵州"} <= found, found
+    # spheres of the trio, honours, slogans in quotes and words that are no place are no programs
+    text = ("株洲市报告\n统筹推进法治株洲、法治政府、法治社会一体建设,被评为平安湖南建设先进集体,"
+            "围绕“学法守法、共建法治株洲”主题,加强法治宣传和平安建设。\n")
+    found = programs(nlp, text)
+    assert not any(n.startswith(("法治株洲", "平安湖南", "法治宣传", "平安建设")) for n in found), found
+
+
+# --- names without quotes, and quotes that are honoured ----------------------------------------
+
+def test_a_rule_or_system_named_at_length_is_a_program(nlp):
+    text = ("襄阳市报告\n全面建立法治建设年度报告制度,推行重大行政决策后评估制度,建立完善行政争议前端化解府院衔接机制,"
+            "组织开展涉企违规收费专项督察,举办全市领导干部宪法法律知识竞赛。\n")
+    found = programs(nlp, text)
+    assert {"法治建设年度报告制度", "重大行政决策后评估制度", "行政争议前端化解府院衔接机制", "涉企违规收费专项督察",
+            "全市领导干部宪法法律知识竞赛"} <= found, found
+    # a short stem, a generic modifier, a list or two conjoined systems are no one name
+    text = ("襄阳市报告\n完善突发事件应对制度,健全法律援助服务长效机制,建立窗口人员动态调整机制和科学分流机制,"
+            "推广远程视频等移动公证办理新模式。\n")
+    assert not programs(nlp, text)
+
+
+def test_what_is_honoured_right_after_its_quote_is_a_named_thing(nlp):
+    text = ("泉州市报告\n“渔港枫桥 法润侨乡”获全省普法影响力事件提名奖;“泉州市构建涉侨纠纷多元化解工作体系”入选全省"
+            "法治政府建设示范项目。\n")
+    found = programs(nlp, text)
+    assert {"“渔港枫桥 法润侨乡”", "“泉州市构建涉侨纠纷多元化解工作体系”"} <= found, found
+    assert not programs(nlp, "泉州市报告\n我们提出“更快、更好”的要求,把“最多跑一次”写进工作报告。\n") & {"“更快、更好”"}
+
+
+def test_a_named_means_put_to_use_is_a_program_but_a_manner_is_not(nlp):
+    text = "赤峰市报告\n人民法庭利用“草原流动法庭”巡回审理,调解员运用“唠家常”式谈话化解纠纷。\n"
+    found = programs(nlp, text)
+    assert "“草原流动法庭”" in found, found
+    assert not any("唠家常" in n for n in found), found
+
+
+def test_members_of_a_list_closed_by_its_kind(nlp):
+    found = programs(nlp, "兰州市报告\n组织开展宪法宣传周、民法典宣传月等活动,开展送法下乡、以案释法等活动。\n")
+    assert {"宪法宣传周", "民法典宣传月"} <= found, found
+    assert not any(n.startswith(("送法", "以案")) for n in found), found
+
+
+def test_named_work_methods_and_the_national_plan_periods(nlp):
+    found = programs(nlp, "兰州市报告\n推广老马调解工作法,深化“八五”普法工作,落实“谁执法谁普法”普法责任制。\n")
+    assert {"老马调解工作法", "“八五”普法", "“谁执法谁普法”普法责任制"} <= found, found
+    assert not programs(nlp, "兰州市报告\n推广群众工作法。\n")
+
+
+def test_the_parts_of_a_counted_set_are_no_programs_each(nlp):
+    found = programs(nlp, "兰州市报告\n建成执法监督“在线学习”“掌上办案”和“智能监督”三大平台。\n")
+    assert not found & {"“在线学习”", "“掌上办案”", "“智能监督”"}, found
+
+
+def test_a_quote_describing_a_method_through_de_names_it(nlp):
+    text = "吉林市报告\n推行“一站受理、全程代办”的联办工作法,形成“早排查、早预警”的工作机制。坚持“调解优先”的原则。\n"
+    found = labels(nlp, text)
+    assert {"“一站受理、全程代办”的联办工作法", "联办工作法", "“早排查、早预警”的工作机制"} <= found, found
+    assert not any("调解优先" in n for n in found), found
+
+
+def test_a_verb_phrase_or_the_reports_own_place_is_no_modifier(nlp):
+    text = ("洛阳市报告\n主动融入“六尺巷”调解品牌,开启政策解读“人工客服”模式,全市矛盾纠纷排查“红黄绿”评价体系"
+            "运行良好,接待群众“三个一”工作法受到好评。\n")
+    found = labels(nlp, text)
+    assert {"“六尺巷”调解品牌", "“人工客服”模式", "矛盾纠纷排查“红黄绿”评价体系", "“三个一”工作法"} <= found, found
+    assert not any(n.startswith(("主动", "融入", "开启", "全市")) for n in found), found

@@ -1,0 +1,70 @@
+"""Regulations (instruments) named with and without 《》, on sentences written for these tests.
+
+Modelled on reports from provinces the development gold never names (Hunan, Shaanxi, Guangxi,
+Hainan); each rule is checked for what it must find and what it must not.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityType
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline(exclude=["lg_relations"])
+
+
+def found(nlp, text: str, etype: EntityType) -> set[str]:
+    return {c.name for c in nlp(text)._.lg_mentions if c.etype == etype}
+
+
+def test_an_instrument_named_after_a_quoted_program_outside_title_marks(nlp):
+    text = "株洲市报告\n“八五”普法规划实施以来,株洲市编制“十四五”法治宣传教育规划,深化“八五”普法。\n"
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert {"“八五”普法规划", "“十四五”法治宣传教育规划"} <= regs, regs
+    assert "“八五”普法" in found(nlp, text, EntityType.PROGRAM)  # the program keeps its mention
+    # a phrase that runs on is no name; inside 《》 the title's rule names the instrument whole
+    text = "榆林市报告\n落实“放管服”的改革方案,印发《榆林市“无证明城市”建设实施方案》。\n"
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert regs == {"榆林市“无证明城市”建设实施方案"}, regs
+
+
+def test_agreements_are_instruments(nlp):
+    text = "柳州市报告\n柳州市中级人民法院与贺州市中级人民法院签订《桂东“两院”司法协作合作协议》。\n"
+    assert "桂东“两院”司法协作合作协议" in found(nlp, text, EntityType.REGULATION)
+
+
+def test_joined_verbs_are_no_part_of_an_unbracketed_title(nlp):
+    text = "海口市报告\n在全省率先制定并实施行政复议案件繁简分流实施办法,出台了琼山区涉企行政检查事项清单。\n"
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert {"行政复议案件繁简分流实施办法", "琼山区涉企行政检查事项清单"} <= regs, regs
+    assert not any(r.startswith(("并", "实施")) for r in regs), regs
+
+
+def test_titled_works_and_research_projects_are_programs(nlp):
+    text = ("三亚市报告\n拍摄的普法微电影《渔火》获评优秀作品,《涉海纠纷多元化解路径研究》课题通过验收,"
+            "在《海南日报》刊发,印发《三亚市海域使用管理办法》。\n")
+    progs = found(nlp, text, EntityType.PROGRAM)
+    assert {"普法微电影《渔火》", "《涉海纠纷多元化解路径研究》课题"} <= progs, progs
+    assert not any(p.startswith(("拍摄", "的")) for p in progs), progs
+    assert "三亚市海域使用管理办法" in found(nlp, text, EntityType.REGULATION)
+    assert "海南日报" not in progs and "《海南日报》" not in progs
+    # a title alone, with no kind before it and no project after it, is not made a program here
+    assert not found(nlp, "三亚市报告\n他在会上引用了《渔火》中的一句话。\n", EntityType.PROGRAM)
+
+
+def test_a_title_holding_a_title_and_a_title_with_spaces(nlp):
+    text = ("西安市报告\n市政府印发《关于印发《西安市城市管理综合执法办法》的通知》,贯彻《中华人民共和国 行政处罚法》,"
+            "学习《法治之光 照亮古城》一文。\n")
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert {"西安市城市管理综合执法办法", "中华人民共和国行政处罚法"} <= regs, regs
+    assert not any("照亮" in r or r.startswith("关于印发") for r in regs), regs
+
+
+def test_lists_an_authority_applies_are_instruments(nlp):
+    text = "南宁市报告\n严格执行市场准入负面清单,全面落实南宁市行政执法事项清单、落实工作责任清单,执行工作方案。\n"
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert {"市场准入负面清单", "南宁市行政执法事项清单"} <= regs, regs
+    assert not any(r.startswith(("落实", "工作")) or r.endswith("方案") for r in regs), regs

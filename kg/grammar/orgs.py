@@ -12,7 +12,8 @@ import heapq
 import re
 from collections.abc import Collection, Iterator, Sequence
 
-from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, ORG_BAD_MIDDLES,
+from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GROUP_BAD_MIDDLES, GROUP_CORES,
+                       LEVEL_PREFIX, ORG_BAD_MIDDLES,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
@@ -100,6 +101,19 @@ def _valid_middle(mid: str) -> bool:
     return _BAD_MIDDLE.search(_FIXED_MIDDLES.sub("依法治", mid)) is None
 
 
+_BAD_GROUP_MIDDLE = re.compile("|".join(map(re.escape, GROUP_BAD_MIDDLES)))
+
+
+@memo(16384)
+def _valid_group_middle(mid: str) -> bool:
+    """A group's stem states its task (推进…建设领导小组): only what is done with a group is no part."""
+    return not any(map(str.isdigit, mid)) and _BAD_GROUP_MIDDLE.search(mid) is None
+
+
+def _valid_stem(stem: str, core: str) -> bool:
+    return _valid_group_middle(stem) if core in GROUP_CORES else _valid_middle(stem)
+
+
 class _Cores:
     """A table of cores (core → stem length bounds), grouped by last character, longest first.
 
@@ -130,7 +144,9 @@ def _core_at(seg: str, cores: _Cores) -> str | None:
     for core, lo, hi in cores.by_last.get(seg[-1:], ()):
         stem = stem_max - len(core)
         if lo <= stem <= hi and seg.endswith(core):
-            return core if _valid_middle(seg) else None  # the same seg for any shorter core
+            # the core is a name word (组织部, 工作室, 协调小组): only the stem before it is read;
+            # a shorter core leaves a longer stem, holding this one
+            return core if _valid_stem(seg[:-len(core)], core) else None
     return None
 
 
@@ -418,7 +434,7 @@ def _level_words(text: str, ctx: DocContext) -> Iterator[tuple[int, int, str]]:
 _REGION_WORD = re.compile("自治区")
 
 
-_QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "服务团", "联盟")
+_QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "工作站", "联络站", "服务团", "联盟")
 #: finds a core in the few characters after a quote: most quotes have none, so no run is read
 _QUOTED_CORE_RE = re.compile("|".join(_QUOTED_ORG_CORES))
 #: the characters a match of _LISTED_KIND starts with
@@ -456,7 +472,8 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
             continue
         if _CLAUSE_MARK.search(inner):
             continue
-        if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
+        core = next((c for c in _QUOTED_ORG_CORES if inner.endswith(c)), None)
+        if core is not None and _valid_middle(inner[:-len(core)]):  # (工作室 is a name word)
             if not counted:
                 out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
             continue
@@ -465,7 +482,7 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         j = _NAME_RUN.match(text, m.end(), min(len(text), m.end() + 10)).end()
         run = text[m.end():j]
         core = next((c for c in _QUOTED_ORG_CORES if c in run for k in range(len(run), 0, -1)
-                     if run[:k].endswith(c) and _valid_middle(run[:k].replace("调处", ""))), None)
+                     if run[:k].endswith(c) and _valid_middle(run[:k - len(c)].replace("调处", ""))), None)
         if core is None:
             continue
         k = next(k for k in range(len(run), 0, -1) if run[:k].endswith(core))
@@ -491,6 +508,8 @@ _ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团",
                       "委员会", "领导小组", "工作专班", "专班", "小组")
 #: the cores by last character, each list in _ESTABLISHED_CORES order (the first one a name ends with wins)
 _ESTABLISHED_BY_LAST = {c[-1]: tuple(d for d in _ESTABLISHED_CORES if d[-1] == c[-1]) for c in _ESTABLISHED_CORES}
+#: how far the name of a set-up body runs after the verb: a group's (推进…建设领导小组), others'
+_GROUP_RUN, _BODY_RUN = 24, 16
 #: finds a core in the run after the verb: most runs have none
 _ESTABLISHED_CORE_RE = re.compile("|".join(_ESTABLISHED_CORES))
 
@@ -505,14 +524,16 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
     named_starts = [a for a, _ in named]
     for m in _ESTABLISH.finditer(text):
         pos = m.end()
-        if _ESTABLISHED_CORE_RE.search(text, pos, pos + 16) is None:
-            continue  # (the run below lies in these 16 characters)
-        j = _NAME_RUN.match(text, pos, min(len(text), pos + 16)).end()
+        if _ESTABLISHED_CORE_RE.search(text, pos, pos + _GROUP_RUN) is None:
+            continue  # (the run below lies in these characters)
+        j = _NAME_RUN.match(text, pos, min(len(text), pos + _GROUP_RUN)).end()
         run = text[pos:j]
         best = None
         for k in range(len(run), 2, -1):
             core = next((c for c in _ESTABLISHED_BY_LAST.get(run[k - 1], ()) if run.endswith(c, 0, k)),
                         None)
+            if core and k > _BODY_RUN and core not in GROUP_CORES:
+                continue  # only a group's name states a task at length
             if core and k - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
                 best = k
                 break
@@ -525,13 +546,15 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
             continue
         home = before[0] if before else ctx.local
         name = run[:best]
-        if not _valid_middle(name[:-2]) or name[0] in "一二三四五六七八九十两多各":
+        core = next(c for c in _ESTABLISHED_BY_LAST[name[-1]] if name.endswith(c))
+        if not _valid_stem(name[:-len(core)], core) or name[0] in "一二三四五六七八九十两多各":
             continue  # 成立三个中心, 成立工作领导小组 reads as counts and activities
         if COUNT_AFTER.match(text, pos + best):
             continue  # 建成公共法律服务中心（站、室）3200余个: a kind of body, counted
-        if name.startswith(("工作", "领导", "专项", "专门", "相关", "联合", "临时")) \
-                or re.search("[省市县区镇乡村]", name[:5]):
-            continue  # generic bodies; place-prefixed ones are the place grammar's
+        inner = bisect.bisect_left(named_starts, pos)
+        if name.startswith(("工作", "领导", "专项", "专门", "相关", "联合", "临时")) or name[0] in "省市县区镇乡村" \
+                or (inner < len(named_starts) and named_starts[inner] < pos + best):
+            continue  # generic bodies; place-prefixed ones are the place grammar's (not 推进法治乡村…)
         if home is None or name.startswith(("中国", "全国")):
             full = name
         elif _FIXED_MIDDLES.match(name):  # the party committee's commission: 市委全面依法治市委员会

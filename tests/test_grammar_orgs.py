@@ -1,0 +1,54 @@
+"""Organisations beyond the organs, on sentences written for these tests (Guangdong, Guizhou,
+Hunan, Hebei, Gansu reports): kinds of bodies, sub-units that keep their whole name, groups a
+body sets up. Each test also names what must not be found."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityType
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline(exclude=["lg_relations"])
+
+
+def orgs(nlp, text: str) -> set[str]:
+    doc = nlp(text)
+    return {c.name for c in doc._.lg_mentions if c.etype == EntityType.ORGANIZATION}
+
+
+def test_a_core_that_holds_an_activity_word_is_still_a_name(nlp):
+    """组织部, 工作室: the core is a name word; only the stem before it is checked for activities."""
+    text = ("阳江市2023年法治政府建设年度报告\n阳江市司法局\n与市委组织部联合举办培训班,"
+            "“阳春法院老陈工作室”揭牌。市委组织召开会议。\n")
+    found = orgs(nlp, text)
+    assert {"阳江市委组织部", "阳春法院老陈工作室"} <= found
+    assert not any(o.endswith("组织") or "召开" in o for o in found), found
+
+
+def test_groups_and_joint_meetings_state_their_task(nlp):
+    """A group's name states its task with activity words (推进…建设领导小组); what is done with a
+    group (召开…会议) is no part of it; a group under a commission keeps the commission's name."""
+    text = ("遵义市法治建设报告\n遵义市司法局\n市委全面依法治市委员会守法普法协调小组召开会议,"
+            "市法治政府建设联席会议审议通过,市委召开依法治市领导小组会议。\n")
+    found = orgs(nlp, text)
+    assert {"遵义市委全面依法治市委员会守法普法协调小组", "遵义市法治政府建设联席会议"} <= found
+    assert not any("召开" in o for o in found), found
+
+
+def test_a_group_the_report_sets_up_belongs_to_its_place(nlp):
+    text = ("阳江市2023年法治政府建设年度报告\n阳江市司法局\n市级层面成立推进法治乡村建设领导小组,"
+            "统筹推进全市工作。成立工作领导小组,召开会议。\n")
+    found = orgs(nlp, text)
+    assert "阳江市推进法治乡村建设领导小组" in found
+    assert not any(o.endswith("工作领导小组") for o in found), found  # a generic group names no body
+
+
+def test_schools_police_stations_and_liaison_rooms(nlp):
+    text = ("阳江市2023年法治政府建设年度报告\n阳江市司法局\n江城区第五中学青少年法治教育基地、"
+            "白沙街道派出所开展活动,“代表委员联络站”揭牌,各派出所、全区中小学积极参与。\n")
+    found = orgs(nlp, text)
+    assert {"江城区第五中学青少年法治教育基地", "白沙街道派出所", "代表委员联络站"} <= found
+    assert not any(o.startswith(("各", "全区")) or o.endswith("中小学") for o in found), found

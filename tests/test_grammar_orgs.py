@@ -52,3 +52,21 @@ def test_schools_police_stations_and_liaison_rooms(nlp):
     found = orgs(nlp, text)
     assert {"江城区第五中学青少年法治教育基地", "白沙街道派出所", "代表委员联络站"} <= found
     assert not any(o.startswith(("各", "全区")) or o.endswith("中小学") for o in found), found
+
+
+def test_tribunals_are_named_as_their_county_courts_dispatched_bodies(nlp):
+    """渝北区统景法庭, 区法院统景法庭 and 渝北法院统景人民法庭 are one tribunal of 渝北区人民法院;
+    a quoted mobile court (“车载便民法庭”) is a programme, not a body."""
+    text = ("渝北区2023年法治政府建设年度报告\n渝北区司法局\n区法院统景法庭巡回审理,渝北区统景法庭、"
+            "鱼嘴镇派出所签订协议,“车载便民法庭”进村,区法院审判庭开庭。\n")
+    found = orgs(nlp, text)
+    assert {"渝北区人民法院统景人民法庭", "渝北区人民法院审判庭", "鱼嘴镇派出所"} <= found
+    assert not any("便民法庭" in o or o.endswith("统景法庭") for o in found), found
+
+
+def test_the_outlet_of_a_news_dateline(nlp):
+    text = ("共建法治乡村\n\n新华网长沙3月2日电 3月1日,湘潭市司法局开展活动。\n"
+            "红网株洲12月1日电 株洲市开展普法。\n网格员上门12月1日电话回访。\n")
+    found = orgs(nlp, text)
+    assert {"新华网", "红网", "湘潭市司法局"} <= found
+    assert not any(o.startswith("网格") for o in found), found

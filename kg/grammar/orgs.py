@@ -74,7 +74,7 @@ def org_subtype(name: str) -> str | None:
 
 
 _GOVERNMENT = re.compile(r"(?<=[市县区省旗州])政府(?=办公室|办公厅|$)")
-_COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)$")
+_COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before a sub-unit (区法院审判庭)
 
 
 def canonical_org(name: str) -> str:
@@ -283,6 +283,17 @@ def _canonical_and_subtype(name: str) -> tuple[str, str | None]:
     return name, org_subtype(name)
 
 
+#: a tribunal's stem after its county: the court (if written), the tribunal's own name, 法庭
+_TRIBUNAL = re.compile(r"(?:人民)?(?:法院)?([\u4e00-\u9fff]{2,4}?)(?:人民)?法庭")
+
+
+def _tribunal(county: str | None, stem: str) -> str | None:
+    """A 人民法庭 is a dispatched tribunal of its county's basic court, and its canonical name
+    says so: 江北区 + 寸滩法庭 / 法院寸滩人民法庭 → 江北区人民法院寸滩人民法庭."""
+    m = _TRIBUNAL.fullmatch(stem) if county and stem.endswith("法庭") else None
+    return f"{county}人民法院{m.group(1)}人民法庭" if m else None
+
+
 def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candidate:
     name, subtype = _canonical_and_subtype(name)
     kept = {a for a in aliases if a and a != name}
@@ -389,7 +400,10 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         stem = text[pe:end]
         if text[ps:pe] != p.name and stem[:1] in "县市区旗州" and len(stem) > 2:
             stem = stem[1:]  # 江华 + 县司法局: the short form's own level word (江华瑶族自治县司法局)
-        if stem.endswith(_GOV_CORES) and not stem.endswith(MEDIA_CORES):
+        tribunal = _tribunal(p.name if p.subtype == "County" else None, stem)
+        if tribunal:
+            full = tribunal
+        elif stem.endswith(_GOV_CORES) and not stem.endswith(MEDIA_CORES):
             full = p.name + stem  # 聊城 + 司法局 → 聊城市司法局
         else:
             full = text[ps:end]  # media and other bodies keep the text's own spelling (聊城日报)
@@ -411,7 +425,8 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if not place:
             continue
         start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
-        out.append(_org(start, end, place + stem, "org", text[start:end]))
+        full = _tribunal(place if level == "county" else None, stem) or place + stem
+        out.append(_org(start, end, full, "org", text[start:end]))
     out.extend(_quoted_orgs(text, ctx))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
@@ -623,10 +638,19 @@ def _reporter_lines(text: str) -> Iterator[re.Match[str]]:
         k = text.find("记者", b)
 
 
+#: a news dateline: the outlet, the city it files from, the date, 电 (人民网重庆12月21日电)
+_DATELINE = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{1,8}?(?:网|社|日报|报|电视台|客户端))"
+                       r"[\u4e00-\u9fff]{2,4}[0-9０-９]{1,2}月[0-9０-９]{1,2}日电")
+
+
 def _media_lists(text: str) -> list[Candidate]:
-    """Outlets named in a list that ends in 等媒体 (被山东普法、《聊城日报》等媒体报道), and the
-    outlet of a reporter's line in a press-conference transcript (东方圣城网记者)."""
+    """Outlets named in a list that ends in 等媒体 (被山东普法、《聊城日报》等媒体报道), the
+    outlet of a reporter's line in a press-conference transcript (东方圣城网记者), and the outlet
+    of a news dateline (新华网长沙3月2日电)."""
     out = []
+    if "日电" in text:
+        for m in _DATELINE.finditer(text):
+            out.append(_org(m.start(1), m.end(1), m.group(1), "media"))
     for m in _media_list_matches(text):
         pos = m.start(1)
         for n, item in enumerate(re.split("[、和及]", m.group(1))):

@@ -73,6 +73,13 @@ ORG_BREAK_CHARS = frozenset(
     "，,。；;：:！!？?、（）()《》“”‘’\"'|—…·\n\r\t \u3000"
 )
 
+#: name words that open with a break character (省政府新闻办公室 + 对外新闻处)
+ORG_WORDS_OPENING_WITH_BREAK: tuple[str, ...] = ("对外",)
+
+#: the party bodies inside an organ that a report names after its own organ's core alone
+#: (厅党委, 局党组: the reporting 司法厅's, 司法局's)
+OWN_INTERNAL_BODIES: tuple[str, ...] = ("机关党委", "党委", "党组")
+
 #: words that look like org middles but are verbs/activities; a candidate containing them is rejected
 ORG_BAD_MIDDLES: tuple[str, ...] = (
     "各级", "各", "优化", "加快", "促进", "保障", "举办", "承办", "主办", "协办", "签署", "采用", "听取", "带领", "交界", "地处", "调处", "某",

@@ -70,3 +70,33 @@ def test_the_outlet_of_a_news_dateline(nlp):
     found = orgs(nlp, text)
     assert {"新华网", "红网", "湘潭市司法局"} <= found
     assert not any(o.startswith("网格") for o in found), found
+
+
+def test_a_sub_unit_of_a_sub_unit_keeps_the_whole_name_and_names_its_parent(nlp):
+    """省人民政府新闻办公室 + 对外新闻处 (对外 opens with a preposition's character but is a name
+    word); the parent sub-unit is a body too. An organ's direct sub-unit (市委宣传部) is no
+    mention of the organ, and 对外发布 is an activity, not a name."""
+    text = ("湖南省2023年新闻发布会\n湖南省人民政府新闻办公室对外新闻处处长主持。"
+            "市委宣传部参加,省司法厅对外发布白皮书。\n")
+    found = orgs(nlp, text)
+    assert {"湖南省人民政府新闻办公室对外新闻处", "湖南省人民政府新闻办公室", "湖南省司法厅"} <= found
+    assert not any("对外发布" in o for o in found), found
+
+
+def test_the_reports_own_organ_named_by_its_core(nlp):
+    """厅党委 in a 司法厅's report is that 司法厅's party committee; with two 厅 named, no owner."""
+    own = orgs(nlp, "湖北省司法厅2024年工作情况\n2024年,省司法厅坚持依法行政。厅党委建立学习制度。\n")
+    assert "湖北省司法厅党委" in own
+    two = orgs(nlp, "湖北省2024年工作情况\n2024年,省司法厅、省公安厅坚持依法行政。厅党委建立学习制度。\n")
+    assert not any(o.endswith("厅党委") for o in two), two
+
+
+def test_a_station_named_by_a_town_no_gazetteer_holds(nlp):
+    """舟塔司法所 names its township's stem; generic words before 司法所 (基层, 指导, 各, 14个)
+    name no station."""
+    text = ("中卫市2023年普法工作简报\n\n红柳司法所在田间调解纠纷。\n石空派出所联合开展活动,各司法所、"
+            "全县14个司法所、基层司法所、乡镇司法所积极参与,指导司法所规范化建设。\n")
+    found = orgs(nlp, text)
+    assert {"红柳司法所", "石空派出所"} <= found
+    assert not any(o[:2] in ("各司", "基层", "乡镇", "指导") or o[0].isdigit() or "个" in o
+                   for o in found), found

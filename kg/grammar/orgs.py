@@ -13,12 +13,13 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 
 from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GROUP_BAD_MIDDLES, GROUP_CORES,
-                       LEVEL_PREFIX, ORG_BAD_MIDDLES,
+                       LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_WORDS_OPENING_WITH_BREAK, OWN_INTERNAL_BODIES,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
-from .candidates import Candidate
+from .candidates import PARENT, Candidate
 from .memo import memo
-from .text import COUNT_AFTER, HAN, clause_start, common_words, han_run, is_han, trie_pattern
+from .text import (COUNT_AFTER, HAN, clause_start, common_words, han_class_without, is_han,
+                   trie_pattern)
 
 
 _CENTRAL_RE = re.compile(trie_pattern(CENTRAL_ORGANS))
@@ -30,7 +31,8 @@ _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体
 _NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
 _CONTINUES = set("组长员门务")
 #: the Han characters a name can run over (up to a break character)
-_NAME_RUN = han_run(ORG_BREAK_CHARS)
+_NAME_RUN = re.compile(f"(?:[{han_class_without(ORG_BREAK_CHARS)}]+|"
+                       f"{'|'.join(map(re.escape, ORG_WORDS_OPENING_WITH_BREAK))})*")
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
@@ -207,14 +209,21 @@ def _subunit_cores(rest: str) -> tuple[tuple[int, str], ...]:
 
 
 def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) -> int | None:
-    """End of the organ name whose stem starts at `pos` (after its place prefix), or None.
+    """End of the organ name whose stem starts at `pos` (after its place prefix), or None."""
+    ends = _extend_chain(text, pos, token_starts)
+    return ends[-1] if ends else None
+
+
+def _extend_chain(text: str, pos: int, token_starts: Collection[int] | None = None) -> tuple[int, ...]:
+    """The ends of the organ and of each sub-unit after it, for the stem starting at `pos`;
+    () when no organ starts there.
 
     First the organ itself (the first core; a longer core overlapping it wins: 委 → 委员会),
     then sub-units (司法局 + 行政应诉科), never across another place or a staff title.
     """
     j = _NAME_RUN.match(text, pos, min(len(text), pos + ORG_STEM_CHARS_MAX + 8)).end()
     if j == pos:
-        return None
+        return ()
     window = text[pos:j]
     k1 = end = 0
     for k, core in _organ_cores(window):
@@ -226,15 +235,27 @@ def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) ->
             elif k - len(core) < k1:
                 end = k
     if not k1:
-        return None
+        return ()
+    ends = [pos + end]
     while True:  # sub-units: the longest one that ends a word, again and again
         best = None
         for k, core in _subunit_cores(window[end:]):
             if _boundary(text, pos + end + k, core, token_starts, pos + end):
                 best = end + k
         if best is None:
-            return pos + end
+            return tuple(ends)
         end = best
+        ends.append(pos + end)
+
+
+def _parent(text: str, chain: tuple[int, ...], start: int, name: str) -> Candidate | None:
+    """The body a sub-unit of a sub-unit belongs to is named in it and is a body of its own
+    (县委 + 全面依法治县委员会 + 守法普法协调小组: the commission); an organ's direct
+    sub-unit (县委宣传部) names the organ only as its prefix. A nested mention, never a subject."""
+    if len(chain) < 3:
+        return None
+    cut = chain[-1] - chain[-2]  # the last sub-unit, the same in the name as in the text
+    return _org(start, chain[-2], name[:-cut], PARENT, text[start:chain[-2]])
 
 
 def _context_place(level: str, ctx: DocContext) -> str | None:
@@ -393,9 +414,10 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                 prefixes.append((a, a + len(stem), p))
     by_end = {p.end: p for p in places if p.source != "selfref"}
     for ps, pe, p in prefixes:
-        end = _extend(text, pe, token_starts)
-        if end is None:
+        chain = _extend_chain(text, pe, token_starts)
+        if not chain:
             continue
+        end = chain[-1]
         start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
         stem = text[pe:end]
         if text[ps:pe] != p.name and stem[:1] in "县市区旗州" and len(stem) > 2:
@@ -408,6 +430,9 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         else:
             full = text[ps:end]  # media and other bodies keep the text's own spelling (聊城日报)
         out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
+        parent = _parent(text, chain, start, full)
+        if parent:
+            out.append(parent)
         if stem.endswith(_GOV_CORES):
             out.extend(_distributed(text, ps, stem, by_end))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅, 自治区党委
@@ -417,9 +442,10 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             continue
         if i > 0 and text[i - 1] in "“「‘":
             continue  # “市域通办”, “县乡一体”: a quoted brand or slogan, not a body
-        end = _extend(text, stem_start, token_starts)
-        if end is None:
+        chain = _extend_chain(text, stem_start, token_starts)
+        if not chain:
             continue
+        end = chain[-1]
         stem = text[stem_start:end]
         place = _level_place(level, stem, ctx)
         if not place:
@@ -427,10 +453,70 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
         full = _tribunal(place if level == "county" else None, stem) or place + stem
         out.append(_org(start, end, full, "org", text[start:end]))
+        parent = _parent(text, chain, start, full)
+        if parent:
+            out.append(parent)
+    out.extend(_own_internal_bodies(text, ctx, out))
+    out.extend(_town_stations(text, places, token_starts))
     out.extend(_quoted_orgs(text, ctx))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
     out.extend(_media_lists(text))
+    return out
+
+
+_OWN_BODY = re.compile(f"(?<![{HAN}])([厅局院])({'|'.join(OWN_INTERNAL_BODIES)})")
+
+
+def _own_internal_bodies(text: str, ctx: DocContext, found: Sequence[Candidate]) -> list[Candidate]:
+    """厅党委, 局党组: a report names its own organ's party body by the organ's core alone; the
+    organ is the report's author, else the one body of that kind the report names (none if several)."""
+    out = []
+    for m in _OWN_BODY.finditer(text):
+        core = m.group(1)
+        if ctx.author and ctx.author.endswith(core):
+            owner = ctx.author
+        else:
+            owners = {c.name for c in found if c.source == "org" and c.name.endswith(core)}
+            if len(owners) != 1:
+                continue
+            owner = owners.pop()
+        out.append(_org(m.start(), m.end(), owner + m.group(2), "org", m.group(0)))
+    return out
+
+
+#: a township's stations, named after it (X司法所, X派出所)
+_STATION_CORES = ("司法所", "派出所")
+_STATION_RE = re.compile("|".join(_STATION_CORES))
+#: what a station's stem never holds: levels, numbers and quantity words, determiners
+_NOT_IN_STATION_STEM = set("省市县区镇乡村街道个各全本该我每其") | _FUNCTION_BEFORE
+
+
+def _town_stations(text: str, places: Sequence[Candidate],
+                   token_starts: Collection[int] | None) -> list[Candidate]:
+    """舟塔司法所: a township's station named by the town's stem, where the town is in no
+    gazetteer (the town grammar finds the stem only from a full 舟塔镇 mention). The stem is a
+    whole word of two or three characters that is no dictionary word (基层, 指导 are)."""
+    if token_starts is None:
+        return []
+    place_ends = {p.end for p in places}
+    out = []
+    for m in _STATION_RE.finditer(text):
+        q = m.start()
+        if q in place_ends:
+            continue  # 东陂镇司法所: the place grammar's
+        for n in (2, 3):
+            s = q - n
+            if s < 0 or s not in token_starts or not all(map(is_han, text[s:q])):
+                continue
+            stem = text[s:q]
+            if s > 0 and is_han(text[s - 1]) and text[s - 1] not in _FUNCTION_BEFORE \
+                    and text[s - 1] not in ORG_BREAK_CHARS:
+                continue  # not where a name can open (…组织舟塔: inside a run of words)
+            if set(stem) & _NOT_IN_STATION_STEM or stem in common_words() or not _valid_middle(stem):
+                continue
+            out.append(_org(s, m.end(), text[s:m.end()], "org"))
+            break
     return out
 
 

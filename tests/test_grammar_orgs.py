@@ -100,3 +100,19 @@ def test_a_station_named_by_a_town_no_gazetteer_holds(nlp):
     assert {"红柳司法所", "石空派出所"} <= found
     assert not any(o[:2] in ("各司", "基层", "乡镇", "指导") or o[0].isdigit() or "个" in o
                    for o in found), found
+
+
+def test_a_heads_title_sharing_the_bodys_last_character(nlp):
+    """司法所长 is 司法所 + 所长, 协调监督局长 is …局 + 局长; but 新闻处处长 is 新闻处 + 处长 (not 处处)."""
+    text = ("德州市2023年法治政府建设年度报告\n德州市司法局\n乐陵市杨安镇司法所长张德华、"
+            "市司法局行政执法协调监督科科长、司法部法治督察局长带队调研,省政府新闻办公室新闻处处长主持。\n")
+    found = orgs(nlp, text)
+    assert {"杨安镇司法所", "德州市司法局行政执法协调监督科", "司法部法治督察局",
+            "山东省人民政府新闻办公室新闻处"} <= found
+    assert not any(o.endswith(("处处", "科科", "长")) for o in found), found
+
+
+def test_an_internal_office_names_its_department(nlp):
+    """市司法局行政复议科: the department (市司法局) is mentioned with its office."""
+    found = orgs(nlp, "德州市2023年法治政府建设年度报告\n德州市人民政府\n市司法局行政复议科科长参加。\n")
+    assert {"德州市司法局行政复议科", "德州市司法局"} <= found

@@ -75,7 +75,7 @@ def org_subtype(name: str) -> str | None:
     return None
 
 
-_GOVERNMENT = re.compile(r"(?<=[市县区省旗州])政府(?=办公室|办公厅|$)")
+_GOVERNMENT = re.compile(r"(?<=[市县区省旗州])政府")  # also before a sub-unit (省政府新闻办公室)
 _COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before a sub-unit (区法院审判庭)
 
 
@@ -91,6 +91,11 @@ def canonical_org(name: str) -> str:
 _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
 
 
+#: the function words of standard organ names that read as activities elsewhere
+#: (行政执法协调监督局, …协调监督科: the bodies that coordinate and oversee law enforcement)
+_FIXED_FUNCTIONS = re.compile("协调监督")
+
+
 #: any of the words no organ name holds, in one scan (not one substring test per word)
 _BAD_MIDDLE = re.compile("|".join(map(re.escape, ORG_BAD_MIDDLES)))
 
@@ -100,7 +105,7 @@ def _valid_middle(mid: str) -> bool:
     """Cached: _extend asks about every prefix of every window, many of them over and over."""
     if any(map(str.isdigit, mid)):
         return False
-    return _BAD_MIDDLE.search(_FIXED_MIDDLES.sub("依法治", mid)) is None
+    return _BAD_MIDDLE.search(_FIXED_FUNCTIONS.sub("", _FIXED_MIDDLES.sub("依法治", mid))) is None
 
 
 _BAD_GROUP_MIDDLE = re.compile("|".join(map(re.escape, GROUP_BAD_MIDDLES)))
@@ -164,11 +169,15 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
             return False  # the core closes a word of the stem: 布局, 格局, 大局 (not 县发|改局)
     if end >= len(text) or not is_han(text[end]):
         return True
+    if text[end] == "长" and text[end - 1] + "长" in _HEAD_TITLES and text[end - 2] != text[end - 1]:
+        return True  # 司法所长, 监督局长: the head's title shares the body's last character (not 处处长)
     if len(core) > 1:
         return text[end] not in _CONTINUES  # 中心组, 委员会委员: the word goes on
     return end in token_starts or text.startswith(POSITIONS, end)  # 应诉科 + 科长
 
 
+#: the heads' titles a body's last character opens (所长, 局长): 司法所长 is 司法所 + 所长
+_HEAD_TITLES = frozenset(p for p in POSITIONS if len(p) == 2 and p.endswith("长"))
 #: the staff and internal-body words, shortest first: a match is the shortest one a text starts with
 _INTERNAL_RE = re.compile("|".join(map(re.escape, sorted(_INTERNAL, key=len))))
 
@@ -248,11 +257,17 @@ def _extend_chain(text: str, pos: int, token_starts: Collection[int] | None = No
         ends.append(pos + end)
 
 
+#: the last characters of a department's internal offices (行政应诉科, 对外新闻处)
+_OFFICE_LAST = "科处股"
+
+
 def _parent(text: str, chain: tuple[int, ...], start: int, name: str) -> Candidate | None:
     """The body a sub-unit of a sub-unit belongs to is named in it and is a body of its own
-    (县委 + 全面依法治县委员会 + 守法普法协调小组: the commission); an organ's direct
-    sub-unit (县委宣传部) names the organ only as its prefix. A nested mention, never a subject."""
-    if len(chain) < 3:
+    (县委 + 全面依法治县委员会 + 守法普法协调小组: the commission), as is the department an
+    internal office belongs to (市司法局 + 行政应诉科); an organ's other direct sub-units
+    (县委宣传部, 县第六中学 + 法治教育基地) name it only as their prefix. A nested mention,
+    never a subject."""
+    if len(chain) < 2 or (len(chain) == 2 and text[chain[-1] - 1] not in _OFFICE_LAST):
         return None
     cut = chain[-1] - chain[-2]  # the last sub-unit, the same in the name as in the text
     return _org(start, chain[-2], name[:-cut], PARENT, text[start:chain[-2]])

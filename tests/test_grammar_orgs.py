@@ -116,3 +116,12 @@ def test_an_internal_office_names_its_department(nlp):
     """市司法局行政复议科: the department (市司法局) is mentioned with its office."""
     found = orgs(nlp, "德州市2023年法治政府建设年度报告\n德州市人民政府\n市司法局行政复议科科长参加。\n")
     assert {"德州市司法局行政复议科", "德州市司法局"} <= found
+
+
+def test_intermediate_courts_and_banks(nlp):
+    """市中院 and 德州中院 are the city's 中级人民法院; a bank and its branch keep their names."""
+    text = ("德州市2023年法治政府建设年度报告\n德州市司法局\n市中院、德州中院、乐陵市农村商业银行杨安支行参加,"
+            "市银行网点开展宣传。\n")
+    found = orgs(nlp, text)
+    assert {"德州市中级人民法院", "乐陵市农村商业银行杨安支行"} <= found
+    assert not any(o.endswith(("中院", "市银行")) for o in found), found

@@ -36,7 +36,7 @@ _NAME_RUN = re.compile(f"(?:[{han_class_without(ORG_BREAK_CHARS)}]+|"
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
-              "人民法院", "人民检察院", "中级人民法院", "人大常委会", "政协")
+              "人民法院", "人民检察院", "中级人民法院", "中院", "中级法院", "人大常委会", "政协")
 
 SUBTYPES: tuple[tuple[str, str], ...] = (
     ("人民法院", "Court"), ("法院", "Court"), ("人民检察院", "Procuratorate"), ("检察院", "Procuratorate"),
@@ -79,11 +79,16 @@ _GOVERNMENT = re.compile(r"(?<=[市县区省旗州])政府")  # also before a su
 _COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before a sub-unit (区法院审判庭)
 
 
+_INTERMEDIATE_COURT = re.compile(r"(?<=[市州盟])(?:中院|中级法院)")
+
+
 def canonical_org(name: str) -> str:
-    """Normalise variant spellings of one organ: X市政府 → X市人民政府, 中共X委 → X委."""
+    """Normalise variant spellings of one organ: X市政府 → X市人民政府, 中共X委 → X委,
+    X市中院 → X市中级人民法院."""
     if name.startswith("中共") and len(name) > 4:
         name = name[2:]
     name = _GOVERNMENT.sub("人民政府", name)
+    name = _INTERMEDIATE_COURT.sub("中级人民法院", name)
     return _COURT.sub(r"人民\1", name)
 
 

@@ -479,6 +479,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_own_internal_bodies(text, ctx, out))
     out.extend(_town_stations(text, places, token_starts))
     out.extend(_quoted_orgs(text, ctx))
+    out.extend(_listed_units(text, token_starts))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
     out.extend(_media_lists(text))
@@ -553,6 +554,48 @@ def _level_words(text: str, ctx: DocContext) -> Iterator[tuple[int, int, str]]:
 
 
 _REGION_WORD = re.compile("自治区")
+
+
+#: a list the text closes as bodies: A、B、C等单位 (等有关单位, 等企业, 等部门)
+_UNIT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,16}、)+[\u4e00-\u9fff]{2,16})等(?:有关|相关)?(?:单位|企业|部门|机构)")
+_UNIT_LIST_END = re.compile(r"等(?:有关|相关)?(?:单位|企业|部门|机构)")
+#: the organ cores by last character, longest first, for the items of such a list
+_ITEM_CORES = sorted(ORG_CORES, key=len, reverse=True)
+
+
+def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
+    """邯济铁路公司、中铁二十一局、许营镇等单位: the items of a list closed by 等单位 are bodies;
+    each one ending in an organ core after a stem of its own is one, named as written (a
+    place-prefixed item is also the place grammar's, which names it canonically). The first
+    item opens after the verb before it: at the first word from which it reads as a name."""
+    if token_starts is None:
+        return []
+    out = []
+    for end_m in _UNIT_LIST_END.finditer(text):
+        a = end_m.start()
+        while a > 0 and (is_han(text[a - 1]) or text[a - 1] == "、") and end_m.start() - a < 80:
+            a -= 1
+        m = _UNIT_LIST.search(text, a, end_m.end())
+        if m is None or m.end() != end_m.end():
+            continue
+        pos = m.start(1)
+        for n, item in enumerate(m.group(1).split("、")):
+            start, pos = pos, pos + len(item) + 1
+            core = next((c for c in _ITEM_CORES if item.endswith(c)), None)
+            if core is None:
+                continue
+            k = 0
+            if n == 0:  # …听取了邯济铁路公司: from the first word after which it is a name
+                lo = max((i + 1 for i, ch in enumerate(item) if ch in ORG_BREAK_CHARS), default=0)
+                k = next((i for i in range(lo, len(item) - len(core) - 1)
+                          if start + i in token_starts and _valid_stem(item[i:-len(core)], core)), -1)
+                if k < 0:
+                    continue
+            name = item[k:]
+            if len(name) - len(core) < 2 or name[0] in "省市县区全各本该我其" or not _valid_stem(name[:-len(core)], core):
+                continue
+            out.append(_org(start + k, start + len(item), name, "listed"))
+    return out
 
 
 _QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "工作站", "联络站", "服务团", "联盟")

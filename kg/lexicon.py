@@ -188,6 +188,9 @@ POSITIONS: tuple[str, ...] = tuple(sorted({
     "法官", "检察官", "公证员", "司法所长", "监督局长", "委员长", "副委员长", "获得者",
 }, key=len, reverse=True))
 
+#: honours conferred on persons, which a list of winners' names follows (先进个人王小明、李红)
+PERSON_HONOUR_HEADS: tuple[str, ...] = ("先进个人", "先进工作者", "法治人物", "道德模范", "劳动模范", "最美调解员")
+
 #: common Chinese surnames (single and double), for recognising names next to positions
 SURNAMES_1 = frozenset(set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"

@@ -75,3 +75,13 @@ def test_villagers_and_the_public_are_never_officials(nlp):
     found = persons(nlp, text)
     assert "黄志刚" in found
     assert not found & {"谢秋英", "王小红"} and not any("某" in p for p in found), found
+
+
+def test_names_coordinated_after_a_title_or_an_honour(nlp):
+    """政协委员王延飞、冯天宇: each coordinated name holds the title; a winners' list follows its
+    honour (先进工作者张德华、刘志远); a coordinated title (、副局长) or a 化名 is no name."""
+    text = ("德州市2023年报告\n会议表彰了先进工作者张德华、刘志远、李晓峰,政协委员王延飞、冯天宇参加,"
+            "局长王书国、副局长孙明出席,调解员刘德华、王小红(化名)到场,先进个人称号授予12人。\n")
+    found = persons(nlp, text)
+    assert {"张德华", "刘志远", "李晓峰", "王延飞", "冯天宇", "王书国", "孙明", "刘德华"} <= found
+    assert not found & {"王小红", "副局长", "称号"}, found

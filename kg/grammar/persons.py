@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ..lexicon import POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
+from ..lexicon import PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
 from ..model import EntityType
 from .candidates import Candidate
 from .text import HAN, common_words, finditer_at, finditer_before, is_han, marker_starts, trie_pattern
@@ -16,7 +16,8 @@ from .text import HAN, common_words, finditer_at, finditer_before, is_han, marke
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
 _AFTER_ORG = re.compile(rf"(?:司法所|派出所|法院|检察院|局|办|中心|工作站|服务站)([{HAN}]{{2,3}})")
-_TITLE_NAME = re.compile(rf"(?:{_POS_ALT})(?:[、，,]|[ \t\u3000]+)?([{HAN}]{{2,3}})")
+_BEFORE_NAME_ALT = "|".join(map(re.escape, sorted((*POSITIONS, *PERSON_HONOUR_HEADS), key=len, reverse=True)))
+_TITLE_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})(?:[、，,：:]|[ \t\u3000]+)?([{HAN}]{{2,3}})")
 #: a title (or 同志): every match of _NAME_TITLE has one 2–4 characters after its start
 _TITLE = re.compile(rf"同志|{_POS_ALT}")
 
@@ -49,6 +50,8 @@ class _WordStarts:
 
 #: where _TITLE matches: every title's start
 _title_starts = _WordStarts(("同志", *POSITIONS))
+#: where an honour a winners' list follows starts
+_honour_starts = _WordStarts(PERSON_HONOUR_HEADS)
 
 
 _PRIVATE = re.compile("|".join(map(re.escape, PRIVATE_MARKERS)))
@@ -90,6 +93,15 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
         out[(s, e)] = Candidate(s, e, EntityType.PERSON, name, "person", "PublicOfficial")
         return True
 
+    def coordinated(e: int) -> None:
+        """调解员刘德华、王明: the names coordinated after a title's name hold it too."""
+        while e < len(text) and text[e] == "、" and e + 1 in token_starts:
+            s = e + 1
+            e = next((e2 for e2 in (s + 3, s + 2) if e2 <= len(text) and (e2 == len(text) or e2 in token_starts)
+                      and add(s, e2, strict=True)), 0)
+            if not e:
+                return
+
     # _ROSTER matches at a line start only: the text's start, or one after a name-like opening
     for m in finditer_at(_ROSTER, text, [0, *(n.end() for n in _ROSTER_LINE.finditer(text))]):
         add(m.start(1), m.end(1))
@@ -105,14 +117,15 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
     # a match of _TITLE_NAME opens with a title, so starts where _TITLE matches; every title is
     # tried, not only those after the last match: in 党委委员、副厅长彭国军 the first title's
     # match (委员、副厅) runs over the title before the name
-    for i in sorted(titles):
+    for i in sorted(titles | _honour_starts(text)):
         m = _TITLE_NAME.match(text, i)
         if m is None:
             continue
         s = m.start(1)
         for e in (s + 3, s + 2):
             if e <= m.end(1) and (e == len(text) or e in token_starts):
-                add(s, e)
+                if add(s, e):
+                    coordinated(e)
                 break
     for m in _AFTER_ORG.finditer(text):  # 斜店司法所王正伟冒雨…: a staff member named after the unit
         s = m.start(1)

@@ -35,6 +35,7 @@ ORG_CORES: dict[str, tuple[int, int]] = {
     "中级人民法院": (0, 0), "高级人民法院": (0, 0), "人民法院": (0, 0), "法院": (0, 0),
     "人民检察院": (0, 0), "检察院": (0, 0), "委": (0, 12), "监狱": (0, 0), "看守所": (0, 0),
     "总工会": (0, 0), "妇联": (0, 0), "团委": (0, 0), "工商联": (0, 0), "纪委": (0, 0), "监委": (0, 0),
+    "纪委监委": (0, 0),
     # departments and bodies with a stem (司法局, 民政局, 依法治市办, 律师协会)
     "委员会": (2, 14), "办公室": (2, 12), "办公厅": (2, 10), "办": (2, 10), "局": (2, 10), "分局": (2, 12),
     "厅": (2, 8), "司法所": (0, 0), "公证处": (0, 0), "办事处": (0, 8), "村委会": (0, 0), "居委会": (0, 0),
@@ -63,7 +64,7 @@ SUBUNIT_CORES: dict[str, tuple[int, int]] = {
     "依法治市办": (0, 0), "依法治区办": (0, 0), "依法治县办": (0, 0), "依法治省办": (0, 0),
     "常委会": (0, 0), "编办": (0, 0), "办": (2, 10), "局": (2, 10), "法治委": (0, 0),
     "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10), "工作小组": (2, 10),
-    "支行": (2, 6), "分行": (2, 6),
+    "支行": (2, 6), "分行": (2, 6), "党校": (0, 0),  # 县委 + 党校
     "人民法庭": (2, 4), "法庭": (2, 4),  # a court's tribunal (区法院 + 统景法庭)
     "基地": (2, 10),  # a body's own base (县第六中学 + 青少年法治教育基地)
 }
@@ -102,6 +103,9 @@ GROUP_BAD_MIDDLES: tuple[str, ...] = (
 
 #: 省/市/县-level bare prefixes resolved by document context, with the level they refer to
 LEVEL_PREFIX = {"省": "province", "市": "city", "区": "county", "县": "county", "旗": "county"}
+#: the bare words an autonomous prefecture's or a league's own report names its bodies with
+#: (州委, 州司法局; 盟委), by the ending of the prefecture's name that licenses them
+PREFECTURE_LEVEL_WORDS = {"州": "自治州", "盟": "盟"}
 
 #: regulation (instrument) title endings → ontology subclass
 REGULATION_SUFFIXES: tuple[tuple[str, str], ...] = (

@@ -135,3 +135,24 @@ def test_the_bodies_of_a_list_closed_by_deng_danwei(nlp):
     found = orgs(nlp, text)
     assert {"德龙钢铁公司", "中铁十四局", "华鲁热力公司", "德州市公安局"} <= found
     assert not any(o.startswith(("了", "听取", "各")) or o == "法院" for o in found), found
+
+
+def test_a_bodys_own_compound_names_keep_their_whole_name(nlp):
+    """区纪委监委 is one body (not 纪委), 区委党校 is not 区委; 区委区政府 written jointly is two
+    bodies; a county's own 县委 and 人民政府 after 中共X区委副书记、X区人民政府区长."""
+    text = ("定海区司法局2023年工作总结\n区委区政府、区委政法委高度重视,区纪委监委开展监督,区委党校举办培训,"
+            "区人大常委会、区政协视察,中共定海区委副书记、定海区人民政府区长王明出席。\n")
+    found = orgs(nlp, text)
+    assert {"定海区委", "定海区人民政府", "定海区委政法委", "定海区纪委监委", "定海区委党校",
+            "定海区人大常委会", "定海区政协"} <= found
+    assert not any(o.endswith(("委区", "区纪委", "委区人民政府")) for o in found), found
+
+
+def test_an_autonomous_prefectures_bodies_by_the_bare_word_zhou(nlp):
+    """In an autonomous prefecture's report 州委, 州司法局 are its own; elsewhere 州 opens nothing."""
+    text = ("楚雄彝族自治州2023年法治政府建设年度报告\n楚雄州司法局\n州委、州政府高度重视,州司法局、"
+            "州中级人民法院参加。\n")
+    found = orgs(nlp, text)
+    assert {"楚雄彝族自治州委", "楚雄彝族自治州人民政府", "楚雄彝族自治州中级人民法院"} <= found
+    other = orgs(nlp, "杭州市2023年法治政府建设年度报告\n杭州市司法局\n市委高度重视,州委参加。\n")
+    assert not any(o.endswith("州委") for o in other), other

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterator, Sequence
 
 from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GROUP_BAD_MIDDLES, GROUP_CORES,
                        LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_WORDS_OPENING_WITH_BREAK, OWN_INTERNAL_BODIES,
+                       PREFECTURE_LEVEL_WORDS,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
@@ -309,10 +310,18 @@ def _level_place(level: str, stem: str, ctx: DocContext) -> str | None:
     return _bare_place(level, stem, ctx)
 
 
+def _level_prefixes(ctx: DocContext) -> dict[str, str]:
+    """The bare level words of this context: 省/市/区/县/旗, and 州 (盟) when the report's city is
+    an autonomous prefecture (a league), whose own bodies are 州委, 州司法局."""
+    city = ctx.city or ""
+    extra = {ch: "city" for ch, ending in PREFECTURE_LEVEL_WORDS.items() if city.endswith(ending)}
+    return {**LEVEL_PREFIX, **extra} if extra else LEVEL_PREFIX
+
+
 def resolve_level_word(name: str, ctx: DocContext) -> str:
     """A body's name with the bare level word it opens with resolved by the document's context
     (in an Anji county report 县自然资源和规划局 is 安吉县自然资源和规划局); else the name."""
-    level = LEVEL_PREFIX.get(name[:1])
+    level = _level_prefixes(ctx).get(name[:1])
     stem = name[1:]
     place = _level_place(level, stem, ctx) if level is not None and len(stem) >= 2 else None
     return canonical_org(place + stem) if place else name
@@ -545,8 +554,9 @@ def _level_words(text: str, ctx: DocContext) -> Iterator[tuple[int, int, str]]:
     """(start, end, level) of the bare level words that may open a body, in text order:
     省/市/区/县/旗 where the context has that level (see _bare_level_re), and in an autonomous
     region's report 自治区, which opens the region's bodies as 省 does a province's."""
-    levels = "".join(ch for ch, level in LEVEL_PREFIX.items() if _context_place(level, ctx))
-    bare = ((m.start(), m.end(), LEVEL_PREFIX[m.group()])
+    prefixes = _level_prefixes(ctx)
+    levels = "".join(ch for ch, level in prefixes.items() if _context_place(level, ctx))
+    bare = ((m.start(), m.end(), prefixes[m.group()])
             for m in (_bare_level_re(levels).finditer(text) if levels else ()))
     if not (ctx.province and ctx.province.endswith("自治区") and "自治区" in text):
         return bare

@@ -156,3 +156,13 @@ def test_an_autonomous_prefectures_bodies_by_the_bare_word_zhou(nlp):
     assert {"楚雄彝族自治州委", "楚雄彝族自治州人民政府", "楚雄彝族自治州中级人民法院"} <= found
     other = orgs(nlp, "杭州市2023年法治政府建设年度报告\n杭州市司法局\n市委高度重视,州委参加。\n")
     assert not any(o.endswith("州委") for o in other), other
+
+
+def test_quoted_rooms_keep_their_place_and_media_accounts_are_outlets(nlp):
+    """灵峰街道“和事佬”工作室 keeps its street; “安吉发布”微信公众号 names an outlet; an
+    unquoted account word (普法公众号) names none."""
+    text = ("安吉县2023年法治政府建设年度报告\n安吉县司法局\n灵峰街道“和事佬”工作室、“安吉发布”微信公众号报道,"
+            "开通普法公众号。\n")
+    found = orgs(nlp, text)
+    assert {"灵峰街道“和事佬”工作室", "安吉发布"} <= found
+    assert not any("公众号" in o for o in found), found

@@ -487,7 +487,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             out.append(parent)
     out.extend(_own_internal_bodies(text, ctx, out))
     out.extend(_town_stations(text, places, token_starts))
-    out.extend(_quoted_orgs(text, ctx))
+    out.extend(_quoted_orgs(text, ctx, places))
     out.extend(_listed_units(text, token_starts))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
@@ -626,11 +626,17 @@ _CLAUSE_MARK = re.compile(r"[，,、。；;]")
 _QUOTED_NAME = re.compile(r"[“「]([^”」\n]{2,24})[”」]")
 
 
-def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
+#: what follows the quoted name of an official media account (“安吉发布”微信公众号)
+_ACCOUNT = re.compile("微信公众号|公众号|官方微博|政务微博|抖音号|视频号|客户端")
+
+
+def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -> list[Candidate]:
     """Named rooms and centres in quotes: “李春甫调解室”; and bodies named by a quoted brand
     with their core after it (市级“和为贵”中心, “有事来聊·有李来说”调解室), the level word
-    resolved by context (县级“一站式”…中心 → 冠县“一站式”…中心)."""
+    resolved by context (县级“一站式”…中心 → 冠县“一站式”…中心), a place written before it
+    kept (灵峰街道“和事佬”工作室); official media accounts (“安吉发布”微信公众号)."""
     out = []
+    place_by_end = {p.end: p for p in places if p.source != "selfref"}
     for m in _QUOTED_NAME.finditer(text):
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")):
@@ -645,6 +651,9 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
             out.append(_org(m.start(), m.end(), inner, "org", m.group(0) + core))
             continue
         if _CLAUSE_MARK.search(inner):
+            continue
+        if _ACCOUNT.match(text, m.end()) and not counted and _valid_middle(inner):
+            out.append(_org(m.start(), m.end(), inner, "media", m.group(0)))
             continue
         core = next((c for c in _QUOTED_ORG_CORES if inner.endswith(c)), None)
         if core is not None and _valid_middle(inner[:-len(core)]):  # (工作室 is a name word)
@@ -671,6 +680,9 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
             place = _context_place(level, ctx)
             if place:
                 start, prefix = m.start() - 2, place
+        elif m.start() in place_by_end:
+            named = place_by_end[m.start()]
+            start, prefix = named.start, named.name
         name = prefix + text[m.start():end]
         out.append(_org(start, end, name, "org", text[m.start():end], text[start:end]))
     return out

@@ -166,3 +166,23 @@ def test_quoted_rooms_keep_their_place_and_media_accounts_are_outlets(nlp):
     found = orgs(nlp, text)
     assert {"灵峰街道“和事佬”工作室", "安吉发布"} <= found
     assert not any("公众号" in o for o in found), found
+
+
+def test_sub_units_coordinated_after_a_sub_unit_share_its_body(nlp):
+    """区法院盘龙法庭、吴家法庭: the second tribunal is the same court's; 行政复议科、法制科 are the
+    same bureau's; a body with its own place after the comma (、市公安局) is not a sub-unit."""
+    text = ("荣昌区2023年报告\n荣昌区司法局\n区法院盘龙法庭、吴家法庭巡回审判,区司法局行政复议科、法制科、"
+            "区公安分局参加,荣昌融媒报道。\n")
+    found = orgs(nlp, text)
+    assert {"荣昌区人民法院盘龙人民法庭", "荣昌区人民法院吴家人民法庭", "荣昌区司法局法制科",
+            "荣昌区公安分局", "荣昌融媒"} <= found
+    assert not any(o.endswith("司法局区公安分局") for o in found), found
+
+
+def test_an_honour_in_quotes_before_the_winners_name():
+    """“全国模范人民调解员”韦秀英: the closing quote stands between the title and the name."""
+    from kg.grammar.persons import match_persons
+    import rjieba
+    text = "会上表彰了“全国模范人民调解员”韦秀英,“先进个人”称号获得者另行公布。"
+    starts = {t[1] for t in rjieba.tokenize(text)} | {len(text)}
+    assert [c.name for c in match_persons(text, starts)] == ["韦秀英"]

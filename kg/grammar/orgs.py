@@ -50,7 +50,7 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
     ("律师事务所", "LegalServiceOrganization"), ("法律援助中心", "LegalServiceOrganization"),
     ("日报", "MediaOrganization"), ("晚报", "MediaOrganization"), ("电视台", "MediaOrganization"),
     ("广播", "MediaOrganization"), ("传媒中心", "MediaOrganization"), ("报社", "MediaOrganization"),
-    ("新华社", "MediaOrganization"), ("大学", "AcademicInstitution"), ("学院", "AcademicInstitution"),
+    ("新华社", "MediaOrganization"), ("融媒", "MediaOrganization"), ("大学", "AcademicInstitution"), ("学院", "AcademicInstitution"),
     ("宣传部", "PartyOrgan"), ("政法委", "PartyOrgan"), ("依法治市办", "PartyOrgan"),
     ("依法治区办", "PartyOrgan"), ("依法治县办", "PartyOrgan"), ("依法治省办", "PartyOrgan"),
     ("依法治国办", "PartyOrgan"), ("组织部", "PartyOrgan"), ("编办", "PartyOrgan"),
@@ -59,7 +59,7 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
     ("办", "GovernmentDepartment"), ("委员会", "GovernmentDepartment"),
 )
 #: media cores that may follow a place prefix directly (济宁日报, 聊城经济广播)
-MEDIA_CORES = ("广播电视台", "电视台", "日报", "晚报", "广播", "新闻传媒中心", "传媒中心", "报社")
+MEDIA_CORES = ("广播电视台", "电视台", "日报", "晚报", "广播", "新闻传媒中心", "传媒中心", "报社", "融媒")
 
 
 #: SUBTYPES by last character, in SUBTYPES order: a suffix a name ends with ends in its last one
@@ -263,6 +263,30 @@ def _extend_chain(text: str, pos: int, token_starts: Collection[int] | None = No
         ends.append(pos + end)
 
 
+def _siblings(text: str, end: int, county: str | None, up_stem: str, up_name: str,
+              token_starts: Collection[int] | None, place_starts: Collection[int]) -> list[Candidate]:
+    """区法院双桥法庭、锣圩法庭; 市委宣传部、统战部: sub-units coordinated after a sub-unit belong to
+    the same body (锣圩法庭 → 区人民法院锣圩人民法庭), never a body with its own place (、市公安局,
+    、白沙街道派出所)."""
+    out = []
+    pos = end
+    while pos < len(text) - 1 and text[pos] == "、" and text[pos + 1] not in "省市县区州旗镇乡村" \
+            and pos + 1 not in place_starts:
+        a = pos + 1
+        window = text[a:_NAME_RUN.match(text, a, min(len(text), a + 12)).end()]
+        best = 0
+        for k, core in _subunit_cores(window) if window else ():
+            if _boundary(text, a + k, core, token_starts, a):
+                best = k
+        if not best or (token_starts is not None and a not in token_starts):
+            break
+        sub = window[:best]
+        name = _tribunal(county, up_stem + sub) or up_name + sub
+        out.append(_org(a, a + best, name, "org", sub))
+        pos = a + best
+    return out
+
+
 #: the last characters of a department's internal offices (行政应诉科, 对外新闻处)
 _OFFICE_LAST = "科处股"
 
@@ -462,6 +486,11 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         parent = _parent(text, chain, start, full)
         if parent:
             out.append(parent)
+        if len(chain) >= 2:
+            up = stem[:len(stem) - (chain[-1] - chain[-2])]
+            up_full = p.name + up if up.endswith(_GOV_CORES) else text[ps:chain[-2]]
+            out.extend(_siblings(text, end, p.name if p.subtype == "County" else None, up, up_full,
+                                 token_starts, starts))
         if stem.endswith(_GOV_CORES):
             out.extend(_distributed(text, ps, stem, by_end))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅, 自治区党委
@@ -485,6 +514,10 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         parent = _parent(text, chain, start, full)
         if parent:
             out.append(parent)
+        if len(chain) >= 2:
+            up = text[stem_start:chain[-2]]
+            out.extend(_siblings(text, end, place if level == "county" else None, up, place + up,
+                                 token_starts, starts))
     out.extend(_own_internal_bodies(text, ctx, out))
     out.extend(_town_stations(text, places, token_starts))
     out.extend(_quoted_orgs(text, ctx, places))

@@ -17,7 +17,7 @@ _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
 _AFTER_ORG = re.compile(rf"(?:司法所|派出所|法院|检察院|局|办|中心|工作站|服务站)([{HAN}]{{2,3}})")
 _BEFORE_NAME_ALT = "|".join(map(re.escape, sorted((*POSITIONS, *PERSON_HONOUR_HEADS), key=len, reverse=True)))
-_TITLE_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})(?:[、，,：:]|[ \t\u3000]+)?([{HAN}]{{2,3}})")
+_TITLE_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})[”’」]?(?:[、，,：:]|[ \t\u3000]+)?([{HAN}]{{2,3}})")
 #: a title (or 同志): every match of _NAME_TITLE has one 2–4 characters after its start
 _TITLE = re.compile(rf"同志|{_POS_ALT}")
 

@@ -186,3 +186,13 @@ def test_an_honour_in_quotes_before_the_winners_name():
     text = "会上表彰了“全国模范人民调解员”韦秀英,“先进个人”称号获得者另行公布。"
     starts = {t[1] for t in rjieba.tokenize(text)} | {len(text)}
     assert [c.name for c in match_persons(text, starts)] == ["韦秀英"]
+
+
+def test_press_conference_outlets_and_a_core_before_a_verb(nlp):
+    """河北日报记者:请问… names an outlet on the questioner's line; 市律师协会组织律师: 组织 is the
+    verb after the body, while 中心组 goes on (学习中心组 is the centre's group, no body here)."""
+    text = ("石家庄市优化营商环境新闻发布会\n市律师协会组织120名律师开展体检。\n长城网记者:请问有哪些举措?\n"
+            "本报记者:请介绍。\n")
+    found = orgs(nlp, text)
+    assert {"石家庄市律师协会", "长城网"} <= found
+    assert not any(o.startswith("本报") or o.endswith("组织") for o in found), found

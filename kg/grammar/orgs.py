@@ -31,6 +31,8 @@ _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体
 #: a level word inside a stem starts another body (审核市政府), except in 依法治市/县/区/省
 _NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
 _CONTINUES = set("组长员门务")
+#: verbs opening with one of those characters: after a core they end the name
+_VERBS_AFTER_CORE = ("组织", "组建", "务必", "务实")
 #: the Han characters a name can run over (up to a break character)
 _NAME_RUN = re.compile(f"(?:[{han_class_without(ORG_BREAK_CHARS)}]+|"
                        f"{'|'.join(map(re.escape, ORG_WORDS_OPENING_WITH_BREAK))})*")
@@ -178,7 +180,8 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
     if text[end] == "长" and text[end - 1] + "长" in _HEAD_TITLES and text[end - 2] != text[end - 1]:
         return True  # 司法所长, 监督局长: the head's title shares the body's last character (not 处处长)
     if len(core) > 1:
-        return text[end] not in _CONTINUES  # 中心组, 委员会委员: the word goes on
+        # 中心组, 委员会委员: the word goes on; not into a verb (协会组织律师, 中心务必)
+        return text[end] not in _CONTINUES or text.startswith(_VERBS_AFTER_CORE, end)
     return end in token_starts or text.startswith(POSITIONS, end)  # 应诉科 + 科长
 
 
@@ -823,7 +826,7 @@ def _media_list_matches(text: str) -> Iterator[re.Match[str]]:
         k = text.find("媒体", b)
 
 
-_REPORTER_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)记者[ \t\u3000]*$", re.M)
+_REPORTER_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)记者(?:[ \t\u3000]*$|[:：])", re.M)
 _NOT_MEDIA = ("本", "主持", "全国", "各", "多家", "新闻")
 
 

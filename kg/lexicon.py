@@ -20,10 +20,12 @@ CENTRAL_ORGANS: tuple[str, ...] = (
     "新华社", "人民日报", "光明日报", "法治日报", "法制日报", "中央电视台", "中央广播电视总台",
     "经济日报", "中国日报", "中国青年报", "学习强国",
     "清华大学", "北京大学", "中国政法大学", "中国人民大学",
+    # national banks: their branches are named after the place (中国人民银行X市分行)
+    "中国人民银行", "中国工商银行", "中国农业银行", "中国银行", "中国建设银行", "交通银行", "中国邮政储蓄银行",
 )
 
 #: sub-units of central organs: 司法部 + X局/司/厅
-CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心")
+CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心", "分行", "支行")
 
 #: organ cores that may follow a place prefix (with a department stem between, or none):
 #: value = (minimum stem length, maximum stem length); longest core wins
@@ -53,7 +55,7 @@ ORG_CORES: dict[str, tuple[int, int]] = {
     # schools (县第六中学) and the standing groups a body sets up (县委…委员会 + 守法普法协调小组)
     "中院": (0, 0), "中级法院": (0, 0), "银行": (2, 10),  # 市中院: the city's intermediate court
     "人民法庭": (0, 4), "法庭": (2, 4),  # a basic court's tribunal, named after its town (X区盘石法庭)
-    "中学": (2, 8), "小学": (2, 8), "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10),
+    "中学": (2, 8), "小学": (2, 8), "学校": (2, 10), "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10),
     "工作小组": (2, 10), "联席会议": (2, 12), "讲师团": (2, 10), "宣讲团": (2, 10), "救援队": (2, 10),
 }
 #: sub-units after a complete organ (聊城市司法局 + 行政应诉科, 区司法局 + 法治宣传教育中心)
@@ -65,6 +67,7 @@ SUBUNIT_CORES: dict[str, tuple[int, int]] = {
     "常委会": (0, 0), "编办": (0, 0), "办": (2, 10), "局": (2, 10), "法治委": (0, 0),
     "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10), "工作小组": (2, 10),
     "支行": (2, 6), "分行": (2, 6), "党校": (0, 0),  # 县委 + 党校
+    "股份有限公司": (0, 0), "有限公司": (0, 0), "有限责任公司": (0, 0),  # X银行 + 股份有限公司
     "人民法庭": (2, 4), "法庭": (2, 4),  # a court's tribunal (区法院 + 统景法庭)
     "基地": (2, 10),  # a body's own base (县第六中学 + 青少年法治教育基地)
 }
@@ -89,7 +92,7 @@ ORG_BAD_MIDDLES: tuple[str, ...] = (
     "开展", "建设", "推进", "加强", "落实", "实施", "组织", "召开", "举办", "印发", "制定",
     "出台", "建立", "健全", "完善", "深化", "推动", "打造", "创建", "工作", "情况", "年度",
     "报告", "会议", "活动", "全面", "坚持", "发挥", "提升", "强化", "聚焦", "围绕", "通过",
-    "成立", "设立", "负责", "主持", "牵头", "参与", "联合", "配合", "协调", "指导", "督导",
+    "成立", "设立", "负责", "主持", "牵头", "参与", "联合", "配合", "协调", "指导", "督导", "组建",
 )
 
 #: cores of the groups and joint meetings a body sets up for a task: their names state the

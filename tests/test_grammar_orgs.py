@@ -196,3 +196,15 @@ def test_press_conference_outlets_and_a_core_before_a_verb(nlp):
     found = orgs(nlp, text)
     assert {"石家庄市律师协会", "长城网"} <= found
     assert not any(o.startswith("本报") or o.endswith("组织") for o in found), found
+
+
+def test_a_city_bureaus_report_names_its_party_group_and_partners(nlp):
+    """In a report whose title opens with its author (陇南市司法局…工作总结) 局党组 is the author's
+    though other 局 are named; a national bank's branch, a company's full legal form, and no
+    body from a verb inside a stem (…分行组建…服务团)."""
+    text = ("陇南市司法局2023年工作总结\n2023年,市司法局扎实推进各项工作。局党组认真履行主体责任,武都区、"
+            "文县司法局建成公共法律服务中心。联合中国人民银行陇南市分行组建民营企业法律服务团,"
+            "为陇南农村商业银行股份有限公司提供服务。\n")
+    found = orgs(nlp, text)
+    assert {"陇南市司法局党组", "中国人民银行陇南市分行", "陇南农村商业银行股份有限公司"} <= found
+    assert not any("组建" in o for o in found), found

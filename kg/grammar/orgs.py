@@ -536,12 +536,16 @@ _OWN_BODY = re.compile(f"(?<![{HAN}])([厅局院])({'|'.join(OWN_INTERNAL_BODIES
 
 def _own_internal_bodies(text: str, ctx: DocContext, found: Sequence[Candidate]) -> list[Candidate]:
     """厅党委, 局党组: a report names its own organ's party body by the organ's core alone; the
-    organ is the report's author, else the one body of that kind the report names (none if several)."""
+    organ is the report's author (the body its title opens with), else the one body of that
+    kind the report names (none if several)."""
     out = []
+    first = len(text) - len(text.lstrip())
+    # the author: the context's, else the body the title opens with (陇南市司法局2023年工作总结)
+    author = ctx.author or next((c.name for c in found if c.start == first and c.source == "org"), None)
     for m in _OWN_BODY.finditer(text):
         core = m.group(1)
-        if ctx.author and ctx.author.endswith(core):
-            owner = ctx.author
+        if author and author.endswith(core):
+            owner = author
         else:
             owners = {c.name for c in found if c.source == "org" and c.name.endswith(core)}
             if len(owners) != 1:

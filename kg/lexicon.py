@@ -20,10 +20,12 @@ CENTRAL_ORGANS: tuple[str, ...] = (
     "新华社", "人民日报", "光明日报", "法治日报", "法制日报", "中央电视台", "中央广播电视总台",
     "经济日报", "中国日报", "中国青年报", "学习强国",
     "清华大学", "北京大学", "中国政法大学", "中国人民大学",
+    # national banks: their branches are named after the place (中国人民银行X市分行)
+    "中国人民银行", "中国工商银行", "中国农业银行", "中国银行", "中国建设银行", "交通银行", "中国邮政储蓄银行",
 )
 
 #: sub-units of central organs: 司法部 + X局/司/厅
-CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心")
+CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心", "分行", "支行")
 
 #: organ cores that may follow a place prefix (with a department stem between, or none):
 #: value = (minimum stem length, maximum stem length); longest core wins
@@ -35,6 +37,7 @@ ORG_CORES: dict[str, tuple[int, int]] = {
     "中级人民法院": (0, 0), "高级人民法院": (0, 0), "人民法院": (0, 0), "法院": (0, 0),
     "人民检察院": (0, 0), "检察院": (0, 0), "委": (0, 12), "监狱": (0, 0), "看守所": (0, 0),
     "总工会": (0, 0), "妇联": (0, 0), "团委": (0, 0), "工商联": (0, 0), "纪委": (0, 0), "监委": (0, 0),
+    "纪委监委": (0, 0),
     # departments and bodies with a stem (司法局, 民政局, 依法治市办, 律师协会)
     "委员会": (2, 14), "办公室": (2, 12), "办公厅": (2, 10), "办": (2, 10), "局": (2, 10), "分局": (2, 12),
     "厅": (2, 8), "司法所": (0, 0), "公证处": (0, 0), "办事处": (0, 8), "村委会": (0, 0), "居委会": (0, 0),
@@ -42,13 +45,18 @@ ORG_CORES: dict[str, tuple[int, int]] = {
     "学会": (2, 10), "联合会": (2, 10), "研究会": (2, 10), "宣传部": (0, 0), "组织部": (0, 0),
     "统战部": (0, 0), "政法委": (0, 0), "政研室": (0, 0), "编办": (0, 0), "武装部": (0, 0),
     "调解室": (2, 8), "工作室": (2, 12), "服务团": (2, 10), "律师事务所": (2, 8), "事务所": (2, 8),
-    "派出所": (2, 6), "研究院": (2, 8), "医院": (2, 8), "学院": (2, 8), "大学": (2, 8),
+    "派出所": (0, 6), "研究院": (2, 8), "医院": (2, 8), "学院": (2, 8), "大学": (2, 8),
     "调解委员会": (0, 10), "调委会": (0, 8), "大队": (2, 8), "支队": (2, 8), "总队": (2, 8),
     "依法治市办": (0, 2), "依法治区办": (0, 2), "依法治县办": (0, 2), "依法治省办": (0, 2),
     "依法治国办": (0, 2), "依法治旗办": (0, 2), "依法治镇办": (0, 2),
     "日报": (0, 2), "晚报": (0, 2), "广播": (2, 4), "电视台": (0, 2), "广播电视台": (0, 0),
-    "传媒中心": (0, 4), "融媒体中心": (0, 0), "报社": (0, 2), "有限公司": (2, 12), "公司": (2, 10),
+    "传媒中心": (0, 4), "融媒体中心": (0, 0), "融媒": (0, 0), "报社": (0, 2), "有限公司": (2, 12), "公司": (2, 10),
     "集团": (2, 8),
+    # schools (县第六中学) and the standing groups a body sets up (县委…委员会 + 守法普法协调小组)
+    "中院": (0, 0), "中级法院": (0, 0), "银行": (2, 10),  # 市中院: the city's intermediate court
+    "人民法庭": (0, 4), "法庭": (2, 4),  # a basic court's tribunal, named after its town (X区盘石法庭)
+    "中学": (2, 8), "小学": (2, 8), "学校": (2, 10), "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10),
+    "工作小组": (2, 10), "联席会议": (2, 12), "讲师团": (2, 10), "宣讲团": (2, 10), "救援队": (2, 10),
 }
 #: sub-units after a complete organ (聊城市司法局 + 行政应诉科, 区司法局 + 法治宣传教育中心)
 SUBUNIT_CORES: dict[str, tuple[int, int]] = {
@@ -57,6 +65,11 @@ SUBUNIT_CORES: dict[str, tuple[int, int]] = {
     "政研室": (0, 0), "宣传部": (0, 0), "组织部": (0, 0), "统战部": (0, 0), "政法委": (0, 0),
     "依法治市办": (0, 0), "依法治区办": (0, 0), "依法治县办": (0, 0), "依法治省办": (0, 0),
     "常委会": (0, 0), "编办": (0, 0), "办": (2, 10), "局": (2, 10), "法治委": (0, 0),
+    "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10), "工作小组": (2, 10),
+    "支行": (2, 6), "分行": (2, 6), "党校": (0, 0),  # 县委 + 党校
+    "股份有限公司": (0, 0), "有限公司": (0, 0), "有限责任公司": (0, 0),  # X银行 + 股份有限公司
+    "人民法庭": (2, 4), "法庭": (2, 4),  # a court's tribunal (区法院 + 统景法庭)
+    "基地": (2, 10),  # a body's own base (县第六中学 + 青少年法治教育基地)
 }
 ORG_STEM_CHARS_MAX = 14
 
@@ -66,17 +79,36 @@ ORG_BREAK_CHARS = frozenset(
     "，,。；;：:！!？?、（）()《》“”‘’\"'|—…·\n\r\t \u3000"
 )
 
+#: name words that open with a break character (省政府新闻办公室 + 对外新闻处)
+ORG_WORDS_OPENING_WITH_BREAK: tuple[str, ...] = ("对外",)
+
+#: the party bodies inside an organ that a report names after its own organ's core alone
+#: (厅党委, 局党组: the reporting 司法厅's, 司法局's)
+OWN_INTERNAL_BODIES: tuple[str, ...] = ("机关党委", "党委", "党组")
+
 #: words that look like org middles but are verbs/activities; a candidate containing them is rejected
 ORG_BAD_MIDDLES: tuple[str, ...] = (
     "各级", "各", "优化", "加快", "促进", "保障", "举办", "承办", "主办", "协办", "签署", "采用", "听取", "带领", "交界", "地处", "调处", "某",
     "开展", "建设", "推进", "加强", "落实", "实施", "组织", "召开", "举办", "印发", "制定",
     "出台", "建立", "健全", "完善", "深化", "推动", "打造", "创建", "工作", "情况", "年度",
     "报告", "会议", "活动", "全面", "坚持", "发挥", "提升", "强化", "聚焦", "围绕", "通过",
-    "成立", "设立", "负责", "主持", "牵头", "参与", "联合", "配合", "协调", "指导", "督导",
+    "成立", "设立", "负责", "主持", "牵头", "参与", "联合", "配合", "协调", "指导", "督导", "组建",
+)
+
+#: cores of the groups and joint meetings a body sets up for a task: their names state the
+#: task (推进…建设领导小组, 法治政府建设联席会议), so activity words belong in them
+GROUP_CORES: tuple[str, ...] = ("领导小组", "工作领导小组", "协调小组", "工作小组", "联席会议", "工作专班", "专班")
+#: what no group's name holds: the verbs of what is done with a group, not of its task
+GROUP_BAD_MIDDLES: tuple[str, ...] = (
+    "各级", "各", "某", "召开", "举办", "承办", "主办", "印发", "成立", "设立", "组建", "调整", "充实",
+    "听取", "主持", "带领", "签署", "牵头", "负责", "参与", "会议", "情况", "报告", "年度",
 )
 
 #: 省/市/县-level bare prefixes resolved by document context, with the level they refer to
 LEVEL_PREFIX = {"省": "province", "市": "city", "区": "county", "县": "county", "旗": "county"}
+#: the bare words an autonomous prefecture's or a league's own report names its bodies with
+#: (州委, 州司法局; 盟委), by the ending of the prefecture's name that licenses them
+PREFECTURE_LEVEL_WORDS = {"州": "自治州", "盟": "盟"}
 
 #: regulation (instrument) title endings → ontology subclass
 REGULATION_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -229,6 +261,9 @@ POSITIONS: tuple[str, ...] = tuple(sorted({
     "会长", "理事长", "总理", "副总理", "国务委员", "党代表", "人大代表", "政协委员", "干警", "民警",
     "法官", "检察官", "公证员", "司法所长", "监督局长", "委员长", "副委员长", "获得者",
 }, key=len, reverse=True))
+
+#: honours conferred on persons, which a list of winners' names follows (先进个人王小明、李红)
+PERSON_HONOUR_HEADS: tuple[str, ...] = ("先进个人", "先进工作者", "法治人物", "道德模范", "劳动模范", "最美调解员")
 
 #: common Chinese surnames (single and double), for recognising names next to positions
 SURNAMES_1 = frozenset(set(

@@ -10,7 +10,7 @@ from ..model import EntityKey, EntityType, Mention
 #: when two candidates overlap, the higher priority wins; ties go to the longer one
 PRIORITY = {
     "table": 100, "title": 90, "award": 80, "instrument": 78, "central": 75, "org": 70, "media": 68, "person": 65, "established": 62,
-    "program": 60, "mechanism": 55, "place": 50, "selfref": 48, "town": 45, "statute": 40,
+    "program": 60, "mechanism": 55, "place": 50, "selfref": 48, "town": 45, "statute": 40, "parent": 30,
 }
 
 
@@ -43,6 +43,8 @@ class Candidate:
 
 
 NESTED = "nested"
+#: the body a sub-unit's name holds (县委全面依法治县委员会 in …委员会守法普法协调小组): kept nested
+PARENT = "parent"
 
 
 def _rank(c: Candidate) -> tuple[int, int, int]:
@@ -81,14 +83,17 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
         if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
                 c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))) \
                 or (host.etype == EntityType.ORGANIZATION and c.etype == EntityType.PROGRAM) \
+                or (host.etype == EntityType.ORGANIZATION and c.source == PARENT) \
                 or (host.etype == EntityType.REGULATION and c.etype == EntityType.REGULATION):
             # places inside any name; programs in titles and in the bodies named after them
             # (“有事来聊”调解室); an organisation only as a title's issuer; a title inside a title
             nested.append(c)
     inner_taken = bytearray(len(taken))
+    parent_taken = bytearray(len(taken))  # a sub-unit's parent holds the places nested in it
     for c in sorted(nested, key=_rank, reverse=True):
-        if inner_taken.find(1, c.start, c.end) >= 0:
+        layer = parent_taken if c.source == PARENT else inner_taken
+        if layer.find(1, c.start, c.end) >= 0:
             continue
-        inner_taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        layer[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(Candidate(c.start, c.end, c.etype, c.name, NESTED, c.subtype, c.props, c.aliases))
     return sorted(chosen, key=_SPAN)

@@ -12,12 +12,15 @@ import heapq
 import re
 from collections.abc import Collection, Iterator, Sequence
 
-from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, LEVEL_PREFIX, ORG_BAD_MIDDLES,
+from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GROUP_BAD_MIDDLES, GROUP_CORES,
+                       LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_WORDS_OPENING_WITH_BREAK, OWN_INTERNAL_BODIES,
+                       PREFECTURE_LEVEL_WORDS,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
-from .candidates import Candidate
+from .candidates import PARENT, Candidate
 from .memo import memo
-from .text import COUNT_AFTER, HAN, clause_start, common_words, han_run, is_han, trie_pattern
+from .text import (COUNT_AFTER, HAN, clause_start, common_words, han_class_without, is_han,
+                   trie_pattern)
 
 
 _CENTRAL_RE = re.compile(trie_pattern(CENTRAL_ORGANS))
@@ -28,12 +31,15 @@ _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体
 #: a level word inside a stem starts another body (审核市政府), except in 依法治市/县/区/省
 _NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
 _CONTINUES = set("组长员门务")
+#: verbs opening with one of those characters: after a core they end the name
+_VERBS_AFTER_CORE = ("组织", "组建", "务必", "务实")
 #: the Han characters a name can run over (up to a break character)
-_NAME_RUN = han_run(ORG_BREAK_CHARS)
+_NAME_RUN = re.compile(f"(?:[{han_class_without(ORG_BREAK_CHARS)}]+|"
+                       f"{'|'.join(map(re.escape, ORG_WORDS_OPENING_WITH_BREAK))})*")
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
-              "人民法院", "人民检察院", "中级人民法院", "人大常委会", "政协")
+              "人民法院", "人民检察院", "中级人民法院", "中院", "中级法院", "人大常委会", "政协")
 
 SUBTYPES: tuple[tuple[str, str], ...] = (
     ("人民法院", "Court"), ("法院", "Court"), ("人民检察院", "Procuratorate"), ("检察院", "Procuratorate"),
@@ -46,7 +52,7 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
     ("律师事务所", "LegalServiceOrganization"), ("法律援助中心", "LegalServiceOrganization"),
     ("日报", "MediaOrganization"), ("晚报", "MediaOrganization"), ("电视台", "MediaOrganization"),
     ("广播", "MediaOrganization"), ("传媒中心", "MediaOrganization"), ("报社", "MediaOrganization"),
-    ("新华社", "MediaOrganization"), ("大学", "AcademicInstitution"), ("学院", "AcademicInstitution"),
+    ("新华社", "MediaOrganization"), ("融媒", "MediaOrganization"), ("大学", "AcademicInstitution"), ("学院", "AcademicInstitution"),
     ("宣传部", "PartyOrgan"), ("政法委", "PartyOrgan"), ("依法治市办", "PartyOrgan"),
     ("依法治区办", "PartyOrgan"), ("依法治县办", "PartyOrgan"), ("依法治省办", "PartyOrgan"),
     ("依法治国办", "PartyOrgan"), ("组织部", "PartyOrgan"), ("编办", "PartyOrgan"),
@@ -55,7 +61,7 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
     ("办", "GovernmentDepartment"), ("委员会", "GovernmentDepartment"),
 )
 #: media cores that may follow a place prefix directly (济宁日报, 聊城经济广播)
-MEDIA_CORES = ("广播电视台", "电视台", "日报", "晚报", "广播", "新闻传媒中心", "传媒中心", "报社")
+MEDIA_CORES = ("广播电视台", "电视台", "日报", "晚报", "广播", "新闻传媒中心", "传媒中心", "报社", "融媒")
 
 
 #: SUBTYPES by last character, in SUBTYPES order: a suffix a name ends with ends in its last one
@@ -72,20 +78,30 @@ def org_subtype(name: str) -> str | None:
     return None
 
 
-_GOVERNMENT = re.compile(r"(?<=[市县区省旗州])政府(?=办公室|办公厅|$)")
-_COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)$")
+_GOVERNMENT = re.compile(r"(?<=[市县区省旗州])政府")  # also before a sub-unit (省政府新闻办公室)
+_COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before a sub-unit (区法院审判庭)
+
+
+_INTERMEDIATE_COURT = re.compile(r"(?<=[市州盟])(?:中院|中级法院)")
 
 
 def canonical_org(name: str) -> str:
-    """Normalise variant spellings of one organ: X市政府 → X市人民政府, 中共X委 → X委."""
+    """Normalise variant spellings of one organ: X市政府 → X市人民政府, 中共X委 → X委,
+    X市中院 → X市中级人民法院."""
     if name.startswith("中共") and len(name) > 4:
         name = name[2:]
     name = _GOVERNMENT.sub("人民政府", name)
+    name = _INTERMEDIATE_COURT.sub("中级人民法院", name)
     return _COURT.sub(r"人民\1", name)
 
 
 #: standard organ names whose words would otherwise read as activities (委全面依法治市委员会)
 _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
+
+
+#: the function words of standard organ names that read as activities elsewhere
+#: (行政执法协调监督局, …协调监督科: the bodies that coordinate and oversee law enforcement)
+_FIXED_FUNCTIONS = re.compile("协调监督")
 
 
 #: any of the words no organ name holds, in one scan (not one substring test per word)
@@ -97,7 +113,20 @@ def _valid_middle(mid: str) -> bool:
     """Cached: _extend asks about every prefix of every window, many of them over and over."""
     if any(map(str.isdigit, mid)):
         return False
-    return _BAD_MIDDLE.search(_FIXED_MIDDLES.sub("依法治", mid)) is None
+    return _BAD_MIDDLE.search(_FIXED_FUNCTIONS.sub("", _FIXED_MIDDLES.sub("依法治", mid))) is None
+
+
+_BAD_GROUP_MIDDLE = re.compile("|".join(map(re.escape, GROUP_BAD_MIDDLES)))
+
+
+@memo(16384)
+def _valid_group_middle(mid: str) -> bool:
+    """A group's stem states its task (推进…建设领导小组): only what is done with a group is no part."""
+    return not any(map(str.isdigit, mid)) and _BAD_GROUP_MIDDLE.search(mid) is None
+
+
+def _valid_stem(stem: str, core: str) -> bool:
+    return _valid_group_middle(stem) if core in GROUP_CORES else _valid_middle(stem)
 
 
 class _Cores:
@@ -130,7 +159,9 @@ def _core_at(seg: str, cores: _Cores) -> str | None:
     for core, lo, hi in cores.by_last.get(seg[-1:], ()):
         stem = stem_max - len(core)
         if lo <= stem <= hi and seg.endswith(core):
-            return core if _valid_middle(seg) else None  # the same seg for any shorter core
+            # the core is a name word (组织部, 工作室, 协调小组): only the stem before it is read;
+            # a shorter core leaves a longer stem, holding this one
+            return core if _valid_stem(seg[:-len(core)], core) else None
     return None
 
 
@@ -146,11 +177,16 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
             return False  # the core closes a word of the stem: 布局, 格局, 大局 (not 县发|改局)
     if end >= len(text) or not is_han(text[end]):
         return True
+    if text[end] == "长" and text[end - 1] + "长" in _HEAD_TITLES and text[end - 2] != text[end - 1]:
+        return True  # 司法所长, 监督局长: the head's title shares the body's last character (not 处处长)
     if len(core) > 1:
-        return text[end] not in _CONTINUES  # 中心组, 委员会委员: the word goes on
+        # 中心组, 委员会委员: the word goes on; not into a verb (协会组织律师, 中心务必)
+        return text[end] not in _CONTINUES or text.startswith(_VERBS_AFTER_CORE, end)
     return end in token_starts or text.startswith(POSITIONS, end)  # 应诉科 + 科长
 
 
+#: the heads' titles a body's last character opens (所长, 局长): 司法所长 is 司法所 + 所长
+_HEAD_TITLES = frozenset(p for p in POSITIONS if len(p) == 2 and p.endswith("长"))
 #: the staff and internal-body words, shortest first: a match is the shortest one a text starts with
 _INTERNAL_RE = re.compile("|".join(map(re.escape, sorted(_INTERNAL, key=len))))
 
@@ -191,14 +227,21 @@ def _subunit_cores(rest: str) -> tuple[tuple[int, str], ...]:
 
 
 def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) -> int | None:
-    """End of the organ name whose stem starts at `pos` (after its place prefix), or None.
+    """End of the organ name whose stem starts at `pos` (after its place prefix), or None."""
+    ends = _extend_chain(text, pos, token_starts)
+    return ends[-1] if ends else None
+
+
+def _extend_chain(text: str, pos: int, token_starts: Collection[int] | None = None) -> tuple[int, ...]:
+    """The ends of the organ and of each sub-unit after it, for the stem starting at `pos`;
+    () when no organ starts there.
 
     First the organ itself (the first core; a longer core overlapping it wins: 委 → 委员会),
     then sub-units (司法局 + 行政应诉科), never across another place or a staff title.
     """
     j = _NAME_RUN.match(text, pos, min(len(text), pos + ORG_STEM_CHARS_MAX + 8)).end()
     if j == pos:
-        return None
+        return ()
     window = text[pos:j]
     k1 = end = 0
     for k, core in _organ_cores(window):
@@ -210,15 +253,57 @@ def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) ->
             elif k - len(core) < k1:
                 end = k
     if not k1:
-        return None
+        return ()
+    ends = [pos + end]
     while True:  # sub-units: the longest one that ends a word, again and again
         best = None
         for k, core in _subunit_cores(window[end:]):
             if _boundary(text, pos + end + k, core, token_starts, pos + end):
                 best = end + k
         if best is None:
-            return pos + end
+            return tuple(ends)
         end = best
+        ends.append(pos + end)
+
+
+def _siblings(text: str, end: int, county: str | None, up_stem: str, up_name: str,
+              token_starts: Collection[int] | None, place_starts: Collection[int]) -> list[Candidate]:
+    """区法院双桥法庭、锣圩法庭; 市委宣传部、统战部: sub-units coordinated after a sub-unit belong to
+    the same body (锣圩法庭 → 区人民法院锣圩人民法庭), never a body with its own place (、市公安局,
+    、白沙街道派出所)."""
+    out = []
+    pos = end
+    while pos < len(text) - 1 and text[pos] == "、" and text[pos + 1] not in "省市县区州旗镇乡村" \
+            and pos + 1 not in place_starts:
+        a = pos + 1
+        window = text[a:_NAME_RUN.match(text, a, min(len(text), a + 12)).end()]
+        best = 0
+        for k, core in _subunit_cores(window) if window else ():
+            if _boundary(text, a + k, core, token_starts, a):
+                best = k
+        if not best or (token_starts is not None and a not in token_starts):
+            break
+        sub = window[:best]
+        name = _tribunal(county, up_stem + sub) or up_name + sub
+        out.append(_org(a, a + best, name, "org", sub))
+        pos = a + best
+    return out
+
+
+#: the last characters of a department's internal offices (行政应诉科, 对外新闻处)
+_OFFICE_LAST = "科处股"
+
+
+def _parent(text: str, chain: tuple[int, ...], start: int, name: str) -> Candidate | None:
+    """The body a sub-unit of a sub-unit belongs to is named in it and is a body of its own
+    (县委 + 全面依法治县委员会 + 守法普法协调小组: the commission), as is the department an
+    internal office belongs to (市司法局 + 行政应诉科); an organ's other direct sub-units
+    (县委宣传部, 县第六中学 + 法治教育基地) name it only as their prefix. A nested mention,
+    never a subject."""
+    if len(chain) < 2 or (len(chain) == 2 and text[chain[-1] - 1] not in _OFFICE_LAST):
+        return None
+    cut = chain[-1] - chain[-2]  # the last sub-unit, the same in the name as in the text
+    return _org(start, chain[-2], name[:-cut], PARENT, text[start:chain[-2]])
 
 
 def _context_place(level: str, ctx: DocContext) -> str | None:
@@ -252,10 +337,18 @@ def _level_place(level: str, stem: str, ctx: DocContext) -> str | None:
     return _bare_place(level, stem, ctx)
 
 
+def _level_prefixes(ctx: DocContext) -> dict[str, str]:
+    """The bare level words of this context: 省/市/区/县/旗, and 州 (盟) when the report's city is
+    an autonomous prefecture (a league), whose own bodies are 州委, 州司法局."""
+    city = ctx.city or ""
+    extra = {ch: "city" for ch, ending in PREFECTURE_LEVEL_WORDS.items() if city.endswith(ending)}
+    return {**LEVEL_PREFIX, **extra} if extra else LEVEL_PREFIX
+
+
 def resolve_level_word(name: str, ctx: DocContext) -> str:
     """A body's name with the bare level word it opens with resolved by the document's context
     (in an Anji county report 县自然资源和规划局 is 安吉县自然资源和规划局); else the name."""
-    level = LEVEL_PREFIX.get(name[:1])
+    level = _level_prefixes(ctx).get(name[:1])
     stem = name[1:]
     place = _level_place(level, stem, ctx) if level is not None and len(stem) >= 2 else None
     return canonical_org(place + stem) if place else name
@@ -265,6 +358,17 @@ def resolve_level_word(name: str, ctx: DocContext) -> str:
 def _canonical_and_subtype(name: str) -> tuple[str, str | None]:
     name = canonical_org(name)
     return name, org_subtype(name)
+
+
+#: a tribunal's stem after its county: the court (if written), the tribunal's own name, 法庭
+_TRIBUNAL = re.compile(r"(?:人民)?(?:法院)?([\u4e00-\u9fff]{2,4}?)(?:人民)?法庭")
+
+
+def _tribunal(county: str | None, stem: str) -> str | None:
+    """A 人民法庭 is a dispatched tribunal of its county's basic court, and its canonical name
+    says so: 江北区 + 寸滩法庭 / 法院寸滩人民法庭 → 江北区人民法院寸滩人民法庭."""
+    m = _TRIBUNAL.fullmatch(stem) if county and stem.endswith("法庭") else None
+    return f"{county}人民法院{m.group(1)}人民法庭" if m else None
 
 
 def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candidate:
@@ -366,18 +470,30 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                 prefixes.append((a, a + len(stem), p))
     by_end = {p.end: p for p in places if p.source != "selfref"}
     for ps, pe, p in prefixes:
-        end = _extend(text, pe, token_starts)
-        if end is None:
+        chain = _extend_chain(text, pe, token_starts)
+        if not chain:
             continue
+        end = chain[-1]
         start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
         stem = text[pe:end]
         if text[ps:pe] != p.name and stem[:1] in "县市区旗州" and len(stem) > 2:
             stem = stem[1:]  # 江华 + 县司法局: the short form's own level word (江华瑶族自治县司法局)
-        if stem.endswith(_GOV_CORES) and not stem.endswith(MEDIA_CORES):
+        tribunal = _tribunal(p.name if p.subtype == "County" else None, stem)
+        if tribunal:
+            full = tribunal
+        elif stem.endswith(_GOV_CORES) and not stem.endswith(MEDIA_CORES):
             full = p.name + stem  # 聊城 + 司法局 → 聊城市司法局
         else:
             full = text[ps:end]  # media and other bodies keep the text's own spelling (聊城日报)
         out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
+        parent = _parent(text, chain, start, full)
+        if parent:
+            out.append(parent)
+        if len(chain) >= 2:
+            up = stem[:len(stem) - (chain[-1] - chain[-2])]
+            up_full = p.name + up if up.endswith(_GOV_CORES) else text[ps:chain[-2]]
+            out.extend(_siblings(text, end, p.name if p.subtype == "County" else None, up, up_full,
+                                 token_starts, starts))
         if stem.endswith(_GOV_CORES):
             out.extend(_distributed(text, ps, stem, by_end))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅, 自治区党委
@@ -387,19 +503,90 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             continue
         if i > 0 and text[i - 1] in "“「‘":
             continue  # “市域通办”, “县乡一体”: a quoted brand or slogan, not a body
-        end = _extend(text, stem_start, token_starts)
-        if end is None:
+        chain = _extend_chain(text, stem_start, token_starts)
+        if not chain:
             continue
+        end = chain[-1]
         stem = text[stem_start:end]
         place = _level_place(level, stem, ctx)
         if not place:
             continue
         start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
-        out.append(_org(start, end, place + stem, "org", text[start:end]))
-    out.extend(_quoted_orgs(text, ctx))
+        full = _tribunal(place if level == "county" else None, stem) or place + stem
+        out.append(_org(start, end, full, "org", text[start:end]))
+        parent = _parent(text, chain, start, full)
+        if parent:
+            out.append(parent)
+        if len(chain) >= 2:
+            up = text[stem_start:chain[-2]]
+            out.extend(_siblings(text, end, place if level == "county" else None, up, place + up,
+                                 token_starts, starts))
+    out.extend(_own_internal_bodies(text, ctx, out))
+    out.extend(_town_stations(text, places, token_starts))
+    out.extend(_quoted_orgs(text, ctx, places))
+    out.extend(_listed_units(text, token_starts))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
     out.extend(_media_lists(text))
+    return out
+
+
+_OWN_BODY = re.compile(f"(?<![{HAN}])([厅局院])({'|'.join(OWN_INTERNAL_BODIES)})")
+
+
+def _own_internal_bodies(text: str, ctx: DocContext, found: Sequence[Candidate]) -> list[Candidate]:
+    """厅党委, 局党组: a report names its own organ's party body by the organ's core alone; the
+    organ is the report's author (the body its title opens with), else the one body of that
+    kind the report names (none if several)."""
+    out = []
+    first = len(text) - len(text.lstrip())
+    # the author: the context's, else the body the title opens with (陇南市司法局2023年工作总结)
+    author = ctx.author or next((c.name for c in found if c.start == first and c.source == "org"), None)
+    for m in _OWN_BODY.finditer(text):
+        core = m.group(1)
+        if author and author.endswith(core):
+            owner = author
+        else:
+            owners = {c.name for c in found if c.source == "org" and c.name.endswith(core)}
+            if len(owners) != 1:
+                continue
+            owner = owners.pop()
+        out.append(_org(m.start(), m.end(), owner + m.group(2), "org", m.group(0)))
+    return out
+
+
+#: a township's stations, named after it (X司法所, X派出所)
+_STATION_CORES = ("司法所", "派出所")
+_STATION_RE = re.compile("|".join(_STATION_CORES))
+#: what a station's stem never holds: levels, numbers and quantity words, determiners
+_NOT_IN_STATION_STEM = set("省市县区镇乡村街道个各全本该我每其") | _FUNCTION_BEFORE
+
+
+def _town_stations(text: str, places: Sequence[Candidate],
+                   token_starts: Collection[int] | None) -> list[Candidate]:
+    """舟塔司法所: a township's station named by the town's stem, where the town is in no
+    gazetteer (the town grammar finds the stem only from a full 舟塔镇 mention). The stem is a
+    whole word of two or three characters that is no dictionary word (基层, 指导 are)."""
+    if token_starts is None:
+        return []
+    place_ends = {p.end for p in places}
+    out = []
+    for m in _STATION_RE.finditer(text):
+        q = m.start()
+        if q in place_ends:
+            continue  # 东陂镇司法所: the place grammar's
+        for n in (2, 3):
+            s = q - n
+            if s < 0 or s not in token_starts or not all(map(is_han, text[s:q])):
+                continue
+            stem = text[s:q]
+            if s > 0 and is_han(text[s - 1]) and text[s - 1] not in _FUNCTION_BEFORE \
+                    and text[s - 1] not in ORG_BREAK_CHARS:
+                continue  # not where a name can open (…组织舟塔: inside a run of words)
+            if set(stem) & _NOT_IN_STATION_STEM or stem in common_words() or not _valid_middle(stem):
+                continue
+            out.append(_org(s, m.end(), text[s:m.end()], "org"))
+            break
     return out
 
 
@@ -407,8 +594,9 @@ def _level_words(text: str, ctx: DocContext) -> Iterator[tuple[int, int, str]]:
     """(start, end, level) of the bare level words that may open a body, in text order:
     省/市/区/县/旗 where the context has that level (see _bare_level_re), and in an autonomous
     region's report 自治区, which opens the region's bodies as 省 does a province's."""
-    levels = "".join(ch for ch, level in LEVEL_PREFIX.items() if _context_place(level, ctx))
-    bare = ((m.start(), m.end(), LEVEL_PREFIX[m.group()])
+    prefixes = _level_prefixes(ctx)
+    levels = "".join(ch for ch, level in prefixes.items() if _context_place(level, ctx))
+    bare = ((m.start(), m.end(), prefixes[m.group()])
             for m in (_bare_level_re(levels).finditer(text) if levels else ()))
     if not (ctx.province and ctx.province.endswith("自治区") and "自治区" in text):
         return bare
@@ -418,7 +606,49 @@ def _level_words(text: str, ctx: DocContext) -> Iterator[tuple[int, int, str]]:
 _REGION_WORD = re.compile("自治区")
 
 
-_QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "服务团", "联盟")
+#: a list the text closes as bodies: A、B、C等单位 (等有关单位, 等企业, 等部门)
+_UNIT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,16}、)+[\u4e00-\u9fff]{2,16})等(?:有关|相关)?(?:单位|企业|部门|机构)")
+_UNIT_LIST_END = re.compile(r"等(?:有关|相关)?(?:单位|企业|部门|机构)")
+#: the organ cores by last character, longest first, for the items of such a list
+_ITEM_CORES = sorted(ORG_CORES, key=len, reverse=True)
+
+
+def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
+    """邯济铁路公司、中铁二十一局、许营镇等单位: the items of a list closed by 等单位 are bodies;
+    each one ending in an organ core after a stem of its own is one, named as written (a
+    place-prefixed item is also the place grammar's, which names it canonically). The first
+    item opens after the verb before it: at the first word from which it reads as a name."""
+    if token_starts is None:
+        return []
+    out = []
+    for end_m in _UNIT_LIST_END.finditer(text):
+        a = end_m.start()
+        while a > 0 and (is_han(text[a - 1]) or text[a - 1] == "、") and end_m.start() - a < 80:
+            a -= 1
+        m = _UNIT_LIST.search(text, a, end_m.end())
+        if m is None or m.end() != end_m.end():
+            continue
+        pos = m.start(1)
+        for n, item in enumerate(m.group(1).split("、")):
+            start, pos = pos, pos + len(item) + 1
+            core = next((c for c in _ITEM_CORES if item.endswith(c)), None)
+            if core is None:
+                continue
+            k = 0
+            if n == 0:  # …听取了邯济铁路公司: from the first word after which it is a name
+                lo = max((i + 1 for i, ch in enumerate(item) if ch in ORG_BREAK_CHARS), default=0)
+                k = next((i for i in range(lo, len(item) - len(core) - 1)
+                          if start + i in token_starts and _valid_stem(item[i:-len(core)], core)), -1)
+                if k < 0:
+                    continue
+            name = item[k:]
+            if len(name) - len(core) < 2 or name[0] in "省市县区全各本该我其" or not _valid_stem(name[:-len(core)], core):
+                continue
+            out.append(_org(start + k, start + len(item), name, "listed"))
+    return out
+
+
+_QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "工作站", "联络站", "服务团", "联盟")
 #: finds a core in the few characters after a quote: most quotes have none, so no run is read
 _QUOTED_CORE_RE = re.compile("|".join(_QUOTED_ORG_CORES))
 #: the characters a match of _LISTED_KIND starts with
@@ -436,11 +666,17 @@ _CLAUSE_MARK = re.compile(r"[，,、。；;]")
 _QUOTED_NAME = re.compile(r"[“「]([^”」\n]{2,24})[”」]")
 
 
-def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
+#: what follows the quoted name of an official media account (“安吉发布”微信公众号)
+_ACCOUNT = re.compile("微信公众号|公众号|官方微博|政务微博|抖音号|视频号|客户端")
+
+
+def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -> list[Candidate]:
     """Named rooms and centres in quotes: “李春甫调解室”; and bodies named by a quoted brand
     with their core after it (市级“和为贵”中心, “有事来聊·有李来说”调解室), the level word
-    resolved by context (县级“一站式”…中心 → 冠县“一站式”…中心)."""
+    resolved by context (县级“一站式”…中心 → 冠县“一站式”…中心), a place written before it
+    kept (灵峰街道“和事佬”工作室); official media accounts (“安吉发布”微信公众号)."""
     out = []
+    place_by_end = {p.end: p for p in places if p.source != "selfref"}
     for m in _QUOTED_NAME.finditer(text):
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")):
@@ -456,7 +692,11 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
             continue
         if _CLAUSE_MARK.search(inner):
             continue
-        if inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
+        if _ACCOUNT.match(text, m.end()) and not counted and _valid_middle(inner):
+            out.append(_org(m.start(), m.end(), inner, "media", m.group(0)))
+            continue
+        core = next((c for c in _QUOTED_ORG_CORES if inner.endswith(c)), None)
+        if core is not None and _valid_middle(inner[:-len(core)]):  # (工作室 is a name word)
             if not counted:
                 out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
             continue
@@ -465,7 +705,7 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
         j = _NAME_RUN.match(text, m.end(), min(len(text), m.end() + 10)).end()
         run = text[m.end():j]
         core = next((c for c in _QUOTED_ORG_CORES if c in run for k in range(len(run), 0, -1)
-                     if run[:k].endswith(c) and _valid_middle(run[:k].replace("调处", ""))), None)
+                     if run[:k].endswith(c) and _valid_middle(run[:k - len(c)].replace("调处", ""))), None)
         if core is None:
             continue
         k = next(k for k in range(len(run), 0, -1) if run[:k].endswith(core))
@@ -480,6 +720,9 @@ def _quoted_orgs(text: str, ctx: DocContext) -> list[Candidate]:
             place = _context_place(level, ctx)
             if place:
                 start, prefix = m.start() - 2, place
+        elif m.start() in place_by_end:
+            named = place_by_end[m.start()]
+            start, prefix = named.start, named.name
         name = prefix + text[m.start():end]
         out.append(_org(start, end, name, "org", text[m.start():end], text[start:end]))
     return out
@@ -491,6 +734,8 @@ _ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团",
                       "委员会", "领导小组", "工作专班", "专班", "小组")
 #: the cores by last character, each list in _ESTABLISHED_CORES order (the first one a name ends with wins)
 _ESTABLISHED_BY_LAST = {c[-1]: tuple(d for d in _ESTABLISHED_CORES if d[-1] == c[-1]) for c in _ESTABLISHED_CORES}
+#: how far the name of a set-up body runs after the verb: a group's (推进…建设领导小组), others'
+_GROUP_RUN, _BODY_RUN = 24, 16
 #: finds a core in the run after the verb: most runs have none
 _ESTABLISHED_CORE_RE = re.compile("|".join(_ESTABLISHED_CORES))
 
@@ -505,14 +750,16 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
     named_starts = [a for a, _ in named]
     for m in _ESTABLISH.finditer(text):
         pos = m.end()
-        if _ESTABLISHED_CORE_RE.search(text, pos, pos + 16) is None:
-            continue  # (the run below lies in these 16 characters)
-        j = _NAME_RUN.match(text, pos, min(len(text), pos + 16)).end()
+        if _ESTABLISHED_CORE_RE.search(text, pos, pos + _GROUP_RUN) is None:
+            continue  # (the run below lies in these characters)
+        j = _NAME_RUN.match(text, pos, min(len(text), pos + _GROUP_RUN)).end()
         run = text[pos:j]
         best = None
         for k in range(len(run), 2, -1):
             core = next((c for c in _ESTABLISHED_BY_LAST.get(run[k - 1], ()) if run.endswith(c, 0, k)),
                         None)
+            if core and k > _BODY_RUN and core not in GROUP_CORES:
+                continue  # only a group's name states a task at length
             if core and k - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
                 best = k
                 break
@@ -525,13 +772,15 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
             continue
         home = before[0] if before else ctx.local
         name = run[:best]
-        if not _valid_middle(name[:-2]) or name[0] in "一二三四五六七八九十两多各":
+        core = next(c for c in _ESTABLISHED_BY_LAST[name[-1]] if name.endswith(c))
+        if not _valid_stem(name[:-len(core)], core) or name[0] in "一二三四五六七八九十两多各":
             continue  # 成立三个中心, 成立工作领导小组 reads as counts and activities
         if COUNT_AFTER.match(text, pos + best):
             continue  # 建成公共法律服务中心（站、室）3200余个: a kind of body, counted
-        if name.startswith(("工作", "领导", "专项", "专门", "相关", "联合", "临时")) \
-                or re.search("[省市县区镇乡村]", name[:5]):
-            continue  # generic bodies; place-prefixed ones are the place grammar's
+        inner = bisect.bisect_left(named_starts, pos)
+        if name.startswith(("工作", "领导", "专项", "专门", "相关", "联合", "临时")) or name[0] in "省市县区镇乡村" \
+                or (inner < len(named_starts) and named_starts[inner] < pos + best):
+            continue  # generic bodies; place-prefixed ones are the place grammar's (not 推进法治乡村…)
         if home is None or name.startswith(("中国", "全国")):
             full = name
         elif _FIXED_MIDDLES.match(name):  # the party committee's commission: 市委全面依法治市委员会
@@ -581,7 +830,7 @@ def _media_list_matches(text: str) -> Iterator[re.Match[str]]:
         k = text.find("媒体", b)
 
 
-_REPORTER_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)记者[ \t\u3000]*$", re.M)
+_REPORTER_LINE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,12}?)记者(?:[ \t\u3000]*$|[:：])", re.M)
 _NOT_MEDIA = ("本", "主持", "全国", "各", "多家", "新闻")
 
 
@@ -600,10 +849,19 @@ def _reporter_lines(text: str) -> Iterator[re.Match[str]]:
         k = text.find("记者", b)
 
 
+#: a news dateline: the outlet, the city it files from, the date, 电 (人民网重庆12月21日电)
+_DATELINE = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{1,8}?(?:网|社|日报|报|电视台|客户端))"
+                       r"[\u4e00-\u9fff]{2,4}[0-9０-９]{1,2}月[0-9０-９]{1,2}日电")
+
+
 def _media_lists(text: str) -> list[Candidate]:
-    """Outlets named in a list that ends in 等媒体 (被山东普法、《聊城日报》等媒体报道), and the
-    outlet of a reporter's line in a press-conference transcript (东方圣城网记者)."""
+    """Outlets named in a list that ends in 等媒体 (被山东普法、《聊城日报》等媒体报道), the
+    outlet of a reporter's line in a press-conference transcript (东方圣城网记者), and the outlet
+    of a news dateline (新华网长沙3月2日电)."""
     out = []
+    if "日电" in text:
+        for m in _DATELINE.finditer(text):
+            out.append(_org(m.start(1), m.end(1), m.group(1), "media"))
     for m in _media_list_matches(text):
         pos = m.start(1)
         for n, item in enumerate(re.split("[、和及]", m.group(1))):

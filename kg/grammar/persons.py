@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ..lexicon import POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
+from ..lexicon import PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
 from ..model import EntityType
 from .candidates import Candidate
 from .text import HAN, common_words, finditer_at, finditer_before, is_han, marker_starts, trie_pattern
@@ -16,7 +16,8 @@ from .text import HAN, common_words, finditer_at, finditer_before, is_han, marke
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
 _AFTER_ORG = re.compile(rf"(?:司法所|派出所|法院|检察院|局|办|中心|工作站|服务站)([{HAN}]{{2,3}})")
-_TITLE_NAME = re.compile(rf"(?:{_POS_ALT})[、，,]?([{HAN}]{{2,3}})")
+_BEFORE_NAME_ALT = "|".join(map(re.escape, sorted((*POSITIONS, *PERSON_HONOUR_HEADS), key=len, reverse=True)))
+_TITLE_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})[”’」]?(?:[、，,：:]|[ \t\u3000]+)?([{HAN}]{{2,3}})")
 #: a title (or 同志): every match of _NAME_TITLE has one 2–4 characters after its start
 _TITLE = re.compile(rf"同志|{_POS_ALT}")
 
@@ -49,10 +50,14 @@ class _WordStarts:
 
 #: where _TITLE matches: every title's start
 _title_starts = _WordStarts(("同志", *POSITIONS))
+#: where an honour a winners' list follows starts
+_honour_starts = _WordStarts(PERSON_HONOUR_HEADS)
 
 
 _PRIVATE = re.compile("|".join(map(re.escape, PRIVATE_MARKERS)))
-_FUNCTION = set("的了与和由在是把被等将对向从为及并而且之其所以于着过也都就又还个些")
+_FUNCTION = set("的了与和由在是把被等将对向从为及并而且之所以于着过也都就又还个些")  # not 其 (王其亮)
+#: the last characters of organ names: no given name ends in them (楚雄州司法局 + 党委书记)
+_ORGAN_LAST = ("局", "厅", "委", "办", "院", "所", "处", "科", "室", "站")
 
 
 def _plausible(name: str) -> bool:
@@ -61,7 +66,7 @@ def _plausible(name: str) -> bool:
     sur = 2 if name[:2] in SURNAMES_2 else 1
     if not _FUNCTION.isdisjoint(name[sur:]):
         return False  # 党委的, 成员与: a surname-like character before ordinary words
-    if name in common_words() or name.endswith(("乡", "镇", "县", "区", "市", "村", "省")):
+    if name in common_words() or name.endswith(("乡", "镇", "县", "区", "市", "村", "省", *_ORGAN_LAST)):
         return False
     if name[:2] in SURNAMES_2:
         return 3 <= len(name) <= 4
@@ -75,17 +80,27 @@ def _private_after(text: str, end: int) -> bool:
 def match_persons(text: str, token_starts: Collection[int] | None = None) -> list[Candidate]:
     out: dict[tuple[int, int], Candidate] = {}
 
-    def add(s: int, e: int, strict: bool = False) -> None:
+    def add(s: int, e: int, strict: bool = False) -> bool:
         name = text[s:e]
         if not _plausible(name) or _private_after(text, e):
-            return
+            return False
         if strict:  # without a title right before it, a name must look like one word
             given = name[2:] if name[:2] in SURNAMES_2 else name[1:]
             if len(given) == 2 and given in common_words():
-                return  # 由人民, 和中级
+                return False  # 由人民, 和中级
             if token_starts is not None and any(i in token_starts for i in range(s + 2, e)):
-                return
+                return False
         out[(s, e)] = Candidate(s, e, EntityType.PERSON, name, "person", "PublicOfficial")
+        return True
+
+    def coordinated(e: int) -> None:
+        """调解员刘德华、王明: the names coordinated after a title's name hold it too."""
+        while e < len(text) and text[e] == "、" and e + 1 in token_starts:
+            s = e + 1
+            e = next((e2 for e2 in (s + 3, s + 2) if e2 <= len(text) and (e2 == len(text) or e2 in token_starts)
+                      and add(s, e2, strict=True)), 0)
+            if not e:
+                return
 
     # _ROSTER matches at a line start only: the text's start, or one after a name-like opening
     for m in finditer_at(_ROSTER, text, [0, *(n.end() for n in _ROSTER_LINE.finditer(text))]):
@@ -94,23 +109,28 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
         return sorted(out.values(), key=lambda c: c.start)
     titles = _title_starts(text)  # every title's start, for both title rules
     for m in finditer_before(_NAME_TITLE, _TITLE, text, (2, 3, 4), titles):
-        # the name must be a whole word: a token starts at it and at the title after it
+        # the name must be a whole word: a token starts at it and at the title after it; the
+        # first word that is a name (是|毛泽东同志: the verb before it is none)
         s, e = m.start(1), m.end(1)
-        for s2 in range(s, e - 1):
-            if s2 in token_starts and e in token_starts:
-                add(s2, e, strict=True)
-                break
-    # a match of _TITLE_NAME opens with a title, so starts where _TITLE matches
-    for m in finditer_at(_TITLE_NAME, text, sorted(titles)):
+        if e in token_starts:
+            any(add(s2, e, strict=True) for s2 in range(s, e - 1) if s2 in token_starts)
+    # a match of _TITLE_NAME opens with a title, so starts where _TITLE matches; every title is
+    # tried, not only those after the last match: in 党委委员、副厅长彭国军 the first title's
+    # match (委员、副厅) runs over the title before the name
+    for i in sorted(titles | _honour_starts(text)):
+        m = _TITLE_NAME.match(text, i)
+        if m is None:
+            continue
         s = m.start(1)
         for e in (s + 3, s + 2):
             if e <= m.end(1) and (e == len(text) or e in token_starts):
-                add(s, e)
+                if add(s, e):
+                    coordinated(e)
                 break
     for m in _AFTER_ORG.finditer(text):  # 斜店司法所王正伟冒雨…: a staff member named after the unit
         s = m.start(1)
-        if s not in token_starts:
-            continue
+        if s not in token_starts and s - 1 not in token_starts:
+            continue  # (斜店司法|所王|正伟: the words may join the unit's last character to the surname)
         for e in (s + 3, s + 2):
             if e <= m.end(1) and (e == len(text) or e in token_starts) \
                     and text[s:e] not in common_words():

@@ -1,0 +1,210 @@
+"""Organisations beyond the organs, on sentences written for these tests (Guangdong, Guizhou,
+Hunan, Hebei, Gansu reports): kinds of bodies, sub-units that keep their whole name, groups a
+body sets up. Each test also names what must not be found."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityType
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline(exclude=["lg_relations"])
+
+
+def orgs(nlp, text: str) -> set[str]:
+    doc = nlp(text)
+    return {c.name for c in doc._.lg_mentions if c.etype == EntityType.ORGANIZATION}
+
+
+def test_a_core_that_holds_an_activity_word_is_still_a_name(nlp):
+    """组织部, 工作室: the core is a name word; only the stem before it is checked for activities."""
+    text = ("阳江市2023年法治政府建设年度报告\n阳江市司法局\n与市委组织部联合举办培训班,"
+            "“阳春法院老陈工作室”揭牌。市委组织召开会议。\n")
+    found = orgs(nlp, text)
+    assert {"阳江市委组织部", "阳春法院老陈工作室"} <= found
+    assert not any(o.endswith("组织") or "召开" in o for o in found), found
+
+
+def test_groups_and_joint_meetings_state_their_task(nlp):
+    """A group's name states its task with activity words (推进…建设领导小组); what is done with a
+    group (召开…会议) is no part of it; a group under a commission keeps the commission's name."""
+    text = ("遵义市法治建设报告\n遵义市司法局\n市委全面依法治市委员会守法普法协调小组召开会议,"
+            "市法治政府建设联席会议审议通过,市委召开依法治市领导小组会议。\n")
+    found = orgs(nlp, text)
+    assert {"遵义市委全面依法治市委员会守法普法协调小组", "遵义市法治政府建设联席会议"} <= found
+    assert not any("召开" in o for o in found), found
+
+
+def test_a_group_the_report_sets_up_belongs_to_its_place(nlp):
+    text = ("阳江市2023年法治政府建设年度报告\n阳江市司法局\n市级层面成立推进法治乡村建设领导小组,"
+            "统筹推进全市工作。成立工作领导小组,召开会议。\n")
+    found = orgs(nlp, text)
+    assert "阳江市推进法治乡村建设领导小组" in found
+    assert not any(o.endswith("工作领导小组") for o in found), found  # a generic group names no body
+
+
+def test_schools_police_stations_and_liaison_rooms(nlp):
+    text = ("阳江市2023年法治政府建设年度报告\n阳江市司法局\n江城区第五中学青少年法治教育基地、"
+            "白沙街道派出所开展活动,“代表委员联络站”揭牌,各派出所、全区中小学积极参与。\n")
+    found = orgs(nlp, text)
+    assert {"江城区第五中学青少年法治教育基地", "白沙街道派出所", "代表委员联络站"} <= found
+    assert not any(o.startswith(("各", "全区")) or o.endswith("中小学") for o in found), found
+
+
+def test_tribunals_are_named_as_their_county_courts_dispatched_bodies(nlp):
+    """渝北区统景法庭, 区法院统景法庭 and 渝北法院统景人民法庭 are one tribunal of 渝北区人民法院;
+    a quoted mobile court (“车载便民法庭”) is a programme, not a body."""
+    text = ("渝北区2023年法治政府建设年度报告\n渝北区司法局\n区法院统景法庭巡回审理,渝北区统景法庭、"
+            "鱼嘴镇派出所签订协议,“车载便民法庭”进村,区法院审判庭开庭。\n")
+    found = orgs(nlp, text)
+    assert {"渝北区人民法院统景人民法庭", "渝北区人民法院审判庭", "鱼嘴镇派出所"} <= found
+    assert not any("便民法庭" in o or o.endswith("统景法庭") for o in found), found
+
+
+def test_the_outlet_of_a_news_dateline(nlp):
+    text = ("共建法治乡村\n\n新华网长沙3月2日电 3月1日,湘潭市司法局开展活动。\n"
+            "红网株洲12月1日电 株洲市开展普法。\n网格员上门12月1日电话回访。\n")
+    found = orgs(nlp, text)
+    assert {"新华网", "红网", "湘潭市司法局"} <= found
+    assert not any(o.startswith("网格") for o in found), found
+
+
+def test_a_sub_unit_of_a_sub_unit_keeps_the_whole_name_and_names_its_parent(nlp):
+    """省人民政府新闻办公室 + 对外新闻处 (对外 opens with a preposition's character but is a name
+    word); the parent sub-unit is a body too. An organ's direct sub-unit (市委宣传部) is no
+    mention of the organ, and 对外发布 is an activity, not a name."""
+    text = ("湖南省2023年新闻发布会\n湖南省人民政府新闻办公室对外新闻处处长主持。"
+            "市委宣传部参加,省司法厅对外发布白皮书。\n")
+    found = orgs(nlp, text)
+    assert {"湖南省人民政府新闻办公室对外新闻处", "湖南省人民政府新闻办公室", "湖南省司法厅"} <= found
+    assert not any("对外发布" in o for o in found), found
+
+
+def test_the_reports_own_organ_named_by_its_core(nlp):
+    """厅党委 in a 司法厅's report is that 司法厅's party committee; with two 厅 named, no owner."""
+    own = orgs(nlp, "湖北省司法厅2024年工作情况\n2024年,省司法厅坚持依法行政。厅党委建立学习制度。\n")
+    assert "湖北省司法厅党委" in own
+    two = orgs(nlp, "湖北省2024年工作情况\n2024年,省司法厅、省公安厅坚持依法行政。厅党委建立学习制度。\n")
+    assert not any(o.endswith("厅党委") for o in two), two
+
+
+def test_a_station_named_by_a_town_no_gazetteer_holds(nlp):
+    """舟塔司法所 names its township's stem; generic words before 司法所 (基层, 指导, 各, 14个)
+    name no station."""
+    text = ("中卫市2023年普法工作简报\n\n红柳司法所在田间调解纠纷。\n石空派出所联合开展活动,各司法所、"
+            "全县14个司法所、基层司法所、乡镇司法所积极参与,指导司法所规范化建设。\n")
+    found = orgs(nlp, text)
+    assert {"红柳司法所", "石空派出所"} <= found
+    assert not any(o[:2] in ("各司", "基层", "乡镇", "指导") or o[0].isdigit() or "个" in o
+                   for o in found), found
+
+
+def test_a_heads_title_sharing_the_bodys_last_character(nlp):
+    """司法所长 is 司法所 + 所长, 协调监督局长 is …局 + 局长; but 新闻处处长 is 新闻处 + 处长 (not 处处)."""
+    text = ("德州市2023年法治政府建设年度报告\n德州市司法局\n乐陵市杨安镇司法所长张德华、"
+            "市司法局行政执法协调监督科科长、司法部法治督察局长带队调研,省政府新闻办公室新闻处处长主持。\n")
+    found = orgs(nlp, text)
+    assert {"杨安镇司法所", "德州市司法局行政执法协调监督科", "司法部法治督察局",
+            "山东省人民政府新闻办公室新闻处"} <= found
+    assert not any(o.endswith(("处处", "科科", "长")) for o in found), found
+
+
+def test_an_internal_office_names_its_department(nlp):
+    """市司法局行政复议科: the department (市司法局) is mentioned with its office."""
+    found = orgs(nlp, "德州市2023年法治政府建设年度报告\n德州市人民政府\n市司法局行政复议科科长参加。\n")
+    assert {"德州市司法局行政复议科", "德州市司法局"} <= found
+
+
+def test_intermediate_courts_and_banks(nlp):
+    """市中院 and 德州中院 are the city's 中级人民法院; a bank and its branch keep their names."""
+    text = ("德州市2023年法治政府建设年度报告\n德州市司法局\n市中院、德州中院、乐陵市农村商业银行杨安支行参加,"
+            "市银行网点开展宣传。\n")
+    found = orgs(nlp, text)
+    assert {"德州市中级人民法院", "乐陵市农村商业银行杨安支行"} <= found
+    assert not any(o.endswith(("中院", "市银行")) for o in found), found
+
+
+def test_the_bodies_of_a_list_closed_by_deng_danwei(nlp):
+    """A、B、C等单位 names bodies: companies with no place prefix (德龙钢铁公司, 中铁十四局);
+    the first item opens after the verb before it; a bare 法院 or 各有关部门 names no body."""
+    text = ("德州市2023年法治政府建设年度报告\n德州市司法局\n代表听取了德龙钢铁公司、中铁十四局、宁津县杜集镇等单位的"
+            "汇报,赢得了市公安局、法院、各有关部门等单位好评,听取华鲁热力公司、德州供电公司等企业意见。\n")
+    found = orgs(nlp, text)
+    assert {"德龙钢铁公司", "中铁十四局", "华鲁热力公司", "德州市公安局"} <= found
+    assert not any(o.startswith(("了", "听取", "各")) or o == "法院" for o in found), found
+
+
+def test_a_bodys_own_compound_names_keep_their_whole_name(nlp):
+    """区纪委监委 is one body (not 纪委), 区委党校 is not 区委; 区委区政府 written jointly is two
+    bodies; a county's own 县委 and 人民政府 after 中共X区委副书记、X区人民政府区长."""
+    text = ("定海区司法局2023年工作总结\n区委区政府、区委政法委高度重视,区纪委监委开展监督,区委党校举办培训,"
+            "区人大常委会、区政协视察,中共定海区委副书记、定海区人民政府区长王明出席。\n")
+    found = orgs(nlp, text)
+    assert {"定海区委", "定海区人民政府", "定海区委政法委", "定海区纪委监委", "定海区委党校",
+            "定海区人大常委会", "定海区政协"} <= found
+    assert not any(o.endswith(("委区", "区纪委", "委区人民政府")) for o in found), found
+
+
+def test_an_autonomous_prefectures_bodies_by_the_bare_word_zhou(nlp):
+    """In an autonomous prefecture's report 州委, 州司法局 are its own; elsewhere 州 opens nothing."""
+    text = ("楚雄彝族自治州2023年法治政府建设年度报告\n楚雄州司法局\n州委、州政府高度重视,州司法局、"
+            "州中级人民法院参加。\n")
+    found = orgs(nlp, text)
+    assert {"楚雄彝族自治州委", "楚雄彝族自治州人民政府", "楚雄彝族自治州中级人民法院"} <= found
+    other = orgs(nlp, "杭州市2023年法治政府建设年度报告\n杭州市司法局\n市委高度重视,州委参加。\n")
+    assert not any(o.endswith("州委") for o in other), other
+
+
+def test_quoted_rooms_keep_their_place_and_media_accounts_are_outlets(nlp):
+    """灵峰街道“和事佬”工作室 keeps its street; “安吉发布”微信公众号 names an outlet; an
+    unquoted account word (普法公众号) names none."""
+    text = ("安吉县2023年法治政府建设年度报告\n安吉县司法局\n灵峰街道“和事佬”工作室、“安吉发布”微信公众号报道,"
+            "开通普法公众号。\n")
+    found = orgs(nlp, text)
+    assert {"灵峰街道“和事佬”工作室", "安吉发布"} <= found
+    assert not any("公众号" in o for o in found), found
+
+
+def test_sub_units_coordinated_after_a_sub_unit_share_its_body(nlp):
+    """区法院盘龙法庭、吴家法庭: the second tribunal is the same court's; 行政复议科、法制科 are the
+    same bureau's; a body with its own place after the comma (、市公安局) is not a sub-unit."""
+    text = ("荣昌区2023年报告\n荣昌区司法局\n区法院盘龙法庭、吴家法庭巡回审判,区司法局行政复议科、法制科、"
+            "区公安分局参加,荣昌融媒报道。\n")
+    found = orgs(nlp, text)
+    assert {"荣昌区人民法院盘龙人民法庭", "荣昌区人民法院吴家人民法庭", "荣昌区司法局法制科",
+            "荣昌区公安分局", "荣昌融媒"} <= found
+    assert not any(o.endswith("司法局区公安分局") for o in found), found
+
+
+def test_an_honour_in_quotes_before_the_winners_name():
+    """“全国模范人民调解员”韦秀英: the closing quote stands between the title and the name."""
+    from kg.grammar.persons import match_persons
+    import rjieba
+    text = "会上表彰了“全国模范人民调解员”韦秀英,“先进个人”称号获得者另行公布。"
+    starts = {t[1] for t in rjieba.tokenize(text)} | {len(text)}
+    assert [c.name for c in match_persons(text, starts)] == ["韦秀英"]
+
+
+def test_press_conference_outlets_and_a_core_before_a_verb(nlp):
+    """河北日报记者:请问… names an outlet on the questioner's line; 市律师协会组织律师: 组织 is the
+    verb after the body, while 中心组 goes on (学习中心组 is the centre's group, no body here)."""
+    text = ("石家庄市优化营商环境新闻发布会\n市律师协会组织120名律师开展体检。\n长城网记者:请问有哪些举措?\n"
+            "本报记者:请介绍。\n")
+    found = orgs(nlp, text)
+    assert {"石家庄市律师协会", "长城网"} <= found
+    assert not any(o.startswith("本报") or o.endswith("组织") for o in found), found
+
+
+def test_a_city_bureaus_report_names_its_party_group_and_partners(nlp):
+    """In a report whose title opens with its author (陇南市司法局…工作总结) 局党组 is the author's
+    though other 局 are named; a national bank's branch, a company's full legal form, and no
+    body from a verb inside a stem (…分行组建…服务团)."""
+    text = ("陇南市司法局2023年工作总结\n2023年,市司法局扎实推进各项工作。局党组认真履行主体责任,武都区、"
+            "文县司法局建成公共法律服务中心。联合中国人民银行陇南市分行组建民营企业法律服务团,"
+            "为陇南农村商业银行股份有限公司提供服务。\n")
+    found = orgs(nlp, text)
+    assert {"陇南市司法局党组", "中国人民银行陇南市分行", "陇南农村商业银行股份有限公司"} <= found
+    assert not any("组建" in o for o in found), found

@@ -1,0 +1,87 @@
+"""Named officials on sentences written for these tests (Hunan, Fujian, Jiangxi, Sichuan, Guizhou
+reports), and the private persons that must never become entities."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityType
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline(exclude=["lg_relations"])
+
+
+def persons(nlp, text: str) -> set[str]:
+    doc = nlp(text)
+    return {c.name for c in doc._.lg_mentions if c.etype == EntityType.PERSON}
+
+
+def test_officials_but_never_private_persons(nlp):
+    text = ("绵阳市法治建设报告\n市委书记曹立军出席会议。当事人张某某与李某发生纠纷,"
+            "王小红(化名)申请调解,调解员刘德华现场调处。\n")
+    found = persons(nlp, text)
+    assert "曹立军" in found
+    assert not any("某" in p or p == "王小红" for p in found), found
+
+
+def test_frequent_words_jieba_tags_as_names_are_no_officials(nlp):
+    """jieba's dictionary tags 荣获 as a name: after a body (县司法局荣获…) it is a verb."""
+    text = ("连州市法治建设报告\n市司法局荣获“全国公共法律服务工作先进集体”称号,"
+            "市公安局许可审批提速,东陂镇司法所所长陈建国冒雨调解。\n")
+    found = persons(nlp, text)
+    assert "陈建国" in found
+    assert not found & {"荣获", "许可"}, found
+
+
+def test_the_last_of_several_positions_joined_by_a_comma_names_the_person(nlp):
+    """In a speakers' list each official holds several posts (党委委员、副厅长): the name follows
+    the last one, and the first post's match must not swallow the title before the name."""
+    text = ("株洲市法治建设新闻发布会\n出席今天发布会的发布人有:\n"
+            "湖南省司法厅党委委员、副厅长谭建华先生;\n株洲市司法局党委书记、局长邹立新女士;\n"
+            "枫林镇党委委员、政法委员龚德明介绍了经验。\n")
+    found = persons(nlp, text)
+    assert {"谭建华", "邹立新", "龚德明"} <= found
+    assert not any(p.endswith(("局", "厅", "委")) for p in found), found  # 司法局 + 党委书记
+
+
+def test_a_name_after_a_position_and_a_space(nlp):
+    """A transcript's speaker line: 办公室主任 刘其军: (the title, a space, the name)."""
+    text = "醴陵市政策例行吹风会\n醴陵市人民政府办公室主任 刘其军:\n各位记者朋友,大家好。\n"
+    found = persons(nlp, text)
+    assert "刘其军" in found
+    assert not any(p.endswith("室") for p in found), found  # 办公室 + 主任: 公室 is no name
+
+
+def test_a_public_figure_named_with_tongzhi_after_a_verb(nlp):
+    """是邓小平同志…: the word before the name (是) is not part of it."""
+    text = "遵义市法治宣传报告\n今年是邓小平同志南方谈话发表30周年,也是人大代表刘其亮履职第五年。\n"
+    found = persons(nlp, text)
+    assert {"邓小平", "刘其亮"} <= found  # 其 is a given-name character, not only a pronoun
+    assert not any(p.startswith("是") for p in found), found
+
+
+def test_staff_named_right_after_their_unit(nlp):
+    """jieba may join the unit's last character to the surname (司法|所王|正明)."""
+    found = persons(nlp, "漳州市调解工作简报\n江口司法所王正明冒雨调解,城关司法所调解纠纷12件。\n")
+    assert "王正明" in found
+    assert not any(p.startswith("所") or "调解" in p for p in found), found
+
+
+def test_villagers_and_the_public_are_never_officials(nlp):
+    text = ("赣州市普法简报\n“听了讲座,我懂了很多。”上犹县营前镇石门村村民谢秋英说。"
+            "群众王小红(化名)、村民刘某某也到场咨询,镇长黄志刚现场解答。\n")
+    found = persons(nlp, text)
+    assert "黄志刚" in found
+    assert not found & {"谢秋英", "王小红"} and not any("某" in p for p in found), found
+
+
+def test_names_coordinated_after_a_title_or_an_honour(nlp):
+    """政协委员王延飞、冯天宇: each coordinated name holds the title; a winners' list follows its
+    honour (先进工作者张德华、刘志远); a coordinated title (、副局长) or a 化名 is no name."""
+    text = ("德州市2023年报告\n会议表彰了先进工作者张德华、刘志远、李晓峰,政协委员王延飞、冯天宇参加,"
+            "局长王书国、副局长孙明出席,调解员刘德华、王小红(化名)到场,先进个人称号授予12人。\n")
+    found = persons(nlp, text)
+    assert {"张德华", "刘志远", "李晓峰", "王延飞", "冯天宇", "王书国", "孙明", "刘德华"} <= found
+    assert not found & {"王小红", "副局长", "称号"}, found

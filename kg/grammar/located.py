@@ -1,7 +1,8 @@
 """Where each organisation and place of a document is located, by name (for lg:locatedIn).
 
-A place's parent is the nearest ancestor in the gazetteer chain that the document names
-(河北省大名县 → 河北省 when 邯郸市 is not named); an organisation's is its prefix place.
+A place's parent is the place the text writes right before it (山东省莘县 → 山东省), else its
+direct parent (a division's in the gazetteer, a town's from the document) when the document
+names it; an organisation's is its prefix place.
 """
 from __future__ import annotations
 
@@ -31,14 +32,7 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
     # finds what the first match in the forms sorted longest first is
     lengths = sorted({len(f) for f in place_forms}, reverse=True)
     final_names = {m.name for m in mentions}
-    # the keys done, by name (a key's type is fixed in each loop): no key built for a repeat
-    seen: set[str] = set()
-    for h in places:
-        name = h.candidate.name
-        if (h.parent or h.division) and name not in seen and name in final_names:
-            seen.add(name)
-            parents = tuple(d.name for d in gazetteer().chain(h.division)[1:]) if h.division else (h.parent,)
-            out.append(Located(EntityKey(EntityType.PLACE, name), h.candidate.start, parents))
+    out.extend(_place_parents(ctx, places, final_names))
     seen = set()
     organization = EntityType.ORGANIZATION
     for m in mentions:
@@ -52,5 +46,39 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
             continue
         seen.add(name)
         out.append(Located(EntityKey(m.etype, name), m.start, (place_forms[form],)))
-    # a place's parent that is known from the gazetteer but not from a hit (context places)
     return out
+
+
+def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> list[Located]:
+    """Each place's candidate parents, nearest first: those the text writes right before it
+    (山东省莘县, 羊角镇上庵村), then a division's direct parent in the gazetteer, or a town's
+    parent from the document; for the document's own county and city their direct parents come
+    first (the report's context makes them certain).  Never a further ancestor the text does not
+    write with it: 澜沧县 is in 普洱市, and a report naming 云南省 but not 普洱市 does not place it."""
+    gz = gazetteer()
+    stated: dict[str, list[str]] = {}
+    implied: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    for h in places:
+        name = h.candidate.name
+        if name not in names:
+            continue
+        first.setdefault(name, h.candidate.start)
+        direct = gz.parent(h.division) if h.division is not None else None
+        if direct is not None:
+            _add(implied, name, direct.name)
+            if h.parent and h.parent != direct.name:
+                _add(stated, name, h.parent)
+        elif h.parent:
+            _add(stated if h.candidate.aliases else implied, name, h.parent)
+    out = []
+    for name, start in first.items():
+        order = (implied, stated) if name in (ctx.county, ctx.city) else (stated, implied)
+        parents = tuple(dict.fromkeys((*order[0].get(name, ()), *order[1].get(name, ()))))
+        if parents:
+            out.append(Located(EntityKey(EntityType.PLACE, name), start, parents))
+    return out
+
+
+def _add(parents: dict[str, list[str]], name: str, parent: str) -> None:
+    parents.setdefault(name, []).append(parent)

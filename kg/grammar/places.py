@@ -47,7 +47,9 @@ class PlaceHit:
 
     candidate: Candidate
     division: Division | None
-    parent: str | None  # canonical name of the direct parent, when known
+    #: canonical name of the parent: the place written right before it (山东省莘县, 羊角镇上庵村),
+    #: else a division's direct parent in the gazetteer, else the document's county for a town
+    parent: str | None
 
 
 def context_codes(ctx: DocContext) -> list[str]:
@@ -97,6 +99,9 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
         if m.is_short and (not _short_ok(text, m, token_starts) or _TOWN_AHEAD.match(text, end)):
             continue  # 聊城市场 is no 聊城; 定远寨镇 is a town, not 定远(县) + 寨镇
         div, subtype, props, parent = r
+        if hits and hits[-1].candidate.end == start and hits[-1].division is not None \
+                and hits[-1].division.code in _ancestor_codes(gz, div):
+            parent = hits[-1].division.name  # 山东省莘县: the text names the parent it means
         hit = PlaceHit(Candidate(start, end, EntityType.PLACE, div.name, "place", subtype, props,
                                  (surface,) if surface != div.name else ()), div, parent)
         hits.append(hit)
@@ -168,6 +173,10 @@ def _resolved(gz, m: Match, codes: list[str], home: str | None,
         return None  # 东昌(区) in a 文号 or 项城 in 9项城市: a far county's short form needs its parent named
     parent = gz.parent(div)
     return div, SUBTYPE_OF_LEVEL[div.level], (("adminCode", div.code),), parent.name if parent else None
+
+
+def _ancestor_codes(gz, div: Division) -> tuple[str, ...]:
+    return tuple(d.code for d in gz.chain(div)[1:])
 
 
 def _short_ok(text: str, m: Match, token_starts: Collection[int] | None) -> bool:

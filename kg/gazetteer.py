@@ -141,7 +141,8 @@ _SUFFIX_WORDS = frozenset(s for s, _ in _SUFFIXES)  # a type alone (新区) name
 #: Short forms that are ordinary words (or parts of very frequent words) in
 #: Chinese government / rule-of-law prose and would produce false place
 #: matches.  They stay available through :meth:`Gazetteer.lookup`; only the
-#: text matcher ignores them.  Full names (公安县, 合作市 …) still match.
+#: text matcher ignores them.  Full names (公安县, 合作市 …) still match, in context when the
+#: short form is a common word of the dictionary (see ``_WORD_MIN_FREQ``).
 GENERIC_SHORTS: frozenset[str] = frozenset(
     {
         # parts of town / direction words: 市中心, 城中村, 城关镇, 新城, 城东 …

@@ -92,3 +92,14 @@ def test_a_word_before_a_known_town_is_not_its_name(nlp):
     names = place_names(ex)
     assert "福禄镇" in names and "来自福禄镇" not in names
     assert ("福禄镇", "沙湾区") in rels
+
+
+def test_a_body_sits_in_the_deepest_place_its_name_opens_with(nlp):
+    _, rels = run(nlp, "沙湾区2023年法治政府建设年度报告\n乐山市沙湾区福禄镇人民政府与沙湾区司法局共建法治长廊,"
+                        "福禄司法所、踏水司法所派员参加,踏水镇、新华街道同步开展。新华社记者进行了报道。\n")
+    assert ("沙湾区福禄镇人民政府", "福禄镇") in rels or ("福禄镇人民政府", "福禄镇") in rels
+    assert ("沙湾区司法局", "沙湾区") in rels
+    # a town's name without 镇 opens a body named by its place alone
+    assert ("福禄司法所", "福禄镇") in rels and ("踏水司法所", "踏水镇") in rels
+    # but not a body that merely starts like a town (新华社 is no body of 新华街道)
+    assert not any(head.startswith("新华社") for head, _ in rels)

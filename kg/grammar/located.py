@@ -6,11 +6,19 @@ names it; an organisation's is its prefix place.
 """
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import gazetteer
+from ..lexicon import ORG_CORES
 from ..model import DocContext, EntityKey, EntityType
 from .candidates import Candidate
 from .places import PlaceHit
 from .relations import Located
+
+
+#: the organ cores a place's name alone opens (司法所, 人民政府, 党委: ORG_CORES with no stem)
+PLACE_ALONE_CORES = frozenset(core for core, (_, most) in ORG_CORES.items() if most == 0)
+_TOWN_TYPE = re.compile("(?:镇|乡|街道|苏木)$")
 
 
 def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit]) -> list[Located]:
@@ -31,6 +39,9 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
     # the longest form a name opens with: one prefix per length, so a set lookup per length
     # finds what the first match in the forms sorted longest first is
     lengths = sorted({len(f) for f in place_forms}, reverse=True)
+    # towns by their name without the type (东古城 of 东古城镇), for bodies named by the place alone
+    stems = {stem: h.candidate.name for h in places if h.candidate.subtype == "Town"
+             and len(stem := _TOWN_TYPE.sub("", h.candidate.name)) >= 2}
     final_names = {m.name for m in mentions}
     out.extend(_place_parents(ctx, places, final_names))
     seen = set()
@@ -41,12 +52,29 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
         name = m.name
         if name in seen:
             continue
-        form = next((name[:n] for n in lengths if n < len(name) and name[:n] in place_forms), None)
-        if form is None:
+        place = _jurisdiction(name, place_forms, lengths, stems)
+        if place is None:
             continue
         seen.add(name)
-        out.append(Located(EntityKey(m.etype, name), m.start, (place_forms[form],)))
+        out.append(Located(EntityKey(m.etype, name), m.start, (place,)))
     return out
+
+
+def _jurisdiction(name: str, forms: dict[str, str], lengths: list[int], stems: dict[str, str]) -> str | None:
+    """The place an organisation's name opens with — the last of the places written one after
+    another (微山县高楼乡司法所 → 高楼乡) — or the town whose name without 镇/乡/街道 opens a body
+    named by its place alone (东古城司法所 → 东古城镇)."""
+    place, pos = None, 0
+    while True:
+        form = next((name[pos:pos + n] for n in lengths
+                     if pos + n < len(name) and name[pos:pos + n] in forms), None)
+        if form is None:
+            break
+        place, pos = forms[form], pos + len(form)
+    if place is not None:
+        return place
+    return next((town for stem, town in stems.items() if name.startswith(stem)
+                 and name[len(stem):] in PLACE_ALONE_CORES), None)
 
 
 def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> list[Located]:

@@ -203,8 +203,8 @@ _WEAK_PRECEDERS: frozenset[str] = frozenset("在于和与及同对向从到赴�
 #: lake named after the division, not the division (柳林镇, 聊城路, 东昌湖).
 _SHORT_BLOCKING_FOLLOWERS: frozenset[str] = frozenset("镇路街湖")
 
-#: *Wordy* names: counties whose short form is a common word of jieba's dictionary (tagged as
-#: no proper name, frequent): 会同 "together with", 比如 "for example", 通道 "channel".  Their
+#: *Wordy* names: counties whose two-character short form is a common word of jieba's
+#: dictionary (tagged as no proper name, frequent): 会同 "together with", 比如 "for example", 通道 "channel".  Their
 #: full names read as word + level + body as well (县司法局会同县市场监管局 = the county's
 #: justice bureau *together with* the county's market regulator), so a wordy name counts only
 #:   * right after another selected match (怀化市会同县) or at the start of a line (a header);
@@ -475,7 +475,8 @@ class Gazetteer:
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
         self._by_short = {k: tuple(v) for k, v in by_short.items()}
         self._by_alias = {a: tuple(divisions[c] for c in sorted(codes)) for a, codes in sorted(aliases.items())}
-        wordy = _common_words({d.short for d in divisions.values() if d.short and d.level is Level.COUNTY})
+        wordy = _common_words({d.short for d in divisions.values()
+                               if d.short and len(d.short) == 2 and d.level is Level.COUNTY})
 
         # One Aho–Corasick automaton (Rust, compiled to a DFA: ~4× faster than a trie walked
         # node by node) over full names, aliases and safe short forms; it reports character

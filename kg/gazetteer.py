@@ -233,19 +233,23 @@ def _is_placeholder(name: str) -> bool:
     return name in _PLACEHOLDER_NAMES or "直辖县级" in name
 
 
-def _resource(filename: str, package: str = TABLE_PACKAGE, folder: str = "resources") -> str:
+def _package_dir(package: str) -> str:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError(f"package {package!r} (administrative-division table) is not installed")
-    return os.path.join(list(spec.submodule_search_locations)[0], folder, filename)
+    return list(spec.submodule_search_locations)[0]
+
+
+def _resource(filename: str) -> str:
+    return os.path.join(_package_dir(TABLE_PACKAGE), "resources", filename)
 
 
 def _history_table() -> str:
-    """The yearly division table of the history package (its one ``location_year_*.csv``)."""
-    folder = os.path.dirname(_resource("x", HISTORY_PACKAGE, "data"))
+    """The yearly division table of the history package (its one ``data/location_year_*.csv``)."""
+    folder = os.path.join(_package_dir(HISTORY_PACKAGE), "data")
     names = sorted(f for f in os.listdir(folder) if f.startswith("location_year_") and f.endswith(".csv"))
     if not names:
-        raise RuntimeError(f"package {HISTORY_PACKAGE!r} ships no yearly division table")
+        raise RuntimeError(f"{folder}: package {HISTORY_PACKAGE!r} ships no yearly division table")
     return os.path.join(folder, names[-1])
 
 

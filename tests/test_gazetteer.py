@@ -325,3 +325,12 @@ def test_a_county_named_by_a_common_word_needs_its_context():
     assert surfaces("会议由会同县承办", context=["431200000000"]) == ["会同县"]  # a 怀化市 report
     # a county whose short form is a name, not a word, needs nothing (隆昌 is no word)
     assert surfaces("县法院隆昌市人民法院") == ["隆昌市"]
+
+
+def test_a_history_table_of_another_shape_is_refused_naming_the_file(tmp_path):
+    from kg.gazetteer import Gazetteer
+
+    bad = tmp_path / "location_year_x.csv"
+    bad.write_text("name,code\n茌平县,371523\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"location_year_x\.csv: not a yearly division table"):
+        Gazetteer(history_path=str(bad))

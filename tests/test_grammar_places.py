@@ -103,3 +103,12 @@ def test_a_body_sits_in_the_deepest_place_its_name_opens_with(nlp):
     assert ("福禄司法所", "福禄镇") in rels and ("踏水司法所", "踏水镇") in rels
     # but not a body that merely starts like a town (新华社 is no body of 新华街道)
     assert not any(head.startswith("新华社") for head, _ in rels)
+
+
+def test_a_county_of_the_reports_own_city_is_placed_by_the_context(nlp):
+    # a 乐山市 report that writes 四川省沙湾区 still places 沙湾区 in 乐山市 (its own city) ...
+    _, rels = run(nlp, "乐山市2023年法治政府建设年度报告\n乐山市司法局指导四川省沙湾区开展普法,市县联动。\n")
+    assert ("沙湾区", "乐山市") in rels and ("沙湾区", "四川省") not in rels
+    # ... while a county beyond its own jurisdiction is where the text puts it
+    _, rels = run(nlp, "沙湾区2023年法治政府建设年度报告\n沙湾区与四川峨眉山市建立联调机制,乐山市司法局给予指导。\n")
+    assert ("峨眉山市", "四川省") in rels

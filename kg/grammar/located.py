@@ -80,8 +80,10 @@ def _jurisdiction(name: str, forms: dict[str, str], lengths: list[int], stems: d
 def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> list[Located]:
     """Each place's candidate parents, nearest first: those the text writes right before it
     (山东省莘县, 羊角镇上庵村), then a division's direct parent in the gazetteer, or a town's
-    parent from the document; for the document's own county and city their direct parents come
-    first (the report's context makes them certain).  Never a further ancestor the text does not
+    parent from the document.  The direct parent comes first for the report's own places and for
+    the places right under its own jurisdiction (冠县 in a 聊城市 report is in 聊城市, even where
+    the text writes 山东省冠县): the report's context makes that certain; a county that is not the
+    report's (山东莘县 in a 冠县 report) is where the text puts it.  Never a further ancestor the text does not
     write with it: 澜沧县 is in 普洱市, and a report naming 云南省 but not 普洱市 does not place it."""
     gz = gazetteer()
     stated: dict[str, list[str]] = {}
@@ -99,9 +101,11 @@ def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> 
                 _add(stated, name, h.parent)
         elif h.parent:
             _add(stated if h.candidate.aliases else implied, name, h.parent)
+    # the report's own places, its most specific first (冠县 of a 冠县 report, else its city…)
+    own = tuple(p for p in (ctx.county, ctx.city, ctx.province) if p) or (None,)
     out = []
     for name, start in first.items():
-        order = (implied, stated) if name in (ctx.county, ctx.city) else (stated, implied)
+        order = (implied, stated) if name in own or own[0] in implied.get(name, ()) else (stated, implied)
         parents = tuple(dict.fromkeys((*order[0].get(name, ()), *order[1].get(name, ()))))
         if parents:
             out.append(Located(EntityKey(EntityType.PLACE, name), start, parents))

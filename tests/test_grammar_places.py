@@ -1,0 +1,114 @@
+"""Places and their parents (lg:locatedIn) on sentences written for these tests.
+
+Each mechanism is shown on what it must find and on what it must not: divisions from the current
+table (with former names and autonomous units' abbreviations), towns and villages written under
+their county, hamlets (自然村) under their village, and a parent only where the text or the
+report's context makes it certain.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityType, SourceDocument
+from kg.nlp import extract, make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def run(nlp, text):
+    ex = extract(nlp, SourceDocument("t", "t.txt", text, "utf-8", "0" * 64))
+    rels = {(r.head.name, r.tail.name) for r in ex.relations if r.predicate.value == "locatedIn"}
+    return ex, rels
+
+
+def place_names(ex):
+    return {m.key.name for m in ex.mentions if m.key.etype is EntityType.PLACE}
+
+
+def test_a_place_written_under_its_parents_nests_level_by_level(nlp):
+    ex, rels = run(nlp, "永川区2023年法治建设工作报告\n在重庆市永川区朱沱镇松林村建成法治文化广场。\n"
+                        "梅州市梅县区松口镇大黄村、兴宁市叶塘镇新群村入选示范村。\n")
+    assert {("永川区", "重庆市"), ("朱沱镇", "永川区"), ("松林村", "朱沱镇")} <= rels
+    assert {("松口镇", "梅县区"), ("大黄村", "松口镇"), ("叶塘镇", "兴宁市"), ("新群村", "叶塘镇")} <= rels
+    # a municipality's district sits right under it: no prefecture-level 重庆市 between
+    assert not any(head == "重庆市" for head, _ in rels)
+
+
+def test_a_county_level_city_sits_under_its_prefecture(nlp):
+    _, rels = run(nlp, "成都市2023年法治政府建设年度报告\n成都市司法局指导彭州市丹景山镇、简阳市石桥街道开展普法。\n")
+    assert {("彭州市", "成都市"), ("简阳市", "成都市"), ("丹景山镇", "彭州市"), ("石桥街道", "简阳市")} <= rels
+    assert ("彭州市", "四川省") not in rels
+
+
+def test_former_names_are_the_current_division(nlp):
+    ex, rels = run(nlp, "杭州市2016年法治政府建设情况报告\n临安市司法局与郫县司法局签订合作协议。\n")
+    names = place_names(ex)
+    assert {"临安区", "郫都区"} <= names and not {"临安市", "郫县"} & names
+    assert ("临安区", "杭州市") in rels
+    assert ("临安市司法局", "临安区") in rels or ("临安区司法局", "临安区") in rels
+
+
+def test_an_autonomous_unit_named_by_its_abbreviation(nlp):
+    ex, rels = run(nlp, "乐山市2023年法治政府建设年度报告\n乐山市峨边县司法局开展送法进村活动。\n")
+    assert "峨边彝族自治县" in place_names(ex) and "峨边县" not in place_names(ex)
+    assert ("峨边彝族自治县", "乐山市") in rels
+
+
+def test_no_ancestor_the_text_does_not_write_with_a_place(nlp):
+    # 峨边 is in 乐山市, which this report never names: it is not placed in 四川省
+    _, rels = run(nlp, "四川省2023年法治政府建设年度报告\n省司法厅会同峨边县、旺苍县有关部门开展调研。\n")
+    assert not any(head == "峨边彝族自治县" for head, _ in rels)
+    # the parent the text writes before a place comes first (甘肃文县, not the report's own 陇南)
+    _, rels = run(nlp, "广元市2023年法治政府建设年度报告\n广元市与甘肃省文县建立联调机制。\n")
+    assert ("文县", "甘肃省") in rels
+
+
+def test_a_common_word_before_a_level_is_no_county(nlp):
+    ex, _ = run(nlp, "某县2023年法治政府建设年度报告\n县司法局会同县市场监管局开展联合执法检查。\n")
+    assert "会同县" not in place_names(ex)
+    assert not any(m.key.name.startswith("会同县") for m in ex.mentions)
+    ex, rels = run(nlp, "怀化市2023年法治政府建设年度报告\n怀化市会同县司法局开展普法宣传。\n")
+    assert "会同县" in place_names(ex) and ("会同县", "怀化市") in rels
+
+
+def test_a_hamlet_sits_in_its_village(nlp):
+    text = ("梅县区2023年法治政府建设年度报告\n梅县区松口镇大黄村\n大黄村立足客家文化,"
+            "下辖的石坑自然村建成法治公园,全村12个自然村均设立调解小组。\n"
+            "松口镇铜琶村桥头自然村设立法律服务点。\n")
+    ex, rels = run(nlp, text)
+    names = place_names(ex)
+    assert {"石坑自然村", "桥头自然村"} <= names
+    assert ("石坑自然村", "大黄村") in rels
+    assert ("桥头自然村", "铜琶村") in rels
+    assert not any(n.endswith("个自然村") or n == "全村12个自然村" for n in names)
+
+
+def test_a_word_before_a_known_town_is_not_its_name(nlp):
+    ex, rels = run(nlp, "沙湾区2023年法治政府建设年度报告\n乐山市沙湾区福禄镇建成法治广场。"
+                        "来自福禄镇的村民参加法治讲座。\n")
+    names = place_names(ex)
+    assert "福禄镇" in names and "来自福禄镇" not in names
+    assert ("福禄镇", "沙湾区") in rels
+
+
+def test_a_body_sits_in_the_deepest_place_its_name_opens_with(nlp):
+    _, rels = run(nlp, "沙湾区2023年法治政府建设年度报告\n乐山市沙湾区福禄镇人民政府与沙湾区司法局共建法治长廊,"
+                        "福禄司法所、踏水司法所派员参加,踏水镇、新华街道同步开展。新华社记者进行了报道。\n")
+    assert ("沙湾区福禄镇人民政府", "福禄镇") in rels or ("福禄镇人民政府", "福禄镇") in rels
+    assert ("沙湾区司法局", "沙湾区") in rels
+    # a town's name without 镇 opens a body named by its place alone
+    assert ("福禄司法所", "福禄镇") in rels and ("踏水司法所", "踏水镇") in rels
+    # but not a body that merely starts like a town (新华社 is no body of 新华街道)
+    assert not any(head.startswith("新华社") for head, _ in rels)
+
+
+def test_a_county_of_the_reports_own_city_is_placed_by_the_context(nlp):
+    # a 乐山市 report that writes 四川省沙湾区 still places 沙湾区 in 乐山市 (its own city) ...
+    _, rels = run(nlp, "乐山市2023年法治政府建设年度报告\n乐山市司法局指导四川省沙湾区开展普法,市县联动。\n")
+    assert ("沙湾区", "乐山市") in rels and ("沙湾区", "四川省") not in rels
+    # ... while a county beyond its own jurisdiction is where the text puts it
+    _, rels = run(nlp, "沙湾区2023年法治政府建设年度报告\n沙湾区与四川峨眉山市建立联调机制,乐山市司法局给予指导。\n")
+    assert ("峨眉山市", "四川省") in rels

@@ -253,6 +253,32 @@ def _history_table() -> str:
     return os.path.join(folder, names[-1])
 
 
+def _missing_current(rows: dict[str, str], path: str | None = None) -> dict[str, str]:
+    """The divisions of the yearly tables' latest year that the current table lacks (code →
+    name): the current table leaves out a few (渝北区), the yearly one is complete."""
+    with open(path or _history_table(), encoding="utf-8-sig") as fh:
+        header = fh.readline().rstrip("\n").split(",")
+        try:
+            cols = [(header.index(f"{lv}_adcode"), header.index(f"{lv}_name"))
+                    for lv in ("province", "city", "county")]
+        except ValueError:
+            raise RuntimeError(f"{fh.name}: not a yearly division table (columns {header[:6]})") from None
+        year, latest = "", []
+        for line in fh:  # only the rows of the latest year are split
+            y, _, _ = line.partition(",")
+            if y > year:
+                year, latest = y, []
+            if y == year:
+                latest.append(line.rstrip("\n").split(","))
+    out: dict[str, str] = {}
+    for rec in latest:
+        for code_col, name_col in cols:
+            code, name = rec[code_col].strip(), rec[name_col].strip()
+            if len(code) == 6 and code.isdigit() and name and not _is_placeholder(name) and name != "直辖县":
+                out.setdefault(code + "000000", name)
+    return {c: n for c, n in out.items() if c not in rows}
+
+
 def _former_names(current: dict[str, str], path: str | None = None) -> dict[str, set[str]]:
     """Former name → codes of the current divisions it now is, from the yearly tables.
 
@@ -411,6 +437,7 @@ class Gazetteer:
                 name = (rec.get("name") or "").strip()
                 if len(code) == 12 and code.isdigit() and name:
                     rows[code] = name
+        rows.update(_missing_current(rows, history_path))
         # a municipality's prefecture rows repeat its name (重庆市 500100, 500200): placeholders,
         # so that its districts and counties sit right under it (重庆市荣昌区)
         real = {c: n for c, n in rows.items() if not _is_placeholder(n)

@@ -115,3 +115,20 @@ def test_photo_caption_is_no_author(nlp):
     assert ex.context.author is None
     rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
     assert any(h == "兰考县" and p == "implements" and "黄河普法驿站" in t for h, p, t in rels)
+
+
+def test_a_heading_naming_a_place_speaks_for_the_paragraphs_under_it(nlp):
+    text = ("遵义再添2个全国民主法治示范村\n"
+            "近日,遵义市2个村获得命名。近年来,遵义市扎实开展法治乡村建设。\n"
+            "汇川区高坪街道团结村\n"
+            "团结村注重把法治元素融入乡村治理。两年来,打造了“院坝说法”普法品牌,群众法治意识明显提升。\n"
+            "播州区鸭溪镇石牛村\n"
+            "石牛村以法治创建为契机。建成“板凳法庭”调解平台,矛盾纠纷就地化解。\n"
+            "工作成效\n"
+            "全市持续推进“法律明白人”培养工程。\n")
+    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in extraction(nlp, text).relations}
+    doers = {t: h for h, p, t in rels if p == "implements"}
+    assert any("院坝说法" in t and h == "团结村" for t, h in doers.items())
+    assert any("板凳法庭" in t and h == "石牛村" for t, h in doers.items())
+    # a heading naming no one gives the text back to the report's own place
+    assert any("法律明白人" in t and h == "遵义市" for t, h in doers.items())

@@ -74,11 +74,11 @@ def title_end(text: str) -> int:
 
 
 def header_divisions(text: str) -> list[Division]:
-    """The divisions the title and author lines name (a short line ending a sentence is body)."""
+    """The divisions the title and author lines name (from the first line ending a sentence on,
+    the text is body: a short heading under it is no title)."""
     gz = gazetteer()
-    _, hend = header_span(text)
     found = [gz.resolve(m, prefer_higher=True)
-             for line in text[:hend].splitlines() if not line.rstrip().endswith(_SENTENCE_ENDS)
+             for line in text[:title_end(text)].splitlines()
              for m in gz.find(strip_spaces(line))]
     return [d for d in found if d is not None]
 

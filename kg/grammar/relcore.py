@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .candidates import NESTED, Candidate
+from .context import title_end
 from .coordination import COORD, coordinated_before
 from .text import Sentence
 
@@ -210,6 +211,51 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
     return segments
 
 
+# ---- headings naming who the text under them is about -------------------------------------
+
+HEADING_MAX = 30
+_HEADING_MARK = re.compile(r"[\s　]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?[\s　]*")
+
+
+def heading_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
+    """A heading line that is only the name of a place or body (茂南区羊角镇上庵村, 一、XX司法所) makes
+    it the actor of the paragraphs under it, until the next heading; a heading naming no one
+    gives the text back to the document's actor (unless it follows a name heading directly: a
+    report title under its county's name). The report's own header (title, byline) is the
+    author's, read by author.py, not a heading here."""
+    by_start = {m.start: m for m in mentions if m.etype in ACTOR_TYPES and m.source != NESTED}
+    if not by_start:
+        return []
+    out: list[tuple[int, EntityKey | None]] = []
+    pos = title_end(text)
+    text_from = text[pos:]
+    previous_named = False
+    for line in text_from.splitlines(keepends=True):
+        start, body = pos, line.strip()
+        pos += len(line)
+        if not body:
+            continue
+        if len(body) > HEADING_MAX or body.endswith(("。", "；", ";", "：", ":", "！", "？")) or "。" in body:
+            previous_named = False
+            continue
+        at = start + _HEADING_MARK.match(line).end()
+        end = start + len(line.rstrip())
+        last = None
+        while at < end and at in by_start:  # the names cover the line: a chain of places
+            last = by_start[at]
+            at = last.end
+            while at < end and text[at] in " 　":
+                at += 1
+        if last is not None and at >= end:
+            out.append((start, EntityKey(last.etype, last.name)))
+            previous_named = True
+        elif not previous_named and out and out[-1][1] is not None:
+            out.append((start, None))
+        else:
+            previous_named = False
+    return out
+
+
 # ---- the document as the rules read it ----------------------------------------------------
 
 class Sink:
@@ -271,9 +317,12 @@ class DocFacts:
         self._segment_starts: list[int] = []
 
     def actor_at(self, pos: int) -> EntityKey | None:
-        """The document's actor, or the body of the official answering at this point."""
+        """The document's actor, or the body of the official answering at this point, or the
+        place or body the heading above names."""
         if self._segments is None:
-            self._segments = speaker_segments(self.text, self.mentions)
+            speakers = speaker_segments(self.text, self.mentions)
+            # a transcript's turns decide where there are any; else the headings do
+            self._segments = speakers or heading_segments(self.text, self.mentions)
             self._segment_starts = [a for a, _ in self._segments]
         i = bisect.bisect_right(self._segment_starts, pos) - 1
         return self._segments[i][1] if i >= 0 and self._segments[i][1] is not None else self.actor

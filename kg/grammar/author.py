@@ -2,7 +2,7 @@
 
 - A title naming a body and a report (东昌府区司法局2023年度…报告) is that body's report.
 - Without such a title, the first clause of the opening paragraphs that opens with a local body
-  names the author (2023年，赣州市司法局在…领导下，…; 一年来，我局坚持…). When that body is the
+  names the author (2023年，遵义市司法局在…领导下，…; 一年来，我局坚持…). When that body is the
   government itself (市委、市政府坚持…), the report is the place's.
 - 我局/我厅/本局 name the author; when the text names the bureau nowhere, it is the bureau of
   justice (司法局, a province's 司法厅) of the report's place if the report speaks of 司法行政,

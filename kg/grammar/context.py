@@ -9,7 +9,7 @@ Three signals, read from the whole text:
   of itself, so the deepest level it speaks of as its own is its level);
 - how often each division and its children are named (each mention adds 1 to its division, 1/2 to
   the parent, 1/4 above), which chooses the place at that level, top down (a municipality's
-  district sits right under it: 重庆市荣昌区).
+  district sits right under it: 天津市北辰区).
 
 A county is taken from the header, from the report's own level, or, when the report speaks of no
 level of its own (a news story), when one county of the chosen city or province is named far

@@ -218,7 +218,7 @@ _HEADING_MARK = re.compile(r"[\s　]*(?:[一二三四五六七八九十]+、|[�
 
 
 def heading_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
-    """A heading line that is only the name of a place or body (茂南区羊角镇上庵村, 一、XX司法所) makes
+    """A heading line that is only the name of a place or body (汇川区高坪街道团结村, 一、XX司法所) makes
     it the actor of the paragraphs under it, until the next heading; a heading naming no one
     gives the text back to the document's actor (unless it follows a name heading directly: a
     report title under its county's name). The report's own header (title, byline) is the

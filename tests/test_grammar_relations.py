@@ -229,3 +229,12 @@ def test_subjectless_issuing_in_a_places_piece_names_no_issuer(nlp):
             "印发《九江市行政执法规范用语指引》,规范执法行为。\n")
     rels = relations(nlp, text)
     assert not any(p == "issuedBy" for _, p, _ in rels)
+
+
+def test_the_object_of_a_causative_verb_is_no_subject(nlp):
+    # 推动A、B创建…: the report's author pushed them; the sentence's program is not theirs
+    text = ("2023年,宜宾市司法局认真履职,推动全市法治建设。\n"
+            "推动翠屏区、南溪区成功创建全省法治政府建设示范地区,打造“金沙调解”品牌。\n")
+    rels = relations(nlp, text)
+    doers = {h for h, p, t in rels if p == "implements" and "金沙调解" in t}
+    assert doers == {"宜宾市司法局"}

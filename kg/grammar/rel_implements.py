@@ -47,21 +47,27 @@ def reg_cue_before(text: str, s: Sentence, start: int) -> bool:
     return cue is not None and not text.endswith(PROMPTING_VERBS, s.start, cue.start())
 
 
-def _named_owner(name: str, fallback: EntityKey | None) -> EntityKey | None:
-    """The place a program's or instrument's name opens with, when it lies below the actor
-    place (聊城市阳谷县…规定 and 阳谷县…规定 in a 聊城市 report: 阳谷县)."""
-    if fallback is None or fallback.etype != PLACE:
+def _named_owner(name: str, places: Sequence[str], actor: EntityKey) -> EntityKey | None:
+    """In a place's report, the place below it that a program's or instrument's name opens
+    with (after its quote mark), when the document names it: that place's own (临清市…工作方案
+    in a city's report; of a chain the most specific: 聊城市阳谷县…规定 → 阳谷县). A body's
+    report keeps what it names after its place as its own (区司法局: 东昌府区…平台)."""
+    if actor.etype != PLACE:
         return None
     gz = gazetteer()
-    found = gz.find(name[:24])
-    parents = gz.lookup(fallback.name, shorts=False)
-    for m in found[:2]:
-        if m.start > len(fallback.name) or m.is_short:
+    above = gz.lookup(actor.name, shorts=False)
+    head = name.lstrip("“《\"「")
+    owner, pos = None, 0
+    for m in gz.find(head[:24]):
+        if m.start != pos or m.is_short:
             break
-        for d in m.candidates:
-            if d.name != fallback.name and any(gz.is_ancestor(p, d) and p.code != d.code for p in parents):
-                return EntityKey(PLACE, d.name)
-    return None
+        d = next((c for c in m.candidates if c.name in places), None)
+        if d is None:
+            break
+        owner, pos = d, m.end
+    if owner is None or not any(a.code != owner.code and gz.is_ancestor(a, owner) for a in above):
+        return None
+    return EntityKey(PLACE, owner.name)
 
 
 def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
@@ -101,7 +107,7 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
                 continue
         doers = [x for x in who if x != k]
         if not doers and fallback is not None:
-            doers = [_named_owner(k.name, fallback) or fallback]
+            doers = [_named_owner(k.name, facts.place_names, fallback) or fallback]
         for doer in doers:
             sink.add(doer, IMPLEMENTS, k, s)
         if k.etype == PROGRAM:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..lexicon import PROMPTING_VERBS
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .candidates import NESTED, Candidate
 from .context import title_end
@@ -27,6 +28,8 @@ Keyed = tuple[Candidate, EntityKey]
 LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|——|■|\s)+")
 SUBJECT_WINDOW = 14
 PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
+#: verbs whose object is a body or place made to act (推动A创建…): no subject follows them
+CAUSATIVE_VERBS = PROMPTING_VERBS + ("支持", "帮助", "带领", "引导", "鼓励", "组织", "促进")
 ROLLOUT = re.compile(r"(?:等地|等县市区|等\w{0,3})?(?:率先)?(?:推广|试点|开展|推行|实施|落地|复制)")
 JOINTLY = re.compile(r"联合|会同|协同|携手")
 CLAUSE_BREAK = re.compile(r"[，,；;]")
@@ -100,6 +103,8 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
         out.append(k)
         end = m.end
     before = text[max(lead_end, first[0].start - 2):first[0].start]
+    if before.endswith(CAUSATIVE_VERBS):
+        return []  # 推动夷陵区、当阳市创建…, 指导各县…: the object of the report's own verb
     if before.endswith(PREPOSITIONS):
         # 在东昌府区、冠县推广: named places where a program is rolled out take part in it;
         # 在全省率先… is only a setting
@@ -313,6 +318,8 @@ class DocFacts:
                 if m.etype in targets:
                     self.carried.add(i)
         self.covered = Covered(len(text), conferrer_spans)
+        #: the places the document names
+        self.place_names = frozenset(name for etype, name in self.entities if etype == PLACE)
         self._segments: list[tuple[int, EntityKey | None]] | None = None
         self._segment_starts: list[int] = []
 

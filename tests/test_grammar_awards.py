@@ -308,3 +308,14 @@ def test_an_active_grant_names_conferrers_and_recipients(nlp):
     assert {("温宿县", honour), ("沙雅县", honour)} <= received(rels)
     assert (honour, "新疆维吾尔自治区党委") in conferred(rels)
     assert not {r for r in received(rels) if r[0] == "阿克苏地区"}
+
+
+def test_an_honour_is_also_named_by_its_quoted_core_only_when_that_is_an_honour(nlp):
+    """第九批“全国民主法治示范村”: also “全国民主法治示范村”; 全国“八五”普法…单位: not “八五” (a plan)."""
+    text = ("茂名市法治建设报告\n电白区获评全国“八五”普法中期表现突出单位,"
+            "高州市根子镇元坝村入选第九批“全国民主法治示范村”。\n")
+    ex = extract(nlp, SourceDocument("t", "t.txt", text, "utf-8", "0" * 64))
+    aliases = {m.key.name: {v for k, v in m.props if k == "alias"} for m in ex.mentions
+               if m.key.etype == EntityType.AWARD}
+    assert "“全国民主法治示范村”" in aliases["第九批“全国民主法治示范村”"]
+    assert "“八五”" not in aliases["全国“八五”普法中期表现突出单位"]

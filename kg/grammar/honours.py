@@ -122,8 +122,8 @@ def honour_parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[
             continue
         aliases: tuple[str, ...] = (title,) if name != title else ()
         q = _QUOTED.search(name)
-        if q and q.group(0) != name:
-            aliases += (q.group(0),)
+        if q and q.group(0) != name and is_honour(q.group(1)):
+            aliases += (q.group(0),)  # 第九批“全国民主法治示范村”: the honour's own name (not “八五”)
         out.append(Candidate(s, s + span, EntityType.AWARD, name, "award", None, aliases=aliases))
     return out
 

@@ -319,3 +319,21 @@ def test_an_honour_is_also_named_by_its_quoted_core_only_when_that_is_an_honour(
                if m.key.etype == EntityType.AWARD}
     assert "“全国民主法治示范村”" in aliases["第九批“全国民主法治示范村”"]
     assert "“八五”" not in aliases["全国“八五”普法中期表现突出单位"]
+
+
+def test_a_subjectless_clause_continues_the_subject_of_the_clause_before(nlp):
+    """其中：壮族山歌普法得到…推广，获评…: the work the clause before opens with (not the city)."""
+    text = ("河池市法治建设报告\n两年来共演出200多场,其中:壮族山歌普法得到多家媒体推广报道,"
+            "获评全区优秀普法项目;南丹县坚持以案释法,并先后荣获全区法治宣传教育先进集体。\n")
+    ents, rels = run(nlp, text)
+    assert "壮族山歌普法" in ents[EntityType.PROGRAM]
+    assert ("壮族山歌普法", "全区优秀普法项目") in received(rels)
+    assert ("南丹县", "全区法治宣传教育先进集体") in received(rels)
+    assert ("河池市", "全区优秀普法项目") not in received(rels)
+
+
+def test_a_clause_with_an_unnamed_subject_of_its_own_continues_no_topic(nlp):
+    """“某某”品牌受到肯定，我们因此获评…: 我们 is the subject, not the brand."""
+    text = ("河池市司法局工作总结\n“河池公文”品牌受到省政府办公厅的肯定,我们因此获评全区公文处理工作先进集体。\n")
+    _, rels = run(nlp, text)
+    assert not {r for r in received(rels) if "品牌" in r[0]}, received(rels)

@@ -337,3 +337,9 @@ def test_a_clause_with_an_unnamed_subject_of_its_own_continues_no_topic(nlp):
     text = ("河池市司法局工作总结\n“河池公文”品牌受到省政府办公厅的肯定,我们因此获评全区公文处理工作先进集体。\n")
     _, rels = run(nlp, text)
     assert not {r for r in received(rels) if "品牌" in r[0]}, received(rels)
+
+
+def test_a_blacklist_is_no_honour(nlp):
+    text = ("河池市法治建设报告\n市教育局公布培训机构“黑白名单”2次,市场监管局公布了第二批严重违法失信名单。\n")
+    ents, _ = run(nlp, text)
+    assert not ents.get(EntityType.AWARD), ents.get(EntityType.AWARD)

@@ -41,9 +41,15 @@ def created_honour(name: str) -> bool:
     return _CREATED_HONOUR.search(name) is not None
 
 
+#: what a list of the sanctioned is named by (黑名单, 失信名单, 经营异常名录)
+_UNWANTED_LISTS = ("黑", "白", "黑白", "红黑", "失信", "异常", "违法", "违规")
+
+
 def listed_designation(name: str) -> bool:
     """Whether the name of a published list (公布了…名单) names an honour: one by its name, or a
     designation given in batches (第三批…) or by a quoted name."""
+    if name.rstrip("“”").endswith(_UNWANTED_LISTS) or name.count("“") != name.count("”"):
+        return False  # 黑名单, 失信名单: lists of the sanctioned; “黑白名单”: a quote the list word closes
     return is_honour(name, select=True) or bool(_SCOPED.match(name) and re.match(_EDITION, name)) or "“" in name
 
 

@@ -343,3 +343,12 @@ def test_a_blacklist_is_no_honour(nlp):
     text = ("河池市法治建设报告\n市教育局公布培训机构“黑白名单”2次,市场监管局公布了第二批严重违法失信名单。\n")
     ents, _ = run(nlp, text)
     assert not ents.get(EntityType.AWARD), ents.get(EntityType.AWARD)
+
+
+def test_a_tally_of_prizes_is_no_part_of_a_name_and_planning_is_no_honour(nlp):
+    """荣获一等奖1项: a rank alone, counted; 被确定为全省重点项目: a planning designation."""
+    text = ("株洲市法治建设报告\n攸县荣获一等奖1项、二等奖3项,醴陵市荣获全省法治微视频大赛一等奖2项。"
+            "炎陵县被确定为全省重点项目。\n")
+    ents, rels = run(nlp, text)
+    assert ents[EntityType.AWARD] == {"全省法治微视频大赛一等奖"}
+    assert ("醴陵市", "全省法治微视频大赛一等奖") in received(rels)

@@ -21,6 +21,7 @@ _QUOTES = re.compile(r"[“”]")
 _BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
 _QUOTED = re.compile(r"“([^”]+)”")
 _COUNTED = re.compile(r"(?<=[^\d第])\d+个")
+_TALLY = re.compile(r"(?<=[^\d第])[\d一二两三四五六七八九十]+(?:项|个|次|件|人次|名)$")
 _SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
 #: a model unit of some level: 示范 + the kind of unit shown as a model (示范乡镇街道, 示范市县)
 _MODEL_UNIT = re.compile(r"示范(?:市县|地区|街道|社区|单位|项目|基地|园区|乡镇|机关|窗口|学校|企业|中心|司法所|法庭|调解室"
@@ -120,6 +121,10 @@ def honour_parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[
         if title.startswith(("了", "的")):
             title = title[1:]
             s += 1
+        # 一等奖1项: the count of prizes is no part of the name
+        tally = _TALLY.search(title)
+        if tally is not None:
+            title = title[:tally.start()]
         span = len(title)
         # 全国“八五”普法4个法治文化建设联系点之一: one of the four is the title itself
         name = _COUNTED.sub("", _ONE_OF.sub("", title))

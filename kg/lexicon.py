@@ -191,10 +191,10 @@ AWARD_CONFER_VERBS: tuple[str, ...] = ("授予", "评为", "命名为", "确定�
 AWARD_NOMINATE_VERBS: tuple[str, ...] = ("推荐为",)
 #: cues that put the one before them on a shortlist (入围…): a nomination too
 AWARD_SHORTLIST_CUES: tuple[str, ...] = ("入围",)
-#: cues of selection or designation: after them a scoped name of a selected thing (入选全省…项目,
-#: 评为第一批…单位) is an honour though its ending is not one of AWARD_SUFFIXES
-AWARD_SELECT_CUES: tuple[str, ...] = ("入选", "获评", "获选", "选为", "评为", "命名为", "认定为", "确定为", "评选为", "评定为",
-                                      "列为")
+#: cues of selection or rating: after them a scoped name of a selected thing (入选全省…项目,
+#: 评为第一批…单位) is an honour though its ending is not one of AWARD_SUFFIXES (not after 确定为,
+#: 列为, 认定为: 被确定为全省重点项目 is planning, not an honour)
+AWARD_SELECT_CUES: tuple[str, ...] = ("入选", "获评", "获选", "选为", "评为", "命名为", "评选为", "评定为")
 #: the active voice: conferrer + verb + recipients + 为 + honour (司法部命名A、B为…)
 AWARD_ACTIVE_VERBS: tuple[str, ...] = ("命名", "评选", "认定", "确定", "表彰")
 #: a list of honours, each followed by the person who holds it (涌现出全国模范…张三，…)

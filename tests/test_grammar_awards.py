@@ -310,3 +310,47 @@ def test_an_active_grant_names_conferrers_and_recipients(nlp):
     assert {("温宿县", honour), ("沙雅县", honour)} <= received(rels)
     assert (honour, "新疆维吾尔自治区党委") in conferred(rels)
     assert not {r for r in received(rels) if r[0] == "阿克苏地区"}
+
+
+def test_an_honour_is_also_named_by_its_quoted_core_only_when_that_is_an_honour(nlp):
+    """第九批“全国民主法治示范村”: also “全国民主法治示范村”; 全国“八五”普法…单位: not “八五” (a plan)."""
+    text = ("茂名市法治建设报告\n电白区获评全国“八五”普法中期表现突出单位,"
+            "高州市根子镇元坝村入选第九批“全国民主法治示范村”。\n")
+    ex = extract(nlp, SourceDocument("t", "t.txt", text, "utf-8", "0" * 64))
+    aliases = {m.key.name: {v for k, v in m.props if k == "alias"} for m in ex.mentions
+               if m.key.etype == EntityType.AWARD}
+    assert "“全国民主法治示范村”" in aliases["第九批“全国民主法治示范村”"]
+    assert "“八五”" not in aliases["全国“八五”普法中期表现突出单位"]
+
+
+def test_a_subjectless_clause_continues_the_subject_of_the_clause_before(nlp):
+    """其中：壮族山歌普法得到…推广，获评…: the work the clause before opens with (not the city)."""
+    text = ("河池市法治建设报告\n两年来共演出200多场,其中:壮族山歌普法得到多家媒体推广报道,"
+            "获评全区优秀普法项目;南丹县坚持以案释法,并先后荣获全区法治宣传教育先进集体。\n")
+    ents, rels = run(nlp, text)
+    assert "壮族山歌普法" in ents[EntityType.PROGRAM]
+    assert ("壮族山歌普法", "全区优秀普法项目") in received(rels)
+    assert ("南丹县", "全区法治宣传教育先进集体") in received(rels)
+    assert ("河池市", "全区优秀普法项目") not in received(rels)
+
+
+def test_a_clause_with_an_unnamed_subject_of_its_own_continues_no_topic(nlp):
+    """“某某”品牌受到肯定，我们因此获评…: 我们 is the subject, not the brand."""
+    text = ("河池市司法局工作总结\n“河池公文”品牌受到省政府办公厅的肯定,我们因此获评全区公文处理工作先进集体。\n")
+    _, rels = run(nlp, text)
+    assert not {r for r in received(rels) if "品牌" in r[0]}, received(rels)
+
+
+def test_a_blacklist_is_no_honour(nlp):
+    text = ("河池市法治建设报告\n市教育局公布培训机构“黑白名单”2次,市场监管局公布了第二批严重违法失信名单。\n")
+    ents, _ = run(nlp, text)
+    assert not ents.get(EntityType.AWARD), ents.get(EntityType.AWARD)
+
+
+def test_a_tally_of_prizes_is_no_part_of_a_name_and_planning_is_no_honour(nlp):
+    """荣获一等奖1项: a rank alone, counted; 被确定为全省重点项目: a planning designation."""
+    text = ("株洲市法治建设报告\n攸县荣获一等奖1项、二等奖3项,醴陵市荣获全省法治微视频大赛一等奖2项。"
+            "炎陵县被确定为全省重点项目。\n")
+    ents, rels = run(nlp, text)
+    assert ents[EntityType.AWARD] == {"全省法治微视频大赛一等奖"}
+    assert ("醴陵市", "全省法治微视频大赛一等奖") in received(rels)

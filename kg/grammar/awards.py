@@ -94,7 +94,8 @@ _ENUMERATION = re.compile(r"分别(?:是|为)[:：]?|包括[:：]")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 #: adverbials between a subject and its cue: rank (作为全市唯一), manner and time (先后, 再次)
 _ADVERBIALS = re.compile(r"(?:作为[^，,；;。：:]{0,12}?(?:唯一|首个|首家|首批|之一)(?:的)?"
-                         r"|(?:先后|均|分别|同时|还|也|再次|又|已经|已|首次|一举|成功|连续[\d一二三四五六七八九十]+年))+$")
+                         r"|(?:并|先后|均|都|分别|同时|还|也|再次|又|已经|已|首次|一举|成功|因此|从而|进而"
+                         r"|连续[\d一二三四五六七八九十]+年))+$")
 
 
 def _subject_end(text: str, cue_start: int) -> int:

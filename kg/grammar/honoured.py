@@ -72,12 +72,30 @@ def _after_de(text: str, lo: int, e: int) -> int:
     return de + 1 if de >= 0 else lo
 
 
+#: what opens a clause's predicate after its subject (木偶戏普法 | 得到…推广)
+_PREDICATE = re.compile(r"得到|受到|被|获|经|在|已|成为|深受|还|也|不仅|通过|作为|先后|实现|让|使|于|以|将")
+
+
+def _previous_subject(text: str, own: int, ends: set[int], starts: set[int]) -> tuple[int, int] | None:
+    """When an award clause has no subject of its own, the subject the clause before it opens
+    with (其中：木偶戏普法得到…推广，获评…), if no matcher named it and it names a work."""
+    marks = list(_CLAUSE_MARK.finditer(text, max(0, own - 60), own - 1))
+    start = marks[-1].end() if marks else max(0, own - 60)
+    if start in starts:
+        return None  # a mention opens it: the relation stage's topic
+    pred = _PREDICATE.search(text, start, own - 1)
+    if pred is None or pred.start() - start < 4 or pred.start() in ends:
+        return None
+    return (start, pred.start()) if _is_name(text[start:pred.start()]) else None
+
+
 def match_honoured(text: str, events: Sequence[AwardEvent], found: Sequence[Candidate]) -> list[Candidate]:
     """Program candidates for the works named as the subjects of award events (`found`: the
     candidates the other matchers made, which take precedence)."""
     if not events:
         return []
     ends = {c.end for c in found if c.etype in RECIPIENT_TYPES}
+    starts = {c.start for c in found if c.etype in RECIPIENT_TYPES}
     holders = sorted((c.start, c.end) for c in found if c.etype in _HOLDERS)
     holder_starts = [a for a, _ in holders]
     out: list[Candidate] = []
@@ -90,6 +108,14 @@ def match_honoured(text: str, events: Sequence[AwardEvent], found: Sequence[Cand
         lo = max(0, e - 40)
         marks = list(_CLAUSE_MARK.finditer(text, lo, e))
         lo = marks[-1].end() if marks else lo
+        if lo == e and marks and text[lo - 1] in "，,":
+            span = _previous_subject(text, lo, ends, starts)
+            if span is not None:
+                a, b = span
+                head = _head_of(text[a:b])
+                out.append(Candidate(a, b, EntityType.PROGRAM, text[a:b], "program", _HEADS[head] if head else None))
+                ends.add(b)
+            continue
         # after a body, place or person named in the clause (a street + its 工作法), not one inside
         # the name's quotes (“X市…体系”), or after 的
         enclosed = [m.span() for m in _ENCLOSED.finditer(text, lo, e)]

@@ -21,6 +21,7 @@ _QUOTES = re.compile(r"[“”]")
 _BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
 _QUOTED = re.compile(r"“([^”]+)”")
 _COUNTED = re.compile(r"(?<=[^\d第])\d+个")
+_TALLY = re.compile(r"(?<=[^\d第])[\d一二两三四五六七八九十]+(?:项|个|次|件|人次|名)$")
 _SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
 #: a model unit of some level: 示范 + the kind of unit shown as a model (示范乡镇街道, 示范市县)
 _MODEL_UNIT = re.compile(r"示范(?:市县|地区|街道|社区|单位|项目|基地|园区|乡镇|机关|窗口|学校|企业|中心|司法所|法庭|调解室"
@@ -41,9 +42,15 @@ def created_honour(name: str) -> bool:
     return _CREATED_HONOUR.search(name) is not None
 
 
+#: what a list of the sanctioned is named by (黑名单, 失信名单, 经营异常名录)
+_UNWANTED_LISTS = ("黑", "白", "黑白", "红黑", "失信", "异常", "违法", "违规")
+
+
 def listed_designation(name: str) -> bool:
     """Whether the name of a published list (公布了…名单) names an honour: one by its name, or a
     designation given in batches (第三批…) or by a quoted name."""
+    if name.rstrip("“”").endswith(_UNWANTED_LISTS) or name.count("“") != name.count("”"):
+        return False  # 黑名单, 失信名单: lists of the sanctioned; “黑白名单”: a quote the list word closes
     return is_honour(name, select=True) or bool(_SCOPED.match(name) and re.match(_EDITION, name)) or "“" in name
 
 
@@ -114,6 +121,10 @@ def honour_parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[
         if title.startswith(("了", "的")):
             title = title[1:]
             s += 1
+        # 一等奖1项: the count of prizes is no part of the name
+        tally = _TALLY.search(title)
+        if tally is not None:
+            title = title[:tally.start()]
         span = len(title)
         # 全国“八五”普法4个法治文化建设联系点之一: one of the four is the title itself
         name = _COUNTED.sub("", _ONE_OF.sub("", title))
@@ -122,8 +133,8 @@ def honour_parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[
             continue
         aliases: tuple[str, ...] = (title,) if name != title else ()
         q = _QUOTED.search(name)
-        if q and q.group(0) != name:
-            aliases += (q.group(0),)
+        if q and q.group(0) != name and is_honour(q.group(1)):
+            aliases += (q.group(0),)  # 第九批“全国民主法治示范村”: the honour's own name (not “八五”)
         out.append(Candidate(s, s + span, EntityType.AWARD, name, "award", None, aliases=aliases))
     return out
 

@@ -48,29 +48,16 @@ def _listed(text: str, span: tuple[int, int], ms: Mentions) -> list[EntityKey]:
     return out
 
 
-def _opening_orgs(text: str, s: Sentence, ms: Mentions, before: int) -> list[EntityKey]:
-    """The organisations a sentence opens with (after a short adverbial), coordinated, before
-    `before`."""
-    orgs = [(m, k) for m, k in ms if k.etype == _ORG and m.source != NESTED and m.end <= before]
-    if not orgs or not _LEAD.fullmatch(text, s.start, orgs[0][0].start):
+def _opening(text: str, start: int, ms: Mentions, before: int,
+             types: tuple[EntityType, ...]) -> list[EntityKey]:
+    """The mentions of `types` that the text from `start` opens with (after a short adverbial:
+    2023年，), the first with those of its type coordinated with it, all before `before`."""
+    found = [(m, k) for m, k in ms if k.etype in types and m.source != NESTED and start <= m.start
+             and m.end <= before]
+    if not found or not _LEAD.fullmatch(text, start, found[0][0].start):
         return []
-    out, end = [orgs[0][1]], orgs[0][0].end
-    for m, k in orgs[1:]:
-        if not COORD.fullmatch(text, end, m.start) or "，" in text[end:m.start]:
-            break
-        out.append(k)
-        end = m.end
-    return out
-
-
-def _opening_subject(text: str, s: Sentence, ms: Mentions, before: int) -> list[EntityKey]:
-    """The body or place a sentence opens with (after a short adverbial: 2023年，), with those
-    coordinated with it, if it stands before `before`."""
-    actors = [(m, k) for m, k in ms if k.etype in (_ORG, _PLACE) and m.source != NESTED and m.end <= before]
-    if not actors or not _LEAD.fullmatch(text, s.start, actors[0][0].start):
-        return []
-    group = [actors[0]]
-    for m, k in actors[1:]:
+    group = [found[0]]
+    for m, k in found[1:]:
         if k.etype != group[-1][1].etype or not COORD.fullmatch(text, group[-1][0].end, m.start) \
                 or "，" in text[group[-1][0].end:m.start]:
             break
@@ -78,19 +65,33 @@ def _opening_subject(text: str, s: Sentence, ms: Mentions, before: int) -> list[
     return [k for _, k in group]
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+#: who can be the topic a subjectless award clause continues
+_TOPIC_TYPES = (_ORG, _PLACE, _PERSON, EntityType.PROGRAM)
+
+
 def _topic(text: str, sents: Sequence[Sentence], i: int, in_sent: Mapping[int, Mentions],
-           cue: int) -> list[EntityKey]:
-    """Who a subjectless award clause is about: the subject its sentence opens with (市司法局坚持…，
-    荣获…), else, when the sentence itself opens with the cue, the subject of the sentence before
-    it in the same paragraph (赣州市司法局…取得较好成效。获评…): a topic chain."""
+           cue: int, subject_end: int) -> list[EntityKey]:
+    """Who an award clause without a subject of its own is about (a topic chain): the subject of
+    the nearest clause before it in its sentence that opens with one (木偶戏普法得到…推广，获评…;
+    近年来，翠屏区坚持…，荣获…), else, when the sentence opens with the cue, the subject the
+    sentence before it (in the same paragraph) opens with (赣州市司法局…取得较好成效。获评…)."""
     s = sents[i]
-    own = _opening_subject(text, s, in_sent.get(i, []), cue)
-    if own or i == 0:
-        return own
-    prev = sents[i - 1]
-    if "\n" in text[prev.end:s.start] or not _LEAD.fullmatch(text, s.start, cue):
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, s.start, cue)]
+    own = marks[-1] if marks else s.start
+    if text[own:subject_end].strip():
+        return []  # (我们因此获评…: a subject no matcher names)
+    ms = in_sent.get(i, [])
+    for start in reversed([s.start] + marks[:-1]):
+        found = _opening(text, start, ms, own, _TOPIC_TYPES)
+        if found:
+            return found
+    if i == 0 or not _LEAD.fullmatch(text, s.start, own):
         return []
-    return _opening_subject(text, prev, in_sent.get(i - 1, []), prev.end)
+    prev = sents[i - 1]
+    if "\n" in text[prev.end:s.start]:
+        return []
+    return _opening(text, prev.start, in_sent.get(i - 1, []), prev.end, (_ORG, _PLACE))
 
 
 def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[[int], int | None],
@@ -130,7 +131,7 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
             elif last is not None and last[0] == i:
                 recipients = [last[1]]
             else:
-                recipients = _topic(text, sents, i, in_sent, ev.cue_start)
+                recipients = _topic(text, sents, i, in_sent, ev.cue_start, stop)
                 if not recipients:
                     fallback = actor_at(s.start)
                     recipients = [fallback] if fallback is not None else []
@@ -144,7 +145,7 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
             a, b = ev.by_span
             conferrers = [k for m, k in ms if a <= m.start and m.end <= b and k.etype == _ORG]
             if not conferrers and ev.active:
-                conferrers = _opening_orgs(text, s, ms, a)
+                conferrers = _opening(text, s.start, ms, a, (_ORG,))
         for k in conferrers:
             for ak in award_keys:
                 add(ak, Predicate.AWARDED_BY, k, s)

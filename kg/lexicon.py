@@ -52,7 +52,7 @@ ORG_CORES: dict[str, tuple[int, int]] = {
     "日报": (0, 2), "晚报": (0, 2), "广播": (2, 4), "电视台": (0, 2), "广播电视台": (0, 0),
     "传媒中心": (0, 4), "融媒体中心": (0, 0), "融媒": (0, 0), "报社": (0, 2), "有限公司": (2, 12), "公司": (2, 10),
     "集团": (2, 8),
-    # schools (县第六中学) and the standing groups a body sets up (县委…委员会 + 守法普法协调小组)
+    # schools (县第二中学) and the standing groups a body sets up (县委…委员会 + 普法宣传协调小组)
     "中院": (0, 0), "中级法院": (0, 0), "银行": (2, 10),  # 市中院: the city's intermediate court
     "人民法庭": (0, 4), "法庭": (2, 4),  # a basic court's tribunal, named after its town (X区盘石法庭)
     "中学": (2, 8), "小学": (2, 8), "学校": (2, 10), "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10),
@@ -69,7 +69,7 @@ SUBUNIT_CORES: dict[str, tuple[int, int]] = {
     "支行": (2, 6), "分行": (2, 6), "党校": (0, 0),  # 县委 + 党校
     "股份有限公司": (0, 0), "有限公司": (0, 0), "有限责任公司": (0, 0),  # X银行 + 股份有限公司
     "人民法庭": (2, 4), "法庭": (2, 4),  # a court's tribunal (区法院 + 统景法庭)
-    "基地": (2, 10),  # a body's own base (县第六中学 + 青少年法治教育基地)
+    "基地": (2, 10),  # a body's own base (县实验中学 + 青少年法治教育基地)
 }
 ORG_STEM_CHARS_MAX = 14
 
@@ -79,7 +79,7 @@ ORG_BREAK_CHARS = frozenset(
     "，,。；;：:！!？?、（）()《》“”‘’\"'|—…·\n\r\t \u3000"
 )
 
-#: name words that open with a break character (省政府新闻办公室 + 对外新闻处)
+#: name words that open with a break character (省政府外事办公室 + 对外联络处)
 ORG_WORDS_OPENING_WITH_BREAK: tuple[str, ...] = ("对外",)
 
 #: the party bodies inside an organ that a report names after its own organ's core alone

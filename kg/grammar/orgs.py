@@ -100,7 +100,7 @@ _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
 
 
 #: the function words of standard organ names that read as activities elsewhere
-#: (行政执法协调监督局, …协调监督科: the bodies that coordinate and oversee law enforcement)
+#: (…行政执法协调监督科: the bodies that coordinate and oversee law enforcement)
 _FIXED_FUNCTIONS = re.compile("协调监督")
 
 
@@ -290,15 +290,15 @@ def _siblings(text: str, end: int, county: str | None, up_stem: str, up_name: st
     return out
 
 
-#: the last characters of a department's internal offices (行政应诉科, 对外新闻处)
+#: the last characters of a department's internal offices (行政应诉科, 对外联络处)
 _OFFICE_LAST = "科处股"
 
 
 def _parent(text: str, chain: tuple[int, ...], start: int, name: str) -> Candidate | None:
     """The body a sub-unit of a sub-unit belongs to is named in it and is a body of its own
-    (县委 + 全面依法治县委员会 + 守法普法协调小组: the commission), as is the department an
+    (县委 + 全面依法治县委员会 + 普法宣传协调小组: the commission), as is the department an
     internal office belongs to (市司法局 + 行政应诉科); an organ's other direct sub-units
-    (县委宣传部, 县第六中学 + 法治教育基地) name it only as their prefix. A nested mention,
+    (县委宣传部, 县实验中学 + 法治教育基地) name it only as their prefix. A nested mention,
     never a subject."""
     if len(chain) < 2 or (len(chain) == 2 and text[chain[-1] - 1] not in _OFFICE_LAST):
         return None
@@ -564,8 +564,8 @@ _NOT_IN_STATION_STEM = set("省市县区镇乡村街道个各全本该我每其"
 
 def _town_stations(text: str, places: Sequence[Candidate],
                    token_starts: Collection[int] | None) -> list[Candidate]:
-    """舟塔司法所: a township's station named by the town's stem, where the town is in no
-    gazetteer (the town grammar finds the stem only from a full 舟塔镇 mention). The stem is a
+    """红柳司法所: a township's station named by the town's stem, where the town is in no
+    gazetteer (the town grammar finds the stem only from a full 红柳镇 mention). The stem is a
     whole word of two or three characters that is no dictionary word (基层, 指导 are)."""
     if token_starts is None:
         return []
@@ -582,7 +582,7 @@ def _town_stations(text: str, places: Sequence[Candidate],
             stem = text[s:q]
             if s > 0 and is_han(text[s - 1]) and text[s - 1] not in _FUNCTION_BEFORE \
                     and text[s - 1] not in ORG_BREAK_CHARS:
-                continue  # not where a name can open (…组织舟塔: inside a run of words)
+                continue  # not where a name can open (…组织红柳: inside a run of words)
             if set(stem) & _NOT_IN_STATION_STEM or stem in common_words() or not _valid_middle(stem):
                 continue
             out.append(_org(s, m.end(), text[s:m.end()], "org"))
@@ -614,7 +614,7 @@ _ITEM_CORES = sorted(ORG_CORES, key=len, reverse=True)
 
 
 def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
-    """邯济铁路公司、中铁二十一局、许营镇等单位: the items of a list closed by 等单位 are bodies;
+    """德龙钢铁公司、中铁十四局、杜集镇等单位: the items of a list closed by 等单位 are bodies;
     each one ending in an organ core after a stem of its own is one, named as written (a
     place-prefixed item is also the place grammar's, which names it canonically). The first
     item opens after the verb before it: at the first word from which it reads as a name."""
@@ -635,7 +635,7 @@ def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candi
             if core is None:
                 continue
             k = 0
-            if n == 0:  # …听取了邯济铁路公司: from the first word after which it is a name
+            if n == 0:  # …听取了德龙钢铁公司: from the first word after which it is a name
                 lo = max((i + 1 for i, ch in enumerate(item) if ch in ORG_BREAK_CHARS), default=0)
                 k = next((i for i in range(lo, len(item) - len(core) - 1)
                           if start + i in token_starts and _valid_stem(item[i:-len(core)], core)), -1)
@@ -849,7 +849,7 @@ def _reporter_lines(text: str) -> Iterator[re.Match[str]]:
         k = text.find("记者", b)
 
 
-#: a news dateline: the outlet, the city it files from, the date, 电 (人民网重庆12月21日电)
+#: a news dateline: the outlet, the city it files from, the date, 电 (新华网长沙3月2日电)
 _DATELINE = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{1,8}?(?:网|社|日报|报|电视台|客户端))"
                        r"[\u4e00-\u9fff]{2,4}[0-9０-９]{1,2}月[0-9０-９]{1,2}日电")
 

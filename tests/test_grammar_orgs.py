@@ -208,3 +208,14 @@ def test_a_city_bureaus_report_names_its_party_group_and_partners(nlp):
     found = orgs(nlp, text)
     assert {"陇南市司法局党组", "中国人民银行陇南市分行", "陇南农村商业银行股份有限公司"} <= found
     assert not any("组建" in o for o in found), found
+
+
+def test_universities_courts_and_legislative_offices(nlp):
+    """Universities with or without a known place (湘潭大学, 华东政法大学, + 法学院); 省高院 is the
+    province's 高级人民法院; 法工委 and 第一检察部 are sub-units; 大学生 and a bare 老年大学 are none."""
+    text = ("湘潭市2023年法治政府建设年度报告\n湘潭市司法局\n与湘潭大学、华东政法大学合作,组织大学生参加,"
+            "老年大学开课,省高院、市人大常委会法工委、市人民检察院第一检察部参加,湖南大学法学院承办。\n")
+    found = orgs(nlp, text)
+    assert {"湘潭大学", "华东政法大学", "湖南省高级人民法院", "湘潭市人大常委会法工委",
+            "湘潭市人民检察院第一检察部", "湖南大学法学院"} <= found
+    assert not any(o.endswith(("大学生", "高院")) or o.startswith(("组织", "老年")) for o in found), found

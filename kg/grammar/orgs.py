@@ -30,7 +30,7 @@ _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体
 #: the characters before a bare 市/区/县/省 that make it part of another word
 #: a level word inside a stem starts another body (审核市政府), except in 依法治市/县/区/省
 _NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
-_CONTINUES = set("组长员门务")
+_CONTINUES = set("组长员门务生城")  # (大学生, 大学城)
 #: verbs opening with one of those characters: after a core they end the name
 _VERBS_AFTER_CORE = ("组织", "组建", "务必", "务实")
 #: the Han characters a name can run over (up to a break character)
@@ -39,7 +39,7 @@ _NAME_RUN = re.compile(f"(?:[{han_class_without(ORG_BREAK_CHARS)}]+|"
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
-              "人民法院", "人民检察院", "中级人民法院", "中院", "中级法院", "人大常委会", "政协")
+              "人民法院", "人民检察院", "中级人民法院", "中院", "中级法院", "高院", "人大常委会", "政协")
 
 SUBTYPES: tuple[tuple[str, str], ...] = (
     ("人民法院", "Court"), ("法院", "Court"), ("人民检察院", "Procuratorate"), ("检察院", "Procuratorate"),
@@ -83,6 +83,7 @@ _COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before 
 
 
 _INTERMEDIATE_COURT = re.compile(r"(?<=[市州盟])(?:中院|中级法院)")
+_HIGH_COURT = re.compile(r"(?<=[省市区])高院")
 
 
 def canonical_org(name: str) -> str:
@@ -92,6 +93,7 @@ def canonical_org(name: str) -> str:
         name = name[2:]
     name = _GOVERNMENT.sub("人民政府", name)
     name = _INTERMEDIATE_COURT.sub("中级人民法院", name)
+    name = _HIGH_COURT.sub("高级人民法院", name)
     return _COURT.sub(r"人民\1", name)
 
 
@@ -527,6 +529,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_listed_units(text, token_starts))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
+    out.extend(_universities(text, token_starts))
     out.extend(_media_lists(text))
     return out
 
@@ -789,6 +792,35 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
             full = home + name
         out.append(_org(pos, pos + best, full, "established", name))
     return out
+
+
+_UNIVERSITY_RE = re.compile("大学")
+
+
+def _universities(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
+    """Universities named without a place the gazetteer knows (华东政法大学, 西北工业大学): the
+    longest run of whole words before 大学 that holds no activity word, function word or level
+    character and is no dictionary word (老年大学 names a kind); not 大学生."""
+    if token_starts is None:
+        return []
+    out = []
+    for m in _UNIVERSITY_RE.finditer(text):
+        e = m.end()
+        if e < len(text) and is_han(text[e]) and e not in token_starts:
+            continue  # 大学生, 大学城
+        for s in range(max(0, m.start() - 8), m.start() - 1):
+            stem = text[s:m.start()]
+            if s not in token_starts or not all(map(is_han, stem)) or set(stem) & _NOT_IN_UNIVERSITY:
+                continue
+            if stem in common_words() or not _valid_middle(stem):
+                continue
+            out.append(_org(s, e, stem + "大学", "media"))
+            break
+    return out
+
+
+#: what no university's own name holds: function words, determiners, levels
+_NOT_IN_UNIVERSITY = _FUNCTION_BEFORE | ORG_BREAK_CHARS | set("各全本该我省市县区")
 
 
 _MEDIA_RE = re.compile(r"日报|晚报|早报|都市报|法制报|商报|电视台|广播电视台|新闻网")

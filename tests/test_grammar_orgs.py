@@ -219,3 +219,13 @@ def test_universities_courts_and_legislative_offices(nlp):
     assert {"湘潭大学", "华东政法大学", "湖南省高级人民法院", "湘潭市人大常委会法工委",
             "湘潭市人民检察院第一检察部", "湖南大学法学院"} <= found
     assert not any(o.endswith(("大学生", "高院")) or o.startswith(("组织", "老年")) for o in found), found
+
+
+def test_a_commissions_office_is_named_in_its_own_right(nlp):
+    """市委全面依法治市委员会办公室 is the office; it is no mention of the commission, while a
+    group under the commission is (…委员会普法宣传协调小组 names 市委全面依法治市委员会)."""
+    office = orgs(nlp, "遵义市法治建设报告\n遵义市司法局\n市委全面依法治市委员会办公室印发通知。\n")
+    assert "遵义市委全面依法治市委员会办公室" in office
+    assert "遵义市委全面依法治市委员会" not in office, office
+    group = orgs(nlp, "遵义市法治建设报告\n遵义市司法局\n市委全面依法治市委员会普法宣传协调小组召开会议。\n")
+    assert "遵义市委全面依法治市委员会" in group, group

@@ -304,6 +304,8 @@ def _parent(text: str, chain: tuple[int, ...], start: int, name: str) -> Candida
     never a subject."""
     if len(chain) < 2 or (len(chain) == 2 and text[chain[-1] - 1] not in _OFFICE_LAST):
         return None
+    if text.endswith(("办公室", "办"), 0, chain[-1]):
+        return None  # a commission's 办公室 is its standing office, named in its own right
     cut = chain[-1] - chain[-2]  # the last sub-unit, the same in the name as in the text
     return _org(start, chain[-2], name[:-cut], PARENT, text[start:chain[-2]])
 

@@ -229,3 +229,12 @@ def test_a_commissions_office_is_named_in_its_own_right(nlp):
     assert "遵义市委全面依法治市委员会" not in office, office
     group = orgs(nlp, "遵义市法治建设报告\n遵义市司法局\n市委全面依法治市委员会普法宣传协调小组召开会议。\n")
     assert "遵义市委全面依法治市委员会" in group, group
+
+
+def test_a_station_named_by_its_county_and_town_stem(nlp):
+    """泗洪县龙集司法所: a county, a town's stem, the station; not 乡镇/基层/各 or a count."""
+    text = ("宿迁市2024年司法行政工作会议\n沭阳县司法局、泗洪县上塘司法所被评为先进集体,沭阳县乡镇司法所、"
+            "泗洪县14个司法所、宿城区基层司法所参加。\n")
+    found = orgs(nlp, text)
+    assert "泗洪县上塘司法所" in found
+    assert not any(o.endswith(("乡镇司法所", "基层司法所", "个司法所")) for o in found), found

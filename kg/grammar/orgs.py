@@ -128,7 +128,15 @@ def _valid_group_middle(mid: str) -> bool:
 
 
 def _valid_stem(stem: str, core: str) -> bool:
-    return _valid_group_middle(stem) if core in GROUP_CORES else _valid_middle(stem)
+    if core in GROUP_CORES:
+        return _valid_group_middle(stem)
+    if stem and core in _STATION_CORES:  # 泗洪县龙集司法所: a town's stem, not 乡镇 or 基层
+        return _valid_station_stem(stem)
+    return _valid_middle(stem)
+
+
+def _valid_station_stem(stem: str) -> bool:
+    return not set(stem) & _NOT_IN_STATION_STEM and stem not in common_words() and _valid_middle(stem)
 
 
 class _Cores:
@@ -588,7 +596,7 @@ def _town_stations(text: str, places: Sequence[Candidate],
             if s > 0 and is_han(text[s - 1]) and text[s - 1] not in _FUNCTION_BEFORE \
                     and text[s - 1] not in ORG_BREAK_CHARS:
                 continue  # not where a name can open (…组织红柳: inside a run of words)
-            if set(stem) & _NOT_IN_STATION_STEM or stem in common_words() or not _valid_middle(stem):
+            if not _valid_station_stem(stem):
                 continue
             out.append(_org(s, m.end(), text[s:m.end()], "org"))
             break

@@ -238,3 +238,12 @@ def test_a_station_named_by_its_county_and_town_stem(nlp):
     found = orgs(nlp, text)
     assert "泗洪县上塘司法所" in found
     assert not any(o.endswith(("乡镇司法所", "基层司法所", "个司法所")) for o in found), found
+
+
+def test_a_bodys_party_group_unless_it_opens_a_members_title(nlp):
+    """市司法局党组研究决定: the party group is a body; 党组成员、副局长 and 党委书记 are posts."""
+    text = ("宿迁市2024年工作总结\n宿迁市司法局\n市司法局党组研究决定,市公安局党组成员、副局长王明,"
+            "省司法厅党委书记李强出席,市委党委会议召开。\n")
+    found = orgs(nlp, text)
+    assert "宿迁市司法局党组" in found
+    assert not {"宿迁市公安局党组", "江苏省司法厅党委", "宿迁市委党委"} & found, found

@@ -533,6 +533,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             up = text[stem_start:chain[-2]]
             out.extend(_siblings(text, end, place if level == "county" else None, up, place + up,
                                  token_starts, starts))
+    out.extend(_party_bodies(text, out))
     out.extend(_own_internal_bodies(text, ctx, out))
     out.extend(_town_stations(text, places, token_starts))
     out.extend(_quoted_orgs(text, ctx, places))
@@ -541,6 +542,24 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_media(text, token_starts))
     out.extend(_universities(text, token_starts))
     out.extend(_media_lists(text))
+    return out
+
+
+#: what makes 党委/党组 after a body part of a member's title (党组成员, 党委书记), not a body
+_PARTY_MEMBER = ("书记", "副书记", "委员", "成员", "班子", "中心组")
+
+
+def _party_bodies(text: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """市司法局党组研究决定: a body's party committee or group is a body of its own, unless the
+    words go on into a member's title (党组成员, 党委书记: the person's post)."""
+    out = []
+    for c in found:
+        if c.source != "org" or c.name.endswith(("委", *OWN_INTERNAL_BODIES)):
+            continue  # (市委 is itself the party committee)
+        body = next((b for b in OWN_INTERNAL_BODIES if text.startswith(b, c.end)), None)
+        if body is None or text.startswith(_PARTY_MEMBER, c.end + len(body)):
+            continue
+        out.append(_org(c.start, c.end + len(body), c.name + body, "org", text[c.start:c.end + len(body)]))
     return out
 
 

@@ -547,6 +547,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
 
 #: what makes 党委/党组 after a body part of a member's title (党组成员, 党委书记), not a body
 _PARTY_MEMBER = ("书记", "副书记", "委员", "成员", "班子", "中心组")
+_PARTY_FIRST = frozenset(b[0] for b in OWN_INTERNAL_BODIES)
 
 
 def _party_bodies(text: str, found: Sequence[Candidate]) -> list[Candidate]:
@@ -554,7 +555,8 @@ def _party_bodies(text: str, found: Sequence[Candidate]) -> list[Candidate]:
     words go on into a member's title (党组成员, 党委书记: the person's post)."""
     out = []
     for c in found:
-        if c.source != "org" or c.name.endswith(("委", *OWN_INTERNAL_BODIES)):
+        if text[c.end:c.end + 1] not in _PARTY_FIRST or c.source != "org" \
+                or c.name.endswith(("委", *OWN_INTERNAL_BODIES)):
             continue  # (市委 is itself the party committee)
         body = next((b for b in OWN_INTERNAL_BODIES if text.startswith(b, c.end)), None)
         if body is None or text.startswith(_PARTY_MEMBER, c.end + len(body)):
@@ -564,17 +566,22 @@ def _party_bodies(text: str, found: Sequence[Candidate]) -> list[Candidate]:
 
 
 _OWN_BODY = re.compile(f"(?<![{HAN}])([厅局院])({'|'.join(OWN_INTERNAL_BODIES)})")
+_FIRST_CHAR = re.compile(r"\S")
 
 
 def _own_internal_bodies(text: str, ctx: DocContext, found: Sequence[Candidate]) -> list[Candidate]:
     """厅党委, 局党组: a report names its own organ's party body by the organ's core alone; the
     organ is the report's author (the body its title opens with), else the one body of that
     kind the report names (none if several)."""
-    out = []
-    first = len(text) - len(text.lstrip())
+    out: list[Candidate] = []
+    matches = list(_OWN_BODY.finditer(text))
+    if not matches:
+        return out
+    first = _FIRST_CHAR.search(text)
+    first = first.start() if first else 0
     # the author: the context's, else the body the title opens with (陇南市司法局2023年工作总结)
     author = ctx.author or next((c.name for c in found if c.start == first and c.source == "org"), None)
-    for m in _OWN_BODY.finditer(text):
+    for m in matches:
         core = m.group(1)
         if author and author.endswith(core):
             owner = author
@@ -601,9 +608,12 @@ def _town_stations(text: str, places: Sequence[Candidate],
     whole word of two or three characters that is no dictionary word (基层, 指导 are)."""
     if token_starts is None:
         return []
+    out: list[Candidate] = []
+    matches = list(_STATION_RE.finditer(text))
+    if not matches:
+        return out
     place_ends = {p.end for p in places}
-    out = []
-    for m in _STATION_RE.finditer(text):
+    for m in matches:
         q = m.start()
         if q in place_ends:
             continue  # 东陂镇司法所: the place grammar's
@@ -641,8 +651,6 @@ _REGION_WORD = re.compile("自治区")
 #: a list the text closes as bodies: A、B、C等单位 (等有关单位, 等企业, 等部门)
 _UNIT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,16}、)+[\u4e00-\u9fff]{2,16})等(?:有关|相关)?(?:单位|企业|部门|机构)")
 _UNIT_LIST_END = re.compile(r"等(?:有关|相关)?(?:单位|企业|部门|机构)")
-#: the organ cores by last character, longest first, for the items of such a list
-_ITEM_CORES = sorted(ORG_CORES, key=len, reverse=True)
 
 
 def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
@@ -663,7 +671,7 @@ def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candi
         pos = m.start(1)
         for n, item in enumerate(m.group(1).split("、")):
             start, pos = pos, pos + len(item) + 1
-            core = next((c for c in _ITEM_CORES if item.endswith(c)), None)
+            core = next((c for c, _, _ in _ORG_CORES.by_last.get(item[-1:], ()) if item.endswith(c)), None)
             if core is None:
                 continue
             k = 0

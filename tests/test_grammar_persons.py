@@ -70,7 +70,7 @@ def test_staff_named_right_after_their_unit(nlp):
 
 
 def test_villagers_and_the_public_are_never_officials(nlp):
-    text = ("赣州市普法简报\n“听了讲座,我懂了很多。”上犹县营前镇石门村村民谢秋英说。"
+    text = ("郴州市普法简报\n“听了讲座,我懂了很多。”汝城县热水镇热水村村民谢秋英说。"
             "群众王小红(化名)、村民刘某某也到场咨询,镇长黄志刚现场解答。\n")
     found = persons(nlp, text)
     assert "黄志刚" in found

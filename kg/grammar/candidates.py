@@ -43,7 +43,7 @@ class Candidate:
 
 
 NESTED = "nested"
-#: the body a sub-unit's name holds (县委全面依法治县委员会 in …委员会守法普法协调小组): kept nested
+#: the body a sub-unit's name holds (市委全面依法治市委员会 in …委员会普法宣传协调小组): kept nested
 PARENT = "parent"
 
 

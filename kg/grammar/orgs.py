@@ -30,7 +30,7 @@ _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体
 #: the characters before a bare 市/区/县/省 that make it part of another word
 #: a level word inside a stem starts another body (审核市政府), except in 依法治市/县/区/省
 _NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
-_CONTINUES = set("组长员门务")
+_CONTINUES = set("组长员门务生城")  # (大学生, 大学城)
 #: verbs opening with one of those characters: after a core they end the name
 _VERBS_AFTER_CORE = ("组织", "组建", "务必", "务实")
 #: the Han characters a name can run over (up to a break character)
@@ -39,7 +39,7 @@ _NAME_RUN = re.compile(f"(?:[{han_class_without(ORG_BREAK_CHARS)}]+|"
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
-              "人民法院", "人民检察院", "中级人民法院", "中院", "中级法院", "人大常委会", "政协")
+              "人民法院", "人民检察院", "中级人民法院", "中院", "中级法院", "高院", "人大常委会", "政协")
 
 SUBTYPES: tuple[tuple[str, str], ...] = (
     ("人民法院", "Court"), ("法院", "Court"), ("人民检察院", "Procuratorate"), ("检察院", "Procuratorate"),
@@ -83,6 +83,7 @@ _COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before 
 
 
 _INTERMEDIATE_COURT = re.compile(r"(?<=[市州盟])(?:中院|中级法院)")
+_HIGH_COURT = re.compile(r"(?<=[省市区])高院")
 
 
 def canonical_org(name: str) -> str:
@@ -92,6 +93,7 @@ def canonical_org(name: str) -> str:
         name = name[2:]
     name = _GOVERNMENT.sub("人民政府", name)
     name = _INTERMEDIATE_COURT.sub("中级人民法院", name)
+    name = _HIGH_COURT.sub("高级人民法院", name)
     return _COURT.sub(r"人民\1", name)
 
 
@@ -100,7 +102,7 @@ _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
 
 
 #: the function words of standard organ names that read as activities elsewhere
-#: (行政执法协调监督局, …协调监督科: the bodies that coordinate and oversee law enforcement)
+#: (…行政执法协调监督科: the bodies that coordinate and oversee law enforcement)
 _FIXED_FUNCTIONS = re.compile("协调监督")
 
 
@@ -126,7 +128,15 @@ def _valid_group_middle(mid: str) -> bool:
 
 
 def _valid_stem(stem: str, core: str) -> bool:
-    return _valid_group_middle(stem) if core in GROUP_CORES else _valid_middle(stem)
+    if core in GROUP_CORES:
+        return _valid_group_middle(stem)
+    if stem and core in _STATION_CORES:  # 泗洪县龙集司法所: a town's stem, not 乡镇 or 基层
+        return _valid_station_stem(stem)
+    return _valid_middle(stem)
+
+
+def _valid_station_stem(stem: str) -> bool:
+    return not set(stem) & _NOT_IN_STATION_STEM and stem not in common_words() and _valid_middle(stem)
 
 
 class _Cores:
@@ -290,18 +300,20 @@ def _siblings(text: str, end: int, county: str | None, up_stem: str, up_name: st
     return out
 
 
-#: the last characters of a department's internal offices (行政应诉科, 对外新闻处)
+#: the last characters of a department's internal offices (行政应诉科, 对外联络处)
 _OFFICE_LAST = "科处股"
 
 
 def _parent(text: str, chain: tuple[int, ...], start: int, name: str) -> Candidate | None:
     """The body a sub-unit of a sub-unit belongs to is named in it and is a body of its own
-    (县委 + 全面依法治县委员会 + 守法普法协调小组: the commission), as is the department an
+    (县委 + 全面依法治县委员会 + 普法宣传协调小组: the commission), as is the department an
     internal office belongs to (市司法局 + 行政应诉科); an organ's other direct sub-units
-    (县委宣传部, 县第六中学 + 法治教育基地) name it only as their prefix. A nested mention,
+    (县委宣传部, 县实验中学 + 法治教育基地) name it only as their prefix. A nested mention,
     never a subject."""
     if len(chain) < 2 or (len(chain) == 2 and text[chain[-1] - 1] not in _OFFICE_LAST):
         return None
+    if text.endswith(("办公室", "办"), 0, chain[-1]):
+        return None  # a commission's 办公室 is its standing office, named in its own right
     cut = chain[-1] - chain[-2]  # the last sub-unit, the same in the name as in the text
     return _org(start, chain[-2], name[:-cut], PARENT, text[start:chain[-2]])
 
@@ -521,28 +533,55 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             up = text[stem_start:chain[-2]]
             out.extend(_siblings(text, end, place if level == "county" else None, up, place + up,
                                  token_starts, starts))
+    out.extend(_party_bodies(text, out))
     out.extend(_own_internal_bodies(text, ctx, out))
     out.extend(_town_stations(text, places, token_starts))
     out.extend(_quoted_orgs(text, ctx, places))
     out.extend(_listed_units(text, token_starts))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
+    out.extend(_universities(text, token_starts))
     out.extend(_media_lists(text))
     return out
 
 
+#: what makes 党委/党组 after a body part of a member's title (党组成员, 党委书记), not a body
+_PARTY_MEMBER = ("书记", "副书记", "委员", "成员", "班子", "中心组")
+_PARTY_FIRST = frozenset(b[0] for b in OWN_INTERNAL_BODIES)
+
+
+def _party_bodies(text: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """市司法局党组研究决定: a body's party committee or group is a body of its own, unless the
+    words go on into a member's title (党组成员, 党委书记: the person's post)."""
+    out = []
+    for c in found:
+        if text[c.end:c.end + 1] not in _PARTY_FIRST or c.source != "org" \
+                or c.name.endswith(("委", *OWN_INTERNAL_BODIES)):
+            continue  # (市委 is itself the party committee)
+        body = next((b for b in OWN_INTERNAL_BODIES if text.startswith(b, c.end)), None)
+        if body is None or text.startswith(_PARTY_MEMBER, c.end + len(body)):
+            continue
+        out.append(_org(c.start, c.end + len(body), c.name + body, "org", text[c.start:c.end + len(body)]))
+    return out
+
+
 _OWN_BODY = re.compile(f"(?<![{HAN}])([厅局院])({'|'.join(OWN_INTERNAL_BODIES)})")
+_FIRST_CHAR = re.compile(r"\S")
 
 
 def _own_internal_bodies(text: str, ctx: DocContext, found: Sequence[Candidate]) -> list[Candidate]:
     """厅党委, 局党组: a report names its own organ's party body by the organ's core alone; the
     organ is the report's author (the body its title opens with), else the one body of that
     kind the report names (none if several)."""
-    out = []
-    first = len(text) - len(text.lstrip())
+    out: list[Candidate] = []
+    matches = list(_OWN_BODY.finditer(text))
+    if not matches:
+        return out
+    first = _FIRST_CHAR.search(text)
+    first = first.start() if first else 0
     # the author: the context's, else the body the title opens with (陇南市司法局2023年工作总结)
     author = ctx.author or next((c.name for c in found if c.start == first and c.source == "org"), None)
-    for m in _OWN_BODY.finditer(text):
+    for m in matches:
         core = m.group(1)
         if author and author.endswith(core):
             owner = author
@@ -564,14 +603,17 @@ _NOT_IN_STATION_STEM = set("省市县区镇乡村街道个各全本该我每其"
 
 def _town_stations(text: str, places: Sequence[Candidate],
                    token_starts: Collection[int] | None) -> list[Candidate]:
-    """舟塔司法所: a township's station named by the town's stem, where the town is in no
-    gazetteer (the town grammar finds the stem only from a full 舟塔镇 mention). The stem is a
+    """红柳司法所: a township's station named by the town's stem, where the town is in no
+    gazetteer (the town grammar finds the stem only from a full 红柳镇 mention). The stem is a
     whole word of two or three characters that is no dictionary word (基层, 指导 are)."""
     if token_starts is None:
         return []
+    out: list[Candidate] = []
+    matches = list(_STATION_RE.finditer(text))
+    if not matches:
+        return out
     place_ends = {p.end for p in places}
-    out = []
-    for m in _STATION_RE.finditer(text):
+    for m in matches:
         q = m.start()
         if q in place_ends:
             continue  # 东陂镇司法所: the place grammar's
@@ -582,8 +624,8 @@ def _town_stations(text: str, places: Sequence[Candidate],
             stem = text[s:q]
             if s > 0 and is_han(text[s - 1]) and text[s - 1] not in _FUNCTION_BEFORE \
                     and text[s - 1] not in ORG_BREAK_CHARS:
-                continue  # not where a name can open (…组织舟塔: inside a run of words)
-            if set(stem) & _NOT_IN_STATION_STEM or stem in common_words() or not _valid_middle(stem):
+                continue  # not where a name can open (…组织红柳: inside a run of words)
+            if not _valid_station_stem(stem):
                 continue
             out.append(_org(s, m.end(), text[s:m.end()], "org"))
             break
@@ -609,12 +651,10 @@ _REGION_WORD = re.compile("自治区")
 #: a list the text closes as bodies: A、B、C等单位 (等有关单位, 等企业, 等部门)
 _UNIT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,16}、)+[\u4e00-\u9fff]{2,16})等(?:有关|相关)?(?:单位|企业|部门|机构)")
 _UNIT_LIST_END = re.compile(r"等(?:有关|相关)?(?:单位|企业|部门|机构)")
-#: the organ cores by last character, longest first, for the items of such a list
-_ITEM_CORES = sorted(ORG_CORES, key=len, reverse=True)
 
 
 def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
-    """邯济铁路公司、中铁二十一局、许营镇等单位: the items of a list closed by 等单位 are bodies;
+    """德龙钢铁公司、中铁十四局、杜集镇等单位: the items of a list closed by 等单位 are bodies;
     each one ending in an organ core after a stem of its own is one, named as written (a
     place-prefixed item is also the place grammar's, which names it canonically). The first
     item opens after the verb before it: at the first word from which it reads as a name."""
@@ -631,11 +671,11 @@ def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candi
         pos = m.start(1)
         for n, item in enumerate(m.group(1).split("、")):
             start, pos = pos, pos + len(item) + 1
-            core = next((c for c in _ITEM_CORES if item.endswith(c)), None)
+            core = next((c for c, _, _ in _ORG_CORES.by_last.get(item[-1:], ()) if item.endswith(c)), None)
             if core is None:
                 continue
             k = 0
-            if n == 0:  # …听取了邯济铁路公司: from the first word after which it is a name
+            if n == 0:  # …听取了德龙钢铁公司: from the first word after which it is a name
                 lo = max((i + 1 for i, ch in enumerate(item) if ch in ORG_BREAK_CHARS), default=0)
                 k = next((i for i in range(lo, len(item) - len(core) - 1)
                           if start + i in token_starts and _valid_stem(item[i:-len(core)], core)), -1)
@@ -791,6 +831,35 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
     return out
 
 
+_UNIVERSITY_RE = re.compile("大学")
+
+
+def _universities(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
+    """Universities named without a place the gazetteer knows (华东政法大学, 西北工业大学): the
+    longest run of whole words before 大学 that holds no activity word, function word or level
+    character and is no dictionary word (老年大学 names a kind); not 大学生."""
+    if token_starts is None:
+        return []
+    out = []
+    for m in _UNIVERSITY_RE.finditer(text):
+        e = m.end()
+        if e < len(text) and is_han(text[e]) and e not in token_starts:
+            continue  # 大学生, 大学城
+        for s in range(max(0, m.start() - 8), m.start() - 1):
+            stem = text[s:m.start()]
+            if s not in token_starts or not all(map(is_han, stem)) or set(stem) & _NOT_IN_UNIVERSITY:
+                continue
+            if stem in common_words() or not _valid_middle(stem):
+                continue
+            out.append(_org(s, e, stem + "大学", "media"))
+            break
+    return out
+
+
+#: what no university's own name holds: function words, determiners, levels
+_NOT_IN_UNIVERSITY = _FUNCTION_BEFORE | ORG_BREAK_CHARS | set("各全本该我省市县区")
+
+
 _MEDIA_RE = re.compile(r"日报|晚报|早报|都市报|法制报|商报|电视台|广播电视台|新闻网")
 
 
@@ -849,7 +918,7 @@ def _reporter_lines(text: str) -> Iterator[re.Match[str]]:
         k = text.find("记者", b)
 
 
-#: a news dateline: the outlet, the city it files from, the date, 电 (人民网重庆12月21日电)
+#: a news dateline: the outlet, the city it files from, the date, 电 (新华网长沙3月2日电)
 _DATELINE = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{1,8}?(?:网|社|日报|报|电视台|客户端))"
                        r"[\u4e00-\u9fff]{2,4}[0-9０-９]{1,2}月[0-9０-９]{1,2}日电")
 

@@ -55,7 +55,7 @@ _honour_starts = _WordStarts(PERSON_HONOUR_HEADS)
 
 
 _PRIVATE = re.compile("|".join(map(re.escape, PRIVATE_MARKERS)))
-_FUNCTION = set("的了与和由在是把被等将对向从为及并而且之所以于着过也都就又还个些")  # not 其 (王其亮)
+_FUNCTION = set("的了与和由在是把被等将对向从为及并而且之所以于着过也都就又还个些")  # not 其 (刘其亮)
 #: the last characters of organ names: no given name ends in them (楚雄州司法局 + 党委书记)
 _ORGAN_LAST = ("局", "厅", "委", "办", "院", "所", "处", "科", "室", "站")
 
@@ -110,12 +110,12 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
     titles = _title_starts(text)  # every title's start, for both title rules
     for m in finditer_before(_NAME_TITLE, _TITLE, text, (2, 3, 4), titles):
         # the name must be a whole word: a token starts at it and at the title after it; the
-        # first word that is a name (是|毛泽东同志: the verb before it is none)
+        # first word that is a name (是|邓小平同志: the verb before it is none)
         s, e = m.start(1), m.end(1)
         if e in token_starts:
             any(add(s2, e, strict=True) for s2 in range(s, e - 1) if s2 in token_starts)
     # a match of _TITLE_NAME opens with a title, so starts where _TITLE matches; every title is
-    # tried, not only those after the last match: in 党委委员、副厅长彭国军 the first title's
+    # tried, not only those after the last match: in 党委委员、副厅长谭建华 the first title's
     # match (委员、副厅) runs over the title before the name
     for i in sorted(titles | _honour_starts(text)):
         m = _TITLE_NAME.match(text, i)

@@ -88,9 +88,16 @@ def _run_head(run: str) -> tuple[int, str | None]:
         seg = run[:k]
         head = _longest_head(seg)
         if head is not None:
-            if not _BAD_MODIFIER.search(seg, 0, len(seg) - len(head)):
+            mod = seg[:len(seg) - len(head)]
+            # modifiers hold no verb of the clause: “…”入选全省十大品牌, “…”推进公共法律服务
+            if not _BAD_MODIFIER.search(mod) and not mod.startswith(_CLAUSE_VERBS) and not _AWARD_CUE_IN.search(mod):
                 return k, _HEAD_SUBTYPE[head]
     return 0, None
+
+
+_AWARD_CUE_IN = re.compile("|".join(map(re.escape, AWARD_CUES)))
+#: verbs of carrying out that open a clause, not a modifier of a head (“…”推进公共法律服务)
+_CLAUSE_VERBS = tuple(v for v in IMPLEMENT_CUES if v not in ("工作", "建设"))
 
 
 def _is_statute(inner: str) -> bool:
@@ -324,9 +331,10 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
     if (len(inner) > _MAX_QUOTED and not long_named) or not _SLOGAN_CHARS.isdisjoint(inner) \
             or _NOT_A_NAME.search(norm_label(inner)):
         return None  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
-    if inner.endswith(("奖", "称号")) or _is_statute(inner) \
+    if inner.endswith(("奖", "称号", "+", "＋")) or _is_statute(inner) \
             or (_PLAN_PERIOD.match(inner) and not text.startswith("普法", qend)):
-        return None  # awards and statutes (“民法典”) are matched by their own rules; periods are no names
+        return None  # awards and statutes (“民法典”) are matched by their own rules; periods and
+        # open-ended concepts (“互联网+”) are no names
     if COUNT_AFTER.match(text, qend):
         return None  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
     before = text[max(0, list_start - 4):list_start]

@@ -224,7 +224,8 @@ _ONE_CHARACTER_VERBS = frozenset("有是让使给做搞抓")
 _SELF_PLACE = re.compile(r"(?:[全本我][省市区县旗镇乡])?")
 #: what a modifier never holds: function characters, and 暨 joining two names (专项督察暨“八五”普法)
 _MODIFIER_BREAK = _EXT_BREAK | {"暨"}
-_PREFIX_REACH = 14  # a settlement may open the run: 沈家门街道海上矛盾纠纷化解“四步”工作法
+#: how far back the run before a quote is read: a settlement may open it (沈家门街道海上矛盾纠纷化解“四步”工作法)
+_PREFIX_REACH = 14
 #: a town, street or village that opens a modifier: it is where the program runs, not its name
 _LEADING_SETTLEMENT = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|村|社区)")
 #: organ cores and instrument kinds: a modifier holding one names a body or a document
@@ -247,19 +248,24 @@ def _modifier_before(text: str, qstart: int) -> str:
     cut = max((run.rfind(v) + len(v) for v in _PREFIX_OPENERS if v in run), default=-1)
     if cut < 0 and qstart - lo > _PREFIX_REACH:
         return ""  # no verb and no clause start within reach: not a modifier
-    mod = run[max(cut, 0):]
-    mod = mod[len(_SELF_PLACE.match(mod).group()):]  # 全市, 我县: the report's own place, no part of a name
-    settle = _LEADING_SETTLEMENT.match(mod)
-    if settle is not None:
-        mod = mod[settle.end():]
-    elif mod and find_divisions(mod) and find_divisions(mod)[0].start == 0:
-        mod = mod[find_divisions(mod)[0].end:]
+    mod = _without_leading_place(run[max(cut, 0):])
     if not 4 <= len(mod) <= _PREFIX_MAX or mod[:2] in verbs_and_adverbs() or mod[0] in _ONE_CHARACTER_VERBS \
             or mod.startswith(_CAPTION_LEADS + ("主动",)) \
             or _BAD_PREFIX.search(mod) or _COUNT_BEFORE.search(mod) or mod.endswith(_ERA_MODIFIERS) \
             or _NOT_A_MODIFIER.search(mod):
         return ""  # a body (区司法局“…”), a document (工作清单“…”) or a count owns the name, it is no part of it
     return mod
+
+
+def _without_leading_place(mod: str) -> str:
+    """The modifier without the place it opens with (全市, 沈家门街道, 黑泥塘村, 福州市): where the
+    program runs is no part of its name."""
+    mod = mod[_SELF_PLACE.match(mod).end():]
+    settle = _LEADING_SETTLEMENT.match(mod)
+    if settle is not None:
+        return mod[settle.end():]
+    first = next(iter(find_divisions(mod)), None) if mod else None
+    return mod[first.end:] if first is not None and first.start == 0 else mod
 
 
 def _with_modifier(text: str, cand: Candidate) -> Candidate:

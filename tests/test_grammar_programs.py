@@ -169,3 +169,10 @@ def test_a_verb_phrase_or_the_reports_own_place_is_no_modifier(nlp):
     found = labels(nlp, text)
     assert {"“六尺巷”调解品牌", "“人工客服”模式", "矛盾纠纷排查“红黄绿”评价体系", "“三个一”工作法"} <= found, found
     assert not any(n.startswith(("主动", "融入", "开启", "全市")) for n in found), found
+
+
+def test_a_head_phrase_holds_no_verb_of_its_clause(nlp):
+    text = "佛山市报告\n市司法局“法润南海”入选全省十大品牌,利用“互联网+”推进公共法律服务,推行“三张清单”工作推进机制。\n"
+    found = programs(nlp, text)
+    assert {"“法润南海”", "“三张清单”工作推进机制"} <= found, found
+    assert not any("入选" in n or "推进公共" in n or "互联网" in n for n in found), found

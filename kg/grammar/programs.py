@@ -88,9 +88,16 @@ def _run_head(run: str) -> tuple[int, str | None]:
         seg = run[:k]
         head = _longest_head(seg)
         if head is not None:
-            if not _BAD_MODIFIER.search(seg, 0, len(seg) - len(head)):
+            mod = seg[:len(seg) - len(head)]
+            # modifiers hold no verb of the clause: “…”入选全省十大品牌, “…”推进公共法律服务
+            if not _BAD_MODIFIER.search(mod) and not mod.startswith(_CLAUSE_VERBS) and not _AWARD_CUE_IN.search(mod):
                 return k, _HEAD_SUBTYPE[head]
     return 0, None
+
+
+_AWARD_CUE_IN = re.compile("|".join(map(re.escape, AWARD_CUES)))
+#: verbs of carrying out that open a clause, not a modifier of a head (“…”推进公共法律服务)
+_CLAUSE_VERBS = tuple(v for v in IMPLEMENT_CUES if v not in ("工作", "建设"))
 
 
 def _is_statute(inner: str) -> bool:
@@ -217,7 +224,8 @@ _ONE_CHARACTER_VERBS = frozenset("有是让使给做搞抓")
 _SELF_PLACE = re.compile(r"(?:[全本我][省市区县旗镇乡])?")
 #: what a modifier never holds: function characters, and 暨 joining two names (专项督察暨“八五”普法)
 _MODIFIER_BREAK = _EXT_BREAK | {"暨"}
-_PREFIX_REACH = 14  # a settlement may open the run: 沈家门街道海上矛盾纠纷化解“四步”工作法
+#: how far back the run before a quote is read: a settlement may open it (沈家门街道海上矛盾纠纷化解“四步”工作法)
+_PREFIX_REACH = 14
 #: a town, street or village that opens a modifier: it is where the program runs, not its name
 _LEADING_SETTLEMENT = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|村|社区)")
 #: organ cores and instrument kinds: a modifier holding one names a body or a document
@@ -240,19 +248,24 @@ def _modifier_before(text: str, qstart: int) -> str:
     cut = max((run.rfind(v) + len(v) for v in _PREFIX_OPENERS if v in run), default=-1)
     if cut < 0 and qstart - lo > _PREFIX_REACH:
         return ""  # no verb and no clause start within reach: not a modifier
-    mod = run[max(cut, 0):]
-    mod = mod[len(_SELF_PLACE.match(mod).group()):]  # 全市, 我县: the report's own place, no part of a name
-    settle = _LEADING_SETTLEMENT.match(mod)
-    if settle is not None:
-        mod = mod[settle.end():]
-    elif mod and find_divisions(mod) and find_divisions(mod)[0].start == 0:
-        mod = mod[find_divisions(mod)[0].end:]
+    mod = _without_leading_place(run[max(cut, 0):])
     if not 4 <= len(mod) <= _PREFIX_MAX or mod[:2] in verbs_and_adverbs() or mod[0] in _ONE_CHARACTER_VERBS \
             or mod.startswith(_CAPTION_LEADS + ("主动",)) \
             or _BAD_PREFIX.search(mod) or _COUNT_BEFORE.search(mod) or mod.endswith(_ERA_MODIFIERS) \
             or _NOT_A_MODIFIER.search(mod):
         return ""  # a body (区司法局“…”), a document (工作清单“…”) or a count owns the name, it is no part of it
     return mod
+
+
+def _without_leading_place(mod: str) -> str:
+    """The modifier without the place it opens with (全市, 沈家门街道, 黑泥塘村, 福州市): where the
+    program runs is no part of its name."""
+    mod = mod[_SELF_PLACE.match(mod).end():]
+    settle = _LEADING_SETTLEMENT.match(mod)
+    if settle is not None:
+        return mod[settle.end():]
+    first = next(iter(find_divisions(mod)), None) if mod else None
+    return mod[first.end:] if first is not None and first.start == 0 else mod
 
 
 def _with_modifier(text: str, cand: Candidate) -> Candidate:
@@ -324,9 +337,10 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
     if (len(inner) > _MAX_QUOTED and not long_named) or not _SLOGAN_CHARS.isdisjoint(inner) \
             or _NOT_A_NAME.search(norm_label(inner)):
         return None  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
-    if inner.endswith(("奖", "称号")) or _is_statute(inner) \
+    if inner.endswith(("奖", "称号", "+", "＋")) or _is_statute(inner) \
             or (_PLAN_PERIOD.match(inner) and not text.startswith("普法", qend)):
-        return None  # awards and statutes (“民法典”) are matched by their own rules; periods are no names
+        return None  # awards and statutes (“民法典”) are matched by their own rules; periods and
+        # open-ended concepts (“互联网+”) are no names
     if COUNT_AFTER.match(text, qend):
         return None  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
     before = text[max(0, list_start - 4):list_start]

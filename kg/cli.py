@@ -147,12 +147,19 @@ def query(
     show: Annotated[bool, typer.Option("--show", help="print the query text and its parameters, don't run it")] = False,
     engine: Annotated[str, typer.Option("--engine", help="oxigraph (fast) or rdflib (the reference)")] = "oxigraph",
     full: Annotated[bool, typer.Option("--full", help="table: never shorten long values")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="stop the query after this many seconds "
+                                           "(exit 1); 0: no limit")] = 60.0,
+    memory: Annotated[int, typer.Option("--memory", help="stop the query when it needs more than this many "
+                                        "MB of address space (exit 1); 0: no limit")] = 8192,
+    federation: Annotated[bool, typer.Option("--federation", help="allow SERVICE (the query then sends "
+                                             "requests to the endpoints it names)")] = False,
 ) -> None:
     """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
 
     The prefixes lg lgr skos prov dcterms rdfs rdf owl org eli schema xsd are predeclared.
-    Syntax errors give the parser's message and position and exit 2."""
-    from .query import GraphError, QueryError, load, named_queries, parse_binding, resolve_query, run, with_defaults
+    Syntax errors give the parser's message and position and exit 2; a query stopped by
+    --timeout or --memory exits 1; Ctrl-C stops it (exit 130)."""
+    from .query import GraphError, QueryError, QueryStopped, named_queries, parse_binding, resolve_query, with_defaults
 
     if list_:
         for name, nq in named_queries().items():
@@ -171,15 +178,23 @@ def query(
             for k, v in with_defaults(named, {}).items():
                 typer.echo(f"# --bind {k}={v}")
             return
-        loaded = load(graph, engine)
-        result = run(loaded, text, with_defaults(named, bindings), name=label)
-        from .query import format_result
+        if timeout < 0 or memory < 0:
+            _fail("--timeout and --memory take a number >= 0")
+        if not graph.is_file():
+            raise GraphError(f"{graph}: graph not found (run `kg build` first, or pass --graph)")
+        from .querylimit import QueryJob, run_limited
 
-        typer.echo(format_result(result, fmt, full=full, hide=named.params if named else ()), nl=False)
+        job = QueryJob(graph, engine, text, with_defaults(named, bindings), label, fmt, full,
+                       tuple(named.params) if named else (), federation, memory)
+        typer.echo(run_limited(job, timeout), nl=False)
+    except QueryStopped as exc:
+        _fail(exc.render(), 1)
     except QueryError as exc:
         _fail(exc.render())
     except GraphError as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted; the query was stopped", 130)
 
 
 @app.command()

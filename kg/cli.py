@@ -228,7 +228,12 @@ def serve(
     port: Annotated[int, typer.Option("--port", "-p", help="port on 127.0.0.1")] = 7878,
     writable: Annotated[bool, typer.Option("--writable", help="also accept SPARQL Update and Graph Store "
                                            "writes (default: read-only)")] = False,
-    cors: Annotated[bool, typer.Option("--cors", help="allow cross-origin requests (browser tools)")] = False,
+    cors: Annotated[bool, typer.Option("--cors", help="allow cross-origin queries (browser tools); "
+                                       "cross-origin writes are always refused")] = False,
+    federation: Annotated[bool, typer.Option("--federation", help="allow SERVICE (queries then make the "
+                                             "server send requests to the endpoints they name)")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="seconds a query may run before the server "
+                                           "cancels it")] = 60.0,
 ) -> None:
     """Serve the graph as a SPARQL 1.1 Protocol endpoint (Oxigraph) on 127.0.0.1 until stopped."""
     import signal
@@ -243,7 +248,7 @@ def serve(
     previous_sigterm = signal.signal(signal.SIGTERM, stop_requested)
     server = None
     try:
-        server = start(graph, port, writable=writable, cors=cors)
+        server = start(graph, port, writable=writable, cors=cors, federation=federation, timeout=timeout)
     except ServerError as exc:
         signal.signal(signal.SIGTERM, previous_sigterm)
         _fail(str(exc))

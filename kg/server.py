@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import http.client
 import json
 import os
 import queue
@@ -376,9 +377,13 @@ def push(graph: Path, endpoint: str, *, graph_iri: str | None = None, replace: b
     graph = Path(graph)
     if not graph.is_file():
         raise ServerError(f"{graph}: graph not found (run `kg build` first, or pass --graph)")
-    parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ServerError(f"--endpoint must be an http(s) URL (got {endpoint!r})")
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise ServerError(f"{endpoint}: --endpoint must be an http(s) URL: {exc}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ServerError(f"{endpoint}: --endpoint must be an http(s) URL")
     headers = {}
     if user is not None:
         token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
@@ -393,11 +398,21 @@ def push(graph: Path, endpoint: str, *, graph_iri: str | None = None, replace: b
             with urllib.request.urlopen(req, timeout=timeout) as r:
                 status = r.status
         except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", errors="replace").strip()[:300]
+            from .query import visible
+
+            detail = visible(" ".join(exc.read().decode("utf-8", errors="replace").split()))[:300]
             raise ServerError(f"{method} {url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) \
                 from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise ServerError(f"{method} {url}: {reason}") from None
+        except http.client.HTTPException as exc:  # the reply is not HTTP (another protocol's port)
+            from .query import visible
+
+            said = visible(" ".join(str(exc).split()))[:80]
+            raise ServerError(f"{method} {url}: the endpoint did not answer in HTTP"
+                              + (f" (it sent {said!r})" if said else "")) from None
+        except ValueError as exc:  # a URL urllib cannot use
+            raise ServerError(f"{method} {url}: bad URL: {exc}") from None
         results.append(PushResult(url, iri, count, status, method))
     return results

@@ -42,6 +42,13 @@ class _Rendered(QueryError):
 
 def _child(conn, job: QueryJob) -> None:  # pragma: no cover - runs in the child process
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+    # the engine's own last words (Rust's "memory allocation failed", backtraces) would break the
+    # one-line error: the child reports through the pipe only
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
     if job.memory_mb:
         import resource
 

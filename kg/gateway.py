@@ -37,6 +37,7 @@ _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriz
 _QUERY_FIELDS = ("query", "update")
 _FORM = "application/x-www-form-urlencoded"
 _MAX_QUERY_BODY = 16 * 1024 * 1024
+_RESTART_WAIT = 10.0  # seconds a request waits for a backend being restarted
 _GRACE = 2.0  # seconds past the limit before the gateway steps in (Oxigraph's own limit first)
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
 
@@ -161,8 +162,7 @@ class _Handler(BaseHTTPRequestHandler):
             headers["Host"] = f"{host}:{port}"
             if body is not None:
                 headers["Content-Length"] = str(len(body))
-            conn.request(self.command, target, body=body, headers=headers)
-            resp = conn.getresponse()
+            resp = self._send(conn, target, body, headers)
             self.send_response_only(resp.status, resp.reason)
             sent = True
             for k, v in resp.getheaders():
@@ -177,10 +177,11 @@ class _Handler(BaseHTTPRequestHandler):
                         break
         except TimeoutError:
             # no answer in time: the evaluation still holds a core, so the backend is restarted
+            # (before the reply, so the client's next request finds it ready)
+            self.server.on_overrun(generation)
             if not sent:
                 with contextlib.suppress(OSError):
                     self._reply(503, f"the query ran longer than {policy.timeout:g} s and was cancelled")
-            self.server.on_overrun(generation)
         except (ConnectionError, OSError, http.client.HTTPException):
             # the client went away (its query is abandoned: closing the backend connection stops
             # the answer), or the backend is not up yet
@@ -189,6 +190,20 @@ class _Handler(BaseHTTPRequestHandler):
                     self._reply(502, "the SPARQL server is not answering")
         finally:
             conn.close()
+
+    def _send(self, conn: http.client.HTTPConnection, target: str, body: bytes | None,
+              headers: dict[str, str]) -> http.client.HTTPResponse:
+        """Forward the request; while the backend is being restarted (refused), retry for a while."""
+        deadline = time.monotonic() + _RESTART_WAIT
+        while True:
+            try:
+                conn.request(self.command, target, body=body, headers=headers)
+                return conn.getresponse()
+            except ConnectionRefusedError:
+                if time.monotonic() > deadline:
+                    raise
+                conn.close()
+                time.sleep(0.1)
 
     def _reply(self, status: int, message: str) -> None:
         data = (message + "\n").encode("utf-8")

@@ -97,6 +97,16 @@ def load_store(graph: Path, location: Path) -> None:
         raise ServerError(f"{graph}: oxigraph could not load it: {(proc.stderr or proc.stdout).strip()[-500:]}")
 
 
+def _wait_for_port(address: tuple[str, int], proc: subprocess.Popen, timeout: float = 20.0) -> None:
+    """Until `proc` accepts connections on `address` (or exits, or the time runs out)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        with socket.socket() as s:
+            if s.connect_ex(address) == 0:
+                return
+        time.sleep(0.05)
+
+
 def _spawn(cmd: list[str], log: Path) -> subprocess.Popen:
     with open(log, "ab") as fh:
         return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=fh, stderr=subprocess.STDOUT,
@@ -188,9 +198,10 @@ class Server:
                 if not self._stopped and generation == self.generation and self.command:
                     self.generation += 1
                     old = self.process
-                    self.process = _spawn(self.command, self.log)
                     old.kill()
                     old.wait()
+                    self.process = _spawn(self.command, self.log)
+                    _wait_for_port(self.gateway.policy.backend if self.gateway else (HOST, 0), self.process)
             done.set()
 
     def start_restarter(self) -> None:

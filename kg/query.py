@@ -334,7 +334,7 @@ class Result:
             if t is None:
                 return None
             return compact(t.value) if compact_iris and isinstance(t, ox.NamedNode) else t.value
-        return [{v: value(t) for v, t in zip(self.variables, row)} for row in self.rows]
+        return [{v: value(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows]
 
     def column(self, name: str) -> list[str | None]:
         i = self.variables.index(name)
@@ -514,7 +514,7 @@ def _table(variables: list[str], rows: Iterable[tuple], max_width: int = 80) -> 
     widths = [max([display_width(v)] + [display_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
 
     def line(vals: list[str]) -> str:
-        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(vals, widths)).rstrip()
+        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(vals, widths, strict=True)).rstrip()
 
     out = [line(variables), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]
@@ -585,7 +585,7 @@ def format_result(result: Result, fmt: str = "table", *, full: bool = False, hid
                           max_width=10_000 if full else 80)
         if fmt == "json":
             doc = {"head": {"vars": result.variables}, "results": {"bindings": [
-                {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]}}
+                {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None} for row in result.rows]}}
             return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
         if fmt == "csv":
             buf = io.StringIO()

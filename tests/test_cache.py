@@ -202,7 +202,7 @@ def test_the_seeds_build_byte_identical_from_the_cache(tmp_path, seeds_build):
     from .conftest import SEEDS
 
     cache = tmp_path / "cache"
-    cold = build([SEEDS], tmp_path / "cold", html=False, cache_dir=cache)
+    build([SEEDS], tmp_path / "cold", html=False, cache_dir=cache)
     warm = build([SEEDS], tmp_path / "warm", html=False, cache_dir=cache)
     assert warm.stats["documents_cached"] == len(list(SEEDS.glob("*.txt"))) and warm.stats["documents_extracted"] == 0
     assert list(cache.rglob("*.json")) and not list(cache.rglob("*.pkl"))

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from kg.boilerplate import boilerplate_spans, clean_for_extraction, reslice
@@ -83,7 +83,7 @@ def test_cleaned_text_keeps_every_offset(newline):
     clean = clean_for_extraction(text)
     assert len(clean) == len(text)
     assert [i for i, c in enumerate(clean) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
-    for i, (a, b) in enumerate(zip(text, clean)):
+    for i, (a, b) in enumerate(zip(text, clean, strict=True)):
         assert b == a or b == " ", (i, a, b)  # characters are kept or blanked, never moved
     for line, chrome in PAGE:
         pos = text.index(line)
@@ -130,7 +130,7 @@ def test_boilerplate_removal_on_huge_and_nasty_lines():
         assert clean.count("聊城市司法局深入推进“有事来聊”品牌调解工作") == 160_000
     for nasty in (" " * 4_000_000 + "x", "【 " * 2_000_000, "大 中 小 " * 800_000 + "x", "扫码" * 2_000_000):
         clean = clean_for_extraction(nasty)
-        assert len(clean) == len(nasty) and all(c == d or d == " " for c, d in zip(nasty[:1000], clean[:1000]))
+        assert len(clean) == len(nasty) and all(c == d or d == " " for c, d in zip(nasty[:1000], clean[:1000], strict=True))
 
 
 def _extraction_with_a_chrome_quote() -> DocExtraction:

@@ -2,7 +2,6 @@
 into a Graph Store Protocol endpoint; both exercised over HTTP on free localhost ports."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal

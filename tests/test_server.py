@@ -395,3 +395,40 @@ def test_an_abandoned_query_does_not_keep_a_core(guarded):
     time.sleep(1.5)
     assert _cpu_seconds(pid) - before < 0.5
     assert awards(guarded) > 10
+
+
+def test_push_to_a_non_http_reply_or_a_bad_url_is_one_line(graph_path):
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+
+    def answer_like_ssh() -> None:
+        conn, _ = listener.accept()
+        conn.settimeout(1)
+        try:  # read the whole request (closing on unread data would reset the connection)
+            while conn.recv(65536):
+                pass
+        except OSError:
+            pass
+        conn.sendall(b"SSH-2.0-OpenSSH_9.2\r\n\x1b]0;pwned\x07\r\n")
+        conn.close()
+
+    thread = threading.Thread(target=answer_like_ssh, daemon=True)
+    thread.start()
+    runner = CliRunner()
+    endpoint = f"http://127.0.0.1:{port}/store"
+    try:
+        res = runner.invoke(app, ["push", "--endpoint", endpoint, "--graph", str(graph_path)])
+    finally:
+        thread.join(5)
+        listener.close()
+    assert res.exit_code == 1 and res.exception is None or isinstance(res.exception, SystemExit)
+    assert res.stderr.count("\n") == 1 and endpoint in res.stderr and "not answer in HTTP" in res.stderr
+    assert "\x1b" not in res.stderr
+    for bad in ("http://127.0.0.1:abc/store", "http://[::1/store", "http:///store"):
+        res = runner.invoke(app, ["push", "--endpoint", bad, "--graph", str(graph_path)])
+        assert res.exit_code == 2 and isinstance(res.exception, SystemExit), bad
+        assert res.stderr.count("\n") == 1 and bad in res.stderr, res.stderr

@@ -6,7 +6,7 @@
 
 The line is the seeds' text with its line breaks removed, repeated. Each stage is timed at
 doubling sizes; the ratio of consecutive times should stay near 2 (linear), not 4 (quadratic).
-Timings live here, not in tests; tests/test_faults.py checks the same ratios at small sizes.
+Timings live here, not in tests (tests/test_faults.py checks what is extracted from such lines).
 """
 from __future__ import annotations
 

@@ -46,8 +46,8 @@ def replicate(ntriples: str, copies: int) -> bytes:
     for k in range(copies):
         suffix = f"-c{k:03d}"
         for line in lines:
-            line = _LGR.sub(lambda m: f"<https://w3id.org/lgkg/id/{m.group(1)}{suffix}>", line)
-            line = _IDENT.sub(lambda m: f"{m.group(1)}{m.group(2)}_r{k:03d}{m.group(3)}", line)
+            line = _LGR.sub(lambda m, suffix=suffix: f"<https://w3id.org/lgkg/id/{m.group(1)}{suffix}>", line)
+            line = _IDENT.sub(lambda m, k=k: f"{m.group(1)}{m.group(2)}_r{k:03d}{m.group(3)}", line)
             out.append(line)
     return ("\n".join(out) + "\n").encode("utf-8")
 

@@ -166,8 +166,8 @@ def measure(html_path: Path, query: str, runs: int) -> list[dict]:
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+            page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
             page.goto(html_path.resolve().as_uri())
             page.wait_for_function("() => window.lgkgReady === true", timeout=120_000)
             # the first input right after `ready`: type a label, wait for its results

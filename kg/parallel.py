@@ -23,7 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from . import collector
-from .cache import restore_text, strip_text
+from .transport import restore_text, strip_text
 from .model import DocExtraction, SourceDocument
 
 #: a batch holds whole documents up to about this many characters (one big document is one batch)

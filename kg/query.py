@@ -72,6 +72,10 @@ class GraphError(Exception):
     """The graph file is missing or unreadable."""
 
 
+class QueryStopped(QueryError):
+    """A query stopped for a limit (time, memory) or because its engine died: exit 1, not 2."""
+
+
 # --------------------------------------------------------------------------- named queries
 
 @dataclass(frozen=True)
@@ -330,7 +334,7 @@ class Result:
             if t is None:
                 return None
             return compact(t.value) if compact_iris and isinstance(t, ox.NamedNode) else t.value
-        return [{v: value(t) for v, t in zip(self.variables, row)} for row in self.rows]
+        return [{v: value(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows]
 
     def column(self, name: str) -> list[str | None]:
         i = self.variables.index(name)
@@ -390,8 +394,18 @@ def _oxigraph_syntax_error(exc: SyntaxError, text: str, name: str) -> QueryError
     return QueryError(msg, source=text, name=name)
 
 
-def run(loaded: Loaded, text: str, bindings: Mapping[str, Any] | None = None, *, name: str = "query") -> Result:
-    """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) with literal bindings."""
+def run(loaded: Loaded, text: str, bindings: Mapping[str, Any] | None = None, *, name: str = "query",
+        federation: bool = False) -> Result:
+    """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) with literal bindings.
+
+    Queries nested deeper than the engines survive, and SERVICE unless `federation`, are refused
+    before any engine parses them (kg.sparqlguard)."""
+    from .sparqlguard import QueryRefused, check
+
+    try:
+        check(text, federation=federation)
+    except QueryRefused as exc:
+        raise QueryError(str(exc), name=name) from None
     bindings = dict(bindings or {})
     if loaded.engine == "oxigraph":
         try:
@@ -470,16 +484,28 @@ def display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
 
 
+#: characters a terminal acts on instead of showing: C0/C1 controls (ESC starts escape sequences
+#: that retitle the window or rewrite the screen), and the bidirectional overrides that reorder text
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(s: str) -> str:
+    """`s` with every control character shown as an escape (\\x1b, \\u202e): labels are data,
+    and a table printed to a terminal must not carry instructions to it."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", s)
+
+
 def _cell(t) -> str:
     import pyoxigraph as ox
 
     if t is None:
         return ""
     if isinstance(t, ox.NamedNode):
-        return compact(t.value)
+        return visible(compact(t.value))
     if isinstance(t, ox.BlankNode):
         return f"_:{t.value}"
-    return " ".join(t.value.split()) if isinstance(t, ox.Literal) else str(t)
+    return visible(" ".join(t.value.split()) if isinstance(t, ox.Literal) else str(t))
 
 
 def _table(variables: list[str], rows: Iterable[tuple], max_width: int = 80) -> str:
@@ -488,7 +514,7 @@ def _table(variables: list[str], rows: Iterable[tuple], max_width: int = 80) -> 
     widths = [max([display_width(v)] + [display_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
 
     def line(vals: list[str]) -> str:
-        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(vals, widths)).rstrip()
+        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(vals, widths, strict=True)).rstrip()
 
     out = [line(variables), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]
@@ -532,6 +558,14 @@ def _csv_value(t) -> str:
     return t.value
 
 
+def _tsv_term(t) -> str:
+    """A term as SPARQL TSV writes it (N-Triples syntax), C1 controls escaped as N-Triples allows."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04X}", str(t).replace("\t", "\\t"))
+
+
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def format_result(result: Result, fmt: str = "table", *, full: bool = False, hide: Iterable[str] = ()) -> str:
     """SELECT: table | csv | tsv | json (SPARQL 1.1 results formats). ASK: true/false or JSON.
     CONSTRUCT/DESCRIBE: table or turtle → Turtle, ntriples, json or jsonld → JSON-LD, csv → s,p,o rows.
@@ -551,7 +585,7 @@ def format_result(result: Result, fmt: str = "table", *, full: bool = False, hid
                           max_width=10_000 if full else 80)
         if fmt == "json":
             doc = {"head": {"vars": result.variables}, "results": {"bindings": [
-                {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]}}
+                {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None} for row in result.rows]}}
             return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
         if fmt == "csv":
             buf = io.StringIO()
@@ -561,7 +595,7 @@ def format_result(result: Result, fmt: str = "table", *, full: bool = False, hid
             return buf.getvalue()
         if fmt == "tsv":
             lines = ["\t".join("?" + v for v in result.variables)]
-            lines += ["\t".join("" if t is None else str(t).replace("\t", "\\t") for t in row) for row in result.rows]
+            lines += ["\t".join("" if t is None else _tsv_term(t) for t in row) for row in result.rows]
             return "\n".join(lines) + "\n"
         raise QueryError(f"--format {fmt} does not apply to a SELECT query (use {', '.join(SELECT_FORMATS)})")
     from .export.formats import jsonld_bytes, ntriples_bytes, turtle_bytes

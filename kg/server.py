@@ -4,7 +4,9 @@
 package on PyPI installs next to Python (a Rust binary; it speaks the SPARQL 1.1 Protocol on
 /query, Update on /update and the Graph Store Protocol on /store). The graph is loaded into an
 Oxigraph store in a temporary folder with `oxigraph load`, then served read-only
-(`oxigraph serve-read-only`) on 127.0.0.1 until SIGINT/SIGTERM; the folder is removed on exit.
+(`oxigraph serve-read-only`) on a private port of 127.0.0.1, behind kg.gateway on the public port
+(Host, origin and query checks), until SIGINT/SIGTERM; the folder is removed on exit. Oxigraph's
+`--timeout-s` bounds each query's evaluation.
 
 `kg push` sends the graph to any SPARQL 1.1 Graph Store Protocol endpoint with HTTP PUT (replace
 the target graph) or POST (add to it): Oxigraph (`http://host:7878/store`), Apache Jena Fuseki
@@ -15,8 +17,10 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import http.client
 import json
 import os
+import queue
 import shutil
 import signal
 import socket
@@ -24,15 +28,21 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .gateway import Gateway
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
+DEFAULT_TIMEOUT = 60  # seconds a query may run on the server
 
 
 class ServerError(Exception):
@@ -87,6 +97,23 @@ def load_store(graph: Path, location: Path) -> None:
         raise ServerError(f"{graph}: oxigraph could not load it: {(proc.stderr or proc.stdout).strip()[-500:]}")
 
 
+def _wait_for_port(address: tuple[str, int], proc: subprocess.Popen, timeout: float = 20.0) -> None:
+    """Until `proc` accepts connections on `address` (or exits, or the time runs out)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        with socket.socket() as s:
+            if s.connect_ex(address) == 0:
+                return
+        time.sleep(0.05)
+
+
+def _spawn(cmd: list[str], log: Path) -> subprocess.Popen:
+    with open(log, "ab") as fh:
+        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=fh, stderr=subprocess.STDOUT,
+                                start_new_session=True, env=_child_env(),
+                                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+
+
 @dataclass
 class Server:
     """A running Oxigraph server (a context manager: leaving it stops the server)."""
@@ -97,11 +124,17 @@ class Server:
     writable: bool = False
     workdir: Path | None = None
     log: Path | None = None
+    gateway: Gateway | None = None
+    command: list[str] = field(default_factory=list)
     _stopped: bool = field(default=False, repr=False)
+    _log_text: str = field(default="", repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _restarter: queue.Queue | None = field(default=None, repr=False)
+    generation: int = 0  # how many times the backend was restarted
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"http://{f'[{self.host}]' if ':' in self.host else self.host}:{self.port}"
 
     @property
     def query_url(self) -> str:
@@ -116,10 +149,11 @@ class Server:
         return f"{self.url}/store"
 
     def log_text(self) -> str:
+        """What the Oxigraph server printed (kept when stop() removes its folder)."""
         with contextlib.suppress(OSError):
             text = self.log.read_text(encoding="utf-8", errors="replace") if self.log else ""
             return text.split("\nStack backtrace:")[0].strip()
-        return ""
+        return self._log_text
 
     def wait_ready(self, timeout: float = 30.0) -> None:
         """Poll until the endpoint answers `ASK {}`; ServerError if it exits or the time runs out."""
@@ -141,11 +175,49 @@ class Server:
                 raise ServerError(f"the Oxigraph server did not answer on {self.url} within {timeout:.0f} s")
             time.sleep(0.05)
 
+    def restart_backend(self, generation: int) -> None:
+        """Kill the Oxigraph process and start it again on the same store: how a query that
+        outran its time limit is stopped (Oxigraph checks its own limit too seldom to rely on).
+        `generation` is the one the caller saw: a backend already restarted since is left alone.
+
+        The new process is started by a thread that lives as long as the server: Linux sends the
+        parent-death signal when the *thread* that forked a child ends, not the process."""
+        if self._restarter is None:
+            return
+        done = threading.Event()
+        self._restarter.put((generation, done))
+        done.wait(30)
+
+    def _restart_loop(self) -> None:
+        while True:
+            item = self._restarter.get()
+            if item is None:
+                return
+            generation, done = item
+            with self._lock:
+                if not self._stopped and generation == self.generation and self.command:
+                    self.generation += 1
+                    old = self.process
+                    old.kill()
+                    old.wait()
+                    self.process = _spawn(self.command, self.log)
+                    _wait_for_port(self.gateway.policy.backend if self.gateway else (HOST, 0), self.process)
+            done.set()
+
+    def start_restarter(self) -> None:
+        self._restarter = queue.Queue()
+        threading.Thread(target=self._restart_loop, name="kg-serve-restarter", daemon=True).start()
+
     def stop(self, timeout: float = 10.0) -> int | None:
         """SIGTERM, then SIGKILL after `timeout`; removes the store folder. Idempotent."""
         if self._stopped:
             return self.process.returncode
-        self._stopped = True
+        with self._lock:
+            self._stopped = True
+        if self._restarter is not None:
+            self._restarter.put(None)
+        if self.gateway is not None:
+            self.gateway.stop()
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -153,6 +225,7 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self._log_text = self.log_text()
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
         return self.process.returncode
@@ -165,16 +238,30 @@ class Server:
 
 
 def start(graph: Path | None, port: int = DEFAULT_PORT, *, writable: bool = False, host: str = HOST,
-          ready_timeout: float = 30.0, cors: bool = False) -> Server:
+          ready_timeout: float = 30.0, cors: bool = False, federation: bool = False,
+          timeout: float = DEFAULT_TIMEOUT) -> Server:
     """Load `graph` (if given) into a store in a temporary folder and serve it on host:port.
 
     Read-only unless `writable` (then /update and PUT/POST/DELETE on /store work too); a writable
-    server without a graph starts empty, in memory."""
+    server without a graph starts empty, in memory. Requests pass kg.gateway first; SERVICE only
+    with `federation`; a query is cancelled after `timeout` seconds."""
+    from .gateway import Gateway, Policy
+    from .query import PREFIXES
+
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise ServerError("kg serve listens on localhost only")
     if not 0 < port < 65536:
         raise ServerError(f"bad port {port}")
+    if timeout <= 0:
+        raise ServerError(f"the query time limit must be positive (got {timeout:g})")
     exe = oxigraph_executable()
+    backend = free_port(HOST)
+    policy = Policy(port, (HOST, backend), federation=federation, cors=cors,
+                    prefixes=tuple(PREFIXES.items()), timeout=timeout)
+    try:
+        gateway = Gateway(host, policy)  # bound first: a taken port is reported before any work
+    except OSError as exc:
+        raise ServerError(f"{host}:{port}: cannot listen there: {exc.strerror or exc}") from None
     workdir = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     try:
         cmd = [exe]
@@ -182,20 +269,23 @@ def start(graph: Path | None, port: int = DEFAULT_PORT, *, writable: bool = Fals
             store = workdir / "store"
             load_store(Path(graph), store)
             cmd += ["serve" if writable else "serve-read-only", "--location", str(store)]
-        elif writable:
-            cmd += ["serve"]
+        elif writable:  # on disk too, so a restart after an overrun keeps what was written
+            cmd += ["serve", "--location", str(workdir / "store")]
         else:
             raise ServerError("a read-only server needs a graph")
-        cmd += ["--bind", f"{host}:{port}"] + (["--cors"] if cors else [])
+        cmd += ["--bind", f"{HOST}:{backend}", "--timeout-s", str(max(1, round(timeout)))]
+        cmd += ["--cors"] if cors else []
         log = workdir / "server.log"
-        with open(log, "wb") as fh:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=fh, stderr=subprocess.STDOUT,
-                                    start_new_session=True, env=_child_env(),
-                                    preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+        proc = _spawn(cmd, log)
     except BaseException:
+        gateway.server_close()
         shutil.rmtree(workdir, ignore_errors=True)
         raise
-    server = Server(proc, port, host, writable, workdir, log)
+    server = Server(proc, port, host, writable, workdir, log, gateway, cmd)
+    server.start_restarter()
+    gateway.on_overrun = server.restart_backend
+    gateway.generation = lambda: server.generation
+    gateway.start()
     try:
         server.wait_ready(ready_timeout)
     except BaseException:
@@ -218,8 +308,11 @@ def serve_forever(server: Server, on_ready=None) -> int:
     try:
         if on_ready:
             on_ready(server)
-        code = server.process.wait()
-        return code
+        while True:
+            proc = server.process
+            code = proc.wait()
+            if server.process is proc:  # not replaced by restart_backend()
+                return code
     except KeyboardInterrupt:
         return 0
     finally:
@@ -295,9 +388,13 @@ def push(graph: Path, endpoint: str, *, graph_iri: str | None = None, replace: b
     graph = Path(graph)
     if not graph.is_file():
         raise ServerError(f"{graph}: graph not found (run `kg build` first, or pass --graph)")
-    parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ServerError(f"--endpoint must be an http(s) URL (got {endpoint!r})")
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise ServerError(f"{endpoint}: --endpoint must be an http(s) URL: {exc}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ServerError(f"{endpoint}: --endpoint must be an http(s) URL")
     headers = {}
     if user is not None:
         token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
@@ -312,11 +409,21 @@ def push(graph: Path, endpoint: str, *, graph_iri: str | None = None, replace: b
             with urllib.request.urlopen(req, timeout=timeout) as r:
                 status = r.status
         except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", errors="replace").strip()[:300]
+            from .query import visible
+
+            detail = visible(" ".join(exc.read().decode("utf-8", errors="replace").split()))[:300]
             raise ServerError(f"{method} {url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) \
                 from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise ServerError(f"{method} {url}: {reason}") from None
+        except http.client.HTTPException as exc:  # the reply is not HTTP (another protocol's port)
+            from .query import visible
+
+            said = visible(" ".join(str(exc).split()))[:80]
+            raise ServerError(f"{method} {url}: the endpoint did not answer in HTTP"
+                              + (f" (it sent {said!r})" if said else "")) from None
+        except ValueError as exc:  # a URL urllib cannot use
+            raise ServerError(f"{method} {url}: bad URL: {exc}") from None
         results.append(PushResult(url, iri, count, status, method))
     return results

@@ -52,16 +52,23 @@ def test_key_follows_text_id_and_extractor(tmp_path, monkeypatch):
     assert kc.ExtractionCache(tmp_path).get(d) is not None
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty", "magic", "other-doc", "not-pickle"])
+def _entry(c, d) -> dict:
+    import json
+
+    return json.loads(c.path(d).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty", "format", "other-doc", "fingerprint",
+                                    "text-hash", "not-an-extraction", "bad-type", "bad-enum"])
 def test_a_damaged_entry_is_a_miss_never_an_error(tmp_path, damage):
-    import hashlib
-    import pickle
+    import json
 
     c = kc.ExtractionCache(tmp_path)
     d = _doc()
     c.put(_ex(d))
     p = c.path(d)
     data = p.read_bytes()
+    entry = _entry(c, d)
     if damage == "truncate":
         data = data[: len(data) // 2]
     elif damage == "flip":
@@ -70,16 +77,68 @@ def test_a_damaged_entry_is_a_miss_never_an_error(tmp_path, damage):
         data = b"\x80\x05garbage" * 10
     elif damage == "empty":
         data = b""
-    elif damage == "magic":
-        data = b"X" + data[1:]
-    else:  # a well-formed entry whose payload is not this document's extraction
-        obj = kc.strip_text(_ex(_doc("other"))) if damage == "other-doc" else {"not": "an extraction"}
-        payload = pickle.dumps(obj)
-        data = kc.MAGIC + bytes([kc.FORMAT]) + hashlib.sha256(payload).digest() + payload
+    else:
+        if damage == "format":
+            entry["format"] = "lgkg-extraction/1"
+        elif damage == "other-doc":
+            entry["doc_id"] = "other"
+        elif damage == "fingerprint":
+            entry["fingerprint"] = "0" * 64
+        elif damage == "text-hash":
+            entry["text_sha256"] = "0" * 64
+        elif damage == "not-an-extraction":
+            entry["extraction"] = {"not": "an extraction"}
+        elif damage == "bad-type":
+            entry["extraction"]["mentions"][0][1] = "0"
+        else:
+            entry["extraction"]["mentions"][0][4][0] = "Wizard"
+        data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
     p.write_bytes(data)
     assert c.get(d) is None
     c.put(_ex(d))  # and the next build repairs it
     assert c.get(d) == _ex(d)
+
+
+def test_an_entry_is_plain_data_and_a_pickle_is_never_loaded(tmp_path):
+    """A pickle put where an entry belongs would run code when loaded: it is not loaded."""
+    import json
+    import pickle
+
+    c = kc.ExtractionCache(tmp_path)
+    d = _doc()
+    c.put(_ex(d))
+    entry = _entry(c, d)
+    assert set(entry) == {"format", "fingerprint", "doc_id", "text_sha256", "extraction"}
+    assert entry["fingerprint"] == kc.extractor_fingerprint() and entry["doc_id"] == "r1"
+    marker = tmp_path / "ran"
+
+    class Exploit:
+        def __reduce__(self):
+            return (marker.write_text, ("pwned",))
+
+    for name in (c.path(d), c.path(d).with_suffix(".pkl")):
+        name.write_bytes(pickle.dumps(Exploit()))
+    assert c.get(d) is None and not marker.exists()
+    c.put(_ex(d))
+    assert json.loads(c.path(d).read_text(encoding="utf-8"))["format"] == kc.FORMAT
+
+
+def test_a_forged_entry_that_the_text_does_not_bear_out_is_ignored(tmp_path):
+    """Well-formed JSON with the right hashes, but naming an entity the text does not hold at its
+    offsets: ignored, and the document is extracted again."""
+    import json
+
+    c = kc.ExtractionCache(tmp_path)
+    d = _doc()
+    c.put(_ex(d))
+    entry = _entry(c, d)
+    entry["extraction"]["mentions"][0][3] = "某某公司"  # surface not in the text
+    c.path(d).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    assert c.get(d) is None
+    entry["extraction"]["mentions"][0][3] = d.text[:6]
+    entry["extraction"]["mentions"][0][2] = 60  # an offset past the text
+    c.path(d).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    assert c.get(d) is None
 
 
 def test_unwritable_cache_does_not_fail(tmp_path):
@@ -135,6 +194,21 @@ def test_one_new_report_is_the_only_one_extracted(tmp_path):
     fresh = build([src], tmp_path / "o4", html=False)  # no cache at all
     assert (tmp_path / "o3" / "graph.ttl").read_bytes() == (tmp_path / "o4" / "graph.ttl").read_bytes()
     assert grown.kb == fresh.kb
+
+
+def test_the_seeds_build_byte_identical_from_the_cache(tmp_path, seeds_build):
+    from kg.build import build
+
+    from .conftest import SEEDS
+
+    cache = tmp_path / "cache"
+    build([SEEDS], tmp_path / "cold", html=False, cache_dir=cache)
+    warm = build([SEEDS], tmp_path / "warm", html=False, cache_dir=cache)
+    assert warm.stats["documents_cached"] == len(list(SEEDS.glob("*.txt"))) and warm.stats["documents_extracted"] == 0
+    assert list(cache.rglob("*.json")) and not list(cache.rglob("*.pkl"))
+    uncached = Path(seeds_build.outputs[0]).read_bytes()
+    assert (tmp_path / "cold" / "graph.ttl").read_bytes() == uncached
+    assert (tmp_path / "warm" / "graph.ttl").read_bytes() == uncached
 
 
 def test_fully_cached_build_does_not_load_spacy(tmp_path):

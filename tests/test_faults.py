@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from kg.boilerplate import boilerplate_spans, clean_for_extraction, reslice
@@ -83,7 +83,7 @@ def test_cleaned_text_keeps_every_offset(newline):
     clean = clean_for_extraction(text)
     assert len(clean) == len(text)
     assert [i for i, c in enumerate(clean) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
-    for i, (a, b) in enumerate(zip(text, clean)):
+    for i, (a, b) in enumerate(zip(text, clean, strict=True)):
         assert b == a or b == " ", (i, a, b)  # characters are kept or blanked, never moved
     for line, chrome in PAGE:
         pos = text.index(line)
@@ -118,23 +118,19 @@ def test_the_seeds_lose_only_their_chrome():
     assert {"字号:", "大 中 小", "扫码使用手机浏览本页内容", "图片", "上一篇:"} <= found
 
 
-def test_boilerplate_removal_is_linear():
-    """A 10 MB single line, and the same text in short lines, and lines built to make a regex
-    backtrack: all in linear time (×4 the text, well under ×8 the time)."""
+def test_boilerplate_removal_on_huge_and_nasty_lines():
+    """A 10 MB single line, the same text in short lines, and lines built to make a regex
+    backtrack: every character kept or blanked in place, the report's text kept
+    (how the time grows with the size is bench/long_line_bench.py's job)."""
     unit = "2023年，聊城市司法局深入推进“有事来聊”品牌调解工作【打印】 大 中 小 "
     for sep in ("", "\n"):
-        def t(k: int) -> float:
-            text = (unit + sep) * k
-            t0 = time.perf_counter()
-            clean_for_extraction(text)
-            return time.perf_counter() - t0
-        small = min(t(40_000) for _ in range(3))
-        big = t(160_000)
-        assert big < 8 * small + 0.2, (sep, small, big)
+        text = (unit + sep) * 160_000
+        clean = clean_for_extraction(text)
+        assert len(clean) == len(text)
+        assert clean.count("聊城市司法局深入推进“有事来聊”品牌调解工作") == 160_000
     for nasty in (" " * 4_000_000 + "x", "【 " * 2_000_000, "大 中 小 " * 800_000 + "x", "扫码" * 2_000_000):
-        t0 = time.perf_counter()
-        assert len(clean_for_extraction(nasty)) == len(nasty)
-        assert time.perf_counter() - t0 < 5
+        clean = clean_for_extraction(nasty)
+        assert len(clean) == len(nasty) and all(c == d or d == " " for c, d in zip(nasty[:1000], clean[:1000], strict=True))
 
 
 def _extraction_with_a_chrome_quote() -> DocExtraction:
@@ -553,29 +549,21 @@ def nlp():
     return make_pipeline()
 
 
-def _extract_seconds(nlp, text: str) -> float:
+def _extract(nlp, text: str):
     from kg.nlp import extract
 
-    doc = SourceDocument("long", "long.txt", text, "utf-8", "0" * 64)
-    t0 = time.perf_counter()
-    extract(nlp, doc)
-    return time.perf_counter() - t0
+    return extract(nlp, SourceDocument("long", "long.txt", text, "utf-8", "0" * 64))
 
 
-def test_extraction_of_a_line_without_sentence_ends_is_linear(nlp):
-    """40k vs 320k characters on one line with commas only: ×8 text, ≤ ×14 time (quadratic: ×30+)."""
-    _extract_seconds(nlp, _long_line(5_000, False))  # warm up
-    small = min(_extract_seconds(nlp, _long_line(40_000, False)) for _ in range(3))
-    big = _extract_seconds(nlp, _long_line(320_000, False))
-    assert big < 14 * small + 0.3, (small, big)
-
-
-def test_extraction_of_a_long_single_line_is_linear(nlp):
-    """A single line of real sentences: 60k vs 480k characters, ×8 text, ≤ ×14 time."""
-    _extract_seconds(nlp, _long_line(5_000, True))
-    small = min(_extract_seconds(nlp, _long_line(60_000, True)) for _ in range(3))
-    big = _extract_seconds(nlp, _long_line(480_000, True))
-    assert big < 14 * small + 0.3, (small, big)
+@pytest.mark.parametrize("sentence_ends", [False, True], ids=["commas-only", "sentences"])
+def test_a_long_single_line_is_extracted_to_its_end(nlp, sentence_ends):
+    """320k characters on one line (the seeds repeated): names are found at their offsets all
+    along it, in every 40k stretch as at its start. Timings: bench/long_line_bench.py."""
+    text = _long_line(320_000, sentence_ends)
+    ex = _extract(nlp, text)
+    assert all(m.surface == text[m.start:m.end] for m in ex.mentions)
+    per_window = [sum(1 for m in ex.mentions if k * 40_000 <= m.start < (k + 1) * 40_000) for k in range(8)]
+    assert min(per_window) > 100, per_window  # the windows differ in text, so in density
 
 
 def test_a_report_over_a_million_characters_is_extracted(nlp):

@@ -191,7 +191,7 @@ def test_an_empty_graph_is_valid_turtle():
 def test_doc_extraction_survives_the_pool_boundary():
     import pickle
 
-    from kg.cache import restore_text, strip_text
+    from kg.transport import restore_text, strip_text
 
     d = _docs(1)[0]
     ex = DocExtraction(d, DocContext("山东省", "聊城市"), (), ())

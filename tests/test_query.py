@@ -266,9 +266,193 @@ def test_errors_exit_2(graph_path, tmp_path):
         parse_binding("no-equals-sign")
 
 
-def test_named_queries_run_on_the_committed_exports():
-    """exports/graph.ttl is what users query by default; every named query runs on it."""
-    graph = ROOT / "exports" / "graph.ttl"
-    loaded = load(graph, "oxigraph")
-    for name in NAMED:
-        run_named(loaded, name)
+# ---------------------------------------------------------------------------- every named query, one fact each
+
+def _has(**fact: str):
+    """A row with these values (IRIs compacted) is in the answer."""
+    return lambda res: any(fact.items() <= r.items() for r in res.records(compact_iris=True))
+
+
+#: what each named query must answer on the seeds: a fact a user of that query relies on
+FACTS = {
+    "awards_conferred": _has(conferredBy="山东省司法厅", award="全省司法行政系统先进集体", receivedBy="济宁市司法局"),
+    "documents_mentioning": lambda res: {r["file"] for r in res.records()} >= {"001_69c4dd6300acab87.txt"},
+    "entity_counts": lambda res: int(next(r["count"] for r in res.records()
+                                          if (r["kind"], r["name"]) == ("class", "SourceDocument"))) == 5,
+    "entity_labels": _has(prefLabel="聊城市司法局", altLabel="市司法局", entityType="lg:GovernmentDepartment"),
+    "linkage_places": lambda res: {r["place"] for r in res.records()} >= {"冠县", "莘县", "大名县", "南乐县"},
+    "most_awarded": lambda res: res.records()[0]["recipient"] == "聊城市" and int(res.records()[0]["awards"]) >= 10,
+    "most_implemented_programs": _has(program="三省四县跨省联调机制"),
+    "organisations_in_place": _has(organisation="冠县人民政府", locatedIn="冠县"),
+    "place_hierarchy": _has(place="东昌府区", parent="聊城市", depth="1"),
+    "programs_of_brand": _has(implementer="东昌府区司法局", program="“有事来聊”"),
+    "programs_per_county": lambda res: res.records()[0]["county"] == "东昌府区",
+    "regulations_by_issuer": _has(regulation="聊城市居住证实施办法", documentNumber="聊政办字〔2022〕22号",
+                                  issuedBy="聊城市人民政府办公室"),
+    "relation_evidence": _has(head="“1+3”多元化解纠纷模式", predicate="receivedAward", tail="全国法治政府建设示范项目"),
+    "relation_network": lambda res: any(t.predicate.value == PREFIXES["lg"] + "implements" for t in res.triples)
+    and not any(t.predicate.value == PREFIXES["lg"] + "quote" for t in res.triples),
+    "relations_per_document": _has(document="000_8542eef7aaf2db40", relation="implements"),
+    "unsupported_relations": lambda res: res.boolean is False,
+}
+
+
+def test_every_named_query_has_a_fact():
+    assert set(FACTS) == set(NAMED)
+
+
+@pytest.mark.parametrize("name", sorted(NAMED))
+def test_named_query_answers_its_fact_on_the_seeds(ox, name):
+    res = run_named(ox, name)
+    assert FACTS[name](res), res.records(compact_iris=True)[:5] if res.kind == "select" else res.kind
+
+
+@pytest.mark.parametrize("name", sorted(NAMED))
+def test_named_query_answers_its_fact_on_the_committed_exports(name):
+    """exports/graph.ttl is what users query by default."""
+    res = run_named(_committed(), name)
+    assert FACTS[name](res), name
+
+
+_COMMITTED: list = []
+
+
+def _committed():
+    if not _COMMITTED:
+        _COMMITTED.append(load(ROOT / "exports" / "graph.ttl", "oxigraph"))
+    return _COMMITTED[0]
+
+
+# ---------------------------------------------------------------------------- limits and hostile queries
+
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _kg(*args: str, timeout: float = 120, **kw):
+    import subprocess
+    import sys
+
+    return subprocess.run([str(Path(sys.executable).parent / "kg"), *args], capture_output=True, text=True,
+                          timeout=timeout, **kw)
+
+
+def test_a_cross_product_ends_at_the_timeout_with_one_line(graph_path):
+    import time
+
+    t0 = time.monotonic()
+    res = _kg("query", CROSS, "-g", str(graph_path), "--timeout", "3")
+    assert res.returncode == 1, res.stderr
+    assert res.stderr.count("\n") == 1 and "3 s" in res.stderr and "--timeout" in res.stderr
+    assert time.monotonic() - t0 < 60  # it would run for hours
+
+
+def test_a_query_over_its_memory_is_stopped(graph_path):
+    res = _kg("query", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f", "-g", str(graph_path),
+              "--memory", "400", "--timeout", "120")
+    assert res.returncode == 1, res.stderr[-500:]
+    assert res.stderr.count("\n") == 1 and "--memory" in res.stderr
+    ok = _kg("query", "ASK { ?x a lg:Award }", "-g", str(graph_path), "--memory", "400")
+    assert ok.returncode == 0 and ok.stdout.strip() == "true"  # the cap leaves room for real queries
+
+
+def test_ctrl_c_stops_a_running_query(graph_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "kg"), "query", CROSS, "-g", str(graph_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)  # the child is running the query by now
+    proc.send_signal(signal.SIGINT)
+    try:
+        _out, err = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+    assert proc.returncode == 130 and "interrupted" in err
+
+
+@pytest.mark.parametrize("shape", ["{", "(", "["])
+def test_a_deeply_nested_query_is_refused_not_a_crash(graph_path, shape):
+    close = {"{": "}", "(": ")", "[": "]"}[shape]
+    body = {"{": "{" * 3000 + " ?s ?p ?o " + "}" * 3000,
+            "(": "{ FILTER(" + "(" * 3000 + "1" + ")" * 3000 + ") }",
+            "[": "{ ?s ?p " + "[ ?p " * 3000 + "1" + " ]" * 3000 + " }"}[shape]
+    assert body.count(shape) >= 3000 and body.count(close) >= 3000
+    res = _kg("query", "SELECT * WHERE " + body, "-g", str(graph_path))
+    assert res.returncode == 2, (res.returncode, res.stderr[-300:])
+    assert "nested" in res.stderr and res.stderr.count("\n") == 1
+
+
+def test_nesting_is_counted_outside_strings_and_comments_only():
+    from kg.sparqlguard import MAX_DEPTH, scan
+
+    assert scan('SELECT * { FILTER(CONTAINS(?l, "' + "(" * 500 + '")) } # ' + "{" * 500).depth == 3
+    assert scan("SELECT * WHERE " + "{" * MAX_DEPTH + "}" * MAX_DEPTH).depth == MAX_DEPTH
+    # an escaped quote does not end a string; a comment ends at a carriage return too
+    assert scan('SELECT * { BIND("\\"((" AS ?x) }').depth == 2
+    assert scan("SELECT * { #x\r" + "{" * 200 + "}" * 200 + " }").depth == 201
+
+
+def test_a_query_at_the_depth_limit_runs(ox):
+    from kg.sparqlguard import MAX_DEPTH
+
+    q = "SELECT (COUNT(*) AS ?n) WHERE " + "{" * (MAX_DEPTH - 1) + " ?s a lg:Award " + "}" * (MAX_DEPTH - 1)
+    assert int(run(ox, q).rows[0][0].value) > 10
+
+
+@pytest.mark.parametrize("spelling", ["SERVICE", "service", "\\u0053ERVICE"])
+def test_service_is_refused_and_sends_nothing(graph_path, spelling):
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    connections: list = []
+    done = threading.Event()
+
+    def accept() -> None:
+        while not done.is_set():
+            try:
+                conn, _ = listener.accept()
+                connections.append(conn.recv(200))
+                conn.close()
+            except OSError:
+                pass
+
+    t = threading.Thread(target=accept, daemon=True)
+    t.start()
+    q = f"SELECT * WHERE {{ {spelling} <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    try:
+        res = _kg("query", q, "-g", str(graph_path))
+        assert res.returncode == 2 and "SERVICE" in res.stderr and "--federation" in res.stderr
+        assert connections == []
+        if spelling == "SERVICE":  # the listener does see the request when federation is allowed
+            _kg("query", q, "-g", str(graph_path), "--federation", "--timeout", "20")
+            assert connections and connections[0].startswith(b"POST /sparql")
+    finally:
+        done.set()
+        t.join(2)
+        listener.close()
+
+
+def test_terminal_escapes_in_labels_are_shown_not_obeyed(graph_path, tmp_path):
+    hostile = tmp_path / "hostile.ttl"
+    hostile.write_text('<https://w3id.org/lgkg/id/x> <http://www.w3.org/2004/02/skos/core#prefLabel> '
+                       '"A\\u001B]0;pwned\\u0007B\\u009B31mC\\u202ED"@zh .\n', encoding="utf-8")
+    q = "SELECT ?l WHERE { ?x skos:prefLabel ?l }"
+    table = cli("query", q, "-g", str(hostile)).stdout
+    assert "\x1b" not in table and "\x07" not in table and "\x9b" not in table and "\u202e" not in table
+    assert "A\\x1b]0;pwned\\x07B\\x9b31mC\\u202eD" in table
+    data = json.loads(cli("query", q, "-g", str(hostile), "-f", "json").stdout)
+    assert data["results"]["bindings"][0]["l"]["value"] == "A\x1b]0;pwned\x07B\x9b31mC\u202eD"  # data kept
+    raw_json = cli("query", q, "-g", str(hostile), "-f", "json").stdout
+    assert "\x1b" not in raw_json and "\\u001b" in raw_json.lower()
+    tsv = cli("query", q, "-g", str(hostile), "-f", "tsv").stdout
+    assert "\x1b" not in tsv and "\x9b" not in tsv
+    assert list(csv.reader(io.StringIO(cli("query", q, "-g", str(hostile), "-f", "csv").stdout)))[1] == [
+        "A\x1b]0;pwned\x07B\x9b31mC\u202eD"]

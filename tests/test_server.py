@@ -2,7 +2,7 @@
 into a Graph Store Protocol endpoint; both exercised over HTTP on free localhost ports."""
 from __future__ import annotations
 
-import json
+import os
 import shutil
 import signal
 import socket
@@ -91,7 +91,10 @@ def test_kg_serve_answers_sparql_over_http(graph_path, sig):
         text = named_queries()["most_awarded"].text
         csv_rows = get(f"{url}?{urllib.parse.urlencode({'query': text})}", "text/csv").decode().splitlines()
         local = run_named(load(graph_path), "most_awarded")
-        assert len(csv_rows) == len(local.rows) + 1 and csv_rows[0].split(",")[0] == "recipient"
+        assert csv_rows[0].split(",") == local.variables
+        served = [row.split(",") for row in csv_rows[1:]]
+        assert served == [[t.value for t in r] for r in local.rows]
+        assert served[0][0] == "聊城市"
         # read-only: updates are refused
         req = urllib.request.Request(f"http://127.0.0.1:{port}/update", method="POST",
                                      data=b"update=INSERT DATA { <x:a> <x:b> <x:c> }",
@@ -120,7 +123,27 @@ def test_serve_reports_a_busy_port(graph_path):
         res = subprocess.run([*kg_command(), "serve", "--graph", str(graph_path), "--port", str(port)],
                              capture_output=True, text=True, timeout=60)
     assert res.returncode == 2
-    assert "exited" in res.stderr or "did not answer" in res.stderr
+    assert res.stderr.count("\n") == 1 and f"127.0.0.1:{port}" in res.stderr and "in use" in res.stderr
+
+
+def test_a_dying_server_is_reported_with_its_log(graph_path):
+    """The server's own output is read before its folder is removed (it used to be lost)."""
+    port = free_port()
+    proc = subprocess.Popen([*kg_command(), "serve", "--graph", str(graph_path), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/query", proc)
+        proc.stderr.readline()  # announced: serving
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        backend = [int(c) for c in children if "oxigraph" in Path(f"/proc/{c}/cmdline").read_text()]
+        assert len(backend) == 1
+        os.kill(backend[0], signal.SIGKILL)
+        code = proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    err = proc.stderr.read()
+    assert code == 1 and "stopped with exit code -9" in err and "Listening for requests" in err
 
 
 def test_serve_needs_a_graph(tmp_path):
@@ -137,9 +160,8 @@ def test_library_server_stops_cleanly(graph_path):
 
 
 def test_oxigraph_is_the_pypi_server():
-    exe = oxigraph_executable()
-    out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=True).stdout
-    assert "oxigraph" in out.lower()
+    exe = Path(oxigraph_executable())
+    assert exe.parent == Path(sys.executable).parent or shutil.which("oxigraph") == str(exe)
 
 
 # ---------------------------------------------------------------------------- kg push
@@ -215,3 +237,198 @@ def test_push_to_a_read_only_endpoint_fails(graph_path):
 def test_start_rejects_non_local_hosts(graph_path):
     with pytest.raises(ServerError):
         start(graph_path, free_port(), host="0.0.0.0")
+
+
+# ---------------------------------------------------------------------------- the gateway in front
+
+@pytest.fixture(scope="module")
+def guarded(graph_path):
+    with start(graph_path, free_port(), timeout=3) as server:
+        yield server
+
+
+def request(server, path: str = "/query", *, data: bytes | None = None, headers: dict | None = None,
+            method: str | None = None, timeout: float = 30) -> tuple[int, bytes]:
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=timeout)
+    try:
+        hdrs = {"Accept": "text/csv", **(headers or {})}
+        if data is not None:
+            hdrs.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        conn.request(method or ("POST" if data is not None else "GET"), path, body=data, headers=hdrs)
+        r = conn.getresponse()
+        return r.status, r.read()
+    finally:
+        conn.close()
+
+
+def form(query: str) -> bytes:
+    return urllib.parse.urlencode({"query": query}).encode()
+
+
+COUNT_AWARDS = "SELECT (COUNT(*) AS ?n) WHERE { ?x a lg:Award }"  # lg: predeclared, as in kg query
+
+
+def awards(server) -> int:
+    status, body = request(server, data=form(COUNT_AWARDS))
+    assert status == 200, body
+    return int(body.decode().split()[1])
+
+
+def test_the_gateway_answers_with_kg_querys_prefixes(guarded, graph_path):
+    from kg.query import load, run
+
+    local = int(run(load(graph_path), COUNT_AWARDS).rows[0][0].value)
+    assert local > 10 and awards(guarded) == local
+    own = "PREFIX lg: <https://w3id.org/lgkg/ontology#> " + COUNT_AWARDS  # a query's own PREFIX still wins
+    assert request(guarded, data=form(own))[1].decode().split()[1] == str(local)
+
+
+def test_a_3000_level_query_is_refused_and_the_server_lives(guarded):
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    before = awards(guarded)
+    status, body = request(guarded, data=form(deep))
+    assert status == 400 and b"nested 3000 levels" in body
+    status, body = request(guarded, data=deep.encode(), headers={"Content-Type": "application/sparql-query"})
+    assert status == 400
+    status, _ = request(guarded, f"/query?{urllib.parse.urlencode({'query': deep})}")
+    assert status == 400
+    assert guarded.process.poll() is None and awards(guarded) == before
+
+
+def test_a_foreign_host_is_refused(guarded):
+    for host in ("evil.example", f"evil.example:{guarded.port}", "127.0.0.1:1", "attacker.127.0.0.1.nip.io"):
+        status, body = request(guarded, data=form(COUNT_AWARDS), headers={"Host": host})
+        assert status == 403, host
+        assert b"addressed to" in body
+    for host in (f"localhost:{guarded.port}", f"127.0.0.1:{guarded.port}", f"[::1]:{guarded.port}"):
+        assert request(guarded, data=form(COUNT_AWARDS), headers={"Host": host})[0] == 200, host
+
+
+def test_cross_origin_posts_are_refused(guarded):
+    for hdrs in ({"Origin": "http://evil.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
+                 {"Origin": f"http://127.0.0.1:{guarded.port}", "Sec-Fetch-Site": "same-site"}):
+        status, body = request(guarded, data=form(COUNT_AWARDS), headers=hdrs)
+        assert status == 403 and b"cross-origin" in body, hdrs
+    same = {"Origin": f"http://localhost:{guarded.port}", "Sec-Fetch-Site": "same-origin"}
+    assert request(guarded, data=form(COUNT_AWARDS), headers=same)[0] == 200
+
+
+def test_cors_lets_cross_origin_queries_through_but_never_writes(graph_path):
+    with start(None, free_port(), writable=True, cors=True) as server:
+        foreign = {"Origin": "http://tool.example"}
+        assert request(server, data=form("ASK {}"), headers=foreign)[0] == 200
+        upd = urllib.parse.urlencode({"update": "INSERT DATA { <x:a> <x:b> <x:c> }"}).encode()
+        assert request(server, "/update", data=upd, headers=foreign)[0] == 403
+        assert request(server, "/update", data=upd)[0] in (200, 204)
+        assert count(server) == 1
+
+
+def test_service_is_refused_without_federation_and_no_request_is_sent(graph_path):
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    seen: list[bytes] = []
+    done = threading.Event()
+
+    def accept() -> None:  # records each connection and its first bytes, answers nothing
+        while not done.is_set():
+            try:
+                conn, _ = listener.accept()
+                seen.append(conn.recv(200))
+                conn.close()
+            except OSError:
+                pass
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    q = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    try:
+        with start(graph_path, free_port()) as server:
+            for spelling in (q, q.replace("SERVICE", "service"), q.replace("SERVICE", "\\u0053ERVICE")):
+                status, body = request(server, data=form(spelling))
+                assert status == 400 and b"--federation" in body
+            time.sleep(1)
+            assert seen == []
+        with start(graph_path, free_port(), federation=True) as server:
+            request(server, data=form(q), timeout=15)
+            assert seen and seen[0].startswith(b"POST /sparql")  # allowed, the same query does go out
+    finally:
+        done.set()
+        thread.join(2)
+        listener.close()
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_a_long_query_is_cancelled_and_frees_the_server(guarded):
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    t0 = time.monotonic()
+    status, body = request(guarded, data=form(cross), timeout=60)
+    assert status == 503 and b"cancelled" in body
+    assert time.monotonic() - t0 < 30  # the server's limit is 3 s (it would run for hours)
+    assert awards(guarded) > 10  # answering again
+    pid = guarded.process.pid
+    before = _cpu_seconds(pid)
+    time.sleep(1.5)
+    assert _cpu_seconds(pid) - before < 0.5  # nothing left running on a core
+
+
+def test_an_abandoned_query_does_not_keep_a_core(guarded):
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with socket.create_connection(("127.0.0.1", guarded.port)) as s:
+        body = form(cross)
+        s.sendall(b"POST /query HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/x-www-form-urlencoded"
+                  b"\r\nContent-Length: %d\r\n\r\n%s" % (guarded.port, len(body), body))
+        time.sleep(0.5)
+    time.sleep(8)  # the 3 s limit, its grace, and a restart
+    pid = guarded.process.pid
+    before = _cpu_seconds(pid)
+    time.sleep(1.5)
+    assert _cpu_seconds(pid) - before < 0.5
+    assert awards(guarded) > 10
+
+
+def test_push_to_a_non_http_reply_or_a_bad_url_is_one_line(graph_path):
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+
+    def answer_like_ssh() -> None:
+        conn, _ = listener.accept()
+        conn.settimeout(1)
+        try:  # read the whole request (closing on unread data would reset the connection)
+            while conn.recv(65536):
+                pass
+        except OSError:
+            pass
+        conn.sendall(b"SSH-2.0-OpenSSH_9.2\r\n\x1b]0;pwned\x07\r\n")
+        conn.close()
+
+    thread = threading.Thread(target=answer_like_ssh, daemon=True)
+    thread.start()
+    runner = CliRunner()
+    endpoint = f"http://127.0.0.1:{port}/store"
+    try:
+        res = runner.invoke(app, ["push", "--endpoint", endpoint, "--graph", str(graph_path)])
+    finally:
+        thread.join(5)
+        listener.close()
+    assert res.exit_code == 1 and res.exception is None or isinstance(res.exception, SystemExit)
+    assert res.stderr.count("\n") == 1 and endpoint in res.stderr and "not answer in HTTP" in res.stderr
+    assert "\x1b" not in res.stderr
+    for bad in ("http://127.0.0.1:abc/store", "http://[::1/store", "http:///store"):
+        res = runner.invoke(app, ["push", "--endpoint", bad, "--graph", str(graph_path)])
+        assert res.exit_code == 2 and isinstance(res.exception, SystemExit), bad
+        assert res.stderr.count("\n") == 1 and bad in res.stderr, res.stderr

@@ -1,0 +1,119 @@
+"""A document's extraction as plain data (lists, strings, integers) and back, for the cache.
+
+Explicit per type of kg.model: nothing in the data names a class or a function, so reading an
+entry can build only these types. Decoding checks every field's type and every enum value, and
+that each mention and evidence quote is the document's own text at its offsets: an entry that
+is damaged, of another shape, or that claims what the text does not say raises CodecError.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .model import (DocContext, DocExtraction, EntityKey, EntityType, Evidence, Mention, Predicate,
+                    RelationMention, SourceDocument)
+
+
+class CodecError(ValueError):
+    """The data is not an extraction of this document."""
+
+
+def _str(x: Any) -> str:
+    if not isinstance(x, str):
+        raise CodecError(f"expected a string, got {type(x).__name__}")
+    return x
+
+
+def _opt(x: Any) -> str | None:
+    return None if x is None else _str(x)
+
+
+def _int(x: Any) -> int:
+    if not isinstance(x, int) or isinstance(x, bool):
+        raise CodecError(f"expected an integer, got {type(x).__name__}")
+    return x
+
+
+def _list(x: Any, n: int | None = None) -> list:
+    if not isinstance(x, list) or (n is not None and len(x) != n):
+        raise CodecError("expected a list" + (f" of {n}" if n is not None else ""))
+    return x
+
+
+# --------------------------------------------------------------------------- encoding
+
+def _key(k: EntityKey) -> list:
+    return [k.etype.value, k.name]
+
+
+def _evidence(e: Evidence) -> list:
+    return [e.doc_id, e.quote, e.start, e.end, e.source]
+
+
+def encode(ex: DocExtraction) -> dict[str, Any]:
+    """The extraction without its document's text, as JSON-ready data."""
+    d, c = ex.document, ex.context
+    return {
+        "document": [d.doc_id, d.path, d.encoding, d.sha256],
+        "context": [c.province, c.city, c.county, c.author],
+        "mentions": [[m.doc_id, m.start, m.end, m.surface, _key(m.key), m.subtype,
+                      [list(p) for p in m.props], m.source] for m in ex.mentions],
+        "relations": [[_key(r.head), r.predicate.value, _key(r.tail), _evidence(r.evidence)]
+                      for r in ex.relations],
+    }
+
+
+# --------------------------------------------------------------------------- decoding
+
+def _decode_key(x: Any) -> EntityKey:
+    etype, name = _list(x, 2)
+    try:
+        return EntityKey(EntityType(_str(etype)), _str(name))
+    except ValueError:
+        raise CodecError(f"unknown entity type {etype!r}") from None
+
+
+def _decode_evidence(x: Any) -> Evidence:
+    doc_id, quote, start, end, source = _list(x, 5)
+    return Evidence(_opt(doc_id), _str(quote), _int(start), _int(end), _str(source))
+
+
+def _decode_mention(x: Any) -> Mention:
+    doc_id, start, end, surface, key, subtype, props, source = _list(x, 8)
+    pairs = tuple((_str(a), _str(b)) for a, b in (_list(p, 2) for p in _list(props)))
+    return Mention(_str(doc_id), _int(start), _int(end), _str(surface), _decode_key(key), _opt(subtype), pairs,
+                   _str(source))
+
+
+def _decode_relation(x: Any) -> RelationMention:
+    head, predicate, tail, evidence = _list(x, 4)
+    try:
+        pred = Predicate(_str(predicate))
+    except ValueError:
+        raise CodecError(f"unknown predicate {predicate!r}") from None
+    return RelationMention(_decode_key(head), pred, _decode_key(tail), _decode_evidence(evidence))
+
+
+def _in_text(text: str, start: int, end: int, quote: str) -> bool:
+    return 0 <= start <= end <= len(text) and text[start:end] == quote
+
+
+def decode(data: Any, document: SourceDocument) -> DocExtraction:
+    """The extraction `data` holds, with `document` (and its text) put back; CodecError unless it
+    is well formed and about this document's text."""
+    if not isinstance(data, dict) or set(data) != {"document", "context", "mentions", "relations"}:
+        raise CodecError("not an extraction")
+    doc_id, _path, _encoding, _sha = (_str(v) for v in _list(data["document"], 4))
+    if doc_id != document.doc_id:
+        raise CodecError(f"an extraction of {doc_id!r}, not of {document.doc_id!r}")
+    context = DocContext(*(_opt(v) for v in _list(data["context"], 4)))
+    mentions = tuple(_decode_mention(m) for m in _list(data["mentions"]))
+    relations = tuple(_decode_relation(r) for r in _list(data["relations"]))
+    text = document.text
+    for m in mentions:
+        if m.doc_id != doc_id or not _in_text(text, m.start, m.end, m.surface):
+            raise CodecError(f"a mention that is not the text at {m.start}:{m.end}")
+    for r in relations:
+        e = r.evidence
+        if e.doc_id is not None and (e.doc_id != doc_id or not _in_text(text, e.start, e.end, e.quote)):
+            raise CodecError(f"evidence that is not the text at {e.start}:{e.end}")
+    return DocExtraction(document, context, mentions, relations)

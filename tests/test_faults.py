@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
-from kg.boilerplate import boilerplate_spans, clean_for_extraction, reslice
+from kg.boilerplate import boilerplate_spans, clean_for_extraction
 from kg.export import atomic
 from kg.model import (DocExtraction, DocContext, Entity, EntityKey, EntityType, Evidence, KnowledgeBase,
                       Predicate, Relation, SourceDocument)
@@ -152,8 +152,11 @@ def _extraction_with_a_chrome_quote() -> DocExtraction:
     return DocExtraction(doc, DocContext(), (m,), (rel,))
 
 
-def test_reslice_takes_quotes_from_the_file_text():
-    ex = reslice(_extraction_with_a_chrome_quote())
+def test_restore_takes_quotes_from_the_file_text():
+    from kg.normalize import normalize, restore
+
+    ex = _extraction_with_a_chrome_quote()
+    ex = restore(ex, ex.document, normalize(ex.document.text))
     text = ex.document.text
     ev = ex.relations[0].evidence
     assert ev.quote == text[ev.start:ev.end]

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import collector
-from ..boilerplate import clean_for_extraction, reslice
 from ..model import DocExtraction, EntityKey, EntityType, SourceDocument
+from ..normalize import normalize, restore
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
 
@@ -36,8 +37,9 @@ def to_extraction(document: SourceDocument, doc: Doc) -> DocExtraction:
 
 
 def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
-    # web chrome (字号 大 中 小, 上一篇…) is blanked to spaces: same length, so offsets hold
-    doc = nlp.make_doc(clean_for_extraction(document.text))
+    """A Doc of the document's text as the matchers expect it: the caller has normalised it
+    (kg.normalize: web chrome blanked, LF line ends, no PDF spaces)."""
+    doc = nlp.make_doc(document.text)
     doc._.lg_doc_id = document.doc_id
     # a DocExtraction carries the mentions, not spaCy spans: re-cutting the tokens so that
     # every mention is a Span (a second Doc of the whole text) would be wasted work
@@ -47,10 +49,14 @@ def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
 
 def extract(nlp: Language, document: SourceDocument) -> DocExtraction:
     with collector.paused():
-        doc = _as_doc(nlp, document)
+        # extraction runs on the normalised text; offsets, surfaces and quotes are then mapped
+        # back onto the text as read
+        norm = normalize(document.text)
+        clean = document if norm.text == document.text else replace(document, text=norm.text)
+        doc = _as_doc(nlp, clean)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        result = reslice(to_extraction(document, doc))
+        result = restore(to_extraction(clean, doc), document, norm)
         # freed before the collector resumes: its first pass then looks only at the result,
         # not at every candidate, token offset and intermediate list still held by the Doc
         del doc

@@ -1,4 +1,5 @@
-"""Input reports → SourceDocument: decoding with BOM sniffing and GB18030 detection.
+"""Input reports → SourceDocument: decoding with BOM sniffing and GB18030 detection; PDF,
+Word and web pages are converted to text by kg.inputs (chosen by the file's suffix).
 
 Offsets downstream refer to the decoded text exactly as read (a BOM is not part of it),
 so a quote at [start:end) can always be checked against the file.
@@ -30,7 +31,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import SourceDocument
+from .inputs import SUFFIXES, ConversionError, converter, format_of
+from .model import InputFormat, SourceDocument
 
 #: larger files are refused: reports are kilobytes to a few megabytes
 MAX_BYTES = 256 * 1024 * 1024
@@ -294,7 +296,17 @@ def read_document(path: Path) -> SourceDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    text, enc = decode(data, path)
+    form = format_of(path.suffix)
+    if form is InputFormat.TEXT:
+        text, enc = decode(data, path)
+    else:
+        try:
+            converted = converter(form)(data)
+        except ConversionError as exc:
+            raise InputError(path, str(exc)) from None
+        text, enc = converted.text, converted.how
+        _check_binary(text, path)
+        _check_readable(text, path)
     if not text.strip():
         if not data:
             problem = "empty file"
@@ -310,11 +322,18 @@ def read_document(path: Path) -> SourceDocument:
         text=text,
         encoding=enc,
         sha256=hashlib.sha256(data).hexdigest(),
+        form=form,
     )
 
 
+def _is_input(p: Path) -> bool:
+    """A report in a folder: a known suffix, not hidden (editors' .~lock, ._ files), a file."""
+    return p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file()
+
+
 def find_inputs(inputs: Iterable[Path]) -> list[Path]:
-    """Expand folders to their *.txt files (sorted); files are taken as given.
+    """Expand folders to their reports (.txt, .pdf, .docx, .html/.htm; sorted); files are taken
+    as given (a file of another suffix is read as text).
 
     Raises InputError for a path that does not exist (``PATH: no such file or folder``).
     """
@@ -323,7 +342,7 @@ def find_inputs(inputs: Iterable[Path]) -> list[Path]:
         p = Path(p)
         try:
             if p.is_dir():
-                files.extend(sorted(q for q in p.glob("*.txt") if q.is_file()))
+                files.extend(sorted(q for q in p.iterdir() if _is_input(q)))
                 continue
             exists = p.exists() or p.is_symlink()
         except OSError as exc:  # e.g. a name too long, a loop of symlinks

@@ -287,7 +287,7 @@ def test_rebuilding_is_idempotent(previous):
     first = _snapshot(out)
     _build(src, out)
     assert _snapshot(out) == first
-    assert sorted(first) == ["graph.html", "graph.ttl"]
+    assert sorted(first) == ["build.json", "graph.html", "graph.ttl"]
 
 
 def test_sigterm_mid_write_exits_143_and_keeps_exports(previous, monkeypatch):

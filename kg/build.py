@@ -29,6 +29,10 @@ class NothingToBuild(BuildError):
     """The inputs hold no readable report: nothing is written (the CLI exits 1)."""
 
 
+class WriteError(BuildError):
+    """An export could not be written (a full disk, an I/O error): none was replaced (exit 1)."""
+
+
 #: the build's manifest in the output folder: the build's id and each file's SHA-256
 MANIFEST = "build.json"
 #: the texts of converted inputs (PDF, DOCX, HTML), which their evidence offsets refer to
@@ -51,6 +55,13 @@ class BuildResult:
 
 
 def check_out_dir(out: Path) -> None:
+    try:
+        out.stat()
+    except FileNotFoundError:
+        if out.is_symlink():
+            raise BuildError(f"{out}: cannot create output folder (a symlink to a missing folder)") from None
+    except OSError as exc:  # a loop of symlinks, a name too long, no permission
+        raise BuildError(f"{out}: cannot create output folder ({exc.strerror or exc})") from None
     if out.exists() and not out.is_dir():
         raise BuildError(f"{out}: output path exists and is not a folder")
     try:
@@ -227,10 +238,15 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
     # renames is finished by the next build), with build.json naming them; exports of an
     # earlier build that this one does not write (graph.nt, texts/…) are removed with it
     owned = ("graph.ttl", "graph.html", *FORMATS.values(), f"{TEXTS_DIR}/*.txt")
-    with transaction(out, manifest=MANIFEST, owned=owned):
-        return _build(inputs, out, html=html, on_read=on_read, on_done=on_done, on_skip=on_skip,
-                      jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
-                      formats=formats, validate=validate, t0=t0)
+    try:
+        with transaction(out, manifest=MANIFEST, owned=owned):
+            return _build(inputs, out, html=html, on_read=on_read, on_done=on_done, on_skip=on_skip,
+                          jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
+                          formats=formats, validate=validate, t0=t0)
+    except OSError as exc:
+        where = exc.filename or out
+        raise WriteError(f"{where}: cannot write ({exc.strerror or exc}); "
+                         "no export was replaced") from None
 
 
 def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, on_skip, jobs: int,

@@ -71,7 +71,7 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from .build import BuildError, NothingToBuild, build as run_build
+    from .build import BuildError, NothingToBuild, WriteError, build as run_build
     from .validate import ValidationFailed
 
     err = Console(stderr=True)
@@ -105,6 +105,9 @@ def build(
         return
     except NothingToBuild as exc:
         _fail(f"{exc}, the previous exports are unchanged", 1)
+        return
+    except WriteError as exc:
+        _fail(str(exc), 1)
         return
     except BuildError as exc:
         _fail(str(exc))

@@ -327,8 +327,9 @@ def read_document(path: Path) -> SourceDocument:
 
 
 def _is_input(p: Path) -> bool:
-    """A report in a folder: a known suffix, not hidden (editors' .~lock, ._ files), a file."""
-    return p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file()
+    """A report in a folder: a known suffix, not hidden (editors' .~lock, ._ files), a file or
+    a symlink (one that leads nowhere, or in a loop, is then skipped with its reason)."""
+    return p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and (p.is_file() or p.is_symlink())
 
 
 def find_inputs(inputs: Iterable[Path]) -> list[Path]:
@@ -355,7 +356,7 @@ def find_inputs(inputs: Iterable[Path]) -> list[Path]:
     for f in files:
         try:
             r = f.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a loop of symlinks (read_document names it)
             r = f.absolute()
         if r not in seen:
             seen.add(r)

@@ -311,9 +311,11 @@ def atomic_write(path: Path, mode: str = "wb") -> Iterator[IO]:
             staged.append((tmp, path))
         else:
             _commit([(tmp, path)])
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # a full disk names the export it was writing
         raise
 
 

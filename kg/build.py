@@ -4,6 +4,7 @@ text → documents (reader) → mentions and relations (kg.nlp) → entities (re
 """
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -230,6 +231,7 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
     if not files:
         raise NothingToBuild(f"{', '.join(str(p) for p in inputs)}: no readable report "
                              f"({_nothing_read(files, ())}); nothing written")
+    created = not out.exists()
     check_out_dir(out)
     from .export.atomic import transaction
     from .export.formats import FORMATS
@@ -247,6 +249,11 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
         where = exc.filename or out
         raise WriteError(f"{where}: cannot write ({exc.strerror or exc}); "
                          "no export was replaced") from None
+    except NothingToBuild:
+        if created:  # a folder made for this build and left empty goes with it
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
 
 
 def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, on_skip, jobs: int,

@@ -21,9 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHAPES_PATH = ROOT / "ontology" / "shapes.ttl"
-ONTOLOGY_PATH = ROOT / "ontology" / "lgkg.ttl"
+from .resources import ONTOLOGY_PATH, SHAPES_PATH  # package data in a wheel
 ENGINES = ("pyshacl", "fast")
 
 SH = "http://www.w3.org/ns/shacl#"

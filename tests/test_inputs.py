@@ -34,9 +34,17 @@ def _pdf_spaced(line: str) -> str:
     return re.sub(r"([“《])", r"\1 ", re.sub(r"([”》])", r" \1", line))
 
 
+#: characters on a full line of the PDF page (a paragraph runs on over several lines)
+PDF_LINE = 24
+
+
 def pdf_bytes() -> bytes:
-    lines = [TITLE, *map(_pdf_spaced, PARAS)]
-    return make_pdf([lines[:4], lines[4:]])
+    """The report laid out as a PDF: PDF spaces, paragraphs broken into lines of PDF_LINE
+    characters (so names and titles are cut across lines: 柯城区司法局 → 柯城区司 / 法局)."""
+    lines = [TITLE]
+    for para in map(_pdf_spaced, PARAS):
+        lines += [para[i:i + PDF_LINE] for i in range(0, len(para), PDF_LINE)]
+    return make_pdf([lines[:12], lines[12:]])
 
 
 def docx_bytes() -> bytes:
@@ -73,7 +81,7 @@ FILES = {"report.pdf": pdf_bytes, "report.docx": docx_bytes, "report.html": lamb
 
 
 @pytest.mark.parametrize("name, form, how", [
-    ("report.pdf", InputFormat.PDF, "PDF, 2 pages (pypdf"),
+    ("report.pdf", InputFormat.PDF, "PDF, 2 pages (pypdf"),  # spaces and broken lines included
     ("report.docx", InputFormat.DOCX, "Word document"),
     ("report.html", InputFormat.HTML, "web page (trafilatura"),
 ])
@@ -121,6 +129,8 @@ def test_converted_reports_give_the_graph_of_the_plain_text(built, name):
     assert ("Regulation", "浙江省行政复议条例") in entities and ("Program", "“三事分流”工作法") in entities
     assert ("柯城区司法局", "receivedAward", "“全国模范司法所”") in relations
     got_e, got_r = _graph(built[name][0])
+    labels = {a for e in built[name][0].kb.entities for a in e.alt_labels}
+    assert not [a for a in labels if "\n" in a or re.search(r"[“《] | [”》]|\d [\u4e00-\u9fff]", a)]
     if name == "report.pdf":
         assert (got_e, got_r) == (entities, relations)
     else:  # Word and HTML carry the appendix table too: more, never less

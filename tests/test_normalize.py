@@ -105,3 +105,27 @@ def test_clean_text_is_left_as_it_is():
     clean = REPORT.replace(" 156 ", "156")
     n = normalize(clean)
     assert n.text == clean and n.span(3, 9) == (3, 9)
+
+
+PAGE = """湖州市吴兴区司法局法治政府建设年度报告
+2023年，吴兴区司法局认真贯彻《浙江省行政程序办法》，创新推出“三方
+联调”工作法，吴兴区司法局荣获“全省法治宣传教育先进集体”称号，区司
+法局制定《吴兴区重大行政决策程序规定》，推进依法行政工作不断深入。
+一、加强组织领导
+（一）压实责任。区委依法治区办印发《吴兴区法治建设工作要点》，
+1.定期听取工作汇报，全年召开专题会议12次。
+"""
+
+
+def test_pdf_lines_broken_inside_paragraphs_are_joined():
+    n = normalize(PAGE, rewrap=True)
+    lines = n.text.splitlines()
+    assert lines[0] == "湖州市吴兴区司法局法治政府建设年度报告"  # the title stays its own line
+    assert lines[1].startswith("2023年，") and "“三方联调”工作法" in lines[1] and "区司法局制定" in lines[1]
+    assert lines[1].endswith("不断深入。")  # no run-on after a sentence end
+    assert lines[2:] == ["一、加强组织领导", "（一）压实责任。区委依法治区办印发《吴兴区法治建设工作要点》，",
+                         "1.定期听取工作汇报，全年召开专题会议12次。"]  # headings and list items stay
+    i = n.text.index("区司法局制定")
+    s, e = n.span(i, i + len("区司法局制定"))
+    assert PAGE[s:e] == "区司\n法局制定"
+    assert normalize(PAGE).text == PAGE  # text that is not from a PDF keeps its lines

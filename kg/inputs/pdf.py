@@ -1,6 +1,6 @@
 """PDF → text with pypdf (pure Python, no run-time downloads), page by page.
 
-Pages are joined by a blank line. The spaces layout leaves between Chinese, digits and quotes
+Pages are joined by a line break (kg.normalize rejoins a paragraph that runs on over it). The spaces layout leaves between Chinese, digits and quotes
 are left in: kg.normalize handles them for extraction, and the text written to texts/ is
 exactly what the offsets refer to.
 """
@@ -26,7 +26,7 @@ def read_pdf(data: bytes) -> Converted:
         except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
                 RecursionError, NotImplementedError) as exc:  # pypdf's errors on broken files vary
             raise ConversionError(f"unreadable PDF ({type(exc).__name__}: {exc})") from None
-    text = "\n\n".join(p for p in pages if p.strip())
+    text = "\n".join(p for p in pages if p.strip())  # a paragraph may run on over a page break
     if not text.strip():
         raise ConversionError(f"PDF without a text layer ({len(pages)} pages; a scan? run OCR first)")
     return Converted(text + "\n", f"PDF, {len(pages)} page{'s' if len(pages) != 1 else ''} "

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import collector
-from ..model import DocExtraction, EntityKey, EntityType, SourceDocument
+from ..model import DocExtraction, EntityKey, EntityType, InputFormat, SourceDocument
 from ..normalize import normalize, restore
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
@@ -51,7 +51,7 @@ def extract(nlp: Language, document: SourceDocument) -> DocExtraction:
     with collector.paused():
         # extraction runs on the normalised text; offsets, surfaces and quotes are then mapped
         # back onto the text as read
-        norm = normalize(document.text)
+        norm = normalize(document.text, rewrap=document.form is InputFormat.PDF)
         clean = document if norm.text == document.text else replace(document, text=norm.text)
         doc = _as_doc(nlp, clean)
         for _, proc in nlp.pipeline:

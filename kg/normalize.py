@@ -28,8 +28,9 @@ ends on a dropped space.
 from __future__ import annotations
 
 import re
-from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from enum import Enum
 
 from .boilerplate import clean_for_extraction
 from .model import DocExtraction, SourceDocument
@@ -40,41 +41,78 @@ _DIGIT = "0-9\uff10-\uff19"
 #: Chinese opening and closing quotes and brackets
 _OPEN, _CLOSE = "“‘《「『〈（【〔", "”’》」』〉）】〕"
 _HSPACE = " \t\u3000\u00a0"
-#: a space run that layout, not the author, put there: between a digit and a Chinese character
-#: (2024 年, 第 3 届), after an opening or before a closing mark (“ 枫桥经验 ”, 《 条例 》).
-#: Between two Chinese characters a space is often the author's separator (a name and its
-#: title: 王明 市司法局局长; a heading's two halves), so it stays.
-_DROP_SPACES = re.compile(
-    f"(?<=[{_DIGIT}])[{_HSPACE}]+(?=[{_HAN}])|(?<=[{_HAN}])[{_HSPACE}]+(?=[{_DIGIT}])|"
-    f"(?<=[{_OPEN}])[{_HSPACE}]+(?=[{_HAN}{_DIGIT}{_OPEN}])|"
-    f"(?<=[{_HAN}{_DIGIT}{_CLOSE}])[{_HSPACE}]+(?=[{_CLOSE}])")
+#: space runs between digits or non-ASCII characters (the candidates; a C-speed prefilter)
+_SPACES = re.compile(f"(?<=[^\\x00-\\x2f:-~])[{_HSPACE}]+(?=[^\\x00-\\x2f:-~])")
+_OPENS, _CLOSES = frozenset(_OPEN), frozenset(_CLOSE)
+
+
+class _Kind(Enum):
+    HAN = "han"
+    DIGIT = "digit"
+    OPEN = "open"
+    CLOSE = "close"
+    OTHER = "other"
+
+
+def _kind(c: str) -> _Kind:
+    """What a character next to a space run is, for the layout-space rule."""
+    o = ord(c)
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F:
+        return _Kind.HAN
+    if 0x30 <= o <= 0x39 or 0xFF10 <= o <= 0xFF19:
+        return _Kind.DIGIT
+    return _Kind.OPEN if c in _OPENS else _Kind.CLOSE if c in _CLOSES else _Kind.OTHER
+
+
+#: (before, after) around a space run that layout, not the author, put there: between a digit
+#: and a Chinese character (2024 年, 第 3 届), after an opening or before a closing mark
+#: (“ 枫桥经验 ”, 《 条例 》). Between two Chinese characters a space is often the author's
+#: separator (a name and its title: 王明 市司法局局长; a heading's two halves), so it stays.
+_LAYOUT_SPACE = frozenset({
+    (_Kind.DIGIT, _Kind.HAN), (_Kind.HAN, _Kind.DIGIT),
+    (_Kind.OPEN, _Kind.HAN), (_Kind.OPEN, _Kind.DIGIT), (_Kind.OPEN, _Kind.OPEN),
+    (_Kind.HAN, _Kind.CLOSE), (_Kind.DIGIT, _Kind.CLOSE), (_Kind.CLOSE, _Kind.CLOSE)})
 _CR = re.compile("\r\n?")
 
-#: a line break inside a paragraph of a PDF page: the text runs on (no sentence end before it,
-#: no list or heading marker after it), Chinese, digits or quotes on both sides
-_WRAP = re.compile(
-    f"(?<=[{_HAN}{_DIGIT}{_OPEN}{_CLOSE}，、·—])[{_HSPACE}]*\n[{_HSPACE}]*"
-    f"(?=[{_HAN}{_DIGIT}{_OPEN}{_CLOSE}，、。；：！？])"
-    f"(?![一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十百\d]+[章节条])")
+#: a line break inside a paragraph of a PDF page: the text runs on (no sentence end before it),
+#: Chinese, digits or quotes on both sides, and no list or heading marker after it
+_BREAK = re.compile(f"[{_HSPACE}]*\n[{_HSPACE}]*")
+_RUNS_ON = re.compile(f"[{_HAN}{_DIGIT}{_OPEN}{_CLOSE}，、·—]")
+_CONTINUES = re.compile(f"[{_HAN}{_DIGIT}{_OPEN}{_CLOSE}，、。；：！？]")
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
+                      r"第[一二三四五六七八九十百\d]+[章节条]")
 #: a wrapped line is at least this share of the page's full line length
 _FULL_SHARE = 0.85
 
 
+def _layout_spaces(text: str) -> list[tuple[int, int]]:
+    """The space runs page layout put there (see _LAYOUT_SPACE)."""
+    n = len(text)
+    return [(s, e) for s, e in (m.span() for m in _SPACES.finditer(text))
+            if 0 < s and e < n and (_kind(text[s - 1]), _kind(text[e])) in _LAYOUT_SPACE]
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """The clean text and, for each of its characters (and its end), the original offset."""
+    """The clean text and the way back: from clean offset `breaks[k]` on, the original offset is
+    the clean one plus `shifts[k]` (the characters dropped before it)."""
 
     text: str
-    origin: array | None  # len(text) + 1 offsets into the original, increasing; None: the same
+    breaks: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def origin(self, i: int) -> int:
+        k = bisect_right(self.breaks, i) - 1
+        return i + self.shifts[k] if k >= 0 else i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) of the clean [start, end)."""
-        if self.origin is None:
+        if not self.breaks:
             return start, end
         if end <= start:
-            o = self.origin[start]
+            o = self.origin(start)
             return o, o
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin(start), self.origin(end - 1) + 1
 
 
 def _full_line_length(text: str) -> int:
@@ -88,15 +126,17 @@ def _wraps(text: str) -> list[tuple[int, int]]:
     """The line breaks (with the spaces around them) that layout put inside paragraphs: after a
     full line (at least _FULL_SHARE of the full length) that runs on into the next."""
     full = _full_line_length(text)
-    if not full:
+    first = text.find("\n", len(text) - len(text.lstrip()))  # the title's end: never run on
+    if not full or first < 0:
         return []
-    title_end = len(text) - len(text.lstrip())
-    title_end = text.find("\n", title_end)  # the first line is the report's title: never run on
     spans = []
-    for m in _WRAP.finditer(text, max(title_end, 0) + 1 if title_end >= 0 else len(text)):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if len(text[line_start:m.start()].strip()) >= _FULL_SHARE * full:
-            spans.append(m.span())
+    for m in _BREAK.finditer(text, first + 1):
+        s, e = m.span()
+        if (s and e < len(text) and _RUNS_ON.match(text, s - 1) and _CONTINUES.match(text, e)
+                and not _HEADING.match(text, e)):
+            line_start = text.rfind("\n", 0, s) + 1
+            if len(text[line_start:s].strip()) >= _FULL_SHARE * full:
+                spans.append((s, e))
     return spans
 
 
@@ -104,7 +144,7 @@ def _deletions(text: str, rewrap: bool) -> list[tuple[int, int]]:
     """[start, end) spans of the original to drop: the CR of a CRLF, the PDF spaces and, with
     `rewrap`, the line breaks inside paragraphs."""
     spans = [(m.start(), m.start() + 1) for m in _CR.finditer(text) if m.end() - m.start() == 2]
-    spans += [m.span() for m in _DROP_SPACES.finditer(text)]
+    spans += _layout_spaces(text)
     if rewrap:
         spans += _wraps(text.replace("\r", " "))  # same length: CRLF lines measure as LF lines
     spans.sort()
@@ -119,18 +159,22 @@ def normalize(text: str, rewrap: bool = False) -> Normalized:
     blanked = clean_for_extraction(text)
     drops = _deletions(blanked, rewrap)
     if not drops:
-        return Normalized(blanked, None)
+        return Normalized(blanked)
     parts: list[str] = []
-    origin = array("q")
-    last = 0
+    breaks: list[int] = []
+    shifts: list[int] = []
+    last = dropped = 0
     for s, e in drops:
         s = max(s, last)  # overlapping spans: a PDF space run beside a joined line break
+        if e <= s:
+            continue
         parts.append(blanked[last:s])
-        origin.extend(range(last, s))
-        last = max(last, e)
+        dropped += e - s
+        breaks.append(s - (dropped - (e - s)))  # the clean offset of the first character after it
+        shifts.append(dropped)
+        last = e
     parts.append(blanked[last:])
-    origin.extend(range(last, len(text) + 1))
-    return Normalized("".join(parts), origin)
+    return Normalized("".join(parts), tuple(breaks), tuple(shifts))
 
 
 _LINE_BREAK = re.compile(f"[{_HSPACE}]*[\r\n]+[{_HSPACE}]*")
@@ -141,7 +185,9 @@ def layout_free(surface: str) -> str:
     it (柯城区司\n法局 → 柯城区司法局, 《 条例 》 → 《条例》); the author's own spaces stay."""
     if not any(c in surface for c in _HSPACE + "\r\n"):
         return surface
-    return _DROP_SPACES.sub("", _LINE_BREAK.sub("", surface))
+    surface = _LINE_BREAK.sub("", surface)
+    spans = _layout_spaces(surface)
+    return "".join(surface[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(surface)]))
 
 
 def restore(extraction: DocExtraction, document: SourceDocument, norm: Normalized) -> DocExtraction:

@@ -187,7 +187,9 @@ def layout_free(surface: str) -> str:
         return surface
     surface = _LINE_BREAK.sub("", surface)
     spans = _layout_spaces(surface)
-    return "".join(surface[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(surface)]))
+    starts = [0] + [e for _, e in spans]
+    ends = [s for s, _ in spans] + [len(surface)]
+    return "".join(surface[a:b] for a, b in zip(starts, ends, strict=True))
 
 
 def restore(extraction: DocExtraction, document: SourceDocument, norm: Normalized) -> DocExtraction:

@@ -67,12 +67,14 @@ def html_bytes(charset: str = "utf-8") -> bytes:
     body = "".join(f"<p>{p}</p>\n" for p in PARAS)
     page = f"""<!DOCTYPE html><html><head><meta charset="{charset}"><title>{TITLE}_衢州市柯城区人民政府</title></head>
 <body><div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a>法治政府建设</a></div>
-<ul class="menu"><li><a href="/a">机构概况</a></li><li><a href="/b">政策文件</a></li><li><a href="/c">互动交流</a></li></ul>
+<ul class="menu"><li><a href="/a">机构概况</a></li><li><a href="/b">政策文件</a></li>
+<li><a href="/c">互动交流</a></li></ul>
 <div class="share">分享到：<a>微信</a> <a>微博</a> 【<a>打印</a>】【<a>关闭</a>】</div>
 <div class="article"><h1>{TITLE}</h1>
 <div class="info">发布时间：2024-01-15 来源：柯城区司法局 浏览次数：1024</div>
 {body}<table><tr><th>文件名称</th><th>文号</th></tr><tr><td>《柯城区行政执法公示办法》</td><td>柯政发〔2023〕5号</td></tr></table>
-</div><div class="related">上一篇：<a href="/x">衢江区召开依法行政工作会议</a> 下一篇：<a href="/y">龙游县推进“县乡一体”改革</a></div>
+</div><div class="related">上一篇：<a href="/x">衢江区召开依法行政工作会议</a>
+下一篇：<a href="/y">龙游县推进“县乡一体”改革</a></div>
 <div class="footer">版权所有：衢州市柯城区人民政府 浙ICP备12345678号</div></body></html>"""
     return page.encode(charset)
 

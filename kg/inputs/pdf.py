@@ -1,8 +1,8 @@
 """PDF → text with pypdf (pure Python, no run-time downloads), page by page.
 
-Pages are joined by a line break (kg.normalize rejoins a paragraph that runs on over it). The spaces layout leaves between Chinese, digits and quotes
-are left in: kg.normalize handles them for extraction, and the text written to texts/ is
-exactly what the offsets refer to.
+Pages are joined by a line break (kg.normalize rejoins a paragraph that runs on over it). The
+spaces layout leaves between Chinese, digits and quotes are left in: kg.normalize handles them
+for extraction, and the text written to texts/ is exactly what the offsets refer to.
 """
 from __future__ import annotations
 

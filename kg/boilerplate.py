@@ -10,9 +10,9 @@ article, the site owner in the footer) must not become mentions or evidence.
 
 `clean_for_extraction(text)` returns a text of the same length in which every boilerplate
 character is replaced by a space (line breaks are kept), so every offset still maps to the
-file as read. The extractor runs on the cleaned text; quotes and surfaces are then sliced
-from the original text (`reslice`), so an evidence quote always equals the file's text at
-its offsets.
+file as read. The extractor runs on the cleaned text (kg.normalize builds it from this);
+quotes and surfaces are then sliced from the original text (`kg.normalize.restore`), so an
+evidence quote always equals the file's text at its offsets.
 
 The rules look at one line at a time (the only context they use is "the line is short"), so
 the cost is linear in the text. A rule blanks either a whole line, or a chrome prefix/suffix
@@ -21,9 +21,6 @@ glued to real text (the scraped "大 中 小2023年,…" where the font switch l
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
-from .model import DocExtraction
 
 BLANK = " "
 
@@ -190,18 +187,3 @@ def clean_for_extraction(text: str) -> str:
     out = "".join(parts)
     assert len(out) == len(text)
     return out
-
-
-def reslice(extraction: DocExtraction) -> DocExtraction:
-    """An extraction made on the cleaned text, with surfaces and quotes taken from the
-    original document text at the same offsets (so they equal the file as read)."""
-    text = extraction.document.text
-    mentions = tuple(m if m.surface == text[m.start:m.end] else replace(m, surface=text[m.start:m.end])
-                     for m in extraction.mentions)
-    relations = []
-    for r in extraction.relations:
-        ev = r.evidence
-        if ev.doc_id is not None and ev.quote != text[ev.start:ev.end]:
-            r = replace(r, evidence=replace(ev, quote=text[ev.start:ev.end]))
-        relations.append(r)
-    return replace(extraction, mentions=mentions, relations=tuple(relations))

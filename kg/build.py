@@ -4,6 +4,7 @@ text → documents (reader) → mentions and relations (kg.nlp) → entities (re
 """
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -25,18 +26,18 @@ class BuildError(Exception):
     """Bad options or paths: the CLI exits 2 with this one-line message."""
 
 
-def _atomic_exports(fn: Callable[..., BuildResult]) -> Callable[..., BuildResult]:
-    """Every export the build writes becomes visible together when it returns, or none does
-    (an exception or Ctrl-C/SIGTERM mid-write leaves the previous exports as they were)."""
-    import functools
+class NothingToBuild(BuildError):
+    """The inputs hold no readable report: nothing is written (the CLI exits 1)."""
 
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs) -> BuildResult:
-        from .export.atomic import transaction
 
-        with transaction():
-            return fn(*args, **kwargs)
-    return wrapper
+class WriteError(BuildError):
+    """An export could not be written (a full disk, an I/O error): none was replaced (exit 1)."""
+
+
+#: the build's manifest in the output folder: the build's id and each file's SHA-256
+MANIFEST = "build.json"
+#: the texts of converted inputs (PDF, DOCX, HTML), which their evidence offsets refer to
+TEXTS_DIR = "texts"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,13 @@ class BuildResult:
 
 
 def check_out_dir(out: Path) -> None:
+    try:
+        out.stat()
+    except FileNotFoundError:
+        if out.is_symlink():
+            raise BuildError(f"{out}: cannot create output folder (a symlink to a missing folder)") from None
+    except OSError as exc:  # a loop of symlinks, a name too long, no permission
+        raise BuildError(f"{out}: cannot create output folder ({exc.strerror or exc})") from None
     if out.exists() and not out.is_dir():
         raise BuildError(f"{out}: output path exists and is not a folder")
     try:
@@ -77,9 +85,11 @@ def check_out_dir(out: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise BuildError(f"{out}: output folder is not writable ({exc.strerror or exc})") from None
-    from .export.atomic import clean_stale_temps
+    from .export.atomic import clean_stale_temps, recover
 
+    recover(out)  # a build killed while committing is finished first
     clean_stale_temps(out)  # temporary files of a build that was killed mid-write
+    clean_stale_temps(out / TEXTS_DIR)
 
 
 ENGINES = ("local", "dask")
@@ -132,6 +142,30 @@ def extract_documents(documents: Sequence[SourceDocument],
     return [found[d.doc_id] for d in documents]
 
 
+def _nothing_read(files: Sequence[Path], skipped: Sequence[tuple[str, str]]) -> str:
+    if not files:
+        return "no .txt, .pdf, .docx or .html file"
+    return f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped"
+
+
+def write_texts(documents: Sequence[SourceDocument], out: Path) -> list[Path]:
+    """OUT/texts/<identifier>.txt for each converted input: the text its offsets refer to."""
+    from .export.atomic import write_text
+    from .model import InputFormat
+
+    converted = [d for d in documents if d.form is not InputFormat.TEXT]
+    if not converted:
+        return []
+    folder = out / TEXTS_DIR
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for d in converted:
+        path = folder / f"{d.doc_id}.txt"
+        write_text(path, d.text)
+        paths.append(path)
+    return paths
+
+
 def build_kb(inputs: Sequence[Path],
              on_read: Callable[[int], None] | None = None,
              on_done: Callable[[SourceDocument], None] | None = None,
@@ -156,6 +190,10 @@ def build_kb(inputs: Sequence[Path],
                 on_skip(item)
         else:
             docs.append(item)
+    if not docs:
+        where = ", ".join(str(p) for p in inputs)
+        raise NothingToBuild(f"{where}: no readable report ({_nothing_read(files, skipped)}); "
+                             "nothing written")
     if on_read:
         on_read(len(docs))
     t1 = time.perf_counter()
@@ -167,7 +205,6 @@ def build_kb(inputs: Sequence[Path],
     return kb
 
 
-@_atomic_exports
 def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
           html: bool = True,
           on_read: Callable[[int], None] | None = None,
@@ -176,7 +213,9 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
           cache_dir: Path | None = None, formats: Sequence[str] = (),
           validate: str = "fast") -> BuildResult:
-    """Build the graph of `inputs` (folders or .txt files) into `out`; exports are atomic.
+    """Build the graph of `inputs` (folders or files: .txt, .pdf, .docx, .html) into `out`;
+    the build's files are committed together (kg.export.atomic), with `out`/build.json naming
+    them. Raises NothingToBuild, writing nothing, when no input is a readable report.
 
     formats: more exports besides Turtle and HTML (kg.export.formats: jsonld, nt, trig, nq, graphml,
     all); validate: "fast" (the SHACL shapes checked on pyoxigraph), "full" (pyshacl) or "off"; a
@@ -196,10 +235,40 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
         except FormatError as exc:
             raise BuildError(str(exc)) from None
     try:
-        find_inputs(inputs)  # a bad path fails before the output folder is created
+        files = find_inputs(inputs)  # a bad path fails before the output folder is created
     except InputError as exc:
         raise BuildError(str(exc)) from None
+    if not files:
+        raise NothingToBuild(f"{', '.join(str(p) for p in inputs)}: no readable report "
+                             f"({_nothing_read(files, ())}); nothing written")
+    created = not out.exists()
     check_out_dir(out)
+    from .export.atomic import transaction
+    from .export.formats import FORMATS
+
+    # every file of the build becomes visible together (journaled: even a kill between the
+    # renames is finished by the next build), with build.json naming them; exports of an
+    # earlier build that this one does not write (graph.nt, texts/…) are removed with it
+    owned = ("graph.ttl", "graph.html", *FORMATS.values(), f"{TEXTS_DIR}/*.txt")
+    try:
+        with transaction(out, manifest=MANIFEST, owned=owned):
+            return _build(inputs, out, html=html, on_read=on_read, on_done=on_done, on_skip=on_skip,
+                          jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
+                          formats=formats, validate=validate, t0=t0)
+    except OSError as exc:
+        where = exc.filename or out
+        raise WriteError(f"{where}: cannot write ({exc.strerror or exc}); "
+                         "no export was replaced") from None
+    except NothingToBuild:
+        if created:  # a folder made for this build and left empty goes with it
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
+
+
+def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, on_skip, jobs: int,
+           engine: str, scheduler: str | None, cache_dir: Path | None, formats: Sequence[str],
+           validate: str, t0: float) -> BuildResult:
     cache = None
     if cache_dir is not None:
         from .cache import ExtractionCache
@@ -223,6 +292,7 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
     t = time.perf_counter()
     outputs = [write_turtle(kb, out / "graph.ttl")]  # straight from kb: no rdflib graph needed
     stats["turtle_seconds"] = time.perf_counter() - t
+    outputs += write_texts(kb.documents, out)
     if html:
         from .export.html import write_html
         from .graph import TripleIndex, build_graph

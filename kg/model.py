@@ -61,15 +61,25 @@ def stable_id(*parts: str, length: int = 16) -> str:
     return h[:length]
 
 
+class InputFormat(str, Enum):
+    """What a report file is: plain text is decoded, the others are converted to text."""
+
+    TEXT = "txt"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
 @dataclass(frozen=True, slots=True)
 class SourceDocument:
     """One input report as read: offsets everywhere refer to `text`."""
 
-    doc_id: str  # the file name without .txt
+    doc_id: str  # the file name without its suffix
     path: str
     text: str
-    encoding: str
+    encoding: str  # how the file became text: its charset, or the converter (PDF, 3 pages (pypdf))
     sha256: str
+    form: InputFormat = InputFormat.TEXT  # not TEXT: `text` is written to OUT/texts/<doc_id>.txt
 
 
 @dataclass(frozen=True, slots=True)

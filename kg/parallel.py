@@ -70,8 +70,46 @@ def _pipeline():
     return _NLP
 
 
-def init_worker() -> None:
-    """Pool initializer: build the pipeline before the first batch arrives."""
+#: prctl(2) option: the signal a process gets when its parent dies (Linux)
+_PR_SET_PDEATHSIG = 1
+#: how often a worker without prctl looks for its parent
+_PARENT_POLL_SECONDS = 1.0
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the build process is gone, even killed with SIGKILL (which runs no
+    cleanup, and whose workers would otherwise wait forever on a queue that their siblings'
+    inherited descriptors keep open). Linux: the kernel sends SIGKILL (PR_SET_PDEATHSIG);
+    elsewhere a daemon thread watches the parent's pid."""
+    import signal
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before prctl took effect
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):  # no prctl (an unusual libc): watch instead
+            pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="lgkg-parent-watch", daemon=True).start()
+
+
+def init_worker(parent: int | None = None) -> None:
+    """Pool initializer: tie the worker's life to the build process, then build the pipeline
+    before the first batch arrives."""
+    if parent is not None:
+        _die_with_parent(parent)
     _pipeline()
 
 
@@ -156,7 +194,8 @@ def extract_parallel(documents: Sequence[SourceDocument], jobs: int,
     groups = batches(documents, jobs)
     results: dict[str, DocExtraction] = {}
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=init_worker) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=init_worker,
+                                 initargs=(os.getpid(),)) as pool:
             for group, exs in run_batches(lambda g: pool.submit(extract_batch, g), groups, jobs * (1 + AHEAD)):
                 for d, ex in zip(group, exs):
                     results[d.doc_id] = ex

@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-QUERIES_DIR = ROOT / "queries"
+from .resources import QUERIES_DIR  # package data in a wheel
 DEFAULT_GRAPH = Path("exports/graph.ttl")
 
 PREFIXES: dict[str, str] = {

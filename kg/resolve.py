@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Predicate, Relation,
                     SourceDocument, norm_label)
+from .normalize import layout_free
 
 
 def _canonical(keys: Iterable[EntityKey]) -> dict[EntityKey, EntityKey]:
@@ -45,7 +46,7 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
         for m in ex.mentions:
             k = rep[m.key]
             docs[k].add(m.doc_id)  # the document, or the section of a compilation
-            labels[k].add(m.surface)
+            labels[k].add(layout_free(m.surface))  # PDF spaces and line breaks are no label
             labels[k].add(m.key.name)
             if m.subtype:
                 subtypes[k][m.subtype] += 1

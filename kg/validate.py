@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHAPES_PATH = ROOT / "ontology" / "shapes.ttl"
-ONTOLOGY_PATH = ROOT / "ontology" / "lgkg.ttl"
+from .resources import ONTOLOGY_PATH, SHAPES_PATH  # package data in a wheel
+
 ENGINES = ("shifty", "pyshacl")
 #: the names `kg build --validate` uses
 ALIASES = {"fast": "shifty", "full": "pyshacl"}

@@ -13,11 +13,21 @@ leaves the previous files in place.
 - A process killed outright (SIGKILL, power loss) can leave a temporary file behind; it is
   never an export (its name starts with a dot and ends in .tmp), and `clean_stale_temps`,
   called when a transaction starts, removes the ones whose writing process is gone.
+- `transaction(folder, manifest=NAME, owned=GLOBS)` commits a build as one unit, even under
+  SIGKILL or power loss between its renames: once every file is staged and fsynced, a journal
+  (`.kg-commit.json`) naming the renames, the stale files to remove and the manifest is written
+  atomically, then carried out, then deleted. A commit that was cut short is finished by
+  `recover(folder)` (the next build in that folder calls it first), so the folder ends with
+  all of the new build, never half. The manifest (`NAME`, e.g. build.json) names the build
+  and each of its files with its SHA-256; files matching `owned` (or named by the previous
+  manifest) that the new build did not write are stale and removed in the same commit.
 """
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import hashlib
+import json
 import os
 import re
 import signal
@@ -27,6 +37,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+#: the journal of a commit in progress (in the transaction's folder)
+JOURNAL = ".kg-commit.json"
 
 #: a temporary file left by a process that may still be running is kept this long
 STALE_SECONDS = 3600
@@ -153,9 +166,16 @@ def _discard(staged: list[tuple[str, Path]]) -> None:
 
 
 @contextlib.contextmanager
-def transaction(folder: Path | None = None) -> Iterator[None]:
-    """All `atomic_write`s inside take effect together at the end, or none of them."""
+def transaction(folder: Path | None = None, *, manifest: str | None = None,
+                owned: tuple[str, ...] = ()) -> Iterator[None]:
+    """All `atomic_write`s inside take effect together at the end, or none of them.
+
+    With `manifest` (a file name in `folder`), the commit is journaled (see the module's
+    docstring): it survives a kill between renames, removes stale files (those matching the
+    `owned` globs, or named by the previous manifest, that this build did not write) and
+    writes the manifest naming the build's files."""
     if folder is not None:
+        recover(Path(folder))
         clean_stale_temps(Path(folder))
     outer = _pending.get()
     if outer is not None:  # nested: the outermost transaction commits
@@ -171,10 +191,109 @@ def transaction(folder: Path | None = None) -> Iterator[None]:
         raise
     _pending.reset(token)
     try:
-        _commit(staged)
+        if manifest is not None and folder is not None:
+            _commit_journaled(Path(folder), staged, manifest, owned)
+        else:
+            _commit(staged)
     except BaseException:
         _discard(staged)
         raise
+
+
+# ------------------------------------------------------------------ journaled commits
+
+def _sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _rel(folder: Path, path: str | Path) -> str:
+    return Path(os.path.relpath(path, folder)).as_posix()
+
+
+def read_manifest(folder: Path, name: str) -> dict:
+    """The manifest of the build in `folder` ({} when there is none or it is unreadable)."""
+    try:
+        data = json.loads((Path(folder) / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _stale(folder: Path, name: str, owned: tuple[str, ...], new: set[str]) -> list[str]:
+    old = set(read_manifest(folder, name).get("files", {}))
+    for pattern in owned:
+        old.update(_rel(folder, p) for p in folder.glob(pattern) if p.is_file())
+    return sorted(f for f in old - new
+                  if not Path(f).is_absolute() and ".." not in Path(f).parts and f != name)
+
+
+def _dump(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _write_now(path: Path, data: bytes) -> None:
+    """Write-then-rename outside any transaction (the journal and the manifest themselves)."""
+    token = _pending.set(None)
+    try:
+        write_bytes(path, data)
+    finally:
+        _pending.reset(token)
+
+
+def _commit_journaled(folder: Path, staged: list[tuple[str, Path]], name: str,
+                      owned: tuple[str, ...]) -> None:
+    files = {_rel(folder, path): _sha256(tmp) for tmp, path in staged}
+    build_id = hashlib.sha256(_dump(files)).hexdigest()[:16]
+    journal = {
+        "replace": [[_rel(folder, tmp), _rel(folder, path)] for tmp, path in staged],
+        "remove": _stale(folder, name, owned, set(files)),
+        "manifest": {"name": name, "build": build_id, "files": files},
+    }
+    _write_now(folder / JOURNAL, _dump(journal))
+    with _signals_held():
+        _carry_out(folder, journal)
+
+
+def _carry_out(folder: Path, journal: dict) -> None:
+    """Do what a journal says (each step may already be done), then delete it."""
+    folders = {folder}
+    for tmp, final in journal.get("replace", []):
+        src, dst = folder / tmp, folder / final
+        if src.exists():
+            os.replace(src, dst)
+            folders.add(dst.parent)
+    for rel in journal.get("remove", []):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(folder / rel)
+    m = journal.get("manifest") or {}
+    if m.get("name"):
+        _write_now(folder / m["name"], _dump({"build": m.get("build"), "files": m.get("files", {})}))
+    for f in folders:
+        _fsync_dir(f)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(folder / JOURNAL)
+    _fsync_dir(folder)
+
+
+def recover(folder: Path) -> bool:
+    """Finish a journaled commit that a killed process left half done; True when there was one.
+    An unreadable journal (cut short before its own rename cannot happen: it is written
+    atomically) is removed, and the folder stays as it was."""
+    path = Path(folder) / JOURNAL
+    try:
+        journal = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return False
+    _carry_out(Path(folder), journal if isinstance(journal, dict) else {})
+    return True
 
 
 @contextlib.contextmanager
@@ -192,9 +311,11 @@ def atomic_write(path: Path, mode: str = "wb") -> Iterator[IO]:
             staged.append((tmp, path))
         else:
             _commit([(tmp, path)])
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # a full disk names the export it was writing
         raise
 
 

@@ -9,10 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import collector
-from ..boilerplate import clean_for_extraction, reslice
 from ..grammar.doctime import instrument_dates, sentence_year
 from ..grammar.sections import SectionSpan, find_sections
-from ..model import DocExtraction, EntityKey, EntityType, Section, SourceDocument
+from ..model import DocExtraction, EntityKey, EntityType, InputFormat, Section, SourceDocument
+from ..normalize import normalize, restore
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
 
@@ -39,8 +39,9 @@ def to_extraction(document: SourceDocument, doc: Doc) -> DocExtraction:
 
 
 def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
-    # web chrome (字号 大 中 小, 上一篇…) is blanked to spaces: same length, so offsets hold
-    doc = nlp.make_doc(clean_for_extraction(document.text))
+    """A Doc of the document's text as the matchers expect it: the caller has normalised it
+    (kg.normalize: web chrome blanked, LF line ends, no PDF spaces)."""
+    doc = nlp.make_doc(document.text)
     doc._.lg_doc_id = document.doc_id
     # a DocExtraction carries the mentions, not spaCy spans: re-cutting the tokens so that
     # every mention is a Span (a second Doc of the whole text) would be wasted work
@@ -49,10 +50,14 @@ def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
 
 
 def _run(nlp: Language, document: SourceDocument) -> DocExtraction:
-    doc = _as_doc(nlp, document)
+    # extraction runs on the normalised text; offsets, surfaces and quotes are then mapped
+    # back onto the text as read
+    norm = normalize(document.text, rewrap=document.form is InputFormat.PDF)
+    clean = document if norm.text == document.text else replace(document, text=norm.text)
+    doc = _as_doc(nlp, clean)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    result = reslice(to_extraction(document, doc))
+    result = restore(to_extraction(clean, doc), document, norm)
     # freed before the collector resumes: its first pass then looks only at the result,
     # not at every candidate, token offset and intermediate list still held by the Doc
     del doc
@@ -105,8 +110,7 @@ def _compiled(nlp: Language, document: SourceDocument, whole: DocExtraction,
     relations = [r for r in whole.relations if r.evidence.doc_id is None or not inside(r.evidence.start)]
     sections = []
     for n, sp in enumerate(spans, 1):
-        part = SourceDocument(f"{document.doc_id}#{n}", document.path, document.text[sp.start:sp.end],
-                              document.encoding, document.sha256)
+        part = replace(document, doc_id=f"{document.doc_id}#{n}", text=document.text[sp.start:sp.end])
         ex = _shifted(_run(nlp, part), sp)
         context = ex.context if ex.context.title else replace(ex.context, title=sp.title)
         sections.append(Section(part.doc_id, document.doc_id, sp.start, sp.end, context))

@@ -1,0 +1,212 @@
+"""Text as users paste it → the text the extractor reads, with a map back to the original.
+
+Reports arrive with Windows (CRLF) or old Mac (CR) line ends, and text taken from PDFs carries
+spaces the layout left between Chinese characters, digits and quotes (``2024 年``,
+``“ 枫桥经验 ”``, ``《 条例 》``). The matchers are written for clean text, so they would find
+other names in such text, or none. `normalize` is the one layer that turns any of these into
+the same clean text:
+
+- page chrome (kg.boilerplate) is blanked first, on the text as read;
+- CRLF and a lone CR become LF;
+- for text from PDFs, a line break inside a paragraph is dropped: after a line as long as the
+  page's full lines that runs on into the next (no sentence end before, no heading or list
+  marker after; Chinese, digits or quotes on both sides; never after the first line, the
+  report's title);
+- a run of horizontal spaces (space, tab, U+3000, U+00A0) is dropped between a digit and a
+  Chinese character, and inside Chinese quotes and brackets next to their marks. Spaces between
+  two Chinese characters (often the author's separator), beside Latin letters, at a line's
+  start (indentation) or around ``|`` (table cells) stay.
+
+The result keeps, for every character, its offset in the original; `restore` maps the
+extraction's offsets back, so mentions and evidence point into the text as read, and takes
+surfaces and quotes from there. Hence a mention's surface is always ``original[start:end]``:
+for ``《 条例 》`` that is the spaced form as it stands in the file, while its entity (the
+canonical name) is the one of the clean text, and `layout_free` gives the label it adds (the
+resolver's alternative labels never hold layout spaces or line breaks). A span never starts or
+ends on a dropped space.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from .boilerplate import clean_for_extraction
+from .model import DocExtraction, SourceDocument
+
+#: Chinese characters (the basic block, extensions A to G and the compatibility block)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_DIGIT = "0-9\uff10-\uff19"
+#: Chinese opening and closing quotes and brackets
+_OPEN, _CLOSE = "“‘《「『〈（【〔", "”’》」』〉）】〕"
+_HSPACE = " \t\u3000\u00a0"
+#: space runs between digits or non-ASCII characters (the candidates; a C-speed prefilter)
+_SPACES = re.compile(f"(?<=[^\\x00-\\x2f:-~])[{_HSPACE}]+(?=[^\\x00-\\x2f:-~])")
+_OPENS, _CLOSES = frozenset(_OPEN), frozenset(_CLOSE)
+
+
+class _Kind(Enum):
+    HAN = "han"
+    DIGIT = "digit"
+    OPEN = "open"
+    CLOSE = "close"
+    OTHER = "other"
+
+
+def _kind(c: str) -> _Kind:
+    """What a character next to a space run is, for the layout-space rule."""
+    o = ord(c)
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F:
+        return _Kind.HAN
+    if 0x30 <= o <= 0x39 or 0xFF10 <= o <= 0xFF19:
+        return _Kind.DIGIT
+    return _Kind.OPEN if c in _OPENS else _Kind.CLOSE if c in _CLOSES else _Kind.OTHER
+
+
+#: (before, after) around a space run that layout, not the author, put there: between a digit
+#: and a Chinese character (2024 年, 第 3 届), after an opening or before a closing mark
+#: (“ 枫桥经验 ”, 《 条例 》). Between two Chinese characters a space is often the author's
+#: separator (a name and its title: 王明 市司法局局长; a heading's two halves), so it stays.
+_LAYOUT_SPACE = frozenset({
+    (_Kind.DIGIT, _Kind.HAN), (_Kind.HAN, _Kind.DIGIT),
+    (_Kind.OPEN, _Kind.HAN), (_Kind.OPEN, _Kind.DIGIT), (_Kind.OPEN, _Kind.OPEN),
+    (_Kind.HAN, _Kind.CLOSE), (_Kind.DIGIT, _Kind.CLOSE), (_Kind.CLOSE, _Kind.CLOSE)})
+_CR = re.compile("\r\n?")
+
+#: a line break inside a paragraph of a PDF page: the text runs on (no sentence end before it),
+#: Chinese, digits or quotes on both sides, and no list or heading marker after it
+_BREAK = re.compile(f"[{_HSPACE}]*\n[{_HSPACE}]*")
+_RUNS_ON = re.compile(f"[{_HAN}{_DIGIT}{_OPEN}{_CLOSE}，、·—]")
+_CONTINUES = re.compile(f"[{_HAN}{_DIGIT}{_OPEN}{_CLOSE}，、。；：！？]")
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|"
+                      r"第[一二三四五六七八九十百\d]+[章节条]")
+#: a wrapped line is at least this share of the page's full line length
+_FULL_SHARE = 0.85
+
+
+def _layout_spaces(text: str) -> list[tuple[int, int]]:
+    """The space runs page layout put there (see _LAYOUT_SPACE)."""
+    n = len(text)
+    return [(s, e) for s, e in (m.span() for m in _SPACES.finditer(text))
+            if 0 < s and e < n and (_kind(text[s - 1]), _kind(text[e])) in _LAYOUT_SPACE]
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The clean text and the way back: from clean offset `breaks[k]` on, the original offset is
+    the clean one plus `shifts[k]` (the characters dropped before it)."""
+
+    text: str
+    breaks: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def origin(self, i: int) -> int:
+        k = bisect_right(self.breaks, i) - 1
+        return i + self.shifts[k] if k >= 0 else i
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) of the clean [start, end)."""
+        if not self.breaks:
+            return start, end
+        if end <= start:
+            o = self.origin(start)
+            return o, o
+        return self.origin(start), self.origin(end - 1) + 1
+
+
+def _full_line_length(text: str) -> int:
+    """How many characters a full line of the page layout holds (a high percentile, so the
+    short last lines of paragraphs and headings do not count)."""
+    lengths = sorted(n for n in (len(ln.strip()) for ln in text.split("\n")) if n >= 8)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def _wraps(text: str) -> list[tuple[int, int]]:
+    """The line breaks (with the spaces around them) that layout put inside paragraphs: after a
+    full line (at least _FULL_SHARE of the full length) that runs on into the next."""
+    full = _full_line_length(text)
+    first = text.find("\n", len(text) - len(text.lstrip()))  # the title's end: never run on
+    if not full or first < 0:
+        return []
+    spans = []
+    for m in _BREAK.finditer(text, first + 1):
+        s, e = m.span()
+        if (s and e < len(text) and _RUNS_ON.match(text, s - 1) and _CONTINUES.match(text, e)
+                and not _HEADING.match(text, e)):
+            line_start = text.rfind("\n", 0, s) + 1
+            if len(text[line_start:s].strip()) >= _FULL_SHARE * full:
+                spans.append((s, e))
+    return spans
+
+
+def _deletions(text: str, rewrap: bool) -> list[tuple[int, int]]:
+    """[start, end) spans of the original to drop: the CR of a CRLF, the PDF spaces and, with
+    `rewrap`, the line breaks inside paragraphs."""
+    spans = [(m.start(), m.start() + 1) for m in _CR.finditer(text) if m.end() - m.start() == 2]
+    spans += _layout_spaces(text)
+    if rewrap:
+        spans += _wraps(text.replace("\r", " "))  # same length: CRLF lines measure as LF lines
+    spans.sort()
+    return spans
+
+
+def normalize(text: str, rewrap: bool = False) -> Normalized:
+    """`text` cleaned for extraction (chrome blanked, LF line ends, no PDF spaces), with offsets.
+    `rewrap`: also join the lines that page layout broke inside paragraphs (text from PDFs)."""
+    if "\r" in text:  # a lone CR becomes LF in place (same length); a CRLF's CR is dropped below
+        text = _CR.sub(lambda m: "\n" if m.end() - m.start() == 1 else m.group(), text)
+    blanked = clean_for_extraction(text)
+    drops = _deletions(blanked, rewrap)
+    if not drops:
+        return Normalized(blanked)
+    parts: list[str] = []
+    breaks: list[int] = []
+    shifts: list[int] = []
+    last = dropped = 0
+    for s, e in drops:
+        s = max(s, last)  # overlapping spans: a PDF space run beside a joined line break
+        if e <= s:
+            continue
+        parts.append(blanked[last:s])
+        dropped += e - s
+        breaks.append(s - (dropped - (e - s)))  # the clean offset of the first character after it
+        shifts.append(dropped)
+        last = e
+    parts.append(blanked[last:])
+    return Normalized("".join(parts), tuple(breaks), tuple(shifts))
+
+
+_LINE_BREAK = re.compile(f"[{_HSPACE}]*[\r\n]+[{_HSPACE}]*")
+
+
+def layout_free(surface: str) -> str:
+    """A surface as a label: without the line breaks and PDF spaces the page layout put inside
+    it (柯城区司\n法局 → 柯城区司法局, 《 条例 》 → 《条例》); the author's own spaces stay."""
+    if not any(c in surface for c in _HSPACE + "\r\n"):
+        return surface
+    surface = _LINE_BREAK.sub("", surface)
+    spans = _layout_spaces(surface)
+    starts = [0] + [e for _, e in spans]
+    ends = [s for s, _ in spans] + [len(surface)]
+    return "".join(surface[a:b] for a, b in zip(starts, ends, strict=True))
+
+
+def restore(extraction: DocExtraction, document: SourceDocument, norm: Normalized) -> DocExtraction:
+    """An extraction made on `norm.text`, moved onto `document` (the text as read): offsets
+    mapped back, surfaces and quotes sliced from the original."""
+    text = document.text
+    mentions = []
+    for m in extraction.mentions:
+        s, e = norm.span(m.start, m.end)
+        mentions.append(m if (s, e, m.surface) == (m.start, m.end, text[s:e])
+                        else replace(m, start=s, end=e, surface=text[s:e]))
+    relations = []
+    for r in extraction.relations:
+        ev = r.evidence
+        if ev.doc_id is not None:
+            s, e = norm.span(ev.start, ev.end)
+            if (s, e, ev.quote) != (ev.start, ev.end, text[s:e]):
+                r = replace(r, evidence=replace(ev, start=s, end=e, quote=text[s:e]))
+        relations.append(r)
+    return replace(extraction, document=document, mentions=tuple(mentions), relations=tuple(relations))

@@ -1,0 +1,131 @@
+"""Text as users paste it: CRLF / CR line ends and the spaces PDF extraction leaves find the same
+entities and relations as clean LF text, with every offset still pointing into the text as read."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.model import SourceDocument, norm_label
+from kg.normalize import normalize
+
+REPORT = """衢州市柯城区司法局2023年度法治政府建设工作报告
+
+2023年，柯城区司法局深入贯彻《浙江省行政复议条例》，创新推出“三事分流”工作法，全面推行“红色调解员”机制。
+区司法局制定《柯城区行政规范性文件管理办法》。2023年8月，柯城区司法局荣获“全国模范司法所”称号。
+区委依法治区办印发《柯城区法治政府建设实施方案（2023—2025年）》，在全区推广“共享法庭”。
+局长刘建华表示，将持续推进“大综合一体化”行政执法改革，全年办理行政复议案件 156 件。
+"""
+
+
+def pdf_spaced(text: str) -> str:
+    """Spaces as PDF text extraction leaves them: between digits and Chinese, inside quotes and
+    title marks."""
+    text = re.sub(r"(?<=\d)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=\d)", " ", text)
+    text = re.sub(r"([“《（])", r"\1 ", text)
+    return re.sub(r"([”》）])", r" \1", text)
+
+
+VARIANTS = {
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "cr": lambda t: t.replace("\n", "\r"),
+    "pdf": pdf_spaced,
+    "pdf+crlf": lambda t: pdf_spaced(t).replace("\n", "\r\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp import make_pipeline
+
+    return make_pipeline()
+
+
+def _extract(nlp, text):
+    from kg.nlp import extract
+
+    return extract(nlp, SourceDocument("r", "r.txt", text, "utf-8", "0"))
+
+
+def _found(ex):
+    return ({(m.key.etype.value, m.key.name) for m in ex.mentions},
+            {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations})
+
+
+@pytest.fixture(scope="module")
+def baseline(nlp):
+    ents, rels = _found(_extract(nlp, REPORT))
+    assert ("Regulation", "浙江省行政复议条例") in ents and ("Program", "“三事分流”工作法") in ents
+    assert ("柯城区司法局", "receivedAward", "“全国模范司法所”") in rels
+    assert len(ents) >= 10 and len(rels) >= 8
+    return ents, rels
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_line_ends_and_pdf_spaces_find_the_same_graph(nlp, baseline, variant):
+    text = VARIANTS[variant](REPORT)
+    ex = _extract(nlp, text)
+    assert _found(ex) == baseline
+    for m in ex.mentions:
+        # offsets point into the text as read; the surface is that slice (with any PDF spaces)
+        assert m.surface == text[m.start:m.end]
+        assert not m.surface[:1].isspace() and not m.surface[-1:].isspace()
+        assert norm_label(m.surface) == norm_label(re.sub(r"[ \r]", "", m.surface))
+    for r in ex.relations:
+        ev = r.evidence
+        if ev.doc_id is not None:
+            assert ev.quote == text[ev.start:ev.end]
+
+
+def test_offsets_map_back_through_dropped_characters():
+    text = "2024 年，“ 枫桥经验 ”\r\n《 条例 》"
+    n = normalize(text)
+    assert n.text == "2024年，“枫桥经验”\n《条例》"
+    i = n.text.index("“枫桥经验”")
+    s, e = n.span(i, i + len("“枫桥经验”"))
+    assert text[s:e] == "“ 枫桥经验 ”"
+    i = n.text.index("《条例》")
+    s, e = n.span(i, i + 4)
+    assert text[s:e] == "《 条例 》"
+
+
+@pytest.mark.parametrize("kept", [
+    "王明 市司法局局长",            # a name and its title: the author's separator
+    "“三筑”工程 奋力谱写新篇章",     # two halves of a heading
+    "通过 APP 办理",                # spaces beside Latin letters
+    "| 1 | 《某条例》 | 某政发〔2021〕3号 |",  # table cells
+    "\u3000\u3000一、总体情况",       # indentation
+    "2023 2024",                    # between digits
+])
+def test_spaces_the_author_put_there_stay(kept):
+    assert normalize(kept).text == kept
+
+
+def test_clean_text_is_left_as_it_is():
+    clean = REPORT.replace(" 156 ", "156")
+    n = normalize(clean)
+    assert n.text == clean and n.span(3, 9) == (3, 9)
+
+
+PAGE = """湖州市吴兴区司法局法治政府建设年度报告
+2023年，吴兴区司法局认真贯彻《浙江省行政程序办法》，创新推出“三方
+联调”工作法，吴兴区司法局荣获“全省法治宣传教育先进集体”称号，区司
+法局制定《吴兴区重大行政决策程序规定》，推进依法行政工作不断深入。
+一、加强组织领导
+（一）压实责任。区委依法治区办印发《吴兴区法治建设工作要点》，
+1.定期听取工作汇报，全年召开专题会议12次。
+"""
+
+
+def test_pdf_lines_broken_inside_paragraphs_are_joined():
+    n = normalize(PAGE, rewrap=True)
+    lines = n.text.splitlines()
+    assert lines[0] == "湖州市吴兴区司法局法治政府建设年度报告"  # the title stays its own line
+    assert lines[1].startswith("2023年，") and "“三方联调”工作法" in lines[1] and "区司法局制定" in lines[1]
+    assert lines[1].endswith("不断深入。")  # no run-on after a sentence end
+    assert lines[2:] == ["一、加强组织领导", "（一）压实责任。区委依法治区办印发《吴兴区法治建设工作要点》，",
+                         "1.定期听取工作汇报，全年召开专题会议12次。"]  # headings and list items stay
+    i = n.text.index("区司法局制定")
+    s, e = n.span(i, i + len("区司法局制定"))
+    assert PAGE[s:e] == "区司\n法局制定"
+    assert normalize(PAGE).text == PAGE  # text that is not from a PDF keeps its lines

@@ -13,6 +13,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 from rdflib import Graph, Literal
@@ -91,9 +92,9 @@ def browser():
 class Opened:
     """A page opened from file://, with everything it asked for and complained about."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, fragment: str = "", width: int = 1280, height: int = 800):
         self.url = path.resolve().as_uri()
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
@@ -106,7 +107,7 @@ class Opened:
             d.dismiss()
 
         self.page.on("dialog", on_dialog)
-        self.page.goto(self.url)
+        self.page.goto(self.url + fragment)
         self.page.wait_for_function("() => window.lgkgReady === true", timeout=60_000)
 
     def js(self, expr: str, arg=None):
@@ -120,8 +121,8 @@ class Opened:
 def opened(browser):
     pages: list[Opened] = []
 
-    def open_(path: Path) -> Opened:
-        o = Opened(browser, path)
+    def open_(path: Path, fragment: str = "", width: int = 1280, height: int = 800) -> Opened:
+        o = Opened(browser, path, fragment, width, height)
         pages.append(o)
         return o
 
@@ -199,7 +200,8 @@ def test_graph_data_follows_the_contract(seeds_graph):
     assert {s["id"] for s in data["sources"] if s["doc"]} == {
         str(i) for i in seeds_graph.objects(None, DCTERMS.identifier)}
     assert data["start"] is None  # the seeds' graph is shown whole
-    assert len({(n["x"], n["y"]) for n in data["nodes"]}) > 0.95 * len(data["nodes"])  # a real layout
+    drawn = [(n["x"], n["y"]) for n in data["nodes"] if not n.get("col")] + [(g["x"], g["y"]) for g in data["groups"]]
+    assert len(set(drawn)) > 0.95 * len(drawn)  # a real layout of what the page draws at load
 
 
 def test_json_in_script_cannot_break_out():
@@ -225,14 +227,27 @@ def test_hostile_strings_never_appear_raw(hostile):
 
 # ---- in Chromium ------------------------------------------------------------------------------
 
+def _drawn_at_load(data: dict) -> tuple[int, int]:
+    """(entities, groups) the page draws at load: every entity not collapsed into a group."""
+    return sum(1 for n in data["nodes"] if not n.get("col")), len(data["groups"])
+
+
+ENTITY_NODES = "() => network.body.data.nodes.get({filter: n => !String(n.id).startsWith('group:')}).length"
+GROUP_NODES = "() => network.body.data.nodes.get({filter: n => String(n.id).startsWith('group:')}).map(n => n.id)"
+EDGES_PER_NODE = """() => { const c = {}; network.body.data.edges.forEach(e => {
+    c[e.from] = (c[e.from] || 0) + 1; if (e.to !== e.from) c[e.to] = (c[e.to] || 0) + 1; }); return c; }"""
+
+
 @pytest.mark.browser
 def test_page_loads_offline_without_errors(opened, seeds_html, seeds_graph):
     o = opened(seeds_html)
     assert o.errors == []
     assert o.requests == [o.url], "the page asked for something besides itself"
-    n = viewer_data.graph_data(seeds_graph)
-    shown = o.js("() => [typeof window.network, network.body.data.nodes.length, network.body.data.edges.length]")
-    assert shown == ["object", len(n["nodes"]), len(n["edges"])]
+    data = viewer_data.graph_data(seeds_graph)
+    entities, groups = _drawn_at_load(data)
+    assert o.js("() => typeof window.network") == "object"
+    assert o.js(ENTITY_NODES) == entities and len(o.js(GROUP_NODES)) == groups
+    assert 0 < entities < len(data["nodes"]) and groups > 0
     legend = o.js("() => Array.from(document.querySelectorAll('#classes label')).map(l => l.textContent)")
     assert len(legend) == 6 and any("Place" in t for t in legend)
     # physics stabilised and stopped: nothing moves any more
@@ -241,6 +256,187 @@ def test_page_loads_offline_without_errors(opened, seeds_html, seeds_graph):
     assert o.js("() => network.getPositions()") == before
     assert o.page.locator("#banner").is_hidden()
     assert o.errors == [] and o.requests == [o.url]
+
+
+@pytest.mark.browser
+def test_no_hub_floods_the_view_and_groups_expand(opened, seeds_html, seeds_graph):
+    """At load no node draws more than 60 edges; the big city's neighbours sit in labelled
+    groups (relation and class), and clicking a group shows its members around it."""
+    o = opened(seeds_html)
+    per_node = o.js(EDGES_PER_NODE)
+    assert max(per_node.values()) <= 60, sorted(per_node.items(), key=lambda kv: -kv[1])[:3]
+    city = _iri_of(seeds_graph, "聊城市")
+    degree = len([1 for p in viewer_data.RELATIONS for s, ob in seeds_graph.subject_objects(LG[p])
+                  if city in (str(s), str(ob))])
+    assert degree > 300 and per_node[city] <= 60  # the hub that used to draw them all
+    groups = o.js(GROUP_NODES)
+    labels = o.js("ids => ids.map(id => network.body.data.nodes.get(id).label)", groups)
+    assert any("机构 · 位于" in lab for lab in labels), labels  # bodies located in the city
+    assert any("无关系" in lab for lab in labels), labels  # entities with no relation, labelled
+    # a person clicks the bodies' group: its members appear, linked to the city
+    gid = next(g for g, lab in zip(groups, labels) if "机构 · 位于" in lab and
+               o.js("id => network.getConnectedNodes(id).length", g) > 1 and city in o.js(
+                   "id => network.getConnectedNodes(id)", g))
+    n_members = int(re.search(r"(\d+) 机构", o.js("id => network.body.data.nodes.get(id).label", gid)).group(1))
+    before = o.js(ENTITY_NODES)
+    pt = _node_click_point(o, gid)
+    o.page.mouse.click(pt["x"], pt["y"])
+    o.page.wait_for_function(f"() => !network.body.data.nodes.get({json.dumps(gid)})")
+    after = o.js(ENTITY_NODES)
+    assert before < after <= before + n_members
+    members_linked = o.js("""city => network.getConnectedNodes(city).filter(id => {
+        const n = network.body.data.nodes.get(id); return n && n.group === 'Organization'; }).length""", city)
+    assert members_linked == n_members
+    # the city's panel offers the groups and collapses one again
+    o.js(f"() => lgkg.select(lgkg.indexOf({json.dumps(city)}), false)")
+    buttons = o.page.locator("#panel .group-row button")
+    assert buttons.count() >= 3
+    collapse = o.page.locator("#panel .group-row button", has_text="Collapse")
+    assert collapse.count() == 1
+    collapse.click()
+    assert o.js(ENTITY_NODES) == before
+    assert o.errors == []
+
+
+def _iri_of(g, label: str) -> str:
+    return str(next(s for s, o in g.subject_objects(SKOS.prefLabel) if str(o) == label))
+
+
+def _results(o: Opened) -> list[str]:
+    """The results listed for what the search field holds now (not for the query before)."""
+    o.page.wait_for_function("""() => { const r = document.getElementById('results');
+        return !r.hidden && r.dataset.query === document.getElementById('search').value; }""")
+    return [t.strip() for t in o.page.locator("#results li").all_text_contents()]
+
+
+@pytest.mark.browser
+def test_search_forgives_script_missing_characters_and_pinyin(opened, seeds_html):
+    o = opened(seeds_html)
+    o.page.fill("#search", "有事來聊")  # traditional characters
+    hits = _results(o)
+    assert "有事来聊" in hits[0], hits
+    o.page.fill("#search", "聊城司法局")  # the level word left out
+    hits = _results(o)
+    assert hits[0].endswith("聊城市司法局"), hits
+    assert not any(h.endswith("聊城市") for h in hits)  # a partial match needs every character typed
+    o.page.fill("#search", "lcssfj")  # pinyin initials
+    assert _results(o)[0].endswith("聊城市司法局")
+    o.page.fill("#search", "liaochengshi")  # pinyin
+    assert "聊城市" in _results(o)[0]
+    o.page.fill("#search", "鄂尔多斯法院审计")  # characters no entity holds in this order
+    assert _results(o) == ["No match 无结果"]
+    # the keyboard: down to the second result, Enter; the list collapses, the panel opens
+    o.page.fill("#search", "聊城司法局")
+    hits = _results(o)
+    assert len(hits) >= 2
+    o.page.press("#search", "ArrowDown")
+    assert o.page.locator("#results li.active").text_content().strip() == hits[1]
+    o.page.press("#search", "Enter")
+    o.page.wait_for_selector("#panel:not([hidden])")
+    assert o.page.locator("#results").is_hidden()
+    assert o.page.locator("#panel h2.title").text_content() == hits[1].lstrip("●▲◆■★⬢ ").removesuffix("grouped")
+    # the filters stay where they were while results are listed: the list overlays them
+    top = o.js("() => document.getElementById('classes').getBoundingClientRect().top")
+    o.page.fill("#search", "聊城")
+    _results(o)
+    assert o.js("() => document.getElementById('classes').getBoundingClientRect().top") == top
+    o.page.press("#search", "Escape")
+    assert o.page.locator("#results").is_hidden()
+    assert o.errors == []
+
+
+@pytest.mark.browser
+def test_a_link_opens_the_entity_and_selection_updates_the_address(opened, seeds_html, seeds_graph):
+    city = _iri_of(seeds_graph, "聊城市")
+    o = opened(seeds_html, "#" + quote(city, safe=""))
+    assert o.js("() => network.getSelectedNodes()") == [city]
+    assert o.page.locator("#panel").is_visible()
+    assert o.page.locator("#panel h2.title").text_content() == "聊城市"
+    # choosing another entity puts its link in the address bar
+    o.page.fill("#search", "聊城市司法局")
+    _results(o)
+    o.page.press("#search", "Enter")
+    o.page.wait_for_selector("#panel:not([hidden])")
+    body = _iri_of(seeds_graph, "聊城市司法局")
+    assert unquote(o.js("() => location.hash").lstrip("#")) == body
+    # closing the panel clears it; an address that names no entity opens nothing
+    o.page.click("#panel-close")
+    assert o.js("() => location.hash") == ""
+    o2 = opened(seeds_html, "#" + quote("https://w3id.org/lgkg/id/nothing-here", safe=""))
+    assert o2.js("() => network.getSelectedNodes()") == [] and o2.page.locator("#panel").is_hidden()
+    assert o.errors == [] and o2.errors == []
+
+
+def _canvas_share(o: Opened) -> float:
+    """The share of the window's width that is graph canvas, along the middle line."""
+    return o.js("""() => { const y = Math.round(innerHeight / 2); let n = 0, all = 0;
+        for (let x = 2; x < innerWidth; x += 8) { all++; const e = document.elementFromPoint(x, y);
+            if (e && e.tagName === 'CANVAS') n++; } return n / all; }""")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_panel_leaves_half_the_graph(opened, seeds_html, seeds_graph, width):
+    o = opened(seeds_html, "#" + quote(_iri_of(seeds_graph, "聊城市"), safe=""), width=width, height=800)
+    assert o.page.locator("#panel").is_visible()
+    panel = o.js("() => document.getElementById('panel').getBoundingClientRect().width")
+    assert panel <= width / 3
+    if width == 1280:
+        assert _canvas_share(o) >= 0.5
+    # readable: the title and the relation sections are not squeezed below a line of text
+    assert o.js("() => document.querySelector('#panel h2.title').getBoundingClientRect().width") > 150
+    # folded, the panel gives the canvas back; unfolded, it returns
+    share = _canvas_share(o)
+    o.page.click("#panel-fold")
+    assert _canvas_share(o) > share + 0.1
+    o.page.click("#panel-fold")
+    assert abs(_canvas_share(o) - share) < 0.02
+    assert o.errors == []
+
+
+@pytest.mark.browser
+def test_hover_shows_a_tooltip_and_physics_toggles(opened, seeds_html, seeds_graph):
+    o = opened(seeds_html)
+    city = _iri_of(seeds_graph, "聊城市")
+    pt = _node_click_point(o, city)
+    o.page.mouse.move(pt["x"] - 40, pt["y"] - 40)
+    o.page.mouse.move(pt["x"], pt["y"], steps=4)
+    o.page.wait_for_selector("#tip:not([hidden])")
+    assert o.page.locator("#tip .tip-title").text_content() == "聊城市"
+    o.page.mouse.move(5, 5)
+    o.page.wait_for_selector("#tip", state="hidden")
+    physics = "() => network.physics.options.enabled"
+    assert o.js(physics) is False
+    o.page.click("#physics")
+    assert o.js(physics) is True and o.page.get_attribute("#physics", "aria-pressed") == "true"
+    o.page.click("#physics")
+    assert o.js(physics) is False
+    assert o.errors == []
+
+
+@pytest.mark.browser
+def test_export_csv_and_png_of_what_is_shown(opened, seeds_html):
+    import csv
+    import io
+
+    o = opened(seeds_html)
+    o.page.click("#classes input[data-cls=Program]")  # hide programs: the export follows the view
+    with o.page.expect_download() as dl:
+        o.page.click("#export-csv")
+    text = Path(dl.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    shown = o.js("() => network.body.data.edges.get({filter: e => typeof e.id === 'number'}).length")
+    linked = [r for r in rows if r["relation"]]
+    assert len(linked) == shown > 0
+    assert not any(r["subject_class"] == "Program" or r["object_class"] == "Program" for r in rows)
+    assert {r["relation"] for r in linked} <= set(viewer_data.RELATIONS)
+    assert all(r["subject_iri"].startswith("https://w3id.org/lgkg/id/") for r in rows)
+    with o.page.expect_download() as dl:
+        o.page.click("#export-png")
+    png = Path(dl.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    assert o.errors == [] and o.requests[0] == o.url
+    assert all(r == o.url or r.startswith("blob:") for r in o.requests)
 
 
 @pytest.mark.browser
@@ -275,12 +471,14 @@ def test_search_finds_and_focuses(opened, seeds_html):
 def test_class_filter_hides_nodes(opened, seeds_html):
     o = opened(seeds_html)
     count = "cls => network.body.data.nodes.get({filter: n => n.group === cls}).length"
-    total = o.js("() => network.body.data.nodes.length")
+    total = o.js(ENTITY_NODES)
     programs = o.js(count, "Program")
     assert programs > 0
     o.page.click("#classes input[data-cls=Program]")
     assert o.js(count, "Program") == 0
-    assert o.js("() => network.body.data.nodes.length") == total - programs
+    assert o.js(ENTITY_NODES) == total - programs
+    labels = o.js("ids => ids.map(id => network.body.data.nodes.get(id).label)", o.js(GROUP_NODES))
+    assert labels and not any("品牌与机制" in lab for lab in labels)  # nor their groups
     assert o.js("""() => network.body.data.edges.get().every(e =>
         network.body.data.nodes.get(e.from) && network.body.data.nodes.get(e.to))""")
     o.page.click("#classes input[data-cls=Program]")
@@ -301,8 +499,8 @@ def test_document_filter(opened, seeds_html):
     first = o.page.locator("#docs input").first
     first.check()
     k = int(first.get_attribute("data-doc"))
-    some = o.js("""k => network.body.data.nodes.get().every(n => {
-        const d = lgkg.data.info[lgkg.indexOf(n.id)].docs; return d.length === 0 || d.includes(k); })""", k)
+    some = o.js("""k => network.body.data.nodes.get().every(n => String(n.id).startsWith('group:') || (d =>
+        d.length === 0 || d.includes(k))(lgkg.data.info[lgkg.indexOf(n.id)].docs))""", k)
     assert some and none < o.js("() => network.body.data.nodes.length") < total
     o.page.click("#docs-all")
     assert o.js("() => network.body.data.nodes.length") == total
@@ -312,12 +510,13 @@ def test_document_filter(opened, seeds_html):
 @pytest.mark.browser
 def test_clicking_a_node_shows_its_evidence(opened, seeds_html, seeds_graph):
     g = seeds_graph
-    node = sorted(s for s, o in g.subject_objects(SKOS.prefLabel)
-                  if "有事来聊" in str(o) and ((None, RDF.subject, s) in g or (None, RDF.object, s) in g))[0]
+    o = opened(seeds_html)
+    drawn = set(o.js("() => network.body.data.nodes.getIds()"))
+    node = sorted(s for s, o in g.subject_objects(SKOS.prefLabel) if str(s) in drawn and
+                  "有事来聊" in str(o) and ((None, RDF.subject, s) in g or (None, RDF.object, s) in g))[0]
     quotes = {str(q) for ev in set(g.subjects(RDF.subject, node)) | set(g.subjects(RDF.object, node))
               for q in g.objects(ev, LG.quote)}
     assert quotes
-    o = opened(seeds_html)
     pt = _node_click_point(o, str(node))
     o.page.mouse.click(pt["x"], pt["y"])
     o.page.wait_for_selector("#panel:not([hidden]) blockquote.quote")
@@ -377,7 +576,8 @@ def test_large_graph_starts_filtered_and_says_so(opened, seeds_graph, tmp_path, 
     o = opened(page)
     assert o.page.locator("#banner").is_visible()
     assert "Large graph" in o.page.locator("#banner").text_content()
-    assert o.js("() => network.body.data.nodes.length") == 60
+    start = set(data["start"])
+    assert o.js(ENTITY_NODES) == sum(1 for i in start if not data["nodes"][i].get("col"))
     # search reaches an entity outside the first view and brings it in
     outside = next(n for i, n in enumerate(data["nodes"]) if i not in set(data["start"]) and n["deg"] > 0)
     o.page.fill("#search", outside["label"])
@@ -386,7 +586,7 @@ def test_large_graph_starts_filtered_and_says_so(opened, seeds_graph, tmp_path, 
     o.page.wait_for_selector("#panel:not([hidden])")
     assert outside["iri"] in o.js("() => network.body.data.nodes.getIds()")
     o.page.click("#show-all")
-    assert o.js("() => network.body.data.nodes.length") == len(data["nodes"])
+    assert o.js(ENTITY_NODES) == _drawn_at_load(data)[0] + (1 if outside.get("col") else 0)
     assert o.page.locator("#banner").is_hidden()
     assert o.errors == [] and o.requests == [o.url]
 
@@ -399,7 +599,13 @@ def test_graphs_without_relations_still_open(opened, tmp_path, n_entities):
         g.add((LGR[f"org-test{k}"], RDF.type, LG.Organization))
         g.add((LGR[f"org-test{k}"], SKOS.prefLabel, Literal(f"测试机构{k}", lang="zh")))
     o = opened(viewer.write_html(g, tmp_path / "tiny.html"))
-    assert o.js("() => network.body.data.nodes.length") == n_entities
+    assert o.js(ENTITY_NODES) == 0  # entities without relations wait in their labelled group
+    groups = o.js(GROUP_NODES)
+    assert len(groups) == (1 if n_entities else 0)
     o.page.click("#relayout")  # nothing to lay out: must not hang the page behind its overlay
     assert o.page.locator("#loading").is_hidden()
+    if n_entities:
+        assert o.js("id => network.body.data.nodes.get(id).label", groups[0]) == f"＋ {n_entities} 机构 · 无关系"
+        o.js("id => lgkg.expand(Number(id.split(':')[1]))", groups[0])
+        assert o.js(ENTITY_NODES) == n_entities and o.js(GROUP_NODES) == []
     assert o.errors == [] and o.requests == [o.url]

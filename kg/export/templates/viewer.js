@@ -683,6 +683,7 @@
     results.replaceChildren();
     if (!search.value.trim()) { closeResults(); return; }
     results.hidden = false;
+    results.dataset.query = search.value;     // which query the list answers (scripts and tests wait on it)
     search.setAttribute('aria-expanded', 'true');
     if (!hits.length) { results.appendChild(el('li', 'none', 'No match \u65E0\u7ED3\u679C')); return; }
     hits.forEach(function (i, r) {
@@ -1002,6 +1003,7 @@
   network.on('blurEdge', hideTip);
   network.on('dragStart', hideTip);
   network.on('zoom', hideTip);
+  container.addEventListener('mouseleave', hideTip);   // vis sends no blur when the pointer leaves the canvas
   function moving() {
     var m = 0;
     nodes.forEach(function (n) { if (n.physics !== false) m++; });

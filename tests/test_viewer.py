@@ -609,3 +609,171 @@ def test_graphs_without_relations_still_open(opened, tmp_path, n_entities):
         o.js("id => lgkg.expand(Number(id.split(':')[1]))", groups[0])
         assert o.js(ENTITY_NODES) == n_entities and o.js(GROUP_NODES) == []
     assert o.errors == [] and o.requests == [o.url]
+
+
+# ---- documents with titles and years, a place with figures (the graph's newer terms) ------------
+
+SDMX_DIM = "http://purl.org/linked-data/sdmx/2009/dimension#"
+SDMX_MEASURE = "http://purl.org/linked-data/sdmx/2009/measure#"
+SDMX_ATTR = "http://purl.org/linked-data/sdmx/2009/attribute#"
+
+
+def _dated_graph() -> tuple[Graph, dict]:
+    """Two reports of a prefecture-level city, with titles and years, and figures about it."""
+    from rdflib import URIRef
+    from rdflib.namespace import XSD
+
+    g = Graph()
+    city, bureau, prog = LGR["place-test-city"], LGR["org-test-bureau"], LGR["program-test"]
+    for iri, cls, label in ((city, LG.PrefectureCity, "宜昌市"), (bureau, LG.GovernmentDepartment, "宜昌市司法局"),
+                            (prog, LG.Program, "“三峡调解”品牌")):
+        g.add((iri, RDF.type, cls))
+        g.add((iri, SKOS.prefLabel, Literal(label, lang="zh")))
+    docs = {}
+    for ident, title, year in (("yc_2023", "宜昌市2023年法治政府建设年度报告", 2023),
+                               ("yc_2022", "宜昌市司法局2022年工作总结", 2022), ("yc_notes", None, None)):
+        d = LGR[f"doc-{ident}"]
+        docs[ident] = d
+        g.add((d, RDF.type, LG.SourceDocument))
+        g.add((d, DCTERMS.identifier, Literal(ident)))
+        if title:
+            g.add((d, DCTERMS.title, Literal(title, lang="zh")))
+            g.add((d, DCTERMS.creator, bureau))
+        if year:
+            g.add((d, LG_TERMS["year"], Literal(str(year), datatype=XSD.gYear)))
+    g.add((bureau, LG.locatedIn, city))
+    g.add((bureau, LG.implements, prog))
+    g.add((city, LG.mentionedIn, docs["yc_2023"]))
+    g.add((bureau, LG.mentionedIn, docs["yc_2022"]))
+    g.add((prog, LG.mentionedIn, docs["yc_notes"]))
+    measure = LGR["measure-test"]
+    g.add((measure, RDF.type, LG_TERMS["Measure"]))
+    g.add((measure, SKOS.prefLabel, Literal("行政复议案件受理数量", lang="zh")))
+    for k, (period, value, unit, doc) in enumerate((("2022", "1187.0", "件", "yc_2022"),
+                                                   ("2023", "1342.0", "件", "yc_2023"))):
+        obs = LGR[f"obs-test-{k}"]
+        g.add((obs, RDF.type, LG_TERMS["Observation"]))
+        g.add((obs, URIRef(SDMX_DIM + "refArea"), city))
+        g.add((obs, URIRef(SDMX_DIM + "refPeriod"), Literal(period, datatype=XSD.gYear)))
+        g.add((obs, LG_TERMS["measure"], measure))
+        g.add((obs, URIRef(SDMX_MEASURE + "obsValue"), Literal(value, datatype=XSD.decimal)))
+        g.add((obs, URIRef(SDMX_ATTR + "unitMeasure"), Literal(unit, lang="zh")))
+        g.add((obs, PROV.wasDerivedFrom, docs[doc]))
+    return g, {"city": str(city), "bureau": str(bureau)}
+
+
+LG_TERMS = __import__("rdflib").Namespace("https://w3id.org/lgkg/ontology#")
+
+
+def test_documents_carry_titles_and_years_and_places_their_figures():
+    g, ids = _dated_graph()
+    data = viewer_data.graph_data(g)
+    docs = [(s["label"], s["year"]) for s in data["sources"] if s["doc"]]
+    # by year, then the one without a year, shown by its identifier
+    assert docs == [("宜昌市司法局2022年工作总结", 2022), ("宜昌市2023年法治政府建设年度报告", 2023), ("yc_notes", None)]
+    assert [s.get("by") for s in data["sources"]] == ["宜昌市司法局", "宜昌市司法局", None]
+    city = next(n for n in data["nodes"] if n["iri"] == ids["city"])
+    assert [f[:4] for f in city["figs"]] == [["行政复议案件受理数量", "2022", "1187", "件"],
+                                             ["行政复议案件受理数量", "2023", "1342", "件"]]
+    assert [data["sources"][f[4]]["year"] for f in city["figs"]] == [2022, 2023]
+    assert "figs" not in next(n for n in data["nodes"] if n["iri"] == ids["bureau"])
+
+
+def test_documents_without_titles_fall_back_to_their_identifier(seeds_graph):
+    data = viewer_data.graph_data(seeds_graph)
+    docs = [s for s in data["sources"] if s["doc"]]
+    titled = {str(d): str(t) for d, t in seeds_graph.subject_objects(DCTERMS.title)}
+    for s in docs:
+        assert s["label"] == s["id"] or s["label"] in titled.values()
+    assert all("figs" not in n or n["figs"] for n in data["nodes"])
+
+
+@pytest.mark.browser
+def test_page_lists_documents_by_title_and_year_and_filters_by_year(opened, tmp_path):
+    g, ids = _dated_graph()
+    o = opened(viewer.write_html(g, tmp_path / "dated.html"), "#" + quote(ids["city"], safe=""))
+    docs = [t.strip() for t in o.page.locator("#docs label").all_text_contents()]
+    assert docs[0].startswith("宜昌市司法局2022年工作总结") and "2022" in docs[0]
+    assert docs[1].startswith("宜昌市2023年法治政府建设年度报告") and "2023" in docs[1]
+    assert docs[2].startswith("yc_notes")
+    # the place's panel: its figures, and its documents by title and year
+    assert o.page.locator("#panel table.figs tr").count() == 3
+    assert "1342 件" in o.page.locator("#panel table.figs").text_content()
+    assert "宜昌市2023年法治政府建设年度报告 (2023)" in o.page.locator("#panel ul.docs").text_content()
+    # the year filter keeps the entities of that year's reports
+    assert o.page.locator("#year").is_visible()
+    o.page.select_option("#year", "2022")
+    shown = set(o.js("() => network.body.data.nodes.getIds()"))
+    assert shown == {ids["bureau"]}  # the city is named in the 2023 report only, the program in the undated one
+    checked = o.js("() => Array.from(document.querySelectorAll('#docs input')).map(b => b.checked)")
+    assert checked == [True, False, False]
+    o.page.select_option("#year", "")
+    assert all(o.js("() => Array.from(document.querySelectorAll('#docs input')).map(b => b.checked)"))
+    assert o.errors == [] and o.requests == [o.url]
+
+
+@pytest.mark.browser
+def test_seeds_page_without_years_hides_the_year_filter(opened, seeds_html):
+    o = opened(seeds_html)
+    assert o.page.locator("#year").is_hidden()
+    assert o.page.locator("#docs label").count() >= 5
+
+
+# ---- the pieces, without a browser ---------------------------------------------------------------
+
+def test_search_keys_fold_scripts_and_give_pinyin():
+    from kg.export import viewer_search as vs
+
+    assert vs.search_key("“有事來聊”·信義聯調") == "有事来聊信义联调"
+    assert vs.search_key("《關於加強調解工作的意見》") == "关于加强调解工作的意见"
+    assert vs.search_key("ＡＢＣ１２３") == "abc123"  # full-width forms, lower case
+    assert vs.pinyin_keys(["宜昌市司法局", "重庆市", "12345热线"]) == [
+        ("ycssfj", "yichangshisifaju"), ("cqs", "chongqingshi"), ("12345rx", "12345rexian")]
+    table = vs.folding_table(["调解", "发展"])
+    assert table["調"] == "调" and table["發"] == "发"
+    assert "调" not in table and "解" not in table  # a simplified character is never folded
+    assert all(len(k) == 1 and len(v) == 1 for k, v in table.items())
+
+
+def test_groups_bound_what_a_hub_draws():
+    from kg.export.viewer_groups import MAX_DRAWN, group_hubs
+
+    # a city with 70 bodies located in it (each also implementing its own program), 40 programs it
+    # implements alone, 3 counties, and 2 entities with no relation at all
+    nodes = [{"cls": "Place"}] + [{"cls": "Organization"}] * 70 + [{"cls": "Program"}] * 110 + \
+        [{"cls": "Place"}] * 3 + [{"cls": "Regulation"}] * 2
+    edges = [{"s": 1 + k, "o": 0, "rel": "locatedIn"} for k in range(70)]
+    edges += [{"s": 1 + k, "o": 71 + k, "rel": "implements"} for k in range(70)]
+    edges += [{"s": 0, "o": 141 + k, "rel": "implements"} for k in range(40)]
+    edges += [{"s": 181 + k, "o": 0, "rel": "locatedIn"} for k in range(3)]
+    grouping = group_hubs(nodes, edges, ("Place", "Organization", "Program", "Regulation"))
+    hub = [g for g in grouping.groups if g.hub == 0]
+    assert {(g.rel, g.out, g.cls, len(g.members)) for g in hub} == {
+        ("locatedIn", False, "Organization", 70), ("implements", True, "Program", 40)}
+    drawn = sum(1 for k, e in enumerate(edges) if 0 in (e["s"], e["o"]) and k not in grouping.edge_groups)
+    assert drawn + len(hub) <= MAX_DRAWN and drawn == 3  # the counties stay on the city
+    # bodies keep their own relations, so they stay drawn; the city's own programs are collapsed
+    assert not any(1 + k in grouping.collapsed for k in range(70))
+    assert all(141 + k in grouping.collapsed for k in range(40))
+    lone = [g for g in grouping.groups if g.hub < 0]
+    assert [(g.cls, g.members) for g in lone] == [("Regulation", (184, 185))]
+    # a small graph has no hub: nothing grouped but the lone entities
+    small = group_hubs(nodes[:10], [e for e in edges if e["s"] < 10 and e["o"] < 10])
+    assert all(g.hub < 0 for g in small.groups) and not small.edge_groups
+
+
+def test_relation_colours_are_far_apart():
+    def rgb(h: str) -> tuple[int, ...]:
+        return tuple(int(h[k:k + 2], 16) for k in (1, 3, 5))
+
+    colours = [rgb(c) for _zh, c in viewer_data.RELATIONS.values()]
+    gaps = [sum((a - b) ** 2 for a, b in zip(x, y)) ** 0.5 for i, x in enumerate(colours) for y in colours[i + 1:]]
+    assert min(gaps) > 90, gaps  # issuedBy and receivedAward were two yellows 33 apart
+
+
+def test_figures_read_as_people_write_them():
+    from kg.export.viewer_sources import number_text, year_of
+
+    assert [number_text(Literal(v)) for v in ("43324.0", "6.50", "1E+3", "0.25")] == ["43324", "6.5", "1000", "0.25"]
+    assert number_text(Literal("约三成")) == "约三成"
+    assert [year_of(Literal(v)) for v in ("2023", "2023-05-01", "二〇二三")] == [2023, 2023, None]

@@ -162,7 +162,8 @@
                     highlight: {background: tint(c.colour), border: '#222222'},
                     hover: {background: tint(c.colour), border: '#222222'}},
             // bigger for bigger groups, so the large ones read when the whole graph is in view
-            font: {size: Math.round(14 + 5 * Math.log2(1 + grp.members.length)), color: '#333333', strokeWidth: 0},
+            font: {size: Math.round(Math.max(28, 14 + 4 * Math.log2(1 + grp.members.length))), color: '#333333',
+                   strokeWidth: 0},
             margin: 6};
   }
   function groupEdgeItem(g) {

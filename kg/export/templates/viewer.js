@@ -162,8 +162,9 @@
                     highlight: {background: tint(c.colour), border: '#222222'},
                     hover: {background: tint(c.colour), border: '#222222'}},
             // bigger for bigger groups, so the large ones read when the whole graph is in view
-            font: {size: Math.round(Math.max(28, 14 + 4 * Math.log2(1 + grp.members.length))), color: '#333333',
-                   strokeWidth: 0},
+            // (never so small that the whole graph in view hides the label and leaves an empty box)
+            font: {size: Math.round(Math.max(grp.hub < 0 ? 40 : 34, 14 + 4 * Math.log2(1 + grp.members.length))),
+                   color: '#333333', strokeWidth: 0},
             margin: 6};
   }
   function groupEdgeItem(g) {

@@ -8,6 +8,10 @@ vis-network from the copy pyvis ships, our script and styles, and the graph as J
 every label, alias and quote through textContent, never as markup. A Content-Security-Policy
 allows no host at all, and only the page's own two scripts and two stylesheets (by hash).
 
+The page's data comes from viewer_data.py (entities, relations, evidence, layout), with
+viewer_groups.py (a hub's neighbours grouped by relation and class), viewer_search.py (search keys:
+simplified characters, pinyin) and viewer_sources.py (documents' titles and years, figures).
+
 Same graph → byte-identical page (everything sorted, no timestamps, no random ids).
 """
 from __future__ import annotations

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
-from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from typing import TYPE_CHECKING, Union
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
@@ -22,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from ..vocab import LG
 from .viewer_groups import Grouping, group_hubs
 from .viewer_search import search_index
-from .viewer_sources import document_meta, figures
+from .viewer_sources import document_meta, figures, pick_label
 
 if TYPE_CHECKING:
     from ..graph import TripleIndex
@@ -98,12 +97,6 @@ def _class_resolver(g: GraphLike):
     return resolve
 
 
-def _pick(values: Iterable[Literal]) -> str | None:
-    """One label out of several, deterministically (a @zh one first)."""
-    vals = sorted(values, key=lambda v: (getattr(v, "language", None) != "zh", str(v)))
-    return str(vals[0]) if vals else None
-
-
 def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None = None) -> dict:
     """Nodes, edges, evidence and layout of `g` as JSON-able data (labels are data, never HTML).
 
@@ -142,7 +135,7 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
 
     def label_of(x: object) -> str | None:
         i = index.get(x)
-        return _pick(pref.get(i, ())) if i is not None else None
+        return pick_label(pref.get(i, ())) if i is not None else None
 
     meta = document_meta(g, doc_ids, label_of)
     by_id: dict[str, dict] = {}
@@ -199,7 +192,7 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
     nodes: list[dict] = []
     for i, iri in enumerate(iris):
         cls, typ = sorted(types[iri], key=lambda ct: (ct[1] == ct[0], ct[1]))[0]  # subclass first
-        label = _pick(pref.get(i, ())) or _local(iri).rsplit("/", 1)[-1]
+        label = pick_label(pref.get(i, ())) or _local(iri).rsplit("/", 1)[-1]
         aliases = sorted({str(a) for a in alt.get(i, ())} - {label})
         docs = sorted({doc_index[d] for d in mentioned.get(i, ()) if d in doc_index})
         node = {"iri": str(iri), "label": label, "cls": cls, "type": typ, "aliases": aliases, "docs": docs}
@@ -218,8 +211,6 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
         n["deg"] = d
 
     grouping = group_hubs(nodes, edges, tuple(CLASSES))
-    for k, gs in grouping.edge_groups.items():
-        edges[k]["grp"] = list(gs)
     for i in grouping.collapsed:
         nodes[i]["col"] = True
     start = start_view_of(nodes, start_view) if len(nodes) > large else None

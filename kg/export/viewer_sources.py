@@ -25,7 +25,7 @@ SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 _YEAR = re.compile(r"-?\d{4}")
 
 
-def _pick(values) -> str | None:
+def pick_label(values) -> str | None:
     """One label out of several, deterministically (a @zh one first)."""
     vals = sorted(values, key=lambda v: (getattr(v, "language", None) != "zh", str(v)))
     return str(vals[0]) if vals else None
@@ -51,7 +51,7 @@ def document_meta(g, docs, label_of) -> dict[object, dict]:
     for d in docs:
         ys = sorted(y for y in (year_of(v) for v in years.get(d, ())) if y is not None)
         who = sorted(filter(None, (label_of(c) for c in creators.get(d, ()))))
-        out[d] = {"title": _pick(titles.get(d, ())), "year": ys[0] if ys else None,
+        out[d] = {"title": pick_label(titles.get(d, ())), "year": ys[0] if ys else None,
                   "creator": who[0] if who else None}
     return out
 
@@ -86,7 +86,7 @@ def figures(g, index: dict, source_of) -> dict[int, list[list]]:
         if i is None or obs not in value:
             continue
         m = measure.get(obs)
-        name = _pick(names.get(m, ())) if m is not None else None
+        name = pick_label(names.get(m, ())) if m is not None else None
         per = period.get(obs)
         src = source.get(obs)
         out[i].append([name or "", str(per) if per is not None else "", number_text(value[obs]),

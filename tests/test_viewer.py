@@ -34,6 +34,7 @@ HOSTILE_TEXT = (
     "冠县司法局创新“</script><script>alert(2)</script>调解”工作法。\n"
 )
 HOSTILE_FILE = "r<img src=x onerror=alert(3)>.txt"
+FORMULA_LABEL = "=HYPERLINK(\"http://x.invalid\",\"司法局\")"
 #: added straight into the graph, beyond what the extractor produces
 INJECTED_ALIAS = "</script><!--<script>alert(4)</script>{{ 7*7 }}{% raw %}'\";alert(5);//\\u003c\u2028\u2029"
 INJECTED_QUOTE = "引文</script><script>alert(6)</script><img src=x onerror=alert(7)>“引号”\\反斜杠\\\u2028结束"
@@ -73,6 +74,10 @@ def hostile(tmp_path_factory):
     for p, o in ((RDF.type, LG.Evidence), (RDF.subject, org), (RDF.predicate, LG.implements), (RDF.object, prog),
                  (PROV.wasDerivedFrom, doc), (LG.quote, Literal(INJECTED_QUOTE, lang="zh"))):
         g.add((ev, p, o))
+    formula = LGR["org-formula"]  # a label a spreadsheet would run as a formula
+    g.add((formula, RDF.type, LG.Organization))
+    g.add((formula, SKOS.prefLabel, Literal(FORMULA_LABEL, lang="zh")))
+    g.add((formula, LG.implements, prog))
     page = root / "hostile.html"
     viewer.write_html(g, page)
     return {"graph": g, "page": page, "built": Path(result.outputs[1]), "prog": str(prog), "org": str(org)}
@@ -563,6 +568,15 @@ def test_hostile_labels_run_nothing(opened, hostile, which):
             o.page.locator("#panel").text_content().replace("\u2028", "").replace("\u2029", "")
     docs = o.page.locator("#docs").text_content()
     assert "<img src=x onerror=alert(3)>" in docs
+    if which == "page":  # what is shown, as CSV: labels intact as text, none a formula
+        import csv
+        import io
+
+        o.js("() => lgkg.data.groups.forEach((g, k) => lgkg.expand(k))")
+        rows = list(csv.reader(io.StringIO(o.js("() => lgkg.csv()").lstrip("\ufeff"))))
+        cells = [c for r in rows for c in r]
+        assert "“<script>alert(1)</script>”品牌" in cells and "'" + FORMULA_LABEL in cells
+        assert not any(c[:1] in "=+-@" for c in cells if c)
     o.page.wait_for_timeout(300)
     assert o.dialogs == []
     assert o.js(elements) == [3, 0]

@@ -100,7 +100,7 @@ def _node_value(degree: int) -> int:
 
 def _iterations(n_shown: int) -> int:
     """Stabilisation steps: fewer for more entities (each step costs more; the start is good)."""
-    return 200 if n_shown <= 300 else 150 if n_shown <= 450 else 100
+    return 200 if n_shown <= 300 else 150 if n_shown <= 400 else 60
 
 
 def _options(large: bool, n_shown: int) -> dict:

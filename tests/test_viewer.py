@@ -748,10 +748,12 @@ def test_search_keys_fold_scripts_and_give_pinyin():
     assert vs.search_key("“有事來聊”·信義聯調") == "有事来聊信义联调"
     assert vs.search_key("《關於加強調解工作的意見》") == "关于加强调解工作的意见"
     assert vs.search_key("ＡＢＣ１２３") == "abc123"  # full-width forms, lower case
+    assert vs.search_key("偽造啟動") == vs.search_key("僞造啓動") == "伪造启动"  # Taiwan and OpenCC forms
     assert vs.pinyin_keys(["宜昌市司法局", "重庆市", "12345热线"]) == [
         ("ycssfj", "yichangshisifaju"), ("cqs", "chongqingshi"), ("12345rx", "12345rexian")]
     table = vs.folding_table(["调解", "发展"])
     assert table["調"] == "调" and table["發"] == "发"
+    assert vs.folding_table(["伪"]) == {"偽": "伪", "僞": "伪"}
     assert "调" not in table and "解" not in table  # a simplified character is never folded
     assert all(len(k) == 1 and len(v) == 1 for k, v in table.items())
 

@@ -18,29 +18,39 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+def _opencc_table(name: str) -> dict[str, list[str]]:
+    """One of OpenCC's character tables as opencc-purepy ships it (dicts/<name>.txt: a character,
+    a tab, its forms separated by spaces)."""
+    from importlib.resources import files
+
+    table: dict[str, list[str]] = {}
+    text = files("opencc_purepy").joinpath("dicts", f"{name}.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        key, _, forms = line.partition("\t")
+        if len(key) == 1 and forms and not key.startswith("#"):
+            table[key] = forms.split()
+    return table
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, list[str]]]:
-    """From OpenCC's character dictionaries (opencc-purepy ships them): any traditional, Taiwan
-    or Hong Kong form → its simplified character; a simplified character → its other forms.
-    Characters only: a search key is folded one character at a time (phrase tables are for
-    prose, and loading them would cost the build more than the whole page)."""
-    from opencc_purepy.dictionary_lib import DictionaryMaxlength
-
-    d = DictionaryMaxlength.get_provider()
-    first = {k: v.split()[0] for k, v in d.ts_characters[0].items() if len(k) == 1 and v}
+    """From OpenCC's character tables: any traditional, Taiwan or Hong Kong form → its simplified
+    character; a simplified character → its other forms. Characters only: a search key is folded
+    one character at a time (the phrase tables are for prose, and loading them would cost the
+    build more than the whole page)."""
+    ts = {k: v[0] for k, v in _opencc_table("TSCharacters").items()}
     to_simplified: dict[str, str] = {}
-    for variants in (d.tw_variants_rev[0], d.hk_variants_rev[0]):  # 偽 → 僞 → 伪
-        for k, v in variants.items():
-            if len(k) == 1 and v:
-                t = v.split()[0]
-                to_simplified[k] = first.get(t, t)
-    to_simplified.update(first)
+    for name in ("TWVariantsRev", "HKVariantsRev"):  # 偽 (Taiwan) → 僞 (OpenCC's standard) → 伪
+        for k, standard in _opencc_table(name).items():
+            simple = next((ts[t] for t in standard if t in ts), None)
+            if simple is not None:
+                to_simplified[k] = simple
+    to_simplified.update(ts)
+    variants = [_opencc_table("TWVariants"), _opencc_table("HKVariants")]
     forms: dict[str, list[str]] = {}
-    for k, v in d.st_characters[0].items():
-        if len(k) == 1:
-            ts = [t for t in v.split() if len(t) == 1]
-            ts += [w for t in ts for tab in (d.tw_variants[0], d.hk_variants[0]) for w in tab.get(t, "").split()]
-            forms[k] = sorted(set(ts) - {k})
+    for k, trad in _opencc_table("STCharacters").items():
+        every = set(trad) | {w for t in trad for v in variants for w in v.get(t, ())}
+        forms[k] = sorted(every - {k})
     return to_simplified, forms
 
 

@@ -115,10 +115,9 @@
     var grp = GROUPS[g];
     if (state.expanded.has(g) || !state.classes.has(grp.cls)) return false;
     if (grp.hub >= 0 && (!want[grp.hub] || !state.relations.has(grp.rel))) return false;
-    for (var k = 0; k < grp.members.length; k++) {
-      var j = grp.members[k];
-      if (passesFilters(j) && !want[j]) return true;   // something left to expand
-    }
+    // drawn while it stands for a member the filters let through (a member drawn for relations of
+    // its own hangs from it, so it stays beside the hub)
+    for (var k = 0; k < grp.members.length; k++) if (passesFilters(grp.members[k])) return true;
     return false;
   }
   function edgeVisible(k, want) {
@@ -994,7 +993,11 @@
     hideTip();
     if (p.nodes.length) {
       var g = groupOf(p.nodes[0]);
-      if (g >= 0) { network.unselectAll(); expandGroup(g); if (state.selected >= 0) showNode(state.selected); }
+      if (g >= 0) {
+        expandGroup(g);
+        if (state.selected >= 0) { network.selectNodes([NODES[state.selected].id]); showNode(state.selected); }
+        else network.unselectAll();
+      }
       else selectNode(indexOf.get(p.nodes[0]), false);
     } else if (p.edges.length && groupOfEdge(p.edges[0]) < 0) showEdge(Number(p.edges[0]));
     else clearSelection();

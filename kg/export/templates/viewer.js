@@ -160,10 +160,10 @@
             color: {background: tint(c.colour), border: c.colour,
                     highlight: {background: tint(c.colour), border: '#222222'},
                     hover: {background: tint(c.colour), border: '#222222'}},
-            // bigger for bigger groups, so the large ones read when the whole graph is in view
-            // (never so small that the whole graph in view hides the label and leaves an empty box)
-            font: {size: Math.round(Math.max(grp.hub < 0 ? 40 : 34, 14 + 4 * Math.log2(1 + grp.members.length))),
-                   color: '#333333', strokeWidth: 0},
+            // its label scales like an entity's (grows with the group, capped on screen when zoomed
+            // in), never so small that the whole graph in view leaves an empty box
+            value: Math.min(18, Math.max(12, 1 + 3 * Math.log2(1 + grp.members.length))),
+            font: {color: '#333333', strokeWidth: 0},
             margin: 6};
   }
   function groupEdgeItem(g) {
@@ -388,7 +388,7 @@
     showNode(i);
     setAddress(i);
     if (focus) {
-      var scale = Math.max(window.network.getScale(), 1.1);
+      var scale = Math.max(window.network.getScale(), 0.9);
       // centre it in the part of the canvas the side panel leaves free
       var offset = {x: panel.hidden ? 0 : -panel.offsetWidth / 2, y: 0};
       window.network.focus(NODES[i].id, {scale: scale, offset: offset,

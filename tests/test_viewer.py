@@ -13,6 +13,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 from rdflib import Graph, Literal
@@ -33,6 +34,7 @@ HOSTILE_TEXT = (
     "冠县司法局创新“</script><script>alert(2)</script>调解”工作法。\n"
 )
 HOSTILE_FILE = "r<img src=x onerror=alert(3)>.txt"
+FORMULA_LABEL = "=HYPERLINK(\"http://x.invalid\",\"司法局\")"
 #: added straight into the graph, beyond what the extractor produces
 INJECTED_ALIAS = "</script><!--<script>alert(4)</script>{{ 7*7 }}{% raw %}'\";alert(5);//\\u003c\u2028\u2029"
 INJECTED_QUOTE = "引文</script><script>alert(6)</script><img src=x onerror=alert(7)>“引号”\\反斜杠\\\u2028结束"
@@ -72,6 +74,10 @@ def hostile(tmp_path_factory):
     for p, o in ((RDF.type, LG.Evidence), (RDF.subject, org), (RDF.predicate, LG.implements), (RDF.object, prog),
                  (PROV.wasDerivedFrom, doc), (LG.quote, Literal(INJECTED_QUOTE, lang="zh"))):
         g.add((ev, p, o))
+    formula = LGR["org-formula"]  # a label a spreadsheet would run as a formula
+    g.add((formula, RDF.type, LG.Organization))
+    g.add((formula, SKOS.prefLabel, Literal(FORMULA_LABEL, lang="zh")))
+    g.add((formula, LG.implements, prog))
     page = root / "hostile.html"
     viewer.write_html(g, page)
     return {"graph": g, "page": page, "built": Path(result.outputs[1]), "prog": str(prog), "org": str(org)}
@@ -91,9 +97,9 @@ def browser():
 class Opened:
     """A page opened from file://, with everything it asked for and complained about."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, fragment: str = "", width: int = 1280, height: int = 800):
         self.url = path.resolve().as_uri()
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
@@ -106,7 +112,7 @@ class Opened:
             d.dismiss()
 
         self.page.on("dialog", on_dialog)
-        self.page.goto(self.url)
+        self.page.goto(self.url + fragment)
         self.page.wait_for_function("() => window.lgkgReady === true", timeout=60_000)
 
     def js(self, expr: str, arg=None):
@@ -120,8 +126,8 @@ class Opened:
 def opened(browser):
     pages: list[Opened] = []
 
-    def open_(path: Path) -> Opened:
-        o = Opened(browser, path)
+    def open_(path: Path, fragment: str = "", width: int = 1280, height: int = 800) -> Opened:
+        o = Opened(browser, path, fragment, width, height)
         pages.append(o)
         return o
 
@@ -199,7 +205,8 @@ def test_graph_data_follows_the_contract(seeds_graph):
     assert {s["id"] for s in data["sources"] if s["doc"]} == {
         str(i) for i in seeds_graph.objects(None, DCTERMS.identifier)}
     assert data["start"] is None  # the seeds' graph is shown whole
-    assert len({(n["x"], n["y"]) for n in data["nodes"]}) > 0.95 * len(data["nodes"])  # a real layout
+    drawn = [(n["x"], n["y"]) for n in data["nodes"] if not n.get("col")] + [(g["x"], g["y"]) for g in data["groups"]]
+    assert len(set(drawn)) > 0.95 * len(drawn)  # a real layout of what the page draws at load
 
 
 def test_json_in_script_cannot_break_out():
@@ -225,14 +232,27 @@ def test_hostile_strings_never_appear_raw(hostile):
 
 # ---- in Chromium ------------------------------------------------------------------------------
 
+def _drawn_at_load(data: dict) -> tuple[int, int]:
+    """(entities, groups) the page draws at load: every entity not collapsed into a group."""
+    return sum(1 for n in data["nodes"] if not n.get("col")), len(data["groups"])
+
+
+ENTITY_NODES = "() => network.body.data.nodes.get({filter: n => !String(n.id).startsWith('group:')}).length"
+GROUP_NODES = "() => network.body.data.nodes.get({filter: n => String(n.id).startsWith('group:')}).map(n => n.id)"
+EDGES_PER_NODE = """() => { const c = {}; network.body.data.edges.forEach(e => {
+    c[e.from] = (c[e.from] || 0) + 1; if (e.to !== e.from) c[e.to] = (c[e.to] || 0) + 1; }); return c; }"""
+
+
 @pytest.mark.browser
 def test_page_loads_offline_without_errors(opened, seeds_html, seeds_graph):
     o = opened(seeds_html)
     assert o.errors == []
     assert o.requests == [o.url], "the page asked for something besides itself"
-    n = viewer_data.graph_data(seeds_graph)
-    shown = o.js("() => [typeof window.network, network.body.data.nodes.length, network.body.data.edges.length]")
-    assert shown == ["object", len(n["nodes"]), len(n["edges"])]
+    data = viewer_data.graph_data(seeds_graph)
+    entities, groups = _drawn_at_load(data)
+    assert o.js("() => typeof window.network") == "object"
+    assert o.js(ENTITY_NODES) == entities and len(o.js(GROUP_NODES)) == groups
+    assert 0 < entities < len(data["nodes"]) and groups > 0
     legend = o.js("() => Array.from(document.querySelectorAll('#classes label')).map(l => l.textContent)")
     assert len(legend) == 6 and any("Place" in t for t in legend)
     # physics stabilised and stopped: nothing moves any more
@@ -241,6 +261,193 @@ def test_page_loads_offline_without_errors(opened, seeds_html, seeds_graph):
     assert o.js("() => network.getPositions()") == before
     assert o.page.locator("#banner").is_hidden()
     assert o.errors == [] and o.requests == [o.url]
+
+
+@pytest.mark.browser
+def test_no_hub_floods_the_view_and_groups_expand(opened, seeds_html, seeds_graph):
+    """At load no node draws more than 60 edges; the big city's neighbours sit in labelled
+    groups (relation and class), and clicking a group shows its members around it."""
+    o = opened(seeds_html)
+    per_node = o.js(EDGES_PER_NODE)
+    assert max(per_node.values()) <= 60, sorted(per_node.items(), key=lambda kv: -kv[1])[:3]
+    city = _iri_of(seeds_graph, "聊城市")
+    degree = len([1 for p in viewer_data.RELATIONS for s, ob in seeds_graph.subject_objects(LG[p])
+                  if city in (str(s), str(ob))])
+    assert degree > 300 and per_node[city] <= 60  # the hub that used to draw them all
+    groups = o.js(GROUP_NODES)
+    labels = o.js("ids => ids.map(id => network.body.data.nodes.get(id).label)", groups)
+    assert any("机构 · 位于" in lab for lab in labels), labels  # bodies located in the city
+    assert any("无关系" in lab for lab in labels), labels  # entities with no relation, labelled
+    # a person clicks the bodies' group: its members appear, linked to the city
+    gid = next(g for g, lab in zip(groups, labels) if "机构 · 位于" in lab and
+               o.js("id => network.getConnectedNodes(id).length", g) > 1 and city in o.js(
+                   "id => network.getConnectedNodes(id)", g))
+    n_members = int(re.search(r"(\d+) 机构", o.js("id => network.body.data.nodes.get(id).label", gid)).group(1))
+    before = o.js(ENTITY_NODES)
+    pt = _node_click_point(o, gid)
+    o.page.mouse.click(pt["x"], pt["y"])
+    o.page.wait_for_function(f"() => !network.body.data.nodes.get({json.dumps(gid)})")
+    after = o.js(ENTITY_NODES)
+    assert before < after <= before + n_members
+    members_linked = o.js("""city => network.getConnectedNodes(city).filter(id => {
+        const n = network.body.data.nodes.get(id); return n && n.group === 'Organization'; }).length""", city)
+    assert members_linked == n_members
+    # the city's panel offers the groups and collapses one again
+    o.js(f"() => lgkg.select(lgkg.indexOf({json.dumps(city)}), false)")
+    buttons = o.page.locator("#panel .group-row button")
+    assert buttons.count() >= 3
+    collapse = o.page.locator("#panel .group-row button", has_text="Collapse")
+    assert collapse.count() == 1
+    collapse.click()
+    assert o.js(ENTITY_NODES) == before
+    assert o.errors == []
+
+
+def _iri_of(g, label: str) -> str:
+    return str(next(s for s, o in g.subject_objects(SKOS.prefLabel) if str(o) == label))
+
+
+def _results(o: Opened) -> list[str]:
+    """The results listed for what the search field holds now (not for the query before)."""
+    o.page.wait_for_function("""() => { const r = document.getElementById('results');
+        return !r.hidden && r.dataset.query === document.getElementById('search').value; }""")
+    return [t.strip() for t in o.page.locator("#results li").all_text_contents()]
+
+
+@pytest.mark.browser
+def test_search_forgives_script_missing_characters_and_pinyin(opened, seeds_html):
+    o = opened(seeds_html)
+    o.page.fill("#search", "有事來聊")  # traditional characters
+    hits = _results(o)
+    assert "有事来聊" in hits[0], hits
+    o.page.fill("#search", "聊城司法局")  # the level word left out
+    hits = _results(o)
+    assert hits[0].endswith("聊城市司法局"), hits
+    assert not any(h.endswith("聊城市") for h in hits)  # a partial match needs every character typed
+    o.page.fill("#search", "lcssfj")  # pinyin initials
+    assert _results(o)[0].endswith("聊城市司法局")
+    o.page.fill("#search", "liaochengshi")  # pinyin
+    assert "聊城市" in _results(o)[0]
+    o.page.fill("#search", "鄂尔多斯法院审计")  # characters no entity holds in this order
+    assert _results(o) == ["No match 无结果"]
+    # the keyboard: down to the second result, Enter; the list collapses, the panel opens
+    o.page.fill("#search", "聊城司法局")
+    hits = _results(o)
+    assert len(hits) >= 2
+    o.page.press("#search", "ArrowDown")
+    assert o.page.locator("#results li.active").text_content().strip() == hits[1]
+    o.page.press("#search", "Enter")
+    o.page.wait_for_selector("#panel:not([hidden])")
+    assert o.page.locator("#results").is_hidden()
+    assert o.page.locator("#panel h2.title").text_content() == hits[1].lstrip("●▲◆■★⬢ ").removesuffix("grouped")
+    # the filters stay where they were while results are listed: the list overlays them
+    top = o.js("() => document.getElementById('classes').getBoundingClientRect().top")
+    o.page.fill("#search", "聊城")
+    _results(o)
+    assert o.js("() => document.getElementById('classes').getBoundingClientRect().top") == top
+    o.page.press("#search", "Escape")
+    assert o.page.locator("#results").is_hidden()
+    assert o.errors == []
+
+
+@pytest.mark.browser
+def test_a_link_opens_the_entity_and_selection_updates_the_address(opened, seeds_html, seeds_graph):
+    city = _iri_of(seeds_graph, "聊城市")
+    o = opened(seeds_html, "#" + quote(city, safe=""))
+    assert o.js("() => network.getSelectedNodes()") == [city]
+    assert o.page.locator("#panel").is_visible()
+    assert o.page.locator("#panel h2.title").text_content() == "聊城市"
+    # choosing another entity puts its link in the address bar
+    o.page.fill("#search", "聊城市司法局")
+    _results(o)
+    o.page.press("#search", "Enter")
+    o.page.wait_for_selector("#panel:not([hidden])")
+    body = _iri_of(seeds_graph, "聊城市司法局")
+    assert unquote(o.js("() => location.hash").lstrip("#")) == body
+    # closing the panel clears it; an address that names no entity opens nothing
+    o.page.click("#panel-close")
+    assert o.js("() => location.hash") == ""
+    o2 = opened(seeds_html, "#" + quote("https://w3id.org/lgkg/id/nothing-here", safe=""))
+    assert o2.js("() => network.getSelectedNodes()") == [] and o2.page.locator("#panel").is_hidden()
+    # a link to an entity waiting in a group brings it out
+    data = viewer_data.graph_data(seeds_graph)
+    grouped = next(n for n in data["nodes"] if n.get("col") and n["deg"] > 0)
+    o3 = opened(seeds_html, "#" + quote(grouped["iri"], safe=""))
+    assert o3.js("() => network.getSelectedNodes()") == [grouped["iri"]]
+    assert o3.page.locator("#panel h2.title").text_content() == grouped["label"]
+    assert o.errors == [] and o2.errors == [] and o3.errors == []
+
+
+def _canvas_share(o: Opened) -> float:
+    """The share of the window's width that is graph canvas, along the middle line."""
+    return o.js("""() => { const y = Math.round(innerHeight / 2); let n = 0, all = 0;
+        for (let x = 2; x < innerWidth; x += 8) { all++; const e = document.elementFromPoint(x, y);
+            if (e && e.tagName === 'CANVAS') n++; } return n / all; }""")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_panel_leaves_half_the_graph(opened, seeds_html, seeds_graph, width):
+    o = opened(seeds_html, "#" + quote(_iri_of(seeds_graph, "聊城市"), safe=""), width=width, height=800)
+    assert o.page.locator("#panel").is_visible()
+    panel = o.js("() => document.getElementById('panel').getBoundingClientRect().width")
+    assert panel <= width / 3
+    if width == 1280:
+        assert _canvas_share(o) >= 0.5
+    # readable: the title and the relation sections are not squeezed below a line of text
+    assert o.js("() => document.querySelector('#panel h2.title').getBoundingClientRect().width") > 150
+    # folded, the panel gives the canvas back; unfolded, it returns
+    share = _canvas_share(o)
+    o.page.click("#panel-fold")
+    assert _canvas_share(o) > share + 0.1
+    o.page.click("#panel-fold")
+    assert abs(_canvas_share(o) - share) < 0.02
+    assert o.errors == []
+
+
+@pytest.mark.browser
+def test_hover_shows_a_tooltip_and_physics_toggles(opened, seeds_html, seeds_graph):
+    o = opened(seeds_html)
+    city = _iri_of(seeds_graph, "聊城市")
+    pt = _node_click_point(o, city)
+    o.page.mouse.move(pt["x"] - 40, pt["y"] - 40)
+    o.page.mouse.move(pt["x"], pt["y"], steps=4)
+    o.page.wait_for_selector("#tip:not([hidden])")
+    assert o.page.locator("#tip .tip-title").text_content() == "聊城市"
+    o.page.mouse.move(5, 5)
+    o.page.wait_for_selector("#tip", state="hidden")
+    physics = "() => network.physics.options.enabled"
+    assert o.js(physics) is False
+    o.page.click("#physics")
+    assert o.js(physics) is True and o.page.get_attribute("#physics", "aria-pressed") == "true"
+    o.page.click("#physics")
+    assert o.js(physics) is False
+    assert o.errors == []
+
+
+@pytest.mark.browser
+def test_export_csv_and_png_of_what_is_shown(opened, seeds_html):
+    import csv
+    import io
+
+    o = opened(seeds_html)
+    o.page.click("#classes input[data-cls=Program]")  # hide programs: the export follows the view
+    with o.page.expect_download() as dl:
+        o.page.click("#export-csv")
+    text = Path(dl.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    shown = o.js("() => network.body.data.edges.get({filter: e => typeof e.id === 'number'}).length")
+    linked = [r for r in rows if r["relation"]]
+    assert len(linked) == shown > 0
+    assert not any(r["subject_class"] == "Program" or r["object_class"] == "Program" for r in rows)
+    assert {r["relation"] for r in linked} <= set(viewer_data.RELATIONS)
+    assert all(r["subject_iri"].startswith("https://w3id.org/lgkg/id/") for r in rows)
+    with o.page.expect_download() as dl:
+        o.page.click("#export-png")
+    png = Path(dl.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    assert o.errors == [] and o.requests[0] == o.url
+    assert all(r == o.url or r.startswith("blob:") for r in o.requests)
 
 
 @pytest.mark.browser
@@ -275,12 +482,14 @@ def test_search_finds_and_focuses(opened, seeds_html):
 def test_class_filter_hides_nodes(opened, seeds_html):
     o = opened(seeds_html)
     count = "cls => network.body.data.nodes.get({filter: n => n.group === cls}).length"
-    total = o.js("() => network.body.data.nodes.length")
+    total = o.js(ENTITY_NODES)
     programs = o.js(count, "Program")
     assert programs > 0
     o.page.click("#classes input[data-cls=Program]")
     assert o.js(count, "Program") == 0
-    assert o.js("() => network.body.data.nodes.length") == total - programs
+    assert o.js(ENTITY_NODES) == total - programs
+    labels = o.js("ids => ids.map(id => network.body.data.nodes.get(id).label)", o.js(GROUP_NODES))
+    assert labels and not any("品牌与机制" in lab for lab in labels)  # nor their groups
     assert o.js("""() => network.body.data.edges.get().every(e =>
         network.body.data.nodes.get(e.from) && network.body.data.nodes.get(e.to))""")
     o.page.click("#classes input[data-cls=Program]")
@@ -301,8 +510,8 @@ def test_document_filter(opened, seeds_html):
     first = o.page.locator("#docs input").first
     first.check()
     k = int(first.get_attribute("data-doc"))
-    some = o.js("""k => network.body.data.nodes.get().every(n => {
-        const d = lgkg.data.info[lgkg.indexOf(n.id)].docs; return d.length === 0 || d.includes(k); })""", k)
+    some = o.js("""k => network.body.data.nodes.get().every(n => String(n.id).startsWith('group:') || (d =>
+        d.length === 0 || d.includes(k))(lgkg.data.info[lgkg.indexOf(n.id)].docs))""", k)
     assert some and none < o.js("() => network.body.data.nodes.length") < total
     o.page.click("#docs-all")
     assert o.js("() => network.body.data.nodes.length") == total
@@ -312,12 +521,13 @@ def test_document_filter(opened, seeds_html):
 @pytest.mark.browser
 def test_clicking_a_node_shows_its_evidence(opened, seeds_html, seeds_graph):
     g = seeds_graph
-    node = sorted(s for s, o in g.subject_objects(SKOS.prefLabel)
-                  if "有事来聊" in str(o) and ((None, RDF.subject, s) in g or (None, RDF.object, s) in g))[0]
+    o = opened(seeds_html)
+    drawn = set(o.js("() => network.body.data.nodes.getIds()"))
+    node = sorted(s for s, o in g.subject_objects(SKOS.prefLabel) if str(s) in drawn and
+                  "有事来聊" in str(o) and ((None, RDF.subject, s) in g or (None, RDF.object, s) in g))[0]
     quotes = {str(q) for ev in set(g.subjects(RDF.subject, node)) | set(g.subjects(RDF.object, node))
               for q in g.objects(ev, LG.quote)}
     assert quotes
-    o = opened(seeds_html)
     pt = _node_click_point(o, str(node))
     o.page.mouse.click(pt["x"], pt["y"])
     o.page.wait_for_selector("#panel:not([hidden]) blockquote.quote")
@@ -358,6 +568,15 @@ def test_hostile_labels_run_nothing(opened, hostile, which):
             o.page.locator("#panel").text_content().replace("\u2028", "").replace("\u2029", "")
     docs = o.page.locator("#docs").text_content()
     assert "<img src=x onerror=alert(3)>" in docs
+    if which == "page":  # what is shown, as CSV: labels intact as text, none a formula
+        import csv
+        import io
+
+        o.js("() => lgkg.data.groups.forEach((g, k) => lgkg.expand(k))")
+        rows = list(csv.reader(io.StringIO(o.js("() => lgkg.csv()").lstrip("\ufeff"))))
+        cells = [c for r in rows for c in r]
+        assert "“<script>alert(1)</script>”品牌" in cells and "'" + FORMULA_LABEL in cells
+        assert not any(c[:1] in "=+-@" for c in cells if c)
     o.page.wait_for_timeout(300)
     assert o.dialogs == []
     assert o.js(elements) == [3, 0]
@@ -377,7 +596,8 @@ def test_large_graph_starts_filtered_and_says_so(opened, seeds_graph, tmp_path, 
     o = opened(page)
     assert o.page.locator("#banner").is_visible()
     assert "Large graph" in o.page.locator("#banner").text_content()
-    assert o.js("() => network.body.data.nodes.length") == 60
+    start = set(data["start"])
+    assert o.js(ENTITY_NODES) == sum(1 for i in start if not data["nodes"][i].get("col"))
     # search reaches an entity outside the first view and brings it in
     outside = next(n for i, n in enumerate(data["nodes"]) if i not in set(data["start"]) and n["deg"] > 0)
     o.page.fill("#search", outside["label"])
@@ -386,7 +606,7 @@ def test_large_graph_starts_filtered_and_says_so(opened, seeds_graph, tmp_path, 
     o.page.wait_for_selector("#panel:not([hidden])")
     assert outside["iri"] in o.js("() => network.body.data.nodes.getIds()")
     o.page.click("#show-all")
-    assert o.js("() => network.body.data.nodes.length") == len(data["nodes"])
+    assert o.js(ENTITY_NODES) == _drawn_at_load(data)[0] + (1 if outside.get("col") else 0)
     assert o.page.locator("#banner").is_hidden()
     assert o.errors == [] and o.requests == [o.url]
 
@@ -399,7 +619,184 @@ def test_graphs_without_relations_still_open(opened, tmp_path, n_entities):
         g.add((LGR[f"org-test{k}"], RDF.type, LG.Organization))
         g.add((LGR[f"org-test{k}"], SKOS.prefLabel, Literal(f"测试机构{k}", lang="zh")))
     o = opened(viewer.write_html(g, tmp_path / "tiny.html"))
-    assert o.js("() => network.body.data.nodes.length") == n_entities
+    assert o.js(ENTITY_NODES) == 0  # entities without relations wait in their labelled group
+    groups = o.js(GROUP_NODES)
+    assert len(groups) == (1 if n_entities else 0)
     o.page.click("#relayout")  # nothing to lay out: must not hang the page behind its overlay
     assert o.page.locator("#loading").is_hidden()
+    if n_entities:
+        assert o.js("id => network.body.data.nodes.get(id).label", groups[0]) == f"＋ {n_entities} 机构 · 无关系"
+        o.js("id => lgkg.expand(Number(id.split(':')[1]))", groups[0])
+        assert o.js(ENTITY_NODES) == n_entities and o.js(GROUP_NODES) == []
     assert o.errors == [] and o.requests == [o.url]
+
+
+# ---- documents with titles and years, a place with figures (the graph's newer terms) ------------
+
+SDMX_DIM = "http://purl.org/linked-data/sdmx/2009/dimension#"
+SDMX_MEASURE = "http://purl.org/linked-data/sdmx/2009/measure#"
+SDMX_ATTR = "http://purl.org/linked-data/sdmx/2009/attribute#"
+
+
+def _dated_graph() -> tuple[Graph, dict]:
+    """Two reports of a prefecture-level city, with titles and years, and figures about it."""
+    from rdflib import URIRef
+    from rdflib.namespace import XSD
+
+    g = Graph()
+    city, bureau, prog = LGR["place-test-city"], LGR["org-test-bureau"], LGR["program-test"]
+    for iri, cls, label in ((city, LG.PrefectureCity, "宜昌市"), (bureau, LG.GovernmentDepartment, "宜昌市司法局"),
+                            (prog, LG.Program, "“三峡调解”品牌")):
+        g.add((iri, RDF.type, cls))
+        g.add((iri, SKOS.prefLabel, Literal(label, lang="zh")))
+    docs = {}
+    for ident, title, year in (("yc_2023", "宜昌市2023年法治政府建设年度报告", 2023),
+                               ("yc_2022", "宜昌市司法局2022年工作总结", 2022), ("yc_notes", None, None)):
+        d = LGR[f"doc-{ident}"]
+        docs[ident] = d
+        g.add((d, RDF.type, LG.SourceDocument))
+        g.add((d, DCTERMS.identifier, Literal(ident)))
+        if title:
+            g.add((d, DCTERMS.title, Literal(title, lang="zh")))
+            g.add((d, DCTERMS.creator, bureau))
+        if year:
+            g.add((d, LG_TERMS["year"], Literal(str(year), datatype=XSD.gYear)))
+    g.add((bureau, LG.locatedIn, city))
+    g.add((bureau, LG.implements, prog))
+    g.add((city, LG.mentionedIn, docs["yc_2023"]))
+    g.add((bureau, LG.mentionedIn, docs["yc_2022"]))
+    g.add((prog, LG.mentionedIn, docs["yc_notes"]))
+    measure = LGR["measure-test"]
+    g.add((measure, RDF.type, LG_TERMS["Measure"]))
+    g.add((measure, SKOS.prefLabel, Literal("行政复议案件受理数量", lang="zh")))
+    for k, (period, value, unit, doc) in enumerate((("2022", "1187.0", "件", "yc_2022"),
+                                                   ("2023", "1342.0", "件", "yc_2023"))):
+        obs = LGR[f"obs-test-{k}"]
+        g.add((obs, RDF.type, LG_TERMS["Observation"]))
+        g.add((obs, URIRef(SDMX_DIM + "refArea"), city))
+        g.add((obs, URIRef(SDMX_DIM + "refPeriod"), Literal(period, datatype=XSD.gYear)))
+        g.add((obs, LG_TERMS["measure"], measure))
+        g.add((obs, URIRef(SDMX_MEASURE + "obsValue"), Literal(value, datatype=XSD.decimal)))
+        g.add((obs, URIRef(SDMX_ATTR + "unitMeasure"), Literal(unit, lang="zh")))
+        g.add((obs, PROV.wasDerivedFrom, docs[doc]))
+    return g, {"city": str(city), "bureau": str(bureau)}
+
+
+LG_TERMS = __import__("rdflib").Namespace("https://w3id.org/lgkg/ontology#")
+
+
+def test_documents_carry_titles_and_years_and_places_their_figures():
+    g, ids = _dated_graph()
+    data = viewer_data.graph_data(g)
+    docs = [(s["label"], s["year"]) for s in data["sources"] if s["doc"]]
+    # by year, then the one without a year, shown by its identifier
+    assert docs == [("宜昌市司法局2022年工作总结", 2022), ("宜昌市2023年法治政府建设年度报告", 2023), ("yc_notes", None)]
+    assert [s.get("by") for s in data["sources"]] == ["宜昌市司法局", "宜昌市司法局", None]
+    city = next(n for n in data["nodes"] if n["iri"] == ids["city"])
+    assert [f[:4] for f in city["figs"]] == [["行政复议案件受理数量", "2022", "1187", "件"],
+                                             ["行政复议案件受理数量", "2023", "1342", "件"]]
+    assert [data["sources"][f[4]]["year"] for f in city["figs"]] == [2022, 2023]
+    assert "figs" not in next(n for n in data["nodes"] if n["iri"] == ids["bureau"])
+
+
+def test_documents_without_titles_fall_back_to_their_identifier(seeds_graph):
+    data = viewer_data.graph_data(seeds_graph)
+    docs = [s for s in data["sources"] if s["doc"]]
+    titled = {str(d): str(t) for d, t in seeds_graph.subject_objects(DCTERMS.title)}
+    for s in docs:
+        assert s["label"] == s["id"] or s["label"] in titled.values()
+    assert all("figs" not in n or n["figs"] for n in data["nodes"])
+
+
+@pytest.mark.browser
+def test_page_lists_documents_by_title_and_year_and_filters_by_year(opened, tmp_path):
+    g, ids = _dated_graph()
+    o = opened(viewer.write_html(g, tmp_path / "dated.html"), "#" + quote(ids["city"], safe=""))
+    docs = [t.strip() for t in o.page.locator("#docs label").all_text_contents()]
+    assert docs[0].startswith("宜昌市司法局2022年工作总结") and "2022" in docs[0]
+    assert docs[1].startswith("宜昌市2023年法治政府建设年度报告") and "2023" in docs[1]
+    assert docs[2].startswith("yc_notes")
+    # the place's panel: its figures, and its documents by title and year
+    assert o.page.locator("#panel table.figs tr").count() == 3
+    assert "1342 件" in o.page.locator("#panel table.figs").text_content()
+    assert "宜昌市2023年法治政府建设年度报告 (2023)" in o.page.locator("#panel ul.docs").text_content()
+    # the year filter keeps the entities of that year's reports
+    assert o.page.locator("#year").is_visible()
+    o.page.select_option("#year", "2022")
+    shown = set(o.js("() => network.body.data.nodes.getIds()"))
+    assert shown == {ids["bureau"]}  # the city is named in the 2023 report only, the program in the undated one
+    checked = o.js("() => Array.from(document.querySelectorAll('#docs input')).map(b => b.checked)")
+    assert checked == [True, False, False]
+    o.page.select_option("#year", "")
+    assert all(o.js("() => Array.from(document.querySelectorAll('#docs input')).map(b => b.checked)"))
+    assert o.errors == [] and o.requests == [o.url]
+
+
+@pytest.mark.browser
+def test_seeds_page_without_years_hides_the_year_filter(opened, seeds_html):
+    o = opened(seeds_html)
+    assert o.page.locator("#year").is_hidden()
+    names = [t.strip() for t in o.page.locator("#docs label .name").all_text_contents()]
+    assert len(names) == 5 and all(re.fullmatch(r"\d{3}_[0-9a-f]{16}", n) for n in names), names  # identifiers
+
+
+# ---- the pieces, without a browser ---------------------------------------------------------------
+
+def test_search_keys_fold_scripts_and_give_pinyin():
+    from kg.export import viewer_search as vs
+
+    assert vs.search_key("“有事來聊”·信義聯調") == "有事来聊信义联调"
+    assert vs.search_key("《關於加強調解工作的意見》") == "关于加强调解工作的意见"
+    assert vs.search_key("ＡＢＣ１２３") == "abc123"  # full-width forms, lower case
+    assert vs.search_key("偽造啟動") == vs.search_key("僞造啓動") == "伪造启动"  # Taiwan and OpenCC forms
+    assert vs.pinyin_keys(["宜昌市司法局", "重庆市", "12345热线"]) == [
+        ("ycssfj", "yichangshisifaju"), ("cqs", "chongqingshi"), ("12345rx", "12345rexian")]
+    table = vs.folding_table(["调解", "发展"])
+    assert table["調"] == "调" and table["發"] == "发"
+    assert vs.folding_table(["伪"]) == {"偽": "伪", "僞": "伪"}
+    assert "调" not in table and "解" not in table  # a simplified character is never folded
+    assert all(len(k) == 1 and len(v) == 1 for k, v in table.items())
+
+
+def test_groups_bound_what_a_hub_draws():
+    from kg.export.viewer_groups import MAX_DRAWN, group_hubs
+
+    # a city with 70 bodies located in it (each also implementing its own program), 40 programs it
+    # implements alone, 3 counties, and 2 entities with no relation at all
+    nodes = [{"cls": "Place"}] + [{"cls": "Organization"}] * 70 + [{"cls": "Program"}] * 110 + \
+        [{"cls": "Place"}] * 3 + [{"cls": "Regulation"}] * 2
+    edges = [{"s": 1 + k, "o": 0, "rel": "locatedIn"} for k in range(70)]
+    edges += [{"s": 1 + k, "o": 71 + k, "rel": "implements"} for k in range(70)]
+    edges += [{"s": 0, "o": 141 + k, "rel": "implements"} for k in range(40)]
+    edges += [{"s": 181 + k, "o": 0, "rel": "locatedIn"} for k in range(3)]
+    grouping = group_hubs(nodes, edges, ("Place", "Organization", "Program", "Regulation"))
+    hub = [g for g in grouping.groups if g.hub == 0]
+    assert {(g.rel, g.out, g.cls, len(g.members)) for g in hub} == {
+        ("locatedIn", False, "Organization", 70), ("implements", True, "Program", 40)}
+    drawn = sum(1 for k, e in enumerate(edges) if 0 in (e["s"], e["o"]) and k not in grouping.edge_groups)
+    assert drawn + len(hub) <= MAX_DRAWN and drawn == 3  # the counties stay on the city
+    # bodies keep their own relations, so they stay drawn; the city's own programs are collapsed
+    assert not any(1 + k in grouping.collapsed for k in range(70))
+    assert all(141 + k in grouping.collapsed for k in range(40))
+    lone = [g for g in grouping.groups if g.hub < 0]
+    assert [(g.cls, g.members) for g in lone] == [("Regulation", (184, 185))]
+    # a small graph has no hub: nothing grouped but the lone entities
+    small = group_hubs(nodes[:10], [e for e in edges if e["s"] < 10 and e["o"] < 10])
+    assert all(g.hub < 0 for g in small.groups) and not small.edge_groups
+
+
+def test_relation_colours_are_far_apart():
+    def rgb(h: str) -> tuple[int, ...]:
+        return tuple(int(h[k:k + 2], 16) for k in (1, 3, 5))
+
+    colours = [rgb(c) for _zh, c in viewer_data.RELATIONS.values()]
+    gaps = [sum((a - b) ** 2 for a, b in zip(x, y)) ** 0.5 for i, x in enumerate(colours) for y in colours[i + 1:]]
+    assert min(gaps) > 90, gaps  # issuedBy and receivedAward were two yellows 33 apart
+
+
+def test_figures_read_as_people_write_them():
+    from kg.export.viewer_sources import number_text, year_of
+
+    assert [number_text(Literal(v)) for v in ("43324.0", "6.50", "1E+3", "0.25")] == ["43324", "6.5", "1000", "0.25"]
+    assert number_text(Literal("约三成")) == "约三成"
+    assert [year_of(Literal(v)) for v in ("2023", "2023-05-01", "二〇二三")] == [2023, 2023, None]

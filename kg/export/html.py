@@ -8,6 +8,10 @@ vis-network from the copy pyvis ships, our script and styles, and the graph as J
 every label, alias and quote through textContent, never as markup. A Content-Security-Policy
 allows no host at all, and only the page's own two scripts and two stylesheets (by hash).
 
+The page's data comes from viewer_data.py (entities, relations, evidence, layout), with
+viewer_groups.py (a hub's neighbours grouped by relation and class), viewer_search.py (search keys:
+simplified characters, pinyin) and viewer_sources.py (documents' titles and years, figures).
+
 Same graph → byte-identical page (everything sorted, no timestamps, no random ids).
 """
 from __future__ import annotations
@@ -96,7 +100,7 @@ def _node_value(degree: int) -> int:
 
 def _iterations(n_shown: int) -> int:
     """Stabilisation steps: fewer for more entities (each step costs more; the start is good)."""
-    return 200 if n_shown <= 300 else 150 if n_shown <= 450 else 100
+    return 200 if n_shown <= 300 else 150 if n_shown <= 400 else 60
 
 
 def _options(large: bool, n_shown: int) -> dict:
@@ -112,8 +116,10 @@ def _options(large: bool, n_shown: int) -> dict:
             "borderWidth": 1, "borderWidthSelected": 3,
             "font": {"size": 14, "face": FONT_FACE, "color": "#222222", "strokeWidth": 3,
                      "strokeColor": "#ffffff"},
+            # labels by importance and zoom: a hub's label grows with its degree and stays when
+            # zoomed out; a leaf's shows once it is large enough to read
             "scaling": {"min": 6, "max": 34,
-                        "label": {"enabled": True, "min": 12, "max": 90, "maxVisible": 26, "drawThreshold": 6}},
+                        "label": {"enabled": True, "min": 11, "max": 90, "maxVisible": 30, "drawThreshold": 7}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
@@ -122,7 +128,7 @@ def _options(large: bool, n_shown: int) -> dict:
             "font": {"size": 11, "face": FONT_FACE, "color": "#555555", "strokeWidth": 3,
                      "strokeColor": "#ffffff", "align": "middle"},
         },
-        "interaction": {"hover": False, "tooltipDelay": 300, "multiselect": False, "navigationButtons": False,
+        "interaction": {"hover": True, "tooltipDelay": 300, "multiselect": False, "navigationButtons": False,
                         "keyboard": False, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
         "physics": {
             "enabled": True, "solver": "forceAtlas2Based",
@@ -153,16 +159,21 @@ def network_data(g: GraphLike) -> dict:
         net.add_edge(nodes[e["s"]]["iri"], nodes[e["o"]]["iri"], id=k, rel=e["rel"],
                      color={"color": RELATIONS[e["rel"]][1]})
     # a dict, not set_options(): that one strips every space from the JSON (font names have them)
-    net.options = _options(large, len(data["start"] or nodes))
+    shown = len(data["start"]) if data["start"] else \
+        sum(1 for n in nodes if not n.get("col")) + len(data["groups"])  # what the page draws at load
+    net.options = _options(large, shown)
     vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
     return {
         "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)},
-        "info": [{k: n[k] for k in ("type", "aliases", "docs", "props", "deg") if k in n} for n in nodes],
+        "info": [{k: n[k] for k in ("type", "aliases", "docs", "props", "figs", "deg") if k in n} for n in nodes],
         "evidence": [e["ev"] for e in edges],
         "quotes": data["quotes"],
         "sources": data["sources"],
         "classes": data["classes"],
         "relations": data["relations"],
+        "groups": data["groups"],
+        "collapsed": [i for i, n in enumerate(nodes) if n.get("col")],
+        "search": data["search"],
         "start": data["start"],
     }
 

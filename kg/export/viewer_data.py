@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
-from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from typing import TYPE_CHECKING, Union
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from ..vocab import LG
+from .viewer_groups import Grouping, group_hubs
+from .viewer_search import search_index
+from .viewer_sources import document_meta, figures, pick_label
 
 if TYPE_CHECKING:
     from ..graph import TripleIndex
@@ -31,19 +33,20 @@ GraphLike = Union[Graph, "TripleIndex"]
 CLASSES: dict[str, tuple[str, str, str]] = {
     "Place": ("地点", "#e15759", "diamond"),
     "Organization": ("机构", "#4e79a7", "dot"),
-    "Program": ("工作品牌与机制", "#59a14f", "triangle"),
+    "Program": ("品牌与机制", "#59a14f", "triangle"),
     "Regulation": ("法规文件", "#f28e2b", "square"),
     "Award": ("荣誉", "#d4a82a", "star"),
     "Person": ("人物", "#b07aa1", "hexagon"),
 }
 CLASS_COLOURS = {c: v[1] for c, v in CLASSES.items()}
 # relation → (Chinese name, edge colour)
+# (hues far apart, so each relation reads on its own; the legend is the relation filter)
 RELATIONS: dict[str, tuple[str, str]] = {
-    "locatedIn": ("位于", "#e8a0a1"),
-    "implements": ("实施", "#8cc084"),
-    "issuedBy": ("制发", "#f5b877"),
-    "receivedAward": ("获得", "#d9bd5c"),
-    "awardedBy": ("授予", "#a98f55"),
+    "locatedIn": ("位于", "#8d99ae"),
+    "implements": ("实施", "#43a047"),
+    "issuedBy": ("制发", "#ef6c00"),
+    "receivedAward": ("获得", "#d81b60"),
+    "awardedBy": ("授予", "#5e35b1"),
 }
 PROPERTIES = ("documentNumber", "registrationNumber", "adminCode")
 
@@ -94,12 +97,6 @@ def _class_resolver(g: GraphLike):
     return resolve
 
 
-def _pick(values: Iterable[Literal]) -> str | None:
-    """One label out of several, deterministically (a @zh one first)."""
-    vals = sorted(values, key=lambda v: (getattr(v, "language", None) != "zh", str(v)))
-    return str(vals[0]) if vals else None
-
-
 def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None = None) -> dict:
     """Nodes, edges, evidence and layout of `g` as JSON-able data (labels are data, never HTML).
 
@@ -135,8 +132,19 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
     doc_ids: dict[object, str] = {}
     for d in g.subjects(RDF.type, LG.SourceDocument):
         doc_ids[d] = str(g.value(d, DCTERMS.identifier) or _local(d).rsplit("/", 1)[-1])
-    sources: list[dict] = [{"id": v, "label": v, "doc": True}
-                           for v in sorted(set(doc_ids.values()))]
+
+    def label_of(x: object) -> str | None:
+        i = index.get(x)
+        return pick_label(pref.get(i, ())) if i is not None else None
+
+    meta = document_meta(g, doc_ids, label_of)
+    by_id: dict[str, dict] = {}
+    for d, v in sorted(doc_ids.items(), key=lambda dv: (dv[1], str(dv[0]))):
+        m = meta[d]
+        by_id.setdefault(v, {"id": v, "label": m["title"] or v, "doc": True, "year": m["year"],
+                             **({"by": m["creator"]} if m["creator"] else {})})
+    # documents by year (undated last), then title: the order the page lists them in
+    sources: list[dict] = sorted(by_id.values(), key=lambda s: (s["year"] is None, s["year"] or 0, s["label"], s["id"]))
     source_index = {s["id"]: i for i, s in enumerate(sources)}
     doc_index = {d: source_index[v] for d, v in doc_ids.items()}
 
@@ -180,16 +188,19 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
                 evs.append([src, quote_index[q]])
             edges.append({"s": s, "o": o, "rel": rel, "ev": evs})
 
+    figs = figures(g, index, source_of)
     nodes: list[dict] = []
     for i, iri in enumerate(iris):
         cls, typ = sorted(types[iri], key=lambda ct: (ct[1] == ct[0], ct[1]))[0]  # subclass first
-        label = _pick(pref.get(i, ())) or _local(iri).rsplit("/", 1)[-1]
+        label = pick_label(pref.get(i, ())) or _local(iri).rsplit("/", 1)[-1]
         aliases = sorted({str(a) for a in alt.get(i, ())} - {label})
         docs = sorted({doc_index[d] for d in mentioned.get(i, ()) if d in doc_index})
         node = {"iri": str(iri), "label": label, "cls": cls, "type": typ, "aliases": aliases, "docs": docs}
         extra = [[p, str(v)] for p in PROPERTIES for v in sorted(props[p].get(i, ()), key=str)]
         if extra:
             node["props"] = extra
+        if i in figs:
+            node["figs"] = figs[i]
         nodes.append(node)
 
     degree = [0] * len(nodes)
@@ -199,10 +210,18 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
     for n, d in zip(nodes, degree):
         n["deg"] = d
 
+    grouping = group_hubs(nodes, edges, tuple(CLASSES))
+    for i in grouping.collapsed:
+        nodes[i]["col"] = True
     start = start_view_of(nodes, start_view) if len(nodes) > large else None
-    positions = layout(nodes, edges) if start is None else layout_around(nodes, edges, start)
+    if start is None:
+        positions, group_positions = layout_grouped(nodes, edges, grouping)
+    else:
+        positions = layout_around(nodes, edges, start)
+        group_positions = [positions[grp.hub] if grp.hub >= 0 else (0, 0) for grp in grouping.groups]
     for n, (x, y) in zip(nodes, positions):
         n["x"], n["y"] = x, y
+    groups = [{**grp.as_json(), "x": x, "y": y} for grp, (x, y) in zip(grouping.groups, group_positions)]
 
     for s in sources:
         s["count"] = 0
@@ -219,6 +238,8 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
                     for c, (zh, colour, shape) in CLASSES.items()],
         "relations": [{"id": r, "zh": zh, "colour": colour, "count": sum(1 for e in edges if e["rel"] == r)}
                       for r, (zh, colour) in RELATIONS.items()],
+        "groups": groups,
+        "search": search_index([n["label"] for n in nodes], [n["aliases"] for n in nodes]),
         "start": start,
     }
 
@@ -236,6 +257,34 @@ def start_view_of(nodes: list[dict], size: int) -> list[int]:
 
 
 # -- layout ---------------------------------------------------------------------------------
+
+def layout_grouped(nodes: list[dict], edges: list[dict], grouping: Grouping) \
+        -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The layout of what the page draws at load: entities not collapsed, one node per group
+    (beside its hub; groups of unrelated entities with the other lone trees), the edges not
+    grouped. A collapsed entity starts on its first group's place (the page spreads a group's
+    members around it when it is expanded)."""
+    shown = [i for i in range(len(nodes)) if i not in grouping.collapsed]
+    at = {i: k for k, i in enumerate(shown)}
+    view_nodes = [nodes[i] for i in shown] + [{"cls": grp.cls} for grp in grouping.groups]
+    first_group = len(shown)
+    view_edges = [{**e, "s": at[e["s"]], "o": at[e["o"]]} for k, e in enumerate(edges)
+                  if k not in grouping.edge_groups and e["s"] in at and e["o"] in at]
+    view_edges += [{"s": first_group + g, "o": at[grp.hub], "rel": grp.rel}
+                   for g, grp in enumerate(grouping.groups) if grp.hub >= 0]
+    view_edges += [{"s": at[i], "o": first_group + g, "rel": grp.rel}  # a member the page shows: by its group
+                   for g, grp in enumerate(grouping.groups) if grp.hub >= 0 for i in grp.members if i in at]
+    placed = layout(view_nodes, view_edges)
+    group_pos = placed[first_group:]
+    pos: list[tuple[int, int]] = [(0, 0)] * len(nodes)
+    for i, p in zip(shown, placed):
+        pos[i] = p
+    for g in range(len(grouping.groups) - 1, -1, -1):  # the first group holding it wins
+        for i in grouping.groups[g].members:
+            if i in grouping.collapsed:
+                pos[i] = group_pos[g]
+    return pos, group_pos
+
 
 def layout_around(nodes: list[dict], edges: list[dict], start: list[int]) -> list[tuple[int, int]]:
     """A large graph's layout: the first view laid out on its own (so it is compact), every

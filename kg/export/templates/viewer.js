@@ -1,6 +1,7 @@
-/* lgkg viewer. All graph text (labels, aliases, quotes, document names) is data: it is read
- * from the JSON block with JSON.parse and only ever reaches the page through textContent /
- * createTextNode, or the vis-network canvas. Never innerHTML, never a vis "title" string. */
+/* lgkg viewer. All graph text (labels, aliases, quotes, document titles, figures) is data: it is
+ * read from the JSON block with JSON.parse and only ever reaches the page through textContent /
+ * createTextNode, or the vis-network canvas. Never innerHTML, never a vis "title" string (the
+ * hover tooltip is our own element, filled with text). */
 (function () {
   'use strict';
 
@@ -11,11 +12,13 @@
   var NODES = VIS.nodes;
   var EDGES = VIS.edges;
   var INFO = DATA.info;
+  var GROUPS = DATA.groups || [];
   var N = NODES.length;
   var E = EDGES.length;
+  var G = GROUPS.length;
   var GLYPH = {dot: '\u25CF', square: '\u25A0', triangle: '\u25B2', diamond: '\u25C6', star: '\u2605',
                hexagon: '\u2B22', triangleDown: '\u25BC', ellipse: '\u2B2C', box: '\u25AC'};
-  var RELATION_SHOWN_MAX = 60;
+  var SECTION_OPEN_MAX = 12;      // a relation section of the panel starts open up to this many
 
   // ---- helpers ----------------------------------------------------------------------------
   function $(id) { return document.getElementById(id); }
@@ -24,6 +27,12 @@
     if (cls) e.className = cls;
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
+  }
+  function button(text, id) {
+    var b = el('button', null, text);
+    b.type = 'button';
+    if (id) b.id = id;
+    return b;
   }
   function fmt(n) { return Number(n).toLocaleString('en-US'); }
 
@@ -43,29 +52,50 @@
     incident[edgeFrom[k]].push(k);
     if (edgeTo[k] !== edgeFrom[k]) incident[edgeTo[k]].push(k);
   });
-  var SKIP = /[\s\u3000\u300A\u300B\u3008\u3009\u201C\u201D\u2018\u2019"'\u300C\u300D\u300E\u300F]/g;
-  function norm(s) { return String(s).normalize('NFKC').toLowerCase().replace(SKIP, ''); }
-  var hayLabel = NODES.map(function (n) { return norm(n.label); });
-  var hayAlias = INFO.map(function (x) { return (x.aliases || []).map(norm).join('\u0001'); });
+  // groups: a hub's neighbours by relation and class, and the entities with no relation
+  var edgeGroups = [], memberGroups = [], hubGroups = [];
+  for (i = 0; i < E; i++) edgeGroups.push(null);
+  for (i = 0; i < N; i++) { memberGroups.push([]); hubGroups.push([]); }
+  GROUPS.forEach(function (grp, g) {
+    grp.edges.forEach(function (k) { (edgeGroups[k] = edgeGroups[k] || []).push(g); });
+    grp.members.forEach(function (j) { memberGroups[j].push(g); });
+    if (grp.hub >= 0) hubGroups[grp.hub].push(g);
+  });
+  var collapsed = new Uint8Array(N);
+  (DATA.collapsed || []).forEach(function (j) { collapsed[j] = 1; });
+  function groupId(g) { return 'group:' + g; }
+  function groupEdgeId(g) { return 'group-edge:' + g; }
+  function groupLinkId(g, j) { return 'group-link:' + g + ':' + j; }
+  function groupOf(id) { return typeof id === 'string' && id.indexOf('group:') === 0 ? Number(id.slice(6)) : -1; }
+  // the group a group edge or member link stands for (-1: a relation of the graph)
+  function groupOfEdge(id) { return typeof id === 'string' && id.indexOf('group-') === 0 ? Number(id.split(':')[1]) : -1; }
+  function groupName(g) {
+    var grp = GROUPS[g], c = classById[grp.cls];
+    return fmt(grp.members.length) + ' ' + c.zh + ' \u00B7 ' + (grp.rel ? relById[grp.rel].zh : '\u65E0\u5173\u7CFB');
+  }
 
   // ---- state ----------------------------------------------------------------------------------
   var startSet = DATA.start ? new Set(DATA.start) : null;
+  var allDocs = DATA.sources.map(function (s, k) { return k; }).filter(function (k) { return DATA.sources[k].doc; });
   var state = {
     all: !startSet,                         // large graphs start from a filtered view
     classes: new Set(DATA.classes.map(function (c) { return c.id; })),
     relations: new Set(DATA.relations.map(function (r) { return r.id; })),
-    docs: new Set(DATA.sources.map(function (s, k) { return k; }).filter(function (k) { return DATA.sources[k].doc; })),
-    revealed: new Set(),                    // asked for by search or panel: shown whatever the filters
+    docs: new Set(allDocs),
+    revealed: new Set(),                    // asked for by search, a link or the panel: shown whatever the filters
+    expanded: new Set(),                    // groups opened on demand
     selected: -1
   };
   var posX = new Float64Array(N), posY = new Float64Array(N);
   NODES.forEach(function (n, i) { posX[i] = n.x; posY[i] = n.y; });
-  var shownNode = new Uint8Array(N), shownEdge = new Uint8Array(E), everDrawn = new Uint8Array(N);
-  var placedAround = new Uint32Array(N);
+  var gX = new Float64Array(G), gY = new Float64Array(G);
+  GROUPS.forEach(function (grp, g) { gX[g] = grp.x; gY[g] = grp.y; });
+  var shownNode = new Uint8Array(N), shownEdge = new Uint8Array(E), shownGroup = new Uint8Array(G);
+  var shownLinks = new Map();
+  var everDrawn = new Uint8Array(N), placedAround = new Uint32Array(N);
   var nShown = 0, eShown = 0;
 
-  function nodeVisible(i) {
-    if (state.revealed.has(i)) return true;
+  function passesFilters(i) {
     if (!state.all && !startSet.has(i)) return false;
     if (!state.classes.has(NODES[i].group)) return false;
     var docs = INFO[i].docs || [];
@@ -73,12 +103,35 @@
     for (var k = 0; k < docs.length; k++) if (state.docs.has(docs[k])) return true;
     return false;
   }
+  function nodeVisible(i) {
+    if (state.revealed.has(i)) return true;
+    if (!passesFilters(i)) return false;
+    if (!collapsed[i]) return true;
+    var gs = memberGroups[i];
+    for (var k = 0; k < gs.length; k++) if (state.expanded.has(gs[k])) return true;
+    return false;
+  }
+  function groupVisible(g, want) {
+    var grp = GROUPS[g];
+    if (state.expanded.has(g) || !state.classes.has(grp.cls)) return false;
+    if (grp.hub >= 0 && (!want[grp.hub] || !state.relations.has(grp.rel))) return false;
+    // drawn while it stands for a member the filters let through (a member drawn for relations of
+    // its own hangs from it, so it stays beside the hub)
+    for (var k = 0; k < grp.members.length; k++) if (passesFilters(grp.members[k])) return true;
+    return false;
+  }
   function edgeVisible(k, want) {
     if (!want[edgeFrom[k]] || !want[edgeTo[k]]) return false;
     if (!state.relations.has(EDGES[k].rel)) return false;
+    var gs = edgeGroups[k];
+    if (gs) {
+      var open = state.revealed.has(edgeFrom[k]) || state.revealed.has(edgeTo[k]);
+      for (var j = 0; !open && j < gs.length; j++) open = state.expanded.has(gs[j]);
+      if (!open) return false;
+    }
     var ev = DATA.evidence[k];
     if (ev.length === 0) return true;
-    for (var j = 0; j < ev.length; j++) {
+    for (j = 0; j < ev.length; j++) {
       var src = ev[j][0];
       if (src < 0 || !DATA.sources[src].doc || state.docs.has(src)) return true;
     }
@@ -95,11 +148,43 @@
     return n;
   }
   function edgeItem(k) { return Object.assign({}, EDGES[k]); }
+  function tint(hex) {          // the class colour, lighter: a group's background
+    var v = parseInt(hex.slice(1), 16), r = v >> 16, gg = (v >> 8) & 255, b = v & 255;
+    function mix(c) { return Math.round(c + (255 - c) * 0.82); }
+    return 'rgb(' + mix(r) + ',' + mix(gg) + ',' + mix(b) + ')';
+  }
+  function groupItem(g) {
+    var grp = GROUPS[g], c = classById[grp.cls];
+    return {id: groupId(g), label: '\uFF0B ' + groupName(g), shape: 'box', x: gX[g], y: gY[g],
+            physics: grp.hub >= 0, borderWidth: 1.5, shapeProperties: {borderDashes: [4, 3]},
+            color: {background: tint(c.colour), border: c.colour,
+                    highlight: {background: tint(c.colour), border: '#222222'},
+                    hover: {background: tint(c.colour), border: '#222222'}},
+            // its label scales like an entity's (grows with the group, capped on screen when zoomed
+            // in), never so small that the whole graph in view leaves an empty box
+            value: Math.min(18, Math.max(12, 1 + 3 * Math.log2(1 + grp.members.length))),
+            font: {color: '#333333', strokeWidth: 0},
+            margin: 6};
+  }
+  function groupEdgeItem(g) {
+    var grp = GROUPS[g], hub = NODES[grp.hub].id;
+    return {id: groupEdgeId(g), from: grp.out ? hub : groupId(g), to: grp.out ? groupId(g) : hub,
+            rel: grp.rel, dashes: [6, 4], width: 2, color: {color: relById[grp.rel].colour}};
+  }
+
+  // a shown member of a group still shown hangs from the group's node (hub → group → member)
+  function groupLinkItem(g, j) {
+    var grp = GROUPS[g], m = NODES[j].id;
+    return {id: groupLinkId(g, j), from: grp.out ? groupId(g) : m, to: grp.out ? m : groupId(g), rel: grp.rel,
+            dashes: [2, 4], color: {color: relById[grp.rel].colour, opacity: 0.6}};
+  }
 
   function rememberPositions() {
     if (!window.network) return;
     var p = window.network.getPositions();
     Object.keys(p).forEach(function (id) {
+      var g = groupOf(id);
+      if (g >= 0) { gX[g] = p[id].x; gY[g] = p[id].y; return; }
       var i = indexOf.get(id);
       if (i !== undefined) { posX[i] = p[id].x; posY[i] = p[id].y; }
     });
@@ -116,6 +201,22 @@
     var m = ++placedAround[best], a = m * 2.399963, r = 42 * (1.5 + Math.sqrt(m));   // a sunflower around it
     posX[i] = posX[best] + r * Math.cos(a);
     posY[i] = posY[best] + r * Math.sin(a);
+  }
+  // an expanded group's members: a sunflower (or, without relations, a grid) where the group was
+  function placeMembers(g) {
+    var grp = GROUPS[g], todo = grp.members.filter(function (j) { return !everDrawn[j]; });
+    todo.forEach(function (j, m) {
+      if (grp.hub < 0) {
+        var rows = Math.max(8, Math.ceil(Math.sqrt(todo.length * 4)));
+        posX[j] = gX[g] + Math.floor(m / rows) * 190;
+        posY[j] = gY[g] + (m % rows) * 34;
+      } else {
+        var a = (m + 1) * 2.399963, r = 34 * Math.sqrt(m + 1);
+        posX[j] = gX[g] + r * Math.cos(a);
+        posY[j] = gY[g] + r * Math.sin(a);
+      }
+      everDrawn[j] = 1;
+    });
   }
 
   function applyView(fresh) {
@@ -134,17 +235,48 @@
       if (wantE[k] && !shownEdge[k]) addE.push(edgeItem(k));
       else if (!wantE[k] && shownEdge[k]) delE.push(k);
     }
+    var wantG = new Uint8Array(G), addG = [], delG = [], addGE = [], delGE = [];
+    for (var g = 0; g < G; g++) {
+      wantG[g] = groupVisible(g, want) ? 1 : 0;
+      if (wantG[g] && !shownGroup[g]) { addG.push(groupItem(g)); if (GROUPS[g].hub >= 0) addGE.push(groupEdgeItem(g)); }
+      else if (!wantG[g] && shownGroup[g]) { delG.push(groupId(g)); if (GROUPS[g].hub >= 0) delGE.push(groupEdgeId(g)); }
+    }
+    var wantL = new Map(), addL = [], delL = [];
+    for (g = 0; g < G; g++) {
+      if (!wantG[g] || GROUPS[g].hub < 0) continue;
+      GROUPS[g].members.forEach(function (j) { if (want[j]) wantL.set(groupLinkId(g, j), [g, j]); });
+    }
+    wantL.forEach(function (gj, id) { if (!shownLinks.has(id)) addL.push(groupLinkItem(gj[0], gj[1])); });
+    shownLinks.forEach(function (gj, id) { if (!wantL.has(id)) delL.push(id); });
+    if (delL.length) edges.remove(delL);
     if (delE.length) edges.remove(delE);
+    if (delGE.length) edges.remove(delGE);
     if (delN.length) nodes.remove(delN);
+    if (delG.length) nodes.remove(delG);
     if (addN.length) nodes.add(addN.map(nodeItem));
+    if (addG.length) nodes.add(addG);
     if (addE.length) edges.add(addE);
-    shownNode = want; shownEdge = wantE;
+    if (addGE.length) edges.add(addGE);
+    if (addL.length) edges.add(addL);
+    shownNode = want; shownEdge = wantE; shownGroup = wantG; shownLinks = wantL;
     nShown = 0; eShown = 0;
     for (i = 0; i < N; i++) nShown += want[i];
     for (k = 0; k < E; k++) eShown += wantE[k];
     if (state.selected >= 0 && !shownNode[state.selected]) clearSelection();
     else if (state.selected >= 0) highlight(state.selected);
     updateStatus();
+  }
+
+  function expandGroup(g) {
+    rememberPositions();
+    placeMembers(g);
+    state.expanded.add(g);
+    applyView(false);
+  }
+  function collapseGroup(g) {
+    state.expanded.delete(g);
+    GROUPS[g].members.forEach(function (j) { if (j !== state.selected) state.revealed.delete(j); });
+    applyView(false);
   }
 
   // ---- neighbourhood highlight ----------------------------------------------------------------
@@ -156,9 +288,16 @@
     var near = new Set([NODES[i].id]), rels = [];
     incident[i].forEach(function (k) {
       if (!shownEdge[k]) return;
-      rels.push(k);
+      rels.push({id: k, rel: EDGES[k].rel});
       near.add(NODES[edgeFrom[k]].id);
       near.add(NODES[edgeTo[k]].id);
+    });
+    hubGroups[i].concat(memberGroups[i]).forEach(function (g) {
+      if (!shownGroup[g] || GROUPS[g].hub < 0) return;
+      rels.push({id: groupEdgeId(g), rel: GROUPS[g].rel});
+      if (shownLinks.has(groupLinkId(g, i))) rels.push({id: groupLinkId(g, i), rel: GROUPS[g].rel});
+      near.add(groupId(g));
+      near.add(NODES[GROUPS[g].hub].id);
     });
     veil = {nodes: Array.from(near), edges: rels};
     if (window.network) window.network.redraw();
@@ -177,8 +316,8 @@
     ctx.fillStyle = 'rgba(255,255,255,0.85)';
     ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
     ctx.restore();
-    veil.edges.forEach(function (k) {
-      var e = body.edges[k];
+    veil.edges.forEach(function (r) {
+      var e = body.edges[r.id];
       if (e && e.connected && typeof e.draw === 'function') { e.draw(ctx); if (e.drawArrows) e.drawArrows(ctx); }
     });
     var scale = net.getScale(), size = 11 / Math.min(scale, 1);
@@ -198,12 +337,12 @@
     ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
     ctx.lineWidth = 3 / Math.min(scale, 1); ctx.strokeStyle = '#ffffff'; ctx.fillStyle = '#555555';
     var boxes = [];
-    veil.edges.forEach(function (k) {
-      var e = body.edges[k];
+    veil.edges.forEach(function (r) {
+      var e = body.edges[r.id];
       if (!e || !e.from || !e.to) return;
       var dx = e.to.x - e.from.x, dy = e.to.y - e.from.y;
       if (Math.sqrt(dx * dx + dy * dy) * scale < 90) return;   // too short on screen for a name
-      var x = e.from.x + dx / 2, y = e.from.y + dy / 2, t = relById[EDGES[k].rel].zh;
+      var x = e.from.x + dx / 2, y = e.from.y + dy / 2, t = relById[r.rel].zh;
       var w = ctx.measureText(t).width / 2 + size / 2, h = size;
       for (var j = 0; j < boxes.length; j++) {                   // never on top of another name
         if (Math.abs(boxes[j][0] - x) < w + boxes[j][2] && Math.abs(boxes[j][1] - y) < h) return;
@@ -213,6 +352,27 @@
     });
     ctx.restore();
   }
+
+  // ---- links: graph.html#<URL-encoded IRI> -----------------------------------------------------
+  function iriFromHash() {
+    var h = location.hash.slice(1);
+    if (!h) return null;
+    try { return decodeURIComponent(h); } catch (e) { return null; }
+  }
+  function setAddress(i) {
+    var want = i >= 0 ? '#' + encodeURIComponent(NODES[i].id) : '';
+    if (location.hash === want || (!want && !location.hash)) return;
+    try {
+      history.replaceState(null, '', want || location.pathname + location.search);
+    } catch (e) {
+      if (want) location.hash = want;
+    }
+  }
+  function selectFromAddress() {
+    var iri = iriFromHash(), i = iri === null ? undefined : indexOf.get(iri);
+    if (i !== undefined && i !== state.selected) selectNode(i, true);
+  }
+  window.addEventListener('hashchange', selectFromAddress);
 
   // ---- selection and the side panel -------------------------------------------------------------
   var panel = $('panel'), body = $('panel-body');
@@ -226,8 +386,9 @@
     window.network.selectNodes([NODES[i].id]);
     highlight(i);
     showNode(i);
+    setAddress(i);
     if (focus) {
-      var scale = Math.max(window.network.getScale(), 1.1);
+      var scale = Math.max(window.network.getScale(), 0.9);
       // centre it in the part of the canvas the side panel leaves free
       var offset = {x: panel.hidden ? 0 : -panel.offsetWidth / 2, y: 0};
       window.network.focus(NODES[i].id, {scale: scale, offset: offset,
@@ -240,6 +401,7 @@
     unhighlight();
     panel.hidden = true;
     body.replaceChildren();
+    setAddress(-1);
   }
 
   function swatch(cls) {
@@ -249,7 +411,11 @@
     s.setAttribute('aria-hidden', 'true');
     return s;
   }
-  function sourceName(src) { return src < 0 ? 'no source' : DATA.sources[src].label; }
+  function sourceName(src) {
+    if (src < 0) return 'no source';
+    var s = DATA.sources[src];
+    return s.year ? s.label + ' (' + s.year + ')' : s.label;
+  }
 
   // the quote as text, with the two ends' names marked (<mark> elements holding text nodes)
   function quoteBlock(q, names) {
@@ -286,10 +452,7 @@
     var box = el('div', 'rel');
     box.dataset.edge = String(k);
     var head = el('div', 'rel-head');
-    var rel = relById[EDGES[k].rel];
-    var out = edgeFrom[k] === i;
-    var other = out ? edgeTo[k] : edgeFrom[k];
-    head.appendChild(el('span', 'rel-name', out ? rel.id + ' ' + rel.zh + ' \u2192' : '\u2190 ' + rel.id + ' ' + rel.zh));
+    var other = edgeFrom[k] === i ? edgeTo[k] : edgeFrom[k];
     head.appendChild(swatch(NODES[other].group));
     head.appendChild(nodeLink(other));
     if (!shownNode[other]) head.appendChild(el('span', 'hidden-note', '(hidden)'));
@@ -298,6 +461,43 @@
     DATA.evidence[k].forEach(function (ev) {
       box.appendChild(quoteBlock(DATA.quotes[ev[1]], names));
       box.appendChild(el('div', 'source', sourceName(ev[0])));
+    });
+    return box;
+  }
+
+  function section(title) {
+    body.appendChild(el('h3', null, title));
+  }
+  function figuresTable(figs) {
+    var t = el('table', 'figs');
+    var head = el('tr');
+    ['Measure \u6307\u6807', 'Year \u5E74\u4EFD', 'Value \u6570\u503C'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+    t.appendChild(head);
+    figs.forEach(function (f) {
+      var tr = el('tr');
+      tr.appendChild(el('td', null, f[0]));
+      tr.appendChild(el('td', 'num', f[1]));
+      tr.appendChild(el('td', 'num', f[2] + (f[3] ? ' ' + f[3] : '')));
+      tr.title = sourceName(f[4]);
+      t.appendChild(tr);
+    });
+    return t;
+  }
+  function groupsBlock(i) {
+    var box = el('div', 'groups');
+    hubGroups[i].forEach(function (g) {
+      var row = el('div', 'group-row');
+      row.appendChild(swatch(GROUPS[g].cls));
+      row.appendChild(el('span', 'name', groupName(g)));
+      var open = state.expanded.has(g);
+      var b = button(open ? 'Collapse \u6536\u8D77' : 'Expand \u5C55\u5F00');
+      b.dataset.group = String(g);
+      b.addEventListener('click', function () {
+        if (state.expanded.has(g)) collapseGroup(g); else expandGroup(g);
+        if (state.selected === i) showNode(i);
+      });
+      row.appendChild(b);
+      box.appendChild(row);
     });
     return box;
   }
@@ -313,36 +513,35 @@
     body.appendChild(kind);
     body.appendChild(el('div', 'iri', n.id));
     if (x.aliases && x.aliases.length) {
-      body.appendChild(el('h3', null, 'Also called 别名'));
+      section('Also called \u522B\u540D');
       var ul = el('ul');
       x.aliases.forEach(function (a) { ul.appendChild(el('li', null, a)); });
       body.appendChild(ul);
     }
     if (x.props && x.props.length) {
-      body.appendChild(el('h3', null, 'Properties'));
+      section('Properties');
       var pl = el('ul');
       x.props.forEach(function (p) { pl.appendChild(el('li', null, p[0] + ': ' + p[1])); });
       body.appendChild(pl);
     }
-    body.appendChild(el('h3', null, 'Documents 来源 (' + (x.docs || []).length + ')'));
-    var dl = el('ul');
+    if (x.figs && x.figs.length) {
+      section('Figures \u6570\u636E (' + x.figs.length + ')');
+      body.appendChild(figuresTable(x.figs));
+    }
+    section('Documents \u6765\u6E90 (' + (x.docs || []).length + ')');
+    var dl = el('ul', 'docs');
     (x.docs || []).forEach(function (d) { dl.appendChild(el('li', null, sourceName(d))); });
     body.appendChild(dl);
+    if (hubGroups[i].length) {
+      section('Grouped neighbours \u5206\u7EC4');
+      body.appendChild(groupsBlock(i));
+    }
 
-    var rels = incident[i].slice().sort(function (a, b) {
-      var ra = EDGES[a].rel, rb = EDGES[b].rel;
-      var oa = edgeFrom[a] === i ? 0 : 1, ob = edgeFrom[b] === i ? 0 : 1;
-      if (oa !== ob) return oa - ob;
-      if (ra !== rb) return ra < rb ? -1 : 1;
-      var la = NODES[oa === 0 ? edgeTo[a] : edgeFrom[a]].label, lb = NODES[ob === 0 ? edgeTo[b] : edgeFrom[b]].label;
-      return la < lb ? -1 : la > lb ? 1 : a - b;
-    });
-    body.appendChild(el('h3', null, 'Relations 关系 (' + rels.length + ')'));
+    section('Relations \u5173\u7CFB (' + incident[i].length + ')');
     var hiddenNb = new Set();
-    rels.forEach(function (k) { var j = edgeFrom[k] === i ? edgeTo[k] : edgeFrom[k]; if (!shownNode[j]) hiddenNb.add(j); });
-    if (hiddenNb.size) {
-      var more = el('button', null, 'Show ' + hiddenNb.size + ' hidden neighbour' + (hiddenNb.size > 1 ? 's' : ''));
-      more.type = 'button';
+    incident[i].forEach(function (k) { var j = edgeFrom[k] === i ? edgeTo[k] : edgeFrom[k]; if (!shownNode[j]) hiddenNb.add(j); });
+    if (hiddenNb.size && hiddenNb.size <= 200) {
+      var more = button('Show ' + hiddenNb.size + ' hidden neighbour' + (hiddenNb.size > 1 ? 's' : ''));
       more.addEventListener('click', function () {
         hiddenNb.forEach(function (j) { state.revealed.add(j); });
         applyView(false);
@@ -350,26 +549,42 @@
       });
       body.appendChild(more);
     }
-    var list = el('div', 'rels');
-    body.appendChild(list);
-    var shown = 0;
-    function render(upto) {
-      for (; shown < Math.min(upto, rels.length); shown++) list.appendChild(relationBlock(rels[shown], i));
-    }
-    render(RELATION_SHOWN_MAX);
-    if (rels.length > shown) {
-      var rest = el('button', null, 'Show all ' + rels.length + ' relations');
-      rest.type = 'button';
-      rest.addEventListener('click', function () { render(rels.length); rest.remove(); });
-      body.appendChild(rest);
-    }
+    // one section per relation and direction, each listing its neighbours by name
+    var sections = new Map();
+    incident[i].forEach(function (k) {
+      var key = EDGES[k].rel + (edgeFrom[k] === i ? ' \u2192' : ' \u2190');
+      if (!sections.has(key)) sections.set(key, []);
+      sections.get(key).push(k);
+    });
+    var keys = Array.from(sections.keys()).sort();
+    keys.forEach(function (key) {
+      var ks = sections.get(key), rel = relById[key.split(' ')[0]], out = key.slice(-1) === '\u2192';
+      ks.sort(function (a, b) {
+        var la = NODES[out ? edgeTo[a] : edgeFrom[a]].label, lb = NODES[out ? edgeTo[b] : edgeFrom[b]].label;
+        return la < lb ? -1 : la > lb ? 1 : a - b;
+      });
+      var det = el('details', 'rel-section');
+      var sum = el('summary');
+      var line = el('span', 'line');
+      line.style.borderColor = rel.colour;
+      sum.appendChild(line);
+      sum.appendChild(el('span', 'rel-name', (out ? '' : '\u2190 ') + rel.id + ' ' + rel.zh + (out ? ' \u2192' : '') + ' (' + ks.length + ')'));
+      det.appendChild(sum);
+      var filled = false;
+      function fill() { if (filled) return; filled = true; ks.forEach(function (k) { det.appendChild(relationBlock(k, i)); }); }
+      det.addEventListener('toggle', function () { if (det.open) fill(); });
+      if (ks.length <= SECTION_OPEN_MAX || keys.length === 1 && ks.length <= 60) { det.open = true; fill(); }
+      body.appendChild(det);
+    });
     panel.hidden = false;
+    panel.classList.remove('folded');
     panel.scrollTop = 0;
   }
 
   function showEdge(k) {
     state.selected = -1;
     unhighlight();
+    setAddress(-1);
     body.replaceChildren();
     var rel = relById[EDGES[k].rel];
     body.appendChild(el('h2', 'title', rel.id + ' ' + rel.zh));
@@ -380,50 +595,118 @@
     p.appendChild(swatch(NODES[edgeTo[k]].group));
     p.appendChild(nodeLink(edgeTo[k]));
     body.appendChild(p);
-    body.appendChild(el('h3', null, 'Evidence 依据'));
+    section('Evidence \u4F9D\u636E');
     var names = namesOf(edgeFrom[k]).concat(namesOf(edgeTo[k]));
     DATA.evidence[k].forEach(function (ev) {
       body.appendChild(quoteBlock(DATA.quotes[ev[1]], names));
       body.appendChild(el('div', 'source', sourceName(ev[0])));
     });
     panel.hidden = false;
+    panel.classList.remove('folded');
   }
   $('panel-close').addEventListener('click', clearSelection);
+  $('panel-fold').addEventListener('click', function () {
+    var folded = panel.classList.toggle('folded');
+    $('panel-fold').setAttribute('aria-expanded', folded ? 'false' : 'true');
+    $('panel-fold').textContent = folded ? '\u00AB' : '\u00BB';
+  });
 
   // ---- search ----------------------------------------------------------------------------------
+  // Keys were made when the page was built (kg/export/viewer_search.py): letters and digits,
+  // simplified characters, pinyin initials and syllables. A query is folded the same way.
+  var KEYS = DATA.search.keys, FOLD = DATA.search.fold;
+  var NONWORD = /[^\p{L}\p{N}]/gu, LATIN = /^[a-z0-9]+$/;
   var search = $('search'), results = $('results');
   var hits = [], active = 0, timer = 0;
 
-  function find(q) {
-    var nq = norm(q);
-    if (!nq) return [];
-    var found = [];
-    for (var i = 0; i < N; i++) {
-      var at = hayLabel[i].indexOf(nq), rank;
-      if (at >= 0) rank = hayLabel[i] === nq ? 0 : at === 0 ? 1 : 2;
-      else if (hayAlias[i].indexOf(nq) >= 0) rank = 3;
-      else continue;
-      found.push([rank, hayLabel[i].length, i]);
+  function queryKey(q) {
+    var s = String(q).normalize('NFKC').toLowerCase().replace(NONWORD, ''), out = '';
+    for (var ch of s) out += FOLD[ch] || ch;
+    return out;
+  }
+  // the shortest stretch of `hay` holding the characters of `q` in order (-1: none)
+  function inOrderSpan(hay, q) {
+    var best = -1, start = hay.indexOf(q[0]);
+    while (start >= 0) {
+      var p = start;
+      for (var j = 1; j < q.length && p >= 0; j++) p = hay.indexOf(q[j], p + 1);
+      if (p < 0) break;
+      if (best < 0 || p - start + 1 < best) best = p - start + 1;
+      start = hay.indexOf(q[0], start + 1);
     }
-    found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
-    return found.slice(0, 50).map(function (f) { return f[2]; });
+    return best;
+  }
+  // rank: 0 exact, 1 prefix, 2 inside the name, 3 inside another name, 4/5 the characters in order
+  // with a few between (聊城司法局 → 聊城市司法局), 6/7 pinyin initials or syllables
+  function score(i, q, latin) {
+    var key = KEYS[i], label = key[0], alias = key[1];
+    if (label === q) return [0, 0];
+    if (label.indexOf(q) === 0) return [1, label.length - q.length];
+    if (label.indexOf(q) > 0) return [2, label.length - q.length];
+    if (alias.indexOf(q) >= 0) return [3, 0];
+    if (q.length >= 2) {
+      var room = Math.max(2, Math.ceil(q.length / 2));
+      var span = inOrderSpan(label, q);
+      if (span > 0 && span - q.length <= room) return [4, span - q.length];
+      if (alias) {
+        var best = -1;
+        alias.split('\u0001').forEach(function (a) {
+          var s = inOrderSpan(a, q);
+          if (s > 0 && (best < 0 || s < best)) best = s;
+        });
+        if (best > 0 && best - q.length <= room) return [5, best - q.length];
+      }
+    }
+    if (latin && q.length >= 2) {
+      if (key[2].indexOf(q) === 0 || key[3].indexOf(q) === 0) return [6, 0];
+      if (key[2].indexOf(q) > 0 || key[3].indexOf(q) > 0) return [7, 0];
+    }
+    return null;
+  }
+  function find(q) {
+    var nq = queryKey(q);
+    if (!nq) return [];
+    var latin = LATIN.test(nq), found = [];
+    for (var i = 0; i < N; i++) {
+      var s = score(i, nq, latin);
+      if (s) found.push([s[0], s[1], -(INFO[i].deg || 0), KEYS[i][0].length, i]);
+    }
+    found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4]; });
+    return found.slice(0, 50).map(function (f) { return f[4]; });
+  }
+  function closeResults() {
+    results.replaceChildren();
+    results.hidden = true;
+    search.setAttribute('aria-expanded', 'false');
+    search.removeAttribute('aria-activedescendant');
   }
   function renderResults() {
     results.replaceChildren();
-    if (!search.value.trim()) return;
-    if (!hits.length) { results.appendChild(el('li', 'none', 'No match')); return; }
+    if (!search.value.trim()) { closeResults(); return; }
+    results.hidden = false;
+    results.dataset.query = search.value;     // which query the list answers (scripts and tests wait on it)
+    search.setAttribute('aria-expanded', 'true');
+    if (!hits.length) { results.appendChild(el('li', 'none', 'No match \u65E0\u7ED3\u679C')); return; }
     hits.forEach(function (i, r) {
       var li = el('li', r === active ? 'active' : null);
+      li.id = 'result-' + r;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', r === active ? 'true' : 'false');
       var b = el('button');
       b.type = 'button';
+      b.tabIndex = -1;
       b.dataset.node = NODES[i].id;
       b.appendChild(swatch(NODES[i].group));
       b.appendChild(document.createTextNode(' ' + NODES[i].label));
-      if (!shownNode[i]) b.appendChild(el('span', 'hint', 'hidden'));
+      if (!shownNode[i]) b.appendChild(el('span', 'hint', collapsed[i] ? 'grouped' : 'hidden'));
+      b.addEventListener('mousedown', function (ev) { ev.preventDefault(); });   // keep the focus in the field
       b.addEventListener('click', function () { choose(r); });
       li.appendChild(b);
       results.appendChild(li);
     });
+    search.setAttribute('aria-activedescendant', 'result-' + active);
+    var act = results.children[active];
+    if (act && act.scrollIntoView) act.scrollIntoView({block: 'nearest'});
   }
   function runSearch() {
     hits = find(search.value);
@@ -433,21 +716,34 @@
   function choose(r) {
     if (!hits.length) return;
     active = Math.max(0, Math.min(r, hits.length - 1));
-    renderResults();
-    selectNode(hits[active], true);
+    var i = hits[active];
+    closeResults();                        // the list collapses once a result is chosen
+    selectNode(i, true);
   }
   search.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(runSearch, N > 3000 ? 80 : 40);
   });
+  search.addEventListener('focus', function () { if (search.value.trim() && results.hidden) runSearch(); });
+  search.addEventListener('blur', function () { setTimeout(closeResults, 150); });
   search.addEventListener('keydown', function (ev) {
-    if (ev.key === 'Enter') { clearTimeout(timer); hits = find(search.value); choose(active); ev.preventDefault(); }
-    else if (ev.key === 'ArrowDown') { active = Math.min(active + 1, hits.length - 1); renderResults(); ev.preventDefault(); }
-    else if (ev.key === 'ArrowUp') { active = Math.max(active - 1, 0); renderResults(); ev.preventDefault(); }
-    else if (ev.key === 'Escape') { search.value = ''; hits = []; renderResults(); }
+    if (ev.key === 'Enter') {
+      clearTimeout(timer);
+      if (results.hidden) { hits = find(search.value); active = 0; }
+      choose(active);
+      ev.preventDefault();
+    } else if (ev.key === 'ArrowDown') {
+      if (results.hidden) runSearch(); else { active = Math.min(active + 1, hits.length - 1); renderResults(); }
+      ev.preventDefault();
+    } else if (ev.key === 'ArrowUp') { active = Math.max(active - 1, 0); renderResults(); ev.preventDefault(); }
+    else if (ev.key === 'Escape') {
+      if (!results.hidden) closeResults(); else { search.value = ''; hits = []; }
+      ev.preventDefault();
+    }
   });
+  closeResults();
 
-  // ---- filters, legend, status ----------------------------------------------------------------
+  // ---- filters, legend, documents, status -------------------------------------------------------
   function checkbox(container, key, set, value, checked, glyph, name, zh, count) {
     var label = el('label');
     var box = el('input');
@@ -463,7 +759,7 @@
     var nm = label.appendChild(el('span', 'name', name));
     nm.title = name;
     if (zh) label.appendChild(el('span', 'muted', zh));
-    label.appendChild(el('span', 'count', fmt(count)));
+    if (count !== null) label.appendChild(el('span', 'count', fmt(count)));
     container.appendChild(label);
     return box;
   }
@@ -478,23 +774,53 @@
   });
   var docBoxes = [];
   DATA.sources.forEach(function (s, k) {
-    if (s.doc) docBoxes.push(checkbox($('docs'), 'doc', state.docs, k, true, null, s.label, null, s.count));
+    if (!s.doc) return;
+    var b = checkbox($('docs'), 'doc', state.docs, k, true, null, s.label, s.year ? String(s.year) : null, s.count);
+    var lab = b.parentNode;
+    lab.classList.add('doc');
+    lab.title = s.label + (s.year ? ' \u00B7 ' + s.year : '') + (s.by ? ' \u00B7 ' + s.by : '') + ' \u00B7 ' + s.id;
+    if (s.year) lab.querySelector('.muted').classList.add('year');
+    docBoxes.push(b);
   });
-  function setAllDocs(on) {
+  function setDocs(pick) {
     docBoxes.forEach(function (b) {
+      var k = Number(b.dataset.doc), on = pick(DATA.sources[k]);
       b.checked = on;
-      var k = Number(b.dataset.doc);
       if (on) state.docs.add(k); else state.docs.delete(k);
     });
     applyView(false);
   }
+  function setAllDocs(on) { yearBox.value = ''; setDocs(function () { return on; }); }
   $('docs-all').addEventListener('click', function () { setAllDocs(true); });
   $('docs-none').addEventListener('click', function () { setAllDocs(false); });
+  // the year filter: the documents about one year (only when some document has a year)
+  var yearBox = $('year');
+  var years = Array.from(new Set(allDocs.map(function (k) { return DATA.sources[k].year; })
+    .filter(function (y) { return y; }))).sort();
+  if (years.length) {
+    years.forEach(function (y) {
+      var o = el('option', null, String(y));
+      o.value = String(y);
+      yearBox.appendChild(o);
+    });
+    if (allDocs.some(function (k) { return !DATA.sources[k].year; })) {
+      var o = el('option', null, 'no year \u672A\u6CE8\u660E');
+      o.value = 'none';
+      yearBox.appendChild(o);
+    }
+    $('year-row').hidden = false;
+  }
+  yearBox.addEventListener('change', function () {
+    var v = yearBox.value;
+    setDocs(function (s) { return v === '' || (v === 'none' ? !s.year : String(s.year) === v); });
+  });
 
   var banner = $('banner');
   function updateStatus() {
+    var open = 0;
+    for (var g = 0; g < G; g++) open += shownGroup[g];
     $('stats').textContent = 'Showing ' + fmt(nShown) + ' of ' + fmt(N) + ' entities \u00B7 ' +
-      fmt(eShown) + ' of ' + fmt(E) + ' relations';
+      fmt(eShown) + ' of ' + fmt(E) + ' relations' + (open ? ' \u00B7 ' + fmt(open) + ' groups' : '');
     if (startSet && !state.all) {
       banner.replaceChildren();
       var places = 0, allPlaces = (classById.Place || {}).count || 0;
@@ -503,9 +829,7 @@
         'Large graph: ' + fmt(N) + ' entities, ' + fmt(E) + ' relations. To stay responsive this view starts ' +
         'with the ' + fmt(startSet.size) + ' best connected (' + (places === allPlaces ? 'every place' :
         fmt(places) + ' of ' + fmt(allPlaces) + ' places') + '). Search finds every entity and brings it in.'));
-      var b = el('button', null, 'Show all (slower)');
-      b.type = 'button';
-      b.id = 'show-all';
+      var b = button('Show all (slower)', 'show-all');
       b.addEventListener('click', function () { state.all = true; applyView(false); window.network.fit(); });
       banner.appendChild(b);
       banner.hidden = false;
@@ -514,18 +838,105 @@
     }
   }
 
+  // ---- hover tooltips (our own element, text only) -----------------------------------------------
+  var tip = $('tip');
+  function showTip(lines, pointer) {
+    tip.replaceChildren();
+    lines.forEach(function (t, k) { tip.appendChild(el('div', k ? null : 'tip-title', t)); });
+    var box = $('stage').getBoundingClientRect();
+    tip.hidden = false;
+    var x = Math.min(pointer.x + 14, box.width - tip.offsetWidth - 6), y = pointer.y + 14;
+    if (y + tip.offsetHeight > box.height - 6) y = pointer.y - tip.offsetHeight - 10;
+    tip.style.left = Math.max(4, x) + 'px';
+    tip.style.top = Math.max(4, y) + 'px';
+  }
+  function hideTip() { tip.hidden = true; }
+  function nodeTip(id) {
+    var g = groupOf(id);
+    if (g >= 0) {
+      var grp = GROUPS[g];
+      return [groupName(g), grp.hub >= 0 ? (grp.out ? NODES[grp.hub].label + ' \u2192 ' + relById[grp.rel].id + ' \u2192 ' +
+        classById[grp.cls].id : classById[grp.cls].id + ' \u2192 ' + relById[grp.rel].id + ' \u2192 ' + NODES[grp.hub].label)
+        : 'entities without any relation', 'click to expand \u70B9\u51FB\u5C55\u5F00'];
+    }
+    var i = indexOf.get(id), x = INFO[i], c = classById[NODES[i].group];
+    var lines = [NODES[i].label, c.id + ' ' + c.zh + ' \u00B7 ' + fmt(incident[i].length) + ' relations \u00B7 ' +
+      fmt((x.docs || []).length) + ' documents'];
+    if (x.aliases && x.aliases.length) lines.push('also: ' + x.aliases.slice(0, 3).join(' / ') + (x.aliases.length > 3 ? ' \u2026' : ''));
+    return lines;
+  }
+  function edgeTip(id) {
+    var g = groupOfEdge(id);
+    if (g >= 0) return nodeTip(groupId(g));
+    var k = Number(id), rel = relById[EDGES[k].rel];
+    return [NODES[edgeFrom[k]].label + ' \u2192 ' + NODES[edgeTo[k]].label, rel.id + ' ' + rel.zh + ' \u00B7 ' +
+      DATA.evidence[k].length + ' quote' + (DATA.evidence[k].length === 1 ? '' : 's')];
+  }
+
+  // ---- export of what is on screen -----------------------------------------------------------
+  function download(blob, name) {
+    var a = el('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  }
+  function csvCell(v) {
+    var s = String(v === undefined || v === null ? '' : v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;          // a spreadsheet must not run a label as a formula
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function visibleCsv() {
+    var rows = [['subject', 'relation', 'object', 'subject_class', 'object_class', 'subject_iri', 'object_iri', 'quotes']];
+    var linked = new Uint8Array(N);
+    for (var k = 0; k < E; k++) {
+      if (!shownEdge[k]) continue;
+      var s = edgeFrom[k], o = edgeTo[k];
+      linked[s] = linked[o] = 1;
+      rows.push([NODES[s].label, EDGES[k].rel, NODES[o].label, NODES[s].group, NODES[o].group, NODES[s].id, NODES[o].id,
+                 DATA.evidence[k].map(function (ev) { return DATA.quotes[ev[1]]; }).join(' | ')]);
+    }
+    for (var i = 0; i < N; i++) {
+      if (shownNode[i] && !linked[i]) rows.push([NODES[i].label, '', '', NODES[i].group, '', NODES[i].id, '', '']);
+    }
+    return '\uFEFF' + rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n';
+  }
+  $('export-csv').addEventListener('click', function () {
+    download(new Blob([visibleCsv()], {type: 'text/csv;charset=utf-8'}), 'lgkg-visible.csv');
+  });
+  $('export-png').addEventListener('click', function () {
+    var src = window.network.canvas.frame.canvas, out = document.createElement('canvas');
+    out.width = src.width; out.height = src.height;
+    var ctx = out.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(src, 0, 0);
+    out.toBlob(function (b) { download(b, 'lgkg-visible.png'); }, 'image/png');
+  });
+
+  // ---- buttons ------------------------------------------------------------------------------
   $('fit').addEventListener('click', function () { window.network.fit({animation: {duration: 300}}); });
   $('reset').addEventListener('click', function () {
     state.revealed.clear();
+    state.expanded.clear();
     state.all = !startSet;
     state.classes = new Set(DATA.classes.map(function (c) { return c.id; }));
     state.relations = new Set(DATA.relations.map(function (r) { return r.id; }));
     document.querySelectorAll('#classes input, #relations input').forEach(function (b) { b.checked = true; });
-    search.value = ''; hits = []; renderResults();
+    search.value = ''; hits = []; closeResults();
     clearSelection();
     setAllDocs(true);
     window.network.fit();
   });
+  var physicsButton = $('physics');
+  function setPhysics(on) {
+    physicsButton.setAttribute('aria-pressed', on ? 'true' : 'false');
+    physicsButton.textContent = on ? 'Physics: on' : 'Physics: off';
+    window.network.setOptions({physics: {enabled: on}});
+    if (on) window.network.startSimulation();
+  }
 
   // ---- start --------------------------------------------------------------------------------
   var loading = $('loading'), bar = $('bar'), progress = $('progress');
@@ -538,6 +949,7 @@
   function ready() {
     if (window.lgkgReady) return;
     loading.hidden = true;
+    selectFromAddress();                 // graph.html#<IRI>: that entity, selected, its panel open
     window.lgkgReady = true;
     document.documentElement.dataset.ready = 'true';
     mark('lgkg-ready');
@@ -548,62 +960,78 @@
     progress.textContent = pct;
     bar.style.width = pct;
   });
-  // entities with no relation at all: a tidy block beside the connected graph
-  function parkLoners() {
-    var P = network.getPositions(), loners = [], x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (var i = 0; i < N; i++) {
-      if (!shownNode[i]) continue;
-      if (incident[i].length === 0) { loners.push(i); continue; }
-      var q = P[NODES[i].id];
-      if (q.x < x0) x0 = q.x; if (q.x > x1) x1 = q.x; if (q.y < y0) y0 = q.y; if (q.y > y1) y1 = q.y;
-    }
-    if (!loners.length) return;
-    if (x0 === Infinity) { x0 = x1 = y0 = y1 = 0; }
-    var cellW = 190, cellH = 46;
-    var rows = Math.max(8, Math.floor((y1 - y0) / cellH));
-    var cols = Math.ceil(loners.length / rows);
-    rows = Math.ceil(loners.length / cols);
-    var top = (y0 + y1) / 2 - rows * cellH / 2;
-    nodes.update(loners.map(function (i, k) {
-      posX[i] = x1 + 160 + Math.floor(k / rows) * cellW;
-      posY[i] = top + (k % rows) * cellH;
-      return {id: NODES[i].id, x: posX[i], y: posY[i]};
+  // the groups of entities without relations: a labelled column beside the drawing
+  function parkLoneGroups() {
+    var P = network.getPositions(), x1 = -Infinity, y0 = Infinity, y1 = -Infinity, lone = [];
+    Object.keys(P).forEach(function (id) {
+      var g = groupOf(id);
+      if (g >= 0 && GROUPS[g].hub < 0) { lone.push(g); return; }
+      var q = P[id];
+      if (q.x > x1) x1 = q.x;
+      if (q.y < y0) y0 = q.y;
+      if (q.y > y1) y1 = q.y;
+    });
+    if (!lone.length || x1 === -Infinity) return;
+    var step = Math.max(60, (y1 - y0) / 12), top = (y0 + y1) / 2 - step * (lone.length - 1) / 2;
+    nodes.update(lone.map(function (g, k) {
+      gX[g] = x1 + 260; gY[g] = top + k * step;
+      return {id: groupId(g), x: gX[g], y: gY[g]};
     }));
   }
   network.on('stabilizationIterationsDone', function () {
     mark('lgkg-stabilized');
-    network.setOptions({physics: {enabled: false}});   // stabilised: stop, nothing keeps moving
-    parkLoners();
+    setPhysics(false);   // stabilised: stop, nothing keeps moving
+    parkLoneGroups();
     network.fit();
     layingOut = false;
+    loading.hidden = true;
     network.once('afterDrawing', ready);
     network.redraw();
   });
   network.on('afterDrawing', drawVeil);
   network.on('click', function (p) {
-    if (p.nodes.length) selectNode(indexOf.get(p.nodes[0]), false);
-    else if (p.edges.length) showEdge(Number(p.edges[0]));
+    hideTip();
+    if (p.nodes.length) {
+      var g = groupOf(p.nodes[0]);
+      if (g >= 0) {
+        expandGroup(g);
+        if (state.selected >= 0) { network.selectNodes([NODES[state.selected].id]); showNode(state.selected); }
+        else network.unselectAll();
+      }
+      else selectNode(indexOf.get(p.nodes[0]), false);
+    } else if (p.edges.length && groupOfEdge(p.edges[0]) < 0) showEdge(Number(p.edges[0]));
     else clearSelection();
   });
+  network.on('hoverNode', function (p) { showTip(nodeTip(p.node), p.pointer.DOM); });
+  network.on('hoverEdge', function (p) { showTip(edgeTip(p.edge), p.pointer.DOM); });
+  network.on('blurNode', hideTip);
+  network.on('blurEdge', hideTip);
+  network.on('dragStart', hideTip);
+  network.on('zoom', hideTip);
+  container.addEventListener('mouseleave', hideTip);   // vis sends no blur when the pointer leaves the canvas
+  function moving() {
+    var m = 0;
+    nodes.forEach(function (n) { if (n.physics !== false) m++; });
+    return m;
+  }
   $('relayout').addEventListener('click', function () {
-    var moving = 0;
-    for (var i = 0; i < N; i++) if (shownNode[i] && incident[i].length) moving++;
-    if (layingOut || moving === 0) return;
+    if (layingOut || moving() === 0) return;
     layingOut = true;
     loading.hidden = false;
     network.setOptions({physics: {enabled: true}});
     network.stabilize(VIS.options.physics.stabilization.iterations);
   });
-  var movers = 0;
-  for (var m = 0; m < N; m++) if (shownNode[m] && incident[m].length) movers++;
-  if (movers === 0) {   // nothing for physics to do (no entity, or none with a relation)
-    network.setOptions({physics: {enabled: false}});
-    parkLoners();
+  physicsButton.addEventListener('click', function () {
+    if (!layingOut) setPhysics(physicsButton.getAttribute('aria-pressed') !== 'true');
+  });
+  if (moving() === 0) {   // nothing for physics to do (no entity, or none with a relation)
+    setPhysics(false);
     network.fit();
     layingOut = false;
     ready();
   }
 
   window.lgkg = {data: DATA, state: state, nodes: nodes, edges: edges, find: find, select: selectNode,
+                 expand: expandGroup, collapse: collapseGroup, csv: visibleCsv,
                  indexOf: function (iri) { return indexOf.get(iri); }, apply: applyView};
 })();

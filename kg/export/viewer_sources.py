@@ -1,0 +1,94 @@
+"""Documents and figures for the viewer: a report's title and year, a place's observations.
+
+Read when the graph carries them (dcterms:title, lg:year, dcterms:creator on lg:SourceDocument;
+lg:Observation with sdmx-dimension:refArea / refPeriod, lg:measure, sdmx-measure:obsValue,
+sdmx-attribute:unitMeasure), and absent without fuss: a document without a title is shown by its
+identifier, one without a year has none, an entity without figures has no figures section.
+The terms are read by IRI (a plain Namespace), so the viewer does not depend on which stage
+declares them.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+
+from rdflib import Literal, Namespace
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
+
+from ..vocab import LG_IRI
+
+LGN = Namespace(LG_IRI)
+SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+_YEAR = re.compile(r"-?\d{4}")
+
+
+def pick_label(values) -> str | None:
+    """One label out of several, deterministically (a @zh one first)."""
+    vals = sorted(values, key=lambda v: (getattr(v, "language", None) != "zh", str(v)))
+    return str(vals[0]) if vals else None
+
+
+def _lists(g, predicate) -> dict:
+    out: dict = defaultdict(list)
+    for s, o in g.subject_objects(predicate):
+        out[s].append(o)
+    return out
+
+
+def year_of(value) -> int | None:
+    """2023 from "2023"^^xsd:gYear, "2023-05-01"^^xsd:date or a plain "2023"; else None."""
+    m = _YEAR.match(str(value)) if value is not None else None
+    return int(m.group()) if m else None
+
+
+def document_meta(g, docs, label_of) -> dict[object, dict]:
+    """Each document's title (None when it has none), year and author's name."""
+    titles, years, creators = _lists(g, DCTERMS.title), _lists(g, LGN.year), _lists(g, DCTERMS.creator)
+    out = {}
+    for d in docs:
+        ys = sorted(y for y in (year_of(v) for v in years.get(d, ())) if y is not None)
+        who = sorted(filter(None, (label_of(c) for c in creators.get(d, ()))))
+        out[d] = {"title": pick_label(titles.get(d, ())), "year": ys[0] if ys else None,
+                  "creator": who[0] if who else None}
+    return out
+
+
+def number_text(value) -> str:
+    """43324.0 → "43324", 6.50 → "6.5": the figure as a person writes it."""
+    try:
+        d = Decimal(str(value.toPython() if isinstance(value, Literal) else value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    if not d.is_finite():
+        return str(value)
+    d = d.normalize()
+    return format(d.quantize(Decimal(1)) if d == d.to_integral_value() else d, "f")
+
+
+def figures(g, index: dict, source_of) -> dict[int, list[list]]:
+    """Entity index → its figures, each [measure, period, value, unit, source], sorted."""
+    observations = set(g.subjects(RDF.type, LGN.Observation))
+    if not observations:
+        return {}
+    area = {s: o for s, o in g.subject_objects(SDMX_DIMENSION.refArea) if s in observations}
+    period = dict(g.subject_objects(SDMX_DIMENSION.refPeriod))
+    measure = dict(g.subject_objects(LGN.measure))
+    value = dict(g.subject_objects(SDMX_MEASURE.obsValue))
+    unit = dict(g.subject_objects(SDMX_ATTRIBUTE.unitMeasure))
+    source = dict(g.subject_objects(PROV.wasDerivedFrom))
+    names = _lists(g, SKOS.prefLabel)
+    out: dict[int, list[list]] = defaultdict(list)
+    for obs, place in area.items():
+        i = index.get(place)
+        if i is None or obs not in value:
+            continue
+        m = measure.get(obs)
+        name = pick_label(names.get(m, ())) if m is not None else None
+        per = period.get(obs)
+        src = source.get(obs)
+        out[i].append([name or "", str(per) if per is not None else "", number_text(value[obs]),
+                       str(unit.get(obs, "")), source_of(src) if src is not None else -1])
+    return {i: sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3], r[4])) for i, rows in sorted(out.items())}

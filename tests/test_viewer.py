@@ -279,7 +279,7 @@ def test_no_hub_floods_the_view_and_groups_expand(opened, seeds_html, seeds_grap
     assert any("机构 · 位于" in lab for lab in labels), labels  # bodies located in the city
     assert any("无关系" in lab for lab in labels), labels  # entities with no relation, labelled
     # a person clicks the bodies' group: its members appear, linked to the city
-    gid = next(g for g, lab in zip(groups, labels) if "机构 · 位于" in lab and
+    gid = next(g for g, lab in zip(groups, labels, strict=True) if "机构 · 位于" in lab and
                o.js("id => network.getConnectedNodes(id).length", g) > 1 and city in o.js(
                    "id => network.getConnectedNodes(id)", g))
     n_members = int(re.search(r"(\d+) 机构", o.js("id => network.body.data.nodes.get(id).label", gid)).group(1))
@@ -790,7 +790,7 @@ def test_relation_colours_are_far_apart():
         return tuple(int(h[k:k + 2], 16) for k in (1, 3, 5))
 
     colours = [rgb(c) for _zh, c in viewer_data.RELATIONS.values()]
-    gaps = [sum((a - b) ** 2 for a, b in zip(x, y)) ** 0.5 for i, x in enumerate(colours) for y in colours[i + 1:]]
+    gaps = [sum((a - b) ** 2 for a, b in zip(x, y, strict=True)) ** 0.5 for i, x in enumerate(colours) for y in colours[i + 1:]]
     assert min(gaps) > 90, gaps  # issuedBy and receivedAward were two yellows 33 apart
 
 

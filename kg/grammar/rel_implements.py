@@ -20,8 +20,8 @@ from ..lexicon import PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
-from .relcore import (CLAUSE_MARKS, ORG, PLACE, PROGRAM, REGULATION, Clauses, DocFacts, Keyed, Sink,
-                      coordinated_before, subjects)
+from .coordination import coordinated_before
+from .relcore import CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, Clauses, DocFacts, Keyed, Sink, subjects
 from .text import Sentence
 
 IMPLEMENTS = Predicate.IMPLEMENTS

@@ -13,7 +13,7 @@ from ..lexicon import PROMPTING_VERBS
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .candidates import NESTED, Candidate
 from .context import title_end
-from .coordination import COORD, coordinated_before
+from .coordination import COORD
 from .text import Sentence
 
 ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import (DocContext, DocExtraction, EntityKey, EntityType, Evidence, Mention, Predicate,
-                    RelationMention, SourceDocument)
+                    RelationMention, Section, SourceDocument)
 
 
 class CodecError(ValueError):
@@ -33,6 +33,10 @@ def _int(x: Any) -> int:
     return x
 
 
+def _opt_int(x: Any) -> int | None:
+    return None if x is None else _int(x)
+
+
 def _list(x: Any, n: int | None = None) -> list:
     if not isinstance(x, list) or (n is not None and len(x) != n):
         raise CodecError("expected a list" + (f" of {n}" if n is not None else ""))
@@ -46,7 +50,11 @@ def _key(k: EntityKey) -> list:
 
 
 def _evidence(e: Evidence) -> list:
-    return [e.doc_id, e.quote, e.start, e.end, e.source]
+    return [e.doc_id, e.quote, e.start, e.end, e.source, e.year]
+
+
+def _context(c: DocContext) -> list:
+    return [c.province, c.city, c.county, c.author, c.title, c.year]
 
 
 def encode(ex: DocExtraction) -> dict[str, Any]:
@@ -54,7 +62,8 @@ def encode(ex: DocExtraction) -> dict[str, Any]:
     d, c = ex.document, ex.context
     return {
         "document": [d.doc_id, d.path, d.encoding, d.sha256],
-        "context": [c.province, c.city, c.county, c.author],
+        "context": _context(c),
+        "sections": [[s.doc_id, s.parent_id, s.start, s.end, _context(s.context)] for s in ex.sections],
         "mentions": [[m.doc_id, m.start, m.end, m.surface, _key(m.key), m.subtype,
                       [list(p) for p in m.props], m.source] for m in ex.mentions],
         "relations": [[_key(r.head), r.predicate.value, _key(r.tail), _evidence(r.evidence)]
@@ -73,8 +82,20 @@ def _decode_key(x: Any) -> EntityKey:
 
 
 def _decode_evidence(x: Any) -> Evidence:
-    doc_id, quote, start, end, source = _list(x, 5)
-    return Evidence(_opt(doc_id), _str(quote), _int(start), _int(end), _str(source))
+    doc_id, quote, start, end, source, year = _list(x, 6)
+    return Evidence(_opt(doc_id), _str(quote), _int(start), _int(end), _str(source), _opt_int(year))
+
+
+def _decode_context(x: Any) -> DocContext:
+    province, city, county, author, title, year = _list(x, 6)
+    return DocContext(_opt(province), _opt(city), _opt(county), _opt(author), _opt(title), _opt_int(year))
+
+
+def _decode_section(x: Any, doc_id: str, n: int) -> Section:
+    sid, parent, start, end, context = _list(x, 5)
+    if _str(parent) != doc_id or _str(sid) != f"{doc_id}#{n}":
+        raise CodecError(f"a section that is not of {doc_id!r}")
+    return Section(sid, parent, _int(start), _int(end), _decode_context(context))
 
 
 def _decode_mention(x: Any) -> Mention:
@@ -100,20 +121,22 @@ def _in_text(text: str, start: int, end: int, quote: str) -> bool:
 def decode(data: Any, document: SourceDocument) -> DocExtraction:
     """The extraction `data` holds, with `document` (and its text) put back; CodecError unless it
     is well formed and about this document's text."""
-    if not isinstance(data, dict) or set(data) != {"document", "context", "mentions", "relations"}:
+    if not isinstance(data, dict) or set(data) != {"document", "context", "sections", "mentions", "relations"}:
         raise CodecError("not an extraction")
     doc_id, _path, _encoding, _sha = (_str(v) for v in _list(data["document"], 4))
     if doc_id != document.doc_id:
         raise CodecError(f"an extraction of {doc_id!r}, not of {document.doc_id!r}")
-    context = DocContext(*(_opt(v) for v in _list(data["context"], 4)))
+    context = _decode_context(data["context"])
+    sections = tuple(_decode_section(x, doc_id, n) for n, x in enumerate(_list(data["sections"]), 1))
+    ids = {doc_id} | {sec.doc_id for sec in sections}  # a compilation's sections name themselves
     mentions = tuple(_decode_mention(m) for m in _list(data["mentions"]))
     relations = tuple(_decode_relation(r) for r in _list(data["relations"]))
     text = document.text
     for m in mentions:
-        if m.doc_id != doc_id or not _in_text(text, m.start, m.end, m.surface):
+        if m.doc_id not in ids or not _in_text(text, m.start, m.end, m.surface):
             raise CodecError(f"a mention that is not the text at {m.start}:{m.end}")
     for r in relations:
         e = r.evidence
-        if e.doc_id is not None and (e.doc_id != doc_id or not _in_text(text, e.start, e.end, e.quote)):
+        if e.doc_id is not None and (e.doc_id not in ids or not _in_text(text, e.start, e.end, e.quote)):
             raise CodecError(f"evidence that is not the text at {e.start}:{e.end}")
-    return DocExtraction(document, context, mentions, relations)
+    return DocExtraction(document, context, mentions, relations, sections)

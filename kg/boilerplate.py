@@ -204,4 +204,6 @@ def reslice(extraction: DocExtraction) -> DocExtraction:
         if ev.doc_id is not None and ev.quote != text[ev.start:ev.end]:
             r = replace(r, evidence=replace(ev, quote=text[ev.start:ev.end]))
         relations.append(r)
-    return replace(extraction, mentions=mentions, relations=tuple(relations))
+    observations = tuple(o if o.quote == text[o.start:o.end] else replace(o, quote=text[o.start:o.end])
+                         for o in extraction.observations)
+    return replace(extraction, mentions=mentions, relations=tuple(relations), observations=observations)

@@ -36,7 +36,7 @@ FORMAT = 1
 _HEADER = len(MAGIC) + 1 + 32
 
 #: the parts of the package whose code or data decides what a document's extraction is
-_CODE = ("nlp", "grammar", "data", "lexicon.py", "gazetteer.py", "model.py", "__init__.py")
+_CODE = ("nlp", "grammar", "data", "lexicon.py", "measures.py", "gazetteer.py", "model.py", "__init__.py")
 _DISTRIBUTIONS = ("spacy", "rjieba", "jieba", "cpca")  # jieba: its dict.txt feeds the person matcher
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Predicate, Relation,
                     SourceDocument, norm_label)
@@ -35,6 +36,7 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
         all_keys.extend(m.key for m in ex.mentions)
         for r in ex.relations:
             all_keys.extend((r.head, r.tail))
+        all_keys.extend(o.area for o in ex.observations)
     rep = _canonical(all_keys)
 
     labels: dict[EntityKey, set[str]] = defaultdict(set)
@@ -67,6 +69,14 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
                     docs[k].add(r.evidence.doc_id)
                     labels[k].add(k.name)
 
+    observations = []
+    for ex in exs:  # a figure's place or body is an entity of the document it is read from
+        for o in ex.observations:
+            k = rep[o.area]
+            docs[k].add(o.doc_id)
+            labels[k].add(k.name)
+            observations.append(o if k is o.area else replace(o, area=k))
+
     entities = []
     for k in sorted(docs, key=lambda k: (k.etype.value, k.name)):
         alts = sorted({lab.strip() for lab in labels[k] if lab.strip() and lab.strip() != k.name
@@ -81,4 +91,6 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
                                                                        kv[0][2].name))
     ]
     documents: tuple[SourceDocument, ...] = tuple(ex.document for ex in exs)
-    return KnowledgeBase(documents, tuple(entities), tuple(relations), tuple(skipped))
+    datasets = tuple(d for ex in exs for d in ex.datasets)
+    return KnowledgeBase(documents, tuple(entities), tuple(relations), tuple(skipped), tuple(observations),
+                         datasets)

@@ -15,6 +15,8 @@ from spacy.util import registry
 
 from ..grammar.awards import match_awards
 from ..grammar.candidates import NESTED, Candidate, merge_overlaps
+from ..grammar.figures import document_year, match_figures, report_sections
+from ..grammar.stat_tables import match_stat_tables
 from ..grammar.docresolve import declared_aliases, resolve_document
 from ..grammar.context import header_span, infer_context
 from ..grammar.orgs import match_orgs
@@ -33,7 +35,8 @@ from ..model import DocContext, EntityKey, EntityType
 _EXTENSIONS: dict[str, object] = {
     "lg_doc_id": "", "lg_text": "", "lg_context": None, "lg_token_starts": None, "lg_gz": None,
     "lg_candidates": None, "lg_places": None, "lg_awards": None, "lg_tables": None,
-    "lg_mentions": None, "lg_actor": None, "lg_relations": None,
+    "lg_mentions": None, "lg_actor": None, "lg_relations": None, "lg_observations": None,
+    "lg_datasets": None,
     #: set doc.spans["lg"] and doc.ents (extract() turns off what it never reads)
     "lg_spans": True,
 }
@@ -225,6 +228,28 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             doc._.lg_awards or [], doc._.lg_tables or [], located)
         return doc
     return lg_relations
+
+
+@Language.factory("lg_figures", default_config={"tables": True})
+def make_figures(nlp: Language, name: str, tables: bool) -> Callable[[Doc], Doc]:
+    """The reports' figures as observations: running text (each figure's place from the resolved
+    mentions, else the section's or the document's context) and statistics tables."""
+    def lg_figures(doc: Doc) -> Doc:
+        text, ctx = doc._.lg_text, doc._.lg_context
+        year = document_year(text)
+        spans = sorted((c.start, c.end, EntityKey(c.etype, c.name)) for c in (doc._.lg_mentions or [])
+                       if c.source != NESTED and c.etype in (EntityType.PLACE, EntityType.ORGANIZATION))
+        home = EntityKey(EntityType.PLACE, ctx.local) if ctx is not None and ctx.local else None
+        found = match_figures(doc._.lg_doc_id, text, sentences(text), spans, home, year,
+                              report_sections(text, spans))
+        datasets = []
+        if tables:
+            rows, datasets = match_stat_tables(doc._.lg_doc_id, text, ctx or DocContext(), year)
+            found.extend(rows)
+        doc._.lg_observations = found
+        doc._.lg_datasets = datasets
+        return doc
+    return lg_figures
 
 
 __all__ = ["SPAN_LABELS", "lookup"]

@@ -15,7 +15,7 @@ from . import tokenizer  # noqa: F401  (registers the tokenizer)
 
 #: the components, in order: context first, matchers, then merge and relations
 PIPES = ("lg_context", "lg_places", "lg_tables", "lg_titles", "lg_orgs", "lg_programs",
-         "lg_awards", "lg_persons", "lg_merge", "lg_relations")
+         "lg_awards", "lg_persons", "lg_merge", "lg_relations", "lg_figures")
 
 
 def make_pipeline(exclude: Iterable[str] = ()) -> Language:
@@ -32,7 +32,8 @@ def make_pipeline(exclude: Iterable[str] = ()) -> Language:
 def to_extraction(document: SourceDocument, doc: Doc) -> DocExtraction:
     keys: dict[tuple[EntityType, str], EntityKey] = {}  # one key object per entity of the document
     mentions = tuple(c.to_mention(document.doc_id, document.text, keys) for c in (doc._.lg_mentions or []))
-    return DocExtraction(document, doc._.lg_context, mentions, tuple(doc._.lg_relations or ()))
+    return DocExtraction(document, doc._.lg_context, mentions, tuple(doc._.lg_relations or ()),
+                         tuple(doc._.lg_observations or ()), tuple(doc._.lg_datasets or ()))
 
 
 def _as_doc(nlp: Language, document: SourceDocument) -> Doc:

@@ -1,0 +1,341 @@
+"""Statistics tables (`|`-separated rows), read cell by cell: a row per place, a column per measure.
+
+    聊城市2022年行政许可情况统计表                     ← title: the table's place, year and topic
+    单位名称 | 行政许可实施数量 | 撤销许可数量 |          ← header rows: a group spanning columns …
+    受理数量 | 许可数量 | 不予许可数量 |                ← … and its leaves
+    市直部门(单位) | 2214051 | 2207668 | 2408 | 131 |   ← the city level
+    冠 县 | 12401 | 12355 | 33 | 4 |                 ← a county (spaces inside names removed)
+    合计 | 2859657 | 2851374 | 3867 | 173 |          ← the check row
+
+A multi-row header does not say which columns a group spans: the leaves of the second row are
+given to the groups of the first in order, so that each leaf shares the most characters with its
+group (被行政复议数量 under 被行政复议诉讼数量) and a 合计 leaf closes its group. Each table is
+checked against its own 合计 row; a column that does not add up is reported on its DataSet.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from itertools import accumulate
+
+from ..gazetteer import Division, Level, gazetteer, short_form
+from ..measures import canonical_measure
+from ..model import DataSet, DocContext, EntityKey, EntityType, Observation
+from .orgs import resolve_level_word
+from .places import context_codes
+from .text import strip_spaces
+
+#: rows that sum the others: the check row, never an observation
+TOTAL_ROWS = ("合计", "总计", "总数", "全市合计", "全县合计", "全区合计", "全省合计", "合 计")
+SUBTOTAL_ROWS = ("小计",)
+#: rows for a level of government rather than a named place (市直部门 is the city level)
+LEVEL_ROWS: dict[str, Level] = {
+    "市直部门": Level.PREFECTURE, "市直单位": Level.PREFECTURE, "市直": Level.PREFECTURE,
+    "市本级": Level.PREFECTURE, "市级": Level.PREFECTURE, "市直机关": Level.PREFECTURE,
+    "省直部门": Level.PROVINCE, "省直单位": Level.PROVINCE, "省直": Level.PROVINCE, "省本级": Level.PROVINCE,
+    "省级": Level.PROVINCE,
+    "县直部门": Level.COUNTY, "县直单位": Level.COUNTY, "县直": Level.COUNTY, "县本级": Level.COUNTY,
+    "区直部门": Level.COUNTY, "区直单位": Level.COUNTY, "区直": Level.COUNTY, "区本级": Level.COUNTY,
+}
+_NOTE_ROWS = ("填表说明", "说明", "注", "备注", "数据来源")
+_ORG_ENDINGS = ("局", "委", "办", "院", "厅", "中心", "所", "队", "会", "室", "部", "处", "站", "署")
+#: a unit in brackets after a header: 罚没金额(万元), 合计(件)
+_UNIT_NOTE = re.compile(r"[（(]\s*(万元|亿元|元|件次|人次|件|次|个|人|名|家|户|项|宗|起|%|％|‰|天|日)\s*[）)]")
+_TITLE_UNIT = re.compile(r"单位\s*[:：]\s*(万元|亿元|元|件|次|个|人|名|家|户|项|宗|起|%)")
+_NUMBER = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
+_NULL = frozenset({"", "-", "—", "－", "/", "／", "——", "…", "无"})
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TOPIC_END = re.compile(r"(?:情况)?(?:统计表|汇总表|一览表|统计|明细表|表)$")
+_TOPIC_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|年度|及|和|各县[（(]市[、,，]?区[）)]|各县市区|各区县|"
+                         r"各县区|全市|全省|全县|全区|各)+")
+_GROUP_TAIL = re.compile(r"(?:实施数量|实施次数|实施情况|数量|情况|总数)$")
+#: characters every header shares: no evidence that a leaf belongs under a group
+_COMMON = frozenset("数量件次个人元万()（）、和或者及其他的总合计 ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    start: int
+    end: int
+    cells: list[str]
+
+
+def _cells(line: str) -> list[str]:
+    parts = [unicodedata.normalize("NFKC", p).strip() for p in line.split("|")]
+    if line.lstrip().startswith("|") and parts and not parts[0]:
+        parts = parts[1:]
+    while parts and not parts[-1]:
+        parts.pop()
+    return parts
+
+
+def _number(cell: str) -> Decimal | None:
+    s = strip_spaces(cell)
+    if not _NUMBER.fullmatch(s):
+        return None
+    try:
+        return Decimal(s.rstrip("%").replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _is_null(cell: str) -> bool:
+    return strip_spaces(cell) in _NULL
+
+
+def _is_data(cells: list[str]) -> bool:
+    if len(cells) < 2 or not cells[0] or _number(cells[0]) is not None:
+        return False
+    vals = cells[1:]
+    return all(_number(c) is not None or _is_null(c) for c in vals) and any(_number(c) is not None for c in vals)
+
+
+def _label(cell: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]", "", strip_spaces(cell))
+
+
+def _is_total(label: str) -> bool:
+    return label in TOTAL_ROWS or (label.endswith("合计") and len(label) <= 6)
+
+
+def _clean_header(h: str) -> tuple[str, str | None]:
+    """A header without spaces and without its unit note: (label, unit)."""
+    h = strip_spaces(h)
+    unit = None
+    m = _UNIT_NOTE.search(h)
+    if m:
+        unit = m.group(1).replace("％", "%")
+        h = (h[:m.start()] + h[m.end():]).strip()
+    return h, unit
+
+
+def _overlap(leaf: str, group: str) -> int:
+    return len((set(leaf) - _COMMON) & set(group))
+
+
+def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple[str, ...]] | None:
+    """The header path of each of `width` value columns (label column removed), or None when the
+    header cannot be laid over the columns. One row: one header per column. Two rows: the first
+    row's groups span the second row's leaves (see the module doc)."""
+    rows = [[c for c in r if strip_spaces(c)] for r in header_rows]
+    rows = [r for r in rows if r]
+    if not rows:
+        return None
+    if len(rows) == 1 or (len(rows[0]) == width and len(rows) == 2 and len(rows[1]) == width):
+        last = rows[-1]
+        return [(c,) for c in last] if len(last) == width else None
+    top, leaves = rows[-2], rows[-1]
+    m, n = len(top), len(leaves)
+    g = m + n - width
+    if g < 1 or g > m or n < g:
+        return None
+    totals_top = {i for i, c in enumerate(top) if _is_total(_clean_header(c)[0])}
+    best: tuple[tuple[int, int], tuple[int, ...], tuple[int, ...]] | None = None
+    tried = 0
+    for groups in itertools.combinations([i for i in range(m) if i not in totals_top], g):
+        for cuts in itertools.combinations(range(1, n), g - 1):
+            tried += 1
+            if tried > 20000:
+                return None
+            bounds = (0, *cuts, n)
+            score = 0
+            for k, gi in enumerate(groups):
+                part = leaves[bounds[k]:bounds[k + 1]]
+                gl = _clean_header(top[gi])[0]
+                score += sum(_overlap(_clean_header(x)[0], gl) for x in part)
+                for j, x in enumerate(part):  # a 合计 leaf closes its group
+                    if _is_total(_clean_header(x)[0]):
+                        score += 3 if j == len(part) - 1 else -3
+            key = (score, -sum(groups))
+            if best is None or key > best[0]:
+                best = (key, groups, cuts)
+    if best is None:
+        return None
+    _, groups, cuts = best
+    bounds = (0, *cuts, n)
+    paths: list[tuple[str, ...]] = []
+    for i, cell in enumerate(top):
+        if i in groups:
+            k = groups.index(i)
+            paths.extend((cell, leaf) for leaf in leaves[bounds[k]:bounds[k + 1]])
+        else:
+            paths.append((cell,))
+    return paths if len(paths) == width else None
+
+
+def _measure(path: tuple[str, ...], topic: str) -> tuple[str, str | None]:
+    """A column's measure label and unit: 行政许可实施数量 › 受理数量 → 行政许可受理数量."""
+    leaf, unit = _clean_header(path[-1])
+    group, gunit = _clean_header(path[0]) if len(path) > 1 else ("", None)
+    unit = unit or gunit
+    if _is_total(leaf):
+        label = group if group else topic + "合计"
+    else:
+        prefix = _GROUP_TAIL.sub("", group) if group else topic
+        if not prefix or prefix in leaf or (len(leaf) >= 6 and leaf[:2] in prefix):
+            label = leaf
+        else:
+            label = prefix + leaf
+    for name in (label, group):
+        if unit is None:
+            unit = "次" if name.endswith("次数") else "%" if name.endswith("率") else \
+                "件" if name.endswith(("数量", "件数", "案件数")) else None
+    return canonical_measure(label), unit
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    text: str
+    place: Division | None
+    year: int | None
+    topic: str
+    unit: str | None
+
+
+def _title(line: str, codes: list[str]) -> _Title:
+    gz = gazetteer()
+    body = strip_spaces(line)
+    place = None
+    rest = body
+    for m in gz.find(body, codes):
+        d = gz.resolve(m, codes, prefer_higher=not m.is_short)
+        if d is not None and place is None:
+            place = d
+        if m.start == len(body) - len(rest):
+            rest = body[m.end:]
+    ym = _YEAR.search(body)
+    tm = _TITLE_UNIT.search(body)
+    topic = _TOPIC_LEAD.sub("", re.sub(r"[（(]单位[^）)]*[）)]", "", rest))
+    topic = _TOPIC_END.sub("", topic)
+    topic = re.sub(r"情况$", "", topic)
+    return _Title(line.strip(), place, int(ym.group(1)) if ym else None, topic, tm.group(1) if tm else None)
+
+
+def _row_area(label: str, title: _Title, ctx: DocContext, codes: list[str]) -> EntityKey | None:
+    """The place or body a row is about."""
+    gz = gazetteer()
+    for word, level in LEVEL_ROWS.items():
+        if label == word or label.startswith(word) and len(label) <= len(word) + 4:
+            if title.place is not None:
+                for d in gz.chain(title.place):
+                    if d.level == level:
+                        return EntityKey(EntityType.PLACE, d.name)
+            name = {Level.PROVINCE: ctx.province, Level.PREFECTURE: ctx.city, Level.COUNTY: ctx.county}.get(level)
+            return EntityKey(EntityType.PLACE, name) if name else None
+    divs = gz.lookup(label) or (gz.lookup(short) if (short := short_form(label)) else [])
+    if divs:  # 茌平区 is 茌平县 renamed: the gazetteer's name, as in running text
+        d = gz.resolve(divs, codes, prefer_higher=True)
+        return EntityKey(EntityType.PLACE, d.name) if d is not None else None
+    if len(label) >= 3 and label.endswith(_ORG_ENDINGS):
+        return EntityKey(EntityType.ORGANIZATION, resolve_level_word(label, ctx))
+    return None
+
+
+def _decimals(v: Decimal) -> int:
+    exp = v.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def _check(rows: list[tuple[_Row, EntityKey]], total: _Row | None, width: int,
+           measures: list[str]) -> tuple[bool | None, tuple[str, ...]]:
+    """Does each column of the rows sum to the 合计 row? (None: no 合计 row)"""
+    if total is None:
+        return None, ()
+    bad: list[str] = []
+    for c in range(width):
+        want = _number(total.cells[c + 1]) if c + 1 < len(total.cells) else None
+        if want is None:
+            continue
+        vals = [v for r, _ in rows if c + 1 < len(r.cells) and (v := _number(r.cells[c + 1])) is not None]
+        got = sum(vals, Decimal(0))
+        places = max([_decimals(want), *map(_decimals, vals)])
+        tol = Decimal(0) if places == 0 else Decimal(10) ** -places * max(1, len(vals))
+        if abs(got - want) > tol:
+            bad.append(f"{measures[c]}: {got} ≠ {want}")
+    return not bad, tuple(bad)
+
+
+def _blocks(text: str) -> list[tuple[list[_Row], str]]:
+    """Runs of consecutive table lines, each with the non-table line before it (its title)."""
+    lines = text.splitlines(keepends=True)
+    offsets = list(accumulate(map(len, lines), initial=0))
+    out: list[tuple[list[_Row], str]] = []
+    cur: list[_Row] = []
+    title = ""
+    prev = ""
+    for i, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        if "|" in body and not re.fullmatch(r"[\s|:\-—]*", body):
+            if not cur:
+                title = prev
+            cur.append(_Row(offsets[i], offsets[i] + len(body), _cells(body)))
+            continue
+        if cur:
+            out.append((cur, title))
+            cur = []
+        if body.strip():
+            prev = body
+    if cur:
+        out.append((cur, title))
+    return out
+
+
+def match_stat_tables(doc_id: str, text: str, ctx: DocContext, year: int | None
+                      ) -> tuple[list[Observation], list[DataSet]]:
+    """The observations of the text's statistics tables, and one checked DataSet per table."""
+    if text.count("|") < 2:
+        return [], []
+    observations: list[Observation] = []
+    datasets: list[DataSet] = []
+    codes = context_codes(ctx)
+    for rows, title_line in _blocks(text):
+        first = next((i for i, r in enumerate(rows) if _is_data(r.cells)), None)
+        if first is None or first == 0:
+            continue
+        header = [r.cells for r in rows[:first] if r.cells and not _label(r.cells[0]).startswith(_NOTE_ROWS)]
+        if not header:
+            continue
+        header = [header[0][1:], *header[1:]]  # the first row's first cell heads the label column
+        body = [r for r in rows[first:] if _is_data(r.cells)]
+        width = max(len(r.cells) for r in body) - 1
+        paths = column_paths(header, width)
+        if paths is None:
+            continue
+        title = _title(title_line, codes) if title_line and len(strip_spaces(title_line)) <= 60 else \
+            _Title("", None, None, "", None)
+        tcodes = ([title.place.code] if title.place else []) + codes
+        measures = [_measure(p, title.topic) for p in paths]
+        key = f"table-{len(datasets) + 1}"
+        placed: list[tuple[_Row, EntityKey]] = []
+        total = None
+        for r in body:
+            label = _label(r.cells[0])
+            if _is_total(label):
+                total = total or r
+                continue
+            if label in SUBTOTAL_ROWS:
+                continue
+            area = _row_area(label, title, ctx, tcodes)
+            if area is not None:
+                placed.append((r, area))
+        if not placed:
+            continue
+        t_year = title.year or year
+        quote_of = {id(r): text[r.start:r.end] for r, _ in placed}
+        for r, area in placed:
+            for c, cell in enumerate(r.cells[1:width + 1]):
+                v = _number(cell)
+                if v is None:
+                    continue
+                label, unit = measures[c]
+                observations.append(Observation(
+                    doc_id, area, t_year, label, format(v.normalize(), "f") if v != 0 else "0",
+                    unit or title.unit, quote_of[id(r)], r.start, r.end, dataset=key,
+                    header_path=tuple(strip_spaces(h) for h in paths[c])))
+        adds_up, bad = _check(placed, total, width, [m[0] for m in measures])
+        datasets.append(DataSet(doc_id, key, title.text or title.topic, rows[0].start, rows[-1].end, adds_up, bad))
+    return observations, datasets

@@ -157,7 +157,8 @@ def network_data(g: GraphLike) -> dict:
     vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
     return {
         "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)},
-        "info": [{k: n[k] for k in ("type", "aliases", "docs", "props", "deg") if k in n} for n in nodes],
+        "info": [{k: n[k] for k in ("type", "aliases", "docs", "props", "figures", "deg")
+                  if k in n} for n in nodes],
         "evidence": [e["ev"] for e in edges],
         "quotes": data["quotes"],
         "sources": data["sources"],

@@ -180,6 +180,7 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
                 evs.append([src, quote_index[q]])
             edges.append({"s": s, "o": o, "rel": rel, "ev": evs})
 
+    figures = _figures(g, index)
     nodes: list[dict] = []
     for i, iri in enumerate(iris):
         cls, typ = sorted(types[iri], key=lambda ct: (ct[1] == ct[0], ct[1]))[0]  # subclass first
@@ -190,6 +191,8 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
         extra = [[p, str(v)] for p in PROPERTIES for v in sorted(props[p].get(i, ()), key=str)]
         if extra:
             node["props"] = extra
+        if i in figures:
+            node["figures"] = figures[i]
         nodes.append(node)
 
     degree = [0] * len(nodes)
@@ -221,6 +224,27 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
                       for r, (zh, colour) in RELATIONS.items()],
         "start": start,
     }
+
+
+_SDMX_DIMENSION = "http://purl.org/linked-data/sdmx/2009/dimension#"
+_REF_AREA = URIRef(_SDMX_DIMENSION + "refArea")
+_REF_PERIOD = URIRef(_SDMX_DIMENSION + "refPeriod")
+_OBS_VALUE = URIRef("http://purl.org/linked-data/sdmx/2009/measure#obsValue")
+_UNIT = URIRef("http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure")
+
+
+def _figures(g: GraphLike, index: dict) -> dict[int, list[list[str]]]:
+    """Each entity's figures for its details panel: [year, measure, value, unit], sorted."""
+    out: dict[int, set[tuple[str, str, str, str]]] = defaultdict(set)
+    for obs, area in g.subject_objects(_REF_AREA):
+        i = index.get(area)
+        if i is None:
+            continue
+        m = g.value(obs, LG.measure)
+        label = g.value(m, SKOS.prefLabel) if m is not None else None
+        year, value, unit = g.value(obs, _REF_PERIOD), g.value(obs, _OBS_VALUE), g.value(obs, _UNIT)
+        out[i].add((str(year or ""), str(label or ""), str(value or ""), str(unit or "")))
+    return {i: [list(f) for f in sorted(fs)] for i, fs in out.items()}
 
 
 def start_view_of(nodes: list[dict], size: int) -> list[int]:

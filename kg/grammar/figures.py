@@ -217,11 +217,13 @@ def _follower(text: str, pos: int) -> str:
     return text[pos:end] if end - pos <= MAX_FOLLOWER else ""
 
 
+_TWO_HAN = re.compile(r"[\u3400-\u9fff].*[\u3400-\u9fff]")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
 def _plausible(measure: str) -> bool:
-    if not 2 <= len(measure) <= MAX_MEASURE:
-        return False
-    han = sum(1 for ch in measure if "\u3400" <= ch <= "\u9fff")
-    return han >= 2 and not any(ch.isdigit() for ch in measure)
+    return 2 <= len(measure) <= MAX_MEASURE and _TWO_HAN.search(measure) is not None \
+        and _DIGIT.search(measure) is None
 
 
 def _in_title(text: str, pos: int, floor: int) -> bool:
@@ -316,16 +318,19 @@ def match_figures(doc_id: str, text: str, sents: Sequence[Sentence],
     """The observations of the running text. `mentions`: (start, end, key) of the resolved
     mentions, sorted (places give a figure its area; bodies and places opening a clause are not
     part of its measure); `default_area`/`year`: the document's."""
-    if not any(ch.isdigit() for ch in text):
+    sent_starts = [x.start for x in sents]
+    # only the sentences holding a number with a unit are read (one scan of the text)
+    todo = sorted({bisect.bisect_right(sent_starts, m.start()) - 1 for m in FIGURE_RE.finditer(text)} - {-1})
+    if not todo:
         return []
     lead_spans = {s: e for s, e, _ in mentions}
     places = [(s, e, k) for s, e, k in mentions if k.etype.value == "Place"]
     place_starts = [p[0] for p in places]
     sec_starts = [x.start for x in sections]
     out: list[Observation] = []
-    for sent in sents:
-        s, e = sent.start, sent.end
-        if "|" in text[s:e]:
+    for i in todo:
+        s, e = sents[i].start, sents[i].end
+        if text.find("|", s, e) >= 0:
             continue  # table rows are read by stat_tables
         raws = sentence_figures(text, s, e, lead_spans)
         if not raws:

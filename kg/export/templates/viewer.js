@@ -324,6 +324,14 @@
       x.props.forEach(function (p) { pl.appendChild(el('li', null, p[0] + ': ' + p[1])); });
       body.appendChild(pl);
     }
+    if (x.figures && x.figures.length) {  // [year, measure, value, unit]: the reports' figures about it
+      body.appendChild(el('h3', null, 'Figures 数据 (' + x.figures.length + ')'));
+      var fl = el('ul', 'figures');
+      x.figures.forEach(function (f) {
+        fl.appendChild(el('li', null, (f[0] ? f[0] + ' ' : '') + f[1] + ': ' + f[2] + (f[3] ? ' ' + f[3] : '')));
+      });
+      body.appendChild(fl);
+    }
     body.appendChild(el('h3', null, 'Documents 来源 (' + (x.docs || []).length + ')'));
     var dl = el('ul');
     (x.docs || []).forEach(function (d) { dl.appendChild(el('li', null, sourceName(d))); });

@@ -68,6 +68,15 @@ def test_a_place_named_in_the_clause_is_the_figures_area(nlp):
     assert ("银川市", 2024, "人民调解员数量", Decimal(1200), "名") in got  # its own clause: 全市
 
 
+def test_counted_nouns_after_commas_brackets_and_de(nlp):
+    text = ("常德市2023年法治政府建设年度报告\n"
+            "推进依法治县工作,6个典型案例入选全省案例选编。命名58个村（社区）为民主法治示范村。"
+            "建成覆盖城乡、均等普惠的公共法律服务实体平台312个，行政复议案件的纠错率为7.5%。\n")
+    got = {(o.measure, Decimal(o.value)) for o in observations(nlp, text).observations}
+    assert got == {("典型案例", 6), ("命名村(社区)", 58), ("公共法律服务实体平台", 312),
+                   ("行政复议纠错率", Decimal("7.5"))}
+
+
 @pytest.mark.parametrize("text", [
     "2024年是全面贯彻党的二十大精神的关键之年。",            # a year
     "根据《关于加强行政复议工作的意见》（黔府发〔2022〕6号）要求开展工作。",  # a document number

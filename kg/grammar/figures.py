@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..model import EntityKey, FigureKind, Observation
-from ..measures import measure_label
+from ..measures import canonical_measure, is_curated, measure_label
 from .text import Sentence, strip_spaces
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -48,7 +48,7 @@ _NOT_COUNTED = ("工作日", "小时", "月", "年", "天", "日", "周", "星�
 _NUM = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 FIGURE_RE = re.compile(
-    rf"(?<![0-9０-９.．,，\-－—–~〔\[［第前号No/／:：A-Za-z])(?P<num>{_NUM})"
+    rf"(?<![0-9０-９.．\-－—–~〔\[［第前号No/／:：A-Za-z])(?<![0-9０-９][,，])(?P<num>{_NUM})"
     rf"(?P<mag>[万亿千])?(?P<approx>余|多)?[ \u3000]?(?P<unit>{_UNIT_ALT})"
 )
 #: a number directly followed by one of these is part of a code, a date or a range's first half
@@ -209,12 +209,19 @@ def _strip_trail(phrase: str) -> str:
         phrase = phrase[:m.start()]
 
 
+_NOTE_AFTER = re.compile(r"[（(][\u3400-\u9fff、]{1,6}[）)]")
+
+
 def _follower(text: str, pos: int) -> str:
-    """The noun phrase right after a classifier (…16个行政执法监督工作室，…), or ""."""
+    """The noun phrase right after a classifier (…16个行政执法监督工作室，…) with a bracketed
+    note that completes it (1136个村（社区）), or ""."""
     limit = min(len(text), pos + MAX_FOLLOWER + 1)
     m = _PHRASE_STOP.search(text, pos, limit)
     end = m.start() if m else limit
-    return text[pos:end] if end - pos <= MAX_FOLLOWER else ""
+    if end - pos > MAX_FOLLOWER:
+        return ""
+    note = _NOTE_AFTER.match(text, end) if end > pos else None
+    return text[pos:note.end() if note else end]
 
 
 _TWO_HAN = re.compile(r"[\u3400-\u9fff].*[\u3400-\u9fff]")
@@ -264,11 +271,13 @@ def sentence_figures(text: str, s: int, e: int, lead_spans: dict[int, int]) -> l
                 value = -value
             phrase = phrase[:ch.start()]
         base = _strip_trail(phrase)
-        if kind is FigureKind.LEVEL and unit not in _BEFORE_UNITS:
-            follow = _follower(text, fe)
-            if len(follow) >= 2:
-                # a short verb before the number joins the counted thing: 选聘40名社会监督员
-                base = (base + follow) if len(base) <= 2 and base else follow
+        follow = _follower(text, fe) if kind is FigureKind.LEVEL and unit not in _BEFORE_UNITS else ""
+        if follow:  # a noun after the classifier is what is counted
+            # a short verb before the number joins the counted thing: 选聘40名社会监督员
+            base = (base + follow) if len(base) <= 2 and base else follow
+        elif "的" in base:  # 均等普惠的现代公共法律服务实体平台1124个: the noun after the last 的,
+            joined = base.replace("的", "")  # unless without 的 it is a known measure (复议案件的纠错率)
+            base = joined if is_curated(canonical_measure(joined)) else base.rsplit("的", 1)[1]
         if not base and kind is FigureKind.CHANGE:
             base = last_base  # 调解和解率25.9%，同比上升7个百分点
         last_end = fe

@@ -141,6 +141,27 @@ def test_statistics_table_cell_by_cell():
     assert datasets[1].mismatches == ("行政检查实施次数: 3000 ≠ 3100",)
 
 
+def test_numbered_rows_and_year_columns():
+    text = ("附表2：邵阳市行政复议工作情况（单位：件）\n"
+            "序号 | 指标 | 2022年 | 2023年 |\n"
+            "1 | 行政复议案件受理数量 | 310 | 356 |\n"
+            "2 | 纠错率(%) | 9.1 | 8.4 |\n"
+            "\n"
+            "表3 各县市区行政复议纠错率(%)\n"
+            "| 序号 | 县市区 | 2023年 |\n"
+            "|---|---|---|\n"
+            "| 1 | 邵 东 市 | 7.7 |\n"
+            "| 2 | 新邵县 | 10.2 |\n")
+    obs, _ = match_stat_tables("t", text, DocContext(province="湖南省", city="邵阳市"), 2024)
+    got = {(o.area.name, o.year, o.measure, Decimal(o.value), o.unit) for o in obs}
+    assert got == {
+        ("邵阳市", 2022, "行政复议案件受理数量", 310, "件"), ("邵阳市", 2023, "行政复议案件受理数量", 356, "件"),
+        ("邵阳市", 2022, "纠错率", Decimal("9.1"), "%"), ("邵阳市", 2023, "纠错率", Decimal("8.4"), "%"),
+        ("邵东县", 2023, "行政复议纠错率", Decimal("7.7"), "%"),  # the gazetteer's name of 邵东市
+        ("新邵县", 2023, "行政复议纠错率", Decimal("10.2"), "%"), ("新邵县", 2023, "行政复议纠错率", Decimal("10.2"), "%"),
+    }
+
+
 def test_a_regulation_table_has_no_figures():
     text = ("序号 | 文件名称 | 文号 | 制定单位 |\n1 | 某市行政执法公示办法 | 某政发〔2022〕6号 | 某市人民政府 |\n")
     assert match_stat_tables("t", text, DocContext(province="浙江省"), 2022) == ([], [])

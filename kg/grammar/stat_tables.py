@@ -50,6 +50,7 @@ _NUMBER = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 _NULL = frozenset({"", "-", "—", "－", "/", "／", "——", "…", "无"})
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOPIC_END = re.compile(r"(?:情况)?(?:统计表|汇总表|一览表|统计|明细表|表)$")
+_TABLE_NO = re.compile(r"^(?:附表\d*|表\d+)[:：.、]?")
 _TOPIC_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|年度|及|和|各县[（(]市[、,，]?区[）)]|各县市区|各区县|"
                          r"各县区|全市|全省|全县|全区|各)+")
 _GROUP_TAIL = re.compile(r"(?:实施数量|实施次数|实施情况|数量|情况|总数)$")
@@ -198,7 +199,7 @@ class _Title:
 
 def _title(line: str, codes: list[str]) -> _Title:
     gz = gazetteer()
-    body = strip_spaces(line)
+    body = _TABLE_NO.sub("", strip_spaces(line))
     place = None
     rest = body
     for m in gz.find(body, codes):
@@ -208,11 +209,12 @@ def _title(line: str, codes: list[str]) -> _Title:
         if m.start == len(body) - len(rest):
             rest = body[m.end:]
     ym = _YEAR.search(body)
-    tm = _TITLE_UNIT.search(body)
-    topic = _TOPIC_LEAD.sub("", re.sub(r"[（(]单位[^）)]*[）)]", "", rest))
+    tm = _TITLE_UNIT.search(body) or _UNIT_NOTE.search(body)
+    topic = _TOPIC_LEAD.sub("", _UNIT_NOTE.sub("", re.sub(r"[（(]单位[^）)]*[）)]", "", rest)))
     topic = _TOPIC_END.sub("", topic)
     topic = re.sub(r"情况$", "", topic)
-    return _Title(line.strip(), place, int(ym.group(1)) if ym else None, topic, tm.group(1) if tm else None)
+    unit = tm.group(1).replace("％", "%") if tm else None
+    return _Title(line.strip(), place, int(ym.group(1)) if ym else None, topic, unit)
 
 
 def _row_area(label: str, title: _Title, ctx: DocContext, codes: list[str]) -> EntityKey | None:
@@ -240,7 +242,7 @@ def _decimals(v: Decimal) -> int:
     return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
-def _check(rows: list[tuple[_Row, EntityKey]], total: _Row | None, width: int,
+def _check(rows: list[_Row], total: _Row | None, width: int,
            measures: list[str]) -> tuple[bool | None, tuple[str, ...]]:
     """Does each column of the rows sum to the 合计 row? (None: no 合计 row)"""
     if total is None:
@@ -250,13 +252,16 @@ def _check(rows: list[tuple[_Row, EntityKey]], total: _Row | None, width: int,
         want = _number(total.cells[c + 1]) if c + 1 < len(total.cells) else None
         if want is None:
             continue
-        vals = [v for r, _ in rows if c + 1 < len(r.cells) and (v := _number(r.cells[c + 1])) is not None]
+        vals = [v for r in rows if c + 1 < len(r.cells) and (v := _number(r.cells[c + 1])) is not None]
         got = sum(vals, Decimal(0))
         places = max([_decimals(want), *map(_decimals, vals)])
         tol = Decimal(0) if places == 0 else Decimal(10) ** -places * max(1, len(vals))
         if abs(got - want) > tol:
             bad.append(f"{measures[c]}: {got} ≠ {want}")
     return not bad, tuple(bad)
+
+
+_RULE = re.compile(r"[\s|:\-—]*")
 
 
 def _blocks(text: str) -> list[tuple[list[_Row], str]]:
@@ -269,7 +274,9 @@ def _blocks(text: str) -> list[tuple[list[_Row], str]]:
     prev = ""
     for i, line in enumerate(lines):
         body = line.rstrip("\r\n")
-        if "|" in body and not re.fullmatch(r"[\s|:\-—]*", body):
+        if "|" in body:
+            if _RULE.fullmatch(body):
+                continue  # a Markdown rule |---|---| inside the table
             if not cur:
                 title = prev
             cur.append(_Row(offsets[i], offsets[i] + len(body), _cells(body)))
@@ -284,6 +291,96 @@ def _blocks(text: str) -> list[tuple[list[_Row], str]]:
     return out
 
 
+#: a first column that numbers the rows (序号 | 单位 | …): not a label, dropped
+INDEX_HEADERS = ("序号", "编号", "排序", "序")
+_YEAR_HEADER = re.compile(r"((?:19|20)\d{2})(?:年度?)?")
+
+
+def _without_index_column(rows: list[_Row]) -> list[_Row]:
+    if rows and rows[0].cells and _label(rows[0].cells[0]) in INDEX_HEADERS:
+        return [_Row(r.start, r.end, r.cells[1:]) for r in rows]
+    return rows
+
+
+def _column_years(paths: list[tuple[str, ...]]) -> list[int] | None:
+    """The years of the columns when every column is a year (指标 | 2022年 | 2023年), else None."""
+    years = [_YEAR_HEADER.fullmatch(strip_spaces(p[-1])) for p in paths]
+    return [int(m.group(1)) for m in years] if all(years) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """A statistics table laid out: its title, value-column headers, data rows and 合计 row."""
+
+    title: _Title
+    paths: list[tuple[str, ...]]
+    body: list[_Row]
+    start: int
+    end: int
+
+
+def _layout(rows: list[_Row], title_line: str, codes: list[str]) -> _Table | None:
+    rows = _without_index_column(rows)
+    first = next((i for i, r in enumerate(rows) if _is_data(r.cells)), None)
+    if first is None or first == 0:
+        return None
+    header = [r.cells for r in rows[:first] if r.cells and not _label(r.cells[0]).startswith(_NOTE_ROWS)]
+    if not header:
+        return None
+    header = [header[0][1:], *header[1:]]  # the first row's first cell heads the label column
+    body = [r for r in rows[first:] if _is_data(r.cells)]
+    paths = column_paths(header, max(len(r.cells) for r in body) - 1)
+    if paths is None:
+        return None
+    title = _title(title_line, codes) if title_line and len(strip_spaces(title_line)) <= 60 else \
+        _Title("", None, None, "", None)
+    return _Table(title, paths, body, rows[0].start, rows[-1].end)
+
+
+def _cells_of(table: _Table, ctx: DocContext, codes: list[str], year: int | None
+              ) -> tuple[list[tuple[_Row, EntityKey, int, str, str | None, int | None]], list[_Row], _Row | None]:
+    """(row, area, column, measure, unit, year) of every value cell; the rows read; the 合计 row.
+
+    A column per measure: the row names the place. A column per year (指标 | 2022年 | 2023年): the
+    row names the measure and the table's place is the area, unless the row names a place (then
+    the title's topic is the measure)."""
+    title = table.title
+    tcodes = ([title.place.code] if title.place else []) + codes
+    years = _column_years(table.paths)
+    measures = [_measure(p, title.topic) for p in table.paths]
+    home = EntityKey(EntityType.PLACE, title.place.name) if title.place else \
+        EntityKey(EntityType.PLACE, ctx.local) if ctx.local else None
+    out: list[tuple[_Row, EntityKey, int, str, str | None, int | None]] = []
+    read: list[_Row] = []
+    total = None
+    for r in table.body:
+        label = _label(r.cells[0])
+        if _is_total(label):
+            total = total or r
+            continue
+        if label in SUBTOTAL_ROWS:
+            continue
+        area = _row_area(label, title, ctx, tcodes)
+        if years is None:
+            if area is None:
+                continue
+            cols = [(c, measures[c][0], measures[c][1], title.year or year) for c in range(len(measures))]
+        else:
+            if area is not None and area.etype is EntityType.PLACE and title.topic:
+                measure, unit = canonical_measure(title.topic), title.unit
+            else:
+                area = home
+                name, unit = _clean_header(r.cells[0])
+                measure = canonical_measure(name)
+                unit = unit or title.unit or ("%" if name.endswith("率") else None)
+            if area is None or not measure:
+                continue
+            cols = [(c, measure, unit, years[c]) for c in range(len(years))]
+        read.append(r)
+        out.extend((r, area, c, m, u, y) for c, m, u, y in cols)
+    return out, read, total
+
+
 def match_stat_tables(doc_id: str, text: str, ctx: DocContext, year: int | None
                       ) -> tuple[list[Observation], list[DataSet]]:
     """The observations of the text's statistics tables, and one checked DataSet per table."""
@@ -293,49 +390,22 @@ def match_stat_tables(doc_id: str, text: str, ctx: DocContext, year: int | None
     datasets: list[DataSet] = []
     codes = context_codes(ctx)
     for rows, title_line in _blocks(text):
-        first = next((i for i, r in enumerate(rows) if _is_data(r.cells)), None)
-        if first is None or first == 0:
+        table = _layout(rows, title_line, codes)
+        if table is None:
             continue
-        header = [r.cells for r in rows[:first] if r.cells and not _label(r.cells[0]).startswith(_NOTE_ROWS)]
-        if not header:
+        cells, read, total = _cells_of(table, ctx, codes, year)
+        if not cells:
             continue
-        header = [header[0][1:], *header[1:]]  # the first row's first cell heads the label column
-        body = [r for r in rows[first:] if _is_data(r.cells)]
-        width = max(len(r.cells) for r in body) - 1
-        paths = column_paths(header, width)
-        if paths is None:
-            continue
-        title = _title(title_line, codes) if title_line and len(strip_spaces(title_line)) <= 60 else \
-            _Title("", None, None, "", None)
-        tcodes = ([title.place.code] if title.place else []) + codes
-        measures = [_measure(p, title.topic) for p in paths]
         key = f"table-{len(datasets) + 1}"
-        placed: list[tuple[_Row, EntityKey]] = []
-        total = None
-        for r in body:
-            label = _label(r.cells[0])
-            if _is_total(label):
-                total = total or r
+        for r, area, c, measure, unit, y in cells:
+            v = _number(r.cells[c + 1]) if c + 1 < len(r.cells) else None
+            if v is None:
                 continue
-            if label in SUBTOTAL_ROWS:
-                continue
-            area = _row_area(label, title, ctx, tcodes)
-            if area is not None:
-                placed.append((r, area))
-        if not placed:
-            continue
-        t_year = title.year or year
-        quote_of = {id(r): text[r.start:r.end] for r, _ in placed}
-        for r, area in placed:
-            for c, cell in enumerate(r.cells[1:width + 1]):
-                v = _number(cell)
-                if v is None:
-                    continue
-                label, unit = measures[c]
-                observations.append(Observation(
-                    doc_id, area, t_year, label, format(v.normalize(), "f") if v != 0 else "0",
-                    unit or title.unit, quote_of[id(r)], r.start, r.end, dataset=key,
-                    header_path=tuple(strip_spaces(h) for h in paths[c])))
-        adds_up, bad = _check(placed, total, width, [m[0] for m in measures])
-        datasets.append(DataSet(doc_id, key, title.text or title.topic, rows[0].start, rows[-1].end, adds_up, bad))
+            observations.append(Observation(
+                doc_id, area, y, measure, format(v.normalize(), "f") if v != 0 else "0",
+                unit or table.title.unit, text[r.start:r.end], r.start, r.end, dataset=key,
+                header_path=tuple(strip_spaces(h) for h in table.paths[c])))
+        adds_up, bad = _check(read, total, len(table.paths), [_measure(p, table.title.topic)[0] for p in table.paths])
+        datasets.append(DataSet(doc_id, key, table.title.text or table.title.topic, table.start, table.end,
+                                adds_up, bad))
     return observations, datasets

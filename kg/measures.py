@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import FigureKind
 
@@ -100,5 +101,6 @@ def change_measure(base: str) -> str:
     return canonical_measure(base) + CHANGE_SUFFIX
 
 
+@lru_cache(maxsize=8192)
 def measure_label(base: str, kind: FigureKind) -> str:
     return change_measure(base) if kind is FigureKind.CHANGE else canonical_measure(base)

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
-from ..model import EntityKey, FigureKind, Observation
+from ..model import EntityKey, EntityType, FigureKind, Observation
 from ..measures import canonical_measure, is_curated, measure_label
-from .text import Sentence, strip_spaces
+from .text import MAX_SENTENCE, strip_spaces
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -52,7 +54,7 @@ FIGURE_RE = re.compile(
     rf"(?P<mag>[万亿千])?(?P<approx>余|多)?[ \u3000]?(?P<unit>{_UNIT_ALT})"
 )
 #: a number directly followed by one of these is part of a code, a date or a range's first half
-_AFTER_BLOCK = re.compile(r"[0-9０-９\-－]")
+_AFTER_BLOCK_CHARS = frozenset("0123456789０１２３４５６７８９-－")
 
 #: a comparison at the end of the clause before a number: the figure is a change
 _CHANGE = re.compile(
@@ -61,6 +63,10 @@ _CHANGE = re.compile(
     r"(?P<dir>上升|增长|增加|提高|提升|增|下降|减少|降低|回落|下滑|减|降)(?:了)?(?:约|近)?$"
 )
 _NEGATIVE = frozenset({"下降", "减少", "降低", "回落", "下滑", "减", "降"})
+_DIRECTIONS = ("上升", "增长", "增加", "提高", "提升", "增", "下降", "减少", "降低", "回落", "下滑", "减", "降")
+#: the endings _CHANGE can match: a cheap endswith test before the regex
+_CHANGE_TAILS = tuple(d + t for d in _DIRECTIONS for t in ("", "了", "约", "近", "了约", "了近"))
+_CHANGE_LAST = frozenset(t[-1] for t in _CHANGE_TAILS)
 
 #: what opens a clause before its measure: time, totals, adverbs
 _LEAD = re.compile(
@@ -77,6 +83,8 @@ _PHRASE_STOP = re.compile(
     r"全部|分别|共|达|被|对|向|从|由|以|将|把|是|有|成为|形成|获得|获评|其中|累计|先后|通过|入选|纳入|"
     r"列入|受到|得到|提供|参加|出席|接受|走进|深入|利用|依托|组织|覆盖|服务|承担|涉及|涵盖|包括"
 )
+#: every word _TRAIL can strip ends with one of these characters
+_TRAIL_WORDS = frozenset("为到达是约近超逾破至计共有了仅已均别现比占于上下过")
 MAX_MEASURE = 16  # a longer "measure" is a clause, not the name of one
 MAX_FOLLOWER = 12
 
@@ -113,66 +121,95 @@ class Section:
     year: int | None
 
 
-_REPORT_HEADING = re.compile(r"报告|总结|汇报")
-_TOP_HEADING = re.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|附录|附件|附表|第[一二三四五六七八九十]+[部篇章])")
 
 
-def report_sections(text: str, places: Sequence[tuple[int, int, EntityKey]]) -> list[Section]:
-    """The county reports of a compilation: a short heading line naming a place (alone, the next
-    line a report title, 冠 县 / 2022年法治政府建设年度报告; or in the title itself) opens a section
-    for that place; a top-level heading (Ⅲ 附录) returns to the document's place."""
-    out: list[Section] = []
+_TOP_MARKS = ("Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ", "Ⅹ", "附录", "附件", "附表")
+_HEADING_MAX = 40
+_NOT_HEADING_END = ("。", "；", ";", "，", ",")
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    """The line around `pos`, without its surrounding whitespace."""
+    s, e = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    e = len(text) if e < 0 else e
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _occurrences(text: str, words: Sequence[str]) -> list[int]:
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return out
+
+
+def _heading(text: str, s: int, e: int) -> bool:
+    return 0 < e - s <= _HEADING_MAX and "|" not in text[s:e] and not text[s:e].endswith(_NOT_HEADING_END)
+
+
+def report_sections(text: str, places: Sequence[tuple[int, int, EntityType, str]]) -> list[Section]:
+    """The county reports of a compilation: a report's title line (…报告, a short line) that opens
+    with a place, or under a line that is a place alone (冠 县 / 2022年法治政府建设年度报告), opens a
+    section for that place; a top-level heading (Ⅲ 附录) returns to the document's place. Found
+    from the words, not by reading every line."""
     starts = [p[0] for p in places]
-    pos = 0
-    lines = text.splitlines(keepends=True)
-    for i, line in enumerate(lines):
-        body = line.strip()
-        ls = pos
-        pos += len(line)
-        if not body or len(body) > 40 or body.endswith(("。", "；", ";", "，", ",")) or "|" in body:
+    out: list[Section] = []
+    for pos in _occurrences(text, _TOP_MARKS):
+        s, e = _line(text, pos)
+        if s == pos and _heading(text, s, e):
+            out.append(Section(s, None, None))
+    seen: set[int] = set()
+    for pos in _occurrences(text, ("报告", "总结", "汇报")):
+        s, e = _line(text, pos)
+        if s in seen or not _heading(text, s, e):
             continue
-        if _TOP_HEADING.match(body):
-            out.append(Section(ls, None, None))
-            continue
-        nxt = next((ln.strip() for ln in lines[i + 1:i + 3] if ln.strip()), "")
-        title = body if _REPORT_HEADING.search(body) else nxt if _REPORT_HEADING.search(nxt) and len(nxt) <= 40 else ""
-        if not title:
-            continue
-        lead = len(line) - len(line.lstrip())
-        j = bisect.bisect_left(starts, ls + lead)
-        if j < len(places) and places[j][0] == ls + lead and places[j][2].etype.value == "Place":
-            # the heading opens with a place: alone on its line, or the title's first words
-            rest = strip_spaces(text[places[j][1]:ls + len(line.rstrip())])
-            if rest and not _REPORT_HEADING.search(rest):
+        seen.add(s)
+        head = s
+        j = bisect.bisect_left(starts, s)
+        if not (j < len(places) and places[j][0] == s):  # not opening with a place: the line above?
+            ps, pe = _line(text, max(0, text.rfind("\n", 0, s)))
+            j = bisect.bisect_left(starts, ps)
+            if not (ps < s and _heading(text, ps, pe) and j < len(places) and places[j][0] == ps
+                    and not strip_spaces(text[places[j][1]:pe])):
                 continue
-            ym = _YEAR_RE.search(title)
-            out.append(Section(ls, places[j][2], int(ym.group(1)) if ym else None))
+            head = ps
+        if places[j][2] is not EntityType.PLACE:
+            continue
+        ym = _YEAR_RE.search(text, s, e)
+        out.append(Section(head, EntityKey(EntityType.PLACE, places[j][3]), int(ym.group(1)) if ym else None))
+    out.sort(key=lambda x: x.start)
     return out
 
 
 # ---------------------------------------------------------------------------- figures
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+class _Raw(NamedTuple):  # a tuple: made for every figure, cheaper than a frozen dataclass
     start: int
     end: int
     measure: str
     kind: FigureKind
     value: Decimal
     unit: str
+    clause: int  # where the figure's clause starts
+
+
+_UNIT_FORMS = {"％": "%", "百分点": "个百分点"}
 
 
 def _decimal(num: str, mag: str | None, unit: str) -> tuple[Decimal, str] | None:
-    import unicodedata
-
-    s = unicodedata.normalize("NFKC", num).replace(",", "")
+    if not num.isascii() or "," in num:  # full-width digits, thousands separators
+        num = unicodedata.normalize("NFKC", num).replace(",", "")
     try:
-        v = Decimal(s)
+        v = Decimal(num)
     except InvalidOperation:
         return None
-    unit = unicodedata.normalize("NFKC", unit)
-    if unit == "百分点":
-        unit = "个百分点"
+    unit = _UNIT_FORMS.get(unit, unit)
     if mag:
         if unit == "元":
             unit = mag + "元"
@@ -181,11 +218,16 @@ def _decimal(num: str, mag: str | None, unit: str) -> tuple[Decimal, str] | None
     return v, unit
 
 
-def _clause_start(text: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in _CLAUSE_MARKS:
-        i -= 1
-    return i
+_MARK_RE = re.compile("[" + re.escape(_CLAUSE_MARKS) + "]")
+
+
+def _clause_start(text: str, pos: int, floor: int, marks: Sequence[int] | None = None) -> int:
+    """Just after the last clause mark before `pos` (not before `floor`); `marks`: the positions
+    just after each mark of the sentence, when known."""
+    if marks is None:
+        marks = [m.end() for m in _MARK_RE.finditer(text, floor, pos)]
+    j = bisect.bisect_right(marks, pos) - 1
+    return max(marks[j], floor) if j >= 0 else floor
 
 
 def _strip_lead(text: str, s: int, e: int, lead_spans: dict[int, int]) -> int:
@@ -202,11 +244,12 @@ def _strip_lead(text: str, s: int, e: int, lead_spans: dict[int, int]) -> int:
 
 
 def _strip_trail(phrase: str) -> str:
-    while True:
+    while phrase[-1:] in _TRAIL_WORDS:
         m = _TRAIL.search(phrase)
         if m is None or m.start() == 0:
             return phrase
         phrase = phrase[:m.start()]
+    return phrase
 
 
 _NOTE_AFTER = re.compile(r"[（(][\u3400-\u9fff、]{1,6}[）)]")
@@ -242,29 +285,37 @@ def _in_title(text: str, pos: int, floor: int) -> bool:
     return False
 
 
-def sentence_figures(text: str, s: int, e: int, lead_spans: dict[int, int]) -> list[_Raw]:
-    """The figures of the sentence text[s:e], each with its measure (raw) and signed value."""
+def sentence_figures(text: str, s: int, e: int, lead_spans: dict[int, int],
+                     matches: Sequence[re.Match[str]] | None = None) -> list[_Raw]:
+    """The figures of the sentence text[s:e] (`matches`: its FIGURE_RE matches, when known), each
+    with its measure (raw) and signed value."""
+    if matches is None:
+        matches = list(FIGURE_RE.finditer(text, s, e))
     out: list[_Raw] = []
     last_end = s
     last_base = ""
-    for m in FIGURE_RE.finditer(text, s, e):
+    marks = [m.end() for m in _MARK_RE.finditer(text, s, e)]
+    quoted = text.find("《", s, e) >= 0 or text.find("“", s, e) >= 0
+    for m in matches:
         ns, fe = m.start(), m.end()
-        if fe < e and _AFTER_BLOCK.match(text, fe):
+        if fe < e and text[fe] in _AFTER_BLOCK_CHARS:
             continue
         unit = m.group("unit")
         after = text[fe:fe + 3]
         if unit not in _BEFORE_UNITS and after.startswith(_NOT_COUNTED):
             continue
-        if _in_title(text, ns, s):
+        if quoted and _in_title(text, ns, s):
             continue
         parsed = _decimal(m.group("num"), m.group("mag"), unit)
         if parsed is None:
             continue
         value, unit = parsed
-        cs = _clause_start(text, ns, max(s, last_end))
-        phrase = strip_spaces(text[_strip_lead(text, cs, ns, lead_spans):ns])
+        cs = _clause_start(text, ns, max(s, last_end), marks)
+        phrase = text[_strip_lead(text, cs, ns, lead_spans):ns]
+        if " " in phrase or "\u3000" in phrase or "\t" in phrase:
+            phrase = strip_spaces(phrase)
         kind = FigureKind.LEVEL
-        ch = _CHANGE.search(phrase)
+        ch = _CHANGE.search(phrase) if phrase[-1:] in _CHANGE_LAST and phrase.endswith(_CHANGE_TAILS) else None
         if ch is not None and (ch.group("cmp") or unit in _BEFORE_UNITS):
             kind = FigureKind.CHANGE
             if ch.group("dir") in _NEGATIVE:
@@ -284,64 +335,126 @@ def sentence_figures(text: str, s: int, e: int, lead_spans: dict[int, int]) -> l
         if not _plausible(base):
             continue
         last_base = base
-        out.append(_Raw(ns, fe, base, kind, value, unit))
+        out.append(_Raw(ns, fe, base, kind, value, unit, cs if cs > s else _clause_start(text, ns, s, marks)))
     return out
 
 
-def _area(text: str, places: Sequence[tuple[int, int, EntityKey]], starts: Sequence[int], s: int,
-          first_clause: int, pos: int) -> EntityKey | None:
+def _area(places: Sequence[tuple[int, int, EntityType, str]], starts: Sequence[int], s: int,
+          first_clause: int, pos: int, cs: int) -> str | None:
     """The place a figure is about: the last named in its own clause (2022年阳谷县共受理…65件), else
     the sentence's subject, its first place if named before its first figure; a place named
     between figures is a setting or a comparison (处于全省最低行列), not what a figure counts."""
     j = bisect.bisect_left(starts, pos) - 1
     if j < 0 or places[j][1] > pos:
         return None
-    cs = _clause_start(text, pos, s)
     if places[j][0] >= cs:
-        return places[j][2]
+        return places[j][3]
     k = bisect.bisect_left(starts, s)
     if k < len(places) and places[k][1] <= min(first_clause, pos):
-        return places[k][2]
+        return places[k][3]
     return None
 
 
-def _year_in(text: str, s: int, pos: int) -> int | None:
-    """The last year the sentence names before `pos`, unless it is a comparison's (较2021年)."""
+def _years(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """(position, year) of the years the sentence names, without a comparison's (较2021年)."""
+    if text.find("年", s, e) < 0:
+        return []
+    return [(m.start(), int(m.group(1))) for m in _YEAR_RE.finditer(text, s, e)
+            if not _COMPARE_BEFORE.search(text, max(s, m.start() - 2), m.start())]
+
+
+def _year_before(years: list[tuple[int, int]], pos: int) -> int | None:
     year = None
-    for m in _YEAR_RE.finditer(text, s, pos):
-        if _COMPARE_BEFORE.search(text, max(s, m.start() - 2), m.start()):
-            continue
-        year = int(m.group(1))
+    for p, y in years:
+        if p >= pos:
+            break
+        year = y
     return year
 
 
 def _fmt(v: Decimal) -> str:
-    s = format(v.normalize(), "f")
-    return s if s not in ("-0",) else "0"
+    """The decimal's shortest exact spelling (6.50 → 6.5, 1.2万 → 12000)."""
+    s = str(v)
+    if "E" in s or "e" in s or ("." in s and s.endswith("0")):
+        s = format(v.normalize(), "f")
+    return "0" if s in ("-0", "0.0") else s
 
 
-def match_figures(doc_id: str, text: str, sents: Sequence[Sentence],
-                  mentions: Sequence[tuple[int, int, EntityKey]],
+_CLOSERS = "”’」』)）"
+
+
+#: a number as FIGURE_RE reads it, and what may stand between it and its unit
+_NUMBER_RUN = re.compile(r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?[万亿千]?(?:余|多)?[ \u3000]?")
+_UNIT_FIRST = frozenset(u[0] for u in UNITS)
+
+
+def figure_matches(text: str) -> list[re.Match[str]]:
+    """Every number with a unit: FIGURE_RE is tried only where a number is followed by the first
+    character of a unit (a plain scan for numbers is several times faster than its own search)."""
+    out = []
+    match = FIGURE_RE.match
+    n = len(text)
+    for d in _NUMBER_RUN.finditer(text):
+        e = d.end()
+        if e < n and text[e] in _UNIT_FIRST:
+            m = match(text, d.start())
+            if m is not None:
+                out.append(m)
+    return out
+
+
+_END_RE = re.compile("[。！？!?；;\n]")
+
+
+def sentence_spans(text: str, positions: Sequence[int]) -> list[tuple[int, int]]:
+    """The sentence holding each of `positions` (sorted), trimmed as kg.grammar.text.sentences
+    trims it: from after the last end mark or newline to the next one, with the closing quotes
+    after it. The end marks are found in one scan of the text."""
+    ends = [m.start() for m in _END_RE.finditer(text)]
+    n = len(text)
+    out = []
+    for pos in positions:
+        j = bisect.bisect_left(ends, pos)
+        s = ends[j - 1] + 1 if j > 0 else 0
+        if j < len(ends):
+            e = ends[j]
+            if text[e] != "\n":
+                e += 1
+                while e < n and text[e] in _CLOSERS:
+                    e += 1
+        else:
+            e = n
+        s, e = max(s, pos - MAX_SENTENCE), min(e, pos + MAX_SENTENCE)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def match_figures(doc_id: str, text: str, mentions: Sequence[tuple[int, int, EntityType, str]],
                   default_area: EntityKey | None, year: int | None,
                   sections: Sequence[Section] = ()) -> list[Observation]:
-    """The observations of the running text. `mentions`: (start, end, key) of the resolved
+    """The observations of the running text. `mentions`: (start, end, type, name) of the resolved
     mentions, sorted (places give a figure its area; bodies and places opening a clause are not
     part of its measure); `default_area`/`year`: the document's."""
-    sent_starts = [x.start for x in sents]
-    # only the sentences holding a number with a unit are read (one scan of the text)
-    todo = sorted({bisect.bisect_right(sent_starts, m.start()) - 1 for m in FIGURE_RE.finditer(text)} - {-1})
-    if not todo:
+    found = figure_matches(text)
+    if not found:
         return []
-    lead_spans = {s: e for s, e, _ in mentions}
-    places = [(s, e, k) for s, e, k in mentions if k.etype.value == "Place"]
+    by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
+    for m, span in zip(found, sentence_spans(text, [m.start() for m in found])):
+        by_sentence.setdefault(span, []).append(m)
+    lead_spans = {m[0]: m[1] for m in mentions}
+    places = [m for m in mentions if m[2] is EntityType.PLACE]
+    keys: dict[str, EntityKey] = {}
     place_starts = [p[0] for p in places]
     sec_starts = [x.start for x in sections]
     out: list[Observation] = []
-    for i in todo:
-        s, e = sents[i].start, sents[i].end
+    for (s, e), matches in by_sentence.items():
         if text.find("|", s, e) >= 0:
             continue  # table rows are read by stat_tables
-        raws = sentence_figures(text, s, e, lead_spans)
+        raws = sentence_figures(text, s, e, lead_spans, matches)
         if not raws:
             continue
         quote = text[s:e]
@@ -349,12 +462,14 @@ def match_figures(doc_id: str, text: str, sents: Sequence[Sentence],
         sec = sections[si] if si >= 0 else None
         home = (sec.area if sec and sec.area else default_area)
         home_year = (sec.year if sec and sec.year else year)
+        years = _years(text, s, e)
         first_clause = raws[0].start  # the subject is named before the sentence's first figure
         for r in raws:
-            area = _area(text, places, place_starts, s, first_clause, r.start) or home
+            name = _area(places, place_starts, s, first_clause, r.start, r.clause)
+            area = home if name is None else keys.get(name) or keys.setdefault(name, EntityKey(EntityType.PLACE, name))
             if area is None:
                 continue
-            y = _year_in(text, s, r.start) or home_year
+            y = _year_before(years, r.start) or home_year
             out.append(Observation(doc_id, area, y, measure_label(r.measure, r.kind), _fmt(r.value), r.unit,
                                    quote, s, e, r.kind))
     return out

@@ -63,10 +63,18 @@ class _Row:
     start: int
     end: int
     cells: list[str]
+    values: list[Decimal | None]  # each cell's number, read once
+
+    @staticmethod
+    def of(start: int, end: int, cells: list[str]) -> _Row:
+        return _Row(start, end, cells, [_number(c) for c in cells])
+
+    def value(self, c: int) -> Decimal | None:
+        return self.values[c] if c < len(self.values) else None
 
 
 def _cells(line: str) -> list[str]:
-    parts = [unicodedata.normalize("NFKC", p).strip() for p in line.split("|")]
+    parts = [p.strip() for p in unicodedata.normalize("NFKC", line).split("|")]
     if line.lstrip().startswith("|") and parts and not parts[0]:
         parts = parts[1:]
     while parts and not parts[-1]:
@@ -75,8 +83,8 @@ def _cells(line: str) -> list[str]:
 
 
 def _number(cell: str) -> Decimal | None:
-    s = strip_spaces(cell)
-    if not _NUMBER.fullmatch(s):
+    s = strip_spaces(cell) if " " in cell else cell
+    if not s or not _NUMBER.fullmatch(s):
         return None
     try:
         return Decimal(s.rstrip("%").replace(",", ""))
@@ -88,15 +96,19 @@ def _is_null(cell: str) -> bool:
     return strip_spaces(cell) in _NULL
 
 
-def _is_data(cells: list[str]) -> bool:
-    if len(cells) < 2 or not cells[0] or _number(cells[0]) is not None:
+def _is_data(row: _Row) -> bool:
+    cells, values = row.cells, row.values
+    if len(cells) < 2 or not cells[0] or values[0] is not None:
         return False
-    vals = cells[1:]
-    return all(_number(c) is not None or _is_null(c) for c in vals) and any(_number(c) is not None for c in vals)
+    return any(v is not None for v in values[1:]) and \
+        all(v is not None or _is_null(c) for c, v in zip(cells[1:], values[1:]))
+
+
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
 def _label(cell: str) -> str:
-    return re.sub(r"[（(][^）)]*[）)]", "", strip_spaces(cell))
+    return _BRACKETED.sub("", strip_spaces(cell))
 
 
 def _is_total(label: str) -> bool:
@@ -134,7 +146,12 @@ def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple
     g = m + n - width
     if g < 1 or g > m or n < g:
         return None
-    totals_top = {i for i, c in enumerate(top) if _is_total(_clean_header(c)[0])}
+    top_labels = [_clean_header(c)[0] for c in top]
+    leaf_labels = [_clean_header(c)[0] for c in leaves]
+    totals_top = {i for i, c in enumerate(top_labels) if _is_total(c)}
+    leaf_total = [_is_total(c) for c in leaf_labels]
+    # prefix sums of each leaf's overlap with each group: a part's score in O(1)
+    sums = [list(accumulate((_overlap(x, gl) for x in leaf_labels), initial=0)) for gl in top_labels]
     best: tuple[tuple[int, int], tuple[int, ...], tuple[int, ...]] | None = None
     tried = 0
     for groups in itertools.combinations([i for i in range(m) if i not in totals_top], g):
@@ -145,12 +162,11 @@ def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple
             bounds = (0, *cuts, n)
             score = 0
             for k, gi in enumerate(groups):
-                part = leaves[bounds[k]:bounds[k + 1]]
-                gl = _clean_header(top[gi])[0]
-                score += sum(_overlap(_clean_header(x)[0], gl) for x in part)
-                for j, x in enumerate(part):  # a 合计 leaf closes its group
-                    if _is_total(_clean_header(x)[0]):
-                        score += 3 if j == len(part) - 1 else -3
+                a, b = bounds[k], bounds[k + 1]
+                score += sums[gi][b] - sums[gi][a]
+                for j in range(a, b):  # a 合计 leaf closes its group
+                    if leaf_total[j]:
+                        score += 3 if j == b - 1 else -3
             key = (score, -sum(groups))
             if best is None or key > best[0]:
                 best = (key, groups, cuts)
@@ -249,10 +265,10 @@ def _check(rows: list[_Row], total: _Row | None, width: int,
         return None, ()
     bad: list[str] = []
     for c in range(width):
-        want = _number(total.cells[c + 1]) if c + 1 < len(total.cells) else None
+        want = total.value(c + 1)
         if want is None:
             continue
-        vals = [v for r in rows if c + 1 < len(r.cells) and (v := _number(r.cells[c + 1])) is not None]
+        vals = [v for r in rows if (v := r.value(c + 1)) is not None]
         got = sum(vals, Decimal(0))
         places = max([_decimals(want), *map(_decimals, vals)])
         tol = Decimal(0) if places == 0 else Decimal(10) ** -places * max(1, len(vals))
@@ -264,30 +280,56 @@ def _check(rows: list[_Row], total: _Row | None, width: int,
 _RULE = re.compile(r"[\s|:\-—]*")
 
 
+#: a cell after the first holding a number: a block without one is no statistics table
+#: (序号 | 文件名称 | 文号 | …)
+_NUMBER_CELL = re.compile(r"\|[ \t\u3000]*-?[0-9０-９][0-9０-９,，.．]*[ \t\u3000]*[%％]?[ \t\u3000]*(?:\||$)")
+
+
+def _table_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line holding a |, found from the |s (not by splitting the text)."""
+    out: list[tuple[int, int]] = []
+    i = text.find("|")
+    while i >= 0:
+        s = text.rfind("\n", 0, i) + 1
+        e = text.find("\n", i)
+        e = len(text) if e < 0 else e
+        out.append((s, e - 1 if e > s and text[e - 1] == "\r" else e))
+        i = text.find("|", e)
+    return out
+
+
+def _title_before(text: str, start: int) -> str:
+    """The last non-empty line before `start` (within three lines): the table's title."""
+    e = start - 1
+    for _ in range(3):
+        if e <= 0:
+            return ""
+        s = text.rfind("\n", 0, e) + 1
+        line = text[s:e].strip()
+        if line:
+            return line
+        e = s - 1
+    return ""
+
+
 def _blocks(text: str) -> list[tuple[list[_Row], str]]:
-    """Runs of consecutive table lines, each with the non-table line before it (its title)."""
-    lines = text.splitlines(keepends=True)
-    offsets = list(accumulate(map(len, lines), initial=0))
+    """Runs of consecutive table lines holding a number, each with the line before it (its title)."""
     out: list[tuple[list[_Row], str]] = []
-    cur: list[_Row] = []
-    title = ""
-    prev = ""
-    for i, line in enumerate(lines):
-        body = line.rstrip("\r\n")
-        if "|" in body:
-            if _RULE.fullmatch(body):
-                continue  # a Markdown rule |---|---| inside the table
-            if not cur:
-                title = prev
-            cur.append(_Row(offsets[i], offsets[i] + len(body), _cells(body)))
-            continue
-        if cur:
-            out.append((cur, title))
-            cur = []
-        if body.strip():
-            prev = body
-    if cur:
-        out.append((cur, title))
+    run: list[tuple[int, int]] = []
+    last_end = -2
+
+    def flush() -> None:
+        if run and any(_NUMBER_CELL.search(text, s, e) for s, e in run):
+            rows = [_Row.of(s, e, _cells(text[s:e])) for s, e in run if not _RULE.fullmatch(text, s, e)]
+            out.append((rows, _title_before(text, run[0][0])))
+
+    for s, e in _table_lines(text):
+        if text[last_end:s].strip("\r\n") or s > last_end + 2:  # a line between: a new table
+            flush()
+            run = []
+        run.append((s, e))
+        last_end = e
+    flush()
     return out
 
 
@@ -298,7 +340,7 @@ _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})(?:年度?)?")
 
 def _without_index_column(rows: list[_Row]) -> list[_Row]:
     if rows and rows[0].cells and _label(rows[0].cells[0]) in INDEX_HEADERS:
-        return [_Row(r.start, r.end, r.cells[1:]) for r in rows]
+        return [_Row(r.start, r.end, r.cells[1:], r.values[1:]) for r in rows]
     return rows
 
 
@@ -314,6 +356,7 @@ class _Table:
 
     title: _Title
     paths: list[tuple[str, ...]]
+    measures: list[tuple[str, str | None]]  # each column's (measure, unit)
     body: list[_Row]
     start: int
     end: int
@@ -321,20 +364,20 @@ class _Table:
 
 def _layout(rows: list[_Row], title_line: str, codes: list[str]) -> _Table | None:
     rows = _without_index_column(rows)
-    first = next((i for i, r in enumerate(rows) if _is_data(r.cells)), None)
+    first = next((i for i, r in enumerate(rows) if _is_data(r)), None)
     if first is None or first == 0:
         return None
     header = [r.cells for r in rows[:first] if r.cells and not _label(r.cells[0]).startswith(_NOTE_ROWS)]
     if not header:
         return None
     header = [header[0][1:], *header[1:]]  # the first row's first cell heads the label column
-    body = [r for r in rows[first:] if _is_data(r.cells)]
+    body = [r for r in rows[first:] if _is_data(r)]
     paths = column_paths(header, max(len(r.cells) for r in body) - 1)
     if paths is None:
         return None
     title = _title(title_line, codes) if title_line and len(strip_spaces(title_line)) <= 60 else \
         _Title("", None, None, "", None)
-    return _Table(title, paths, body, rows[0].start, rows[-1].end)
+    return _Table(title, paths, [_measure(p, title.topic) for p in paths], body, rows[0].start, rows[-1].end)
 
 
 def _cells_of(table: _Table, ctx: DocContext, codes: list[str], year: int | None
@@ -347,7 +390,7 @@ def _cells_of(table: _Table, ctx: DocContext, codes: list[str], year: int | None
     title = table.title
     tcodes = ([title.place.code] if title.place else []) + codes
     years = _column_years(table.paths)
-    measures = [_measure(p, title.topic) for p in table.paths]
+    measures = table.measures
     home = EntityKey(EntityType.PLACE, title.place.name) if title.place else \
         EntityKey(EntityType.PLACE, ctx.local) if ctx.local else None
     out: list[tuple[_Row, EntityKey, int, str, str | None, int | None]] = []
@@ -397,15 +440,17 @@ def match_stat_tables(doc_id: str, text: str, ctx: DocContext, year: int | None
         if not cells:
             continue
         key = f"table-{len(datasets) + 1}"
+        paths = [tuple(strip_spaces(h) for h in p) for p in table.paths]
+        quotes: dict[int, str] = {}
         for r, area, c, measure, unit, y in cells:
-            v = _number(r.cells[c + 1]) if c + 1 < len(r.cells) else None
+            v = r.value(c + 1)
             if v is None:
                 continue
+            quote = quotes.get(r.start) or quotes.setdefault(r.start, text[r.start:r.end])
             observations.append(Observation(
                 doc_id, area, y, measure, format(v.normalize(), "f") if v != 0 else "0",
-                unit or table.title.unit, text[r.start:r.end], r.start, r.end, dataset=key,
-                header_path=tuple(strip_spaces(h) for h in table.paths[c])))
-        adds_up, bad = _check(read, total, len(table.paths), [_measure(p, table.title.topic)[0] for p in table.paths])
+                unit or table.title.unit, quote, r.start, r.end, dataset=key, header_path=paths[c]))
+        adds_up, bad = _check(read, total, len(table.paths), [m for m, _ in table.measures])
         datasets.append(DataSet(doc_id, key, table.title.text or table.title.topic, table.start, table.end,
                                 adds_up, bad))
     return observations, datasets

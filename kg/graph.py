@@ -19,8 +19,9 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from .model import EntityKey, EntityType, Evidence, KnowledgeBase, stable_id
-from .vocab import ELI, LG, LGR, ORG, SCHEMA
+from .model import DataSet, EntityKey, EntityType, Evidence, KnowledgeBase, Observation, norm_label, stable_id
+from .measures import CURATED
+from .vocab import ELI, LG, LGR, ORG, QB, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
 
 from .resources import ONTOLOGY_PATH  # package data in a wheel
 GAZETTEER_IRI = LGR["source-gazetteer"]
@@ -34,6 +35,8 @@ PREFIXES: tuple[tuple[str, str], ...] = (
     ("lg", str(LG._NS)), ("lgr", str(LGR)), ("skos", str(SKOS)), ("prov", str(PROV)),
     ("dcterms", str(DCTERMS)), ("rdfs", str(RDFS)), ("rdf", str(RDF)), ("owl", str(OWL)),
     ("org", str(ORG)), ("eli", str(ELI)), ("schema", str(SCHEMA)), ("xsd", str(XSD)),
+    ("qb", str(QB)), ("sdmx-dimension", str(SDMX_DIMENSION)), ("sdmx-measure", str(SDMX_MEASURE)),
+    ("sdmx-attribute", str(SDMX_ATTRIBUTE)),
 )
 
 _LGR = str(LGR)
@@ -62,6 +65,25 @@ def evidence_iri(s: URIRef, p: URIRef, o: URIRef, ev: Evidence) -> URIRef:
 
 def _evidence_iri(s: str, p: str, o: str, ev: Evidence) -> str:
     return f"{_LGR}ev-{stable_id(s, p, o, ev.doc_id or ev.source, str(ev.start), str(ev.end))}"
+
+
+def _dataset_iri(doc_id: str, key: str) -> str:
+    """One lg:DataSet per document (its running text, key "") and per table of it."""
+    return f"{_LGR}ds-{stable_id('dataset', doc_id, key)}"
+
+
+def measure_iri(label: str) -> URIRef:
+    return URIRef(_measure_iri(label))
+
+
+def _measure_iri(label: str) -> str:
+    return f"{_LGR}measure-{stable_id('measure', norm_label(label))}"
+
+
+def _observation_iri(o: Observation) -> str:
+    return f"{_LGR}obs-" + stable_id(o.doc_id, o.dataset, str(o.start), str(o.end), _entity_iri(o.area),
+                                     norm_label(o.measure), o.value, str(o.year), o.unit or "", o.kind.value,
+                                     *o.header_path)
 
 
 @lru_cache(maxsize=None)
@@ -279,6 +301,7 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
             if ev.year is not None:
                 used.add(_lg("year"))
                 yield e, lg("year"), terms.rdf(_gyear(ev.year))
+    yield from _observation_triples(kb, terms, iri, integer, T, used, doc, docs)
     if used_gazetteer:
         yield gazetteer, a, used_lg("Gazetteer")
         yield gazetteer, label, T(GAZETTEER_LABEL, "en")
@@ -286,6 +309,78 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
         R = terms.rdf
         for t in _ontology_triples(used):
             yield R(t[0]), R(t[1]), R(t[2])
+
+
+_QB_OBSERVATION, _QB_DATASET = str(QB.Observation), str(QB.dataSet)
+_REF_AREA, _REF_PERIOD = str(SDMX_DIMENSION.refArea), str(SDMX_DIMENSION.refPeriod)
+_OBS_VALUE, _UNIT = str(SDMX_MEASURE.obsValue), str(SDMX_ATTRIBUTE.unitMeasure)
+
+
+def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], Any], integer: Callable[[int], Any],
+                         T: Callable[[str, str | None], Any], used: set[str], doc: Callable[[str], Any],
+                         docs: set[str]) -> Iterator[tuple]:
+    """The figures as Data Cube observations, their data sets (one per document's text and per
+    table, with the table's 合计 check) and their measures (skos:Concepts shared across reports)."""
+    if not kb.observations:
+        return
+    R = terms.rdf
+    a = iri(_RDF_TYPE)
+    lg = lambda local: iri(_lg(local))  # noqa: E731
+    for t in ("Observation", "DataSet", "Measure", "measure", "quote", "charStart", "charEnd"):
+        used.add(_lg(t))
+    used.update((_QB_DATASET, _REF_AREA, _REF_PERIOD, _OBS_VALUE, _UNIT))
+    observation, dataset, measure_cls, measure = lg("Observation"), lg("DataSet"), lg("Measure"), lg("measure")
+    in_ds, area, period, value, unit = iri(_QB_DATASET), iri(_REF_AREA), iri(_REF_PERIOD), iri(_OBS_VALUE), iri(_UNIT)
+    derived, quote, cs, ce = iri(str(PROV.wasDerivedFrom)), lg("quote"), lg("charStart"), lg("charEnd")
+    header, label, pref = lg("headerPath"), iri(str(RDFS.label)), iri(str(SKOS.prefLabel))
+    tables: dict[tuple[str, str], DataSet] = {(d.doc_id, d.key): d for d in kb.datasets}
+    datasets: set[tuple[str, str]] = set()
+    measures: set[str] = set()
+    gyear = cache(lambda y: R(Literal(str(y), datatype=XSD.gYear)))
+    for o in kb.observations:
+        s = iri(_observation_iri(o))
+        datasets.add((o.doc_id, o.dataset))
+        measures.add(o.measure)
+        yield s, a, observation
+        yield s, in_ds, iri(_dataset_iri(o.doc_id, o.dataset))
+        yield s, area, iri(_entity_iri(o.area))
+        if o.year is not None:
+            yield s, period, gyear(o.year)
+        yield s, measure, iri(_measure_iri(o.measure))
+        yield s, value, R(Literal(o.value, datatype=XSD.decimal))
+        if o.unit:
+            yield s, unit, T(o.unit, "zh")
+        if o.doc_id in docs:
+            yield s, derived, doc(o.doc_id)
+        yield s, quote, T(o.quote, "zh")
+        yield s, cs, integer(o.start)
+        yield s, ce, integer(o.end)
+        if o.header_path:
+            used.add(_lg("headerPath"))
+            yield s, header, T(" › ".join(o.header_path), "zh")
+    comment, adds_up = iri(str(RDFS.comment)), lg("addsUp")
+    for doc_id, key in sorted(datasets):
+        s = iri(_dataset_iri(doc_id, key))
+        yield s, a, dataset
+        if doc_id in docs:
+            yield s, derived, doc(doc_id)
+        table = tables.get((doc_id, key))
+        if table is None:
+            yield s, label, T(f"{doc_id}: figures of the text", None)
+            continue
+        yield s, label, T(table.title or key, "zh")
+        if table.adds_up is not None:
+            used.add(_lg("addsUp"))
+            yield s, adds_up, R(Literal(table.adds_up))
+        for note in table.mismatches:
+            yield s, comment, T(note, "zh")
+    alt = iri(str(SKOS.altLabel))
+    for m in sorted(measures):
+        s = iri(_measure_iri(m))
+        yield s, a, measure_cls
+        yield s, pref, T(m, "zh")
+        for form in CURATED.get(m, ()):  # the other forms the vocabulary knows it by
+            yield s, alt, T(form, "zh")
 
 
 class TripleIndex:

@@ -149,6 +149,47 @@ class RelationMention:
     evidence: Evidence
 
 
+class FigureKind(str, Enum):
+    """What a figure states: a level (339名, 6.5%) or a change against an earlier period."""
+
+    LEVEL = "level"
+    CHANGE = "change"
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One figure a report states about a place or body (a W3C Data Cube observation).
+
+    `measure` is the measure's canonical label (kg/measures.py normalises it); `dataset` is ""
+    for the running text of the document, else the key of the table it was read from."""
+
+    doc_id: str
+    area: EntityKey  # the Place or Organization the figure is about
+    year: int | None
+    measure: str
+    value: str  # a decimal, as text (exact: 48267.95, not a float)
+    unit: str | None
+    quote: str
+    start: int
+    end: int
+    kind: FigureKind = FigureKind.LEVEL
+    dataset: str = ""
+    header_path: tuple[str, ...] = ()  # a table column's headers, top to bottom
+
+
+@dataclass(frozen=True, slots=True)
+class DataSet:
+    """A table of figures in a document, with the result of checking it against its 合计 row."""
+
+    doc_id: str
+    key: str  # unique within the document
+    title: str
+    start: int
+    end: int
+    adds_up: bool | None = None  # None: the table has no 合计 row
+    mismatches: tuple[str, ...] = ()  # the columns whose rows do not sum to the 合计 row
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """A part of a compilation that is a report of its own (a white paper's county report):
@@ -170,6 +211,8 @@ class DocExtraction:
     mentions: tuple[Mention, ...]
     relations: tuple[RelationMention, ...]
     sections: tuple[Section, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    datasets: tuple[DataSet, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,3 +245,5 @@ class KnowledgeBase:
     #: each document's (and section's) context, by document id: title, author, place, year
     contexts: tuple[tuple[str, DocContext], ...] = field(default=())
     sections: tuple[Section, ...] = field(default=())
+    observations: tuple[Observation, ...] = field(default=())
+    datasets: tuple[DataSet, ...] = field(default=())

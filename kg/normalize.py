@@ -209,4 +209,14 @@ def restore(extraction: DocExtraction, document: SourceDocument, norm: Normalize
             if (s, e, ev.quote) != (ev.start, ev.end, text[s:e]):
                 r = replace(r, evidence=replace(ev, start=s, end=e, quote=text[s:e]))
         relations.append(r)
-    return replace(extraction, document=document, mentions=tuple(mentions), relations=tuple(relations))
+    observations = []
+    for o in extraction.observations:
+        s, e = norm.span(o.start, o.end)
+        observations.append(o if (s, e, o.quote) == (o.start, o.end, text[s:e])
+                            else replace(o, start=s, end=e, quote=text[s:e]))
+    datasets = []
+    for d in extraction.datasets:
+        s, e = norm.span(d.start, d.end)
+        datasets.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
+    return replace(extraction, document=document, mentions=tuple(mentions), relations=tuple(relations),
+                   observations=tuple(observations), datasets=tuple(datasets))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Predicate, Relation,
                     SourceDocument, norm_label)
@@ -36,6 +37,7 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
         all_keys.extend(m.key for m in ex.mentions)
         for r in ex.relations:
             all_keys.extend((r.head, r.tail))
+        all_keys.extend(o.area for o in ex.observations)
     rep = _canonical(all_keys)
 
     labels: dict[EntityKey, set[str]] = defaultdict(set)
@@ -68,6 +70,14 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
                     docs[k].add(r.evidence.doc_id)
                     labels[k].add(k.name)
 
+    observations = []
+    for ex in exs:  # a figure's place or body is an entity of the document it is read from
+        for o in ex.observations:
+            k = rep[o.area]
+            docs[k].add(o.doc_id)
+            labels[k].add(k.name)
+            observations.append(o if k is o.area else replace(o, area=k))
+
     entities = []
     for k in sorted(docs, key=lambda k: (k.etype.value, k.name)):
         alts = sorted({lab.strip() for lab in labels[k] if lab.strip() and lab.strip() != k.name
@@ -85,4 +95,6 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
     contexts = tuple((ex.document.doc_id, ex.context) for ex in exs) + tuple(
         (s.doc_id, s.context) for ex in exs for s in ex.sections)
     sections = tuple(s for ex in exs for s in ex.sections)
-    return KnowledgeBase(documents, tuple(entities), tuple(relations), tuple(skipped), contexts, sections)
+    datasets = tuple(d for ex in exs for d in ex.datasets)
+    return KnowledgeBase(documents, tuple(entities), tuple(relations), tuple(skipped), contexts=contexts,
+                         sections=sections, observations=tuple(observations), datasets=datasets)

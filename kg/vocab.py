@@ -9,6 +9,10 @@ LGR = Namespace("https://w3id.org/lgkg/id/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
+QB = Namespace("http://purl.org/linked-data/cube#")
+SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 
 
 class LG(DefinedNamespace):
@@ -81,3 +85,10 @@ class LG(DefinedNamespace):
     adminCode: URIRef
     sha256: URIRef
     year: URIRef
+    # indicators (the reports' figures, as Data Cube observations)
+    Observation: URIRef
+    DataSet: URIRef
+    Measure: URIRef
+    measure: URIRef
+    headerPath: URIRef
+    addsUp: URIRef

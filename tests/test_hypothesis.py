@@ -31,7 +31,7 @@ from .conftest import ROOT
 
 IRI_OK = re.compile(r"^https://w3id\.org/lgkg/(id|ontology)[#/][A-Za-z0-9_-]+$")
 W3C = ("http://www.w3.org/", "http://purl.org/dc/terms/", "http://data.europa.eu/eli/ontology#",
-       "https://schema.org/")
+       "https://schema.org/", "http://purl.org/linked-data/")  # the last: Data Cube and SDMX (indicators)
 
 FRAGMENTS = [
     "聊城市司法局", "冠县", "东昌府区", "聊城市", "山东省", "济宁市人民政府", "市司法局", "我市", "区委依法治区办",

@@ -37,3 +37,5 @@ def test_the_notebook_runs(tmp_path):
     assert "聊政办字〔2022〕22号" in text                 # regulations_by_issuer
     assert "冠县" in text and "degree centrality" in text  # linkage / hierarchy, networkx ranking
     assert "srcdoc=" in text and "window.network" in text  # the viewer
+    assert "37775" in text  # the indicators: 东昌府区's 行政检查实施次数 in 2022, read from a table
+    assert any("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)

@@ -29,7 +29,8 @@ LGSH = "https://w3id.org/lgkg/shapes#"
 
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 ENTITY_CLASSES = {LG.Organization, LG.Regulation, LG.Program, LG.Place, LG.Award, LG.Person}
-TOP_CLASSES = ENTITY_CLASSES | {LG.SourceDocument, LG.Evidence, LG.Gazetteer}
+TOP_CLASSES = ENTITY_CLASSES | {LG.SourceDocument, LG.Evidence, LG.Gazetteer, LG.Observation, LG.DataSet,
+                                LG.Measure}
 
 #: the branch each subclass belongs to (the class an extractor's subtype implies)
 EXPECTED_BRANCH = {

@@ -16,6 +16,8 @@ from spacy.util import registry
 from ..grammar.awards import match_awards
 from ..grammar.honoured import match_honoured
 from ..grammar.candidates import NESTED, Candidate, merge_overlaps
+from ..grammar.figures import match_figures, report_sections
+from ..grammar.stat_tables import match_stat_tables
 from ..grammar.docresolve import declared_aliases, resolve_document
 from ..grammar.author import reporting_body
 from ..grammar.context import infer_context
@@ -37,7 +39,8 @@ from ..model import EntityKey, EntityType
 _EXTENSIONS: dict[str, object] = {
     "lg_doc_id": "", "lg_text": "", "lg_context": None, "lg_token_starts": None, "lg_gz": None,
     "lg_candidates": None, "lg_places": None, "lg_awards": None, "lg_tables": None,
-    "lg_mentions": None, "lg_actor": None, "lg_relations": None,
+    "lg_mentions": None, "lg_actor": None, "lg_relations": None, "lg_observations": None,
+    "lg_datasets": None,
     #: set doc.spans["lg"] and doc.ents (extract() turns off what it never reads)
     "lg_spans": True,
 }
@@ -220,6 +223,30 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             EntityKey(EntityType.ORGANIZATION, author) if author else None)
         return doc
     return lg_relations
+
+
+_FIGURE_AREAS = frozenset({EntityType.PLACE, EntityType.ORGANIZATION})
+
+
+@Language.factory("lg_figures", default_config={"tables": True})
+def make_figures(nlp: Language, name: str, tables: bool) -> Callable[[Doc], Doc]:
+    """The reports' figures as observations: running text (each figure's place from the resolved
+    mentions, else the section's or the document's context) and statistics tables."""
+    def lg_figures(doc: Doc) -> Doc:
+        text, ctx = doc._.lg_text, doc._.lg_context
+        year = ctx.year if ctx is not None else None  # the report's year (grammar/doctime.py)
+        spans = sorted((c.start, c.end, c.etype, c.name) for c in (doc._.lg_mentions or [])
+                       if c.etype in _FIGURE_AREAS and c.source != NESTED)
+        home = EntityKey(EntityType.PLACE, ctx.local) if ctx is not None and ctx.local else None
+        found = match_figures(doc._.lg_doc_id, text, spans, home, year, report_sections(text, spans))
+        datasets = []
+        if tables:
+            rows, datasets = match_stat_tables(doc._.lg_doc_id, text, ctx or DocContext(), year)
+            found.extend(rows)
+        doc._.lg_observations = found
+        doc._.lg_datasets = datasets
+        return doc
+    return lg_figures
 
 
 __all__ = ["SPAN_LABELS", "lookup"]

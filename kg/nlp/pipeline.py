@@ -18,7 +18,7 @@ from . import tokenizer  # noqa: F401  (registers the tokenizer)
 
 #: the components, in order: context first, matchers, then merge and relations
 PIPES = ("lg_context", "lg_places", "lg_tables", "lg_titles", "lg_orgs", "lg_programs",
-         "lg_awards", "lg_persons", "lg_merge", "lg_relations")
+         "lg_awards", "lg_persons", "lg_merge", "lg_relations", "lg_figures")
 
 
 def make_pipeline(exclude: Iterable[str] = ()) -> Language:
@@ -35,7 +35,9 @@ def make_pipeline(exclude: Iterable[str] = ()) -> Language:
 def to_extraction(document: SourceDocument, doc: Doc) -> DocExtraction:
     keys: dict[tuple[EntityType, str], EntityKey] = {}  # one key object per entity of the document
     mentions = tuple(c.to_mention(document.doc_id, document.text, keys) for c in (doc._.lg_mentions or []))
-    return DocExtraction(document, doc._.lg_context, mentions, tuple(doc._.lg_relations or ()))
+    return DocExtraction(document, doc._.lg_context, mentions, tuple(doc._.lg_relations or ()),
+                         observations=tuple(doc._.lg_observations or ()),
+                         datasets=tuple(doc._.lg_datasets or ()))
 
 
 def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
@@ -96,7 +98,9 @@ def _shifted(ex: DocExtraction, span: SectionSpan) -> DocExtraction:
     relations = tuple(replace(r, evidence=replace(r.evidence, start=r.evidence.start + a,
                                                   end=r.evidence.end + a))
                       if r.evidence.doc_id is not None else r for r in ex.relations)
-    return replace(ex, mentions=mentions, relations=relations)
+    observations = tuple(replace(o, start=o.start + a, end=o.end + a) for o in ex.observations)
+    datasets = tuple(replace(d, start=d.start + a, end=d.end + a) for d in ex.datasets)
+    return replace(ex, mentions=mentions, relations=relations, observations=observations, datasets=datasets)
 
 
 def _compiled(nlp: Language, document: SourceDocument, whole: DocExtraction,
@@ -108,6 +112,8 @@ def _compiled(nlp: Language, document: SourceDocument, whole: DocExtraction,
 
     mentions = [m for m in whole.mentions if not inside(m.start)]
     relations = [r for r in whole.relations if r.evidence.doc_id is None or not inside(r.evidence.start)]
+    observations = [o for o in whole.observations if not inside(o.start)]
+    datasets = [d for d in whole.datasets if not inside(d.start)]
     sections = []
     for n, sp in enumerate(spans, 1):
         part = replace(document, doc_id=f"{document.doc_id}#{n}", text=document.text[sp.start:sp.end])
@@ -116,8 +122,11 @@ def _compiled(nlp: Language, document: SourceDocument, whole: DocExtraction,
         sections.append(Section(part.doc_id, document.doc_id, sp.start, sp.end, context))
         mentions.extend(ex.mentions)
         relations.extend(ex.relations)
+        observations.extend(ex.observations)
+        datasets.extend(ex.datasets)
     mentions.sort(key=lambda m: (m.start, m.end))
-    return replace(whole, mentions=tuple(mentions), relations=tuple(relations), sections=tuple(sections))
+    return replace(whole, mentions=tuple(mentions), relations=tuple(relations), sections=tuple(sections),
+                   observations=tuple(observations), datasets=tuple(datasets))
 
 
 def extract(nlp: Language, document: SourceDocument) -> DocExtraction:

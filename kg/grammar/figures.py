@@ -443,7 +443,7 @@ def match_figures(doc_id: str, text: str, mentions: Sequence[tuple[int, int, Ent
     if not found:
         return []
     by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
-    for m, span in zip(found, sentence_spans(text, [m.start() for m in found])):
+    for m, span in zip(found, sentence_spans(text, [m.start() for m in found]), strict=True):
         by_sentence.setdefault(span, []).append(m)
     lead_spans = {m[0]: m[1] for m in mentions}
     places = [m for m in mentions if m[2] is EntityType.PLACE]

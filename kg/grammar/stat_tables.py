@@ -101,7 +101,7 @@ def _is_data(row: _Row) -> bool:
     if len(cells) < 2 or not cells[0] or values[0] is not None:
         return False
     return any(v is not None for v in values[1:]) and \
-        all(v is not None or _is_null(c) for c, v in zip(cells[1:], values[1:]))
+        all(v is not None or _is_null(c) for c, v in zip(cells[1:], values[1:], strict=False))
 
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")

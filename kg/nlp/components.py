@@ -34,7 +34,7 @@ from ..grammar.text import sentences
 from ..grammar.titles import (match_quoted_instruments, match_statutes, match_titles,
                               match_unbracketed_instruments)
 from ..gazetteer import find_divisions, lookup
-from ..model import EntityKey, EntityType
+from ..model import DocContext, EntityKey, EntityType
 
 _EXTENSIONS: dict[str, object] = {
     "lg_doc_id": "", "lg_text": "", "lg_context": None, "lg_token_starts": None, "lg_gz": None,

@@ -148,6 +148,8 @@ def test_evidence_offsets_refer_to_the_written_text(built, name):
     g = Graph().parse(out / "graph.ttl")
     quotes = 0
     for ev in g.subjects(PROV.wasDerivedFrom, None):
+        if g.value(ev, LG.charStart) is None:
+            continue  # a table's dataset is derived from the document as a whole
         s, e = int(g.value(ev, LG.charStart)), int(g.value(ev, LG.charEnd))
         assert str(g.value(ev, LG.quote)) == text[s:e]
         quotes += 1

@@ -98,7 +98,7 @@ def search_index(labels: Sequence[str], aliases: Sequence[Sequence[str]]) -> dic
     """Per entity [label key, alias keys (joined by \\u0001), initials, pinyin]; and the table."""
     keys = [search_key(label) for label in labels]
     rows = []
-    for key, alts, (initials, full) in zip(keys, aliases, pinyin_keys(keys), strict=True):
+    for key, alts, (initials, full) in zip(keys, aliases, pinyin_keys(keys), strict=False):
         alt_keys = sorted({search_key(a) for a in alts} - {key, ""})
         rows.append([key, "\u0001".join(alt_keys), initials, full])
     return {"keys": rows, "fold": folding_table(k for r in rows for k in r[:2])}

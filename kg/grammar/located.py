@@ -16,8 +16,9 @@ from .places import PlaceHit
 from .relcore import Located
 
 
-#: the organ cores a place's name alone opens (司法所, 人民政府, 党委: ORG_CORES with no stem)
-PLACE_ALONE_CORES = frozenset(core for core, (_, most) in ORG_CORES.items() if most == 0)
+#: the organ cores a place's name alone opens (司法所, 派出所, 人民政府, 党委: ORG_CORES that need no
+#: stem and take at most a short one, a township's own name)
+PLACE_ALONE_CORES = frozenset(core for core, (least, most) in ORG_CORES.items() if least == 0 and most <= 6)
 _TOWN_TYPE = re.compile("(?:镇|乡|街道|苏木)$")
 
 

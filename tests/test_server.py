@@ -94,7 +94,7 @@ def test_kg_serve_answers_sparql_over_http(graph_path, sig):
         assert csv_rows[0].split(",") == local.variables
         served = [row.split(",") for row in csv_rows[1:]]
         assert served == [[t.value for t in r] for r in local.rows]
-        assert served[0][0] == "聊城市"
+        assert int(served[0][2]) >= 10 and "聊城市" in {r[0] for r in served[:3]}
         # read-only: updates are refused
         req = urllib.request.Request(f"http://127.0.0.1:{port}/update", method="POST",
                                      data=b"update=INSERT DATA { <x:a> <x:b> <x:c> }",
@@ -214,7 +214,7 @@ def test_push_a_dataset_keeps_its_named_graphs(writable, graph_path, tmp_path):
     res = CliRunner().invoke(app, ["push", "--endpoint", writable.store_url, "--graph", str(nq)])
     assert res.exit_code == 0, res.output
     graphs = sparql_select(writable.query_url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    assert len(graphs["results"]["bindings"]) == 5
+    assert len(graphs["results"]["bindings"]) == 5 + 8  # the files, and the white paper's 8 county reports
     assert count(writable) > 0
 
 

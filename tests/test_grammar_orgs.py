@@ -247,3 +247,15 @@ def test_a_bodys_party_group_unless_it_opens_a_members_title(nlp):
     found = orgs(nlp, text)
     assert "宿迁市司法局党组" in found
     assert not {"宿迁市公安局党组", "江苏省司法厅党委", "宿迁市委党委"} & found, found
+
+
+def test_a_body_receiving_an_honour_named_like_a_body_keeps_its_own_name(nlp):
+    found = orgs(nlp, "临河区城关街道人民调解委员会荣获全国模范人民调解委员会称号。"
+                      "青山镇人民调解委员会获评全省优秀人民调解委员会。")
+    assert {"城关街道人民调解委员会", "青山镇人民调解委员会"} <= found
+    assert not any("荣获" in n or "获评" in n for n in found)
+
+
+def test_a_verb_of_building_ends_a_village_it_does_not_open_a_body(nlp):
+    found = orgs(nlp, "清镇市红枫湖镇右七村建成调解室，区直部门采取集中学法方式。")
+    assert not any("建成" in n or "采取" in n for n in found)

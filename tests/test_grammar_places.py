@@ -112,3 +112,21 @@ def test_a_county_of_the_reports_own_city_is_placed_by_the_context(nlp):
     # ... while a county beyond its own jurisdiction is where the text puts it
     _, rels = run(nlp, "沙湾区2023年法治政府建设年度报告\n沙湾区与四川峨眉山市建立联调机制,乐山市司法局给予指导。\n")
     assert ("峨眉山市", "四川省") in rels
+
+
+def test_a_verb_before_a_town_opens_its_object_and_is_no_part_of_its_name(nlp):
+    ex, rels = run(nlp, "丰城市2023年法治政府建设情况报告\n全市深化调解品牌建设，推广石滩镇“三调联动”做法。\n"
+                        "县里宣传推动青岭乡普法。\n")
+    names = place_names(ex)
+    assert {"石滩镇", "青岭乡"} <= names
+    assert not names & {"推广石滩镇", "广石滩镇", "推动青岭乡", "动青岭乡"}
+    assert ("石滩镇", "丰城市") in rels
+
+
+def test_a_town_named_with_a_numeral_is_a_town_but_a_count_of_towns_is_not(nlp):
+    ex, rels = run(nlp, "习水县2024年法治政府建设工作报告\n习水县五里镇建成法治文化广场，在三岔乡设立调解室。\n"
+                        "全县三个乡镇开展试点，培育两大特色镇，建立县乡两级联动机制。\n")
+    names = place_names(ex)
+    assert {"五里镇", "三岔乡"} <= names
+    assert ("五里镇", "习水县") in rels
+    assert not any(n.startswith(("三个", "两大", "两级", "个乡")) for n in names)

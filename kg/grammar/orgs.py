@@ -12,7 +12,7 @@ import heapq
 import re
 from collections.abc import Collection, Iterator, Sequence
 
-from ..lexicon import (CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GROUP_BAD_MIDDLES, GROUP_CORES,
+from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GROUP_BAD_MIDDLES, GROUP_CORES,
                        LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_WORDS_OPENING_WITH_BREAK, OWN_INTERNAL_BODIES,
                        PREFECTURE_LEVEL_WORDS,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
@@ -107,7 +107,8 @@ _FIXED_FUNCTIONS = re.compile("协调监督")
 
 
 #: any of the words no organ name holds, in one scan (not one substring test per word)
-_BAD_MIDDLE = re.compile("|".join(map(re.escape, ORG_BAD_MIDDLES)))
+#: a body's name holds no verb of doing nor of being honoured (…调解委员会荣获…委员会 is two names)
+_BAD_MIDDLE = re.compile("|".join(map(re.escape, ORG_BAD_MIDDLES + tuple(c for c in AWARD_CUES if len(c) > 1))))
 
 
 @memo(65536)

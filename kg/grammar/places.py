@@ -15,7 +15,7 @@ from ..gazetteer import Division, Level, Match, gazetteer
 from ..lexicon import AWARD_CUES
 from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import HAN, finditer_before, is_han
+from .text import HAN, finditer_before, is_han, verbs_and_adverbs
 
 SUBTYPE_OF_LEVEL = {Level.PROVINCE: "Province", Level.PREFECTURE: "PrefectureCity", Level.COUNTY: "County"}
 
@@ -277,7 +277,14 @@ def _covered(n: int, hits: list[PlaceHit]) -> bytearray:
     return inside
 
 
+#: numerals that may open a town's name (三岔镇, 五里乡, 十里铺街道) when a name, not a count, follows
+_NAME_NUMERALS = "一二三四五六七八九十两"
+
+
 def _stem_ok(stem: str) -> bool:
+    if len(stem) >= 2 and stem[0] in _NAME_NUMERALS and stem[1] not in _MEASURE_WORDS \
+            and stem[1] not in _NAME_NUMERALS and stem[1] not in "大小":
+        stem = stem[1:]  # 三岔镇 is a name; 三个镇, 两级, 三大镇 count
     if _STEM_BAD.isdisjoint(stem):
         return True
     bad = [c for c in stem if c in _STEM_BAD]
@@ -321,8 +328,8 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
                     and adjacent.division.level == Level.COUNTY
                     and not any(c in _STEM_BAD and c not in _STEM_BAD_UNLESS_COUNTY for c in stem)):
                 continue
-            if _TOWN_CUE.search(stem):
-                continue
+            if _TOWN_CUE.search(stem) or (length == 4 and stem[:2] in verbs_and_adverbs()):
+                continue  # 推广安海镇: a verb opens the object, it is no part of the name
             if stem.endswith("城") and suffix in ("乡", "镇") and (adjacent is None or adjacent.division is None
                                         or adjacent.division.level != Level.COUNTY) and (
                     suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")):
@@ -330,6 +337,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             prev = ends.get(s)
             before = text[max(0, s - 2):s]
             if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从的了是" \
+                    or (s >= 2 and text[s - 2:s] in verbs_and_adverbs()) \
                     or (token_starts is not None and s in token_starts and before.endswith(_TOWN_CUE_BEFORE)):
                 found = (s, stem, prev)
                 break

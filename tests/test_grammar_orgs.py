@@ -259,3 +259,12 @@ def test_a_body_receiving_an_honour_named_like_a_body_keeps_its_own_name(nlp):
 def test_a_verb_of_building_ends_a_village_it_does_not_open_a_body(nlp):
     found = orgs(nlp, "清镇市红枫湖镇右七村建成调解室，区直部门采取集中学法方式。")
     assert not any("建成" in n or "采取" in n for n in found)
+
+
+def test_a_bare_district_word_in_a_city_report_is_the_district_its_sentence_named(nlp):
+    doc = nlp("襄阳市司法局2023年工作总结\n樊城区司法局联合区市场监管局开展普法，区委政法委参加。"
+              "保康县人民法院会同县公安局化解纠纷。\n区教育局举办讲座。\n")
+    names = {c.name for c in doc._.lg_mentions if c.etype == EntityType.ORGANIZATION}
+    assert {"樊城区市场监管局", "樊城区委政法委", "保康县公安局"} <= names
+    # a sentence that names no district gives a bare 区 no place
+    assert not any(n.endswith("区教育局") for n in names)

@@ -510,7 +510,9 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if stem.endswith(_GOV_CORES):
             out.extend(_distributed(text, ps, stem, by_end))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅, 自治区党委
-    for i, stem_start, level in _level_words(text, ctx):
+    counties = [p for p in places if p.subtype == "County" and p.source != "selfref"]
+    local = "" if ctx.county else "".join(sorted({p.name[-1] for p in counties} & set("区县旗")))
+    for i, stem_start, level in _level_words(text, ctx, local):
         if i > 0 and token_starts is not None and i not in token_starts \
                 and is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE:
             continue
@@ -522,6 +524,8 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         end = chain[-1]
         stem = text[stem_start:end]
         place = _level_place(level, stem, ctx)
+        if not place and level == "county" and _level_place(level, stem, _AnyPlace()):
+            place = _sentence_county(text, i, counties)
         if not place:
             continue
         start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
@@ -544,6 +548,26 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_universities(text, token_starts))
     out.extend(_media_lists(text))
     return out
+
+
+class _AnyPlace:
+    """A context with a place at every level: asks _level_place whether a stem can follow one."""
+    province = city = county = "_"
+
+
+#: what ends the stretch in which a county named earlier is the one a bare 区/县 stands for
+_SENTENCE_BREAKS = frozenset("。！？!?；;\n")
+
+
+def _sentence_county(text: str, i: int, counties: Sequence[Candidate]) -> str | None:
+    """In a report above the county level, a bare 区/县/旗 stands for the county of that level its
+    sentence last named (夷陵区司法局联合区市场监管局: 夷陵区's bureau), or for none."""
+    for p in sorted((p for p in counties if p.end <= i), key=lambda p: p.end, reverse=True):
+        if not _SENTENCE_BREAKS.isdisjoint(text[p.end:i]):
+            return None
+        if p.name.endswith(text[i]):
+            return p.name
+    return None
 
 
 #: what makes 党委/党组 after a body part of a member's title (党组成员, 党委书记), not a body
@@ -633,12 +657,12 @@ def _town_stations(text: str, places: Sequence[Candidate],
     return out
 
 
-def _level_words(text: str, ctx: DocContext) -> Iterator[tuple[int, int, str]]:
+def _level_words(text: str, ctx: DocContext, local: str = "") -> Iterator[tuple[int, int, str]]:
     """(start, end, level) of the bare level words that may open a body, in text order:
-    省/市/区/县/旗 where the context has that level (see _bare_level_re), and in an autonomous
-    region's report 自治区, which opens the region's bodies as 省 does a province's."""
+    省/市/区/县/旗 where the context has that level (see _bare_level_re) or `local` holds it, and
+    in an autonomous region's report 自治区, which opens the region's bodies as 省 does a province's."""
     prefixes = _level_prefixes(ctx)
-    levels = "".join(ch for ch, level in prefixes.items() if _context_place(level, ctx))
+    levels = "".join(ch for ch, level in prefixes.items() if _context_place(level, ctx) or ch in local)
     bare = ((m.start(), m.end(), prefixes[m.group()])
             for m in (_bare_level_re(levels).finditer(text) if levels else ()))
     if not (ctx.province and ctx.province.endswith("自治区") and "自治区" in text):

@@ -215,6 +215,10 @@ AWARD_TRAILERS: tuple[str, ...] = ("荣誉称号", "称号", "荣誉", "奖项",
 #: nouns of a selected or designated thing, closing a scoped designation (入选全省…揭榜挂帅项目)
 DESIGNATION_NOUNS: tuple[str, ...] = ("项目", "课题", "名录", "案例", "典型", "等次", "单位", "地区", "城市", "基地", "园区",
                                       "街道", "乡镇", "村", "社区", "学校", "企业", "实践")
+#: kinds of body a rating is given to (“五星级”调解室, “枫桥式”司法所): after a cue of selection a
+#: quoted rating of one, or a scoped name of one, is a designation, not the body
+RATED_BODY_KINDS: tuple[str, ...] = ("调解室", "调解委员会", "调委会", "司法所", "工作室", "法庭", "派出所",
+                                     "服务站", "工作站", "服务中心", "律师事务所", "公证处")
 #: collections a case or work is selected into, named in 《》 (入选司法部《…案例选编》)
 HONOUR_COLLECTIONS: tuple[str, ...] = ("选编", "汇编", "精选", "案例集", "案例库", "名录", "丛书", "文库")
 

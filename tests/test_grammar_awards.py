@@ -354,3 +354,15 @@ def test_a_tally_of_prizes_is_no_part_of_a_name_and_planning_is_no_honour(nlp):
     ents, rels = run(nlp, text)
     assert ents[EntityType.AWARD] == {"全省法治微视频大赛一等奖"}
     assert ("醴陵市", "全省法治微视频大赛一等奖") in received(rels)
+
+
+def test_a_quoted_rating_of_a_kind_of_body_is_a_designation_after_a_cue_of_selection(nlp):
+    text = ("海口市2023年法治政府建设年度报告\n龙华区金贸街道“椰城和事佬”调解室获评海南省“金牌”调解室，"
+            "美兰区白沙司法所被评为全省首批“枫桥式”司法所。秀英区设立“金牌”调解室。\n")
+    ents, rels = run(nlp, text)
+    assert {"海南省“金牌”调解室", "全省首批“枫桥式”司法所"} <= ents[EntityType.AWARD]
+    assert ("金贸街道“椰城和事佬”调解室", "海南省“金牌”调解室") in received(rels)
+    # a room set up is a body, not an honour: no cue of selection before it
+    assert "“金牌”调解室" not in ents[EntityType.AWARD]
+    # an honour named like a body is no body
+    assert not ents[EntityType.ORGANIZATION] & {"海南省“金牌”调解室", "全省首批“枫桥式”司法所"}

@@ -268,3 +268,13 @@ def test_a_bare_district_word_in_a_city_report_is_the_district_its_sentence_name
     assert {"樊城区市场监管局", "樊城区委政法委", "保康县公安局"} <= names
     # a sentence that names no district gives a bare 区 no place
     assert not any(n.endswith("区教育局") for n in names)
+
+
+def test_a_quoted_body_is_a_body_and_not_also_a_brand(nlp):
+    doc = nlp("东莞市司法局设立“莞邑和事佬工作室”，打造“和美”“邻里通”等村居调解中心品牌。")
+    kinds: dict[str, set[str]] = {}
+    for c in doc._.lg_mentions:
+        kinds.setdefault(c.name.strip("“”"), set()).add(c.etype.name)
+    assert kinds["莞邑和事佬工作室"] == {"ORGANIZATION"}
+    # …等调解中心品牌 names brands: the kind of body only qualifies them
+    assert "ORGANIZATION" not in kinds.get("和美", set()) and "ORGANIZATION" not in kinds.get("邻里通", set())

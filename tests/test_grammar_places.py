@@ -130,3 +130,17 @@ def test_a_town_named_with_a_numeral_is_a_town_but_a_count_of_towns_is_not(nlp):
     assert {"五里镇", "三岔乡"} <= names
     assert ("五里镇", "习水县") in rels
     assert not any(n.startswith(("三个", "两大", "两级", "个乡")) for n in names)
+
+
+def test_a_long_name_written_for_its_sounds_is_a_town_after_its_county_or_a_break(nlp):
+    ex, rels = run(nlp, "察布查尔锡伯自治县2023年法治政府建设情况报告\n察布查尔锡伯自治县纳达齐牛录乡建成调解室。"
+                        "县司法局指导工作。阿克吐尔洪乡司法所获评先进。全县深入推进法治乡村建设。\n")
+    names = place_names(ex)
+    assert {"纳达齐牛录乡", "阿克吐尔洪乡"} <= names
+    assert not any(n.endswith("推进法治乡") or n.startswith("深入") for n in names)
+
+
+def test_a_verb_closing_the_characters_before_a_town_word_makes_no_town(nlp):
+    ex, _ = run(nlp, "余姚市法治政府建设报告\n将12项行政处罚权赋予镇政府行使，下放权限至街道。\n")
+    names = place_names(ex)
+    assert not any("赋予" in n for n in names)

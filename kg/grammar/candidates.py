@@ -80,6 +80,8 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
         if id(c) in chosen_ids or host is None or c.end > host.end or host.etype == EntityType.PLACE \
                 or host.source == "central":  # 北京大学 names no place the report speaks of
             continue
+        if c.start == host.start and c.end == host.end:
+            continue  # the same words read another way (“X工作室” as a body, as a brand): a rival, lost
         if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
                 c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))) \
                 or (host.etype == EntityType.ORGANIZATION and c.etype == EntityType.PROGRAM) \

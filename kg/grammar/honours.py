@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS
+from ..lexicon import AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS, RATED_BODY_KINDS
 from ..model import EntityType
 from .candidates import Candidate
 from .text import trie_pattern
@@ -107,7 +107,13 @@ def is_honour(title: str, select: bool = False) -> bool:
     scoped = _SCOPED.match(title) is not None
     if scoped and title.endswith("”"):
         return True  # 2023年度全市综合考核“第一等次”
-    return select and scoped and core.endswith(DESIGNATION_NOUNS) and "试点" not in core
+    if select and _RATED_BODY.search(title):
+        return True  # 获评…“五星级”调解室: a quoted rating of a kind of body
+    return select and scoped and core.endswith(DESIGNATION_NOUNS + RATED_BODY_KINDS) and "试点" not in core
+
+
+#: a quoted rating right before the kind of body it rates (“金牌”调解室, “枫桥式”人民调解委员会)
+_RATED_BODY = re.compile(f"”(?:人民)?(?:{trie_pattern(RATED_BODY_KINDS)})$")
 
 
 def honour_parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[Candidate | None]:

@@ -336,7 +336,11 @@ def _word_start(text: str, i: int, token_starts: Collection[int] | None) -> bool
 
 def _bare_place(level: str, stem: str, ctx: DocContext) -> str | None:
     """The context place a bare 市/区/县/省 stands for; 冠县 + 县委 → 冠县县委 (X县 keeps 县委)."""
-    place = _context_place(level, ctx)
+    return _county_committee(_context_place(level, ctx), level, stem)
+
+
+def _county_committee(place: str | None, level: str, stem: str) -> str | None:
+    """冠县 + 县委 → 冠县县委: a county named by one character before 县 keeps the 县 of 县委."""
     if place and level == "county" and len(place) == 2 and place.endswith("县") and stem.startswith("委"):
         return place + "县"
     return place
@@ -525,7 +529,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         stem = text[stem_start:end]
         place = _level_place(level, stem, ctx)
         if not place and level == "county" and _level_place(level, stem, _AnyPlace()):
-            place = _sentence_county(text, i, counties)
+            place = _county_committee(_sentence_county(text, i, counties), level, stem)
         if not place:
             continue
         start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
@@ -720,9 +724,10 @@ _QUOTED_CORE_RE = re.compile("|".join(_QUOTED_ORG_CORES))
 _LISTED_KIND_FIRST = "、和及“「等"
 
 
-#: the rest of a list of quoted names and the kind of body they are (…”等15个特色品牌调解室)
+#: the rest of a list of quoted names and the kind of body they are (…”等15个特色品牌调解室), not
+#: when the kind of body only qualifies the head (…”等镇街矛调中心品牌: brands)
 _LISTED_KIND = re.compile(r"(?:[、和及]?[“「][^”」\n]{2,24}[”」])*等(?:[0-9]+[个家所])?[\u4e00-\u9fff]{0,4}?"
-                          r"(?:调解室|工作室|服务站|调解委员会|中心)")
+                          r"(?:调解室|工作室|服务站|调解委员会|中心)(?!品牌|模式|机制|经验|做法|项目)")
 _LEVEL_OF = {"省级": "province", "市级": "city", "县级": "county", "区级": "county"}
 _COUNTED = re.compile(r"[0-9０-９]+[个家所处间座]")
 

@@ -314,22 +314,26 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
     out: list[PlaceHit] = []
     for start, e in sorted(m.span() for p in _TOWN_SUFFIXES for m in p.finditer(text)):
         suffix = text[start:e]
-        t = _HAN_TAIL.search(text, max(0, start - 4), start)
+        t = _HAN_TAIL.search(text, max(0, start - 6), start)
         han = t.end() - t.start()  # a stem is all Han: at most this long
         found = None
-        for length in (4, 3, 2):
+        for length in (6, 5, 4, 3, 2):
             s = start - length
             if length > han:
                 continue
             stem = text[s:start]
             adjacent = ends.get(s)
-            if not _stem_ok(stem) and not (
+            if length > 4:
+                if not _long_stem_ok(text, s, stem, adjacent):
+                    continue
+            elif not _stem_ok(stem) and not (
                     adjacent is not None and adjacent.division is not None
                     and adjacent.division.level == Level.COUNTY
                     and not any(c in _STEM_BAD and c not in _STEM_BAD_UNLESS_COUNTY for c in stem)):
                 continue
-            if _TOWN_CUE.search(stem) or (length == 4 and stem[:2] in verbs_and_adverbs()):
-                continue  # 推广安海镇: a verb opens the object, it is no part of the name
+            if _TOWN_CUE.search(stem) or (length == 4 and stem[:2] in verbs_and_adverbs()) \
+                    or (length == 3 and stem[1:] in verbs_and_adverbs()):
+                continue  # 推广安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
             if stem.endswith("城") and suffix in ("乡", "镇") and (adjacent is None or adjacent.division is None
                                         or adjacent.division.level != Level.COUNTY) and (
                     suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")):
@@ -364,6 +368,16 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             out.append(PlaceHit(Candidate(e, v.end(), EntityType.PLACE, v.group(0), "town", "Village",
                                           aliases=(text[s:v.end()],)), None, name))
     return _known_towns(out, ctx)
+
+
+def _long_stem_ok(text: str, s: int, stem: str, adjacent: PlaceHit | None) -> bool:
+    """A five- or six-character stem: the names of the north-west and the south-west written in
+    characters for their sounds (托布于孜镇, 喀拉亚尕奇乡; 于 is a sound there, not a preposition);
+    only after its county or a clause break, with none of the characters or verbs of a phrase."""
+    after_county = adjacent is not None and adjacent.division is not None and adjacent.division.level == Level.COUNTY
+    return (after_county or s == 0 or text[s - 1] in "\n。，,；;：:、“（(") \
+        and _STEM_BAD.isdisjoint(stem.replace("于", "")) and _FUNCTION_CHARS.isdisjoint(stem.replace("于", "")) \
+        and stem[:2] not in verbs_and_adverbs() and stem[-2:] not in verbs_and_adverbs()
 
 
 def _known_towns(towns: list[PlaceHit], ctx: DocContext) -> list[PlaceHit]:

@@ -222,6 +222,14 @@ def test_subjectless_issuing_in_a_bureaus_own_report_is_the_bureaus(nlp):
     assert ("九江市2023年法治政府建设工作要点", "issuedBy", "九江市司法局") in rels
 
 
+def test_an_author_helping_a_body_issue_an_instrument_is_not_its_issuer(nlp):
+    text = ("2023年,九江市司法局在市委、市政府的坚强领导下,扎实履职,取得较好成效。\n"
+            "一是协助市政府出台《九江市重大行政决策程序实施办法》,审查文件23件。\n")
+    rels = relations(nlp, text)
+    assert ("九江市重大行政决策程序实施办法", "issuedBy", "九江市人民政府") in rels
+    assert ("九江市重大行政决策程序实施办法", "issuedBy", "九江市司法局") not in rels
+
+
 def test_subjectless_issuing_in_a_places_piece_names_no_issuer(nlp):
     # the title names the city, not a body: which of its bodies issued it, the text does not say
     text = ("2023年九江市法治建设十大亮点\n"

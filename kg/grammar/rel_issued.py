@@ -77,6 +77,9 @@ def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keye
     if facts.author is None or facts.actor_at(s.start) != facts.author \
             or not issue_verb_before(facts.text, s, m_start, ms):
         return None
+    clause = max(facts.text.rfind(c, s.start, m_start) for c in "，,；;：:")
+    if any(k.etype == ORG and m.source != NESTED and clause < m.start and m.end <= m_start for m, k in ms):
+        return None  # 协助市政府出台《…》: the verb has a body of its own before it
     return facts.author
 
 

@@ -366,3 +366,15 @@ def test_a_quoted_rating_of_a_kind_of_body_is_a_designation_after_a_cue_of_selec
     assert "“金牌”调解室" not in ents[EntityType.AWARD]
     # an honour named like a body is no body
     assert not ents[EntityType.ORGANIZATION] & {"海南省“金牌”调解室", "全省首批“枫桥式”司法所"}
+
+
+def test_a_place_named_a_distinguished_unit_of_its_level_and_no_honour_inside_the_name(nlp):
+    text = ("昌吉市2023年法治政府建设情况报告\n昌吉市被命名为全国民主法治示范村（社区）创建先进市，"
+            "呼图壁县获评全区法治宣传教育先进县。\n")
+    ents, rels = run(nlp, text)
+    assert {"全国民主法治示范村（社区）创建先进市", "全区法治宣传教育先进县"} <= ents[EntityType.AWARD]
+    assert ("昌吉市", "全国民主法治示范村（社区）创建先进市") in received(rels)
+    assert ("呼图壁县", "全区法治宣传教育先进县") in received(rels)
+    # 创建 inside the honour's name names no second honour
+    assert ents[EntityType.AWARD].isdisjoint({"先进市", "先进县"})
+    assert len(received(rels)) == 2

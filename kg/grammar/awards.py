@@ -271,8 +271,11 @@ def _on_list_events(text: str, events: list[AwardEvent]) -> list[AwardEvent]:
 def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     cands: list[Candidate] = []
     events: list[AwardEvent] = []
+    named_until = 0  # the end of the last honour named: a cue before it is a word of its name
     for m in _CUE_RE.finditer(text):
         cue = m.group(0)
+        if m.start() < named_until:
+            continue  # 命名为…示范村创建先进县: 创建 inside the honour opens no honour of its own
         if cue in AWARD_LIST_CUES:
             more, more_events = _listed_events(text, m)
             cands.extend(more)
@@ -298,6 +301,7 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         counted = _counted_recipients(text, subject_end, m.end())
         kind, span = counted if counted is not None else (Recipients.BEFORE, None)
         cands.extend(items)
+        named_until = max(named_until, max(c.end for c in items))
         events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind,
                                  nominated=cue.endswith(AWARD_NOMINATE_VERBS + AWARD_SHORTLIST_CUES)
                                  or all(is_candidacy(c.name) for c in items),

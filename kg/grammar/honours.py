@@ -26,8 +26,9 @@ _SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省�
 #: a model unit of some level: 示范 + the kind of unit shown as a model (示范乡镇街道, 示范市县)
 _MODEL_UNIT = re.compile(r"示范(?:市县|地区|街道|社区|单位|项目|基地|园区|乡镇|机关|窗口|学校|企业|中心|司法所|法庭|调解室"
                          r"|工作室|[市县区乡镇村点所站岗])+$")
-#: a mark of distinction and who bears it (表现突出个人, 优秀集体, 先进基层党组织)
-_DISTINGUISHED = re.compile(r"(?:先进|突出|优秀|模范)(?:基层)?(?:单位|集体|个人|工作者|组织|党组织|党支部|家庭)$")
+#: a mark of distinction and who bears it (表现突出个人, 优秀集体, 先进基层党组织, …创建先进县)
+_DISTINGUISHED = re.compile(r"(?:先进|突出|优秀|模范)(?:基层)?(?:单位|集体|个人|工作者|组织|党组织|党支部|家庭"
+                            r"|[省市县区旗乡镇村])$")
 #: an edition (第六届, 第九批, 首批) or a scope (全省, 2023年度全市, 国家级) opening a name
 _EDITION = r"(?:第[一二三四五六七八九十百\d]{1,3}[届批期]|首批|首届)"
 _SCOPE_WORD = r"(?:全国|全省|全市|全区|全州|全盟|全县|省级|市级|县级|国家级)"

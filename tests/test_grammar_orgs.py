@@ -278,3 +278,11 @@ def test_a_quoted_body_is_a_body_and_not_also_a_brand(nlp):
     assert kinds["莞邑和事佬工作室"] == {"ORGANIZATION"}
     # …等调解中心品牌 names brands: the kind of body only qualifies them
     assert "ORGANIZATION" not in kinds.get("和美", set()) and "ORGANIZATION" not in kinds.get("邻里通", set())
+
+
+def test_and_joins_two_fields_of_one_department_but_not_two_bodies(nlp):
+    doc = nlp("曲靖市沾益区2023年法治政府建设报告\n区发展和改革局、区教育和体育局、区住房和城乡建设局参加培训。"
+              "区司法局和公安局联合执法。区委办公室和协调小组负责落实，区级干部和信访工作联席会议定期召开。\n")
+    names = {c.name for c in doc._.lg_mentions if c.etype == EntityType.ORGANIZATION}
+    assert {"沾益区发展和改革局", "沾益区教育和体育局", "沾益区住房和城乡建设局", "沾益区司法局"} <= names
+    assert not any("局和" in n or "室和" in n or "干部和" in n for n in names)

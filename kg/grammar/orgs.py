@@ -34,8 +34,10 @@ _CONTINUES = set("组长员门务生城")  # (大学生, 大学城)
 #: verbs opening with one of those characters: after a core they end the name
 _VERBS_AFTER_CORE = ("组织", "组建", "务必", "务实")
 #: the Han characters a name can run over (up to a break character)
+#: and 和 joining the two fields of one department (发展和改革委员会, 科技和经济委员会), never
+#: before a place's level word (司法局和市公安局: two bodies)
 _NAME_RUN = re.compile(f"(?:[{han_class_without(ORG_BREAK_CHARS)}]+|"
-                       f"{'|'.join(map(re.escape, ORG_WORDS_OPENING_WITH_BREAK))})*")
+                       f"{'|'.join(map(re.escape, ORG_WORDS_OPENING_WITH_BREAK))}|和(?![省市区县镇乡村]))*")
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
@@ -102,8 +104,8 @@ _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
 
 
 #: the function words of standard organ names that read as activities elsewhere
-#: (…行政执法协调监督科: the bodies that coordinate and oversee law enforcement)
-_FIXED_FUNCTIONS = re.compile("协调监督")
+#: (…行政执法协调监督科: the bodies that coordinate and oversee law enforcement; 住房和城乡建设局)
+_FIXED_FUNCTIONS = re.compile("协调监督|城乡建设")
 
 
 #: any of the words no organ name holds, in one scan (not one substring test per word)
@@ -128,7 +130,25 @@ def _valid_group_middle(mid: str) -> bool:
     return not any(map(str.isdigit, mid)) and _BAD_GROUP_MIDDLE.search(mid) is None
 
 
+#: what the words 和 joins in a department's name are not: bodies, staff, levels (办公室和协调小组,
+#: 干部和信访…, 开发区和街道办事处 join two things, not two fields of one department)
+_NOT_A_FIELD_END = re.compile(f"(?:{'|'.join(map(re.escape, sorted(set(ORG_CORES) | set(SUBUNIT_CORES), key=len, reverse=True)))}"
+                              r"|干部|人员|[省市区县镇乡村])$")
+
+
+def _fields_joined(stem: str) -> bool:
+    """Each 和 of a stem joins two fields of one department (发展和改革, 科技和经济)."""
+    i = stem.find("和")
+    while i >= 0:
+        if i < 2 or _NOT_A_FIELD_END.search(stem, 0, i) or stem[i + 1:i + 2] in "省市区县镇乡村":
+            return False
+        i = stem.find("和", i + 1)
+    return True
+
+
 def _valid_stem(stem: str, core: str) -> bool:
+    if "和" in stem and not _fields_joined(stem):
+        return False
     if core in GROUP_CORES:
         return _valid_group_middle(stem)
     if stem and core in _STATION_CORES:  # 泗洪县龙集司法所: a town's stem, not 乡镇 or 基层
@@ -266,7 +286,7 @@ def _extend_chain(text: str, pos: int, token_starts: Collection[int] | None = No
     if not k1:
         return ()
     ends = [pos + end]
-    while True:  # sub-units: the longest one that ends a word, again and again
+    while not window.startswith("和", end):  # sub-units: the longest that ends a word, again and again
         best = None
         for k, core in _subunit_cores(window[end:]):
             if _boundary(text, pos + end + k, core, token_starts, pos + end):
@@ -275,6 +295,7 @@ def _extend_chain(text: str, pos: int, token_starts: Collection[int] | None = No
             return tuple(ends)
         end = best
         ends.append(pos + end)
+    return tuple(ends)  # 司法局和公安局: 和 after a body joins another body
 
 
 def _siblings(text: str, end: int, county: str | None, up_stem: str, up_name: str,
@@ -773,7 +794,7 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -
         if _QUOTED_CORE_RE.search(text, m.end(), m.end() + 10) is None:
             continue  # (the run below lies in these 10 characters)
         j = _NAME_RUN.match(text, m.end(), min(len(text), m.end() + 10)).end()
-        run = text[m.end():j]
+        run = text[m.end():j].partition("和")[0]  # “和为贵”理念和元素融入调解室: 和 joins no fields here
         core = next((c for c in _QUOTED_ORG_CORES if c in run for k in range(len(run), 0, -1)
                      if run[:k].endswith(c) and _valid_middle(run[:k - len(c)].replace("调处", ""))), None)
         if core is None:

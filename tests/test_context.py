@@ -104,6 +104,23 @@ def test_we_the_bureau_names_the_place_bureau_of_justice(nlp):
     assert selfs and all(m.key.name == "兰考县司法局" and m.key.etype == EntityType.ORGANIZATION for m in selfs)
 
 
+def test_a_rule_of_law_offices_or_governments_report_tells_of_the_places_work(nlp):
+    for title, author in (("中共霍城县委全面依法治县委员会办公室关于2023年度法治建设情况的报告",
+                           "霍城县委全面依法治县委员会办公室"),
+                          ("霍城县人民政府关于2023年法治政府建设情况的报告", "霍城县人民政府")):
+        text = (f"{title}\n2023年,在县委的正确领导下,霍城县坚持以习近平法治思想为指导,各项工作取得新进展。\n"
+                "深化“访调对接”机制,开展“法律明白人”培育工程。\n")
+        ex = extraction(nlp, text)
+        assert ex.context.author == author
+        rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+        assert ("霍城县", "implements", "“访调对接”机制") in rels, title
+        assert not any(h == author and p == "implements" for h, p, _ in rels), title
+    # a bureau's own report is the bureau's work
+    ex = extraction(nlp, "霍城县司法局2023年工作总结\n2023年,霍城县司法局扎实履职。\n深化“访调对接”机制。\n")
+    assert ("霍城县司法局", "implements", "“访调对接”机制") in {
+        (r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+
+
 def test_photo_caption_is_no_author(nlp):
     # a feature story: the title names the county; captions under it are not the opening paragraph
     text = ("法治之光照亮山乡\n"

@@ -1,6 +1,7 @@
 """Who wrote a report, and who carries out what its sentences leave without a subject.
 
-- A title naming a body and a report (东昌府区司法局2023年度…报告) is that body's report.
+- A title naming a body and a report (东昌府区司法局2023年度…报告) is that body's report; a
+  government's or its rule-of-law office's (…依法治县委员会办公室关于…的报告) tells of the place's work.
 - Without such a title, the first clause of the opening paragraphs that opens with a local body
   names the author (2023年，遵义市司法局在…领导下，…; 一年来，我局坚持…). When that body is the
   government itself (市委、市政府坚持…), the report is the place's.
@@ -42,6 +43,15 @@ class Authorship:
     author: EntityKey | None
     actor: EntityKey | None
     self_mentions: tuple[Candidate, ...] = ()  # 我局/本局 as mentions of the author
+
+
+#: the office of a place's rule-of-law committee (依法治县办, …全面依法治市委员会办公室): it
+#: reports the place's rule-of-law work, as the government does
+_RULE_OF_LAW_OFFICE = re.compile(r"依法治[省市区县旗州盟](?:委员会)?办(?:公室)?$")
+
+
+def _speaks_for_place(body: str) -> bool:
+    return body.endswith(_GOVERNMENT_ENDS) or _RULE_OF_LAW_OFFICE.search(body) is not None
 
 
 def _is_local_body(m: Candidate) -> bool:
@@ -93,7 +103,7 @@ def _opening_author(text: str, ctx: DocContext, mentions: Sequence[Candidate], b
         pos = _LIST_LEAD.match(text, c).end()
         m = starts.get(pos)
         if m is not None:
-            if m.name.endswith(_GOVERNMENT_ENDS):
+            if _speaks_for_place(m.name):
                 return True, None
             return True, EntityKey(m.etype, m.name)
         if SELF_BODY.match(text, pos):
@@ -115,14 +125,16 @@ def reporting_body(text: str, ctx: DocContext, mentions: Sequence[Candidate]) ->
     """The report's author and its implicit actor (see the module's docstring)."""
     _, hend = header_span(text)
     titled = _title_body(text, mentions, hend)
-    if titled is not None:
-        author = EntityKey(titled.etype, titled.name)
-        return Authorship(author, author, _self_mentions(text, author, mentions))
-    found, author = _opening_author(text, ctx, mentions, title_end(text))
-    place_title = bool(header_divisions(text))
     local = ctx.local
     place = EntityKey(EntityType.PLACE, local) if local and any(
         m.etype == EntityType.PLACE and m.name == local for m in mentions) else None
+    if titled is not None:
+        author = EntityKey(titled.etype, titled.name)
+        # a government's or its rule-of-law office's report tells of the place's work
+        actor = place if place is not None and _speaks_for_place(titled.name) else author
+        return Authorship(author, actor, _self_mentions(text, author, mentions))
+    found, author = _opening_author(text, ctx, mentions, title_end(text))
+    place_title = bool(header_divisions(text))
     selfs = _self_mentions(text, author, mentions) if author is not None else ()
     if author is not None and not place_title:
         return Authorship(author, author, selfs)

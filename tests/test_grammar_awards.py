@@ -378,3 +378,12 @@ def test_a_place_named_a_distinguished_unit_of_its_level_and_no_honour_inside_th
     # 创建 inside the honour's name names no second honour
     assert ents[EntityType.AWARD].isdisjoint({"先进市", "先进县"})
     assert len(received(rels)) == 2
+
+
+def test_a_quoted_title_holding_a_function_word_is_one_honour(nlp):
+    text = ("和平区2023年法治政府建设报告\n南营门街道综合执法大队被市人民政府评为“人民满意的公务员集体”，"
+            "区司法局获评全市“群众满意的政法单位”。\n")
+    ents, rels = run(nlp, text)
+    assert {"“人民满意的公务员集体”", "全市“群众满意的政法单位”"} <= ents[EntityType.AWARD]
+    assert ("南营门街道综合执法大队", "“人民满意的公务员集体”") in received(rels)
+    assert not any(a.endswith(("人民满意", "群众满意")) for a in ents[EntityType.AWARD])

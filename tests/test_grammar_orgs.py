@@ -286,3 +286,11 @@ def test_and_joins_two_fields_of_one_department_but_not_two_bodies(nlp):
     names = {c.name for c in doc._.lg_mentions if c.etype == EntityType.ORGANIZATION}
     assert {"沾益区发展和改革局", "沾益区教育和体育局", "沾益区住房和城乡建设局", "沾益区司法局"} <= names
     assert not any("局和" in n or "室和" in n or "干部和" in n for n in names)
+
+
+def test_the_standard_name_of_a_dispute_resolution_centre_is_a_body(nlp):
+    doc = nlp("沙坪坝区2023年法治政府建设报告\n区委政法委牵头建设区社会矛盾纠纷调处化解中心，"
+              "各街道调处纠纷中心随即启动。\n")
+    names = {c.name for c in doc._.lg_mentions if c.etype == EntityType.ORGANIZATION}
+    assert "沙坪坝区社会矛盾纠纷调处化解中心" in names
+    assert not any(n.endswith("调处纠纷中心") for n in names)

@@ -152,9 +152,16 @@ def honour_items(text: str, seg_start: int, seg_end: int, select: bool = False) 
 
 
 def segment_end(text: str, start: int) -> int:
-    """Where the honours named from `start` end: a clause mark, 的, 等…称号, or 160 characters."""
-    end_m = _END_RE.search(text, start, min(len(text), start + 160))
-    return end_m.start() if end_m else min(len(text), start + 160)
+    """Where the honours named from `start` end: a clause mark, 的, 等…称号, or 160 characters;
+    never inside a quoted title (“…人民满意的公务员集体”)."""
+    limit = min(len(text), start + 160)
+    pos = start
+    while (end_m := _END_RE.search(text, pos, limit)) is not None:
+        opened = text.count("“", start, end_m.start()) - text.count("”", start, end_m.start())
+        if opened <= 0 or text[end_m.start()] in "\n。；;":
+            return end_m.start()
+        pos = end_m.end()
+    return limit
 
 
 #: the short endings an honour shares with ordinary nouns (城市, 单位, 集体…)

@@ -104,8 +104,9 @@ _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
 
 
 #: the function words of standard organ names that read as activities elsewhere
-#: (…行政执法协调监督科: the bodies that coordinate and oversee law enforcement; 住房和城乡建设局)
-_FIXED_FUNCTIONS = re.compile("协调监督|城乡建设")
+#: (…行政执法协调监督科: the bodies that coordinate and oversee law enforcement; 住房和城乡建设局;
+#: 社会矛盾纠纷调处化解中心)
+_FIXED_FUNCTIONS = re.compile("协调监督|城乡建设|纠纷调处")
 
 
 #: any of the words no organ name holds, in one scan (not one substring test per word)

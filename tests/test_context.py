@@ -149,3 +149,20 @@ def test_a_heading_naming_a_place_speaks_for_the_paragraphs_under_it(nlp):
     assert any("板凳法庭" in t and h == "石牛村" for t, h in doers.items())
     # a heading naming no one gives the text back to the report's own place
     assert any("法律明白人" in t and h == "遵义市" for t, h in doers.items())
+
+
+def test_a_county_name_several_places_bear_is_the_reports_own_place(nlp):
+    # 鼓楼区 is a district of several cities; the report never says which
+    text = ("鼓楼区2023年法治政府建设年度报告\n2023年,鼓楼区司法局扎实履职,区市场监管局推行“首违不罚”清单。\n")
+    ex = extraction(nlp, text)
+    assert ex.context.county == "鼓楼区" and ex.context.city is None
+    places = {m.key.name for m in ex.mentions if m.key.etype is EntityType.PLACE}
+    orgs = {m.key.name for m in ex.mentions if m.key.etype is EntityType.ORGANIZATION}
+    assert "鼓楼区" in places and {"鼓楼区司法局", "鼓楼区市场监管局"} <= orgs
+    # no parent the text does not give
+    assert not any(r.predicate.value == "locatedIn" and r.head.name == "鼓楼区" for r in ex.relations)
+    # the city the text names places it
+    ex = extraction(nlp, "鼓楼区2023年法治政府建设年度报告\n2023年,福州市鼓楼区司法局扎实履职。\n")
+    assert ex.context.city == "福州市"
+    assert any(r.predicate.value == "locatedIn" and (r.head.name, r.tail.name) == ("鼓楼区", "福州市")
+               for r in ex.relations)

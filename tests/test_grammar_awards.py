@@ -387,3 +387,10 @@ def test_a_quoted_title_holding_a_function_word_is_one_honour(nlp):
     assert {"“人民满意的公务员集体”", "全市“群众满意的政法单位”"} <= ents[EntityType.AWARD]
     assert ("南营门街道综合执法大队", "“人民满意的公务员集体”") in received(rels)
     assert not any(a.endswith(("人民满意", "群众满意")) for a in ents[EntityType.AWARD])
+
+
+def test_an_honour_of_a_body_no_matcher_named_goes_to_nobody(nlp):
+    text = ("2023年,九江市司法局在市委的坚强领导下,扎实履职,取得较好成效。\n"
+            "二是强化调解。南市街道人民调解委员会获评全国模范人民调解委员会。市司法局获评全省先进集体。\n")
+    ents, rels = run(nlp, text)
+    assert received(rels) == {("九江市司法局", "全省先进集体")}

@@ -168,9 +168,29 @@ def is_municipality(d: Division | None) -> bool:
     return d is not None and d.level is Level.PROVINCE and d.name.endswith("市")
 
 
+def title_county_name(text: str) -> str | None:
+    """A county's full name the title lines give that several counties bear (鼓楼区, 朝阳区) and
+    that the title alone cannot place: the report's own county, known by its name only."""
+    gz = gazetteer()
+    for line in text[:title_end(text)].splitlines():
+        for m in gz.find(strip_spaces(line)):
+            if not m.is_short and m.ambiguous and all(d.level is Level.COUNTY for d in m.candidates) \
+                    and gz.resolve(m, prefer_higher=True) is None:
+                return m.surface
+    return None
+
+
 def infer_context(text: str, matches: list[Match]) -> DocContext:
     gz = gazetteer()
     header = header_divisions(text)
+    if not any(d.level is Level.COUNTY for d in header):
+        name = title_county_name(text)
+        if name is not None:  # placed by the divisions the text names evidently (天津市 … 和平区)
+            placed = gz.resolve(gz.lookup(name, shorts=False), gz.document_context(matches))
+            if placed is not None:
+                header = [*header, placed]
+            elif not header:
+                return DocContext(province=None, city=None, county=name)
     scores = _scores(matches, header)
     county = next((d for d in header if d.level is Level.COUNTY), None)
     if county is not None:  # a report names its own county in its title

@@ -91,6 +91,9 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
         else:
             r = resolved[key] = _resolved(gz, m, codes, home, named)
         if r is None:
+            if not m.is_short and m.surface == ctx.county:  # 鼓楼区 of a report that never says whose
+                hits.append(PlaceHit(Candidate(m.start, m.end, EntityType.PLACE, m.surface, "place", "County"),
+                                     None, None))
             continue
         start, end, surface = m.start, m.end, m.surface
         if start > 0 and surface[0] in _MEASURE_WORDS \

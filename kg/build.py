@@ -148,6 +148,20 @@ def _nothing_read(files: Sequence[Path], skipped: Sequence[tuple[str, str]]) -> 
     return f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped"
 
 
+def _input_files(inputs: Sequence[Path]) -> list[Path]:
+    """The report files of `inputs` (folders or files); a bad path (InputError) is a BuildError."""
+    try:
+        return find_inputs(inputs)
+    except InputError as exc:
+        raise BuildError(str(exc)) from None
+
+
+def _nothing_to_build(inputs: Sequence[Path], files: Sequence[Path],
+                      skipped: Sequence[tuple[str, str]]) -> NothingToBuild:
+    return NothingToBuild(f"{', '.join(str(p) for p in inputs)}: no readable report "
+                          f"({_nothing_read(files, skipped)}); nothing written")
+
+
 def write_texts(documents: Sequence[SourceDocument], out: Path) -> list[Path]:
     """OUT/texts/<identifier>.txt for each converted input: the text its offsets refer to."""
     from .export.atomic import write_text
@@ -177,10 +191,7 @@ def build_kb(inputs: Sequence[Path],
     stats = {} if stats is None else stats
     t0 = time.perf_counter()
 
-    try:
-        files = find_inputs(inputs)
-    except InputError as exc:
-        raise BuildError(str(exc)) from None
+    files = _input_files(inputs)
     docs: list[SourceDocument] = []
     skipped: list[tuple[str, str]] = []
     for item in read_all(files):
@@ -191,9 +202,7 @@ def build_kb(inputs: Sequence[Path],
         else:
             docs.append(item)
     if not docs:
-        where = ", ".join(str(p) for p in inputs)
-        raise NothingToBuild(f"{where}: no readable report ({_nothing_read(files, skipped)}); "
-                             "nothing written")
+        raise _nothing_to_build(inputs, files, skipped)
     if on_read:
         on_read(len(docs))
     t1 = time.perf_counter()
@@ -234,13 +243,9 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
             formats = parse_formats(formats)
         except FormatError as exc:
             raise BuildError(str(exc)) from None
-    try:
-        files = find_inputs(inputs)  # a bad path fails before the output folder is created
-    except InputError as exc:
-        raise BuildError(str(exc)) from None
+    files = _input_files(inputs)  # a bad path fails before the output folder is created
     if not files:
-        raise NothingToBuild(f"{', '.join(str(p) for p in inputs)}: no readable report "
-                             f"({_nothing_read(files, ())}); nothing written")
+        raise _nothing_to_build(inputs, files, ())
     created = not out.exists()
     check_out_dir(out)
     from .export.atomic import transaction

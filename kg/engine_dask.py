@@ -88,7 +88,6 @@ def extract_dask(documents: Sequence[SourceDocument], *, scheduler: str | None =
             return extract_dask(documents, on_done=on_done, client=c)
     workers = check_workers(client)
     groups = batches(documents, workers)
-    results: dict[str, DocExtraction] = {}
     window = workers * (1 + AHEAD)
 
     def submit(group):
@@ -100,9 +99,4 @@ def extract_dask(documents: Sequence[SourceDocument], *, scheduler: str | None =
     def wait_first(futures):
         return distributed.wait(futures, return_when="FIRST_COMPLETED").done
 
-    for group, exs in run_batches(submit, groups, window, wait_first):
-        for d, ex in zip(group, exs):
-            results[d.doc_id] = ex
-            if on_done:
-                on_done(d)
-    return merge_results(documents, results)
+    return merge_results(documents, run_batches(submit, groups, window, wait_first), on_done)

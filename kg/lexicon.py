@@ -30,7 +30,7 @@ CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "
 #: organ cores that may follow a place prefix (with a department stem between, or none):
 #: value = (minimum stem length, maximum stem length); longest core wins
 ORG_CORES: dict[str, tuple[int, int]] = {
-    # bodies named by the place alone (聊城市人民政府, 冠县人民法院, 济宁市委)
+    # bodies named by the place alone (云州市人民政府, 柳溪县人民法院, 云州市委)
     "人民政府": (0, 0), "政府": (0, 0), "人民政府办公室": (0, 0), "政府办公室": (0, 0),
     "人民政府办公厅": (0, 0), "政府办公厅": (0, 0),
     "人大常委会": (0, 0), "人大": (0, 0), "政协": (0, 0), "常委会": (0, 2),
@@ -58,7 +58,7 @@ ORG_CORES: dict[str, tuple[int, int]] = {
     "中学": (2, 8), "小学": (2, 8), "学校": (2, 10), "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10),
     "工作小组": (2, 10), "联席会议": (2, 12), "讲师团": (2, 10), "宣讲团": (2, 10), "救援队": (2, 10),
 }
-#: sub-units after a complete organ (聊城市司法局 + 行政应诉科, 区司法局 + 法治宣传教育中心)
+#: sub-units after a complete organ (云州市司法局 + 行政应诉科, 区司法局 + 法治宣传教育中心)
 SUBUNIT_CORES: dict[str, tuple[int, int]] = {
     "科": (2, 8), "处": (2, 8), "室": (2, 8), "中心": (2, 12), "所": (2, 6), "大队": (2, 8),
     "支队": (2, 8), "分局": (2, 8), "庭": (2, 6), "委员会": (2, 12), "办公室": (0, 8),

@@ -31,9 +31,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from enum import Enum
+from typing import TypeVar
 
 from .boilerplate import clean_for_extraction
-from .model import DocExtraction, SourceDocument
+from .model import DocExtraction, RelationMention, SourceDocument
 
 #: Chinese characters (the basic block, extensions A to G and the compatibility block)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -192,31 +193,37 @@ def layout_free(surface: str) -> str:
     return "".join(surface[a:b] for a, b in zip(starts, ends, strict=True))
 
 
+_Spanned = TypeVar("_Spanned")
+
+
+def _moved(item: _Spanned, norm: Normalized, text: str, quoted: str | None = None) -> _Spanned:
+    """`item` (a mention, evidence, observation or dataset: anything with `start` and `end`) with
+    its clean offsets mapped back onto `text`, the original; `quoted` names the field (``surface``,
+    ``quote``) that is sliced anew from there. The same object when nothing changes."""
+    s, e = norm.span(item.start, item.end)
+    changes: dict[str, object] = {"start": s, "end": e}
+    if quoted is not None:
+        changes[quoted] = text[s:e]
+    if all(getattr(item, k) == v for k, v in changes.items()):
+        return item
+    return replace(item, **changes)
+
+
+def _moved_relation(r: RelationMention, norm: Normalized, text: str) -> RelationMention:
+    """A relation with its evidence mapped back (background knowledge has no offsets)."""
+    if r.evidence.doc_id is None:
+        return r
+    ev = _moved(r.evidence, norm, text, "quote")
+    return r if ev is r.evidence else replace(r, evidence=ev)
+
+
 def restore(extraction: DocExtraction, document: SourceDocument, norm: Normalized) -> DocExtraction:
     """An extraction made on `norm.text`, moved onto `document` (the text as read): offsets
     mapped back, surfaces and quotes sliced from the original."""
     text = document.text
-    mentions = []
-    for m in extraction.mentions:
-        s, e = norm.span(m.start, m.end)
-        mentions.append(m if (s, e, m.surface) == (m.start, m.end, text[s:e])
-                        else replace(m, start=s, end=e, surface=text[s:e]))
-    relations = []
-    for r in extraction.relations:
-        ev = r.evidence
-        if ev.doc_id is not None:
-            s, e = norm.span(ev.start, ev.end)
-            if (s, e, ev.quote) != (ev.start, ev.end, text[s:e]):
-                r = replace(r, evidence=replace(ev, start=s, end=e, quote=text[s:e]))
-        relations.append(r)
-    observations = []
-    for o in extraction.observations:
-        s, e = norm.span(o.start, o.end)
-        observations.append(o if (s, e, o.quote) == (o.start, o.end, text[s:e])
-                            else replace(o, start=s, end=e, quote=text[s:e]))
-    datasets = []
-    for d in extraction.datasets:
-        s, e = norm.span(d.start, d.end)
-        datasets.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
-    return replace(extraction, document=document, mentions=tuple(mentions), relations=tuple(relations),
-                   observations=tuple(observations), datasets=tuple(datasets))
+    return replace(
+        extraction, document=document,
+        mentions=tuple(_moved(m, norm, text, "surface") for m in extraction.mentions),
+        relations=tuple(_moved_relation(r, norm, text) for r in extraction.relations),
+        observations=tuple(_moved(o, norm, text, "quote") for o in extraction.observations),
+        datasets=tuple(_moved(d, norm, text) for d in extraction.datasets))

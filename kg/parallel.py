@@ -180,8 +180,17 @@ def run_batches(submit: Callable[[list[SourceDocument]], Any], groups: list[list
 
 
 def merge_results(documents: Sequence[SourceDocument],
-                  results: dict[str, DocExtraction]) -> list[DocExtraction]:
-    """Extractions in the order of `documents`, each with its document (and text) put back."""
+                  finished: Iterable[tuple[list[SourceDocument], list[DocExtraction]]],
+                  on_done: Callable[[SourceDocument], None] | None = None) -> list[DocExtraction]:
+    """The extractions of the batches `finished` (as run_batches yields them), in the order of
+    `documents`, each with its document (and text) put back; `on_done` hears of each document
+    as its batch comes in."""
+    results: dict[str, DocExtraction] = {}
+    for group, exs in finished:
+        for d, ex in zip(group, exs):
+            results[d.doc_id] = ex
+            if on_done:
+                on_done(d)
     return [restore_text(results[d.doc_id], d) for d in documents]
 
 
@@ -192,18 +201,13 @@ def extract_parallel(documents: Sequence[SourceDocument], jobs: int,
     if jobs == 1:
         return extract_serial(documents, on_done)
     groups = batches(documents, jobs)
-    results: dict[str, DocExtraction] = {}
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=init_worker,
                                  initargs=(os.getpid(),)) as pool:
-            for group, exs in run_batches(lambda g: pool.submit(extract_batch, g), groups, jobs * (1 + AHEAD)):
-                for d, ex in zip(group, exs):
-                    results[d.doc_id] = ex
-                    if on_done:
-                        on_done(d)
+            return merge_results(documents, run_batches(lambda g: pool.submit(extract_batch, g), groups,
+                                                        jobs * (1 + AHEAD)), on_done)
     except BrokenProcessPool as exc:
         raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
-    return merge_results(documents, results)
 
 
 def release_memory() -> None:

@@ -1,4 +1,4 @@
-"""Shared fixtures: the seeds' build, made once per test session."""
+"""Shared fixtures: the seeds' build, made once per test session, and the extraction pipeline."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,3 +27,12 @@ def seeds_graph(seeds_build):
     g = Graph()
     g.parse(seeds_build.outputs[0], format="turtle")
     return g
+
+
+@pytest.fixture(scope="module")
+def nlp(request):
+    """The extraction pipeline, made once per test module; a module that sets ``NLP_EXCLUDE``
+    (e.g. ``["lg_relations"]``) gets it without those components."""
+    from kg.nlp import make_pipeline
+
+    return make_pipeline(exclude=getattr(request.module, "NLP_EXCLUDE", ()))

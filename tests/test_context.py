@@ -2,25 +2,15 @@
 several provinces that the seeds and the gold never name)."""
 from __future__ import annotations
 
-import pytest
-
 from kg.gazetteer import Level, find_divisions
 from kg.grammar.context import infer_context, own_level
-from kg.model import EntityType, SourceDocument
-from kg.nlp import extract, make_pipeline
+from kg.model import EntityType
+
+from .helpers import extraction, triples
 
 
 def context(text: str):
     return infer_context(text, find_divisions(text))
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
-def extraction(nlp, text: str):
-    return extract(nlp, SourceDocument("t", "t.txt", text, "utf-8", "0" * 64))
 
 
 # ---- where a report speaks from -----------------------------------------------------------
@@ -78,7 +68,7 @@ def test_bureau_summary_speaks_for_the_bureau(nlp):
             "一是深化普法宣传。开展“法律明白人”培养工程,打造“黔北法治大讲堂”普法品牌。\n")
     ex = extraction(nlp, text)
     assert ex.context.author == "遵义市司法局"
-    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+    rels = triples(ex)
     assert any(h == "遵义市司法局" and p == "implements" and "黔北法治大讲堂" in t for h, p, t in rels)
     assert not any(h == "遵义市" and p == "implements" for h, p, _ in rels)
 
@@ -89,7 +79,7 @@ def test_government_report_speaks_for_the_place(nlp):
             "一是深化普法宣传。打造“黔北法治大讲堂”普法品牌。\n")
     ex = extraction(nlp, text)
     assert ex.context.author is None
-    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+    rels = triples(ex)
     assert any(h == "遵义市" and p == "implements" and "黔北法治大讲堂" in t for h, p, t in rels)
     assert not any(h == "遵义市司法局" and p == "implements" for h, p, _ in rels)
 
@@ -130,7 +120,7 @@ def test_photo_caption_is_no_author(nlp):
             "品牌,法治精神日益深入人心,群众法治素养显著提升。\n")
     ex = extraction(nlp, text)
     assert ex.context.author is None
-    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+    rels = triples(ex)
     assert any(h == "兰考县" and p == "implements" and "黄河普法驿站" in t for h, p, t in rels)
 
 
@@ -143,7 +133,7 @@ def test_a_heading_naming_a_place_speaks_for_the_paragraphs_under_it(nlp):
             "石牛村以法治创建为契机。建成“板凳法庭”调解平台,矛盾纠纷就地化解。\n"
             "工作成效\n"
             "全市持续推进“法律明白人”培养工程。\n")
-    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in extraction(nlp, text).relations}
+    rels = triples(extraction(nlp, text))
     doers = {t: h for h, p, t in rels if p == "implements"}
     assert any("院坝说法" in t and h == "团结村" for t, h in doers.items())
     assert any("板凳法庭" in t and h == "石牛村" for t, h in doers.items())

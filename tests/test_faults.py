@@ -23,6 +23,8 @@ from kg.model import (DocExtraction, DocContext, Entity, EntityKey, EntityType, 
                       Predicate, Relation, SourceDocument)
 from kg.vocab import LG
 
+from .helpers import extraction
+
 KG = str(Path(sys.executable).parent / "kg")
 GOOD = "聊城市司法局深入学习贯彻习近平法治思想，推动“有事来聊”品牌调解工作。冠县司法局建立了三省四县跨省联调机制。\n"
 OTHER = "东昌府区司法局推行“法治超市”工作机制，莘县人民法院获得全国模范法院称号。\n"
@@ -556,17 +558,8 @@ def _long_line(chars: int, sentence_ends: bool) -> str:
     return (text * (chars // len(text) + 1))[:chars]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.nlp import make_pipeline
-
-    return make_pipeline()
-
-
 def _extract(nlp, text: str):
-    from kg.nlp import extract
-
-    return extract(nlp, SourceDocument("long", "long.txt", text, "utf-8", "0" * 64))
+    return extraction(nlp, text, "long")
 
 
 @pytest.mark.parametrize("sentence_ends", [False, True], ids=["commas-only", "sentences"])
@@ -583,8 +576,6 @@ def test_a_long_single_line_is_extracted_to_its_end(nlp, sentence_ends):
 def test_a_report_over_a_million_characters_is_extracted(nlp):
     """spaCy refuses texts over nlp.max_length (1,000,000 by default) in make_doc; the pipeline has
     neither parser nor NER, so the limit only stands between a 3 MB report and a crash."""
-    from kg.nlp import extract
-
     text = _long_line(1_050_000, True)
-    ex = extract(nlp, SourceDocument("long", "long.txt", text, "utf-8", "0" * 64))
+    ex = _extract(nlp, text)
     assert ex.mentions

@@ -10,20 +10,13 @@ from kg.grammar.figures import document_year
 from kg.grammar.stat_tables import column_paths, match_stat_tables
 from kg.measures import canonical_measure
 from kg.model import DocContext, FigureKind, SourceDocument
-from kg.nlp import extract, make_pipeline
+from kg.nlp import extract
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
+from .helpers import extraction
 
 
 def observations(nlp, text, doc_id="t"):
-    doc = SourceDocument(doc_id, f"{doc_id}.txt", text, "utf-8", "0" * 64)
-    ex = extract(nlp, doc)
-    for o in ex.observations:  # every quote is the text at its offsets
-        assert text[o.start:o.end] == o.quote
-    return ex
+    return extraction(nlp, text, doc_id)
 
 
 def facts(ex):

@@ -3,28 +3,15 @@ Fujian, Guangxi, Guizhou, Hunan, Inner Mongolia, Guangdong and Sichuan): what mu
 what must not."""
 from __future__ import annotations
 
-import pytest
+from kg.model import EntityType
 
-from kg.model import EntityType, SourceDocument
-from kg.nlp import extract, make_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
+from .helpers import extraction, names_by_type, triples
 
 
 def run(nlp, text):
     """(awards, persons, programs, relations) of a text: names and (head, predicate, tail)."""
-    doc = SourceDocument("t", "t.txt", text, "utf-8", "0" * 64)
-    ex = extract(nlp, doc)
-    for r in ex.relations:  # every evidence quote is the text at its offsets
-        assert text[r.evidence.start:r.evidence.end] == r.evidence.quote
-    by_type: dict[EntityType, set[str]] = {}
-    for m in ex.mentions:
-        by_type.setdefault(m.key.etype, set()).add(m.key.name)
-    rels = {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
-    return by_type, rels
+    ex = extraction(nlp, text)
+    return names_by_type(ex), triples(ex)
 
 
 def received(rels):
@@ -316,7 +303,7 @@ def test_an_honour_is_also_named_by_its_quoted_core_only_when_that_is_an_honour(
     """第九批“全国民主法治示范村”: also “全国民主法治示范村”; 全国“八五”普法…单位: not “八五” (a plan)."""
     text = ("茂名市法治建设报告\n电白区获评全国“八五”普法中期表现突出单位,"
             "高州市根子镇元坝村入选第九批“全国民主法治示范村”。\n")
-    ex = extract(nlp, SourceDocument("t", "t.txt", text, "utf-8", "0" * 64))
+    ex = extraction(nlp, text)
     aliases = {m.key.name: {v for k, v in m.props if k == "alias"} for m in ex.mentions
                if m.key.etype == EntityType.AWARD}
     assert "“全国民主法治示范村”" in aliases["第九批“全国民主法治示范村”"]

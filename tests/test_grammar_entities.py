@@ -8,16 +8,13 @@ from __future__ import annotations
 import pytest
 
 from kg.model import DocContext, EntityType
-from kg.nlp import make_pipeline
 
 # a Guangdong county report, a Sichuan city white paper, an Inner Mongolia banner summary
 QINGYUAN = DocContext(province="广东省", city="清远市", county="连州市")
 MIANYANG = DocContext(province="四川省", city="绵阳市", county=None)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline(exclude=["lg_relations"])
+NLP_EXCLUDE = ["lg_relations"]  # the entities only (the `nlp` fixture: conftest.py)
 
 
 def mentions(nlp, text):

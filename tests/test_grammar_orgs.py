@@ -3,20 +3,16 @@ Hunan, Hebei, Gansu reports): kinds of bodies, sub-units that keep their whole n
 body sets up. Each test also names what must not be found."""
 from __future__ import annotations
 
-import pytest
-
 from kg.model import EntityType
-from kg.nlp import make_pipeline
+
+from .helpers import mention_names
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline(exclude=["lg_relations"])
+NLP_EXCLUDE = ["lg_relations"]  # the entities only (the `nlp` fixture: conftest.py)
 
 
 def orgs(nlp, text: str) -> set[str]:
-    doc = nlp(text)
-    return {c.name for c in doc._.lg_mentions if c.etype == EntityType.ORGANIZATION}
+    return mention_names(nlp, text, EntityType.ORGANIZATION)
 
 
 def test_a_core_that_holds_an_activity_word_is_still_a_name(nlp):

@@ -2,20 +2,16 @@
 reports), and the private persons that must never become entities."""
 from __future__ import annotations
 
-import pytest
-
 from kg.model import EntityType
-from kg.nlp import make_pipeline
+
+from .helpers import mention_names
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline(exclude=["lg_relations"])
+NLP_EXCLUDE = ["lg_relations"]  # the entities only (the `nlp` fixture: conftest.py)
 
 
 def persons(nlp, text: str) -> set[str]:
-    doc = nlp(text)
-    return {c.name for c in doc._.lg_mentions if c.etype == EntityType.PERSON}
+    return mention_names(nlp, text, EntityType.PERSON)
 
 
 def test_officials_but_never_private_persons(nlp):

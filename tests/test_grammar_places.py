@@ -7,19 +7,13 @@ report's context makes it certain.
 """
 from __future__ import annotations
 
-import pytest
+from kg.model import EntityType
 
-from kg.model import EntityType, SourceDocument
-from kg.nlp import extract, make_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
+from .helpers import extraction
 
 
 def run(nlp, text):
-    ex = extract(nlp, SourceDocument("t", "t.txt", text, "utf-8", "0" * 64))
+    ex = extraction(nlp, text)
     rels = {(r.head.name, r.tail.name) for r in ex.relations if r.predicate.value == "locatedIn"}
     return ex, rels
 

@@ -5,19 +5,16 @@ Hubei, Fujian, Gansu, Jilin); each mechanism is checked for what it must find an
 """
 from __future__ import annotations
 
-import pytest
-
 from kg.model import EntityType
-from kg.nlp import make_pipeline
+
+from .helpers import mention_names
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline(exclude=["lg_relations"])
+NLP_EXCLUDE = ["lg_relations"]  # the entities only (the `nlp` fixture: conftest.py)
 
 
 def programs(nlp, text: str) -> set[str]:
-    return {c.name for c in nlp(text)._.lg_mentions if c.etype == EntityType.PROGRAM}
+    return mention_names(nlp, text, EntityType.PROGRAM)
 
 
 def labels(nlp, text: str) -> set[str]:

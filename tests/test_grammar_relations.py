@@ -1,23 +1,11 @@
 """Each relation pattern on sentences written for these tests (cities the seeds never name)."""
 from __future__ import annotations
 
-import pytest
-
-from kg.model import SourceDocument
-from kg.nlp import extract, make_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
+from .helpers import extraction, triples
 
 
 def relations(nlp, text, doc_id="t"):
-    doc = SourceDocument(doc_id, f"{doc_id}.txt", text, "utf-8", "0" * 64)
-    ex = extract(nlp, doc)
-    for r in ex.relations:  # every evidence quote is the text at its offsets
-        assert text[r.evidence.start:r.evidence.end] == r.evidence.quote
-    return {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations}
+    return triples(extraction(nlp, text, doc_id))
 
 
 def test_passive_conferral_with_coordinated_conferrers(nlp):

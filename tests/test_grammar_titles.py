@@ -5,19 +5,16 @@ Hainan); each rule is checked for what it must find and what it must not.
 """
 from __future__ import annotations
 
-import pytest
-
 from kg.model import EntityType
-from kg.nlp import make_pipeline
+
+from .helpers import mention_names
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline(exclude=["lg_relations"])
+NLP_EXCLUDE = ["lg_relations"]  # the entities only (the `nlp` fixture: conftest.py)
 
 
 def found(nlp, text: str, etype: EntityType) -> set[str]:
-    return {c.name for c in nlp(text)._.lg_mentions if c.etype == etype}
+    return mention_names(nlp, text, etype)
 
 
 def test_an_instrument_named_after_a_quoted_program_outside_title_marks(nlp):

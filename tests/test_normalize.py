@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-from kg.model import SourceDocument, norm_label
+from kg.model import norm_label
 from kg.normalize import normalize
+
+from .helpers import extraction, triples
 
 REPORT = """衢州市柯城区司法局2023年度法治政府建设工作报告
 
@@ -34,22 +36,12 @@ VARIANTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.nlp import make_pipeline
-
-    return make_pipeline()
-
-
 def _extract(nlp, text):
-    from kg.nlp import extract
-
-    return extract(nlp, SourceDocument("r", "r.txt", text, "utf-8", "0"))
+    return extraction(nlp, text, "r", "0")
 
 
 def _found(ex):
-    return ({(m.key.etype.value, m.key.name) for m in ex.mentions},
-            {(r.head.name, r.predicate.value, r.tail.name) for r in ex.relations})
+    return {(m.key.etype.value, m.key.name) for m in ex.mentions}, triples(ex)
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from rdflib.namespace import DCTERMS, XSD
 from kg.build import build
 from kg.grammar.doctime import document_title, document_year, sentence_year
 from kg.grammar.sections import find_sections
-from kg.model import SourceDocument
-from kg.nlp import extract, make_pipeline
+
+from .helpers import extraction
 
 LG = Namespace("https://w3id.org/lgkg/ontology#")
 
@@ -73,13 +73,8 @@ def test_compilation_sections_with_their_own_place():
     assert COMPILATION[spans[1].end:].startswith("附录")  # the appendix is the whole's again
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return make_pipeline()
-
-
 def test_each_section_speaks_for_its_county(nlp):
-    ex = extract(nlp, SourceDocument("book", "book.txt", COMPILATION, "utf-8", "0" * 64))
+    ex = extraction(nlp, COMPILATION, "book")
     assert [(s.doc_id, s.context.county) for s in ex.sections] == [("book#1", "镇原县"), ("book#2", "环县")]
     rels = {(r.head.name, r.predicate.value, r.tail.name, r.evidence.doc_id) for r in ex.relations}
     assert ("环县2023年普法依法治理工作要点", "issuedBy", "环县司法局", "book#2") in rels

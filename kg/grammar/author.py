@@ -1,6 +1,6 @@
 """Who wrote a report, and who carries out what its sentences leave without a subject.
 
-- A title naming a body and a report (东昌府区司法局2023年度…报告) is that body's report; a
+- A title naming a body and a report (云溪区司法局2023年度…报告) is that body's report; a
   government's or its rule-of-law office's (…依法治县委员会办公室关于…的报告) tells of the place's work.
 - Without such a title, the first clause of the opening paragraphs that opens with a local body
   names the author (2023年，遵义市司法局在…领导下，…; 一年来，我局坚持…). When that body is the
@@ -9,7 +9,7 @@
   justice (司法局, a province's 司法厅) of the report's place if the report speaks of 司法行政,
   the field of that bureau.
 - The implicit actor: the author, unless the title names a place and no body (十大亮点 of a city,
-  a county's 普法工作掠影: the place's work), then the place; else an author line's body.
+  a county's 普法工作纪实: the place's work), then the place; else an author line's body.
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def _is_local_body(m: Candidate) -> bool:
 
 
 def _title_body(text: str, mentions: Sequence[Candidate], hend: int) -> Candidate | None:
-    """东昌府区司法局2023年度法治政府建设情况报告: a body opening a report title."""
+    """云溪区司法局2023年度法治政府建设情况报告: a body opening a report title."""
     first_line_end = text.find("\n", 0, hend) if "\n" in text[:hend] else hend
     first_start = len(text) - len(text.lstrip())
     for m in mentions:

@@ -195,7 +195,7 @@ _ITEM_BREAK = re.compile(r"[、，,。；;：:\n]")
 
 
 def _holder_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
-    """…、省十大法治人物提名奖获得者张三: the honour named before 获得者 is the person's after it."""
+    """…、省优秀调解能手提名奖获得者张三: the honour named before 获得者 is the person's after it."""
     cands: list[Candidate] = []
     events: list[AwardEvent] = []
     for m in _HOLDER_RE.finditer(text):

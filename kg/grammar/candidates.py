@@ -68,7 +68,7 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
         chosen.append(c)
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     # places and organisations named inside a regulation's title are mentions too
-    # (聊城市人民政府办公室关于印发…): kept, marked nested so they never act as subjects
+    # (云州市人民政府办公室关于印发…): kept, marked nested so they never act as subjects
     # non-overlapping: each position has at most one host, the last one starting at or before it
     hosts = sorted((h for h in chosen if h.end > h.start), key=_start)
     host_starts = [h.start for h in hosts]
@@ -88,7 +88,7 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
                 or (host.etype == EntityType.ORGANIZATION and c.source == PARENT) \
                 or (host.etype == EntityType.REGULATION and c.etype == EntityType.REGULATION):
             # places inside any name; programs in titles and in the bodies named after them
-            # (“有事来聊”调解室); an organisation only as a title's issuer; a title inside a title
+            # (“有事来谈”调解室); an organisation only as a title's issuer; a title inside a title
             nested.append(c)
     inner_taken = bytearray(len(taken))
     parent_taken = bytearray(len(taken))  # a sub-unit's parent holds the places nested in it

@@ -218,7 +218,7 @@ def infer_context(text: str, matches: list[Match]) -> DocContext:
     if city is None and not is_municipality(province):
         city = scores.best(Level.PREFECTURE, province)[0]
     if level is Level.PREFECTURE:
-        # a county-level city speaks of itself as 全市/我市: 安宁市 named more than 昆明市
+        # a county-level city speaks of itself as 全市/我市: 宜都市 named more than 宜昌市
         county_city, top, _ = scores.best(Level.COUNTY, city or province)
         if county_city is not None and county_city.name.endswith("市") and header_city is None \
                 and top > scores.score[city.code if city else ""]:

@@ -13,7 +13,7 @@ COORD = re.compile(r"\s*(?:、|和|与|及|以及|，)\s*")
 
 def coordinated_before(text: str, cands: Sequence[tuple[Candidate, EntityKey]]) -> list[EntityKey]:
     """The last mention of `cands` and those joined to it by 、/和/与, of its type, nearest first
-    (邹城市、汶上县入选…: both)."""
+    (清溪市、石桥县入选…: both)."""
     m, k = cands[-1]
     out = [k]
     for m2, k2 in reversed(cands[:-1]):

@@ -1,6 +1,6 @@
 """Within-document resolution: the mentions of one document that name one entity.
 
-- A short form that a longer mention lists as its alias is that entity (聊治汇 → “聊治汇”基层治理品牌).
+- A short form that a longer mention lists as its alias is that entity (溪治汇 → “溪治汇”基层治理品牌).
 - Programs sharing their quoted core are one program (“1+3”模式, “1+3”多元纠纷化解模式, “1+3”):
   the document uses the variants for the same brand; the most telling form names it.
 """
@@ -84,7 +84,7 @@ def cluster_programs(cands: list[Candidate]) -> list[Candidate]:
     return _cluster(cands, _program_positions(cands), quoted_core, _most_telling)
 
 
-#: a coined count opening a name: 三省四县(跨省联调机制), 一所一品
+#: a coined count opening a name: 两省三县(跨省联调机制), 一站一色
 COINED_PREFIX = re.compile(r"^[一二三四五六七八九十两]+[\u4e00-\u9fff][一二三四五六七八九十两]+[\u4e00-\u9fff]")
 _FAMILY_HEADS = ("机制", "模式", "制度", "体系")
 
@@ -98,7 +98,7 @@ def coined_family(name: str) -> tuple[str, str] | None:
 
 
 def cluster_coined(cands: list[Candidate]) -> list[Candidate]:
-    """三省四县跨省联调机制, 三省四县联调机制, 三省四县跨区域矛盾纠纷化解机制: a report names the
+    """两省三县跨省联调机制, 两省三县联调机制, 两省三县跨区域矛盾纠纷化解机制: a report names the
     mechanism its coined count opens in several ways; the first form in the text names it."""
     return _cluster(cands, _program_positions(cands), coined_family, _first_form)
 

@@ -39,7 +39,7 @@ def document_title(text: str) -> str | None:
     report = next((ln for ln in lines if any(w in ln for w in _REPORT_WORDS)), None)
     if report is not None:
         i = lines.index(report)
-        # a place or body alone on the line above a report title (冠 县 / 2022年…报告)
+        # a place or body alone on the line above a report title (沁 县 / 2022年…报告)
         if i > 0 and len(lines[i - 1]) <= 12 and not any(w in lines[i - 1] for w in _REPORT_WORDS):
             above = re.sub(r"\s+", "", lines[i - 1])
             return (above if len(above) <= 6 else lines[i - 1]) + report
@@ -97,7 +97,7 @@ _IN_FORCE = re.compile(rf"(?:自|于|从){_DATE}(?:起)?(?:正式)?(?:施行|实
 _MADE = r"(?:审议通过|表决通过|通过|印发|发布|公布)"
 _PASSED = re.compile(rf"{_DATE}[^。；;\n]{{0,30}}?{_MADE}")
 _PASSED_BEFORE = re.compile(rf"{_DATE}[^。；;\n]{{0,30}}?{_MADE}了?$")
-#: the year in a document number: 聊政办字〔2022〕8号
+#: the year in a document number: 云政办字〔2022〕8号
 _NUMBER_YEAR = re.compile(rf"[〔\[［(（]({_YEAR})[〕\]］)）]")
 #: how far after a title its dates may stand (the rest of its sentence)
 DATE_WINDOW = 80

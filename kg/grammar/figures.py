@@ -155,7 +155,7 @@ def _heading(text: str, s: int, e: int) -> bool:
 
 def report_sections(text: str, places: Sequence[tuple[int, int, EntityType, str]]) -> list[Section]:
     """The county reports of a compilation: a report's title line (…报告, a short line) that opens
-    with a place, or under a line that is a place alone (冠 县 / 2022年法治政府建设年度报告), opens a
+    with a place, or under a line that is a place alone (沁 县 / 2022年法治政府建设年度报告), opens a
     section for that place; a top-level heading (Ⅲ 附录) returns to the document's place. Found
     from the words, not by reading every line."""
     starts = [p[0] for p in places]
@@ -326,7 +326,7 @@ def sentence_figures(text: str, s: int, e: int, lead_spans: dict[int, int],
         if follow:  # a noun after the classifier is what is counted
             # a short verb before the number joins the counted thing: 选聘40名社会监督员
             base = (base + follow) if len(base) <= 2 and base else follow
-        elif "的" in base:  # 均等普惠的现代公共法律服务实体平台1124个: the noun after the last 的,
+        elif "的" in base:  # 便捷高效的公共法律服务实体平台860个: the noun after the last 的,
             joined = base.replace("的", "")  # unless without 的 it is a known measure (复议案件的纠错率)
             base = joined if is_curated(canonical_measure(joined)) else base.rsplit("的", 1)[1]
         if not base and kind is FigureKind.CHANGE:

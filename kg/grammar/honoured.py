@@ -8,7 +8,7 @@ case that stands as the subject right before the award cue.
                                a phrase closing on a program head (工作法, 机制, 模式…)
 
 The phrase runs back from the subject's end to the clause's start, a mention already found
-(沈家门街道 before its 工作法) or 的; a phrase opening with a demonstrative (该机制, 这一模式)
+(东港街道 before its 工作法) or 的; a phrase opening with a demonstrative (该机制, 这一模式)
 refers back and names nothing; one holding a function word is a clause, not a name.
 """
 from __future__ import annotations
@@ -72,13 +72,13 @@ def _after_de(text: str, lo: int, e: int) -> int:
     return de + 1 if de >= 0 else lo
 
 
-#: what opens a clause's predicate after its subject (木偶戏普法 | 得到…推广)
+#: what opens a clause's predicate after its subject (皮影戏普法 | 得到…推广)
 _PREDICATE = re.compile(r"得到|受到|被|获|经|在|已|成为|深受|还|也|不仅|通过|作为|先后|实现|让|使|于|以|将")
 
 
 def _previous_subject(text: str, own: int, ends: set[int], starts: set[int]) -> tuple[int, int] | None:
     """When an award clause has no subject of its own, the subject the clause before it opens
-    with (其中：木偶戏普法得到…推广，获评…), if no matcher named it and it names a work."""
+    with (其中：皮影戏普法得到…推广，获评…), if no matcher named it and it names a work."""
     marks = list(_CLAUSE_MARK.finditer(text, max(0, own - 60), own - 1))
     start = marks[-1].end() if marks else max(0, own - 60)
     if start in starts:

@@ -133,7 +133,7 @@ def honour_parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[
         if tally is not None:
             title = title[:tally.start()]
         span = len(title)
-        # 全国“八五”普法4个法治文化建设联系点之一: one of the four is the title itself
+        # 全国“八五”普法4个普法示范点之一: one of the four is the title itself
         name = _COUNTED.sub("", _ONE_OF.sub("", title))
         if not is_honour(name, select):
             out.append(None)

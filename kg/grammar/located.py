@@ -1,6 +1,6 @@
 """Where each organisation and place of a document is located, by name (for lg:locatedIn).
 
-A place's parent is the place the text writes right before it (山东省莘县 → 山东省), else its
+A place's parent is the place the text writes right before it (湖南省桐溪县 → 湖南省), else its
 direct parent (a division's in the gazetteer, a town's from the document) when the document
 names it; an organisation's is its prefix place.
 """
@@ -40,7 +40,7 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
     # the longest form a name opens with: one prefix per length, so a set lookup per length
     # finds what the first match in the forms sorted longest first is
     lengths = sorted({len(f) for f in place_forms}, reverse=True)
-    # towns by their name without the type (东古城 of 东古城镇), for bodies named by the place alone
+    # towns by their name without the type (青石 of 青石镇), for bodies named by the place alone
     stems = {stem: h.candidate.name for h in places if h.candidate.subtype == "Town"
              and len(stem := _TOWN_TYPE.sub("", h.candidate.name)) >= 2}
     final_names = {m.name for m in mentions}
@@ -63,8 +63,8 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
 
 def _jurisdiction(name: str, forms: dict[str, str], lengths: list[int], stems: dict[str, str]) -> str | None:
     """The place an organisation's name opens with — the last of the places written one after
-    another (微山县高楼乡司法所 → 高楼乡) — or the town whose name without 镇/乡/街道 opens a body
-    named by its place alone (东古城司法所 → 东古城镇)."""
+    another (柳溪县桃林乡司法所 → 桃林乡) — or the town whose name without 镇/乡/街道 opens a body
+    named by its place alone (青石司法所 → 青石镇)."""
     place, pos = None, 0
     while True:
         form = next((name[pos:pos + n] for n in lengths
@@ -80,12 +80,12 @@ def _jurisdiction(name: str, forms: dict[str, str], lengths: list[int], stems: d
 
 def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> list[Located]:
     """Each place's candidate parents, nearest first: those the text writes right before it
-    (山东省莘县, 羊角镇上庵村), then a division's direct parent in the gazetteer, or a town's
+    (湖南省桐溪县, 青石镇河湾村), then a division's direct parent in the gazetteer, or a town's
     parent from the document.  The direct parent comes first for the report's own places and for
-    the places right under its own jurisdiction (冠县 in a 聊城市 report is in 聊城市, even where
-    the text writes 山东省冠县): the report's context makes that certain; a county that is not the
-    report's (山东莘县 in a 冠县 report) is where the text puts it.  Never a further ancestor the text does not
-    write with it: 澜沧县 is in 普洱市, and a report naming 云南省 but not 普洱市 does not place it."""
+    the places right under its own jurisdiction (柳溪县 in a 云州市 report is in 云州市, even where
+    the text writes 湖南省柳溪县): the report's context makes that certain; a county that is not the
+    report's (湖南桐溪县 in a 柳溪县 report) is where the text puts it.  Never a further ancestor the text does not
+    write with it: 墨江县 is in 普洱市, and a report naming 云南省 but not 普洱市 does not place it."""
     gz = gazetteer()
     stated: dict[str, list[str]] = {}
     implied: dict[str, list[str]] = {}
@@ -102,7 +102,7 @@ def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> 
                 _add(stated, name, h.parent)
         elif h.parent:
             _add(stated if h.candidate.aliases else implied, name, h.parent)
-    # the report's own places, its most specific first (冠县 of a 冠县 report, else its city…)
+    # the report's own places, its most specific first (柳溪县 of a 柳溪县 report, else its city…)
     own = tuple(p for p in (ctx.county, ctx.city, ctx.province) if p) or (None,)
     out = []
     for name, start in first.items():

@@ -1,7 +1,7 @@
 """Organisations by grammar: place prefix + department stem + organ core.
 
 The prefix is a place mention (full or short form), 中共 + place, or a bare level word
-(省/市/区/县) that the document context resolves (市司法局 → 聊城市司法局). National bodies
+(省/市/区/县) that the document context resolves (市司法局 → 云州市司法局). National bodies
 come from a small lexicon of central organs, plus their sub-units (司法部 + …局).
 """
 from __future__ import annotations
@@ -62,7 +62,7 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
     ("局", "GovernmentDepartment"), ("厅", "GovernmentDepartment"), ("部", "GovernmentDepartment"),
     ("办", "GovernmentDepartment"), ("委员会", "GovernmentDepartment"),
 )
-#: media cores that may follow a place prefix directly (济宁日报, 聊城经济广播)
+#: media cores that may follow a place prefix directly (云州日报, 清溪经济广播)
 MEDIA_CORES = ("广播电视台", "电视台", "日报", "晚报", "广播", "新闻传媒中心", "传媒中心", "报社", "融媒")
 
 
@@ -357,12 +357,12 @@ def _word_start(text: str, i: int, token_starts: Collection[int] | None) -> bool
 
 
 def _bare_place(level: str, stem: str, ctx: DocContext) -> str | None:
-    """The context place a bare 市/区/县/省 stands for; 冠县 + 县委 → 冠县县委 (X县 keeps 县委)."""
+    """The context place a bare 市/区/县/省 stands for; 沁县 + 县委 → 沁县县委 (X县 keeps 县委)."""
     return _county_committee(_context_place(level, ctx), level, stem)
 
 
 def _county_committee(place: str | None, level: str, stem: str) -> str | None:
-    """冠县 + 县委 → 冠县县委: a county named by one character before 县 keeps the 县 of 县委."""
+    """沁县 + 县委 → 沁县县委: a county named by one character before 县 keeps the 县 of 县委."""
     if place and level == "county" and len(place) == 2 and place.endswith("县") and stem.startswith("委"):
         return place + "县"
     return place
@@ -418,7 +418,7 @@ def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candida
 
 
 def _distributed(text: str, ps: int, stem: str, by_end: dict[int, Candidate]) -> list[Candidate]:
-    """任城区、济宁高新区法院: the organ core is shared by every coordinated place before it."""
+    """云溪区、云州高新区法院: the organ core is shared by every coordinated place before it."""
     out = []
     pos = ps
     while pos >= 1 and text[pos - 1] in "、和及与":
@@ -475,7 +475,7 @@ def _bare_level_re(levels: str) -> re.Pattern[str]:
 def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                token_starts: Collection[int] | None = None) -> list[Candidate]:
     out: list[Candidate] = []
-    # national bodies, with sub-units (司法部社区矫正管理局)
+    # national bodies, with sub-units (司法部公共法律服务管理局)
     for m in _CENTRAL_RE.finditer(text):
         if not _word_start(text, m.start(), token_starts):
             continue
@@ -491,7 +491,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if end == m.end() and not _boundary(text, end, "x", token_starts):
             continue
         out.append(_org(m.start(), end, text[m.start():end], "central"))
-    # place prefix + stem + core; towns also by their stem (东古城 for 东古城镇: 东古城司法所)
+    # place prefix + stem + core; towns also by their stem (青石 for 青石镇: 青石司法所)
     starts = {p.start for p in places}
     # a place directly followed by another (湖南省江华县司法局) is not the body's own prefix
     prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places
@@ -521,9 +521,9 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if tribunal:
             full = tribunal
         elif stem.endswith(_GOV_CORES) and not stem.endswith(MEDIA_CORES):
-            full = p.name + stem  # 聊城 + 司法局 → 聊城市司法局
+            full = p.name + stem  # 云州 + 司法局 → 云州市司法局
         else:
-            full = text[ps:end]  # media and other bodies keep the text's own spelling (聊城日报)
+            full = text[ps:end]  # media and other bodies keep the text's own spelling (云州日报)
         out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
         parent = _parent(text, chain, start, full)
         if parent:
@@ -763,9 +763,9 @@ _ACCOUNT = re.compile("微信公众号|公众号|官方微博|政务微博|抖�
 
 
 def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -> list[Candidate]:
-    """Named rooms and centres in quotes: “李春甫调解室”; and bodies named by a quoted brand
-    with their core after it (市级“和为贵”中心, “有事来聊·有李来说”调解室), the level word
-    resolved by context (县级“一站式”…中心 → 冠县“一站式”…中心), a place written before it
+    """Named rooms and centres in quotes: “陈志华调解室”; and bodies named by a quoted brand
+    with their core after it (市级“和美家”中心, “有事来谈·老李来帮”调解室), the level word
+    resolved by context (县级“一站式”…中心 → 柳溪县“一站式”…中心), a place written before it
     kept (灵峰街道“和事佬”工作室); official media accounts (“安吉发布”微信公众号)."""
     out = []
     place_by_end = {p.end: p for p in places if p.source != "selfref"}
@@ -773,12 +773,12 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")):
             continue  # honours (“全国模范人民调解委员会”)
-        # a counted label (“三中心”) names no body itself; one before a core may (“一站式”…中心)
+        # a counted label (“四中心”) names no body itself; one before a core may (“一站式”…中心)
         counted = inner[0] in "一二三四五六七八九十两多" and len(inner) <= 5
         kind = _LISTED_KIND.match(text, m.end()) \
             if not counted and text[m.end():m.end() + 1] in _LISTED_KIND_FIRST else None
         if kind and not inner.endswith(_QUOTED_ORG_CORES) and _valid_middle(inner):
-            # “有事来聊·伟伟道来”“有事来聊·有李来说”等名牌调解室: each item is a room of that kind
+            # “有事来谈·伟伟来帮”“有事来谈·老李来帮”等名牌调解室: each item is a room of that kind
             core = next(c for c in _QUOTED_ORG_CORES if kind.group(0).endswith(c))
             out.append(_org(m.start(), m.end(), inner, "org", m.group(0) + core))
             continue
@@ -805,7 +805,7 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -
         if end < len(text) and is_han(text[end]) and text[end] in "长员":
             continue  # 中心主任: a position, the name ended earlier
         if _COUNTED.match(text, end) or _COUNTED.search(text, clause_start(text, m.start()), m.start()):
-            continue  # 建成“和为贵”人民调解室4750个, 14个司法所建立…调解室: a kind of room, not one body
+            continue  # 建成“和美家”人民调解室2300个, 14个司法所建立…调解室: a kind of room, not one body
         start, prefix = m.start(), ""
         level = _LEVEL_OF.get(text[max(0, m.start() - 2):m.start()])
         if level is not None:
@@ -834,9 +834,9 @@ _ESTABLISHED_CORE_RE = re.compile("|".join(_ESTABLISHED_CORES))
 
 def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
                  token_starts: Collection[int] | None) -> list[Candidate]:
-    """A body the report says was set up (成立破产管理人协会, 设立公证司法辅助中心): the name after
-    the verb up to an organ core. Its place is the one the clause names before the verb (在冠县设立…),
-    else the document's; several places (在任城区、高新区设立…分中心) set up several bodies: none."""
+    """A body the report says was set up (成立律师调解协会, 设立劳动争议调解中心): the name after
+    the verb up to an organ core. Its place is the one the clause names before the verb (在柳溪县设立…),
+    else the document's; several places (在云溪区、高新区设立…分中心) set up several bodies: none."""
     out = []
     named = sorted((p.start, p.name) for p in places if p.source != "selfref")
     named_starts = [a for a, _ in named]
@@ -916,7 +916,7 @@ _MEDIA_RE = re.compile(r"日报|晚报|早报|都市报|法制报|商报|电视�
 
 
 def _media(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
-    """Newspapers and stations without a place prefix the gazetteer knows: 大众日报, 齐鲁晚报."""
+    """Newspapers and stations without a place prefix the gazetteer knows: 江南日报, 海峡晚报."""
     out = []
     for m in _MEDIA_RE.finditer(text):
         s = m.start()
@@ -976,8 +976,8 @@ _DATELINE = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{1,8}?(?:网|社|日�
 
 
 def _media_lists(text: str) -> list[Candidate]:
-    """Outlets named in a list that ends in 等媒体 (被山东普法、《聊城日报》等媒体报道), the
-    outlet of a reporter's line in a press-conference transcript (东方圣城网记者), and the outlet
+    """Outlets named in a list that ends in 等媒体 (被云岭普法、《云州日报》等媒体报道), the
+    outlet of a reporter's line in a press-conference transcript (东方古城网记者), and the outlet
     of a news dateline (新华网长沙3月2日电)."""
     out = []
     if "日电" in text:
@@ -987,11 +987,11 @@ def _media_lists(text: str) -> list[Candidate]:
         pos = m.start(1)
         for n, item in enumerate(re.split("[、和及]", m.group(1))):
             start, pos = pos, pos + len(item) + 1
-            if n == 0:  # the list opens after the verb phrase before it (…做法被山东新闻联播、…)
+            if n == 0:  # the list opens after the verb phrase before it (…做法被云岭新闻联播、…)
                 head = re.split(r"[被在经由的为与将把对从]", item)[-1]
                 start, item = start + len(item) - len(head), head
             if "《" in item or "》" in item or item.startswith(_NOT_MEDIA) or not _valid_middle(item):
-                continue  # titled outlets are the title rule's; 省政法委《今日政法》 is a programme
+                continue  # titled outlets are the title rule's; 省政法委《政法视点》 is a programme
             out.append(_org(start, start + len(item), item, "media"))
     for m in _reporter_lines(text):
         name = m.group(1)

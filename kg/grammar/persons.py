@@ -1,7 +1,7 @@
 """Named officials: a surname-initial name next to a position title, never a private person.
 
-Forms: a roster line (朱勇志 市委依法治市办副主任), name + title (习近平总书记), title + name
-(局长王书国), name + 同志. A name marked 化名 or containing 某 never becomes an entity.
+Forms: a roster line (周海峰 市委依法治市办副主任), name + title (习近平总书记), title + name
+(局长陈立新), name + 同志. A name marked 化名 or containing 某 never becomes an entity.
 """
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ _honour_starts = _WordStarts(PERSON_HONOUR_HEADS)
 
 _PRIVATE = re.compile("|".join(map(re.escape, PRIVATE_MARKERS)))
 _FUNCTION = set("的了与和由在是把被等将对向从为及并而且之所以于着过也都就又还个些")  # not 其 (刘其亮)
-#: the last characters of organ names: no given name ends in them (楚雄州司法局 + 党委书记)
+#: the last characters of organ names: no given name ends in them (云岭州司法局 + 党委书记)
 _ORGAN_LAST = ("局", "厅", "委", "办", "院", "所", "处", "科", "室", "站")
 
 
@@ -127,10 +127,10 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
                 if add(s, e):
                     coordinated(e)
                 break
-    for m in _AFTER_ORG.finditer(text):  # 斜店司法所王正伟冒雨…: a staff member named after the unit
+    for m in _AFTER_ORG.finditer(text):  # 桃林司法所张建伟冒雨…: a staff member named after the unit
         s = m.start(1)
         if s not in token_starts and s - 1 not in token_starts:
-            continue  # (斜店司法|所王|正伟: the words may join the unit's last character to the surname)
+            continue  # (桃林司法|所张|建伟: the words may join the unit's last character to the surname)
         for e in (s + 3, s + 2):
             if e <= m.end(1) and (e == len(text) or e in token_starts) \
                     and text[s:e] not in common_words():

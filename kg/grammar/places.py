@@ -31,7 +31,7 @@ _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
 _STEM_BAD = set("各全本该每个等和与的在了是对为把被将从向以于由并及其所有城市县区省乡镇村街涉边两级三级"
                 "一百千万多数重点农贫困示范先进美丽文明特色中心新老不出建立")
 _STEM_BAD.discard("城")
-_STEM_OK_WITH = ("新区", "新村")  # 新区街道 and 生态三庙新村 are real names despite 新
+_STEM_OK_WITH = ("新区", "新村")  # 滨湖新区街道 and 生态柳湾新村 are real names despite 新
 #: the bad stem characters a town right after its county may hold (贺兰县立岗镇, 某县新农镇):
 #: words of description elsewhere, but the county before it makes the name certain
 _STEM_BAD_UNLESS_COUNTY = set("农贫困示范先进美丽文明特色中心新老不出建立重点")
@@ -47,7 +47,7 @@ class PlaceHit:
 
     candidate: Candidate
     division: Division | None
-    #: canonical name of the parent: the place written right before it (山东省莘县, 羊角镇上庵村),
+    #: canonical name of the parent: the place written right before it (湖南省桐溪县, 青石镇河湾村),
     #: else a division's direct parent in the gazetteer, else the document's county for a town
     parent: str | None
 
@@ -100,11 +100,11 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
                 and (text[start - 1].isdigit() or text[start - 1] in "一二三四五六七八九十两几多"):
             continue  # 9项城市管理: a count, not 项城市
         if m.is_short and (not _short_ok(text, m, token_starts) or _TOWN_AHEAD.match(text, end)):
-            continue  # 聊城市场 is no 聊城; 定远寨镇 is a town, not 定远(县) + 寨镇
+            continue  # 云州市场 is no 云州; 通山岭镇 is a town, not 通山(县) + 岭镇
         div, subtype, props, parent = r
         if hits and hits[-1].candidate.end == start and hits[-1].division is not None \
                 and hits[-1].division.code in _ancestor_codes(gz, div):
-            parent = hits[-1].division.name  # 山东省莘县: the text names the parent it means
+            parent = hits[-1].division.name  # 湖南省桐溪县: the text names the parent it means
         hit = PlaceHit(Candidate(start, end, EntityType.PLACE, div.name, "place", subtype, props,
                                  (surface,) if surface != div.name else ()), div, parent)
         hits.append(hit)
@@ -131,8 +131,8 @@ _NATURAL_STEM_BAD = _STEM_BAD_UNLESS_COUNTY - set("新老")
 
 def _natural_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     """X自然村, a hamlet: a Village inside the administrative village (村) it belongs to — the
-    one written right before it (上庵村黑泥塘自然村), else the last village the text names
-    before it in the same paragraph or the line above (a heading: 茂南区羊角镇上庵村)."""
+    one written right before it (河湾村柳树塘自然村), else the last village the text names
+    before it in the same paragraph or the line above (a heading: 南江区青石镇河湾村)."""
     villages = {h.candidate.name for h in hits if h.candidate.subtype == "Village"}
     ends = {h.candidate.end: h.candidate.name for h in hits if h.candidate.subtype == "Village"}
     out = []
@@ -226,7 +226,7 @@ def _ancestor_codes(gz, div: Division) -> tuple[str, ...]:
 
 
 def _short_ok(text: str, m: Match, token_starts: Collection[int] | None) -> bool:
-    """A short form counts as a place only as a whole word (聊城 in 聊城经济广播, not 聊城市场)."""
+    """A short form counts as a place only as a whole word (云州 in 云州经济广播, not 云州市场)."""
     if token_starts is None:
         return True
     return m.start in token_starts or m.start == 0
@@ -312,7 +312,7 @@ _HAN_TAIL = re.compile(rf"[{HAN}]*\Z")
 def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
            token_starts: Collection[int] | None) -> list[PlaceHit]:
     """镇/乡/街道/苏木 names: a 2–4 character stem that starts a word, after a break, a
-    function word or an adjacent higher place (微山县高楼乡)."""
+    function word or an adjacent higher place (柳溪县桃林乡)."""
     ends = {h.candidate.end: h for h in hits}
     out: list[PlaceHit] = []
     for start, e in sorted(m.span() for p in _TOWN_SUFFIXES for m in p.finditer(text)):
@@ -340,7 +340,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             if stem.endswith("城") and suffix in ("乡", "镇") and (adjacent is None or adjacent.division is None
                                         or adjacent.division.level != Level.COUNTY) and (
                     suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")):
-                continue  # 城乡, 城镇居民: words, not names (冠县东古城镇 is certain)
+                continue  # 城乡, 城镇居民: words, not names (柳溪县青石镇 is certain)
             prev = ends.get(s)
             before = text[max(0, s - 2):s]
             if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从的了是" \
@@ -363,7 +363,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
         aliases = (text[prev.candidate.start:e],) if prev is not None else ()
         out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, name, "town", "Town",
                                       aliases=aliases), None, parent))
-        # 定远寨镇生态三庙新村: a village right after its town; a one-character stem (天荒坪镇余村)
+        # 通山岭镇生态柳湾新村: a village right after its town; a one-character stem (天荒坪镇余村)
         # only when nothing of a word follows it (被, 、, a break)
         v = _VILLAGE_AFTER.match(text, e) or _VILLAGE_AFTER_ONE.match(text, e)
         if v and not any(c in _FUNCTION_CHARS for c in v.group(1)) and (v.end() >= len(text) or not is_han(text[v.end()])
@@ -385,7 +385,7 @@ def _long_stem_ok(text: str, s: int, stem: str, adjacent: PlaceHit | None) -> bo
 
 def _known_towns(towns: list[PlaceHit], ctx: DocContext) -> list[PlaceHit]:
     """A town found with a longer stem where the text also names a shorter one after its county
-    (荣昌区龙集镇 … 来自龙集镇): the stem took a word before the name, so the name is the known one."""
+    (云溪区石岭镇 … 来自石岭镇): the stem took a word before the name, so the name is the known one."""
     known = {h.candidate.name for h in towns if h.candidate.subtype == "Town" and h.candidate.aliases}
     if not known:
         return towns

@@ -33,7 +33,7 @@ _MEETING = ("主题", "系列", "新闻", "会议", "发布会", "座谈会", "�
 _EXT_BREAK = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已，,。；;：:、（）()《》“”‘’\"'|\n")
 
 
-#: activity words that may modify a program's head (“三张清单”工作推进机制)
+#: activity words that may modify a program's head (“四张清单”工作推进机制)
 _PROGRAM_MODIFIERS = ("工作", "推进", "建设")
 
 
@@ -81,7 +81,7 @@ def _head_extension(text: str, pos: int) -> tuple[int, str | None]:
 def _run_head(run: str) -> tuple[int, str | None]:
     """_head_extension's answer for the phrase run it found (cached: a head phrase recurs)."""
     # the run must end in a head, or a head must be followed by a verb (“12345”热线建立…);
-    # if the noun phrase goes on (品牌调解力, 品牌建设) it is not a name
+    # if the noun phrase goes on (品牌影响力, 品牌建设) it is not a name
     for k in range(len(run), 0, -1):
         if k < len(run) and not run.startswith(_VERB_AFTER_HEAD, k):
             continue
@@ -105,13 +105,13 @@ def _is_statute(inner: str) -> bool:
         or inner in ("宪法", "民法典")
 
 
-#: bodies named after a brand: “有事来聊”调解室, “和为贵”中心
+#: bodies named after a brand: “有事来谈”调解室, “和美家”中心
 _NAMED_BODY = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:调解室|工作室|服务站|中心)")
 
 
 def _head_follows(text: str, pos: int) -> bool:
-    """A head noun right after the quote (“有事来聊”品牌调解力, “无证明城市”建设): a program. (A
-    body named after it, “有事来聊”调解室, is one too; match_programs has handled that case.)"""
+    """A head noun right after the quote (“有事来谈”品牌影响力, “无证明城市”建设): a program. (A
+    body named after it, “有事来谈”调解室, is one too; match_programs has handled that case.)"""
     return text.startswith("建设", pos) or text.startswith(_LONG_HEADS_BY_FIRST.get(text[pos:pos + 1], ()), pos)
 
 
@@ -124,18 +124,18 @@ def _implement_cue_before(text: str, start: int) -> bool:
 #: clause of the window
 _CUE_IN_LAST_CLAUSE = re.compile(f"(?:{'|'.join(map(re.escape, IMPLEMENT_CUES))})[^，,。；;\n]*\\Z")
 
-#: what ends a four-character phrase (而 may sit inside one: “营”刃而解)
+#: what ends a four-character phrase (而 may sit inside one: “和”而不同)
 _PUN_BREAK = set("、，,。；;：:！!？?“”‘’（）() \n等和及与的")
 
 
-#: how far before a pun its place's name may start (斗虎屯镇止“斗”息争)
+#: how far before a pun its place's name may start (斗山镇止“斗”息争)
 _PUN_PLACE_REACH = 6
 #: the place a pun follows: a name ending in a settlement's or a division's word
 _PUN_PLACE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:街道|社区|镇|乡|村|县|区|市)\Z")
 
 
 def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | None:
-    """郑家镇“郑”风正气, 梁水镇上善若“水”: one quoted character inside a four-character phrase that
+    """和溪镇“和”风细雨, 绿水镇上善若“水”: one quoted character inside a four-character phrase that
     runs to the next break is a coined brand when it plays on the name of the place just before
     it; a quoted character in a maxim or a verb phrase (以“法”为要, 遇事找“法”) is emphasis."""
     r = 0
@@ -155,7 +155,7 @@ def _four_character_pun(text: str, qstart: int, qend: int) -> tuple[int, int] | 
 
 #: quoted labels for groups of people (“一把手”, “关键少数”, “两代表一委员”): not initiatives
 _PEOPLE_END = ("一把手", "少数", "代表", "委员", "干部", "群众", "人员", "队伍")
-#: adjectives (“伴随式”, “钥匙型”, “三化”) and counted kinds (“三类基地”, “六项工作制度”, “一套机制”)
+#: adjectives (“保姆式”, “菜单型”, “三化”) and counted kinds (“四类阵地”, “五项工作制度”, “一套流程”)
 _NOT_A_NAME = re.compile(r"^.{1,2}[型式化]$|^[一二三四五六七八九十两几多]+[类个种条批支套张](?![一二三四五六七八九十两])")
 _THEME_LIST_END = re.compile(r"等(?:主题|方面|内容|领域|话题|题材)")
 
@@ -200,7 +200,7 @@ def _quote_runs(text: str) -> Iterator[list[tuple[int, int]]]:
         yield run
 
 
-#: a count of a kind after a list of quotes (三大平台, 两项机制)
+#: a count of a kind after a list of quotes (四大平台, 两项机制)
 _COUNTED_KIND = re.compile(r"[一二三四五六七八九十两]+[大个项类种张条]")
 #: a plan period (“十四五”, “八五” alone): a span of time, not an initiative (“八五”普法 is one)
 _PLAN_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
@@ -208,12 +208,12 @@ _PLAN_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
 _COUNT_BEFORE = re.compile(r"(?:[一二三四五六七八九十两几0-9]+[个项大]|双)$")
 #: a quoted name that holds its own program head (“一号工程”, “零点行动”, “八八战略”, “枫桥经验”)
 _SELF_HEADS = ("工程", "行动", "计划", "战略", "经验", "机制", "模式", "工作法", "品牌", "项目")
-#: a long quoted name ending in its own head (“某市加快构建知识产权全链条工作体系”) is still a name
+#: a long quoted name ending in its own head (“某市加快建设矛盾纠纷多元化解工作体系”) is still a name
 _MAX_LONG_QUOTED = 24
 _LONG_NAME_HEADS = ("机制", "模式", "制度", "体系", "平台", "工程", "项目")
 #: award cues right after a quote: the quote names what was honoured
 _HONOURED_AFTER = tuple(c for c in AWARD_CUES if c not in ("创建", "确定为", "命名为", "授予", "评为"))
-#: the verbs after which a modifier of a quoted name starts (启动基层法治建设“四大工程”)
+#: the verbs after which a modifier of a quoted name starts (启动基层法治建设“五大行动”)
 _PREFIX_OPENERS = tuple(sorted(set(IMPLEMENT_CUES) | {"启动", "推动", "推进", "深化", "开展", "实施",
                                                       "共建", "加强", "强化", "抓好", "做好", "擦亮",
                                                       "利用", "依托", "借助", "运用"},
@@ -224,7 +224,7 @@ _ONE_CHARACTER_VERBS = frozenset("有是让使给做搞抓")
 _SELF_PLACE = re.compile(r"(?:[全本我][省市区县旗镇乡])?")
 #: what a modifier never holds: function characters, and 暨 joining two names (专项督察暨“八五”普法)
 _MODIFIER_BREAK = _EXT_BREAK | {"暨"}
-#: how far back the run before a quote is read: a settlement may open it (沈家门街道海上矛盾纠纷化解“四步”工作法)
+#: how far back the run before a quote is read: a settlement may open it (东港街道海上矛盾纠纷化解“四步”工作法)
 _PREFIX_REACH = 14
 #: a town, street or village that opens a modifier: it is where the program runs, not its name
 _LEADING_SETTLEMENT = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡|村|社区)")
@@ -236,7 +236,7 @@ _BAD_PREFIX = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not
 
 
 def _modifier_before(text: str, qstart: int) -> str:
-    """The noun modifier written right before a quoted name (基层法治建设“四大工程”, 法治共享
+    """The noun modifier written right before a quoted name (基层法治建设“五大行动”, 法治共享
     “农家书屋”): the Han run back to a verb of carrying out or the clause's start, without the
     place where the program runs; empty when the run is too long to be a modifier."""
     lo = qstart
@@ -258,7 +258,7 @@ def _modifier_before(text: str, qstart: int) -> str:
 
 
 def _without_leading_place(mod: str) -> str:
-    """The modifier without the place it opens with (全市, 沈家门街道, 黑泥塘村, 福州市): where the
+    """The modifier without the place it opens with (全市, 东港街道, 柳树塘村, 福州市): where the
     program runs is no part of its name."""
     mod = mod[_SELF_PLACE.match(mod).end():]
     settle = _LEADING_SETTLEMENT.match(mod)
@@ -283,7 +283,7 @@ def match_programs(text: str) -> list[Candidate]:
         # a head after the run (and after 等) is every member's
         tail = run[-1][1] + (1 if text.startswith("等", run[-1][1]) else 0)
         if len(run) > 1 and _COUNTED_KIND.match(text, tail):
-            continue  # “A”“B”和“C”三大平台: the parts of one counted set, not programs each
+            continue  # “A”“B”和“C”四大平台: the parts of one counted set, not programs each
         for n, (qstart, qend) in enumerate(run):
             if n < len(run) - 1 and qend - qstart - 2 > _MAX_QUOTED:
                 continue  # “A+B+C+D”“1+3”模式: a long description glossed by the name after it
@@ -312,8 +312,8 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
         return None
     quoted = text[qstart:qend]
     if _NAMED_BODY.match(text, qend):
-        # a body named after a brand (“有事来聊”调解室): the brand is the program; a room's own
-        # sub-brand (“有事来聊·有李来说”调解室) is only the room's name
+        # a body named after a brand (“有事来谈”调解室): the brand is the program; a room's own
+        # sub-brand (“有事来谈·老李来帮”调解室) is only the room's name
         if "·" not in inner and len(inner) <= _MAX_QUOTED:
             return Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", "Brand", aliases=(inner,))
         return None
@@ -347,7 +347,7 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
     score = 0
     if _implement_cue_before(text, list_start) or (text.endswith(_USE_CUES, max(0, list_start - 2), list_start)
                                                     and not after.startswith(("式", "型"))):
-        score += 1  # (运用“拉家常”式聊天: a manner, not a means)
+        score += 1  # (运用“唠家常”式交流: a manner, not a means)
     if _COINED.search(inner):
         score += 1
     if _head_follows(text, head_at):
@@ -357,7 +357,7 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
     if text.startswith(_HONOURED_AFTER, qend):
         score += 1  # “…”获全省…奖, “…”入选…: what is honoured is a named thing
     if len(inner) >= 6 and inner.endswith(("机制", "模式", "制度", "体系", "平台")):
-        score = max(score, 0) + 3  # a long quoted name with its own head (的“三省四县联调机制”)
+        score = max(score, 0) + 3  # a long quoted name with its own head (的“两省三县联调机制”)
     if before.endswith("的") or before.endswith(_STATE_BEFORE) or _state_verb_governs(text, list_start) \
             or before.endswith(_INDEFINITE):
         score -= 2
@@ -387,7 +387,7 @@ def _inside_honour(text: str, qend: int) -> bool:
     return end > qend and text.endswith(_HONOUR_ENDS, qend, end)
 
 
-#: heads a quote may describe through 的 (“早发现、早介入”的工作方法, “…”的四审工作方法)
+#: heads a quote may describe through 的 (“早发现、早介入”的工作方法, “…”的三查工作方法)
 _DESCRIBED_HEADS = ("工作方法", "工作法", "工作模式", "模式", "工作机制", "机制")
 _DESCRIBED_RUN = han_run(_EXT_BREAK)
 
@@ -420,7 +420,7 @@ def _state_verb_governs(text: str, qstart: int) -> bool:
     return _STATE_GOVERNED.search(text, max(0, qstart - 8), qstart) is not None
 
 
-#: verbs that introduce a named initiative without quotes (建立三省四县跨省联调机制)
+#: verbs that introduce a named initiative without quotes (建立两省三县跨省联调机制)
 _INTRO_VERBS = ("组织开展", "开展", "建立健全", "建立", "健全", "完善", "推行", "实行", "探索", "创新", "构建",
                 "打造", "举办", "实施", "启动", "推进", "承接", "落实", "创建", "搭建", "上线", "开通", "部署",
                 "深化", "推广", "出台", "形成", "开设", "设立", "推出")
@@ -430,7 +430,7 @@ _UNQUOTED_HEADS = ("攻坚行动", "专项行动", "行动", "宣传月活动", 
                    "工作法", "创建活动")
 _GENERIC_STEMS = ("相关", "有关", "各项", "各类", "一系列", "多种", "多项", "系列", "工作", "长效", "常态化",
                   "一批", "一套", "这一", "该", "此", "其", "全面", "进一步", "相应", "配套", "新的")
-#: what makes an unquoted phrase a proper name: a quote, a number, a coined count (三省四县), a place
+#: what makes an unquoted phrase a proper name: a quote, a number, a coined count (两省三县), a place
 _DISTINCT = re.compile(r"[“0-9+]|[一二三四五六七八九十两][^\s]{0,2}[一二三四五六七八九十两]|[省市县区镇乡]")
 #: how long a stem makes a name specific without a place, a number or a quote, by head: a rule or
 #: system named by what it does at length (行政执法效能评估制度, …府院衔接机制) is one institution;
@@ -520,7 +520,7 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
         if "等" in stem or "了" in stem:
             continue  # a list closed by 等, a verb phrase with 了: no one name
         if "和" in stem and _head_before_and(stem):
-            continue  # 窗口人员动态调整机制和科学分流机制: two things, each judged where it stands
+            continue  # 窗口人员轮岗交流机制和业务分流机制: two things, each judged where it stands
         if not (_DISTINCT.search(stem) or head in _NAMED_HEADS or len(stem) >= _SPECIFIC_STEM.get(head, _PHRASE_MAX)):
             continue  # 多元化解纠纷机制, 行政执法工作体系: generic, not a name
         # a quoted brand inside a longer name (整治“…”专项行动): the longer name is the program
@@ -548,7 +548,7 @@ def _caption_lines(text: str) -> Iterator[re.Match[str]]:
 
 def match_caption_programs(text: str) -> list[Candidate]:
     """A line standing alone (a photo caption or a sub-heading) that is a noun phrase ending in a
-    program head (聊城市跨行政区划府院联动机制, ▲民法典宣传月活动) names that program; lines led
+    program head (云州市跨行政区划府院联动机制, ▲民法典宣传月活动) names that program; lines led
     by a verb (健全依法决策机制) are section headings about work, not names."""
     out: list[Candidate] = []
     for m in _caption_lines(text):
@@ -567,9 +567,9 @@ def match_caption_programs(text: str) -> list[Candidate]:
 
 
 def match_program_echoes(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Further mentions of a mechanism whose name opens with a coined count (三省四县跨省联调机制):
-    the same count leading a phrase that ends in the mechanism's head (启动三省四县联调机制), or
-    its name without the head (与三省四县跨省联调深度融合)."""
+    """Further mentions of a mechanism whose name opens with a coined count (两省三县跨省联调机制):
+    the same count leading a phrase that ends in the mechanism's head (启动两省三县联调机制), or
+    its name without the head (与两省三县跨省联调深度融合)."""
     from .docresolve import coined_family
 
     out: list[Candidate] = []
@@ -592,7 +592,7 @@ def match_program_echoes(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-#: 法治山西, 平安中宁, 法治济宁建设: the rule-of-law and public-safety programs named after a place
+#: 法治湖北, 平安柳溪, 法治云州建设: the rule-of-law and public-safety programs named after a place
 _PLACE_BRAND = re.compile(r"(?:法治|平安)(?=([\u4e00-\u9fff]{2,5}))")
 _COUNTRY = "中国"
 _TRIO_NEXT = ("、法治政府", "、法治社会", "和法治政府")

@@ -39,7 +39,7 @@ _UNFOUND_HOLDER = re.compile(r"[^\W\d_的了在和与及或对为把被将从向
 
 
 def _listed(text: str, span: tuple[int, int], ms: Mentions) -> list[EntityKey]:
-    """分别是：茂南区羊角镇上庵村、电白区沙琅镇琅西村: each item names one, by its last mention
+    """分别是：南江区青石镇河湾村、北江区松岭镇枫林村: each item names one, by its last mention
     (the most specific place of its chain)."""
     out: list[EntityKey] = []
     for item in _ENUM_ITEM.finditer(text, *span):
@@ -75,9 +75,9 @@ _TOPIC_TYPES = (_ORG, _PLACE, _PERSON, EntityType.PROGRAM)
 def _topic(text: str, sents: Sequence[Sentence], i: int, in_sent: Mapping[int, Mentions],
            cue: int, subject_end: int) -> list[EntityKey]:
     """Who an award clause without a subject of its own is about (a topic chain): the subject of
-    the nearest clause before it in its sentence that opens with one (木偶戏普法得到…推广，获评…;
+    the nearest clause before it in its sentence that opens with one (皮影戏普法得到…推广，获评…;
     近年来，翠屏区坚持…，荣获…), else, when the sentence opens with the cue, the subject the
-    sentence before it (in the same paragraph) opens with (赣州市司法局…取得较好成效。获评…)."""
+    sentence before it (in the same paragraph) opens with (云州市司法局…取得较好成效。获评…)."""
     s = sents[i]
     marks = [m.end() for m in _CLAUSE_MARK.finditer(text, s.start, cue)]
     own = marks[-1] if marks else s.start

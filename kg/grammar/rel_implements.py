@@ -4,9 +4,9 @@
   it), or of the later clause that opens with its own actors; failing one, the document's actor
   (the author of a body's report, the place of a place's report, the body answering in a
   transcript);
-- a place's own brand, its name right before the quote (郑家镇“郑”风正气);
+- a place's own brand, its name right before the quote (和溪镇“和”风细雨);
 - the pilots designated in the sentence (确定A、B为试点单位);
-- a name opening with a place below the document's actor is that place's own (临清市…工作方案 in a
+- a name opening with a place below the document's actor is that place's own (清溪市…工作方案 in a
   city's report): the place carries it out, not the city;
 - a regulation only after a verb of carrying it out (贯彻实施《…》); the body that made it (市政府
   印发《…》) issued it rather than carrying it out (rel_issued).
@@ -31,7 +31,7 @@ _REG_CUE_IN_CLAUSE = re.compile(f"(?:{'|'.join(REGULATION_CUES)})(?=[^{CLAUSE_MA
 
 
 def pilots(text: str, actors: Sequence[Keyed]) -> list[EntityKey]:
-    """确定东昌府区、冠县、高唐县、临清市为试点单位: the designated pilots carry out the program.
+    """确定云溪区、柳溪县、石桥县、清溪市为试点单位: the designated pilots carry out the program.
     `actors` are the sentence's organisations and places (not nested)."""
     for i, (m, _) in enumerate(actors):
         if _PILOT.match(text, m.end):
@@ -49,9 +49,9 @@ def reg_cue_before(text: str, s: Sentence, start: int) -> bool:
 
 def _named_owner(name: str, places: Sequence[str], actor: EntityKey) -> EntityKey | None:
     """In a place's report, the place below it that a program's or instrument's name opens
-    with (after its quote mark), when the document names it: that place's own (临清市…工作方案
-    in a city's report; of a chain the most specific: 聊城市阳谷县…规定 → 阳谷县). A body's
-    report keeps what it names after its place as its own (区司法局: 东昌府区…平台)."""
+    with (after its quote mark), when the document names it: that place's own (清溪市…工作方案
+    in a city's report; of a chain the most specific: 云州市阳谷县…规定 → 阳谷县). A body's
+    report keeps what it names after its place as its own (区司法局: 云溪区…平台)."""
     if actor.etype != PLACE:
         return None
     gz = gazetteer()
@@ -84,7 +84,7 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
                 owners, designated = {m1.end: k1 for m1, k1 in actors}, pilots(text, actors)
             owner = owners.get(m.start)
             if owner is not None:
-                sink.add(owner, IMPLEMENTS, k, s)  # 郑家镇“郑”风正气: the place's own brand
+                sink.add(owner, IMPLEMENTS, k, s)  # 和溪镇“和”风细雨: the place's own brand
                 continue
         elif k.etype != REGULATION:
             continue

@@ -3,7 +3,7 @@
 - a sentence's subject with an issuing verb right before the title, or before the chain of titles
   it closes (市政府印发《A》《B》: both);
 - a body a few characters before an issuing verb and the title (市委办公室联合印发《…》);
-- a title that opens with its issuer (聊城市人民政府办公室关于…);
+- a title that opens with its issuer (云州市人民政府办公室关于…);
 - the issuer column of an appendix table;
 - 该条例由市人大常委会审议通过: the body that passed the instrument of that kind named last;
 - 完成《X》立法审查和市人大常委会审议通过: a body right before a verb of passing that takes no

@@ -77,7 +77,7 @@ class Covered:
 
 def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) -> list[EntityKey]:
     """The actors opening a sentence (after list marks), with those coordinated with the first
-    (东昌府区、冠县、高唐县…); a place after a preposition (在全省) is a setting, not an actor.
+    (云溪区、柳溪县、石桥县…); a place after a preposition (在全省) is a setting, not an actor.
     `actors` are the sentence's organisations and places (not nested); `covered` holds the
     conferrer phrases (被X授予), whose mentions are not subjects."""
     if not actors:
@@ -106,7 +106,7 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
     if before.endswith(CAUSATIVE_VERBS):
         return []  # 推动夷陵区、当阳市创建…, 指导各县…: the object of the report's own verb
     if before.endswith(PREPOSITIONS):
-        # 在东昌府区、冠县推广: named places where a program is rolled out take part in it;
+        # 在云溪区、柳溪县推广: named places where a program is rolled out take part in it;
         # 在全省率先… is only a setting
         if not (before.endswith("在") and first[0].source != SELFREF
                 and ROLLOUT.match(text, end)):

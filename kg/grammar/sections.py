@@ -1,7 +1,7 @@
 """The sections of a compilation: a white paper's county reports, a yearbook's chapters.
 
 A section opens with a report title (2022年法治政府建设年度报告), with the place or body it
-belongs to on the line above it or in the title itself (冠 县 / 2022年…报告; 临清市2022年…报告).
+belongs to on the line above it or in the title itself (沁 县 / 2022年…报告; 清溪市2022年…报告).
 A text is a compilation only when at least two such headings name different places or bodies:
 a single report with 一、二、三 headings is not one. A section ends at the next heading, or at a
 part heading of the whole (Ⅲ 附录, 附件, 第三部分), after which the text is the whole's again.

@@ -1,10 +1,10 @@
 """Statistics tables (`|`-separated rows), read cell by cell: a row per place, a column per measure.
 
-    聊城市2022年行政许可情况统计表                     ← title: the table's place, year and topic
+    云州市2022年行政许可情况统计表                     ← title: the table's place, year and topic
     单位名称 | 行政许可实施数量 | 撤销许可数量 |          ← header rows: a group spanning columns …
     受理数量 | 许可数量 | 不予许可数量 |                ← … and its leaves
     市直部门(单位) | 2214051 | 2207668 | 2408 | 131 |   ← the city level
-    冠 县 | 12401 | 12355 | 33 | 4 |                 ← a county (spaces inside names removed)
+    沁 县 | 12401 | 12355 | 33 | 4 |                 ← a county (spaces inside names removed)
     合计 | 2859657 | 2851374 | 3867 | 173 |          ← the check row
 
 A multi-row header does not say which columns a group spans: the leaves of the second row are

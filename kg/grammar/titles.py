@@ -141,7 +141,7 @@ def match_titles(text: str) -> list[Candidate]:
                                          iname, "title", ikind, aliases=(f"《{iname}》",)))
             continue
         if not is_article_title(title) and 2 <= len(title) <= 8 and _made_here(text, m.start()):
-            # a short named series or product the report's actor made (编制《聊微课》), not a
+            # a short named series or product the report's actor made (编制《溪微课》), not a
             # programme it appeared in (在《新闻联播》播出)
             out.append(Candidate(m.start(), m.end(), EntityType.PROGRAM, title, "title", "Column",
                                  aliases=(f"《{title}》",)))
@@ -211,7 +211,7 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
     for m in _statute_matches(text):
         e = m.end()
         if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and text[e] not in "和与及等的、":
-            continue  # 民法典公园: the word goes on
+            continue  # 民法典广场: the word goes on
         if token_starts is not None and e < len(text) and e not in token_starts:
             continue
         for s2 in range(m.start(), e - 1):
@@ -233,7 +233,7 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
 
 
 #: instruments named without 《》 after a verb that makes them (制定2022年度干部教育培训计划,
-#: 编制修订冠县总体应急预案, 建立…工作责任清单、…工作清单)
+#: 编制修订柳溪县总体应急预案, 建立…工作责任清单、…工作清单)
 _MAKING_VERB = r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起草)"
 #: one verb, then more, perhaps joined by 并 (制定并实施…办法): X X* (not X+) opens with the words, so the
 #: engine skips ahead to their characters
@@ -272,7 +272,7 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
             stem = item[: len(item) - len(suffix)]
             if len(re.sub(r"[(（][^()（）]*[)）]|[0-9]+年度?", "", stem)) < 4 or stem.startswith(_GENERIC_INSTRUMENT) \
                     or "的" in stem or "类" in stem or re.search(r"[0-9]+[项个种]", stem):
-                break  # 编制90类行业依法经营指引: a count of documents, not one
+                break  # 编制30类企业合规经营指引: a count of documents, not one
             out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, item, "instrument",
                                  regulation_kind(item)))
             if after not in "、和及":

@@ -153,6 +153,20 @@
     function mix(c) { return Math.round(c + (255 - c) * 0.82); }
     return 'rgb(' + mix(r) + ',' + mix(gg) + ',' + mix(b) + ')';
   }
+  // A group's label grows with the group, like an entity's, but its size on screen stays between
+  // GROUP_PX_MIN (the whole graph in view never leaves an empty box) and GROUP_PX_MAX (zoomed in,
+  // a box never swallows its neighbours). The box is its label plus a margin, and the box is what
+  // a click hits: vis-network's scaling.label.maxVisible only fades a label, it shrinks neither
+  // the text nor the box, so a value-scaled group drew boxes of 500 and more canvas units that
+  // covered the groups beside them (a click on one expanded another). The font is set here, for
+  // the view's zoom (see the beforeDrawing handler), not left to vis's value scaling.
+  var GROUP_PX_MIN = 8, GROUP_PX_MAX = 20;
+  var groupScale = 1;           // the zoom the shown groups' fonts were sized for
+  function groupFont(g) {
+    var size = 3 * Math.min(18, Math.max(12, 1 + 3 * Math.log2(1 + GROUPS[g].members.length)));
+    size = Math.min(Math.max(size, GROUP_PX_MIN / groupScale), GROUP_PX_MAX / groupScale);
+    return {color: '#333333', strokeWidth: 0, size: size};
+  }
   function groupItem(g) {
     var grp = GROUPS[g], c = classById[grp.cls];
     return {id: groupId(g), label: '\uFF0B ' + groupName(g), shape: 'box', x: gX[g], y: gY[g],
@@ -160,11 +174,16 @@
             color: {background: tint(c.colour), border: c.colour,
                     highlight: {background: tint(c.colour), border: '#222222'},
                     hover: {background: tint(c.colour), border: '#222222'}},
-            // its label scales like an entity's (grows with the group, capped on screen when zoomed
-            // in), never so small that the whole graph in view leaves an empty box
-            value: Math.min(18, Math.max(12, 1 + 3 * Math.log2(1 + grp.members.length))),
-            font: {color: '#333333', strokeWidth: 0},
-            margin: 6};
+            font: groupFont(g), margin: 6};
+  }
+  // before each frame: the shown groups' fonts for the zoom about to be drawn (so what a click
+  // hits is what is drawn), updated only when the zoom changed
+  function sizeGroupsForZoom(scale) {
+    if (Math.abs(scale - groupScale) <= 0.005 * groupScale) return;
+    groupScale = scale;
+    var upd = [];
+    for (var g = 0; g < G; g++) if (shownGroup[g]) upd.push({id: groupId(g), font: groupFont(g)});
+    if (upd.length) nodes.update(upd);
   }
   function groupEdgeItem(g) {
     var grp = GROUPS[g], hub = NODES[grp.hub].id;
@@ -988,6 +1007,7 @@
     network.once('afterDrawing', ready);
     network.redraw();
   });
+  network.on('beforeDrawing', function () { sizeGroupsForZoom(network.getScale()); });
   network.on('afterDrawing', drawVeil);
   network.on('click', function (p) {
     hideTip();

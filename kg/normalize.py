@@ -15,7 +15,7 @@ the same clean text:
 - a run of horizontal spaces (space, tab, U+3000, U+00A0) is dropped between a digit and a
   Chinese character, and inside Chinese quotes and brackets next to their marks. Spaces between
   two Chinese characters (often the author's separator), beside Latin letters, at a line's
-  start (indentation) or around ``|`` (table cells) stay.
+  start (indentation), around ``|`` and any run holding a tab (table cells) stay.
 
 The result keeps, for every character, its offset in the original; `restore` maps the
 extraction's offsets back, so mentions and evidence point into the text as read, and takes
@@ -42,8 +42,9 @@ _DIGIT = "0-9\uff10-\uff19"
 #: Chinese opening and closing quotes and brackets
 _OPEN, _CLOSE = "“‘《「『〈（【〔", "”’》」』〉）】〕"
 _HSPACE = " \t\u3000\u00a0"
-#: space runs between digits or non-ASCII characters (the candidates; a C-speed prefilter)
-_SPACES = re.compile(f"(?<=[^\\x00-\\x2f:-~])[{_HSPACE}]+(?=[^\\x00-\\x2f:-~])")
+#: space runs between digits or non-ASCII characters (the candidates; a C-speed prefilter); a
+#: run holding a tab separates a table's cells (序号⇥名称, pasted from a spreadsheet): it stays
+_SPACES = re.compile(f"(?<=[^\\x00-\\x2f:-~])[{_HSPACE.replace(chr(9), '')}]+(?=[^\\x00-\\x2f:-~])")
 _OPENS, _CLOSES = frozenset(_OPEN), frozenset(_CLOSE)
 
 

@@ -131,6 +131,17 @@ def test_table_issuers_named_by_level_word_take_the_document_place(nlp):
     assert ("连州市殡葬管理实施细则", "issuedBy", "连州市民政局") in rels
 
 
+def test_a_table_pasted_from_a_spreadsheet_has_tab_separated_cells(nlp):
+    text = ("附件：兴义市2023年行政规范性文件目录\n\n序号\t文件名称\t制发机关\t文号\n"
+            "1\t兴义市人民政府关于印发兴义市城市管理办法的通知\t兴义市人民政府\t兴府发〔2023〕12号\n"
+            "2\t兴义市民政局关于规范殡葬服务收费的通知\t兴义市民政局\t兴民〔2023〕5号\n")
+    rels = relations(nlp, text)
+    assert ("兴义市城市管理办法", "issuedBy", "兴义市人民政府") in rels
+    assert ("兴义市民政局关于规范殡葬服务收费的通知", "issuedBy", "兴义市民政局") in rels
+    # the row number and the document number are no part of any name
+    assert not any(h.startswith("1") or t.endswith("号") for h, _, t in rels)
+
+
 def test_located_in_from_prefix_and_gazetteer(nlp):
     text = ("连州市2023年法治政府建设年度报告\n连州市司法局与湖南省江华县司法局建立联调机制,"
             "清远市委政法委给予指导,连州市东陂镇司法所参与。\n")

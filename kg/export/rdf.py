@@ -18,16 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
-from ..graph import PREFIXES, Terms, iter_triples
+from ..graph import Terms, iter_triples
 from ..model import KnowledgeBase
+from ..vocab import PREFIXES, XSD_INTEGER
 from .atomic import atomic_write
 
 __all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "turtle_bytes", "turtle_chunks", "write_nquads_stream",
            "write_ntriples_stream", "write_turtle"]
 
-_XSD_INTEGER = str(XSD.integer)
+_XSD_INTEGER = XSD_INTEGER
 
 # ---------------------------------------------------------------------------- escaping
 

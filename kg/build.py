@@ -465,19 +465,24 @@ def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, o
         _check(kb, todo, len(todo) == len(kb.documents), cache, validate, stats)
         del todo
         release_memory()
-    from .export.rdf import write_turtle
+    from .export.rdf import write_turtle, write_turtle_and_index
 
     t = time.perf_counter()
-    outputs = [write_turtle(kb, out / "graph.ttl")]  # straight from kb: no rdflib graph needed
+    index = None
+    if html and not formats:  # one pass over the triples: graph.ttl, and the index the viewer reads
+        ttl, index = write_turtle_and_index(kb, out / "graph.ttl")
+        outputs = [ttl]
+    else:
+        outputs = [write_turtle(kb, out / "graph.ttl")]  # straight from kb: no rdflib graph needed
     stats["turtle_seconds"] = time.perf_counter() - t
     outputs += write_texts(kb.documents, out)
     if html:
         from .export.html import write_html
-        from .graph import TripleIndex, build_graph
+        from .graph import build_graph
 
         t = time.perf_counter()
         # the viewer reads three lookups: an index is enough unless other formats need rdflib
-        g = build_graph(kb) if formats else TripleIndex(kb)
+        g = build_graph(kb) if formats else index
         stats["graph_seconds"] = time.perf_counter() - t
         t = time.perf_counter()
         outputs.append(write_html(g, out / "graph.html"))

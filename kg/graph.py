@@ -380,15 +380,32 @@ class TripleIndex:
     a fraction of an rdflib Graph (1 M triples: ~1 s instead of ~6 s); pairs keep the
     deterministic order of `iter_triples`, without repeats."""
 
-    def __init__(self, kb: KnowledgeBase, with_ontology: bool = True) -> None:
-        by_p: dict[Any, dict[tuple, None]] = {}
-        for s, p, o in iter_triples(kb, with_ontology):
+    def __init__(self, kb: KnowledgeBase | None = None, with_ontology: bool = True) -> None:
+        self._filling: dict[Any, dict[tuple, None]] = {}
+        self._by_p: dict[Any, list[tuple]] = {}
+        self._first: dict[tuple, Any] = {}
+        if kb is not None:
+            for _ in self.filling(iter_triples(kb, with_ontology)):
+                pass
+
+    def filling(self, triples: Iterator[tuple]) -> Iterator[tuple]:
+        """Pass `triples` through, indexing each (the index is complete once they are consumed):
+        one stream of the graph's triples fills the index and feeds a writer (kg.export.rdf)."""
+        by_p = self._filling
+        for t in triples:
+            s, p, o = t
             pairs = by_p.get(p)
             if pairs is None:
                 pairs = by_p[p] = {}
             pairs[(s, o)] = None
-        self._by_p = {p: list(pairs) for p, pairs in by_p.items()}
-        self._first: dict[tuple, Any] = {}
+            yield t
+        self.done()
+
+    def done(self) -> None:
+        """The index is complete (the pairs of each predicate become a list)."""
+        self._by_p = {p: list(pairs) for p, pairs in self._filling.items()}
+        self._filling = {}
+        self._first = {}
 
     def subject_objects(self, predicate: Any) -> Iterator[tuple]:
         return iter(self._by_p.get(predicate, ()))

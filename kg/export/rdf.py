@@ -25,7 +25,7 @@ from ..vocab import PREFIXES, XSD_INTEGER
 from .atomic import atomic_write
 
 __all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "turtle_bytes", "turtle_chunks", "write_nquads_stream",
-           "write_ntriples_stream", "write_turtle"]
+           "write_ntriples_stream", "write_turtle", "write_turtle_and_index"]
 
 _XSD_INTEGER = XSD_INTEGER
 
@@ -198,6 +198,51 @@ def write_turtle(source: Graph | KnowledgeBase, path: Path) -> Path:
         for chunk in turtle_chunks(_turtle_source(source)):
             fh.write(chunk)
     return Path(path)
+
+
+def _pair_iri(value: str) -> tuple[Any, str]:
+    return URIRef(value), _ttl_iri(value)
+
+
+def _pair_text(value: str, lang: str | None) -> tuple[Any, str]:
+    return Literal(value, lang=lang), _nt_text(value, lang)
+
+
+def _pair_int(value: int) -> tuple[Any, str]:
+    return Literal(int(value), datatype=_XSD_INTEGER_REF), str(int(value))
+
+
+def _pair_rdf(term: Any) -> tuple[Any, str]:
+    return term, _ttl_rdf(term)
+
+
+_XSD_INTEGER_REF = URIRef(XSD_INTEGER)
+#: each term made twice at once: the rdflib term (for the viewer's index) and its Turtle spelling
+PAIR_TERMS = Terms(_pair_iri, _pair_text, _pair_int, _pair_rdf)
+
+
+def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, Any]:
+    """graph.ttl and the viewer's triple index (kg.graph.TripleIndex) from one pass over the
+    graph's triples, each term made once in both spellings (PAIR_TERMS). The Turtle is byte for
+    byte `write_turtle`'s, the index `TripleIndex(kb)`."""
+    from ..graph import TripleIndex
+
+    index = TripleIndex()
+    by_p = index._filling
+
+    def turtle_terms() -> Iterator[tuple[str, str, str]]:
+        for (s, ts), (p, tp), (o, to) in iter_triples(kb, terms=PAIR_TERMS):
+            pairs = by_p.get(p)
+            if pairs is None:
+                pairs = by_p[p] = {}
+            pairs[(s, o)] = None
+            yield ts, tp, to
+
+    with atomic_write(Path(path), "w") as fh:
+        for chunk in turtle_chunks(turtle_terms()):
+            fh.write(chunk)
+    index.done()
+    return Path(path), index
 
 
 # ---------------------------------------------------------------------------- N-Triples / N-Quads

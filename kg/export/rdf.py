@@ -128,10 +128,6 @@ TURTLE_TERMS = Terms(_ttl_iri, _nt_text, _ttl_int, _ttl_rdf)
 _RDF_TYPE = "rdf:type"
 
 
-def _pred_key(p: str) -> tuple[bool, str]:
-    return (p != _RDF_TYPE, p)
-
-
 def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
     """Turtle text for triples spelled with TURTLE_TERMS, in pieces (repeats dropped)."""
     by_subject: dict[str, list[tuple[str, str]]] = {}
@@ -141,18 +137,14 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
             by_subject[s] = [(p, o)]
         else:
             po.append((p, o))
-    used: set[str] = set()
-
-    def note(term: str) -> None:
-        c = term[0]
-        if c != "<" and c != '"' and c != "_" and not (c == "-" or c.isdigit()):
-            used.add(term.split(":", 1)[0])
-
+    seen: set[str] = set(by_subject)  # every term written: the prefixes they use are declared
+    add = seen.add
     body: list[str] = []
     for s in sorted(by_subject):
-        note(s)
         pos = by_subject[s]
-        pos.sort(key=lambda po: (_pred_key(po[0]), po[1]))
+        pos.sort()  # by predicate then object, with rdf:type ("a") moved first below
+        if pos[0][0] != _RDF_TYPE and any(po[0] == _RDF_TYPE for po in pos):
+            pos = [po for po in pos if po[0] == _RDF_TYPE] + [po for po in pos if po[0] != _RDF_TYPE]
         lines: list[list[str]] = []
         last_p = last_o = None
         for p, o in pos:
@@ -161,11 +153,13 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
                     continue
                 lines[-1].append(o)
             else:
-                note(p)
+                add(p)
                 lines.append([("a" if p == _RDF_TYPE else p) + " " + o])
-            note(o)
+            add(o)
             last_p, last_o = p, o
         body.append(s + " " + " ;\n    ".join(",\n        ".join(objs) for objs in lines) + " .\n\n")
+    used = {t.split(":", 1)[0] for t in seen
+            if t[0] not in '<"_-' and not t[0].isdigit()}
     ns = dict(PREFIXES)
     yield "".join(f"@prefix {p}: <{ns[p]}> .\n" for p in sorted(used)) + "\n"
     step = 2000

@@ -419,24 +419,47 @@ def _loader(inputs: Sequence[Path], **kw) -> Callable[[], KnowledgeBase]:
     return load
 
 
-def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], everything: bool, cache: ExtractionCache | None,
+#: the documents whose graphs the SHACL shapes check together hold up to about this many characters
+CHECK_CHARS = 500_000
+
+
+def check_groups(todo: Sequence[DocExtraction], limit: int = CHECK_CHARS) -> list[list[DocExtraction]]:
+    """The documents to validate, in their order, in groups of up to `limit` characters (one
+    longer document is a group of its own)."""
+    groups: list[list[DocExtraction]] = []
+    size = limit
+    for ex in todo:
+        n = len(ex.document.text)
+        if size + n > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(ex)
+        size += n
+    return groups
+
+
+def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], cache: ExtractionCache | None,
            validate: str, stats: dict) -> None:
     """SHACL validation before anything is written. With a cache, the shapes run on the documents
-    not validated before (each document's graph, resolved from it alone; together as one graph)
-    and each is marked validated in the cache; `kg validate` runs them on the whole graph.
-    Without a cache, or with validate="full", they run on the whole graph."""
+    not validated before, in groups of about CHECK_CHARS characters (each group's graph resolved
+    from its documents alone: time linear in the corpus, memory bounded by the group), and each
+    document that passed is marked validated in the cache; `kg validate` runs them on the whole
+    graph. Without a cache, or with validate="full" (pyshacl), they run on the whole graph."""
     from .validate import check
 
     t = time.perf_counter()
     if validate == "full" or cache is None:
         check(kb, "pyshacl" if validate == "full" else "fast")
-    elif todo:
+    else:
+        from .parallel import release_memory
         from .resolve import resolve
 
-        check(kb if everything else resolve(todo, ()), "fast")
         stamp = code_stamp()
-        for ex in todo:
-            cache.mark_validated(ex.document, stamp)
+        for group in check_groups(todo, CHECK_CHARS):
+            check(resolve(group, ()), "fast")
+            for ex in group:
+                cache.mark_validated(ex.document, stamp)
+            release_memory()
     stats["documents_validated"] = len(todo) if cache is not None and validate == "fast" else len(kb.documents)
     stats["validate_seconds"] = time.perf_counter() - t
 
@@ -462,7 +485,7 @@ def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, o
 
     release_memory()  # the extractions are merged into kb: their memory goes back to the OS
     if validate != "off":  # before any write: a graph failing the shapes replaces no export
-        _check(kb, todo, len(todo) == len(kb.documents), cache, validate, stats)
+        _check(kb, todo, cache, validate, stats)
         del todo
         release_memory()
     from .export.rdf import write_turtle, write_turtle_and_index

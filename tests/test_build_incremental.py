@@ -100,3 +100,19 @@ def test_the_cli_says_nothing_was_new(tmp_path, corpus):
     res = CliRunner().invoke(app, args)
     assert res.exit_code == 0, res.output
     assert "nothing new" in res.stderr and "kept" in res.stderr
+
+
+def test_a_cold_build_validates_in_groups_of_documents(tmp_path, corpus, monkeypatch):
+    import kg.build as kb_mod
+    import kg.validate as kv
+
+    src, new = corpus
+    shutil.copy(new, src / new.name)
+    monkeypatch.setattr(kb_mod, "CHECK_CHARS", 1)  # each document a group of its own
+    checked = []
+    real = kv.check
+    monkeypatch.setattr(kv, "check", lambda data, *a, **k: checked.append(data) or real(data, *a, **k))
+    res = build([src], tmp_path / "out", cache_dir=tmp_path / "cache")
+    assert res.stats["documents_validated"] == 3
+    assert sorted(d.doc_id for kb in checked for d in kb.documents) == sorted(p.stem for p in src.glob("*.txt"))
+    assert all(len(kb.documents) == 1 for kb in checked)

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/build_bench.py            # full run (≈ 3–5 min on 2 cores)
     .venv/bin/python bench/build_bench.py --quick    # seeds and 10× only
+    .venv/bin/python bench/build_bench.py --incremental 30   # only the incremental runs, on 30× seeds
 
 1. seeds, end to end: `kg build seeds --no-cache` in a fresh process (imports included), wall
    and CPU time and peak RSS (of the largest process, from wait4; and of the whole process tree,
@@ -265,16 +266,70 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="processes for the end-to-end 100× build (default 2)")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask engine run")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--incremental", type=int, metavar="N", default=0,
+                    help="only the incremental runs on the seeds replicated N times: cold, nothing new, "
+                         "one report added, and a cold build of the same inputs to compare with")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="lgkg-bench-"))
     try:
-        bench(tmp, args, CodeStamp())
+        if args.incremental:
+            bench_incremental(tmp, args.incremental, args.jobs)
+        else:
+            bench(tmp, args, CodeStamp())
     finally:
         if args.keep:
             print(f"(kept {tmp})")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def shuffled_report(dst: Path, seed: int = 17) -> Path:
+    """A new report: the first seed's paragraphs in another order (a text no cache has seen)."""
+    import random
+
+    src = sorted(SEEDS.glob("*.txt"))[0]
+    lines = src.read_text(encoding="utf-8").splitlines()
+    head, body = lines[:1], lines[1:]
+    random.Random(seed).shuffle(body)
+    dst.mkdir(parents=True, exist_ok=True)
+    path = dst / "999_new_report.txt"
+    path.write_text("\n".join(head + body) + "\n", encoding="utf-8")
+    return path
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir() if p.is_file()}
+
+
+def bench_incremental(tmp: Path, n: int, jobs: int) -> None:
+    """kg build --jobs J on the seeds replicated n times: cold (empty cache), again with nothing
+    new, again with one new report; then the same inputs built cold (--no-cache) into another
+    folder, whose graph.ttl must be byte-identical to the incremental build's."""
+    say(f"lgkg incremental bench — {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
+    corpus = replicate(tmp / f"r{n}", n)
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in corpus.glob("*.txt"))
+    say(f"[{n}×] {len(list(corpus.glob('*.txt')))} reports, {chars:,} characters; kg build --jobs {jobs}")
+    out, cache = tmp / "out", tmp / "cache"
+    common = ["--out", str(out), "--jobs", str(jobs), "--cache-dir", str(cache), "-q"]
+    cold = run_kg(["build", str(corpus), *common])
+    say(f"       cold (empty cache):          {cold[0]:7.2f} s wall {cold[3]:7.1f} s CPU, peak RSS {mib(cold[1])}")
+    before = _mtimes(out)
+    same = run_kg(["build", str(corpus), *common])
+    kept = before == _mtimes(out)
+    say(f"       nothing new:                 {same[0]:7.2f} s wall {same[3]:7.1f} s CPU "
+        f"({100 * same[0] / cold[0]:.1f}% of cold; exports untouched: {'yes' if kept else 'NO'})")
+    extra = tmp / "extra"
+    shuffled_report(extra)
+    added = run_kg(["build", str(corpus), str(extra), *common])
+    say(f"       one report added:            {added[0]:7.2f} s wall {added[3]:7.1f} s CPU "
+        f"({100 * added[0] / cold[0]:.1f}% of cold), peak RSS {mib(added[1])}")
+    ref = tmp / "ref"
+    again = run_kg(["build", str(corpus), str(extra), "--out", str(ref), "--jobs", str(jobs), "--no-cache", "-q"])
+    same_ttl = (out / "graph.ttl").read_bytes() == (ref / "graph.ttl").read_bytes()
+    say(f"       cold build of the same inputs: {again[0]:7.2f} s wall; graph.ttl byte-identical to the "
+        f"incremental build's: {'yes' if same_ttl else 'NO'}")
+    say(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 
 def bench(tmp: Path, args, stamp: CodeStamp) -> None:

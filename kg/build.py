@@ -5,10 +5,12 @@ text → documents (reader) → mentions and relations (kg.nlp) → entities (re
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,27 +44,59 @@ TEXTS_DIR = "texts"
 
 @dataclass(frozen=True)
 class BuildResult:
-    kb: KnowledgeBase
+    """What a build made. A build that found nothing new (see `build`) holds no knowledge base:
+    `kb` is then loaded on first use (from the extraction cache), and the summary (documents,
+    skipped files, counts, years, places) comes from the previous build's manifest."""
+
+    _kb: KnowledgeBase | None
     outputs: tuple[Path, ...]
     seconds: float
     entity_counts: dict[str, int] = field(default_factory=dict)
     relation_counts: dict[str, int] = field(default_factory=dict)
-    #: documents_cached / documents_extracted, and seconds per stage (read, extract, resolve, turtle, ...)
+    #: documents_cached / documents_extracted, and seconds per stage (read, extract, resolve, turtle, ...);
+    #: unchanged = 1 when nothing was new and nothing was done
     stats: dict[str, float] = field(default_factory=dict)
+    summary: dict = field(default_factory=dict, repr=False, compare=False)
+    load: Callable[[], KnowledgeBase] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            object.__setattr__(self, "_kb", self.load())  # type: ignore[misc]
+        return self._kb  # type: ignore[return-value]
+
+    @property
+    def documents(self) -> tuple[tuple[str, str], ...]:
+        """(path, encoding) of each document read."""
+        if self._kb is None and "documents" in self.summary:
+            return tuple(tuple(d) for d in self.summary["documents"])  # type: ignore[misc]
+        return tuple((d.path, d.encoding) for d in self.kb.documents)
 
     @property
     def skipped(self) -> tuple[tuple[str, str], ...]:
+        if self._kb is None and "skipped" in self.summary:
+            return tuple(tuple(s) for s in self.summary["skipped"])  # type: ignore[misc]
         return self.kb.skipped
 
     @property
     def years(self) -> tuple[int, ...]:
         """The years the reports (and sections) speak of."""
+        if self._kb is None and "years" in self.summary:
+            return tuple(self.summary["years"])
         return tuple(sorted({c.year for _, c in self.kb.contexts if c.year is not None}))
 
     @property
     def places(self) -> tuple[str, ...]:
         """The places the reports (and sections) speak for."""
+        if self._kb is None and "places" in self.summary:
+            return tuple(self.summary["places"])
         return tuple(sorted({c.local for _, c in self.kb.contexts if c.local}))
+
+    def summarise(self) -> dict:
+        """What a later build with nothing new reports without loading the knowledge base."""
+        return {"documents": [list(d) for d in self.documents], "skipped": [list(s) for s in self.skipped],
+                "years": list(self.years), "places": list(self.places),
+                "entity_counts": self.entity_counts, "relation_counts": self.relation_counts}
 
 
 def check_out_dir(out: Path) -> None:
@@ -186,6 +220,19 @@ def build_kb(inputs: Sequence[Path],
              on_skip: Callable[[Skipped], None] | None = None, *,
              jobs: int = 1, engine: str = "local", scheduler: str | None = None,
              cache: ExtractionCache | None = None, stats: dict | None = None) -> KnowledgeBase:
+    return _build_kb(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine, scheduler=scheduler,
+                     cache=cache, stats=stats)[0]
+
+
+def _build_kb(inputs: Sequence[Path],
+              on_read: Callable[[int], None] | None = None,
+              on_done: Callable[[SourceDocument], None] | None = None,
+              on_skip: Callable[[Skipped], None] | None = None, *,
+              jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+              cache: ExtractionCache | None = None, stats: dict | None = None,
+              unchecked: Callable[[DocExtraction], bool] | None = None,
+              ) -> tuple[KnowledgeBase, list[DocExtraction]]:
+    """The knowledge base, and the extractions `unchecked` selects (those not yet validated)."""
     from .resolve import resolve
 
     stats = {} if stats is None else stats
@@ -211,7 +258,7 @@ def build_kb(inputs: Sequence[Path],
     t2 = time.perf_counter()
     kb = resolve(exs, skipped)
     stats.update(read_seconds=t1 - t0, extract_seconds=t2 - t1, resolve_seconds=time.perf_counter() - t2)
-    return kb
+    return kb, [ex for ex in exs if unchecked(ex)] if unchecked is not None else []
 
 
 def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
@@ -248,6 +295,16 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
         raise _nothing_to_build(inputs, files, ())
     created = not out.exists()
     check_out_dir(out)
+    stamp = None
+    if cache_dir is not None:  # a rebuild with nothing new (inputs, options, code) does nothing
+        t = time.perf_counter()
+        stamp = inputs_stamp(files, html=html, formats=formats, validate=validate)
+        done = _unchanged(out, stamp, t0)
+        if done is not None:
+            loader = _loader(inputs, jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache_dir)
+            done.stats["stamp_seconds"] = time.perf_counter() - t
+            return BuildResult(None, done.outputs, time.perf_counter() - t0, done.entity_counts,
+                               done.relation_counts, done.stats, done.summary, loader)
     from .export.atomic import transaction
     from .export.formats import FORMATS
 
@@ -255,11 +312,16 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
     # renames is finished by the next build), with build.json naming them; exports of an
     # earlier build that this one does not write (graph.nt, texts/…) are removed with it
     owned = ("graph.ttl", "graph.html", *FORMATS.values(), f"{TEXTS_DIR}/*.txt")
+    extra: dict = {}
     try:
-        with transaction(out, manifest=MANIFEST, owned=owned):
-            return _build(inputs, out, html=html, on_read=on_read, on_done=on_done, on_skip=on_skip,
-                          jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
-                          formats=formats, validate=validate, t0=t0)
+        with transaction(out, manifest=MANIFEST, owned=owned, extra=extra):
+            result = _build(inputs, out, html=html, on_read=on_read, on_done=on_done, on_skip=on_skip,
+                            jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
+                            formats=formats, validate=validate, t0=t0)
+            if stamp is not None:
+                extra.update(inputs=stamp, summary=result.summarise(),
+                             outputs=[_rel_out(out, p) for p in result.outputs])
+            return result
     except OSError as exc:
         where = exc.filename or out
         raise WriteError(f"{where}: cannot write ({exc.strerror or exc}); "
@@ -271,6 +333,142 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
         raise
 
 
+# ---------------------------------------------------------------------------- incremental builds
+
+def _files_digest(paths: Sequence[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        with contextlib.suppress(OSError):
+            h.update(p.relative_to(_PKG).as_posix().encode() + b"\x00")
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+_PKG = Path(__file__).resolve().parent
+#: distributions whose versions decide what the graph's exports and checks are
+_OUTPUT_DISTRIBUTIONS = ("rdflib", "pyoxigraph", "pyshifty", "pyshacl")
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """A digest of everything besides the inputs that decides a build's output and checks: the
+    extractor's fingerprint (kg.cache), every file of the kg package, the ontology and shapes,
+    and the versions of the RDF libraries."""
+    from importlib import metadata
+
+    from .cache import extractor_fingerprint
+    from .resources import ONTOLOGY_PATH, SHAPES_PATH
+
+    files = sorted(q for q in _PKG.rglob("*") if q.is_file() and "__pycache__" not in q.parts
+                   and q.suffix != ".pyc")
+    h = hashlib.sha256(f"lgkg-build\x1f{extractor_fingerprint()}\x1f{_files_digest(files)}\x1f".encode())
+    for p in (ONTOLOGY_PATH, SHAPES_PATH):
+        with contextlib.suppress(OSError):
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    for dist in _OUTPUT_DISTRIBUTIONS:
+        try:
+            v = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            v = "-"
+        h.update(f"{dist}={v}\x1f".encode())
+    return h.hexdigest()
+
+
+def inputs_stamp(files: Sequence[Path], *, html: bool, formats: Sequence[str], validate: str) -> str:
+    """A digest of a build's inputs (each file's path and bytes), options and code: equal
+    stamps, equal outputs."""
+    h = hashlib.sha256(f"{code_stamp()}\x1f{int(html)}\x1f{','.join(formats)}\x1f{validate}\x1f".encode())
+    for f in files:
+        h.update(str(f).encode("utf-8", "surrogatepass") + b"\x00")
+        try:
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+        except OSError as exc:  # read again (and reported) by the build itself
+            h.update(f"unreadable {exc.errno}".encode())
+    return h.hexdigest()
+
+
+def _rel_out(out: Path, p: Path) -> str:
+    import os
+
+    return Path(os.path.relpath(p, out)).as_posix()
+
+
+def _unchanged(out: Path, stamp: str, t0: float) -> BuildResult | None:
+    """The previous build in `out`, when it was made from the same stamp and every file its
+    manifest names still holds the bytes it wrote; else None (a build is needed)."""
+    from .export.atomic import _sha256, read_manifest
+
+    m = read_manifest(out, MANIFEST)
+    if m.get("inputs") != stamp or not isinstance(m.get("files"), dict) or not isinstance(m.get("summary"), dict):
+        return None
+    for rel, digest in m["files"].items():
+        try:
+            if _sha256(out / rel) != digest:
+                return None
+        except OSError:
+            return None
+    summary = m["summary"]
+    outputs = tuple(out / rel for rel in m.get("outputs") or m["files"])
+    docs = len(summary.get("documents") or ())
+    return BuildResult(None, outputs, time.perf_counter() - t0, dict(summary.get("entity_counts") or {}),
+                       dict(summary.get("relation_counts") or {}),
+                       {"unchanged": 1, "documents_cached": docs, "documents_extracted": 0}, summary)
+
+
+def _loader(inputs: Sequence[Path], **kw) -> Callable[[], KnowledgeBase]:
+    def load() -> KnowledgeBase:
+        from .cache import ExtractionCache
+
+        args = dict(kw)
+        return build_kb(inputs, cache=ExtractionCache(args.pop("cache_dir")), **args)
+    return load
+
+
+#: the documents whose graphs the SHACL shapes check together hold up to about this many characters
+CHECK_CHARS = 500_000
+
+
+def check_groups(todo: Sequence[DocExtraction], limit: int = CHECK_CHARS) -> list[list[DocExtraction]]:
+    """The documents to validate, in their order, in groups of up to `limit` characters (one
+    longer document is a group of its own)."""
+    groups: list[list[DocExtraction]] = []
+    size = limit
+    for ex in todo:
+        n = len(ex.document.text)
+        if size + n > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(ex)
+        size += n
+    return groups
+
+
+def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], cache: ExtractionCache | None,
+           validate: str, stats: dict) -> None:
+    """SHACL validation before anything is written. With a cache, the shapes run on the documents
+    not validated before, in groups of about CHECK_CHARS characters (each group's graph resolved
+    from its documents alone: time linear in the corpus, memory bounded by the group), and each
+    document that passed is marked validated in the cache; `kg validate` runs them on the whole
+    graph. Without a cache, or with validate="full" (pyshacl), they run on the whole graph."""
+    from .validate import check
+
+    t = time.perf_counter()
+    if validate == "full" or cache is None:
+        check(kb, "pyshacl" if validate == "full" else "fast")
+    else:
+        from .parallel import release_memory
+        from .resolve import resolve
+
+        stamp = code_stamp()
+        for group in check_groups(todo, CHECK_CHARS):
+            check(resolve(group, ()), "fast")
+            for ex in group:
+                cache.mark_validated(ex.document, stamp)
+            release_memory()
+    stats["documents_validated"] = len(todo) if cache is not None and validate == "fast" else len(kb.documents)
+    stats["validate_seconds"] = time.perf_counter() - t
+
+
 def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, on_skip, jobs: int,
            engine: str, scheduler: str | None, cache_dir: Path | None, formats: Sequence[str],
            validate: str, t0: float) -> BuildResult:
@@ -280,31 +478,39 @@ def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, o
 
         cache = ExtractionCache(cache_dir)
     stats: dict = {}
-    kb = build_kb(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine, scheduler=scheduler,
-                  cache=cache, stats=stats)
+    unchecked = None
+    if cache is not None and validate == "fast":
+        stamp = code_stamp()
+
+        def unchecked(ex: DocExtraction) -> bool:
+            return not cache.is_validated(ex.document, stamp)
+    kb, todo = _build_kb(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine, scheduler=scheduler,
+                         cache=cache, stats=stats, unchecked=unchecked)
     from .parallel import release_memory
 
     release_memory()  # the extractions are merged into kb: their memory goes back to the OS
     if validate != "off":  # before any write: a graph failing the shapes replaces no export
-        from .validate import check
-
-        t = time.perf_counter()
-        check(kb, "pyshacl" if validate == "full" else "fast")
-        stats["validate_seconds"] = time.perf_counter() - t
+        _check(kb, todo, cache, validate, stats)
+        del todo
         release_memory()
-    from .export.rdf import write_turtle
+    from .export.rdf import write_turtle, write_turtle_and_index
 
     t = time.perf_counter()
-    outputs = [write_turtle(kb, out / "graph.ttl")]  # straight from kb: no rdflib graph needed
+    index = None
+    if html and not formats:  # one pass over the triples: graph.ttl, and the index the viewer reads
+        ttl, index = write_turtle_and_index(kb, out / "graph.ttl")
+        outputs = [ttl]
+    else:
+        outputs = [write_turtle(kb, out / "graph.ttl")]  # straight from kb: no rdflib graph needed
     stats["turtle_seconds"] = time.perf_counter() - t
     outputs += write_texts(kb.documents, out)
     if html:
         from .export.html import write_html
-        from .graph import TripleIndex, build_graph
+        from .graph import build_graph
 
         t = time.perf_counter()
         # the viewer reads three lookups: an index is enough unless other formats need rdflib
-        g = build_graph(kb) if formats else TripleIndex(kb)
+        g = build_graph(kb) if formats else index
         stats["graph_seconds"] = time.perf_counter() - t
         t = time.perf_counter()
         outputs.append(write_html(g, out / "graph.html"))

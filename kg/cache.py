@@ -15,6 +15,10 @@ that is truncated, corrupted, of another format, extractor or document, or whose
 quotes are not the document's text at their offsets, is ignored (re-extracted), never an error.
 Writes go to a temporary file renamed into place, so concurrent builds sharing a cache never see
 half an entry.
+
+`ROOT/validated/<stamp[:16]>/<key[:2]>/<key>` (an empty file) records that the document's graph
+passed the SHACL shapes under that code stamp (kg.build.code_stamp): a build validates only the
+documents it has not validated before.
 """
 from __future__ import annotations
 
@@ -106,6 +110,23 @@ class ExtractionCache:
         else:
             self.hits += 1
         return ex
+
+    def _validated_path(self, document: SourceDocument, stamp: str) -> Path:
+        key = document_key(document, self.fingerprint)
+        return self.root / "validated" / stamp[:16] / key[:2] / key
+
+    def is_validated(self, document: SourceDocument, stamp: str) -> bool:
+        """Whether the document's graph passed the SHACL shapes under code `stamp` (kg.build.code_stamp)."""
+        return self._validated_path(document, stamp).exists()
+
+    def mark_validated(self, document: SourceDocument, stamp: str) -> None:
+        """Record that the document's graph conforms (an empty file); failures are only counted."""
+        path = self._validated_path(document, stamp)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+        except OSError:
+            self.write_errors += 1
 
     def _load(self, path: Path, document: SourceDocument) -> DocExtraction | None:
         try:

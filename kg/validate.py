@@ -228,7 +228,7 @@ def _report_violations(results) -> list[Violation]:
 
 def _n3(term: Any) -> str:
     """N-Triples form, the same for rdflib and pyoxigraph terms."""
-    from .query import ox_term
+    from .terms import ox_term
 
     return str(ox_term(term))
 

@@ -167,13 +167,16 @@ def _discard(staged: list[tuple[str, Path]]) -> None:
 
 @contextlib.contextmanager
 def transaction(folder: Path | None = None, *, manifest: str | None = None,
-                owned: tuple[str, ...] = ()) -> Iterator[None]:
+                owned: tuple[str, ...] = (), extra: dict | None = None) -> Iterator[None]:
     """All `atomic_write`s inside take effect together at the end, or none of them.
 
     With `manifest` (a file name in `folder`), the commit is journaled (see the module's
     docstring): it survives a kill between renames, removes stale files (those matching the
     `owned` globs, or named by the previous manifest, that this build did not write) and
-    writes the manifest naming the build's files."""
+    writes the manifest naming the build's files, plus the items of `extra` (a dict the block
+    may fill in before it ends). A staged file whose bytes equal the file it would replace (as
+    the previous manifest names it) is dropped: an export whose content did not change is not
+    rewritten (its modification time stays)."""
     if folder is not None:
         recover(Path(folder))
         clean_stale_temps(Path(folder))
@@ -192,7 +195,7 @@ def transaction(folder: Path | None = None, *, manifest: str | None = None,
     _pending.reset(token)
     try:
         if manifest is not None and folder is not None:
-            _commit_journaled(Path(folder), staged, manifest, owned)
+            _commit_journaled(Path(folder), staged, manifest, owned, extra or {})
         else:
             _commit(staged)
     except BaseException:
@@ -244,14 +247,31 @@ def _write_now(path: Path, data: bytes) -> None:
         _pending.reset(token)
 
 
+def _same_bytes(path: Path, digest: str) -> bool:
+    """`path` exists and its SHA-256 is `digest` (read again: a user may have edited it)."""
+    try:
+        return _sha256(path) == digest
+    except OSError:
+        return False
+
+
 def _commit_journaled(folder: Path, staged: list[tuple[str, Path]], name: str,
-                      owned: tuple[str, ...]) -> None:
+                      owned: tuple[str, ...], extra: dict | None = None) -> None:
     files = {_rel(folder, path): _sha256(tmp) for tmp, path in staged}
     build_id = hashlib.sha256(_dump(files)).hexdigest()[:16]
+    before = read_manifest(folder, name).get("files") or {}
+    replace = []
+    for tmp, path in staged:
+        rel = _rel(folder, path)
+        if before.get(rel) == files[rel] and _same_bytes(path, files[rel]):
+            with contextlib.suppress(OSError):  # the same content: the file stays as it is
+                os.unlink(tmp)
+        else:
+            replace.append([_rel(folder, tmp), rel])
     journal = {
-        "replace": [[_rel(folder, tmp), _rel(folder, path)] for tmp, path in staged],
+        "replace": replace,
         "remove": _stale(folder, name, owned, set(files)),
-        "manifest": {"name": name, "build": build_id, "files": files},
+        "manifest": {**(extra or {}), "name": name, "build": build_id, "files": files},
     }
     _write_now(folder / JOURNAL, _dump(journal))
     with _signals_held():
@@ -271,7 +291,7 @@ def _carry_out(folder: Path, journal: dict) -> None:
             os.unlink(folder / rel)
     m = journal.get("manifest") or {}
     if m.get("name"):
-        _write_now(folder / m["name"], _dump({"build": m.get("build"), "files": m.get("files", {})}))
+        _write_now(folder / m["name"], _dump({k: v for k, v in m.items() if k != "name"}))
     for f in folders:
         _fsync_dir(f)
     with contextlib.suppress(FileNotFoundError):

@@ -22,15 +22,15 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..terms import ox_term, ox_triples_of
+from ..vocab import CONTRACT_CLASSES, LG_IRI, QUERY_PREFIXES, RDF_IRI, XSD_STRING
 from .atomic import write_bytes
 
 FORMATS: dict[str, str] = {"jsonld": "graph.jsonld", "nt": "graph.nt", "trig": "graph.trig",
                            "nq": "graph.nq", "graphml": "graph.graphml"}
 ALIASES = {"json-ld": "jsonld", "ntriples": "nt", "n-triples": "nt", "nquads": "nq", "n-quads": "nq"}
 
-LG = "https://w3id.org/lgkg/ontology#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+LG, RDF = LG_IRI, RDF_IRI
 RELATIONS = ("implements", "receivedAward", "awardedBy", "locatedIn", "issuedBy")
 
 
@@ -58,17 +58,13 @@ def parse_formats(values: Iterable[str] | None) -> tuple[str, ...]:
 
 
 def _prefixes() -> dict[str, str]:
-    from ..query import PREFIXES
-
-    return PREFIXES
+    return QUERY_PREFIXES
 
 
 # --------------------------------------------------------------------------- triples and quads
 
 def ox_triples(g) -> list:
     """An rdflib Graph's triples as pyoxigraph Triples, sorted."""
-    from ..query import ox_triples_of
-
     return sorted(ox_triples_of(g), key=str)
 
 
@@ -77,8 +73,6 @@ def document_quads(g) -> list:
     import pyoxigraph as ox
     from rdflib import URIRef
     from rdflib.namespace import PROV, RDF as R
-
-    from ..query import ox_term
 
     lg_doc, lg_ev, mentioned = URIRef(LG + "SourceDocument"), URIRef(LG + "Evidence"), URIRef(LG + "mentionedIn")
     docs = set(g.subjects(R.type, lg_doc))
@@ -192,8 +186,6 @@ def jsonld_bytes(triples: Iterable) -> bytes:
     doc = {"@context": dict(sorted(prefixes.items())), "@graph": graph}
     return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
-
-CONTRACT_CLASSES = ("Organization", "Regulation", "Program", "Place", "Award", "Person")
 
 
 def contract_class(g, node) -> str | None:

@@ -18,16 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
-from ..graph import PREFIXES, Terms, iter_triples
+from ..graph import Terms, iter_triples
 from ..model import KnowledgeBase
+from ..vocab import PREFIXES, XSD_INTEGER
 from .atomic import atomic_write
 
 __all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "turtle_bytes", "turtle_chunks", "write_nquads_stream",
-           "write_ntriples_stream", "write_turtle"]
+           "write_ntriples_stream", "write_turtle", "write_turtle_and_index"]
 
-_XSD_INTEGER = str(XSD.integer)
+_XSD_INTEGER = XSD_INTEGER
 
 # ---------------------------------------------------------------------------- escaping
 
@@ -128,10 +128,6 @@ TURTLE_TERMS = Terms(_ttl_iri, _nt_text, _ttl_int, _ttl_rdf)
 _RDF_TYPE = "rdf:type"
 
 
-def _pred_key(p: str) -> tuple[bool, str]:
-    return (p != _RDF_TYPE, p)
-
-
 def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
     """Turtle text for triples spelled with TURTLE_TERMS, in pieces (repeats dropped)."""
     by_subject: dict[str, list[tuple[str, str]]] = {}
@@ -141,18 +137,14 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
             by_subject[s] = [(p, o)]
         else:
             po.append((p, o))
-    used: set[str] = set()
-
-    def note(term: str) -> None:
-        c = term[0]
-        if c != "<" and c != '"' and c != "_" and not (c == "-" or c.isdigit()):
-            used.add(term.split(":", 1)[0])
-
+    seen: set[str] = set(by_subject)  # every term written: the prefixes they use are declared
+    add = seen.add
     body: list[str] = []
     for s in sorted(by_subject):
-        note(s)
         pos = by_subject[s]
-        pos.sort(key=lambda po: (_pred_key(po[0]), po[1]))
+        pos.sort()  # by predicate then object, with rdf:type ("a") moved first below
+        if pos[0][0] != _RDF_TYPE and any(po[0] == _RDF_TYPE for po in pos):
+            pos = [po for po in pos if po[0] == _RDF_TYPE] + [po for po in pos if po[0] != _RDF_TYPE]
         lines: list[list[str]] = []
         last_p = last_o = None
         for p, o in pos:
@@ -161,11 +153,13 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
                     continue
                 lines[-1].append(o)
             else:
-                note(p)
+                add(p)
                 lines.append([("a" if p == _RDF_TYPE else p) + " " + o])
-            note(o)
+            add(o)
             last_p, last_o = p, o
         body.append(s + " " + " ;\n    ".join(",\n        ".join(objs) for objs in lines) + " .\n\n")
+    used = {t.split(":", 1)[0] for t in seen
+            if t[0] not in '<"_-' and not t[0].isdigit()}
     ns = dict(PREFIXES)
     yield "".join(f"@prefix {p}: <{ns[p]}> .\n" for p in sorted(used)) + "\n"
     step = 2000
@@ -198,6 +192,51 @@ def write_turtle(source: Graph | KnowledgeBase, path: Path) -> Path:
         for chunk in turtle_chunks(_turtle_source(source)):
             fh.write(chunk)
     return Path(path)
+
+
+def _pair_iri(value: str) -> tuple[Any, str]:
+    return URIRef(value), _ttl_iri(value)
+
+
+def _pair_text(value: str, lang: str | None) -> tuple[Any, str]:
+    return Literal(value, lang=lang), _nt_text(value, lang)
+
+
+def _pair_int(value: int) -> tuple[Any, str]:
+    return Literal(int(value), datatype=_XSD_INTEGER_REF), str(int(value))
+
+
+def _pair_rdf(term: Any) -> tuple[Any, str]:
+    return term, _ttl_rdf(term)
+
+
+_XSD_INTEGER_REF = URIRef(XSD_INTEGER)
+#: each term made twice at once: the rdflib term (for the viewer's index) and its Turtle spelling
+PAIR_TERMS = Terms(_pair_iri, _pair_text, _pair_int, _pair_rdf)
+
+
+def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, Any]:
+    """graph.ttl and the viewer's triple index (kg.graph.TripleIndex) from one pass over the
+    graph's triples, each term made once in both spellings (PAIR_TERMS). The Turtle is byte for
+    byte `write_turtle`'s, the index `TripleIndex(kb)`."""
+    from ..graph import TripleIndex
+
+    index = TripleIndex()
+    by_p = index._filling
+
+    def turtle_terms() -> Iterator[tuple[str, str, str]]:
+        for (s, ts), (p, tp), (o, to) in iter_triples(kb, terms=PAIR_TERMS):
+            pairs = by_p.get(p)
+            if pairs is None:
+                pairs = by_p[p] = {}
+            pairs[(s, o)] = None
+            yield ts, tp, to
+
+    with atomic_write(Path(path), "w") as fh:
+        for chunk in turtle_chunks(turtle_terms()):
+            fh.write(chunk)
+    index.done()
+    return Path(path), index
 
 
 # ---------------------------------------------------------------------------- N-Triples / N-Quads

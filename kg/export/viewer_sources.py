@@ -16,12 +16,9 @@ from decimal import Decimal, InvalidOperation
 from rdflib import Literal, Namespace
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
-from ..vocab import LG_IRI
+from ..vocab import LG_IRI, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
 
 LGN = Namespace(LG_IRI)
-SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
-SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
-SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 _YEAR = re.compile(r"-?\d{4}")
 
 

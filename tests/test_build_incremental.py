@@ -1,0 +1,118 @@
+"""Incremental builds: nothing new costs nothing, one new report costs one report, and the
+result is byte for byte what a cold build of the same inputs writes."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from kg.build import MANIFEST, build
+
+from .conftest import SEEDS
+
+
+def _mtimes(folder):
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir() if p.is_file()}
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    """The three smallest seeds: two in the input folder, the third kept aside as the new report."""
+    src = tmp_path / "in"
+    src.mkdir()
+    small = sorted(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)[:3]
+    for p in small[:2]:
+        shutil.copy(p, src / p.name)
+    return src, small[2]
+
+
+def test_nothing_new_does_nothing_and_one_new_report_equals_a_cold_build(tmp_path, corpus, monkeypatch):
+    src, new = corpus
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build([src], out, cache_dir=cache)
+    assert first.stats["documents_validated"] == 2 and "unchanged" not in first.stats
+    before = _mtimes(out)
+    assert {"graph.ttl", "graph.html", MANIFEST} <= set(before)
+
+    # nothing new: the inputs' hashes are read and the previous build is reported as it was
+    import kg.build as kb_mod
+    import kg.validate as kv
+
+    monkeypatch.setattr(kb_mod, "_build", lambda *a, **k: pytest.fail("a build with nothing new did work"))
+    again = build([src], out, cache_dir=cache)
+    monkeypatch.undo()
+    assert again.stats["unchanged"] == 1
+    assert _mtimes(out) == before  # no export (nor the manifest) rewritten
+    assert again.outputs == first.outputs
+    assert again.documents == first.documents and again.skipped == first.skipped
+    assert (again.entity_counts, again.relation_counts) == (first.entity_counts, first.relation_counts)
+    assert (again.years, again.places) == (first.years, first.places)
+    assert again.kb == first.kb  # loaded on demand from the cache
+
+    # one new report: only it is extracted and validated
+    shutil.copy(new, src / new.name)
+    checked = []
+    real = kv.check
+    monkeypatch.setattr(kv, "check", lambda data, *a, **k: checked.append(data) or real(data, *a, **k))
+    grown = build([src], out, cache_dir=cache)
+    monkeypatch.undo()
+    assert (grown.stats["documents_extracted"], grown.stats["documents_validated"]) == (1, 1)
+    assert [[d.doc_id for d in kb.documents] for kb in checked] == [[new.stem]]
+    cold = build([src], tmp_path / "cold")  # no cache at all
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "cold" / "graph.ttl").read_bytes()
+    assert (out / "graph.html").read_bytes() == (tmp_path / "cold" / "graph.html").read_bytes()
+    assert grown.kb == cold.kb
+
+
+def test_an_export_edited_by_hand_is_rebuilt(tmp_path, corpus):
+    src, _ = corpus
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([src], out, cache_dir=cache)
+    ttl = (out / "graph.ttl").read_bytes()
+    (out / "graph.ttl").write_bytes(ttl + b"# edited\n")
+    again = build([src], out, cache_dir=cache)
+    assert "unchanged" not in again.stats and again.stats["documents_validated"] == 0  # validated before
+    assert (out / "graph.ttl").read_bytes() == ttl
+
+
+def test_an_export_whose_content_did_not_change_is_not_rewritten(tmp_path, corpus):
+    src, _ = corpus
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([src], out, cache_dir=cache, html=False)
+    before = _mtimes(out)
+    build([src], out, cache_dir=cache, html=False, formats=["nt"])  # other options: a build
+    after = _mtimes(out)
+    assert after["graph.ttl"] == before["graph.ttl"]  # same bytes: kept as it was
+    assert "graph.nt" in after and after[MANIFEST] != before[MANIFEST]
+    m = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert set(m["files"]) == {"graph.ttl", "graph.nt"}
+
+
+def test_the_cli_says_nothing_was_new(tmp_path, corpus):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    src, _ = corpus
+    args = ["build", str(src), "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache")]
+    assert CliRunner().invoke(app, [*args, "-q"]).exit_code == 0
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0, res.output
+    assert "nothing new" in res.stderr and "kept" in res.stderr
+
+
+def test_a_cold_build_validates_in_groups_of_documents(tmp_path, corpus, monkeypatch):
+    import kg.build as kb_mod
+    import kg.validate as kv
+
+    src, new = corpus
+    shutil.copy(new, src / new.name)
+    monkeypatch.setattr(kb_mod, "CHECK_CHARS", 1)  # each document a group of its own
+    checked = []
+    real = kv.check
+    monkeypatch.setattr(kv, "check", lambda data, *a, **k: checked.append(data) or real(data, *a, **k))
+    res = build([src], tmp_path / "out", cache_dir=tmp_path / "cache")
+    assert res.stats["documents_validated"] == 3
+    assert sorted(d.doc_id for kb in checked for d in kb.documents) == sorted(p.stem for p in src.glob("*.txt"))
+    assert all(len(kb.documents) == 1 for kb in checked)

@@ -335,15 +335,6 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
 
 # ---------------------------------------------------------------------------- incremental builds
 
-def _files_digest(paths: Sequence[Path]) -> str:
-    h = hashlib.sha256()
-    for p in paths:
-        with contextlib.suppress(OSError):
-            h.update(p.relative_to(_PKG).as_posix().encode() + b"\x00")
-            h.update(hashlib.sha256(p.read_bytes()).digest())
-    return h.hexdigest()
-
-
 _PKG = Path(__file__).resolve().parent
 #: distributions whose versions decide what the graph's exports and checks are
 _OUTPUT_DISTRIBUTIONS = ("rdflib", "pyoxigraph", "pyshifty", "pyshacl")
@@ -354,23 +345,16 @@ def code_stamp() -> str:
     """A digest of everything besides the inputs that decides a build's output and checks: the
     extractor's fingerprint (kg.cache), every file of the kg package, the ontology and shapes,
     and the versions of the RDF libraries."""
-    from importlib import metadata
-
-    from .cache import extractor_fingerprint
+    from .cache import extractor_fingerprint, hash_files, hash_versions, source_files
     from .resources import ONTOLOGY_PATH, SHAPES_PATH
 
-    files = sorted(q for q in _PKG.rglob("*") if q.is_file() and "__pycache__" not in q.parts
-                   and q.suffix != ".pyc")
-    h = hashlib.sha256(f"lgkg-build\x1f{extractor_fingerprint()}\x1f{_files_digest(files)}\x1f".encode())
+    files = hashlib.sha256()
+    hash_files(files, source_files(_PKG), _PKG)
+    h = hashlib.sha256(f"lgkg-build\x1f{extractor_fingerprint()}\x1f{files.hexdigest()}\x1f".encode())
     for p in (ONTOLOGY_PATH, SHAPES_PATH):
         with contextlib.suppress(OSError):
             h.update(hashlib.sha256(p.read_bytes()).digest())
-    for dist in _OUTPUT_DISTRIBUTIONS:
-        try:
-            v = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            v = "-"
-        h.update(f"{dist}={v}\x1f".encode())
+    hash_versions(h, _OUTPUT_DISTRIBUTIONS)
     return h.hexdigest()
 
 

@@ -52,27 +52,41 @@ def default_cache_dir() -> Path:
 
 def current_fingerprint() -> str:
     """A hex digest that changes whenever extraction output may change (computed afresh)."""
-    from importlib import metadata
-
     from . import EXTRACTOR_VERSION
 
     h = hashlib.sha256(f"lgkg-extractor\x1f{EXTRACTOR_VERSION}\x1f".encode())
     pkg = Path(__file__).resolve().parent
     for part in _CODE:
         p = pkg / part
-        files = sorted(q for q in p.rglob("*") if q.is_file() and "__pycache__" not in q.parts
-                       and q.suffix != ".pyc") if p.is_dir() else [p]
-        for f in files:
-            with contextlib.suppress(OSError):
-                h.update(f.relative_to(pkg).as_posix().encode() + b"\x00")
-                h.update(hashlib.sha256(f.read_bytes()).digest())
-    for dist in _DISTRIBUTIONS:
+        hash_files(h, source_files(p) if p.is_dir() else [p], pkg)
+    hash_versions(h, _DISTRIBUTIONS)
+    return h.hexdigest()
+
+
+def source_files(folder: Path) -> list[Path]:
+    """The files of a source folder, sorted, without compiled bytecode."""
+    return sorted(q for q in folder.rglob("*") if q.is_file() and "__pycache__" not in q.parts
+                  and q.suffix != ".pyc")
+
+
+def hash_files(h, files: list[Path], root: Path) -> None:
+    """Feed each file's path (relative to `root`) and content digest to the hash `h`."""
+    for f in files:
+        with contextlib.suppress(OSError):
+            h.update(f.relative_to(root).as_posix().encode() + b"\x00")
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+
+
+def hash_versions(h, distributions: tuple[str, ...]) -> None:
+    """Feed each distribution's installed version ("-" when absent) to the hash `h`."""
+    from importlib import metadata
+
+    for dist in distributions:
         try:
             v = metadata.version(dist)
         except metadata.PackageNotFoundError:
             v = "-"
         h.update(f"{dist}={v}\x1f".encode())
-    return h.hexdigest()
 
 
 #: the fingerprint, computed once per process (what cache keys use)

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from ..model import DocContext, EntityKey, EntityType
 from .candidates import NESTED, Candidate
 from .context import header_divisions, header_span, title_end
+from .text import LIST_LEAD
 
 _REPORT_TITLE = re.compile(r"报告|总结|汇报|述职")
 #: the opening paragraph searched for the author's clause: the first line of some length (a
 #: photo caption or a dateline-only line is no opening paragraph), its first characters
 OPENING_MIN, OPENING_CHARS = 60, 400
 _CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?\n]")
-_LIST_LEAD = re.compile(r"[\s　]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[\s　]*")
 #: 我局, 本局, 我厅: the report's author speaking of itself
 SELF_BODY = re.compile(r"(?:我|本)(局|厅)")
 #: a government's own organs: their report is the place's
@@ -100,7 +100,7 @@ def _opening_author(text: str, ctx: DocContext, mentions: Sequence[Candidate], b
     starts = {m.start: m for m in mentions if _is_local_body(m) and begin <= m.start < end}
     clause_starts = [begin] + [m.end() for m in _CLAUSE_MARK.finditer(text, begin, end)]
     for c in clause_starts:
-        pos = _LIST_LEAD.match(text, c).end()
+        pos = LIST_LEAD.match(text, c).end()
         m = starts.get(pos)
         if m is not None:
             if _speaks_for_place(m.name):

@@ -73,14 +73,21 @@ def title_end(text: str) -> int:
     return end
 
 
-def header_divisions(text: str) -> list[Division]:
-    """The divisions the title and author lines name (from the first line ending a sentence on,
-    the text is body: a short heading under it is no title)."""
+def _title_matches(text: str) -> list[Match]:
+    """The division names of the title and author lines (from the first line ending a sentence
+    on, the text is body: a short heading under it is no title)."""
     gz = gazetteer()
-    found = [gz.resolve(m, prefer_higher=True)
-             for line in text[:title_end(text)].splitlines()
-             for m in gz.find(strip_spaces(line))]
-    return [d for d in found if d is not None]
+    return [m for line in text[:title_end(text)].splitlines() for m in gz.find(strip_spaces(line))]
+
+
+def _resolved(matches: list[Match]) -> list[Division]:
+    gz = gazetteer()
+    return [d for d in (gz.resolve(m, prefer_higher=True) for m in matches) if d is not None]
+
+
+def header_divisions(text: str) -> list[Division]:
+    """The divisions the title and author lines name."""
+    return _resolved(_title_matches(text))
 
 
 # ---- the report's own level --------------------------------------------------------------
@@ -168,23 +175,21 @@ def is_municipality(d: Division | None) -> bool:
     return d is not None and d.level is Level.PROVINCE and d.name.endswith("市")
 
 
-def title_county_name(text: str) -> str | None:
+def _title_county_name(title: list[Match]) -> str | None:
     """A county's full name the title lines give that several counties bear (鼓楼区, 朝阳区) and
     that the title alone cannot place: the report's own county, known by its name only."""
     gz = gazetteer()
-    for line in text[:title_end(text)].splitlines():
-        for m in gz.find(strip_spaces(line)):
-            if not m.is_short and m.ambiguous and all(d.level is Level.COUNTY for d in m.candidates) \
-                    and gz.resolve(m, prefer_higher=True) is None:
-                return m.surface
-    return None
+    return next((m.surface for m in title if not m.is_short and m.ambiguous
+                 and all(d.level is Level.COUNTY for d in m.candidates)
+                 and gz.resolve(m, prefer_higher=True) is None), None)
 
 
 def infer_context(text: str, matches: list[Match]) -> DocContext:
     gz = gazetteer()
-    header = header_divisions(text)
+    title = _title_matches(text)
+    header = _resolved(title)
     if not any(d.level is Level.COUNTY for d in header):
-        name = title_county_name(text)
+        name = _title_county_name(title)
         if name is not None:  # placed by the divisions the text names evidently (天津市 … 和平区)
             placed = gz.resolve(gz.lookup(name, shorts=False), gz.document_context(matches))
             if placed is not None:

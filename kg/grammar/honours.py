@@ -80,6 +80,10 @@ _BARE_RANK = re.compile(rf"(?:\d{{4}}年度?)?{_EDITION}?{_SCOPE_WORD}?(?:[一�
 _CANDIDACY = re.compile(r"(?:候选|提名)(?:单位|城市|地区|对象|人)?$")
 
 
+#: a quoted rating right before the kind of body it rates (“金牌”调解室, “枫桥式”人民调解委员会)
+_RATED_BODY = re.compile(f"”(?:人民)?(?:{trie_pattern(RATED_BODY_KINDS)})$")
+
+
 def is_candidacy(name: str) -> bool:
     """Whether the name is of a candidacy (…候选, …提名城市): put forward, not given."""
     return _CANDIDACY.search(name) is not None
@@ -112,9 +116,6 @@ def is_honour(title: str, select: bool = False) -> bool:
         return True  # 获评…“五星级”调解室: a quoted rating of a kind of body
     return select and scoped and core.endswith(DESIGNATION_NOUNS + RATED_BODY_KINDS) and "试点" not in core
 
-
-#: a quoted rating right before the kind of body it rates (“金牌”调解室, “枫桥式”人民调解委员会)
-_RATED_BODY = re.compile(f"”(?:人民)?(?:{trie_pattern(RATED_BODY_KINDS)})$")
 
 
 def honour_parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[Candidate | None]:

@@ -368,12 +368,16 @@ def _county_committee(place: str | None, level: str, stem: str) -> str | None:
     return place
 
 
+def _follows_level(stem: str) -> bool:
+    """Whether a bare level word can open a body with this stem: not when the stem opens with
+    another level (市县党委, 市县乡三级: levels, not one body)."""
+    return bool(stem) and (stem[0] not in "县区乡镇省市村" or stem.startswith(_LEVEL_CHAR_WORDS))
+
+
 def _level_place(level: str, stem: str, ctx: DocContext) -> str | None:
-    """The place a bare level word before `stem` stands for; None when the stem opens with
-    another level (市县党委, 市县乡三级: levels, not one body) or the context has no such place."""
-    if not stem or (stem[0] in "县区乡镇省市村" and not stem.startswith(_LEVEL_CHAR_WORDS)):
-        return None
-    return _bare_place(level, stem, ctx)
+    """The place a bare level word before `stem` stands for; None when the stem cannot follow a
+    level word or the context has no such place."""
+    return _bare_place(level, stem, ctx) if _follows_level(stem) else None
 
 
 def _level_prefixes(ctx: DocContext) -> dict[str, str]:
@@ -536,7 +540,8 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         if stem.endswith(_GOV_CORES):
             out.extend(_distributed(text, ps, stem, by_end))
     # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅, 自治区党委
-    counties = [p for p in places if p.subtype == "County" and p.source != "selfref"]
+    counties = sorted((p for p in places if p.subtype == "County" and p.source != "selfref"),
+                      key=lambda p: p.end, reverse=True)  # the nearest before a position first
     local = "" if ctx.county else "".join(sorted({p.name[-1] for p in counties} & set("区县旗")))
     for i, stem_start, level in _level_words(text, ctx, local):
         if i > 0 and token_starts is not None and i not in token_starts \
@@ -550,7 +555,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         end = chain[-1]
         stem = text[stem_start:end]
         place = _level_place(level, stem, ctx)
-        if not place and level == "county" and _level_place(level, stem, _AnyPlace()):
+        if not place and level == "county" and _follows_level(stem):
             place = _county_committee(_sentence_county(text, i, counties), level, stem)
         if not place:
             continue
@@ -576,11 +581,6 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     return out
 
 
-class _AnyPlace:
-    """A context with a place at every level: asks _level_place whether a stem can follow one."""
-    province = city = county = "_"
-
-
 #: what ends the stretch in which a county named earlier is the one a bare 区/县 stands for
 _SENTENCE_BREAKS = frozenset("。！？!?；;\n")
 
@@ -588,7 +588,7 @@ _SENTENCE_BREAKS = frozenset("。！？!?；;\n")
 def _sentence_county(text: str, i: int, counties: Sequence[Candidate]) -> str | None:
     """In a report above the county level, a bare 区/县/旗 stands for the county of that level its
     sentence last named (夷陵区司法局联合区市场监管局: 夷陵区's bureau), or for none."""
-    for p in sorted((p for p in counties if p.end <= i), key=lambda p: p.end, reverse=True):
+    for p in (p for p in counties if p.end <= i):  # `counties`: latest end first
         if not _SENTENCE_BREAKS.isdisjoint(text[p.end:i]):
             return None
         if p.name.endswith(text[i]):

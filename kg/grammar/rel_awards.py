@@ -17,7 +17,7 @@ from ..model import EntityKey, EntityType, Predicate
 from .awards import AwardEvent, Recipients
 from .candidates import NESTED, Candidate
 from .coordination import COORD, coordinated_before
-from .text import Sentence
+from .text import LIST_LEAD, Sentence
 
 _ORG, _PLACE, _PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
 #: who can receive an honour
@@ -31,8 +31,6 @@ _LEAD = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?")
 _ENUM_ITEM = re.compile(r"[^、，,和及]+")
 #: what follows a mention to close the subject as a body or place of its own, which no matcher
 #: named (我市 + 湖塘镇司法所): the mention before it is not the recipient
-#: a list item's mark opening a clause (一是, （二）, 3.)
-_LIST_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?")
 _UNFOUND_HOLDER = re.compile(r"[^\W\d_的了在和与及或对为把被将从向以于由等并而也都又还就已]{1,16}"
                              r"(?:所|中心|站|室|村|社区|镇|乡|街道|委员会|委会|局|院|队|庭|馆|学校|小学|中学|公司|协会"
                              r"|党支部|党委|支部)")
@@ -130,7 +128,7 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
                 recipients = []  # 我市湖塘镇司法所榜上有名: a body no matcher named, not 我市
             elif cands:
                 recipients = coordinated_before(text, cands)
-            elif _UNFOUND_HOLDER.fullmatch(text, _LIST_MARK.match(text, max(s.start, clause + 1)).end(), stop):
+            elif _UNFOUND_HOLDER.fullmatch(text, LIST_LEAD.match(text, max(s.start, clause + 1)).end(), stop):
                 recipients = []  # 南市街道人民调解委员会获评…: a body no matcher named, not the report's actor
             elif last is not None and last[0] == i:
                 recipients = [last[1]]

@@ -79,6 +79,10 @@ def trie_pattern(words: Iterable[str]) -> str:
 _UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;：:\n]")
 
 
+#: the mark of a list item opening a clause, with the spaces around it (一是, （二）, 3、)
+LIST_LEAD = re.compile(r"[\s　]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[\s　]*")
+
+
 def clause_start(text: str, pos: int) -> int:
     """Just after the last clause mark in the 40 characters before pos, else where those 40 start
     (a clause is never longer: places and counts further back are not its own)."""

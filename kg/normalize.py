@@ -31,10 +31,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from enum import Enum
+from collections.abc import Sequence
 from typing import TypeVar
 
 from .boilerplate import clean_for_extraction
-from .model import DocExtraction, RelationMention, SourceDocument
+from .model import DocExtraction, Evidence, RelationMention, SourceDocument
 
 #: Chinese characters (the basic block, extensions A to G and the compatibility block)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -153,13 +154,16 @@ def _deletions(text: str, rewrap: bool) -> list[tuple[int, int]]:
     return spans
 
 
-def normalize(text: str, rewrap: bool = False) -> Normalized:
+def normalize(text: str, rewrap: bool = False, omit: Sequence[tuple[int, int]] = ()) -> Normalized:
     """`text` cleaned for extraction (chrome blanked, LF line ends, no PDF spaces), with offsets.
-    `rewrap`: also join the lines that page layout broke inside paragraphs (text from PDFs)."""
+    `rewrap`: also join the lines that page layout broke inside paragraphs (text from PDFs);
+    `omit`: [start, end) spans left out (a compilation's sections, read on their own)."""
     if "\r" in text:  # a lone CR becomes LF in place (same length); a CRLF's CR is dropped below
         text = _CR.sub(lambda m: "\n" if m.end() - m.start() == 1 else m.group(), text)
     blanked = clean_for_extraction(text)
     drops = _deletions(blanked, rewrap)
+    if omit:
+        drops = sorted(drops + list(omit))
     if not drops:
         return Normalized(blanked)
     parts: list[str] = []
@@ -210,21 +214,29 @@ def _moved(item: _Spanned, norm: Normalized, text: str, quoted: str | None = Non
     return replace(item, **changes)
 
 
-def _moved_relation(r: RelationMention, norm: Normalized, text: str) -> RelationMention:
-    """A relation with its evidence mapped back (background knowledge has no offsets)."""
-    if r.evidence.doc_id is None:
-        return r
-    ev = _moved(r.evidence, norm, text, "quote")
-    return r if ev is r.evidence else replace(r, evidence=ev)
-
-
-def restore(extraction: DocExtraction, document: SourceDocument, norm: Normalized) -> DocExtraction:
+def restore(extraction: DocExtraction, document: SourceDocument, norm: Normalized, *,
+            mentions_placed: bool = False) -> DocExtraction:
     """An extraction made on `norm.text`, moved onto `document` (the text as read): offsets
-    mapped back, surfaces and quotes sliced from the original."""
+    mapped back, surfaces and quotes sliced from the original. `mentions_placed`: the mentions
+    were made at the original's offsets already (kg.nlp.pipeline.to_extraction)."""
     text = document.text
+    if not norm.breaks and norm.text == text:
+        return replace(extraction, document=document)
+    moved: dict[int, Evidence] = {}  # relations of one sentence share its evidence: moved once
+
+    def relation(r: RelationMention) -> RelationMention:
+        ev = r.evidence
+        if ev.doc_id is None:
+            return r  # background knowledge has no offsets
+        new = moved.get(id(ev))
+        if new is None:
+            new = moved[id(ev)] = _moved(ev, norm, text, "quote")
+        return r if new is ev else replace(r, evidence=new)
+
+    mentions = extraction.mentions if mentions_placed else \
+        tuple(_moved(m, norm, text, "surface") for m in extraction.mentions)
     return replace(
-        extraction, document=document,
-        mentions=tuple(_moved(m, norm, text, "surface") for m in extraction.mentions),
-        relations=tuple(_moved_relation(r, norm, text) for r in extraction.relations),
+        extraction, document=document, mentions=mentions,
+        relations=tuple(relation(r) for r in extraction.relations),
         observations=tuple(_moved(o, norm, text, "quote") for o in extraction.observations),
         datasets=tuple(_moved(d, norm, text) for d in extraction.datasets))

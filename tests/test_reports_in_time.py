@@ -83,6 +83,29 @@ def test_each_section_speaks_for_its_county(nlp):
         assert COMPILATION[r.evidence.start:r.evidence.end] == r.evidence.quote
 
 
+def test_each_character_of_a_compilation_is_read_once(nlp):
+    """The sections are read as reports of their own and the whole without them: the tokenizer
+    sees every character of the file exactly once, and the whole's findings lie outside them."""
+    seen: list[str] = []
+    tokenizer = nlp.tokenizer
+
+    def recording(text: str):
+        seen.append(text)
+        return tokenizer(text)
+
+    nlp.tokenizer = recording
+    try:
+        ex = extraction(nlp, COMPILATION, "book")
+    finally:
+        nlp.tokenizer = tokenizer
+    assert len(seen) == 3  # the whole, then each section
+    assert sum(len(t) for t in seen) == len(COMPILATION)
+    assert "前言" in seen[0] and "附录" in seen[0] and "陇原调解" not in seen[0]
+    inside = [(s.start, s.end) for s in ex.sections]
+    whole = [r for r in ex.relations if r.evidence.doc_id == "book"]
+    assert whole and all(not a <= r.evidence.start < b for r in whole for a, b in inside)
+
+
 def test_graph_carries_titles_years_authors_and_sections(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

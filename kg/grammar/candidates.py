@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import EntityKey, EntityType, Mention
@@ -27,9 +28,14 @@ class Candidate:
     aliases: tuple[str, ...] = field(default=())
 
     def to_mention(self, doc_id: str, text: str,
-                   keys: dict[tuple[EntityType, str], EntityKey] | None = None) -> Mention:
-        """The mention; `keys`, if given, shares one EntityKey among the mentions of an entity."""
+                   keys: dict[tuple[EntityType, str], EntityKey] | None = None,
+                   origin: Callable[[int, int], tuple[int, int]] | None = None) -> Mention:
+        """The mention; `keys`, if given, shares one EntityKey among the mentions of an entity;
+        `origin`, if given, maps the candidate's offsets onto `text` (the text as read, when the
+        candidate was found in its normalised form)."""
         start, end, aliases = self.start, self.end, self.aliases
+        if origin is not None:
+            start, end = origin(start, end)
         if keys is None:
             key = EntityKey(self.etype, self.name)
         else:

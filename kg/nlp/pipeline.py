@@ -1,7 +1,7 @@
 """Build the pipeline and turn documents into DocExtractions (frozen, spaCy-free results)."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 import spacy
@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 from .. import collector
 from ..grammar.doctime import instrument_dates, sentence_year
 from ..grammar.sections import SectionSpan, find_sections
-from ..model import DocExtraction, EntityKey, EntityType, InputFormat, Section, SourceDocument
-from ..normalize import normalize, restore
+from ..model import DocExtraction, EntityKey, EntityType, Evidence, InputFormat, Section, SourceDocument
+from ..normalize import Normalized, normalize, restore
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
 
@@ -32,9 +32,13 @@ def make_pipeline(exclude: Iterable[str] = ()) -> Language:
     return nlp
 
 
-def to_extraction(document: SourceDocument, doc: Doc) -> DocExtraction:
+def to_extraction(document: SourceDocument, doc: Doc, norm: Normalized | None = None) -> DocExtraction:
+    """The Doc's findings as frozen records; with `norm`, the Doc holds `norm.text` and the
+    mentions are placed on `document.text` (the text as read) right away."""
     keys: dict[tuple[EntityType, str], EntityKey] = {}  # one key object per entity of the document
-    mentions = tuple(c.to_mention(document.doc_id, document.text, keys) for c in (doc._.lg_mentions or []))
+    origin = norm.span if norm is not None and norm.breaks else None
+    mentions = tuple(c.to_mention(document.doc_id, document.text, keys, origin)
+                     for c in (doc._.lg_mentions or []))
     return DocExtraction(document, doc._.lg_context, mentions, tuple(doc._.lg_relations or ()),
                          observations=tuple(doc._.lg_observations or ()),
                          datasets=tuple(doc._.lg_datasets or ()))
@@ -51,15 +55,15 @@ def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
     return doc
 
 
-def _run(nlp: Language, document: SourceDocument) -> DocExtraction:
-    # extraction runs on the normalised text; offsets, surfaces and quotes are then mapped
-    # back onto the text as read
-    norm = normalize(document.text, rewrap=document.form is InputFormat.PDF)
+def _run(nlp: Language, document: SourceDocument, omit: Sequence[tuple[int, int]] = ()) -> DocExtraction:
+    # extraction runs on the normalised text (without the spans in `omit`); offsets, surfaces
+    # and quotes are then mapped back onto the text as read
+    norm = normalize(document.text, rewrap=document.form is InputFormat.PDF, omit=omit)
     clean = document if norm.text == document.text else replace(document, text=norm.text)
     doc = _as_doc(nlp, clean)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    result = restore(to_extraction(clean, doc), document, norm)
+    result = restore(to_extraction(document, doc, norm), document, norm, mentions_placed=True)
     # freed before the collector resumes: its first pass then looks only at the result,
     # not at every candidate, token offset and intermediate list still held by the Doc
     del doc
@@ -80,13 +84,17 @@ def dated(ex: DocExtraction) -> DocExtraction:
         mentions.append(m)
     ex = replace(ex, mentions=tuple(mentions))
     default = ex.context.year
+    dated_ev: dict[int, Evidence] = {}  # relations of one sentence share its evidence: dated once
     relations = []
     for r in ex.relations:
         ev = r.evidence
         if ev.doc_id is not None:
-            year = sentence_year(ev.quote) or default
-            if year is not None:
-                r = replace(r, evidence=replace(ev, year=year))
+            new = dated_ev.get(id(ev))
+            if new is None:
+                year = sentence_year(ev.quote) or default
+                new = dated_ev[id(ev)] = ev if year is None or year == ev.year else replace(ev, year=year)
+            if new is not ev:
+                r = replace(r, evidence=new)
         relations.append(r)
     return replace(ex, relations=tuple(relations))
 
@@ -103,17 +111,15 @@ def _shifted(ex: DocExtraction, span: SectionSpan) -> DocExtraction:
     return replace(ex, mentions=mentions, relations=relations, observations=observations, datasets=datasets)
 
 
-def _compiled(nlp: Language, document: SourceDocument, whole: DocExtraction,
-              spans: list[SectionSpan]) -> DocExtraction:
+def _compiled(nlp: Language, document: SourceDocument, spans: list[SectionSpan]) -> DocExtraction:
     """A compilation: each section read as a report of its own (its place, author, year), the
-    rest as the whole's; mentions and evidence of a section name the section."""
-    def inside(pos: int) -> bool:
-        return any(sp.start <= pos < sp.end for sp in spans)
-
-    mentions = [m for m in whole.mentions if not inside(m.start)]
-    relations = [r for r in whole.relations if r.evidence.doc_id is None or not inside(r.evidence.start)]
-    observations = [o for o in whole.observations if not inside(o.start)]
-    datasets = [d for d in whole.datasets if not inside(d.start)]
+    rest as the whole's; mentions and evidence of a section name the section. Each character
+    is read once: the whole is read without its sections."""
+    whole = _run(nlp, document, omit=[(sp.start, sp.end) for sp in spans])
+    mentions = list(whole.mentions)
+    relations = list(whole.relations)
+    observations = list(whole.observations)
+    datasets = list(whole.datasets)
     sections = []
     for n, sp in enumerate(spans, 1):
         part = replace(document, doc_id=f"{document.doc_id}#{n}", text=document.text[sp.start:sp.end])
@@ -131,11 +137,8 @@ def _compiled(nlp: Language, document: SourceDocument, whole: DocExtraction,
 
 def extract(nlp: Language, document: SourceDocument) -> DocExtraction:
     with collector.paused():
-        result = _run(nlp, document)
         spans = find_sections(document.text)
-        if spans:
-            result = _compiled(nlp, document, result, spans)
-    return result
+        return _compiled(nlp, document, spans) if spans else _run(nlp, document)
 
 
 def extract_all(nlp: Language, documents: Iterable[SourceDocument]) -> Iterator[DocExtraction]:

@@ -38,9 +38,11 @@ def _table_sentences(facts: DocFacts, rows: Sequence[TableRow]) -> set[int]:
 
 def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mentions: Sequence[Candidate],
                       actor: EntityKey | None, events: Sequence[AwardEvent], rows: Sequence[TableRow],
-                      located: Sequence[Located], author: EntityKey | None = None) -> list[RelationMention]:
+                      located: Sequence[Located], author: EntityKey | None = None,
+                      year: int | None = None) -> list[RelationMention]:
+    """The relations the sentences state; `year` dates the facts whose sentence names none."""
     facts = DocFacts(text, sents, mentions, actor, author, [e.by_span for e in events if e.by_span])
-    sink = Sink(doc_id, text)
+    sink = Sink(doc_id, text, year)
     tables = _table_sentences(facts, rows) if rows else set()
     # a table's line is no clause: nobody carries out what its cells name
     implements(facts, sink, tables | {i for i in facts.carried if "|" in text[facts.sents[i].start:facts.sents[i].end]})

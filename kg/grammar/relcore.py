@@ -14,6 +14,7 @@ from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, Rela
 from .candidates import NESTED, Candidate
 from .context import title_end
 from .coordination import COORD
+from .doctime import sentence_year
 from .text import Sentence
 
 ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
@@ -264,11 +265,12 @@ def heading_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
 # ---- the document as the rules read it ----------------------------------------------------
 
 class Sink:
-    """Relations as they are found, each with its sentence as evidence (quoted once per sentence);
-    a relation outside its predicate's signature, or from an entity to itself, is dropped."""
+    """Relations as they are found, each with its sentence as evidence (quoted and dated once per
+    sentence: the year the sentence names, else `year`, the document's); a relation outside its
+    predicate's signature, or from an entity to itself, is dropped."""
 
-    def __init__(self, doc_id: str, text: str) -> None:
-        self.doc_id, self.text = doc_id, text
+    def __init__(self, doc_id: str, text: str, year: int | None = None) -> None:
+        self.doc_id, self.text, self.year = doc_id, text, year
         self.out: list[RelationMention] = []
         self._evidence: dict[tuple[int, int], Evidence] = {}
 
@@ -280,7 +282,9 @@ class Sink:
             span = (s.start, s.end)
             ev = self._evidence.get(span)
             if ev is None:
-                ev = self._evidence[span] = Evidence(self.doc_id, self.text[s.start:s.end], s.start, s.end)
+                quote = self.text[s.start:s.end]
+                ev = self._evidence[span] = Evidence(self.doc_id, quote, s.start, s.end,
+                                                     year=sentence_year(quote) or self.year)
             self.out.append(RelationMention(h, p, t, ev))
 
 

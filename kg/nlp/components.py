@@ -220,7 +220,7 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         doc._.lg_relations = extract_relations(
             doc._.lg_doc_id, doc._.lg_text, sentences(doc._.lg_text), mentions, doc._.lg_actor,
             doc._.lg_awards or [], doc._.lg_tables or [], located,
-            EntityKey(EntityType.ORGANIZATION, author) if author else None)
+            EntityKey(EntityType.ORGANIZATION, author) if author else None, doc._.lg_context.year)
         return doc
     return lg_relations
 

@@ -9,9 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import collector
-from ..grammar.doctime import instrument_dates, sentence_year
+from ..grammar.doctime import instrument_dates
 from ..grammar.sections import SectionSpan, find_sections
-from ..model import DocExtraction, EntityKey, EntityType, Evidence, InputFormat, Section, SourceDocument
+from ..model import DocExtraction, EntityKey, EntityType, InputFormat, Section, SourceDocument
 from ..normalize import Normalized, normalize, restore
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
@@ -71,8 +71,8 @@ def _run(nlp: Language, document: SourceDocument, omit: Sequence[tuple[int, int]
 
 
 def dated(ex: DocExtraction) -> DocExtraction:
-    """Each evidence with the year its sentence names, else its document's; each instrument
-    with the days it was made and came into force, where its sentence says so."""
+    """Each instrument with the days it was made and came into force, where its sentence says
+    so (the evidence is dated as it is made: kg.grammar.relcore.Sink)."""
     text = ex.document.text
     mentions = []
     for m in ex.mentions:
@@ -82,21 +82,7 @@ def dated(ex: DocExtraction) -> DocExtraction:
             if dates:
                 m = replace(m, props=m.props + dates)
         mentions.append(m)
-    ex = replace(ex, mentions=tuple(mentions))
-    default = ex.context.year
-    dated_ev: dict[int, Evidence] = {}  # relations of one sentence share its evidence: dated once
-    relations = []
-    for r in ex.relations:
-        ev = r.evidence
-        if ev.doc_id is not None:
-            new = dated_ev.get(id(ev))
-            if new is None:
-                year = sentence_year(ev.quote) or default
-                new = dated_ev[id(ev)] = ev if year is None or year == ev.year else replace(ev, year=year)
-            if new is not ev:
-                r = replace(r, evidence=new)
-        relations.append(r)
-    return replace(ex, relations=tuple(relations))
+    return replace(ex, mentions=tuple(mentions))
 
 
 def _shifted(ex: DocExtraction, span: SectionSpan) -> DocExtraction:

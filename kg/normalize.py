@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from collections.abc import Sequence
 from typing import TypeVar
 
 from .boilerplate import clean_for_extraction

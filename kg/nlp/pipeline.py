@@ -36,7 +36,7 @@ def to_extraction(document: SourceDocument, doc: Doc, norm: Normalized | None = 
     """The Doc's findings as frozen records; with `norm`, the Doc holds `norm.text` and the
     mentions are placed on `document.text` (the text as read) right away."""
     keys: dict[tuple[EntityType, str], EntityKey] = {}  # one key object per entity of the document
-    origin = norm.span if norm is not None and norm.breaks else None
+    origin = norm.span if norm is not None else None
     mentions = tuple(c.to_mention(document.doc_id, document.text, keys, origin)
                      for c in (doc._.lg_mentions or []))
     return DocExtraction(document, doc._.lg_context, mentions, tuple(doc._.lg_relations or ()),

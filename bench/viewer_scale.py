@@ -58,14 +58,33 @@ def open_times(page: Path, runs: int) -> list[dict]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--scales", type=int, nargs="+", default=[10, 100])
+    ap.add_argument("--scales", type=int, nargs="*", default=[10, 100])
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", type=Path, help="keep corpora, caches and builds here (reruns reuse the cache)")
+    ap.add_argument("--synthetic", type=int, nargs="*", default=[],
+                    help="also pages of synthetic graphs of these many entities (4 relations each; viewer_bench)")
     args = ap.parse_args()
     from kg.build import build
 
     base = args.keep or Path(tempfile.mkdtemp(prefix="lgkg-viewer-scale-"))
+    for n in args.synthetic:  # many distinct entities: what a national corpus adds beyond documents
+        import time
+
+        from kg.export.html import write_html
+        from viewer_bench import synthetic_graph
+
+        g = synthetic_graph(n, 4 * n)
+        out = base / f"synthetic-{n}"
+        out.mkdir(parents=True, exist_ok=True)
+        t = time.perf_counter()
+        write_html(g, out / "graph.html")
+        seconds = time.perf_counter() - t
+        rows = open_times(out / "graph.html", args.runs)
+        med = {k: statistics.median(r[k] for r in rows) for k in ("network", "ready")}
+        print(f"synthetic {n:,} entities: page {page_bytes(out) / 1e6:.1f} MB · render_html {seconds:.1f} s · "
+              f"first render {med['network'] / 1000:.1f} s · ready {med['ready'] / 1000:.1f} s · "
+              f"drawn {rows[0]['shown']:,} · JS heap {rows[0]['heap'] / 1e6:.0f} MB", flush=True)
     for n in args.scales:
         corpus = base / f"corpus-{n}"
         if not corpus.exists():

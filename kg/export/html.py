@@ -26,7 +26,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from .atomic import write_text
-from .viewer_chunks import split
+from .viewer_chunks import json_for_script, split
 from .viewer_data import CLASS_COLOURS, CLASSES, RELATIONS, GraphLike, graph_data
 
 __all__ = ["CLASS_COLOURS", "RELATIONS", "graph_data", "network_data", "render_html", "write_html"]
@@ -58,13 +58,6 @@ def _environment():
 
     return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                        undefined=StrictUndefined, keep_trailing_newline=True)
-
-
-def _json_for_script(obj: object) -> str:
-    """JSON safe inside <script>: no '</' or '<!--' can close or open markup."""
-    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _inline(text: str, tag: str) -> str:
@@ -198,9 +191,9 @@ def render_html(g: GraphLike) -> str:
         n_nodes=core["n"], n_edges=core["e"],
         vis_css=Markup(styles[0]), app_css=Markup(styles[1]),
         vis_js=Markup(scripts[0]), app_js=Markup(scripts[1]),
-        data=Markup(_json_for_script(core)),
-        search=Markup(_json_for_script(search)),
-        chunks=[Markup(_json_for_script(c)) for c in chunks],
+        data=Markup(json_for_script(core)),
+        search=Markup(json_for_script(search)),
+        chunks=[Markup(c) for c in chunks],
     )
 
 

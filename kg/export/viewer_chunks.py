@@ -26,8 +26,11 @@ CHUNK_CHARS = 256_000
 CHUNK_ENTITIES = 512
 
 
-def _size(obj: object) -> int:
-    return len(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+def json_for_script(obj: object) -> str:
+    """JSON safe inside <script>: no '</' or '<!--' can close or open markup."""
+    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def light_record(node: dict, info: dict, collapsed: bool, incident: list[list]) -> dict:
@@ -38,15 +41,16 @@ def light_record(node: dict, info: dict, collapsed: bool, incident: list[list]) 
     return rec
 
 
-def split(data: dict, chunk_chars: int | None = None) -> tuple[dict, dict, list[dict]]:
-    """network_data(...) → (core, search, chunks); see the module's docstring."""
+def split(data: dict, chunk_chars: int | None = None) -> tuple[dict, dict, list[str]]:
+    """network_data(...) → (core, search, chunks as JSON text safe inside <script>); see the
+    module's docstring."""
     chunk_chars = CHUNK_CHARS if chunk_chars is None else chunk_chars
     vis_nodes, vis_edges = data["vis"]["nodes"], data["vis"]["edges"]
     n = len(vis_nodes)
     index = {v["id"]: i for i, v in enumerate(vis_nodes)}
     ends = [(index[e["from"]], index[e["to"]]) for e in vis_edges]
     incident: list[list[list]] = [[] for _ in range(n)]
-    for k, (e, (s, o)) in enumerate(zip(vis_edges, ends)):
+    for k, (e, (s, o)) in enumerate(zip(vis_edges, ends, strict=True)):
         incident[s].append([k, s, o, e["rel"]])
         if o != s:
             incident[o].append([k, s, o, e["rel"]])
@@ -60,25 +64,35 @@ def split(data: dict, chunk_chars: int | None = None) -> tuple[dict, dict, list[
     def light(i: int) -> dict:
         return light_record(vis_nodes[i], data["info"][i], i in collapsed, incident[i])
 
-    # chunks: consecutive entities until the chunk's size passes chunk_chars
-    chunks: list[dict] = []
+    # chunks: consecutive entities until the chunk's text passes chunk_chars; each entity is
+    # serialised once; a chunk's quotes are listed once in it (a report quoted in 100 copies)
+    chunks: list[str] = []
     starts: list[int] = []
-    cur: dict = {}
+    parts: list[str] = []
+    table: dict[str, int] = {}
     size = 0
+
+    def close() -> None:
+        quotes_json = json_for_script(list(table))
+        chunks.append('{"entities":[' + ",".join(parts) + '],"quotes":' + quotes_json + "}")
+
     for i in range(n):
+        if parts and (size > chunk_chars or len(parts) >= CHUNK_ENTITIES):
+            close()
+            parts, table, size = [], {}, 0
+        if not parts:
+            starts.append(i)
         detail = {k: v for k, v in data["info"][i].items() if k != "deg"}
-        evidence = [[k, [[src, quotes[q]] for src, q in data["evidence"][k]]] for k in out_edges.get(i, ())]
-        entry = {"i": i, "info": detail, "ev": evidence}
+        evidence = [[k, [[src, table.setdefault(quotes[q], len(table))] for src, q in data["evidence"][k]]]
+                    for k in out_edges.get(i, ())]
+        entry: dict = {"i": i, "info": detail, "ev": evidence}
         if i not in first_view:
             entry["light"] = light(i)
-        cost = _size(entry)
-        if not cur or size + cost > chunk_chars or len(cur["entities"]) >= CHUNK_ENTITIES:
-            cur = {"entities": []}
-            chunks.append(cur)
-            starts.append(i)
-            size = 0
-        cur["entities"].append(entry)
-        size += cost
+        text = json_for_script(entry)
+        parts.append(text)
+        size += len(text)
+    if parts:
+        close()
     core = {
         "n": n, "e": len(vis_edges),
         "options": data["vis"]["options"],
@@ -118,7 +132,7 @@ def join(core: dict, search: dict, chunks: list[dict]) -> dict:
                 install(entry["i"], entry["light"])
             info[entry["i"]] = entry["info"]
             for k, ev in entry["ev"]:
-                evidence[k] = ev
+                evidence[k] = [[src, c["quotes"][q]] for src, q in ev]
     for i, row in enumerate(search["keys"]):
         degs[i] = row[-1]
     for i, x in enumerate(info):

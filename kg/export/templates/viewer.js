@@ -73,13 +73,14 @@
   function readChunk(c) {
     if (chunkRead[c]) return;
     chunkRead[c] = 1;
-    block('lgkg-chunk-' + c).entities.forEach(function (x) {
+    var blk = block('lgkg-chunk-' + c);
+    blk.entities.forEach(function (x) {
       if (x.light) install(x.i, x.light);
       INFO[x.i] = x.info;
       x.ev.forEach(function (ke) {
-        EVIDENCE[ke[0]] = ke[1].map(function (ev) {   // quotes shared between relations: one copy
-          var q = quoteAt.get(ev[1]);
-          if (q === undefined) { q = QUOTES.length; QUOTES.push(ev[1]); quoteAt.set(ev[1], q); }
+        EVIDENCE[ke[0]] = ke[1].map(function (ev) {   // [source, the chunk's quote] → one page-wide copy
+          var text = blk.quotes[ev[1]], q = quoteAt.get(text);
+          if (q === undefined) { q = QUOTES.length; QUOTES.push(text); quoteAt.set(text, q); }
           return [ev[0], q];
         });
       });

@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from kg.export import html as viewer
 from kg.export import viewer_data
+from kg.export.viewer_chunks import page_data
 from kg.vocab import LG, LGR
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -187,7 +188,8 @@ def test_page_is_self_contained(seeds_html):
                 if a.get(k) is not None and not a[k].startswith("data:")]
     assert fetching == []
     scripts = [a for t, a in parser.tags if t == "script"]
-    assert [a.get("type") for a in scripts] == ["application/json", None, None]
+    types = [a.get("type") for a in scripts]
+    assert types[-2:] == [None, None] and set(types[:-2]) == {"application/json"} and len(types) >= 5
     assert not re.search(r"""url\(\s*(?!['"]?data:)""", text), "a stylesheet fetches something"
     assert not re.search(r"@import", text)
     csp = next(a["content"] for t, a in parser.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
@@ -232,7 +234,7 @@ def test_graph_data_follows_the_contract(seeds_graph, seeds_data):
 
 
 def test_json_in_script_cannot_break_out():
-    s = viewer._json_for_script({"a": INJECTED_ALIAS, "b": INJECTED_QUOTE, "c": "&amp;<!--"})
+    s = viewer.json_for_script({"a": INJECTED_ALIAS, "b": INJECTED_QUOTE, "c": "&amp;<!--"})
     assert "<" not in s and ">" not in s and "&" not in s and "\u2028" not in s and "\u2029" not in s
     assert json.loads(s) == {"a": INJECTED_ALIAS, "b": INJECTED_QUOTE, "c": "&amp;<!--"}
 
@@ -242,12 +244,14 @@ def test_hostile_strings_never_appear_raw(hostile):
         text = page.read_text(encoding="utf-8")
         for raw in RAW_HOSTILE:
             assert raw not in text, (page.name, raw)
-        assert text.count("<script") == 4  # json + vis-network + ours; plus one "<script" string in vis
-        data = json.loads(re.search(r'id="lgkg-data">(.*?)</script>', text, flags=re.S).group(1))
-        labels = {n["label"] for n in data["vis"]["nodes"]}
+        blocks = len(re.findall(r'<script type="application/json" id="lgkg-[a-z0-9-]+">', text))
+        assert blocks >= 3  # the core, the search keys, one chunk or more
+        # the JSON blocks + vis-network + ours; plus one "<script" string in vis
+        assert text.count("<script") == blocks + 3
+        data = page_data(text)
+        labels = {n["label"] for n in data["nodes"]}
         assert "“<script>alert(1)</script>”品牌" in labels  # data, intact, back out of the JSON
-    data = json.loads(re.search(r'id="lgkg-data">(.*?)</script>', hostile["page"].read_text(encoding="utf-8"),
-                                flags=re.S).group(1))
+    data = page_data(hostile["page"].read_text(encoding="utf-8"))
     assert any(INJECTED_ALIAS in x["aliases"] for x in data["info"])  # "{{ 7*7 }}" never went through Jinja
     assert INJECTED_QUOTE in data["quotes"]
 
@@ -541,7 +545,7 @@ def test_document_filter(opened, seeds_html):
     first.check()
     k = int(first.get_attribute("data-doc"))
     some = o.js("""k => network.body.data.nodes.get().every(n => String(n.id).startsWith('group:') || (d =>
-        d.length === 0 || d.includes(k))(lgkg.data.info[lgkg.indexOf(n.id)].docs))""", k)
+        d.length === 0 || d.includes(k))(lgkg.entity(lgkg.indexOf(n.id)).info.docs))""", k)
     assert some and none < o.js("() => network.body.data.nodes.length") < total
     o.page.click("#docs-all")
     assert o.js("() => network.body.data.nodes.length") == total
@@ -576,8 +580,11 @@ def test_clicking_a_node_shows_its_evidence(opened, seeds_html, seeds_graph):
 @pytest.mark.parametrize("which", ["page", "built"])
 def test_hostile_labels_run_nothing(opened, hostile, which):
     o = opened(hostile[which])
-    elements = "() => [document.scripts.length, document.querySelectorAll('img, iframe, object, embed').length]"
-    assert o.js(elements) == [3, 0]
+    # the page's own scripts (vis-network, ours) and its data blocks (JSON, never run), nothing else
+    elements = """() => [Array.from(document.scripts).filter(s => s.type !== 'application/json').length,
+        Array.from(document.scripts).every(s => s.type !== 'application/json' || s.id.startsWith('lgkg-')),
+        document.querySelectorAll('img, iframe, object, embed').length]"""
+    assert o.js(elements) == [2, True, 0]
     # search for the markup, open every entity's panel, click through
     o.page.fill("#search", "<script>")
     o.page.wait_for_selector("#results li button")
@@ -586,7 +593,7 @@ def test_hostile_labels_run_nothing(opened, hostile, which):
     o.page.wait_for_selector("#panel:not([hidden])")
     title = o.page.locator("#panel h2.title").text_content()
     assert "<script>" in title  # shown as text
-    for i in range(o.js("() => lgkg.data.vis.nodes.length")):
+    for i in range(o.js("() => lgkg.n")):
         o.js("i => lgkg.select(i, false)", i)
     o.js(f"() => lgkg.select(lgkg.indexOf({json.dumps(hostile['org'])}), true)")
     panel = o.page.locator("#panel").text_content()
@@ -611,7 +618,7 @@ def test_hostile_labels_run_nothing(opened, hostile, which):
         assert not any(c[:1] in "=+-@" for c in cells if c)
     o.page.wait_for_timeout(300)
     assert o.dialogs == []
-    assert o.js(elements) == [3, 0]
+    assert o.js(elements) == [2, True, 0]
     assert o.js("() => document.querySelectorAll('#panel *').length") > 5
     assert o.js("() => Array.from(document.querySelectorAll('#panel *, #results *, #docs *'))"
                 ".every(e => !Array.from(e.attributes).some(a => a.name.startsWith('on')))")

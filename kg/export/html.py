@@ -4,7 +4,8 @@ pyvis's stock page loads Bootstrap from a CDN, switches to innerHTML popups when
 "href" and inserts its heading unescaped. Here pyvis only assembles the vis-network nodes, edges
 and options (`Network.get_network_data`); `templates/viewer.html` (Jinja2, autoescaped) inlines
 vis-network from the copy pyvis ships, our script and styles, and the graph as JSON inside
-<script type="application/json">. The page reads it with textContent + JSON.parse and shows
+<script type="application/json"> blocks (a core parsed at load, the search keys and chunks of
+entities parsed on demand: viewer_chunks.py). The page reads them with textContent + JSON.parse and shows
 every label, alias and quote through textContent, never as markup. A Content-Security-Policy
 allows no host at all, and only the page's own two scripts and two stylesheets (by hash).
 
@@ -25,6 +26,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from .atomic import write_text
+from .viewer_chunks import json_for_script, split
 from .viewer_data import CLASS_COLOURS, CLASSES, RELATIONS, GraphLike, graph_data
 
 __all__ = ["CLASS_COLOURS", "RELATIONS", "graph_data", "network_data", "render_html", "write_html"]
@@ -56,13 +58,6 @@ def _environment():
 
     return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                        undefined=StrictUndefined, keep_trailing_newline=True)
-
-
-def _json_for_script(obj: object) -> str:
-    """JSON safe inside <script>: no '</' or '<!--' can close or open markup."""
-    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _inline(text: str, tag: str) -> str:
@@ -182,6 +177,7 @@ def render_html(g: GraphLike) -> str:
     vis_js, vis_css = _vis_assets()
     app_js, app_css = _own_assets()
     data = network_data(g)
+    core, search, chunks = split(data)
     scripts = [_inline(vis_js, "script"), _inline(app_js, "script")]
     styles = [_inline(vis_css, "style"), _inline(app_css, "style")]
     # no host at all; only these two scripts and two stylesheets, by hash (no 'unsafe-inline')
@@ -192,10 +188,12 @@ def render_html(g: GraphLike) -> str:
 
     return _environment().get_template("viewer.html").render(
         csp=csp,
-        n_nodes=len(data["vis"]["nodes"]), n_edges=len(data["vis"]["edges"]),
+        n_nodes=core["n"], n_edges=core["e"],
         vis_css=Markup(styles[0]), app_css=Markup(styles[1]),
         vis_js=Markup(scripts[0]), app_js=Markup(scripts[1]),
-        data=Markup(_json_for_script(data)),
+        data=Markup(json_for_script(core)),
+        search=Markup(json_for_script(search)),
+        chunks=[Markup(c) for c in chunks],
     )
 
 

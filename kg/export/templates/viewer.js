@@ -1,20 +1,23 @@
 /* lgkg viewer. All graph text (labels, aliases, quotes, document titles, figures) is data: it is
- * read from the JSON block with JSON.parse and only ever reaches the page through textContent /
+ * read from the JSON blocks with JSON.parse and only ever reaches the page through textContent /
  * createTextNode, or the vis-network canvas. Never innerHTML, never a vis "title" string (the
- * hover tooltip is our own element, filled with text). */
+ * hover tooltip is our own element, filled with text).
+ *
+ * The data comes in blocks (kg/export/viewer_chunks.py): the core, parsed at load, holds the
+ * first view's entities; the search keys and chunks of entities (the others, every entity's
+ * details and the evidence) are parsed the first time they are needed, through node(i), info(i),
+ * inc(i) and evidence(k). So opening the page costs the first view, not the corpus. */
 (function () {
   'use strict';
 
   function mark(name) { if (window.performance && performance.mark) performance.mark(name); }
   mark('lgkg-start');
-  var DATA = JSON.parse(document.getElementById('lgkg-data').textContent);
-  var VIS = DATA.vis;
-  var NODES = VIS.nodes;
-  var EDGES = VIS.edges;
-  var INFO = DATA.info;
+  function block(id) { return JSON.parse(document.getElementById(id).textContent); }
+  var DATA = block('lgkg-data');
+  var VIS = {options: DATA.options};
   var GROUPS = DATA.groups || [];
-  var N = NODES.length;
-  var E = EDGES.length;
+  var N = DATA.n;
+  var E = DATA.e;
   var G = GROUPS.length;
   var GLYPH = {dot: '\u25CF', square: '\u25A0', triangle: '\u25B2', diamond: '\u25C6', star: '\u2605',
                hexagon: '\u2B22', triangleDown: '\u25BC', ellipse: '\u2B2C', box: '\u25AC'};
@@ -40,18 +43,68 @@
   DATA.classes.forEach(function (c) { classById[c.id] = c; });
   DATA.relations.forEach(function (r) { relById[r.id] = r; });
 
-  // ---- indexes ------------------------------------------------------------------------------
-  var indexOf = new Map();
-  NODES.forEach(function (n, i) { indexOf.set(n.id, i); });
-  var edgeFrom = new Int32Array(E), edgeTo = new Int32Array(E);
-  var incident = [];
-  for (var i = 0; i < N; i++) incident.push([]);
-  EDGES.forEach(function (e, k) {
-    edgeFrom[k] = indexOf.get(e.from);
-    edgeTo[k] = indexOf.get(e.to);
-    incident[edgeFrom[k]].push(k);
-    if (edgeTo[k] !== edgeFrom[k]) incident[edgeTo[k]].push(k);
-  });
+  // ---- entities, read from the blocks on demand ------------------------------------------------
+  var NODES = new Array(N), INFO = new Array(N), incident = new Array(N), DEG = new Int32Array(N);
+  var EDGES = new Array(E), EVIDENCE = new Array(E), QUOTES = [], quoteAt = new Map();
+  var edgeFrom = new Int32Array(E).fill(-1), edgeTo = new Int32Array(E).fill(-1);
+  var indexOf = new Map();                  // IRI → index, for the entities read so far
+  var collapsed = new Uint8Array(N);
+  var posX = new Float64Array(N), posY = new Float64Array(N);
+  var CHUNKS = DATA.chunks, chunkRead = new Uint8Array(CHUNKS.length);
+  var i;
+  function install(j, rec) {                // an entity's light record: what drawing it needs
+    if (NODES[j]) return;
+    NODES[j] = rec.node;
+    DEG[j] = rec.deg;
+    collapsed[j] = rec.col ? 1 : 0;
+    posX[j] = rec.node.x; posY[j] = rec.node.y;
+    indexOf.set(rec.node.id, j);
+    incident[j] = rec.edges.map(function (e) {
+      var k = e[0];
+      if (!EDGES[k]) { EDGES[k] = {rel: e[3]}; edgeFrom[k] = e[1]; edgeTo[k] = e[2]; }
+      return k;
+    });
+  }
+  function chunkOf(j) {                     // the last chunk starting at or before j
+    var lo = 0, hi = CHUNKS.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (CHUNKS[mid][0] <= j) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  function readChunk(c) {
+    if (chunkRead[c]) return;
+    chunkRead[c] = 1;
+    var blk = block('lgkg-chunk-' + c);
+    blk.entities.forEach(function (x) {
+      if (x.light) install(x.i, x.light);
+      INFO[x.i] = x.info;
+      x.ev.forEach(function (ke) {
+        EVIDENCE[ke[0]] = ke[1].map(function (ev) {   // [source, the chunk's quote] → one page-wide copy
+          var text = blk.quotes[ev[1]], q = quoteAt.get(text);
+          if (q === undefined) { q = QUOTES.length; QUOTES.push(text); quoteAt.set(text, q); }
+          return [ev[0], q];
+        });
+      });
+    });
+  }
+  function node(j) { if (!NODES[j]) readChunk(chunkOf(j)); return NODES[j]; }
+  function info(j) { if (!INFO[j]) readChunk(chunkOf(j)); return INFO[j]; }
+  function inc(j) { node(j); return incident[j]; }
+  function evidence(k) { if (!EVIDENCE[k]) readChunk(chunkOf(edgeFrom[k])); return EVIDENCE[k]; }
+  // an IRI's entity: chunks hold consecutive IRIs in sorted order, so one chunk to read
+  function lookup(iri) {
+    var j = indexOf.get(iri);
+    if (j !== undefined || typeof iri !== 'string' || !CHUNKS.length) return j;
+    var lo = 0, hi = CHUNKS.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (CHUNKS[mid][1] <= iri) lo = mid; else hi = mid - 1; }
+    readChunk(lo);
+    j = indexOf.get(iri);
+    if (/[\uD800-\uDFFF]/.test(iri)) {   // astral characters: UTF-16 order may differ from the build's
+      for (var c = 0; j === undefined && c < CHUNKS.length; c++) { readChunk(c); j = indexOf.get(iri); }
+    }
+    return j;
+  }
+  DATA.entities.forEach(function (x) { install(x[0], x[1]); });
+
   // groups: a hub's neighbours by relation and class, and the entities with no relation
   var edgeGroups = [], memberGroups = [], hubGroups = [];
   for (i = 0; i < E; i++) edgeGroups.push(null);
@@ -61,8 +114,6 @@
     grp.members.forEach(function (j) { memberGroups[j].push(g); });
     if (grp.hub >= 0) hubGroups[grp.hub].push(g);
   });
-  var collapsed = new Uint8Array(N);
-  (DATA.collapsed || []).forEach(function (j) { collapsed[j] = 1; });
   function groupId(g) { return 'group:' + g; }
   function groupEdgeId(g) { return 'group-edge:' + g; }
   function groupLinkId(g, j) { return 'group-link:' + g + ':' + j; }
@@ -86,8 +137,6 @@
     expanded: new Set(),                    // groups opened on demand
     selected: -1
   };
-  var posX = new Float64Array(N), posY = new Float64Array(N);
-  NODES.forEach(function (n, i) { posX[i] = n.x; posY[i] = n.y; });
   var gX = new Float64Array(G), gY = new Float64Array(G);
   GROUPS.forEach(function (grp, g) { gX[g] = grp.x; gY[g] = grp.y; });
   var shownNode = new Uint8Array(N), shownEdge = new Uint8Array(E), shownGroup = new Uint8Array(G);
@@ -95,21 +144,27 @@
   var everDrawn = new Uint8Array(N), placedAround = new Uint32Array(N);
   var nShown = 0, eShown = 0;
 
-  function passesFilters(i) {
-    if (!state.all && !startSet.has(i)) return false;
-    if (!state.classes.has(NODES[i].group)) return false;
-    var docs = INFO[i].docs || [];
+  function docsAll() { return state.docs.size >= allDocs.length; }   // no document filtered out
+  // `opened`: in an expanded group (then shown even outside a large graph's first view)
+  function passesFilters(i, opened) {
+    if (!state.all && !startSet.has(i) && !opened) return false;
+    if (!state.classes.has(node(i).group)) return false;
+    if (docsAll()) return true;
+    var docs = info(i).docs || [];
     if (docs.length === 0) return true;
     for (var k = 0; k < docs.length; k++) if (state.docs.has(docs[k])) return true;
     return false;
   }
-  function nodeVisible(i) {
-    if (state.revealed.has(i)) return true;
-    if (!passesFilters(i)) return false;
-    if (!collapsed[i]) return true;
+  function inOpenGroup(i) {
     var gs = memberGroups[i];
     for (var k = 0; k < gs.length; k++) if (state.expanded.has(gs[k])) return true;
     return false;
+  }
+  function nodeVisible(i) {
+    if (state.revealed.has(i)) return true;
+    var open = inOpenGroup(i);
+    if (!passesFilters(i, open)) return false;
+    return !collapsed[i] || open;
   }
   function groupVisible(g, want) {
     var grp = GROUPS[g];
@@ -129,7 +184,8 @@
       for (var j = 0; !open && j < gs.length; j++) open = state.expanded.has(gs[j]);
       if (!open) return false;
     }
-    var ev = DATA.evidence[k];
+    if (docsAll()) return true;
+    var ev = evidence(k);
     if (ev.length === 0) return true;
     for (j = 0; j < ev.length; j++) {
       var src = ev[j][0];
@@ -143,11 +199,15 @@
   var edges = new vis.DataSet();
 
   function nodeItem(i) {
-    var n = Object.assign({}, NODES[i]);
+    var n = Object.assign({}, node(i));
     n.x = posX[i]; n.y = posY[i];
     return n;
   }
-  function edgeItem(k) { return Object.assign({}, EDGES[k]); }
+  function edgeItem(k) {
+    var rel = EDGES[k].rel;
+    return {arrows: 'to', color: {color: relById[rel].colour}, from: node(edgeFrom[k]).id, id: k, rel: rel,
+            to: node(edgeTo[k]).id};
+  }
   function tint(hex) {          // the class colour, lighter: a group's background
     var v = parseInt(hex.slice(1), 16), r = v >> 16, gg = (v >> 8) & 255, b = v & 255;
     function mix(c) { return Math.round(c + (255 - c) * 0.82); }
@@ -186,14 +246,14 @@
     if (upd.length) nodes.update(upd);
   }
   function groupEdgeItem(g) {
-    var grp = GROUPS[g], hub = NODES[grp.hub].id;
+    var grp = GROUPS[g], hub = node(grp.hub).id;
     return {id: groupEdgeId(g), from: grp.out ? hub : groupId(g), to: grp.out ? groupId(g) : hub,
             rel: grp.rel, dashes: [6, 4], width: 2, color: {color: relById[grp.rel].colour}};
   }
 
   // a shown member of a group still shown hangs from the group's node (hub → group → member)
   function groupLinkItem(g, j) {
-    var grp = GROUPS[g], m = NODES[j].id;
+    var grp = GROUPS[g], m = node(j).id;
     return {id: groupLinkId(g, j), from: grp.out ? groupId(g) : m, to: grp.out ? m : groupId(g), rel: grp.rel,
             dashes: [2, 4], color: {color: relById[grp.rel].colour, opacity: 0.6}};
   }
@@ -212,9 +272,9 @@
   // a node shown for the first time next to one already drawn sits beside it
   function placeNear(i) {
     var best = -1;
-    incident[i].forEach(function (k) {
+    inc(i).forEach(function (k) {
       var j = edgeFrom[k] === i ? edgeTo[k] : edgeFrom[k];
-      if (shownNode[j] && (best < 0 || (NODES[j].value || 0) > (NODES[best].value || 0))) best = j;
+      if (shownNode[j] && (best < 0 || (node(j).value || 0) > (node(best).value || 0))) best = j;
     });
     if (best < 0) return;
     var m = ++placedAround[best], a = m * 2.399963, r = 42 * (1.5 + Math.sqrt(m));   // a sunflower around it
@@ -225,6 +285,7 @@
   function placeMembers(g) {
     var grp = GROUPS[g], todo = grp.members.filter(function (j) { return !everDrawn[j]; });
     todo.forEach(function (j, m) {
+      node(j);                              // read first: reading sets the built position
       if (grp.hub < 0) {
         var rows = Math.max(8, Math.ceil(Math.sqrt(todo.length * 4)));
         posX[j] = gX[g] + Math.floor(m / rows) * 190;
@@ -245,12 +306,16 @@
     var addN = [], delN = [], addE = [], delE = [];
     for (i = 0; i < N; i++) {
       if (want[i] && !shownNode[i]) addN.push(i);
-      else if (!want[i] && shownNode[i]) delN.push(NODES[i].id);
+      else if (!want[i] && shownNode[i]) delN.push(node(i).id);
     }
     addN.forEach(function (i) { if (!fresh && !everDrawn[i]) placeNear(i); everDrawn[i] = 1; });
-    var wantE = new Uint8Array(E);
-    for (var k = 0; k < E; k++) {
-      wantE[k] = edgeVisible(k, want) ? 1 : 0;
+    // the relations of the entities shown (the others cannot be drawn): bounded by the view
+    var wantE = new Uint8Array(E), k;
+    for (i = 0; i < N; i++) {
+      if (!want[i]) continue;
+      inc(i).forEach(function (k) { if (!wantE[k] && edgeVisible(k, want)) wantE[k] = 1; });
+    }
+    for (k = 0; k < E; k++) {
       if (wantE[k] && !shownEdge[k]) addE.push(edgeItem(k));
       else if (!wantE[k] && shownEdge[k]) delE.push(k);
     }
@@ -304,19 +369,19 @@
   // no DataSet update, so it stays instant with thousands of entities on screen.
   var veil = null;
   function highlight(i) {
-    var near = new Set([NODES[i].id]), rels = [];
-    incident[i].forEach(function (k) {
+    var near = new Set([node(i).id]), rels = [];
+    inc(i).forEach(function (k) {
       if (!shownEdge[k]) return;
       rels.push({id: k, rel: EDGES[k].rel});
-      near.add(NODES[edgeFrom[k]].id);
-      near.add(NODES[edgeTo[k]].id);
+      near.add(node(edgeFrom[k]).id);
+      near.add(node(edgeTo[k]).id);
     });
     hubGroups[i].concat(memberGroups[i]).forEach(function (g) {
       if (!shownGroup[g] || GROUPS[g].hub < 0) return;
       rels.push({id: groupEdgeId(g), rel: GROUPS[g].rel});
       if (shownLinks.has(groupLinkId(g, i))) rels.push({id: groupLinkId(g, i), rel: GROUPS[g].rel});
       near.add(groupId(g));
-      near.add(NODES[GROUPS[g].hub].id);
+      near.add(node(GROUPS[g].hub).id);
     });
     veil = {nodes: Array.from(near), edges: rels};
     if (window.network) window.network.redraw();
@@ -379,7 +444,7 @@
     try { return decodeURIComponent(h); } catch (e) { return null; }
   }
   function setAddress(i) {
-    var want = i >= 0 ? '#' + encodeURIComponent(NODES[i].id) : '';
+    var want = i >= 0 ? '#' + encodeURIComponent(node(i).id) : '';
     if (location.hash === want || (!want && !location.hash)) return;
     try {
       history.replaceState(null, '', want || location.pathname + location.search);
@@ -388,7 +453,7 @@
     }
   }
   function selectFromAddress() {
-    var iri = iriFromHash(), i = iri === null ? undefined : indexOf.get(iri);
+    var iri = iriFromHash(), i = iri === null ? undefined : lookup(iri);
     if (i !== undefined && i !== state.selected) selectNode(i, true);
   }
   window.addEventListener('hashchange', selectFromAddress);
@@ -402,7 +467,7 @@
       applyView(false);
     }
     state.selected = i;
-    window.network.selectNodes([NODES[i].id]);
+    window.network.selectNodes([node(i).id]);
     highlight(i);
     showNode(i);
     setAddress(i);
@@ -410,7 +475,7 @@
       var scale = Math.max(window.network.getScale(), 0.9);
       // centre it in the part of the canvas the side panel leaves free
       var offset = {x: panel.hidden ? 0 : -panel.offsetWidth / 2, y: 0};
-      window.network.focus(NODES[i].id, {scale: scale, offset: offset,
+      window.network.focus(node(i).id, {scale: scale, offset: offset,
                                          animation: {duration: 450, easingFunction: 'easeInOutQuad'}});
     }
   }
@@ -457,11 +522,11 @@
     return bq;
   }
   function namesOf(i) {
-    var out = [NODES[i].label].concat(INFO[i].aliases || []);
+    var out = [node(i).label].concat(info(i).aliases || []);
     return out.map(function (s) { return s.replace(/^[\u201C\u300A"]+|[\u201D\u300B"]+$/g, ''); });
   }
   function nodeLink(j) {
-    var b = el('button', 'link', NODES[j].label);
+    var b = el('button', 'link', node(j).label);
     b.type = 'button';
     b.addEventListener('click', function () { selectNode(j, true); });
     return b;
@@ -472,13 +537,13 @@
     box.dataset.edge = String(k);
     var head = el('div', 'rel-head');
     var other = edgeFrom[k] === i ? edgeTo[k] : edgeFrom[k];
-    head.appendChild(swatch(NODES[other].group));
+    head.appendChild(swatch(node(other).group));
     head.appendChild(nodeLink(other));
     if (!shownNode[other]) head.appendChild(el('span', 'hidden-note', '(hidden)'));
     box.appendChild(head);
     var names = namesOf(i).concat(namesOf(other));
-    DATA.evidence[k].forEach(function (ev) {
-      box.appendChild(quoteBlock(DATA.quotes[ev[1]], names));
+    evidence(k).forEach(function (ev) {
+      box.appendChild(quoteBlock(QUOTES[ev[1]], names));
       box.appendChild(el('div', 'source', sourceName(ev[0])));
     });
     return box;
@@ -522,7 +587,7 @@
   }
 
   function showNode(i) {
-    var n = NODES[i], x = INFO[i];
+    var n = node(i), x = info(i);
     body.replaceChildren();
     body.appendChild(el('h2', 'title', n.label));
     var kind = el('div', 'kind');
@@ -556,9 +621,9 @@
       body.appendChild(groupsBlock(i));
     }
 
-    section('Relations \u5173\u7CFB (' + incident[i].length + ')');
+    section('Relations \u5173\u7CFB (' + inc(i).length + ')');
     var hiddenNb = new Set();
-    incident[i].forEach(function (k) { var j = edgeFrom[k] === i ? edgeTo[k] : edgeFrom[k]; if (!shownNode[j]) hiddenNb.add(j); });
+    inc(i).forEach(function (k) { var j = edgeFrom[k] === i ? edgeTo[k] : edgeFrom[k]; if (!shownNode[j]) hiddenNb.add(j); });
     if (hiddenNb.size && hiddenNb.size <= 200) {
       var more = button('Show ' + hiddenNb.size + ' hidden neighbour' + (hiddenNb.size > 1 ? 's' : ''));
       more.addEventListener('click', function () {
@@ -570,7 +635,7 @@
     }
     // one section per relation and direction, each listing its neighbours by name
     var sections = new Map();
-    incident[i].forEach(function (k) {
+    inc(i).forEach(function (k) {
       var key = EDGES[k].rel + (edgeFrom[k] === i ? ' \u2192' : ' \u2190');
       if (!sections.has(key)) sections.set(key, []);
       sections.get(key).push(k);
@@ -579,7 +644,7 @@
     keys.forEach(function (key) {
       var ks = sections.get(key), rel = relById[key.split(' ')[0]], out = key.slice(-1) === '\u2192';
       ks.sort(function (a, b) {
-        var la = NODES[out ? edgeTo[a] : edgeFrom[a]].label, lb = NODES[out ? edgeTo[b] : edgeFrom[b]].label;
+        var la = node(out ? edgeTo[a] : edgeFrom[a]).label, lb = node(out ? edgeTo[b] : edgeFrom[b]).label;
         return la < lb ? -1 : la > lb ? 1 : a - b;
       });
       var det = el('details', 'rel-section');
@@ -608,16 +673,16 @@
     var rel = relById[EDGES[k].rel];
     body.appendChild(el('h2', 'title', rel.id + ' ' + rel.zh));
     var p = el('p');
-    p.appendChild(swatch(NODES[edgeFrom[k]].group));
+    p.appendChild(swatch(node(edgeFrom[k]).group));
     p.appendChild(nodeLink(edgeFrom[k]));
     p.appendChild(el('span', 'rel-name', ' \u2192 '));
-    p.appendChild(swatch(NODES[edgeTo[k]].group));
+    p.appendChild(swatch(node(edgeTo[k]).group));
     p.appendChild(nodeLink(edgeTo[k]));
     body.appendChild(p);
     section('Evidence \u4F9D\u636E');
     var names = namesOf(edgeFrom[k]).concat(namesOf(edgeTo[k]));
-    DATA.evidence[k].forEach(function (ev) {
-      body.appendChild(quoteBlock(DATA.quotes[ev[1]], names));
+    evidence(k).forEach(function (ev) {
+      body.appendChild(quoteBlock(QUOTES[ev[1]], names));
       body.appendChild(el('div', 'source', sourceName(ev[0])));
     });
     panel.hidden = false;
@@ -633,12 +698,14 @@
   // ---- search ----------------------------------------------------------------------------------
   // Keys were made when the page was built (kg/export/viewer_search.py): letters and digits,
   // simplified characters, pinyin initials and syllables. A query is folded the same way.
-  var KEYS = DATA.search.keys, FOLD = DATA.search.fold;
+  var KEYS = null, FOLD = null;            // the search block, parsed at the first search
+  function readKeys() { if (!KEYS) { var s = block('lgkg-search'); KEYS = s.keys; FOLD = s.fold; } }
   var NONWORD = /[^\p{L}\p{N}]/gu, LATIN = /^[a-z0-9]+$/;
   var search = $('search'), results = $('results');
   var hits = [], active = 0, timer = 0;
 
   function queryKey(q) {
+    readKeys();
     var s = String(q).normalize('NFKC').toLowerCase().replace(NONWORD, ''), out = '';
     for (var ch of s) out += FOLD[ch] || ch;
     return out;
@@ -688,7 +755,7 @@
     var latin = LATIN.test(nq), found = [];
     for (var i = 0; i < N; i++) {
       var s = score(i, nq, latin);
-      if (s) found.push([s[0], s[1], -(INFO[i].deg || 0), KEYS[i][0].length, i]);
+      if (s) found.push([s[0], s[1], -KEYS[i][4], KEYS[i][0].length, i]);
     }
     found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4]; });
     return found.slice(0, 50).map(function (f) { return f[4]; });
@@ -714,9 +781,9 @@
       var b = el('button');
       b.type = 'button';
       b.tabIndex = -1;
-      b.dataset.node = NODES[i].id;
-      b.appendChild(swatch(NODES[i].group));
-      b.appendChild(document.createTextNode(' ' + NODES[i].label));
+      b.dataset.node = node(i).id;
+      b.appendChild(swatch(node(i).group));
+      b.appendChild(document.createTextNode(' ' + node(i).label));
       if (!shownNode[i]) b.appendChild(el('span', 'hint', collapsed[i] ? 'grouped' : 'hidden'));
       b.addEventListener('mousedown', function (ev) { ev.preventDefault(); });   // keep the focus in the field
       b.addEventListener('click', function () { choose(r); });
@@ -843,7 +910,7 @@
     if (startSet && !state.all) {
       banner.replaceChildren();
       var places = 0, allPlaces = (classById.Place || {}).count || 0;
-      startSet.forEach(function (i) { if (NODES[i].group === 'Place') places++; });
+      startSet.forEach(function (i) { if (node(i).group === 'Place') places++; });
       banner.appendChild(el('span', null,
         'Large graph: ' + fmt(N) + ' entities, ' + fmt(E) + ' relations. To stay responsive this view starts ' +
         'with the ' + fmt(startSet.size) + ' best connected (' + (places === allPlaces ? 'every place' :
@@ -874,12 +941,12 @@
     var g = groupOf(id);
     if (g >= 0) {
       var grp = GROUPS[g];
-      return [groupName(g), grp.hub >= 0 ? (grp.out ? NODES[grp.hub].label + ' \u2192 ' + relById[grp.rel].id + ' \u2192 ' +
-        classById[grp.cls].id : classById[grp.cls].id + ' \u2192 ' + relById[grp.rel].id + ' \u2192 ' + NODES[grp.hub].label)
+      return [groupName(g), grp.hub >= 0 ? (grp.out ? node(grp.hub).label + ' \u2192 ' + relById[grp.rel].id + ' \u2192 ' +
+        classById[grp.cls].id : classById[grp.cls].id + ' \u2192 ' + relById[grp.rel].id + ' \u2192 ' + node(grp.hub).label)
         : 'entities without any relation', 'click to expand \u70B9\u51FB\u5C55\u5F00'];
     }
-    var i = indexOf.get(id), x = INFO[i], c = classById[NODES[i].group];
-    var lines = [NODES[i].label, c.id + ' ' + c.zh + ' \u00B7 ' + fmt(incident[i].length) + ' relations \u00B7 ' +
+    var i = indexOf.get(id), x = info(i), c = classById[node(i).group];
+    var lines = [node(i).label, c.id + ' ' + c.zh + ' \u00B7 ' + fmt(inc(i).length) + ' relations \u00B7 ' +
       fmt((x.docs || []).length) + ' documents'];
     if (x.aliases && x.aliases.length) lines.push('also: ' + x.aliases.slice(0, 3).join(' / ') + (x.aliases.length > 3 ? ' \u2026' : ''));
     return lines;
@@ -888,8 +955,8 @@
     var g = groupOfEdge(id);
     if (g >= 0) return nodeTip(groupId(g));
     var k = Number(id), rel = relById[EDGES[k].rel];
-    return [NODES[edgeFrom[k]].label + ' \u2192 ' + NODES[edgeTo[k]].label, rel.id + ' ' + rel.zh + ' \u00B7 ' +
-      DATA.evidence[k].length + ' quote' + (DATA.evidence[k].length === 1 ? '' : 's')];
+    return [node(edgeFrom[k]).label + ' \u2192 ' + node(edgeTo[k]).label, rel.id + ' ' + rel.zh + ' \u00B7 ' +
+      evidence(k).length + ' quote' + (evidence(k).length === 1 ? '' : 's')];
   }
 
   // ---- export of what is on screen -----------------------------------------------------------
@@ -914,11 +981,11 @@
       if (!shownEdge[k]) continue;
       var s = edgeFrom[k], o = edgeTo[k];
       linked[s] = linked[o] = 1;
-      rows.push([NODES[s].label, EDGES[k].rel, NODES[o].label, NODES[s].group, NODES[o].group, NODES[s].id, NODES[o].id,
-                 DATA.evidence[k].map(function (ev) { return DATA.quotes[ev[1]]; }).join(' | ')]);
+      rows.push([node(s).label, EDGES[k].rel, node(o).label, node(s).group, node(o).group, node(s).id, node(o).id,
+                 evidence(k).map(function (ev) { return QUOTES[ev[1]]; }).join(' | ')]);
     }
     for (var i = 0; i < N; i++) {
-      if (shownNode[i] && !linked[i]) rows.push([NODES[i].label, '', '', NODES[i].group, '', NODES[i].id, '', '']);
+      if (shownNode[i] && !linked[i]) rows.push([node(i).label, '', '', node(i).group, '', node(i).id, '', '']);
     }
     return '\uFEFF' + rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n';
   }
@@ -1015,7 +1082,7 @@
       var g = groupOf(p.nodes[0]);
       if (g >= 0) {
         expandGroup(g);
-        if (state.selected >= 0) { network.selectNodes([NODES[state.selected].id]); showNode(state.selected); }
+        if (state.selected >= 0) { network.selectNodes([node(state.selected).id]); showNode(state.selected); }
         else network.unselectAll();
       }
       else selectNode(indexOf.get(p.nodes[0]), false);
@@ -1051,7 +1118,10 @@
     ready();
   }
 
-  window.lgkg = {data: DATA, state: state, nodes: nodes, edges: edges, find: find, select: selectNode,
+  window.lgkg = {data: DATA, n: N, state: state, nodes: nodes, edges: edges, find: find, select: selectNode,
                  expand: expandGroup, collapse: collapseGroup, csv: visibleCsv,
-                 indexOf: function (iri) { return indexOf.get(iri); }, apply: applyView};
+                 indexOf: lookup, apply: applyView,
+                 // the joined data read so far (tests): entity i's node, details and relations
+                 entity: function (j) { return {node: node(j), info: info(j), edges: inc(j), deg: DEG[j]}; },
+                 read: function () { return chunkRead.reduce(function (a, b) { return a + b; }, 0); }};
 })();

@@ -146,16 +146,34 @@ def extract_documents(documents: Sequence[SourceDocument],
         raise BuildError(f"jobs must be at least 1 (got {jobs})")
     found: dict[str, DocExtraction] = {}
     todo = list(documents)
+    started = None  # with a cache and workers: the reports it has no entry for, extracted meanwhile
     if cache is not None:
-        todo = []
-        for d in documents:
-            ex = cache.get(d)
-            if ex is None:
-                todo.append(d)
-            else:
-                found[d.doc_id] = ex
-                if on_done:
-                    on_done(d)
+        if engine == "local" and jobs > 1:
+            from .parallel import Started
+
+            fresh = [d for d in documents if not cache.has(d)]
+            started = Started(fresh, jobs) if fresh else None
+        running = {d.doc_id for d in started.documents} if started is not None else set()
+        todo = []  # then: the documents whose entry proved missing or unusable
+        try:
+            for d in documents:
+                if d.doc_id in running:
+                    continue
+                ex = cache.get(d)
+                if ex is None:
+                    todo.append(d)
+                else:
+                    found[d.doc_id] = ex
+                    if on_done:
+                        on_done(d)
+        except BaseException:
+            if started is not None:
+                started.cancel()
+            raise
+        if started is not None:
+            for ex in started.results(on_done):
+                found[ex.document.doc_id] = ex
+                cache.put(ex)
     if engine == "dask":
         from .engine_dask import EngineError, extract_dask
 
@@ -171,9 +189,10 @@ def extract_documents(documents: Sequence[SourceDocument],
         found[ex.document.doc_id] = ex
         if cache is not None:
             cache.put(ex)
+    n_extracted = len(todo) + (len(started.documents) if started is not None else 0)
     if stats is not None:
-        stats["documents_cached"] = len(documents) - len(todo)
-        stats["documents_extracted"] = len(todo)
+        stats["documents_cached"] = len(documents) - n_extracted
+        stats["documents_extracted"] = n_extracted
     return [found[d.doc_id] for d in documents]
 
 

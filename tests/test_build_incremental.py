@@ -116,3 +116,21 @@ def test_a_cold_build_validates_in_groups_of_documents(tmp_path, corpus, monkeyp
     assert res.stats["documents_validated"] == 3
     assert sorted(d.doc_id for kb in checked for d in kb.documents) == sorted(p.stem for p in src.glob("*.txt"))
     assert all(len(kb.documents) == 1 for kb in checked)
+
+
+def test_with_workers_new_reports_are_extracted_while_the_cache_is_read(tmp_path, corpus):
+    """jobs=2 with a cache: the report without an entry goes to a worker at once, an entry that
+    proves unusable when read is extracted after; the exports are a cold build's."""
+    src, new = corpus
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([src], out, cache_dir=cache, jobs=2)
+    entries = sorted(cache.rglob("*.json"))
+    assert len(entries) == 2
+    entries[0].write_text("{not json", encoding="utf-8")  # damaged: read, rejected, re-extracted
+    shutil.copy(new, src / new.name)
+    grown = build([src], out, cache_dir=cache, jobs=2)
+    assert (grown.stats["documents_cached"], grown.stats["documents_extracted"]) == (1, 2)
+    cold = build([src], tmp_path / "cold", jobs=1)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "cold" / "graph.ttl").read_bytes()
+    assert (out / "graph.html").read_bytes() == (tmp_path / "cold" / "graph.html").read_bytes()
+    assert len(sorted(cache.rglob("*.json"))) == 3  # the new report's entry and the repaired one

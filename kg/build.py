@@ -522,6 +522,10 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
         release_memory()
     from .export.rdf import write_turtle, write_turtle_and_index
 
+    from .export.forked import can_fork
+
+    if html and not formats and jobs > 1 and engine == "local" and can_fork():
+        return _result(kb, _turtle_beside_viewer(kb, out, stats), t0, stats)
     t = time.perf_counter()
     index = None
     if html and not formats:  # one pass over the triples: graph.ttl, and the index the viewer reads
@@ -549,6 +553,31 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
         t = time.perf_counter()
         outputs += write_formats(g if html else build_graph(kb), out, formats)
         stats["formats_seconds"] = time.perf_counter() - t
+    return _result(kb, outputs, t0, stats)
+
+
+def _turtle_beside_viewer(kb: KnowledgeBase, out: Path, stats: dict) -> list[Path]:
+    """graph.ttl written by a forked child while this process makes the viewer's index and page
+    (a build given a second core: the two passes over the knowledge base run side by side)."""
+    from .export.forked import turtle_beside
+    from .export.html import write_html
+    from .export.rdf import triple_index
+
+    t = time.perf_counter()
+    with turtle_beside(kb, out / "graph.ttl"):
+        texts = write_texts(kb.documents, out)
+        t1 = time.perf_counter()
+        index = triple_index(kb)
+        stats["graph_seconds"] = time.perf_counter() - t1
+        t1 = time.perf_counter()
+        page = write_html(index, out / "graph.html")
+        stats["html_seconds"] = time.perf_counter() - t1
+        del index
+    stats["turtle_seconds"] = time.perf_counter() - t  # the child's time, or the viewer's when longer
+    return [out / "graph.ttl", *texts, page]
+
+
+def _result(kb: KnowledgeBase, outputs: Sequence[Path], t0: float, stats: dict) -> BuildResult:
     return BuildResult(
         kb, tuple(outputs), time.perf_counter() - t0,
         dict(sorted(Counter(e.key.etype.value for e in kb.entities).items())),

@@ -24,7 +24,8 @@ from ..model import KnowledgeBase
 from ..vocab import PREFIXES, XSD_INTEGER
 from .atomic import atomic_write
 
-__all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "turtle_bytes", "turtle_chunks", "write_nquads_stream",
+__all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "triple_index", "turtle_bytes", "turtle_chunks",
+           "write_nquads_stream",
            "write_ntriples_stream", "write_turtle", "write_turtle_and_index"]
 
 _XSD_INTEGER = XSD_INTEGER
@@ -248,6 +249,25 @@ def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, Any]:
             fh.write(chunk)
     index.done()
     return Path(path), index
+
+
+def triple_index(kb: KnowledgeBase) -> Any:
+    """The viewer's triple index of `kb` (`kg.graph.TripleIndex(kb)`), each literal made once:
+    what a build makes beside graph.ttl when a child process writes that (kg.export.forked)."""
+    from ..graph import RDFLIB_TERMS, TripleIndex
+
+    texts: dict[tuple[str, str | None], Any] = {}
+
+    def text(value: str, lang: str | None) -> Any:
+        lit = texts.get((value, lang))
+        if lit is None:
+            lit = texts[(value, lang)] = Literal(value, lang=lang)
+        return lit
+
+    index = TripleIndex()
+    for _ in index.filling(iter_triples(kb, terms=Terms(URIRef, text, RDFLIB_TERMS.integer, RDFLIB_TERMS.rdf))):
+        pass
+    return index
 
 
 # ---------------------------------------------------------------------------- N-Triples / N-Quads

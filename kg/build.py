@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import collector
 from .model import DocExtraction, KnowledgeBase, SourceDocument
 from .reader import InputError, Skipped, find_inputs, read_all
 
@@ -145,16 +146,34 @@ def extract_documents(documents: Sequence[SourceDocument],
         raise BuildError(f"jobs must be at least 1 (got {jobs})")
     found: dict[str, DocExtraction] = {}
     todo = list(documents)
+    started = None  # with a cache and workers: the reports it has no entry for, extracted meanwhile
     if cache is not None:
-        todo = []
-        for d in documents:
-            ex = cache.get(d)
-            if ex is None:
-                todo.append(d)
-            else:
-                found[d.doc_id] = ex
-                if on_done:
-                    on_done(d)
+        if engine == "local" and jobs > 1:
+            from .parallel import Started
+
+            fresh = [d for d in documents if not cache.has(d)]
+            started = Started(fresh, jobs) if fresh else None
+        running = {d.doc_id for d in started.documents} if started is not None else set()
+        todo = []  # then: the documents whose entry proved missing or unusable
+        try:
+            for d in documents:
+                if d.doc_id in running:
+                    continue
+                ex = cache.get(d)
+                if ex is None:
+                    todo.append(d)
+                else:
+                    found[d.doc_id] = ex
+                    if on_done:
+                        on_done(d)
+        except BaseException:
+            if started is not None:
+                started.cancel()
+            raise
+        if started is not None:
+            for ex in started.results(on_done):
+                found[ex.document.doc_id] = ex
+                cache.put(ex)
     if engine == "dask":
         from .engine_dask import EngineError, extract_dask
 
@@ -170,9 +189,10 @@ def extract_documents(documents: Sequence[SourceDocument],
         found[ex.document.doc_id] = ex
         if cache is not None:
             cache.put(ex)
+    n_extracted = len(todo) + (len(started.documents) if started is not None else 0)
     if stats is not None:
-        stats["documents_cached"] = len(documents) - len(todo)
-        stats["documents_extracted"] = len(todo)
+        stats["documents_cached"] = len(documents) - n_extracted
+        stats["documents_extracted"] = n_extracted
     return [found[d.doc_id] for d in documents]
 
 
@@ -237,6 +257,16 @@ def _build_kb(inputs: Sequence[Path],
 
     stats = {} if stats is None else stats
     t0 = time.perf_counter()
+    with collector.paused():  # loading, extraction and resolution make no reference cycles
+        return _read_extract_resolve(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine,
+                                     scheduler=scheduler, cache=cache, stats=stats, unchecked=unchecked,
+                                     resolve=resolve, t0=t0)
+
+
+def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engine: str, scheduler: str | None,
+                          cache: ExtractionCache | None, stats: dict,
+                          unchecked: Callable[[DocExtraction], bool] | None, resolve,
+                          t0: float) -> tuple[KnowledgeBase, list[DocExtraction]]:
 
     files = _input_files(inputs)
     docs: list[SourceDocument] = []
@@ -456,6 +486,19 @@ def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], cache: ExtractionCa
 def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, on_skip, jobs: int,
            engine: str, scheduler: str | None, cache_dir: Path | None, formats: Sequence[str],
            validate: str, t0: float) -> BuildResult:
+    """The build's stages with the cyclic collector paused: they keep millions of small objects
+    alive (the knowledge base, the triples being sorted, the viewer's index), which its passes
+    would walk again and again (about 40% of the time after extraction), and make little cyclic
+    garbage; release_memory collects it between stages."""
+    with collector.paused():
+        return _build_stages(inputs, out, html=html, on_read=on_read, on_done=on_done, on_skip=on_skip,
+                             jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
+                             formats=formats, validate=validate, t0=t0)
+
+
+def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, on_skip, jobs: int,
+                  engine: str, scheduler: str | None, cache_dir: Path | None, formats: Sequence[str],
+                  validate: str, t0: float) -> BuildResult:
     cache = None
     if cache_dir is not None:
         from .cache import ExtractionCache
@@ -479,6 +522,10 @@ def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, o
         release_memory()
     from .export.rdf import write_turtle, write_turtle_and_index
 
+    from .export.forked import can_fork
+
+    if html and not formats and jobs > 1 and engine == "local" and can_fork():
+        return _result(kb, _turtle_beside_viewer(kb, out, stats), t0, stats)
     t = time.perf_counter()
     index = None
     if html and not formats:  # one pass over the triples: graph.ttl, and the index the viewer reads
@@ -506,6 +553,31 @@ def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, o
         t = time.perf_counter()
         outputs += write_formats(g if html else build_graph(kb), out, formats)
         stats["formats_seconds"] = time.perf_counter() - t
+    return _result(kb, outputs, t0, stats)
+
+
+def _turtle_beside_viewer(kb: KnowledgeBase, out: Path, stats: dict) -> list[Path]:
+    """graph.ttl written by a forked child while this process makes the viewer's index and page
+    (a build given a second core: the two passes over the knowledge base run side by side)."""
+    from .export.forked import turtle_beside
+    from .export.html import write_html
+    from .export.rdf import triple_index
+
+    t = time.perf_counter()
+    with turtle_beside(kb, out / "graph.ttl"):
+        texts = write_texts(kb.documents, out)
+        t1 = time.perf_counter()
+        index = triple_index(kb)
+        stats["graph_seconds"] = time.perf_counter() - t1
+        t1 = time.perf_counter()
+        page = write_html(index, out / "graph.html")
+        stats["html_seconds"] = time.perf_counter() - t1
+        del index
+    stats["turtle_seconds"] = time.perf_counter() - t  # the child's time, or the viewer's when longer
+    return [out / "graph.ttl", *texts, page]
+
+
+def _result(kb: KnowledgeBase, outputs: Sequence[Path], t0: float, stats: dict) -> BuildResult:
     return BuildResult(
         kb, tuple(outputs), time.perf_counter() - t0,
         dict(sorted(Counter(e.key.etype.value for e in kb.entities).items())),

@@ -116,6 +116,10 @@ class ExtractionCache:
         key = document_key(document, self.fingerprint)
         return self.dir / key[:2] / f"{key}.json"
 
+    def has(self, document: SourceDocument) -> bool:
+        """Whether an entry exists for `document` (it may still prove unusable when read)."""
+        return self.path(document).exists()
+
     def get(self, document: SourceDocument) -> DocExtraction | None:
         """The cached extraction of `document`, or None (missing or unusable entry)."""
         ex = self._load(self.path(document), document)

@@ -71,8 +71,9 @@ def _measure_iri(label: str) -> str:
     return f"{_LGR}measure-{stable_id('measure', norm_label(label))}"
 
 
-def _observation_iri(o: Observation) -> str:
-    return f"{_LGR}obs-" + stable_id(o.doc_id, o.dataset, str(o.start), str(o.end), _entity_iri(o.area),
+def _observation_iri(o: Observation, area_iri: str | None = None) -> str:
+    """`area_iri`: `_entity_iri(o.area)`, when the caller has it already."""
+    return f"{_LGR}obs-" + stable_id(o.doc_id, o.dataset, str(o.start), str(o.end), area_iri or _entity_iri(o.area),
                                      norm_label(o.measure), o.value, str(o.year), o.unit or "", o.kind.value,
                                      *o.header_path)
 
@@ -328,13 +329,15 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
     datasets: set[tuple[str, str]] = set()
     measures: set[str] = set()
     gyear = cache(lambda y: R(Literal(str(y), datatype=XSD.gYear)))
+    area_iri = cache(_entity_iri)  # an entity's IRI is a hash of its name: made once per pass
     for o in kb.observations:
-        s = iri(_observation_iri(o))
+        a_iri = area_iri(o.area)
+        s = iri(_observation_iri(o, a_iri))
         datasets.add((o.doc_id, o.dataset))
         measures.add(o.measure)
         yield s, a, observation
         yield s, in_ds, iri(_dataset_iri(o.doc_id, o.dataset))
-        yield s, area, iri(_entity_iri(o.area))
+        yield s, area, iri(a_iri)
         if o.year is not None:
             yield s, period, gyear(o.year)
         yield s, measure, iri(_measure_iri(o.measure))

@@ -163,12 +163,26 @@ def run_batches(submit: Callable[[list[SourceDocument]], Any], groups: list[list
 
     `submit` returns a future (concurrent.futures or dask's); `wait_first` blocks until at
     least one of the given futures is done and returns the done ones."""
-    pending: dict[Any, list[SourceDocument]] = {}
     todo = iter(groups)
+    pending = submit_first(submit, todo, window)
+    yield from finish_batches(submit, pending, todo, wait_first)
+
+
+def submit_first(submit: Callable[[list[SourceDocument]], Any], todo: Iterator[list[SourceDocument]],
+                 window: int) -> dict[Any, list[SourceDocument]]:
+    """Submit up to `window` batches of `todo` (future → batch)."""
+    pending: dict[Any, list[SourceDocument]] = {}
     for group in todo:
         pending[submit(group)] = group
         if len(pending) >= window:
             break
+    return pending
+
+
+def finish_batches(submit: Callable[[list[SourceDocument]], Any], pending: dict[Any, list[SourceDocument]],
+                   todo: Iterator[list[SourceDocument]], wait_first: Callable[[list[Any]], Iterable[Any]] = _wait_first,
+                   ) -> Iterator[tuple[list[SourceDocument], list[DocExtraction]]]:
+    """(batch, results) of the `pending` batches as they finish, submitting the rest of `todo`."""
     while pending:
         done = wait_first(list(pending))
         for fut in done:
@@ -192,6 +206,38 @@ def merge_results(documents: Sequence[SourceDocument],
             if on_done:
                 on_done(d)
     return [restore_text(results[d.doc_id], d) for d in documents]
+
+
+class Started:
+    """Extraction already running in worker processes (even for one document), so that the
+    caller can do other work meanwhile: a build loads its cached extractions while the new
+    reports are extracted (spaCy's start-up included). `results` waits for them; `cancel` stops
+    the workers when the caller fails first."""
+
+    def __init__(self, documents: Sequence[SourceDocument], jobs: int) -> None:
+        self.documents = list(documents)
+        workers = max(1, min(jobs, len(self.documents)))
+        self._todo = iter(batches(self.documents, workers))
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=init_worker,
+                                         initargs=(os.getpid(),))
+        self._submit = lambda g: self._pool.submit(extract_batch, g)
+        try:
+            self._pending = submit_first(self._submit, self._todo, workers * (1 + AHEAD))
+        except BaseException:
+            self.cancel()
+            raise
+
+    def results(self, on_done: Callable[[SourceDocument], None] | None = None) -> list[DocExtraction]:
+        """The extractions, in the order of the documents (each with its text put back)."""
+        try:
+            with self._pool:
+                return merge_results(self.documents, finish_batches(self._submit, self._pending, self._todo),
+                                     on_done)
+        except BrokenProcessPool as exc:
+            raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
+
+    def cancel(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def extract_parallel(documents: Sequence[SourceDocument], jobs: int,

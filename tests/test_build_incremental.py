@@ -116,3 +116,52 @@ def test_a_cold_build_validates_in_groups_of_documents(tmp_path, corpus, monkeyp
     assert res.stats["documents_validated"] == 3
     assert sorted(d.doc_id for kb in checked for d in kb.documents) == sorted(p.stem for p in src.glob("*.txt"))
     assert all(len(kb.documents) == 1 for kb in checked)
+
+
+def test_with_workers_new_reports_are_extracted_while_the_cache_is_read(tmp_path, corpus):
+    """jobs=2 with a cache: the report without an entry goes to a worker at once, an entry that
+    proves unusable when read is extracted after; the exports are a cold build's."""
+    src, new = corpus
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([src], out, cache_dir=cache, jobs=2)
+    entries = sorted(cache.rglob("*.json"))
+    assert len(entries) == 2
+    entries[0].write_text("{not json", encoding="utf-8")  # damaged: read, rejected, re-extracted
+    shutil.copy(new, src / new.name)
+    grown = build([src], out, cache_dir=cache, jobs=2)
+    assert (grown.stats["documents_cached"], grown.stats["documents_extracted"]) == (1, 2)
+    cold = build([src], tmp_path / "cold", jobs=1)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "cold" / "graph.ttl").read_bytes()
+    assert (out / "graph.html").read_bytes() == (tmp_path / "cold" / "graph.html").read_bytes()
+    assert len(sorted(cache.rglob("*.json"))) == 3  # the new report's entry and the repaired one
+
+
+def test_a_forked_turtle_writer_writes_a_serial_builds_bytes_and_reports_its_failure(tmp_path, corpus, monkeypatch):
+    """jobs=2: graph.ttl comes from a forked child beside the viewer; the same bytes as jobs=1,
+    and a full disk in the child is the build's WriteError, the previous exports left as they were."""
+    from kg.build import WriteError
+    from kg.export import forked
+
+    if not forked.can_fork():
+        pytest.skip("no fork here")
+    src, _ = corpus
+    calls = []
+    real = forked.turtle_beside
+    monkeypatch.setattr(forked, "turtle_beside", lambda *a: calls.append(a) or real(*a))
+    build([src], tmp_path / "two", jobs=2)
+    assert calls  # the forked path was taken
+    build([src], tmp_path / "one", jobs=1)
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+
+    import kg.export.rdf as rdf
+
+    def full(triples):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(rdf, "turtle_chunks", full)  # the child inherits the patch
+    before = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
+    (src / "extra.txt").write_text((src / sorted(p.name for p in src.iterdir())[0]).read_text(encoding="utf-8"),
+                                   encoding="utf-8")
+    with pytest.raises(WriteError, match="No space left on device"):
+        build([src], tmp_path / "two", jobs=2)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()} == before

@@ -24,7 +24,8 @@ from ..model import KnowledgeBase
 from ..vocab import PREFIXES, XSD_INTEGER
 from .atomic import atomic_write
 
-__all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "turtle_bytes", "turtle_chunks", "write_nquads_stream",
+__all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "triple_index", "turtle_bytes", "turtle_chunks",
+           "write_nquads_stream",
            "write_ntriples_stream", "write_turtle", "write_turtle_and_index"]
 
 _XSD_INTEGER = XSD_INTEGER
@@ -223,9 +224,20 @@ def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, Any]:
 
     index = TripleIndex()
     by_p = index._filling
+    texts: dict[tuple[str, str | None], tuple[Any, str]] = {}
+
+    def text(value: str, lang: str | None) -> tuple[Any, str]:
+        """A literal made once per build: a sentence holding several figures or relations is the
+        quote of each (about 40% of the seeds' literals repeat), and rdflib's Literal is slow to make."""
+        pair = texts.get((value, lang))
+        if pair is None:
+            pair = texts[(value, lang)] = _pair_text(value, lang)
+        return pair
+
+    terms = Terms(_pair_iri, text, _pair_int, _pair_rdf)
 
     def turtle_terms() -> Iterator[tuple[str, str, str]]:
-        for (s, ts), (p, tp), (o, to) in iter_triples(kb, terms=PAIR_TERMS):
+        for (s, ts), (p, tp), (o, to) in iter_triples(kb, terms=terms):
             pairs = by_p.get(p)
             if pairs is None:
                 pairs = by_p[p] = {}
@@ -237,6 +249,25 @@ def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, Any]:
             fh.write(chunk)
     index.done()
     return Path(path), index
+
+
+def triple_index(kb: KnowledgeBase) -> Any:
+    """The viewer's triple index of `kb` (`kg.graph.TripleIndex(kb)`), each literal made once:
+    what a build makes beside graph.ttl when a child process writes that (kg.export.forked)."""
+    from ..graph import RDFLIB_TERMS, TripleIndex
+
+    texts: dict[tuple[str, str | None], Any] = {}
+
+    def text(value: str, lang: str | None) -> Any:
+        lit = texts.get((value, lang))
+        if lit is None:
+            lit = texts[(value, lang)] = Literal(value, lang=lang)
+        return lit
+
+    index = TripleIndex()
+    for _ in index.filling(iter_triples(kb, terms=Terms(URIRef, text, RDFLIB_TERMS.integer, RDFLIB_TERMS.rdf))):
+        pass
+    return index
 
 
 # ---------------------------------------------------------------------------- N-Triples / N-Quads

@@ -256,6 +256,33 @@ def extract_parallel(documents: Sequence[SourceDocument], jobs: int,
         raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
 
 
+_FORKED: Callable[[int], Any] | None = None
+
+
+def _call_forked(i: int) -> Any:
+    assert _FORKED is not None
+    return _FORKED(i)
+
+
+def map_forked(fn: Callable[[int], Any], n: int, jobs: int) -> Iterator[Any]:
+    """fn(0) … fn(n - 1), in order, computed by up to `jobs` forked processes (in this process
+    when jobs or n is 1, or where fork is unsafe). `fn` reaches what it reads by the fork's copy of
+    this process's memory, so nothing but the index and the (picklable) result is sent."""
+    global _FORKED
+    if jobs <= 1 or n <= 1 or sys.platform != "linux":
+        yield from (fn(i) for i in range(n))
+        return
+    _FORKED = fn
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+            yield from pool.map(_call_forked, range(n))
+    except BrokenProcessPool as exc:
+        raise ExtractionError(f"a worker died ({exc}); is the machine out of memory?") from None
+    finally:
+        _FORKED = None
+
+
 def release_memory() -> None:
     """Collect garbage and hand freed heap back to the OS (glibc keeps it otherwise).
 

@@ -130,7 +130,7 @@ def test_with_workers_new_reports_are_extracted_while_the_cache_is_read(tmp_path
     shutil.copy(new, src / new.name)
     grown = build([src], out, cache_dir=cache, jobs=2)
     assert (grown.stats["documents_cached"], grown.stats["documents_extracted"]) == (1, 2)
-    cold = build([src], tmp_path / "cold", jobs=1)
+    build([src], tmp_path / "cold", jobs=1)
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "cold" / "graph.ttl").read_bytes()
     assert (out / "graph.html").read_bytes() == (tmp_path / "cold" / "graph.html").read_bytes()
     assert len(sorted(cache.rglob("*.json"))) == 3  # the new report's entry and the repaired one

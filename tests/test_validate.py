@@ -220,3 +220,49 @@ def test_kg_build_exits_1_on_violations(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     assert (tmp_path / "out" / "graph.ttl").exists()
     assert CliRunner().invoke(app, ["build", str(src), "--validate", "maybe", "-q"]).exit_code == 2
+
+
+def _three_reports(src: Path) -> None:
+    src.mkdir()
+    (src / "a.txt").write_text("绵阳市司法局2024年工作总结\n绵阳市司法局牵头完成行政复议体制改革。\n", encoding="utf-8")
+    (src / "b.txt").write_text(REPORT, encoding="utf-8")  # the only one with a Program
+    (src / "c.txt").write_text("赣州市人民政府2023年法治政府建设情况报告\n赣州市人民政府审议通过《赣州市城市管理条例》。\n",
+                               encoding="utf-8")
+
+
+def test_validation_groups_run_in_forked_workers_and_name_the_failing_group(tmp_path, monkeypatch):
+    """jobs=2: each group of documents is checked in a forked process; the group with a
+    violation fails the build (nothing written), the others pass."""
+    import os
+
+    import kg.build as kb_mod
+    import kg.validate as kv
+    from kg.build import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    _three_reports(src)
+    monkeypatch.setattr(kb_mod, "CHECK_CHARS", 1)  # each document a group of its own
+    pids = tmp_path / "pids"
+    real = kv.check
+
+    def recording(data, *a, **kw):
+        with open(pids, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()} {','.join(d.doc_id for d in data.documents)}\n")
+        return real(data, *a, **kw)
+
+    monkeypatch.setattr(kv, "check", recording)
+    res = build([src], out, jobs=2)
+    assert res.stats["documents_validated"] == 3
+    seen = [line.split() for line in pids.read_text(encoding="utf-8").splitlines()]
+    assert sorted(doc for _, doc in seen) == ["a", "b", "c"]
+    assert str(os.getpid()) not in {pid for pid, _ in seen}  # not checked in the build process
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    pids.unlink()
+    _strict_check(tmp_path, monkeypatch)
+    with pytest.raises(ValidationFailed) as err:
+        build([src], out, jobs=2)
+    assert "impossible" in err.value.report.text()
+    (only,) = err.value.report.violations  # b's one Program; a and c conform
+    assert "/prog-" in only.focus
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before

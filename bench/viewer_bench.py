@@ -159,48 +159,57 @@ def synthetic_graph(n_nodes: int = 5000, n_edges: int = 20000, seed: int = 20240
     return g
 
 
-def measure(html_path: Path, query: str, runs: int) -> list[dict]:
+def opened_viewers(html_path: Path, runs: int, timeout_ms: int):
+    """`runs` fresh tabs of the viewer in one headless Chromium, each yielded once the page says it
+    is ready, with the list its page errors and console errors go to; each tab is closed after."""
     from playwright.sync_api import sync_playwright
 
-    out = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for _ in range(runs):
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            errors: list[str] = []
-            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-            page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
-            page.goto(html_path.resolve().as_uri())
-            page.wait_for_function("() => window.lgkgReady === true", timeout=120_000)
-            # the first input right after `ready`: type a label, wait for its results
-            page.fill("#search", query)
-            page.wait_for_selector("#results li button", timeout=30_000)
-            tti = page.evaluate("() => performance.now()")
-            marks = page.evaluate(
-                "() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))")
-            # a click on a node → the side panel
-            pt = page.evaluate("""() => {
-                const ids = network.body.data.nodes.getIds().filter(id => !String(id).startsWith('group:'));
-                let best = ids[0], deg = -1;
-                for (const id of ids) { const d = network.getConnectedEdges(id).length; if (d > deg) { deg = d; best = id; } }
-                network.moveTo({position: network.getPositions([best])[best], scale: 1.0});
-                const q = network.canvasToDOM(network.getPositions([best])[best]);
-                const r = document.getElementById('net').getBoundingClientRect();
-                return {x: r.left + q.x, y: r.top + q.y};
-            }""")
-            t0 = page.evaluate("() => performance.now()")
-            page.mouse.click(pt["x"], pt["y"])
-            page.wait_for_selector("#panel:not([hidden]) .rel-section", timeout=30_000)
-            click = page.evaluate("() => performance.now()") - t0
-            shown = page.evaluate("() => [network.body.data.nodes.length, network.body.data.edges.length]")
-            most = page.evaluate("""() => { const c = {}; network.body.data.edges.forEach(e => {
-                c[e.from] = (c[e.from] || 0) + 1; c[e.to] = (c[e.to] || 0) + 1; });
-                return Math.max(0, ...Object.values(c)); }""")
-            page.close()
-            out.append({"script": marks.get("lgkg-start", 0), "network": marks.get("lgkg-network", 0),
-                        "ready": marks.get("lgkg-ready", 0), "tti": tti, "click": click,
-                        "shown": shown, "edges": most, "errors": errors})
-        browser.close()
+        try:
+            for _ in range(runs):
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                errors: list[str] = []
+                page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+                page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
+                page.goto(html_path.resolve().as_uri())
+                page.wait_for_function("() => window.lgkgReady === true", timeout=timeout_ms)
+                yield page, errors
+                page.close()
+        finally:
+            browser.close()
+
+
+def measure(html_path: Path, query: str, runs: int) -> list[dict]:
+    out = []
+    for page, errors in opened_viewers(html_path, runs, 120_000):
+        # the first input right after `ready`: type a label, wait for its results
+        page.fill("#search", query)
+        page.wait_for_selector("#results li button", timeout=30_000)
+        tti = page.evaluate("() => performance.now()")
+        marks = page.evaluate(
+            "() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))")
+        # a click on a node → the side panel
+        pt = page.evaluate("""() => {
+            const ids = network.body.data.nodes.getIds().filter(id => !String(id).startsWith('group:'));
+            let best = ids[0], deg = -1;
+            for (const id of ids) { const d = network.getConnectedEdges(id).length; if (d > deg) { deg = d; best = id; } }
+            network.moveTo({position: network.getPositions([best])[best], scale: 1.0});
+            const q = network.canvasToDOM(network.getPositions([best])[best]);
+            const r = document.getElementById('net').getBoundingClientRect();
+            return {x: r.left + q.x, y: r.top + q.y};
+        }""")
+        t0 = page.evaluate("() => performance.now()")
+        page.mouse.click(pt["x"], pt["y"])
+        page.wait_for_selector("#panel:not([hidden]) .rel-section", timeout=30_000)
+        click = page.evaluate("() => performance.now()") - t0
+        shown = page.evaluate("() => [network.body.data.nodes.length, network.body.data.edges.length]")
+        most = page.evaluate("""() => { const c = {}; network.body.data.edges.forEach(e => {
+            c[e.from] = (c[e.from] || 0) + 1; c[e.to] = (c[e.to] || 0) + 1; });
+            return Math.max(0, ...Object.values(c)); }""")
+        out.append({"script": marks.get("lgkg-start", 0), "network": marks.get("lgkg-network", 0),
+                    "ready": marks.get("lgkg-ready", 0), "tti": tti, "click": click,
+                    "shown": shown, "edges": most, "errors": errors})
     return out
 
 

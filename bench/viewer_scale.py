@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from build_bench import replicate  # noqa: E402
-from viewer_bench import ARGS, CHROMIUM  # noqa: E402
+from viewer_bench import opened_viewers  # noqa: E402
 
 
 def page_bytes(out: Path) -> int:
@@ -34,25 +34,14 @@ def page_bytes(out: Path) -> int:
 
 
 def open_times(page: Path, runs: int) -> list[dict]:
-    from playwright.sync_api import sync_playwright
-
     rows = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for _ in range(runs):
-            tab = browser.new_page(viewport={"width": 1280, "height": 800})
-            errors: list[str] = []
-            tab.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-            tab.goto(page.resolve().as_uri())
-            tab.wait_for_function("() => window.lgkgReady === true", timeout=600_000)
-            marks = tab.evaluate(
-                "() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))")
-            shown = tab.evaluate("() => network.body.data.nodes.length")
-            heap = tab.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : 0")
-            rows.append({"network": marks.get("lgkg-network", 0), "ready": marks.get("lgkg-ready", 0),
-                         "shown": shown, "heap": heap, "errors": errors})
-            tab.close()
-        browser.close()
+    for tab, errors in opened_viewers(page, runs, 600_000):
+        marks = tab.evaluate(
+            "() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))")
+        shown = tab.evaluate("() => network.body.data.nodes.length")
+        heap = tab.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : 0")
+        rows.append({"network": marks.get("lgkg-network", 0), "ready": marks.get("lgkg-ready", 0),
+                     "shown": shown, "heap": heap, "errors": errors})
     return rows
 
 

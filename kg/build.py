@@ -475,17 +475,18 @@ def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], cache: ExtractionCa
         shacl.check(kb, "pyshacl")
         stats["documents_validated"] = len(kb.documents)
     else:
-        from .parallel import map_forked, release_memory
+        from .parallel import forks, map_forked, release_memory
 
         groups = check_groups(todo, CHECK_CHARS)
         stamp = code_stamp()
+        here = not forks(jobs, len(groups))
         for group, report in zip(groups, map_forked(lambda i: _check_group(groups[i]), len(groups), jobs), strict=True):
             if report is not None:
                 raise shacl.ValidationFailed(report)
             if cache is not None:
                 for ex in group:
                     cache.mark_validated(ex.document, stamp)
-            if jobs <= 1:  # the group's graph was made here: its memory goes back now
+            if here:  # the group's graph was made in this process: its memory goes back now
                 release_memory()
         stats["documents_validated"] = len(todo)
     stats["validate_seconds"] = time.perf_counter() - t

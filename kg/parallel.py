@@ -264,22 +264,29 @@ def _call_forked(i: int) -> Any:
     return _FORKED(i)
 
 
+def forks(jobs: int, n: int) -> bool:
+    """Whether map_forked(…, n, jobs) runs in forked processes (else in this one)."""
+    return jobs > 1 and n > 1 and _context().get_start_method() == "fork"
+
+
 def map_forked(fn: Callable[[int], Any], n: int, jobs: int) -> Iterator[Any]:
     """fn(0) … fn(n - 1), in order, computed by up to `jobs` forked processes (in this process
-    when jobs or n is 1, or where fork is unsafe). `fn` reaches what it reads by the fork's copy of
-    this process's memory, so nothing but the index and the (picklable) result is sent."""
+    unless `forks`). `fn` reaches what it reads by the fork's copy of this process's memory, so
+    nothing but the index and the (picklable) result is sent. A caller that stops early (a
+    failure found) cancels the calls not yet started."""
     global _FORKED
-    if jobs <= 1 or n <= 1 or sys.platform != "linux":
+    if not forks(jobs, n):
         yield from (fn(i) for i in range(n))
         return
     _FORKED = fn
+    pool = ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=_context(),
+                               initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-            yield from pool.map(_call_forked, range(n))
+        yield from pool.map(_call_forked, range(n))
     except BrokenProcessPool as exc:
         raise ExtractionError(f"a worker died ({exc}); is the machine out of memory?") from None
     finally:
+        pool.shutdown(cancel_futures=True)
         _FORKED = None
 
 

@@ -51,8 +51,10 @@ def build(
         "--format", "-f", help="also write jsonld, nt, trig, nq (one named graph per document), graphml, "
                                "or all; repeat or comma-separate")] = None,
     validate: Annotated[str, typer.Option(
-        "--validate", help="SHACL check before writing: fast (shifty, a SHACL engine in Rust), full "
-                           "(pyshacl, slow) or off; a failing graph exits 1 and replaces no export")] = "fast",
+        "--validate", help="check before writing: records (the SHACL shapes' constraints on the extracted "
+                           "records, fast), shapes (the shapes themselves, by shifty; formerly 'fast'), "
+                           "full (the shapes by pyshacl, slow) or off; a failing graph exits 1 and "
+                           "replaces no export")] = "records",
 ) -> None:
     """Build graph.ttl and graph.html from rule-of-law reports."""
     if jobs < 1:

@@ -178,7 +178,8 @@ def _date(value: str) -> Literal:
 
 
 def _gyear(year: int) -> Literal:
-    return Literal(f"{year:04d}", datatype=XSD.gYear)
+    """Any year as an xsd:gYear: four digits at least, the sign before them (-0005, 0000, 2024)."""
+    return Literal(f"{'-' if year < 0 else ''}{abs(year):04d}", datatype=XSD.gYear)
 
 
 def _document_metadata(kb: KnowledgeBase, doc: Callable[[str], Any], iri: Callable[[str], Any],
@@ -328,7 +329,7 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
     tables: dict[tuple[str, str], DataSet] = {(d.doc_id, d.key): d for d in kb.datasets}
     datasets: set[tuple[str, str]] = set()
     measures: set[str] = set()
-    gyear = cache(lambda y: R(Literal(str(y), datatype=XSD.gYear)))
+    gyear = cache(lambda y: R(_gyear(y)))
     area_iri = cache(_entity_iri)  # an entity's IRI is a hash of its name: made once per pass
     for o in kb.observations:
         a_iri = area_iri(o.area)

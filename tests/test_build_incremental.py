@@ -30,7 +30,7 @@ def corpus(tmp_path):
 def test_nothing_new_does_nothing_and_one_new_report_equals_a_cold_build(tmp_path, corpus, monkeypatch):
     src, new = corpus
     out, cache = tmp_path / "out", tmp_path / "cache"
-    first = build([src], out, cache_dir=cache)
+    first = build([src], out, cache_dir=cache, validate="shapes")
     assert first.stats["documents_validated"] == 2 and "unchanged" not in first.stats
     before = _mtimes(out)
     assert {"graph.ttl", "graph.html", MANIFEST} <= set(before)
@@ -40,7 +40,7 @@ def test_nothing_new_does_nothing_and_one_new_report_equals_a_cold_build(tmp_pat
     import kg.validate as kv
 
     monkeypatch.setattr(kb_mod, "_build", lambda *a, **k: pytest.fail("a build with nothing new did work"))
-    again = build([src], out, cache_dir=cache)
+    again = build([src], out, cache_dir=cache, validate="shapes")
     monkeypatch.undo()
     assert again.stats["unchanged"] == 1
     assert _mtimes(out) == before  # no export (nor the manifest) rewritten
@@ -55,7 +55,7 @@ def test_nothing_new_does_nothing_and_one_new_report_equals_a_cold_build(tmp_pat
     checked = []
     real = kv.check
     monkeypatch.setattr(kv, "check", lambda data, *a, **k: checked.append(data) or real(data, *a, **k))
-    grown = build([src], out, cache_dir=cache)
+    grown = build([src], out, cache_dir=cache, validate="shapes")
     monkeypatch.undo()
     assert (grown.stats["documents_extracted"], grown.stats["documents_validated"]) == (1, 1)
     assert [[d.doc_id for d in kb.documents] for kb in checked] == [[new.stem]]
@@ -68,10 +68,10 @@ def test_nothing_new_does_nothing_and_one_new_report_equals_a_cold_build(tmp_pat
 def test_an_export_edited_by_hand_is_rebuilt(tmp_path, corpus):
     src, _ = corpus
     out, cache = tmp_path / "out", tmp_path / "cache"
-    build([src], out, cache_dir=cache)
+    build([src], out, cache_dir=cache, validate="shapes")
     ttl = (out / "graph.ttl").read_bytes()
     (out / "graph.ttl").write_bytes(ttl + b"# edited\n")
-    again = build([src], out, cache_dir=cache)
+    again = build([src], out, cache_dir=cache, validate="shapes")
     assert "unchanged" not in again.stats and again.stats["documents_validated"] == 0  # validated before
     assert (out / "graph.ttl").read_bytes() == ttl
 
@@ -112,7 +112,7 @@ def test_a_cold_build_validates_in_groups_of_documents(tmp_path, corpus, monkeyp
     checked = []
     real = kv.check
     monkeypatch.setattr(kv, "check", lambda data, *a, **k: checked.append(data) or real(data, *a, **k))
-    res = build([src], tmp_path / "out", cache_dir=tmp_path / "cache")
+    res = build([src], tmp_path / "out", cache_dir=tmp_path / "cache", validate="shapes")
     assert res.stats["documents_validated"] == 3
     assert sorted(d.doc_id for kb in checked for d in kb.documents) == sorted(p.stem for p in src.glob("*.txt"))
     assert all(len(kb.documents) == 1 for kb in checked)

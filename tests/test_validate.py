@@ -194,12 +194,12 @@ def test_build_fails_on_violations_and_keeps_previous_exports(tmp_path, monkeypa
     src.mkdir()
     (src / "r.txt").write_text(REPORT, encoding="utf-8")
     out = tmp_path / "out"
-    first = build([src], out, formats=["nt"])
+    first = build([src], out, formats=["nt"], validate="shapes")
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()}
     assert {"graph.ttl", "graph.html", "graph.nt"} <= set(before)
     _strict_check(tmp_path, monkeypatch)
     with pytest.raises(ValidationFailed) as err:
-        build([src], out, formats=["nt"])
+        build([src], out, formats=["nt"], validate="shapes")
     assert "impossible" in err.value.report.text()
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()}
     assert after == before
@@ -211,7 +211,8 @@ def test_kg_build_exits_1_on_violations(tmp_path, monkeypatch):
     src.mkdir()
     (src / "r.txt").write_text(REPORT, encoding="utf-8")
     _strict_check(tmp_path, monkeypatch)
-    res = CliRunner().invoke(app, ["build", str(src), "--out", str(tmp_path / "out"), "-q", "--no-cache"])
+    res = CliRunner().invoke(app, ["build", str(src), "--out", str(tmp_path / "out"), "-q", "--no-cache",
+                                   "--validate", "shapes"])
     assert res.exit_code == 1, res.output
     assert "does not conform" in res.stderr and "impossible" in res.stderr
     assert not (tmp_path / "out" / "graph.ttl").exists()
@@ -251,7 +252,7 @@ def test_validation_groups_run_in_forked_workers_and_name_the_failing_group(tmp_
         return real(data, *a, **kw)
 
     monkeypatch.setattr(kv, "check", recording)
-    res = build([src], out, jobs=2)
+    res = build([src], out, jobs=2, validate="shapes")
     assert res.stats["documents_validated"] == 3
     seen = [line.split() for line in pids.read_text(encoding="utf-8").splitlines()]
     assert sorted(doc for _, doc in seen) == ["a", "b", "c"]
@@ -261,8 +262,43 @@ def test_validation_groups_run_in_forked_workers_and_name_the_failing_group(tmp_
     pids.unlink()
     _strict_check(tmp_path, monkeypatch)
     with pytest.raises(ValidationFailed) as err:
-        build([src], out, jobs=2)
+        build([src], out, jobs=2, validate="fast")  # the option's former name
     assert "impossible" in err.value.report.text()
     (only,) = err.value.report.violations  # b's one Program; a and c conform
     assert "/prog-" in only.focus
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_the_default_build_checks_the_records_and_writes_nothing_when_one_is_broken(tmp_path, monkeypatch):
+    """An evidence record without its sentence (a resolution bug, say) fails the build by the
+    records' invariants, no shape being run; the exports of the previous build stay."""
+    import dataclasses
+
+    import kg.resolve as kr
+    import kg.validate as kv
+    from kg.build import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    _three_reports(src)
+    first = build([src], out)
+    assert first.stats["documents_validated"] == 3
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    monkeypatch.setattr(kv, "check", lambda *a, **k: pytest.fail("the default build ran the shapes"))
+    real = kr.resolve
+
+    def quoteless(exs, skipped):
+        kb = real(exs, skipped)
+        r = kb.relations[0]
+        bad = dataclasses.replace(r, evidence=(dataclasses.replace(r.evidence[0], quote=""),))
+        return dataclasses.replace(kb, relations=(bad, *kb.relations[1:]))
+
+    monkeypatch.setattr(kr, "resolve", quoteless)
+    with pytest.raises(ValidationFailed) as err:
+        build([src], out, html=True)
+    report = err.value.report
+    assert report.engine == "records"
+    assert [(v.component, v.path) for v in report.violations] == [
+        ("MinLengthConstraintComponent", "<https://w3id.org/lgkg/ontology#quote>")]
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    res = CliRunner().invoke(app, ["build", str(src), "--out", str(out), "-q", "--no-cache"])
+    assert res.exit_code == 1 and "lg:quote" in res.stderr and "records" in res.stderr

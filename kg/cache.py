@@ -9,7 +9,8 @@ Re-running on an unchanged corpus with one new report extracts only that report.
 Layout: `ROOT/<fingerprint[:16]>/<key[:2]>/<key>.json` (a new extractor starts a new folder;
 old folders can be deleted at any time). An entry is JSON, plain data only (kg.codec): its
 format, the full fingerprint, the document id and the sha256 of the document's text, and the
-extraction without that text (the text is the key: the caller's document is put back on load).
+extraction without that text or any part of it (the text is the key: the caller's document is
+put back on load, and with it every quote).
 Reading an entry can build nothing but kg.model's types, and every field is checked: an entry
 that is truncated, corrupted, of another format, extractor or document, or whose mentions and
 quotes are not the document's text at their offsets, is ignored (re-extracted), never an error.
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import tempfile
 from functools import lru_cache
@@ -34,7 +34,7 @@ from . import codec
 from .model import DocExtraction, SourceDocument
 from .transport import restore_text, strip_text  # noqa: F401 - where kg.parallel and older code find them
 
-FORMAT = "lgkg-extraction/4"
+FORMAT = codec.FORMAT
 
 #: the parts of the package whose code or data decides what a document's extraction is
 _CODE = ("nlp", "grammar", "data", "lexicon.py", "measures.py", "gazetteer.py", "model.py", "__init__.py")
@@ -148,24 +148,25 @@ class ExtractionCache:
 
     def _load(self, path: Path, document: SourceDocument) -> DocExtraction | None:
         try:
-            entry = json.loads(path.read_bytes().decode("utf-8", "surrogatepass"))
-        except (OSError, ValueError):  # missing, unreadable, not JSON (or not UTF-8)
+            entry = codec.read(path.read_bytes())
+        except (OSError, codec.CodecError):  # missing, unreadable, not an entry
             return None
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT \
-                or entry.get("fingerprint") != self.fingerprint or entry.get("doc_id") != document.doc_id \
-                or entry.get("text_sha256") != _text_sha256(document):
+        if entry.format != FORMAT or entry.fingerprint != self.fingerprint or entry.doc_id != document.doc_id \
+                or entry.text_sha256 != _text_sha256(document):
             return None
         try:
-            return codec.decode(entry.get("extraction"), document)
-        except (codec.CodecError, TypeError, ValueError):
+            return codec.decode(entry.extraction, document)
+        except codec.CodecError:
             return None
 
     def put(self, ex: DocExtraction) -> None:
         """Store an extraction; failures (read-only or full disk) only count in write_errors."""
         path = self.path(ex.document)
-        entry = {"format": FORMAT, "fingerprint": self.fingerprint, "doc_id": ex.document.doc_id,
-                 "text_sha256": _text_sha256(ex.document), "extraction": codec.encode(ex)}
-        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        try:
+            data = codec.encode(ex, fingerprint=self.fingerprint, text_sha256=_text_sha256(ex.document))
+        except codec.CodecError:  # text JSON cannot hold: the document is extracted again next time
+            self.write_errors += 1
+            return
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -59,7 +59,8 @@ def _entry(c, d) -> dict:
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty", "format", "other-doc", "fingerprint",
-                                    "text-hash", "not-an-extraction", "bad-type", "bad-enum"])
+                                    "text-hash", "not-an-extraction", "bad-type", "bad-enum",
+                                    "negative-index", "unknown-field"])
 def test_a_damaged_entry_is_a_miss_never_an_error(tmp_path, damage):
     import json
 
@@ -90,8 +91,12 @@ def test_a_damaged_entry_is_a_miss_never_an_error(tmp_path, damage):
             entry["extraction"] = {"not": "an extraction"}
         elif damage == "bad-type":
             entry["extraction"]["mentions"][0][1] = "0"
+        elif damage == "negative-index":
+            entry["extraction"]["mentions"][0][3] = -1  # Python would read it as the last key
+        elif damage == "unknown-field":
+            entry["extraction"]["comment"] = "hello"
         else:
-            entry["extraction"]["mentions"][0][4][0] = "Wizard"
+            entry["extraction"]["keys"][0][0] = "Wizard"
         data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
     p.write_bytes(data)
     assert c.get(d) is None
@@ -123,22 +128,24 @@ def test_an_entry_is_plain_data_and_a_pickle_is_never_loaded(tmp_path):
     assert json.loads(c.path(d).read_text(encoding="utf-8"))["format"] == kc.FORMAT
 
 
-def test_a_forged_entry_that_the_text_does_not_bear_out_is_ignored(tmp_path):
-    """Well-formed JSON with the right hashes, but naming an entity the text does not hold at its
-    offsets: ignored, and the document is extracted again."""
+def test_an_entry_holds_no_text_and_a_forged_one_that_does_not_fit_the_text_is_ignored(tmp_path):
+    """A mention's surface is the text at its offsets, put back on load, never stored. Well-formed
+    JSON with the right hashes whose offsets or indexes do not fit: ignored, extracted again."""
     import json
 
     c = kc.ExtractionCache(tmp_path)
     d = _doc()
     c.put(_ex(d))
     entry = _entry(c, d)
-    entry["extraction"]["mentions"][0][3] = "某某公司"  # surface not in the text
+    assert d.text[:6] not in json.dumps(entry["extraction"]["mentions"], ensure_ascii=False)
+    assert entry["extraction"]["keys"] == [["Organization", "聊城市司法局"]]  # each key once
+    for field, forged in ((2, 60), (3, 1), (0, 1)):  # an offset past the text, no such key, no such section
+        bad = json.loads(json.dumps(entry))
+        bad["extraction"]["mentions"][0][field] = forged
+        c.path(d).write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+        assert c.get(d) is None, field
     c.path(d).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-    assert c.get(d) is None
-    entry["extraction"]["mentions"][0][3] = d.text[:6]
-    entry["extraction"]["mentions"][0][2] = 60  # an offset past the text
-    c.path(d).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-    assert c.get(d) is None
+    assert c.get(d) == _ex(d)
 
 
 def test_unwritable_cache_does_not_fail(tmp_path):
@@ -232,3 +239,22 @@ def test_default_cache_dir_is_outside_the_repo(monkeypatch, tmp_path):
     assert kc.default_cache_dir() == tmp_path / "lgkg"
     monkeypatch.setenv("LGKG_CACHE_DIR", str(tmp_path / "x"))
     assert kc.default_cache_dir() == Path(tmp_path / "x")
+
+
+def test_every_seed_extraction_round_trips_exactly(tmp_path):
+    """Sections, relations with their evidence, figures and tables come back equal, the keys
+    shared among the records that name them."""
+    from kg.nlp import extract, make_pipeline
+    from kg.reader import find_inputs, read_all
+
+    nlp = make_pipeline()
+    c = kc.ExtractionCache(tmp_path)
+    docs = [d for d in read_all(find_inputs([SEEDS])) if isinstance(d, SourceDocument)]
+    exs = [extract(nlp, d) for d in docs]
+    assert any(ex.sections for ex in exs) and all(ex.observations and ex.relations for ex in exs)
+    for d, ex in zip(docs, exs, strict=True):
+        c.put(ex)
+        got = c.get(d)
+        assert got == ex
+        keys = {id(m.key) for m in got.mentions if m.key == got.mentions[0].key}
+        assert len(keys) == 1

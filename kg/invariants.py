@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import graph as G
 from .model import (SIGNATURES, DataSet, EntityKey, EntityType, Evidence, KnowledgeBase, Observation,
-                    Predicate)
+                    Predicate, norm_label)
 from .validate import Report, ValidationFailed, Violation
 from .vocab import DCTERMS_IRI, LG_IRI, PROV_IRI, QB_IRI, RDFS_IRI, SDMX_DIMENSION_IRI, SDMX_MEASURE_IRI, SKOS_IRI
 
@@ -144,18 +144,28 @@ def _classes(local: str) -> frozenset[str]:
 
 
 class _Records:
-    """What the checks look up: the documents the graph states and each entity's classes."""
+    """What the checks look up: the documents the graph states, each entity's types (its class
+    and the classes above it), and each key's identity in IRIs (type and normal form)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.docs = {d.doc_id for d in kb.documents} | {s.doc_id for s in kb.sections}
-        self.classes: dict[EntityKey, set[str]] = {}
+        self.types: dict[EntityKey, frozenset[EntityType]] = {}
         for e in kb.entities:
-            self.classes.setdefault(e.key, set()).update(_classes(e.subtype or e.key.etype.value))
+            classes = _classes(e.subtype or e.key.etype.value)
+            found = frozenset(t for t in EntityType if LG_IRI + t.value in classes)
+            self.types[e.key] = self.types.get(e.key, frozenset()) | found
+        self._ident: dict[EntityKey, tuple[EntityType, str]] = {}
 
-    def has_class(self, key: EntityKey, types: Iterable[EntityType]) -> bool:
-        found = self.classes.get(key, ())
-        return any(LG_IRI + t.value in found for t in types)
+    def has_type(self, key: EntityKey, types: frozenset[EntityType]) -> bool:
+        return not types.isdisjoint(self.types.get(key, ()))
+
+    def ident(self, key: EntityKey) -> tuple[EntityType, str]:
+        """What the key's IRI is made of: two keys with one identity are one node."""
+        found = self._ident.get(key)
+        if found is None:
+            found = self._ident[key] = (key.etype, key.norm)
+        return found
 
 
 # ---------------------------------------------------------------------------- documents
@@ -238,9 +248,9 @@ def _relations(r: _Records) -> Iterator[_Found]:
         evidenced[triple] = evidenced.get(triple, False) or bool(rel.evidence)
         domain, range_ = SIGNATURES[rel.predicate]
         stem = _SHAPE_STEM[rel.predicate]
-        if not r.has_class(rel.head, domain):
+        if not r.has_type(rel.head, domain):
             yield _Found(G._entity_iri(rel.head), C.OR if len(domain) > 1 else C.CLASS, f"{stem}SubjectShape")
-        if not r.has_class(rel.tail, range_):
+        if not r.has_type(rel.tail, range_):
             yield _Found(G._entity_iri(rel.tail), C.OR if len(range_) > 1 else C.CLASS, f"{stem}ObjectShape")
     for (head, predicate, tail), has in evidenced.items():
         if not has:
@@ -251,35 +261,36 @@ def _relations(r: _Records) -> Iterator[_Found]:
 
 def _evidence(r: _Records) -> Iterator[_Found]:
     """Each evidence node: a quote, ordered offsets into a document the graph states, a year;
-    two evidence records of one relation at one place of one document are one node."""
-    seen: dict[str, tuple[str, int | None]] = {}
+    two evidence records of one relation at one place of one document are one node. An IRI is
+    made only for a record that breaks a constraint."""
+    seen: dict[tuple, tuple[str, int | None]] = {}
     for rel in r.kb.relations:
-        hs, ts, ps = G._entity_iri(rel.head), G._entity_iri(rel.tail), LG_IRI + rel.predicate.value
+        head, tail = r.ident(rel.head), r.ident(rel.tail)
         for ev in rel.evidence:
-            e = G._evidence_iri(hs, ps, ts, ev)
-            quote = G.scalar_text(ev.quote)
-            before = seen.setdefault(e, (quote, ev.year))
-            if before[0] != quote:
-                yield _Found(e, C.MAX_COUNT, "EvidenceShape", P.QUOTE)
+            before = seen.setdefault((head, rel.predicate, tail, ev.doc_id or ev.source, ev.start, ev.end),
+                                     (ev.quote, ev.year))
+            broken = _evidence_values(r, ev)
+            if before[0] != ev.quote:
+                broken.append((C.MAX_COUNT, P.QUOTE))
             if before[1] != ev.year and None not in (before[1], ev.year):
-                yield _Found(e, C.MAX_COUNT, "EvidenceShape", P.YEAR)
-            yield from _evidence_values(r, e, ev, quote)
+                broken.append((C.MAX_COUNT, P.YEAR))
+            if broken:
+                e = G._evidence_iri(G._entity_iri(rel.head), LG_IRI + rel.predicate.value, G._entity_iri(rel.tail), ev)
+                yield from (_Found(e, component, "EvidenceShape", path) for component, path in broken)
 
 
-def _evidence_values(r: _Records, e: str, ev: Evidence, quote: str) -> Iterator[_Found]:
-    if not quote:
-        yield _Found(e, C.MIN_LENGTH, "EvidenceShape", P.QUOTE)
+def _evidence_values(r: _Records, ev: Evidence) -> list[tuple[str, str]]:
+    broken = [] if ev.quote else [(C.MIN_LENGTH, P.QUOTE)]
     if ev.doc_id and ev.doc_id in r.docs:  # offsets only into a document (else: the gazetteer)
-        yield from _offsets(e, ev.start, ev.end, "EvidenceShape")
+        broken += _offsets(ev.start, ev.end)
+    return broken
 
 
-def _offsets(s: str, start: int, end: int, shape: str) -> Iterator[_Found]:
-    if start < 0:
-        yield _Found(s, C.MIN_INCLUSIVE, shape, P.CHAR_START)
-    if end < 0:
-        yield _Found(s, C.MIN_INCLUSIVE, shape, P.CHAR_END)
-    if not start < end:
-        yield _Found(s, C.LESS_THAN, shape, P.CHAR_START)
+def _offsets(start: int, end: int) -> list[tuple[str, str]]:
+    if 0 <= start < end:
+        return []
+    return [c for c, broken in (((C.MIN_INCLUSIVE, P.CHAR_START), start < 0), ((C.MIN_INCLUSIVE, P.CHAR_END), end < 0),
+                                ((C.LESS_THAN, P.CHAR_START), not start < end)) if broken]
 
 
 # ---------------------------------------------------------------------------- figures
@@ -288,14 +299,17 @@ _AREA = frozenset({EntityType.PLACE, EntityType.ORGANIZATION})
 
 
 def _observations(r: _Records) -> Iterator[_Found]:
-    quotes: dict[str, str] = {}
+    quotes: dict[tuple, str] = {}
+    measure = {m: norm_label(m) for m in {o.measure for o in r.kb.observations}}
     for o in r.kb.observations:
-        area = G._entity_iri(o.area)
-        s = G._observation_iri(o, area)
-        quote = G.scalar_text(o.quote)
-        if quotes.setdefault(s, quote) != quote:
-            yield _Found(s, C.MAX_COUNT, "ObservationShape", P.QUOTE)
-        yield from _observation_values(r, s, o, quote)
+        where = (o.doc_id, o.dataset, o.start, o.end, r.ident(o.area), measure[o.measure], o.value, o.year,
+                 o.unit or "", o.kind, o.header_path)  # what the observation's IRI is made of
+        broken = _observation_values(r, o)
+        if quotes.setdefault(where, o.quote) != o.quote:
+            broken.append((C.MAX_COUNT, P.QUOTE))
+        if broken:
+            s = G._observation_iri(o)
+            yield from (_Found(s, component, "ObservationShape", path) for component, path in broken)
     labels: dict[str, set[str]] = {}
     for m in {o.measure for o in r.kb.observations}:
         labels.setdefault(G._measure_iri(m), set()).add(m)
@@ -307,16 +321,17 @@ def _observations(r: _Records) -> Iterator[_Found]:
     yield from _datasets(r)
 
 
-def _observation_values(r: _Records, s: str, o: Observation, quote: str) -> Iterator[_Found]:
-    if not r.has_class(o.area, _AREA):
-        yield _Found(s, C.OR, "ObservationShape", P.REF_AREA)
+def _observation_values(r: _Records, o: Observation) -> list[tuple[str, str]]:
+    broken = _offsets(o.start, o.end)
+    if not r.has_type(o.area, _AREA):
+        broken.append((C.OR, P.REF_AREA))
     if not _DECIMAL.fullmatch(o.value):
-        yield _Found(s, C.DATATYPE, "ObservationShape", P.OBS_VALUE)
-    if not quote:
-        yield _Found(s, C.MIN_LENGTH, "ObservationShape", P.QUOTE)
+        broken.append((C.DATATYPE, P.OBS_VALUE))
+    if not o.quote:
+        broken.append((C.MIN_LENGTH, P.QUOTE))
     if o.doc_id not in r.docs:
-        yield _Found(s, C.MIN_COUNT, "ObservationShape", P.DERIVED_FROM)
-    yield from _offsets(s, o.start, o.end, "ObservationShape")
+        broken.append((C.MIN_COUNT, P.DERIVED_FROM))
+    return broken
 
 
 def _datasets(r: _Records) -> Iterator[_Found]:

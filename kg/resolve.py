@@ -8,55 +8,68 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Predicate, Relation,
                     SourceDocument, norm_label)
 from .normalize import layout_free
 
 
-def _canonical(keys: Iterable[EntityKey]) -> dict[EntityKey, EntityKey]:
-    """Map every key to its group's representative (same type and normalised name)."""
+def _canonical(counts: Counter[EntityKey]) -> dict[EntityKey, EntityKey]:
+    """Map every key to its group's representative (same type and normalised name): the most
+    frequent spelling; ties → the one with quotation marks as the text has them, then sorted.
+    `counts`: how often each key occurs (each distinct key is normalised once)."""
     groups: dict[tuple[str, str], list[EntityKey]] = defaultdict(list)
-    for k in keys:
+    for k in counts:
         groups[(k.etype.value, k.norm)].append(k)
     out: dict[EntityKey, EntityKey] = {}
     for ks in groups.values():
-        counts = Counter(ks)
-        # most frequent spelling; ties → the one with quotation marks as the text has them, then sorted
-        rep = sorted(counts, key=lambda k: (-counts[k], -len(k.name), k.name))[0]
+        rep = min(ks, key=lambda k: (-counts[k], -len(k.name), k.name))
         for k in ks:
             out[k] = rep
     return out
 
 
+@dataclass(slots=True)
+class _Said:
+    """What the mentions of one entity say about it."""
+
+    docs: set[str] = field(default_factory=set)
+    labels: set[str] = field(default_factory=set)
+    subtypes: Counter[str] = field(default_factory=Counter)
+    props: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _key_counts(exs: list[DocExtraction]) -> Counter[EntityKey]:
+    counts: Counter[EntityKey] = Counter()
+    for ex in exs:
+        counts.update(m.key for m in ex.mentions)
+        counts.update(k for r in ex.relations for k in (r.head, r.tail))
+        counts.update(o.area for o in ex.observations)
+    return counts
+
+
 def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, str]] = ()) -> KnowledgeBase:
     exs = sorted(extractions, key=lambda e: e.document.doc_id)
-    all_keys: list[EntityKey] = []
-    for ex in exs:
-        all_keys.extend(m.key for m in ex.mentions)
-        for r in ex.relations:
-            all_keys.extend((r.head, r.tail))
-        all_keys.extend(o.area for o in ex.observations)
-    rep = _canonical(all_keys)
-
-    labels: dict[EntityKey, set[str]] = defaultdict(set)
-    docs: dict[EntityKey, set[str]] = defaultdict(set)
-    subtypes: dict[EntityKey, Counter[str]] = defaultdict(Counter)
-    props: dict[EntityKey, set[tuple[str, str]]] = defaultdict(set)
+    rep = _canonical(_key_counts(exs))
+    said: dict[EntityKey, _Said] = defaultdict(_Said)
+    free: dict[str, str] = {}  # each surface's label, made once (a corpus repeats its names)
     for ex in exs:
         for m in ex.mentions:
-            k = rep[m.key]
-            docs[k].add(m.doc_id)  # the document, or the section of a compilation
-            labels[k].add(layout_free(m.surface))  # PDF spaces and line breaks are no label
-            labels[k].add(m.key.name)
+            s = said[rep[m.key]]
+            s.docs.add(m.doc_id)  # the document, or the section of a compilation
+            label = free.get(m.surface)
+            if label is None:
+                label = free[m.surface] = layout_free(m.surface)  # PDF spaces and line breaks are no label
+            s.labels.add(label)
+            s.labels.add(m.key.name)
             if m.subtype:
-                subtypes[k][m.subtype] += 1
+                s.subtypes[m.subtype] += 1
             for p, v in m.props:
                 if p == "alias":
-                    labels[k].add(v)
+                    s.labels.add(v)
                 else:
-                    props[k].add((p, v))
+                    s.props.add((p, v))
 
     evidence: dict[tuple[EntityKey, str, EntityKey], set[Evidence]] = defaultdict(set)
     for ex in exs:
@@ -65,25 +78,28 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
             if h == t:
                 continue
             evidence[(h, r.predicate.value, t)].add(r.evidence)
-            for k in (h, t):  # relation ends count as mentioned where the relation is stated
-                if r.evidence.doc_id:
-                    docs[k].add(r.evidence.doc_id)
-                    labels[k].add(k.name)
+            if r.evidence.doc_id:  # relation ends count as mentioned where the relation is stated
+                for k in (h, t):
+                    s = said[k]
+                    s.docs.add(r.evidence.doc_id)
+                    s.labels.add(k.name)
 
     observations = []
     for ex in exs:  # a figure's place or body is an entity of the document it is read from
         for o in ex.observations:
             k = rep[o.area]
-            docs[k].add(o.doc_id)
-            labels[k].add(k.name)
-            observations.append(o if k is o.area else replace(o, area=k))
+            s = said[k]
+            s.docs.add(o.doc_id)
+            s.labels.add(k.name)
+            observations.append(o if k == o.area else replace(o, area=k))
 
     entities = []
-    for k in sorted(docs, key=lambda k: (k.etype.value, k.name)):
-        alts = sorted({lab.strip() for lab in labels[k] if lab.strip() and lab.strip() != k.name
+    for k in sorted(said, key=lambda k: (k.etype.value, k.name)):
+        s = said[k]
+        alts = sorted({lab.strip() for lab in s.labels if lab.strip() and lab.strip() != k.name
                        and norm_label(lab)})
-        sub = sorted(subtypes[k].items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if subtypes[k] else None
-        entities.append(Entity(k, sub, tuple(alts), tuple(sorted(docs[k])), tuple(sorted(props[k]))))
+        sub = min(s.subtypes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if s.subtypes else None
+        entities.append(Entity(k, sub, tuple(alts), tuple(sorted(s.docs)), tuple(sorted(s.props))))
 
     relations = [
         Relation(h, Predicate(p), t, tuple(sorted(ev, key=lambda e: (e.doc_id or "", e.start, e.end))))

@@ -3,6 +3,7 @@
     .venv/bin/python bench/build_bench.py            # full run (≈ 3–5 min on 2 cores)
     .venv/bin/python bench/build_bench.py --quick    # seeds and 10× only
     .venv/bin/python bench/build_bench.py --incremental 30   # only the incremental runs, on 30× seeds
+    .venv/bin/python bench/build_bench.py --scale 30,300     # cold builds of distinct (shuffled) copies
 
 1. seeds, end to end: `kg build seeds --no-cache` in a fresh process (imports included), wall
    and CPU time and peak RSS (of the largest process, from wait4; and of the whole process tree,
@@ -269,6 +270,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="processes for the end-to-end 100× build (default 2)")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask engine run")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--scale", metavar="N,M,...", default="",
+                    help="only cold --no-cache builds of the seeds shuffled N, M, ... times (distinct texts)")
     ap.add_argument("--incremental", type=int, metavar="N", default=0,
                     help="only the incremental runs on the seeds replicated N times: cold, nothing new, "
                          "one report added, and a cold build of the same inputs to compare with")
@@ -276,7 +279,9 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="lgkg-bench-"))
     try:
-        if args.incremental:
+        if args.scale:
+            bench_scale(tmp, [int(n) for n in args.scale.split(",")], args.jobs)
+        elif args.incremental:
             bench_incremental(tmp, args.incremental, args.jobs)
         else:
             bench(tmp, args, CodeStamp())
@@ -285,6 +290,40 @@ def main() -> None:
             print(f"(kept {tmp})")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def shuffled(dst: Path, n: int) -> Path:
+    """n distinct versions of each seed: its heading, then its paragraphs in the order of a
+    shuffle seeded by the copy's number (the same names, in texts no two copies share)."""
+    import random
+
+    dst.mkdir(parents=True, exist_ok=True)
+    for p in sorted(SEEDS.glob("*.txt")):
+        head, *body = p.read_text(encoding="utf-8").splitlines()
+        for k in range(n):
+            random.Random(k).shuffle(body)
+            (dst / f"{p.stem}_s{k:04d}.txt").write_text("\n".join([head, *body]) + "\n", encoding="utf-8")
+    return dst
+
+
+def bench_scale(tmp: Path, sizes: list[int], jobs: int) -> None:
+    """A cold `kg build --jobs J --no-cache` of the seeds shuffled n times (distinct texts) for
+    each n of `sizes`: wall and CPU time, peak RSS, and the scaling exponent between sizes."""
+    say(f"lgkg scale bench — {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
+    runs = []
+    for n in sizes:
+        corpus = shuffled(tmp / f"s{n}", n)
+        chars = sum(len(p.read_text(encoding="utf-8")) for p in corpus.glob("*.txt"))
+        wall, rss, tree, cpu = run_kg(["build", str(corpus), "--out", str(tmp / f"o{n}"), "--jobs", str(jobs),
+                                       "--no-cache", "-q"])
+        shutil.rmtree(tmp / f"o{n}")
+        runs.append((n, chars, wall))
+        say(f"[{n}×] {len(list(corpus.glob('*.txt')))} reports, {chars:,} characters: {wall:7.1f} s wall, "
+            f"{cpu:7.1f} s CPU, peak RSS {mib(rss)} (largest process), {mib(tree)} (all, sampled); "
+            f"load average {os.getloadavg()[0]:.2f}")
+        shutil.rmtree(corpus)
+    for (n0, c0, w0), (n1, c1, w1) in zip(runs, runs[1:]):
+        say(f"       scaling exponent {n0}× → {n1}×: {math.log(w1 / w0) / math.log(c1 / c0):.3f} (1.0 = linear)")
 
 
 def shuffled_report(dst: Path, seed: int = 17) -> Path:

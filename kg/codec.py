@@ -218,10 +218,15 @@ def _decode(x: _Extraction, document: SourceDocument) -> DocExtraction:
     keys = tuple(EntityKey(k.etype, k.name) for k in x.keys)
     n = len(text)
 
+    spans: dict[tuple[int, int], str] = {}  # one string per span: a sentence holding several figures is each one's quote
+
     def span(start: int, end: int) -> str:
-        if not 0 <= start <= end <= n:
-            raise CodecError(f"offsets {start}:{end} outside the text")
-        return text[start:end]
+        found = spans.get((start, end))
+        if found is None:
+            if not start <= end <= n:
+                raise CodecError(f"offsets {start}:{end} outside the text")
+            found = spans[(start, end)] = text[start:end]
+        return found
 
     def evidence(e: _Evidence) -> Evidence:
         if e.doc is None:

@@ -129,43 +129,59 @@ TURTLE_TERMS = Terms(_ttl_iri, _nt_text, _ttl_int, _ttl_rdf)
 _RDF_TYPE = "rdf:type"
 
 
+#: the first characters of terms that are no prefixed name (IRIs, literals, blank nodes, numbers)
+_NOT_PREFIXED = frozenset('<"_-0123456789')
+
+
 def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
-    """Turtle text for triples spelled with TURTLE_TERMS, in pieces (repeats dropped)."""
+    """Turtle text for triples spelled with TURTLE_TERMS, in pieces (repeats dropped).
+
+    The triples are grouped by subject (Turtle's order is the subjects' sorted names) and every
+    used prefix is known once they are read, so each subject's block is written and its triples
+    freed as it comes: the whole text is never held (at 300× the seeds it is half a gigabyte)."""
     by_subject: dict[str, list[tuple[str, str]]] = {}
+    named: set[str] = set()  # predicates and objects that are prefixed names: their prefixes are declared
+    add = named.add
     for s, p, o in triples:
         po = by_subject.get(s)
         if po is None:
             by_subject[s] = [(p, o)]
         else:
             po.append((p, o))
-    seen: set[str] = set(by_subject)  # every term written: the prefixes they use are declared
-    add = seen.add
-    body: list[str] = []
-    for s in sorted(by_subject):
-        pos = by_subject[s]
-        pos.sort()  # by predicate then object, with rdf:type ("a") moved first below
-        if pos[0][0] != _RDF_TYPE and any(po[0] == _RDF_TYPE for po in pos):
-            pos = [po for po in pos if po[0] == _RDF_TYPE] + [po for po in pos if po[0] != _RDF_TYPE]
-        lines: list[list[str]] = []
-        last_p = last_o = None
-        for p, o in pos:
-            if p == last_p:
-                if o == last_o:
-                    continue
-                lines[-1].append(o)
-            else:
-                add(p)
-                lines.append([("a" if p == _RDF_TYPE else p) + " " + o])
+        add(p)
+        if o[0] not in _NOT_PREFIXED:
             add(o)
-            last_p, last_o = p, o
-        body.append(s + " " + " ;\n    ".join(",\n        ".join(objs) for objs in lines) + " .\n\n")
-    used = {t.split(":", 1)[0] for t in seen
-            if t[0] not in '<"_-' and not t[0].isdigit()}
+    named.update(by_subject)
+    used = {t.split(":", 1)[0] for t in named if t[0] not in _NOT_PREFIXED}
+    del named
     ns = dict(PREFIXES)
     yield "".join(f"@prefix {p}: <{ns[p]}> .\n" for p in sorted(used)) + "\n"
-    step = 2000
-    for i in range(0, len(body), step):
-        yield "".join(body[i:i + step])
+    body: list[str] = []
+    for s in sorted(by_subject):
+        body.append(_subject_block(s, by_subject.pop(s)))
+        if len(body) == 2000:
+            yield "".join(body)
+            body.clear()
+    if body:
+        yield "".join(body)
+
+
+def _subject_block(s: str, pos: list[tuple[str, str]]) -> str:
+    """One subject's statements: predicates then objects in order, rdf:type ("a") first."""
+    pos.sort()
+    if pos[0][0] != _RDF_TYPE and any(po[0] == _RDF_TYPE for po in pos):
+        pos = [po for po in pos if po[0] == _RDF_TYPE] + [po for po in pos if po[0] != _RDF_TYPE]
+    lines: list[list[str]] = []
+    last_p = last_o = None
+    for p, o in pos:
+        if p == last_p:
+            if o == last_o:
+                continue
+            lines[-1].append(o)
+        else:
+            lines.append([("a" if p == _RDF_TYPE else p) + " " + o])
+        last_p, last_o = p, o
+    return s + " " + " ;\n    ".join(",\n        ".join(objs) for objs in lines) + " .\n\n"
 
 
 def _graph_triples(g: Graph) -> Iterator[tuple[str, str, str]]:

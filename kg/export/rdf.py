@@ -139,15 +139,16 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
     The triples are grouped by subject (Turtle's order is the subjects' sorted names) and every
     used prefix is known once they are read, so each subject's block is written and its triples
     freed as it comes: the whole text is never held (at 300× the seeds it is half a gigabyte)."""
-    by_subject: dict[str, list[tuple[str, str]]] = {}
+    by_subject: dict[str, list[str]] = {}  # p, o, p, o, …: no pair object per triple (a fifth of the memory)
     named: set[str] = set()  # predicates and objects that are prefixed names: their prefixes are declared
     add = named.add
     for s, p, o in triples:
         po = by_subject.get(s)
         if po is None:
-            by_subject[s] = [(p, o)]
+            by_subject[s] = [p, o]
         else:
-            po.append((p, o))
+            po.append(p)
+            po.append(o)
         add(p)
         if o[0] not in _NOT_PREFIXED:
             add(o)
@@ -166,9 +167,10 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
         yield "".join(body)
 
 
-def _subject_block(s: str, pos: list[tuple[str, str]]) -> str:
-    """One subject's statements: predicates then objects in order, rdf:type ("a") first."""
-    pos.sort()
+def _subject_block(s: str, flat: list[str]) -> str:
+    """One subject's statements (`flat`: p, o, p, o, …): predicates then objects in order,
+    rdf:type ("a") first."""
+    pos = sorted(zip(flat[0::2], flat[1::2]))
     if pos[0][0] != _RDF_TYPE and any(po[0] == _RDF_TYPE for po in pos):
         pos = [po for po in pos if po[0] == _RDF_TYPE] + [po for po in pos if po[0] != _RDF_TYPE]
     lines: list[list[str]] = []

@@ -264,9 +264,15 @@ def _call_forked(i: int) -> Any:
     return _FORKED(i)
 
 
+def fork_is_safe() -> bool:
+    """Whether this platform's processes may fork (see the module doc): the one rule for the
+    workers, map_forked and kg.export.forked's Turtle writer."""
+    return _context().get_start_method() == "fork"
+
+
 def forks(jobs: int, n: int) -> bool:
     """Whether map_forked(…, n, jobs) runs in forked processes (else in this one)."""
-    return jobs > 1 and n > 1 and _context().get_start_method() == "fork"
+    return jobs > 1 and n > 1 and fork_is_safe()
 
 
 def map_forked(fn: Callable[[int], Any], n: int, jobs: int) -> Iterator[Any]:

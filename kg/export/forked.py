@@ -5,7 +5,7 @@ the Turtle text, and the viewer's triple index and page. With a second core (a b
 `--jobs 2` or more) they can run side by side: a child forked with the knowledge base in its
 memory (copy-on-write: nothing is pickled) writes the Turtle into the parent's staged temporary
 file, so the export is committed, journaled and cleaned up exactly as if the parent had written
-it. Only where `fork` exists (Linux, macOS); elsewhere callers write serially.
+it. Only where kg.parallel forks its workers (Linux); elsewhere callers write serially.
 """
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ _SEP = "\x1f"
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork")
+    from ..parallel import fork_is_safe
+
+    return fork_is_safe()
 
 
 def _write_in_child(kb: KnowledgeBase, fd: int, report: int) -> None:

@@ -170,7 +170,7 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
 def _subject_block(s: str, flat: list[str]) -> str:
     """One subject's statements (`flat`: p, o, p, o, …): predicates then objects in order,
     rdf:type ("a") first."""
-    pos = sorted(zip(flat[0::2], flat[1::2]))
+    pos = sorted(zip(flat[0::2], flat[1::2], strict=True))
     if pos[0][0] != _RDF_TYPE and any(po[0] == _RDF_TYPE for po in pos):
         pos = [po for po in pos if po[0] == _RDF_TYPE] + [po for po in pos if po[0] != _RDF_TYPE]
     lines: list[list[str]] = []

@@ -245,3 +245,39 @@ def test_the_object_of_a_causative_verb_is_no_subject(nlp):
     rels = relations(nlp, text)
     doers = {h for h, p, t in rels if p == "implements" and "金沙调解" in t}
     assert doers == {"宜宾市司法局"}
+
+
+# ---- implements: a body or place after a verb in its clause is that verb's object ----------
+
+def test_a_body_set_up_by_the_clause_is_not_its_subject(nlp):
+    """成立了…中心,创新探索…制度: the centre is what was set up; the report's author carries
+    the system out. A centre opening its own clause is its subject (the near miss)."""
+    text = ("2023年,遵义市司法局认真履职,推动全市法治建设。\n"
+            "成立了全省首家市级行政复议咨询中心,创新探索行政复议案件繁简分流制度。\n"
+            "市行政复议咨询中心推行“复议直通车”工作法。\n")
+    rels = relations(nlp, text)
+    assert ("遵义市司法局", "implements", "行政复议案件繁简分流制度") in rels
+    assert not any(h.endswith("咨询中心") and "繁简分流" in t for h, p, t in rels if p == "implements"), rels
+    assert ("遵义市行政复议咨询中心", "implements", "“复议直通车”工作法") in rels
+
+
+def test_a_place_relied_on_is_not_the_builder(nlp):
+    """依托某镇“…”打造“…”: the town lends its site; the report's author builds the park."""
+    text = ("2023年,岳阳县司法局认真履职,推动全县法治建设。\n"
+            "依托筻口镇“洞庭渔村”打造“渔家法治长廊”,被推荐为全省法治文化建设示范点。\n")
+    rels = relations(nlp, text)
+    assert ("岳阳县司法局", "implements", "“渔家法治长廊”") in rels
+    assert ("筻口镇", "implements", "“渔家法治长廊”") not in rels
+
+
+def test_a_whole_jurisdiction_before_a_quote_is_a_scope_not_an_owner(nlp):
+    """承接全省“…”试点项目: 全省 says the project's scope; the city bureau takes it on. A named
+    place right before its own brand (某县“…”) still owns it (the near miss)."""
+    text = ("2023年,岳阳市司法局认真履职,推动全市法治建设。\n"
+            "承接全省“数字普法”建设试点项目,创新打造岳阳市智慧普法平台。\n"
+            "推广华容县“万事好商量”调解品牌。\n")
+    rels = relations(nlp, text)
+    assert ("岳阳市司法局", "implements", "“数字普法”建设试点项目") in rels
+    assert not any(h == "湖南省" and p == "implements" for h, p, _ in rels), rels
+    assert ("华容县", "implements", "“万事好商量”调解品牌") in rels
+

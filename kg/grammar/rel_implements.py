@@ -21,7 +21,7 @@ from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
 from .coordination import coordinated_before
-from .relcore import CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, Clauses, DocFacts, Keyed, Sink, subjects
+from .relcore import CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, subjects
 from .text import Sentence
 
 IMPLEMENTS = Predicate.IMPLEMENTS
@@ -81,7 +81,9 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     for m, k in ms:
         if k.etype == PROGRAM:
             if owners is None:
-                owners, designated = {m1.end: k1 for m1, k1 in actors}, pilots(text, actors)
+                # 和溪镇“和”风细雨: a named place's own brand; 全市“…”项目 says the scope, no owner
+                owners = {m1.end: k1 for m1, k1 in actors if m1.source != SELFREF}
+                designated = pilots(text, actors)
             owner = owners.get(m.start)
             if owner is not None:
                 sink.add(owner, IMPLEMENTS, k, s)  # 和溪镇“和”风细雨: the place's own brand

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..lexicon import PROMPTING_VERBS
+from ..lexicon import IMPLEMENT_CUES, PROMPTING_VERBS
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .candidates import NESTED, Candidate
 from .context import title_end
@@ -31,6 +31,10 @@ SUBJECT_WINDOW = 14
 PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
 #: verbs whose object is a body or place made to act (推动A创建…): no subject follows them
 CAUSATIVE_VERBS = PROMPTING_VERBS + ("支持", "帮助", "带领", "引导", "鼓励", "组织", "促进")
+#: verbs that govern a body or place named after them in their clause (成立了…评估中心, 依托…镇,
+#: 承接全市…): the one named is their object, never the clause's subject
+_GOVERNING_VERB = re.compile("|".join(sorted(set(IMPLEMENT_CUES + CAUSATIVE_VERBS) | {
+    "成立", "依托", "依靠", "借助", "通过", "聘请", "邀请", "指导", "督促"}, key=len, reverse=True)))
 ROLLOUT = re.compile(r"(?:等地|等县市区|等\w{0,3})?(?:率先)?(?:推广|试点|开展|推行|实施|落地|复制)")
 JOINTLY = re.compile(r"联合|会同|协同|携手")
 CLAUSE_BREAK = re.compile(r"[，,；;]")
@@ -90,6 +94,8 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
                   and m.subtype != "MediaOrganization" and not (spans and mask[m.start])), None)
     if first is None:
         return []  # (the usual case: the rest is done for the few sentences opening with an actor)
+    if _governed(text, lead_end, first[0].start):
+        return []
     actors = [(m, k) for m, k in actors if m.subtype != "MediaOrganization" and not (spans and mask[m.start])]
     out = [first[1]]
     end = first[0].end
@@ -113,6 +119,14 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
                 and ROLLOUT.match(text, end)):
             return []
     return list(dict.fromkeys(out))
+
+
+def _governed(text: str, lead_end: int, start: int) -> bool:
+    """Does a verb stand before `start` in its clause (成立了全国首家X中心, 依托X镇打造…)? Then
+    the actor there is the verb's object: a subject opens its clause, after at most a time or a
+    place phrase."""
+    mark = max(text.rfind(c, lead_end, start) for c in CLAUSE_MARKS)
+    return _GOVERNING_VERB.search(text, max(lead_end, mark + 1), start) is not None
 
 
 class Clauses:

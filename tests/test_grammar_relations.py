@@ -281,3 +281,18 @@ def test_a_whole_jurisdiction_before_a_quote_is_a_scope_not_an_owner(nlp):
     assert not any(h == "湖南省" and p == "implements" for h, p, _ in rels), rels
     assert ("华容县", "implements", "“万事好商量”调解品牌") in rels
 
+
+def test_a_speaker_with_several_posts_speaks_for_the_body_he_heads(nlp):
+    """A deputy post on one position line and the head of a body on the next: 我们 in the answer
+    is the body he heads. With a deputy post alone, 我们 is that body (the near miss)."""
+    text = ("洛阳市“法治洛阳”新闻发布会\n"
+            "河南日报记者\n请介绍行政执法监督情况。\n"
+            "赵建华\n市委依法治市办副主任\n市司法局党委书记、局长\n"
+            "近年来,我们持续加强行政执法监督。推行“执法监督码”工作法,覆盖全部执法部门。\n"
+            "洛阳日报记者\n请介绍普法工作。\n"
+            "钱立新\n市委依法治市办副主任\n"
+            "近年来,我们扎实推进全民普法。打造“河洛普法”宣传品牌,受众超百万人次。\n")
+    rels = relations(nlp, text)
+    assert ("洛阳市司法局", "implements", "“执法监督码”工作法") in rels
+    assert ("洛阳市委依法治市办", "implements", "“执法监督码”工作法") not in rels
+    assert ("洛阳市委依法治市办", "implements", "“河洛普法”宣传品牌") in rels

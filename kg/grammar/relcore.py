@@ -178,12 +178,19 @@ def _first_name_line(text: str, persons: Iterable[int]) -> int | None:
     return None
 
 
+def _deputy_post(text: str, org_end: int) -> bool:
+    """Is the post after a body on a position line a deputy's (市委依法治市办副主任)? An official
+    holding several posts speaks for the body he heads (市司法局党委书记、局长)."""
+    return text.startswith("副", org_end)
+
+
 def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
     """In a press-conference transcript an official's answer (after the line holding only the
     speaker's name, and the position lines under it) speaks for the body its first sentence names
     as subject (近年来,市司法局…), or for the speaker's own body when that subject is 我们/我局
     (the body of the position lines): it acts where sentences name no subject, until the next
-    question. An answer without such a subject speaks for the report's own actor."""
+    question; of several position lines, the body the speaker heads rather than one he is a
+    deputy of. An answer without such a subject speaks for the report's own actor."""
     persons = {m.start: m for m in mentions if m.etype == PERSON}
     begin = _first_name_line(text, persons)
     if begin is None:
@@ -193,6 +200,7 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
     segments: list[tuple[int, EntityKey | None]] = []
     speaker = False
     own: EntityKey | None = None  # the body of the speaker's position lines
+    own_deputy = False  # whether the speaker is only a deputy there
     pos = begin
     for line in text[begin:].splitlines(keepends=True):
         body = line.strip()
@@ -216,8 +224,10 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
             continue
         if speaker and short:
             i = bisect.bisect_left(org_starts, start)
-            if own is None and i < len(orgs) and orgs[i].start == start:
-                own = EntityKey(orgs[i].etype, orgs[i].name)
+            if i < len(orgs) and orgs[i].start == start:
+                deputy = _deputy_post(text, orgs[i].end)
+                if own is None or (own_deputy and not deputy):
+                    own, own_deputy = EntityKey(orgs[i].etype, orgs[i].name), deputy
             continue
         if speaker and not short:
             i = bisect.bisect_left(org_starts, start)

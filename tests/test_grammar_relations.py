@@ -296,3 +296,28 @@ def test_a_speaker_with_several_posts_speaks_for_the_body_he_heads(nlp):
     assert ("洛阳市司法局", "implements", "“执法监督码”工作法") in rels
     assert ("洛阳市委依法治市办", "implements", "“执法监督码”工作法") not in rels
     assert ("洛阳市委依法治市办", "implements", "“河洛普法”宣传品牌") in rels
+
+
+def test_coordinated_places_named_with_their_province_are_the_counties(nlp):
+    """A、B省C县、D省E县共同签署《…》: each chain of places names its county, not the province."""
+    text = ("2023年,永城市司法局认真履职,推动全市法治建设。\n"
+            "永城市与夏邑县、安徽省砀山县、江苏省丰县共同签署《苏豫皖四县跨界联调合作协议》。\n")
+    rels = relations(nlp, text)
+    for county in ("永城市", "夏邑县", "砀山县", "丰县"):
+        assert (county, "implements", "苏豫皖四县跨界联调合作协议") in rels
+    assert not any(h in ("安徽省", "江苏省") for h, p, _ in rels if p == "implements"), rels
+
+
+def test_bodies_acting_with_the_unnamed_subject(nlp):
+    """与X联合举办…, 会同X建立…: X carries out what the first clause names, with the report's
+    author; not what later clauses name, and not after a bare 与X + verb (与X对接: X is the
+    other side) — the near misses."""
+    text = ("2023年,甘肃省司法厅认真履职,推动全省法治建设。\n"
+            "与省委宣传部联合举办“陇原法治讲堂”专题培训班,开展“宪法进万家”主题宣传活动。\n"
+            "会同省高级人民法院建立“府院联动”工作机制。与省总工会对接“劳动维权”工作机制。\n")
+    rels = relations(nlp, text)
+    assert ("甘肃省委宣传部", "implements", "“陇原法治讲堂”") in rels
+    assert ("甘肃省司法厅", "implements", "“陇原法治讲堂”") in rels
+    assert ("甘肃省委宣传部", "implements", "“宪法进万家”主题宣传活动") not in rels
+    assert ("甘肃省高级人民法院", "implements", "“府院联动”工作机制") in rels
+    assert not any(h == "甘肃省总工会" for h, p, _ in rels if p == "implements"), rels

@@ -21,7 +21,8 @@ from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
 from .coordination import coordinated_before
-from .relcore import CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, subjects
+from .relcore import (CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
+                      subjects)
 from .text import Sentence
 
 IMPLEMENTS = Predicate.IMPLEMENTS
@@ -76,6 +77,8 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     sentence_subjects = subjects(text, s, actors, facts.covered)
     clauses = Clauses(text, s) if actors else None  # (no actor: no clause has a subject)
     fallback = facts.actor_at(s.start)
+    # 与X联合举办…: the bodies acting with the unnamed subject, in the first clause
+    with_them, with_end = partners(text, s, actors) if not sentence_subjects else ([], s.start)
     owners: dict[int, EntityKey] | None = None  # (with the pilots: asked for by programs only)
     designated: list[EntityKey] = []
     for m, k in ms:
@@ -110,6 +113,8 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
         doers = [x for x in who if x != k]
         if not doers and fallback is not None:
             doers = [_named_owner(k.name, facts.place_names, fallback) or fallback]
+            if m.start < with_end:
+                doers += with_them
         for doer in doers:
             sink.add(doer, IMPLEMENTS, k, s)
         if k.etype == PROGRAM:

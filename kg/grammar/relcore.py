@@ -82,7 +82,7 @@ class Covered:
 
 def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) -> list[EntityKey]:
     """The actors opening a sentence (after list marks), with those coordinated with the first
-    (云溪区、柳溪县、石桥县…); a place after a preposition (在全省) is a setting, not an actor.
+    (云溪区、柳溪县、石桥县…; of a chain of places, 河南省南乐县, the last); a place after a preposition (在全省) is a setting, not an actor.
     `actors` are the sentence's organisations and places (not nested); `covered` holds the
     conferrer phrases (被X授予), whose mentions are not subjects."""
     if not actors:
@@ -101,6 +101,9 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
     end = first[0].end
     for m, k in actors:
         if m.start <= first[0].start:
+            continue
+        if m.start == end and k.etype == PLACE and out[-1].etype == PLACE:
+            out[-1], end = k, m.end  # 河南省南乐县: a chain of places names its last
             continue
         gap = COORD.fullmatch(text, end, m.start)
         if gap is None or "，" in text[end:m.start] or k.etype != first[1].etype:
@@ -127,6 +130,36 @@ def _governed(text: str, lead_end: int, start: int) -> bool:
     place phrase."""
     mark = max(text.rfind(c, lead_end, start) for c in CLAUSE_MARKS)
     return _GOVERNING_VERB.search(text, max(lead_end, mark + 1), start) is not None
+
+
+#: a comitative opening a clause: 会同/联合/携手 + bodies, or 与/同 + bodies + a word of acting together
+_WITH_JOINTLY = ("会同", "联合", "携手")
+_WITH = ("与", "同")
+_TOGETHER = re.compile(r"联合|共同|携手|协同|一道")
+
+
+def partners(text: str, s: Sentence, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]:
+    """与省委组织部联合举办…, 会同市法院建立…: a sentence without a subject that opens with a
+    comitative phrase names the bodies that carry out, with its unnamed subject, what its first
+    clause names; returned with where that clause ends (no partners: [], the sentence's start)."""
+    lead = LIST_MARK.match(text, s.start, s.end)
+    pos = lead.end() if lead else s.start
+    word = next((w for w in _WITH_JOINTLY + _WITH if text.startswith(w, pos)), None)
+    if word is None or not actors:
+        return [], s.start
+    pos += len(word)
+    out: list[EntityKey] = []
+    for m, k in actors:
+        if m.start < pos:
+            continue
+        if m.start != pos and (out == [] or COORD.fullmatch(text, pos, m.start) is None):
+            break
+        out.append(k)
+        pos = m.end
+    if not out or (word in _WITH and not _TOGETHER.match(text, pos)):
+        return [], s.start
+    clause_end = CLAUSE_BREAK.search(text, pos, s.end)
+    return out, clause_end.start() if clause_end else s.end
 
 
 class Clauses:

@@ -173,3 +173,16 @@ def test_a_head_phrase_holds_no_verb_of_its_clause(nlp):
     found = programs(nlp, text)
     assert {"“法润南海”", "“三张清单”工作推进机制"} <= found, found
     assert not any("入选" in n or "推进公共" in n or "互联网" in n for n in found), found
+
+
+def test_a_campaign_or_pilot_named_by_its_topic_and_the_generic_work_after_it(nlp):
+    """A verb with its object may say a campaign's or pilot's topic (规范涉企执法…宣传月活动,
+    律师参与…试点); a trailing 工作 is the generic work, not part of the name. Near misses: a verb of
+    carrying out inside the phrase starts the name after it, and 工作 with no head before it
+    (开展法治宣传工作) names nothing."""
+    found = programs(nlp, "九江市司法局报告\n开展规范涉企执法法治宣传月活动,在两个县开展律师参与信访化解试点,"
+                          "开展知识产权保护企业服务试点工作。\n")
+    assert {"规范涉企执法法治宣传月活动", "律师参与信访化解试点", "知识产权保护企业服务试点"} <= found, found
+    assert not any(n.endswith("工作") for n in found), found
+    found = programs(nlp, "九江市司法局报告\n开展法治宣传工作,召开全市工作会议部署宣传月活动,推进规范化建设工作。\n")
+    assert not found, found

@@ -450,6 +450,31 @@ _INTRO_VERB_RUN = re.compile(f"(?:{'|'.join(_INTRO_VERBS)})(?=了?([{_PHRASE_CLA
 _BAD_IN_STEM = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设", "年度", "报告", "情况")))
 
 
+#: in the stem of a name whose head names a campaign or a pilot (…宣传月活动, …试点), a verb with
+#: its object says the topic (优化营商环境…, 公证参与…); a verb of carrying out (the name starts
+#: after it) or a meeting still makes the stem a clause
+_BAD_IN_NAMED_STEM = re.compile("|".join(map(re.escape, _INTRO_VERBS + ("召开", "会议", "活动", "报告", "各", "某"))))
+#: the generic work a named initiative is the object of (开展…试点工作, 启动…行动工作)
+_GENERIC_WORK = "工作"
+
+
+def _stem_is_clause(stem: str, head: str) -> bool:
+    """Does a verb in the stem before a head make the phrase a clause rather than a name? (A verb
+    right before a campaign's or pilot's head modifies it: …企业创新试点.)"""
+    if head in _NAMED_HEADS:
+        return _BAD_IN_NAMED_STEM.search(stem, 0, len(stem) - 2) is not None
+    return _BAD_IN_STEM.search(stem) is not None
+
+
+def _before_generic_work(text: str, start: int, j: int) -> int:
+    """Where a phrase ending at j ends without a trailing 工作 after a program head (开展…创新
+    试点工作: the name is …创新试点); j when no head stands before it."""
+    if j - start > len(_GENERIC_WORK) and text.endswith(_GENERIC_WORK, start, j) \
+            and _unquoted_head(text[max(start, j - 2 - _UNQUOTED_HEAD_MAX):j - 2]) is not None:
+        return j - len(_GENERIC_WORK)
+    return j
+
+
 def _phrase_end(text: str, start: int) -> int:
     """End of the phrase at `start` (at most _PHRASE_MAX characters): phrase characters, and
     、 only inside quotes."""
@@ -486,7 +511,7 @@ def _list_members(text: str, start: int) -> list[Candidate]:
     for item in m.group(1).split("、"):
         head = _unquoted_head(item[-_UNQUOTED_HEAD_MAX:])
         stem = item[: len(item) - len(head)] if head else ""
-        if head and len(stem) >= 2 and not stem.startswith(_GENERIC_STEMS) and not _BAD_IN_STEM.search(stem) \
+        if head and len(stem) >= 2 and not stem.startswith(_GENERIC_STEMS) and not _stem_is_clause(stem, head) \
                 and (_DISTINCT.search(stem) or head in _NAMED_HEADS or len(stem) >= _SPECIFIC_STEM.get(head, _PHRASE_MAX)):
             out.append(Candidate(pos, pos + len(item), EntityType.PROGRAM, item, "mechanism", None))
         pos += len(item) + 1
@@ -506,6 +531,7 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
         # the phrase ends where the run ends (at punctuation), in a head noun
         if j < n and text[j] not in _PHRASE_END_OK:
             continue
+        j = _before_generic_work(text, start, j)
         run = text[start:j]
         head = _unquoted_head(run[-_UNQUOTED_HEAD_MAX:])  # the first listed, not the longest
         if head is None:
@@ -515,7 +541,7 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
         stem = run[: len(run) - len(head)]
         if len(norm_label(stem)) < 4 or stem.startswith(_GENERIC_STEMS) or "的" in stem:
             continue
-        if _BAD_IN_STEM.search(stem):
+        if _stem_is_clause(stem, head):
             continue
         if "等" in stem or "了" in stem:
             continue  # a list closed by 等, a verb phrase with 了: no one name

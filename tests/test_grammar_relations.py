@@ -321,3 +321,33 @@ def test_bodies_acting_with_the_unnamed_subject(nlp):
     assert ("甘肃省委宣传部", "implements", "“宪法进万家”主题宣传活动") not in rels
     assert ("甘肃省高级人民法院", "implements", "“府院联动”工作机制") in rels
     assert not any(h == "甘肃省总工会" for h, p, _ in rels if p == "implements"), rels
+
+
+def test_the_parties_listed_in_parentheses_after_a_joint_mechanism(nlp):
+    """“…联调机制”(A县和B县、C省D县): the parenthesis lists the mechanism's parties. Near misses:
+    a parenthesis saying something else (试行, a count of towns) names no party."""
+    text = ("2023年,永城市司法局坚持以习近平新时代中国特色社会主义思想为指导,认真履行职责,"
+            "推动全市法治建设取得新成效。\n"
+            "跨省共建的“四县边界联调机制”(永城市和夏邑县、安徽省砀山县、江苏省丰县)运行良好。"
+            "推行“诉源治理”模式(试行)。建立“邻里说事”工作机制(覆盖砀山县12个乡镇)。\n")
+    rels = relations(nlp, text)
+    for county in ("永城市", "夏邑县", "砀山县", "丰县"):
+        assert (county, "implements", "“四县边界联调机制”") in rels
+    assert not any(h in ("安徽省", "江苏省") for h, p, _ in rels if p == "implements"), rels
+    assert not any(h == "砀山县" and "邻里说事" in t for h, p, t in rels), rels
+
+
+def test_the_verb_before_a_long_list_of_instruments_governs_each(nlp):
+    """建立A清单、B清单、C清单: every member of the list is carried out, however far from the verb
+    (the window of a verb is counted from the list's start); a prompting verb before the list
+    (研究制定) still makes none of them the subject's."""
+    text = ("永城市司法局2023年工作总结\n"
+            "建立领导干部学法用法工作责任清单、党政主要负责人履行法治建设第一责任人职责工作清单、"
+            "镇街全面依法治理委员会及办公室工作清单,压实责任。\n"
+            "研究制定《永城市公共法律服务体系建设实施意见》《永城市“十四五”法律援助事业发展规划》"
+            "《永城市基本公共法律服务实施标准(2023—2025年)》。\n")
+    rels = relations(nlp, text)
+    for title in ("领导干部学法用法工作责任清单", "党政主要负责人履行法治建设第一责任人职责工作清单",
+                  "镇街全面依法治理委员会及办公室工作清单"):
+        assert ("永城市司法局", "implements", title) in rels
+    assert not any(p == "implements" and "公共法律服务" in t for _, p, t in rels), rels

@@ -20,7 +20,7 @@ from ..lexicon import PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
-from .coordination import coordinated_before
+from .coordination import COORD, coordinated_before
 from .relcore import (CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
                       subjects)
 from .text import Sentence
@@ -71,6 +71,43 @@ def _named_owner(name: str, places: Sequence[str], actor: EntityKey) -> EntityKe
     return EntityKey(PLACE, owner.name)
 
 
+_OPEN_PAREN, _CLOSE_PAREN = "(（", ")）"
+
+
+def members_in_parentheses(text: str, end: int, actors: Sequence[Keyed]) -> list[EntityKey]:
+    """“四县联调机制”(甲县和乙县、丙省丁县): a parenthesis right after a joint program that only
+    lists places or bodies names its parties, which carry it out (of a chain of places, the last)."""
+    if end >= len(text) or text[end] not in _OPEN_PAREN:
+        return []
+    pos, out = end + 1, []
+    for m, k in actors:
+        if m.start < pos:
+            continue
+        gap = text[pos:m.start]
+        if gap and (not out or COORD.fullmatch(gap) is None):
+            return []  # (a word between: the parenthesis says something else)
+        if not gap and out and out[-1].etype == PLACE and k.etype == PLACE:
+            out.pop()  # 丙省丁县: the chain names its last
+        out.append(k)
+        pos = m.end
+    return out if out and pos < len(text) and text[pos] in _CLOSE_PAREN else []
+
+
+def list_starts(text: str, ms: Sequence[Keyed]) -> dict[int, int]:
+    """Where the list of titles each regulation mention is in opens (《A》、《B》和《C》, A清单、B清单):
+    the verb before a list governs every member, however long the list."""
+    out: dict[int, int] = {}
+    prev: Keyed | None = None
+    for m, k in ms:
+        if k.etype != REGULATION:
+            continue
+        joined = prev is not None and prev[0].end <= m.start and (
+            prev[0].end == m.start or COORD.fullmatch(text, prev[0].end, m.start) is not None)
+        out[m.start] = out[prev[0].start] if joined and prev is not None else m.start
+        prev = (m, k)
+    return out
+
+
 def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     text, s, ms = facts.text, facts.sents[i], facts.in_sent[i]
     actors = facts.actors(i)
@@ -81,6 +118,7 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     with_them, with_end = partners(text, s, actors) if not sentence_subjects else ([], s.start)
     owners: dict[int, EntityKey] | None = None  # (with the pilots: asked for by programs only)
     designated: list[EntityKey] = []
+    starts: dict[int, int] | None = None  # (asked for by regulations only)
     for m, k in ms:
         if k.etype == PROGRAM:
             if owners is None:
@@ -108,7 +146,9 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
                 author = made_by_author(facts, s, m.start, ms)
                 if author is not None:
                     sink.add(k, ISSUED_BY, author, s)
-            if not reg_cue_before(text, s, m.start):
+            if starts is None:
+                starts = list_starts(text, ms)
+            if not reg_cue_before(text, s, starts.get(m.start, m.start)):
                 continue
         doers = [x for x in who if x != k]
         if not doers and fallback is not None:
@@ -118,7 +158,7 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
         for doer in doers:
             sink.add(doer, IMPLEMENTS, k, s)
         if k.etype == PROGRAM:
-            for doer in designated:
+            for doer in designated + members_in_parentheses(text, m.end, actors):
                 sink.add(doer, IMPLEMENTS, k, s)
 
 

@@ -186,3 +186,13 @@ def test_a_campaign_or_pilot_named_by_its_topic_and_the_generic_work_after_it(nl
     assert not any(n.endswith("工作") for n in found), found
     found = programs(nlp, "九江市司法局报告\n开展法治宣传工作,召开全市工作会议部署宣传月活动,推进规范化建设工作。\n")
     assert not found, found
+
+
+def test_a_system_made_by_the_report_is_named_after_zhiding(nlp):
+    """制定 + a system named at length (…白皮书制度) introduces it as 建立 does; 制定 + an
+    instrument's title (…办法) is a regulation, and a short generic system no name (near misses)."""
+    text = ("九江市司法局报告\n制定重大行政决策合法性审查年度白皮书制度,制定九江市行政执法案卷评查办法,"
+            "制定会议制度。\n")
+    found = programs(nlp, text)
+    assert "重大行政决策合法性审查年度白皮书制度" in found, found
+    assert not any("办法" in n or n == "会议制度" for n in found), found

@@ -351,3 +351,19 @@ def test_the_verb_before_a_long_list_of_instruments_governs_each(nlp):
                   "镇街全面依法治理委员会及办公室工作清单"):
         assert ("永城市司法局", "implements", title) in rels
     assert not any(p == "implements" and "公共法律服务" in t for _, p, t in rels), rels
+
+
+def test_a_body_promoting_what_the_sentence_names_takes_it_up(nlp):
+    """被司法部刊发推广, 得到省司法厅认可并推广: the body after 被/得到 promotes what the sentence
+    names before it. Near misses: a publication of a body (最高人民法院简报) and the media report
+    it, they promote nothing."""
+    text = ("宜昌市司法局2023年工作总结\n"
+            "“夷陵智矫”系统、《社区矫正风险评估指引》等做法,被司法部刊发推广。"
+            "推行“三峡调解”模式,得到省司法厅认可并推广。"
+            "“长江法治驿站”被最高人民法院简报、《法治日报》等刊载推广。"
+            "“峡江普法”品牌得到湖北日报等媒体推广报道。\n")
+    rels = relations(nlp, text)
+    assert ("司法部", "implements", "“夷陵智矫”系统") in rels
+    assert ("司法部", "implements", "社区矫正风险评估指引") in rels
+    assert ("湖北省司法厅", "implements", "“三峡调解”模式") in rels
+    assert not any(h in ("最高人民法院", "法治日报", "湖北日报") for h, p, _ in rels if p == "implements"), rels

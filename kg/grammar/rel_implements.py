@@ -23,6 +23,7 @@ from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
 from .relcore import (CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
                       subjects)
+from .candidates import Candidate
 from .text import Sentence
 
 IMPLEMENTS = Predicate.IMPLEMENTS
@@ -108,6 +109,54 @@ def list_starts(text: str, ms: Sequence[Keyed]) -> dict[int, int]:
     return out
 
 
+#: the passive or the receiving verb before the body that promotes what the sentence names
+#: (被司法部刊发推广, 得到省信访局认可并推广)
+_PROMOTED_BY = ("被", "得到")
+#: the verbs between that body and 推广 (刊发, 认可并): no punctuation, a few characters
+_TO_PROMOTE = re.compile(r"[\u4e00-\u9fff]{0,5}?推广")
+
+
+def promoters(text: str, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]:
+    """“…”系统、《…》等做法,被司法部刊发推广: a body named right after 被/得到 and followed by its
+    verbs of promoting takes up what the sentence names before it; returned with where the
+    phrase starts. A publication named after the body (被最高人民法院简报…刊载) or a medium
+    reporting it is no promoter."""
+    for n, (m, k) in enumerate(actors):
+        if m.subtype == "MediaOrganization" or not text.endswith(_PROMOTED_BY, 0, m.start):
+            continue
+        out, end = [k], m.end
+        for m2, k2 in actors[n + 1:]:
+            if m2.subtype == "MediaOrganization" or COORD.fullmatch(text, end, m2.start) is None:
+                break
+            out.append(k2)
+            end = m2.end
+        if _TO_PROMOTE.match(text, end):
+            return out, m.start
+    return [], -1
+
+
+def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, k: EntityKey,
+                        ms: Sequence[Keyed], who: list[EntityKey], list_start: int) -> bool:
+    """A regulation's makers and parties (issuedBy; an agreement binds its parties), and whether
+    the ones acting in its clause carry it out: not when they made it, and only after a verb of
+    carrying out before the list it is in."""
+    text = facts.text
+    parties = signed_by(facts, s, m.start, ms, who)
+    for party in parties:
+        sink.add(k, ISSUED_BY, party, s)
+        sink.add(party, IMPLEMENTS, k, s)
+    makers = made_by_subjects(facts, s, m.start, ms, who)
+    for maker in makers:
+        sink.add(k, ISSUED_BY, maker, s)
+    if makers or parties:
+        return False  # the body that made it: issuedBy, not implements
+    if not who:
+        author = made_by_author(facts, s, m.start, ms)
+        if author is not None:
+            sink.add(k, ISSUED_BY, author, s)
+    return reg_cue_before(text, s, list_start)
+
+
 def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     text, s, ms = facts.text, facts.sents[i], facts.in_sent[i]
     actors = facts.actors(i)
@@ -119,7 +168,11 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     owners: dict[int, EntityKey] | None = None  # (with the pilots: asked for by programs only)
     designated: list[EntityKey] = []
     starts: dict[int, int] | None = None  # (asked for by regulations only)
+    promoting, promoted_before = promoters(text, actors)
     for m, k in ms:
+        if k.etype in (PROGRAM, REGULATION) and m.end <= promoted_before:
+            for body in promoting:
+                sink.add(body, IMPLEMENTS, k, s)
         if k.etype == PROGRAM:
             if owners is None:
                 # 和溪镇“和”风细雨: a named place's own brand; 全市“…”项目 says the scope, no owner
@@ -133,22 +186,8 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
             continue
         who = (clauses and clauses.subjects_at(m.start, actors, facts.covered)) or sentence_subjects
         if k.etype == REGULATION:
-            parties = signed_by(facts, s, m.start, ms, who)
-            for party in parties:  # an agreement binds those who made it
-                sink.add(k, ISSUED_BY, party, s)
-                sink.add(party, IMPLEMENTS, k, s)
-            makers = made_by_subjects(facts, s, m.start, ms, who)
-            for maker in makers:
-                sink.add(k, ISSUED_BY, maker, s)
-            if makers or parties:
-                continue  # the body that made it: issuedBy, not implements
-            if not who:
-                author = made_by_author(facts, s, m.start, ms)
-                if author is not None:
-                    sink.add(k, ISSUED_BY, author, s)
-            if starts is None:
-                starts = list_starts(text, ms)
-            if not reg_cue_before(text, s, starts.get(m.start, m.start)):
+            starts = list_starts(text, ms) if starts is None else starts
+            if not _regulation_carried(facts, sink, s, m, k, ms, who, starts.get(m.start, m.start)):
                 continue
         doers = [x for x in who if x != k]
         if not doers and fallback is not None:

@@ -367,3 +367,19 @@ def test_a_body_promoting_what_the_sentence_names_takes_it_up(nlp):
     assert ("司法部", "implements", "社区矫正风险评估指引") in rels
     assert ("湖北省司法厅", "implements", "“三峡调解”模式") in rels
     assert not any(h in ("最高人民法院", "法治日报", "湖北日报") for h, p, _ in rels if p == "implements"), rels
+
+
+def test_a_verb_of_carrying_out_after_the_title(nlp):
+    """把《…》细化分解 (the disposal construction) and 《…》实施以来,某县… carry the instrument out.
+    Near misses: 将《…》纳入立法计划 plans to make it; 《…》实施以来 with no actor in the sentence
+    says when, not who."""
+    text = ("永城市司法局2023年工作总结\n"
+            "在全省率先把《法治政府建设督察工作规定》细化分解为40项指标。"
+            "将《永城市农贸市场管理办法》纳入立法计划。"
+            "《河南省法治宣传教育条例》实施以来,永城市坚持以人民为中心,推动普法工作。"
+            "《中华人民共和国民法典》实施以来,累计办理案件300件。\n")
+    rels = relations(nlp, text)
+    assert ("永城市司法局", "implements", "法治政府建设督察工作规定") in rels
+    assert ("永城市", "implements", "河南省法治宣传教育条例") in rels
+    assert not any(p == "implements" and t in ("永城市农贸市场管理办法", "中华人民共和国民法典")
+                   for _, p, t in rels), rels

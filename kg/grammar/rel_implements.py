@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import PROMPTING_VERBS, REGULATION_CUES
+from ..lexicon import DISPOSAL_CARRY_VERBS, PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
@@ -47,6 +47,24 @@ def reg_cue_before(text: str, s: Sentence, start: int) -> bool:
     A body that prompts another to make it (提请制定《…》, 推动修订《…》) does not carry it out."""
     cue = _REG_CUE_IN_CLAUSE.search(text, max(s.start, start - 40), start)
     return cue is not None and not text.endswith(PROMPTING_VERBS, s.start, cue.start())
+
+
+#: a title's taking effect as the time since which the clause's subject acts (《…》实施以来,某县…)
+_IN_FORCE_SINCE = re.compile(r"(?:颁布|出台|印发)?(?:实施|施行)以来[，,]")
+
+
+def reg_cue_after(text: str, start: int, end: int) -> bool:
+    """A verb of carrying out after the title: 把《…》细化分解 (the disposal construction)."""
+    return text.endswith(("把", "将"), 0, start) and text.startswith(DISPOSAL_CARRY_VERBS, end)
+
+
+def acting_since(facts: DocFacts, s: Sentence, end: int, actors: Sequence[Keyed]) -> list[EntityKey]:
+    """《…》实施以来,某县坚持…: the subject of the clause after the time since the instrument took
+    effect carries it out ([] when that clause names none: 《…》实施以来,累计… says when, not who)."""
+    since = _IN_FORCE_SINCE.match(facts.text, end)
+    if since is None:
+        return []
+    return subjects(facts.text, Sentence(since.end(), s.end), actors, facts.covered)
 
 
 def _named_owner(name: str, places: Sequence[str], actor: EntityKey) -> EntityKey | None:
@@ -154,7 +172,7 @@ def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, 
         author = made_by_author(facts, s, m.start, ms)
         if author is not None:
             sink.add(k, ISSUED_BY, author, s)
-    return reg_cue_before(text, s, list_start)
+    return reg_cue_before(text, s, list_start) or reg_cue_after(text, m.start, m.end)
 
 
 def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
@@ -186,6 +204,11 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
             continue
         who = (clauses and clauses.subjects_at(m.start, actors, facts.covered)) or sentence_subjects
         if k.etype == REGULATION:
+            since = acting_since(facts, s, m.end, actors)
+            if since:
+                for doer in since:
+                    sink.add(doer, IMPLEMENTS, k, s)
+                continue
             starts = list_starts(text, ms) if starts is None else starts
             if not _regulation_carried(facts, sink, s, m, k, ms, who, starts.get(m.start, m.start)):
                 continue

@@ -383,3 +383,17 @@ def test_a_verb_of_carrying_out_after_the_title(nlp):
     assert ("永城市", "implements", "河南省法治宣传教育条例") in rels
     assert not any(p == "implements" and t in ("永城市农贸市场管理办法", "中华人民共和国民法典")
                    for _, p, t in rels), rels
+
+
+def test_a_program_in_an_honours_name_or_an_anniversary_is_not_carried_out(nlp):
+    """获评全国新时代“枫桥经验”先进典型: the program names the honour's topic; 是“八八战略”实施20周年:
+    it dates the year. The near miss: the same program after a verb of carrying out is carried out."""
+    text = ("岱山县司法局2023年工作总结\n"
+            "2023年是“千万工程”实施20周年,是推广“海岛枫桥”30周年。"
+            "衢山镇海上纠纷化解“三步”工作法获评全国新时代“枫桥经验”先进典型。"
+            "深入推广“海岛枫桥”工作机制,化解纠纷300件。\n")
+    rels = relations(nlp, text)
+    assert not any(p == "implements" and "千万工程" in t for _, p, t in rels), rels
+    assert not any(p == "implements" and "枫桥经验" in t for _, p, t in rels), rels
+    assert ("衢山镇", "implements", "海上纠纷化解“三步”工作法") in rels
+    assert ("岱山县司法局", "implements", "“海岛枫桥”工作机制") in rels

@@ -21,7 +21,7 @@ from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
-from .relcore import (CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
+from .relcore import (AWARD, CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
                       subjects)
 from .candidates import Candidate
 from .text import Sentence
@@ -175,6 +175,16 @@ def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, 
     return reg_cue_before(text, s, list_start) or reg_cue_after(text, m.start, m.end)
 
 
+#: a count of years after a program (“八八战略”实施20周年): the program dates the sentence
+_ANNIVERSARY = re.compile(r"[^，,。；;]{0,6}?[0-9一二三四五六七八九十百]+周年")
+
+
+def named_in_passing(text: str, m: Candidate, honours: Sequence[tuple[int, int]]) -> bool:
+    """A program inside an honour's name (获评全国新时代“枫桥经验”先进典型) or counted in years
+    (是“八八战略”实施20周年) is the honour's topic or a date: nobody carries it out there."""
+    return any(a <= m.start and m.end <= b for a, b in honours) or _ANNIVERSARY.match(text, m.end) is not None
+
+
 def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     text, s, ms = facts.text, facts.sents[i], facts.in_sent[i]
     actors = facts.actors(i)
@@ -187,7 +197,10 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     designated: list[EntityKey] = []
     starts: dict[int, int] | None = None  # (asked for by regulations only)
     promoting, promoted_before = promoters(text, actors)
+    honours = [(m.start, m.end) for m, k in ms if k.etype == AWARD]
     for m, k in ms:
+        if k.etype == PROGRAM and named_in_passing(text, m, honours):
+            continue
         if k.etype in (PROGRAM, REGULATION) and m.end <= promoted_before:
             for body in promoting:
                 sink.add(body, IMPLEMENTS, k, s)

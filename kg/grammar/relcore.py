@@ -20,7 +20,7 @@ from .text import Sentence
 ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
 # the members bound once: looking one up on its Enum class costs more than the test it serves
 ORG, PLACE, PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
-PROGRAM, REGULATION = EntityType.PROGRAM, EntityType.REGULATION
+PROGRAM, REGULATION, AWARD = EntityType.PROGRAM, EntityType.REGULATION, EntityType.AWARD
 SELFREF = "selfref"
 
 #: a mention with its entity's key (one key object per entity of the document)

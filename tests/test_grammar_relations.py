@@ -397,3 +397,15 @@ def test_a_program_in_an_honours_name_or_an_anniversary_is_not_carried_out(nlp):
     assert not any(p == "implements" and "枫桥经验" in t for _, p, t in rels), rels
     assert ("衢山镇", "implements", "海上纠纷化解“三步”工作法") in rels
     assert ("岱山县司法局", "implements", "“海岛枫桥”工作机制") in rels
+
+
+def test_the_one_made_to_act_by_rang_is_no_subject(nlp):
+    """让X中心…与“…”机制深度融合: 让 makes the centre act; the report's author is who carries the
+    mechanism out. The near miss: the centre opening its own sentence is its subject."""
+    text = ("永城市司法局2023年工作总结\n"
+            "让永城市矛盾纠纷调处化解中心与“四县联调”工作机制深度融合。"
+            "永城市矛盾纠纷调处化解中心推行“一站式”调解模式。\n")
+    rels = relations(nlp, text)
+    doers = {h for h, p, t in rels if p == "implements" and "四县联调" in t}
+    assert doers == {"永城市司法局"}, rels
+    assert ("永城市矛盾纠纷调处化解中心", "implements", "“一站式”调解模式") in rels

@@ -96,7 +96,7 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
         return []  # (the usual case: the rest is done for the few sentences opening with an actor)
     if _governed(text, lead_end, first[0].start):
         return []
-    actors = [(m, k) for m, k in actors if m.subtype != "MediaOrganization" and not (spans and mask[m.start])]
+    actors = [(m, k) for m, k in actors if not (spans and mask[m.start])]
     out = [first[1]]
     end = first[0].end
     for m, k in actors:
@@ -108,8 +108,10 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
         gap = COORD.fullmatch(text, end, m.start)
         if gap is None or "，" in text[end:m.start] or k.etype != first[1].etype:
             if JOINTLY.fullmatch(text, end, m.start) and k.etype == ORG:
-                out.append(k)  # 市司法局联合市总工会开展…: both carry it out
+                out.append(k)  # 市司法局联合市总工会开展…, 联合市新闻传媒中心打造…栏目: both carry it out
             break
+        if m.subtype == "MediaOrganization":
+            break  # a medium listed with the subjects reports on them; joined by 联合 it is a partner
         out.append(k)
         end = m.end
     before = text[max(lead_end, first[0].start - 2):first[0].start]

@@ -412,12 +412,12 @@ def test_the_one_made_to_act_by_rang_is_no_subject(nlp):
 
 
 def test_a_medium_joined_by_lianhe_is_a_partner(nlp):
-    """市司法局联合市融媒体中心打造《…》栏目: the medium makes the column with the bureau. The near
+    """市司法局联合市广播电视台打造《…》栏目: the medium makes the column with the bureau. The near
     miss: a medium listed after the bureau (市司法局、某日报) is no co-subject."""
     text = ("南平市司法局2023年工作总结\n"
-            "市司法局联合市融媒体中心打造了《武夷说法》栏目。"
+            "市司法局联合市广播电视台打造了《武夷说法》栏目。"
             "市司法局、闽北日报推出“法润武夷”普法品牌。\n")
     rels = relations(nlp, text)
-    assert ("南平市融媒体中心", "implements", "《武夷说法》栏目") in rels
+    assert ("南平市广播电视台", "implements", "《武夷说法》栏目") in rels
     assert ("南平市司法局", "implements", "《武夷说法》栏目") in rels
     assert not any(h == "闽北日报" for h, p, _ in rels if p == "implements"), rels

@@ -421,3 +421,17 @@ def test_a_medium_joined_by_lianhe_is_a_partner(nlp):
     assert ("南平市广播电视台", "implements", "《武夷说法》栏目") in rels
     assert ("南平市司法局", "implements", "《武夷说法》栏目") in rels
     assert not any(h == "闽北日报" for h, p, _ in rels if p == "implements"), rels
+
+
+def test_a_heading_naming_a_program_is_carried_out_by_the_paragraph_under_it(nlp):
+    """A heading line naming a program states the topic of the paragraph under it, whose opening
+    subject carries it out. Near miss: a paragraph without a subject leaves the heading's program
+    to the report's actor."""
+    text = ("2023年南阳市法治建设十大亮点\n\n亮点一\n\n“府院联动”工作机制破解行政争议难题\n\n"
+            "市委依法治市办和市中级人民法院密切协作,推动行政争议实质性化解。\n\n"
+            "亮点二\n\n“宛城说法”栏目开播\n\n围绕普法主题,制作节目48期。\n")
+    rels = relations(nlp, text)
+    assert ("南阳市委依法治市办", "implements", "“府院联动”") in rels
+    assert ("南阳市中级人民法院", "implements", "“府院联动”") in rels
+    assert ("南阳市", "implements", "“府院联动”") not in rels
+    assert ("南阳市", "implements", "“宛城说法”") in rels

@@ -21,7 +21,7 @@ from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
-from .relcore import (AWARD, CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
+from .relcore import (AWARD, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
                       subjects)
 from .candidates import Candidate
 from .text import Sentence
@@ -185,6 +185,17 @@ def named_in_passing(text: str, m: Candidate, honours: Sequence[tuple[int, int]]
     return any(a <= m.start and m.end <= b for a, b in honours) or _ANNIVERSARY.match(text, m.end) is not None
 
 
+def heading_subjects(facts: DocFacts, i: int) -> list[EntityKey]:
+    """A heading line naming a program (“…”破解行政案件难题) states the topic of the paragraph under
+    it: that paragraph's opening subject (市委依法治市办…协作配合) carries the program out."""
+    text, s = facts.text, facts.sents[i]
+    line = text[s.start:s.end].strip()
+    if not line or len(line) > HEADING_MAX or line.endswith(HEADING_ENDS) or i + 1 >= len(facts.sents) \
+            or not text.startswith("\n", s.end):
+        return []  # (a heading is a short line of its own, ending no sentence)
+    return subjects(text, facts.sents[i + 1], facts.actors(i + 1), facts.covered)
+
+
 def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     text, s, ms = facts.text, facts.sents[i], facts.in_sent[i]
     actors = facts.actors(i)
@@ -225,6 +236,8 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
             starts = list_starts(text, ms) if starts is None else starts
             if not _regulation_carried(facts, sink, s, m, k, ms, who, starts.get(m.start, m.start)):
                 continue
+        if not who and k.etype == PROGRAM:
+            who = heading_subjects(facts, i)
         doers = [x for x in who if x != k]
         if not doers and fallback is not None:
             doers = [_named_owner(k.name, facts.place_names, fallback) or fallback]

@@ -279,6 +279,8 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
 # ---- headings naming who the text under them is about -------------------------------------
 
 HEADING_MAX = 30
+#: what ends a line that is a sentence, not a heading
+HEADING_ENDS = ("。", "；", ";", "：", ":", "！", "？")
 _HEADING_MARK = re.compile(r"[\s　]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?[\s　]*")
 
 
@@ -300,7 +302,7 @@ def heading_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
         pos += len(line)
         if not body:
             continue
-        if len(body) > HEADING_MAX or body.endswith(("。", "；", ";", "：", ":", "！", "？")) or "。" in body:
+        if len(body) > HEADING_MAX or body.endswith(HEADING_ENDS) or "。" in body:
             previous_named = False
             continue
         at = start + _HEADING_MARK.match(line).end()

@@ -435,3 +435,16 @@ def test_a_heading_naming_a_program_is_carried_out_by_the_paragraph_under_it(nlp
     assert ("南阳市中级人民法院", "implements", "“府院联动”") in rels
     assert ("南阳市", "implements", "“府院联动”") not in rels
     assert ("南阳市", "implements", "“宛城说法”") in rels
+
+
+def test_a_later_clause_promoting_what_the_sentence_named(nlp):
+    """制定…制度,省司法厅发文在全省推广: the province's department, opening a clause that ends in 推广,
+    takes up what the clauses before it name. Near miss: a body that 推广s something named after
+    the verb promotes that, not what came before."""
+    text = ("宜昌市司法局2023年工作总结\n"
+            "制定重大行政决策合法性审查白皮书制度,省司法厅发文在全省推广。"
+            "全面推行“三峡调解”多元化解模式,省司法厅在全省推广“荆楚普法”品牌。\n")
+    rels = relations(nlp, text)
+    assert ("湖北省司法厅", "implements", "重大行政决策合法性审查白皮书制度") in rels
+    assert ("宜昌市司法局", "implements", "重大行政决策合法性审查白皮书制度") in rels
+    assert not any(h == "湖北省司法厅" and "三峡调解" in t for h, p, t in rels), rels

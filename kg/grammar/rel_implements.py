@@ -21,7 +21,7 @@ from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
-from .relcore import (AWARD, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
+from .relcore import (AWARD, CLAUSE_BREAK, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
                       subjects)
 from .candidates import Candidate
 from .text import Sentence
@@ -134,13 +134,21 @@ _PROMOTED_BY = ("被", "得到")
 _TO_PROMOTE = re.compile(r"[\u4e00-\u9fff]{0,5}?推广")
 
 
+#: a clause of its own that ends in promoting (…,省司法厅发文在全省推广。): its subject promotes
+#: what the clauses before it name
+_PROMOTES_CLAUSE = re.compile(r"[^，,。；;\n]{0,24}?推广(?=[，,。；;\n]|\Z)")
+
+
 def promoters(text: str, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]:
     """“…”系统、《…》等做法,被司法部刊发推广: a body named right after 被/得到 and followed by its
-    verbs of promoting takes up what the sentence names before it; returned with where the
-    phrase starts. A publication named after the body (被最高人民法院简报…刊载) or a medium
-    reporting it is no promoter."""
+    verbs of promoting, or opening a later clause that ends in 推广 (制定…制度,省司法厅发文在全省
+    推广), takes up what the sentence names before it; returned with where the phrase starts. A
+    publication named after the body (被最高人民法院简报…刊载) or a medium reporting it is no
+    promoter."""
     for n, (m, k) in enumerate(actors):
-        if m.subtype == "MediaOrganization" or not text.endswith(_PROMOTED_BY, 0, m.start):
+        passive = text.endswith(_PROMOTED_BY, 0, m.start)
+        opens_clause = m.start > 0 and CLAUSE_BREAK.match(text, m.start - 1) is not None
+        if m.subtype == "MediaOrganization" or not (passive or opens_clause):
             continue
         out, end = [k], m.end
         for m2, k2 in actors[n + 1:]:
@@ -148,7 +156,7 @@ def promoters(text: str, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]
                 break
             out.append(k2)
             end = m2.end
-        if _TO_PROMOTE.match(text, end):
+        if (_TO_PROMOTE if passive else _PROMOTES_CLAUSE).match(text, end):
             return out, m.start
     return [], -1
 

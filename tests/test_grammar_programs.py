@@ -196,3 +196,11 @@ def test_a_system_made_by_the_report_is_named_after_zhiding(nlp):
     found = programs(nlp, text)
     assert "重大行政决策合法性审查年度白皮书制度" in found, found
     assert not any("办法" in n or n == "会议制度" for n in found), found
+
+
+def test_a_verb_of_carrying_out_inside_a_pilots_name_is_part_of_it(nlp):
+    """…创新突破改革试点: 创新 there is no verb of the clause (it is not one that makes a stem a
+    clause), so the whole phrase names the pilot, not its tail."""
+    found = programs(nlp, "九江市司法局报告\n联合市场监管部门开展个体工商户“退出帮扶”创新突破改革试点。\n")
+    assert "个体工商户“退出帮扶”创新突破改革试点" in found, found
+    assert "突破改革试点" not in found, found

@@ -272,14 +272,15 @@ def test_a_place_relied_on_is_not_the_builder(nlp):
 
 def test_a_whole_jurisdiction_before_a_quote_is_a_scope_not_an_owner(nlp):
     """承接全省“…”试点项目: 全省 says the project's scope; the city bureau takes it on. A named
-    place right before its own brand (某县“…”) still owns it (the near miss)."""
+    place right before its own brand (某县“…”), or 我市“…”, still owns it (the near misses)."""
     text = ("2023年,岳阳市司法局认真履职,推动全市法治建设。\n"
             "承接全省“数字普法”建设试点项目,创新打造岳阳市智慧普法平台。\n"
-            "推广华容县“万事好商量”调解品牌。\n")
+            "推广华容县“万事好商量”调解品牌,擦亮我市“巴陵和事佬”调解品牌。\n")
     rels = relations(nlp, text)
     assert ("岳阳市司法局", "implements", "“数字普法”建设试点项目") in rels
     assert not any(h == "湖南省" and p == "implements" for h, p, _ in rels), rels
     assert ("华容县", "implements", "“万事好商量”调解品牌") in rels
+    assert ("岳阳市", "implements", "“巴陵和事佬”调解品牌") in rels  # 我市“…”: the city's own
 
 
 def test_a_speaker_with_several_posts_speaks_for_the_body_he_heads(nlp):

@@ -450,20 +450,18 @@ _INTRO_VERB_RUN = re.compile(f"(?:{'|'.join(_INTRO_VERBS)})(?=了?([{_PHRASE_CLA
 _BAD_IN_STEM = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设", "年度", "报告", "情况")))
 
 
-#: in the stem of a name whose head names a campaign or a pilot (…宣传月活动, …试点), a verb with
-#: its object says the topic (优化营商环境…, 公证参与…); a verb of carrying out (the name starts
-#: after it) or a meeting still makes the stem a clause
-_BAD_IN_NAMED_STEM = re.compile("|".join(map(re.escape, _INTRO_VERBS + ("召开", "会议", "活动", "报告", "各", "某"))))
+#: verbs of content that, with their object, say a campaign's or pilot's topic (优化营商环境…宣传月活动,
+#: 公证参与…试点, 整治提升…攻坚行动): in such a name they are no verb of its clause
+_TOPIC_VERBS = ("优化", "加快", "促进", "保障", "参与", "提升", "强化", "规范", "整治")
+_BAD_IN_NAMED_STEM = re.compile("|".join(
+    re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设", "年度", "报告", "情况") + _TOPIC_VERBS))
 #: the generic work a named initiative is the object of (开展…试点工作, 启动…行动工作)
 _GENERIC_WORK = "工作"
 
 
 def _stem_is_clause(stem: str, head: str) -> bool:
-    """Does a verb in the stem before a head make the phrase a clause rather than a name? (A verb
-    right before a campaign's or pilot's head modifies it: …企业创新试点.)"""
-    if head in _NAMED_HEADS:
-        return _BAD_IN_NAMED_STEM.search(stem, 0, len(stem) - 2) is not None
-    return _BAD_IN_STEM.search(stem) is not None
+    """Does a verb in the stem before a head make the phrase a clause rather than a name?"""
+    return (_BAD_IN_NAMED_STEM if head in _NAMED_HEADS else _BAD_IN_STEM).search(stem) is not None
 
 
 def _before_generic_work(text: str, start: int, j: int) -> int:

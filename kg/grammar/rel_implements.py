@@ -204,6 +204,11 @@ def heading_subjects(facts: DocFacts, i: int) -> list[EntityKey]:
     return subjects(text, facts.sents[i + 1], facts.actors(i + 1), facts.covered)
 
 
+def _whole_jurisdiction(text: str, m: Candidate) -> bool:
+    """全市, 全县: the report's own place as a scope (全市“…”项目), unlike 我县“…” (its own)."""
+    return m.source == SELFREF and text.startswith("全", m.start)
+
+
 def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     text, s, ms = facts.text, facts.sents[i], facts.in_sent[i]
     actors = facts.actors(i)
@@ -226,7 +231,7 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
         if k.etype == PROGRAM:
             if owners is None:
                 # 和溪镇“和”风细雨: a named place's own brand; 全市“…”项目 says the scope, no owner
-                owners = {m1.end: k1 for m1, k1 in actors if m1.source != SELFREF}
+                owners = {m1.end: k1 for m1, k1 in actors if not _whole_jurisdiction(text, m1)}
                 designated = pilots(text, actors)
             owner = owners.get(m.start)
             if owner is not None:

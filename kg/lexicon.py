@@ -246,6 +246,10 @@ REGULATION_CUES: tuple[str, ...] = (
     "起草", "发布", "推行", "健全", "建立", "完善", "编制", "探索", "创新", "形成", "推动",
 )
 
+#: verbs of carrying out an instrument that follow it in the disposal construction (把《…》细化分解,
+#: 将《…》落实到…); 将《…》纳入立法计划 makes it instead
+DISPOSAL_CARRY_VERBS: tuple[str, ...] = ("细化", "分解", "落实", "贯彻", "执行", "实施", "融入")
+
 #: verbs by which a body makes or issues an instrument (市政府印发《…》, 经…审议通过)
 ISSUE_VERBS: tuple[str, ...] = (
     "印发", "出台", "制定", "编制", "发布", "颁布", "起草", "修订", "审议通过", "通过",

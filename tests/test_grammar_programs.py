@@ -173,3 +173,34 @@ def test_a_head_phrase_holds_no_verb_of_its_clause(nlp):
     found = programs(nlp, text)
     assert {"“法润南海”", "“三张清单”工作推进机制"} <= found, found
     assert not any("入选" in n or "推进公共" in n or "互联网" in n for n in found), found
+
+
+def test_a_campaign_or_pilot_named_by_its_topic_and_the_generic_work_after_it(nlp):
+    """A verb with its object may say a campaign's or pilot's topic (规范涉企执法…宣传月活动,
+    律师参与…试点); a trailing 工作 is the generic work, not part of the name. Near misses: a verb of
+    carrying out inside the phrase starts the name after it, and 工作 with no head before it
+    (开展法治宣传工作) names nothing."""
+    found = programs(nlp, "九江市司法局报告\n开展规范涉企执法法治宣传月活动,在两个县开展律师参与信访化解试点,"
+                          "开展知识产权保护企业服务试点工作。\n")
+    assert {"规范涉企执法法治宣传月活动", "律师参与信访化解试点", "知识产权保护企业服务试点"} <= found, found
+    assert not any(n.endswith("工作") for n in found), found
+    found = programs(nlp, "九江市司法局报告\n开展法治宣传工作,召开全市工作会议部署宣传月活动,推进规范化建设工作。\n")
+    assert not found, found
+
+
+def test_a_system_made_by_the_report_is_named_after_zhiding(nlp):
+    """制定 + a system named at length (…白皮书制度) introduces it as 建立 does; 制定 + an
+    instrument's title (…办法) is a regulation, and a short generic system no name (near misses)."""
+    text = ("九江市司法局报告\n制定重大行政决策合法性审查年度白皮书制度,制定九江市行政执法案卷评查办法,"
+            "制定会议制度。\n")
+    found = programs(nlp, text)
+    assert "重大行政决策合法性审查年度白皮书制度" in found, found
+    assert not any("办法" in n or n == "会议制度" for n in found), found
+
+
+def test_a_verb_of_carrying_out_inside_a_pilots_name_is_part_of_it(nlp):
+    """…创新突破改革试点: 创新 there is no verb of the clause (it is not one that makes a stem a
+    clause), so the whole phrase names the pilot, not its tail."""
+    found = programs(nlp, "九江市司法局报告\n联合市场监管部门开展个体工商户“退出帮扶”创新突破改革试点。\n")
+    assert "个体工商户“退出帮扶”创新突破改革试点" in found, found
+    assert "突破改革试点" not in found, found

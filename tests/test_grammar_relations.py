@@ -245,3 +245,207 @@ def test_the_object_of_a_causative_verb_is_no_subject(nlp):
     rels = relations(nlp, text)
     doers = {h for h, p, t in rels if p == "implements" and "金沙调解" in t}
     assert doers == {"宜宾市司法局"}
+
+
+# ---- implements: a body or place after a verb in its clause is that verb's object ----------
+
+def test_a_body_set_up_by_the_clause_is_not_its_subject(nlp):
+    """成立了…中心,创新探索…制度: the centre is what was set up; the report's author carries
+    the system out. A centre opening its own clause is its subject (the near miss)."""
+    text = ("2023年,遵义市司法局认真履职,推动全市法治建设。\n"
+            "成立了全省首家市级行政复议咨询中心,创新探索行政复议案件繁简分流制度。\n"
+            "市行政复议咨询中心推行“复议直通车”工作法。\n")
+    rels = relations(nlp, text)
+    assert ("遵义市司法局", "implements", "行政复议案件繁简分流制度") in rels
+    assert not any(h.endswith("咨询中心") and "繁简分流" in t for h, p, t in rels if p == "implements"), rels
+    assert ("遵义市行政复议咨询中心", "implements", "“复议直通车”工作法") in rels
+
+
+def test_a_place_relied_on_is_not_the_builder(nlp):
+    """依托某镇“…”打造“…”: the town lends its site; the report's author builds the park."""
+    text = ("2023年,岳阳县司法局认真履职,推动全县法治建设。\n"
+            "依托筻口镇“洞庭渔村”打造“渔家法治长廊”,被推荐为全省法治文化建设示范点。\n")
+    rels = relations(nlp, text)
+    assert ("岳阳县司法局", "implements", "“渔家法治长廊”") in rels
+    assert ("筻口镇", "implements", "“渔家法治长廊”") not in rels
+
+
+def test_a_whole_jurisdiction_before_a_quote_is_a_scope_not_an_owner(nlp):
+    """承接全省“…”试点项目: 全省 says the project's scope; the city bureau takes it on. A named
+    place right before its own brand (某县“…”), or 我市“…”, still owns it (the near misses)."""
+    text = ("2023年,岳阳市司法局认真履职,推动全市法治建设。\n"
+            "承接全省“数字普法”建设试点项目,创新打造岳阳市智慧普法平台。\n"
+            "推广华容县“万事好商量”调解品牌,擦亮我市“巴陵和事佬”调解品牌。\n")
+    rels = relations(nlp, text)
+    assert ("岳阳市司法局", "implements", "“数字普法”建设试点项目") in rels
+    assert not any(h == "湖南省" and p == "implements" for h, p, _ in rels), rels
+    assert ("华容县", "implements", "“万事好商量”调解品牌") in rels
+    assert ("岳阳市", "implements", "“巴陵和事佬”调解品牌") in rels  # 我市“…”: the city's own
+
+
+def test_a_speaker_with_several_posts_speaks_for_the_body_he_heads(nlp):
+    """A deputy post on one position line and the head of a body on the next: 我们 in the answer
+    is the body he heads. With a deputy post alone, 我们 is that body (the near miss)."""
+    text = ("洛阳市“法治洛阳”新闻发布会\n"
+            "河南日报记者\n请介绍行政执法监督情况。\n"
+            "赵建华\n市委依法治市办副主任\n市司法局党委书记、局长\n"
+            "近年来,我们持续加强行政执法监督。推行“执法监督码”工作法,覆盖全部执法部门。\n"
+            "洛阳日报记者\n请介绍普法工作。\n"
+            "钱立新\n市委依法治市办副主任\n"
+            "近年来,我们扎实推进全民普法。打造“河洛普法”宣传品牌,受众超百万人次。\n")
+    rels = relations(nlp, text)
+    assert ("洛阳市司法局", "implements", "“执法监督码”工作法") in rels
+    assert ("洛阳市委依法治市办", "implements", "“执法监督码”工作法") not in rels
+    assert ("洛阳市委依法治市办", "implements", "“河洛普法”宣传品牌") in rels
+
+
+def test_coordinated_places_named_with_their_province_are_the_counties(nlp):
+    """A、B省C县、D省E县共同签署《…》: each chain of places names its county, not the province."""
+    text = ("2023年,永城市司法局认真履职,推动全市法治建设。\n"
+            "永城市与夏邑县、安徽省砀山县、江苏省丰县共同签署《苏豫皖四县跨界联调合作协议》。\n")
+    rels = relations(nlp, text)
+    for county in ("永城市", "夏邑县", "砀山县", "丰县"):
+        assert (county, "implements", "苏豫皖四县跨界联调合作协议") in rels
+    assert not any(h in ("安徽省", "江苏省") for h, p, _ in rels if p == "implements"), rels
+
+
+def test_bodies_acting_with_the_unnamed_subject(nlp):
+    """与X联合举办…, 会同X建立…: X carries out what the first clause names, with the report's
+    author; not what later clauses name, and not after a bare 与X + verb (与X对接: X is the
+    other side) — the near misses."""
+    text = ("2023年,甘肃省司法厅认真履职,推动全省法治建设。\n"
+            "与省委宣传部联合举办“陇原法治讲堂”专题培训班,开展“宪法进万家”主题宣传活动。\n"
+            "会同省高级人民法院建立“府院联动”工作机制。与省总工会对接“劳动维权”工作机制。\n")
+    rels = relations(nlp, text)
+    assert ("甘肃省委宣传部", "implements", "“陇原法治讲堂”") in rels
+    assert ("甘肃省司法厅", "implements", "“陇原法治讲堂”") in rels
+    assert ("甘肃省委宣传部", "implements", "“宪法进万家”主题宣传活动") not in rels
+    assert ("甘肃省高级人民法院", "implements", "“府院联动”工作机制") in rels
+    assert not any(h == "甘肃省总工会" for h, p, _ in rels if p == "implements"), rels
+
+
+def test_the_parties_listed_in_parentheses_after_a_joint_mechanism(nlp):
+    """“…联调机制”(A县和B县、C省D县): the parenthesis lists the mechanism's parties. Near misses:
+    a parenthesis saying something else (试行, a count of towns) names no party."""
+    text = ("2023年,永城市司法局坚持以习近平新时代中国特色社会主义思想为指导,认真履行职责,"
+            "推动全市法治建设取得新成效。\n"
+            "跨省共建的“四县边界联调机制”(永城市和夏邑县、安徽省砀山县、江苏省丰县)运行良好。"
+            "推行“诉源治理”模式(试行)。建立“邻里说事”工作机制(覆盖砀山县12个乡镇)。\n")
+    rels = relations(nlp, text)
+    for county in ("永城市", "夏邑县", "砀山县", "丰县"):
+        assert (county, "implements", "“四县边界联调机制”") in rels
+    assert not any(h in ("安徽省", "江苏省") for h, p, _ in rels if p == "implements"), rels
+    assert not any(h == "砀山县" and "邻里说事" in t for h, p, t in rels), rels
+
+
+def test_the_verb_before_a_long_list_of_instruments_governs_each(nlp):
+    """建立A清单、B清单、C清单: every member of the list is carried out, however far from the verb
+    (the window of a verb is counted from the list's start); a prompting verb before the list
+    (研究制定) still makes none of them the subject's."""
+    text = ("永城市司法局2023年工作总结\n"
+            "建立领导干部学法用法工作责任清单、党政主要负责人履行法治建设第一责任人职责工作清单、"
+            "镇街全面依法治理委员会及办公室工作清单,压实责任。\n"
+            "研究制定《永城市公共法律服务体系建设实施意见》《永城市“十四五”法律援助事业发展规划》"
+            "《永城市基本公共法律服务实施标准(2023—2025年)》。\n")
+    rels = relations(nlp, text)
+    for title in ("领导干部学法用法工作责任清单", "党政主要负责人履行法治建设第一责任人职责工作清单",
+                  "镇街全面依法治理委员会及办公室工作清单"):
+        assert ("永城市司法局", "implements", title) in rels
+    assert not any(p == "implements" and "公共法律服务" in t for _, p, t in rels), rels
+
+
+def test_a_body_promoting_what_the_sentence_names_takes_it_up(nlp):
+    """被司法部刊发推广, 得到省司法厅认可并推广: the body after 被/得到 promotes what the sentence
+    names before it. Near misses: a publication of a body (最高人民法院简报) and the media report
+    it, they promote nothing."""
+    text = ("宜昌市司法局2023年工作总结\n"
+            "“夷陵智矫”系统、《社区矫正风险评估指引》等做法,被司法部刊发推广。"
+            "推行“三峡调解”模式,得到省司法厅认可并推广。"
+            "“长江法治驿站”被最高人民法院简报、《法治日报》等刊载推广。"
+            "“峡江普法”品牌得到湖北日报等媒体推广报道。\n")
+    rels = relations(nlp, text)
+    assert ("司法部", "implements", "“夷陵智矫”系统") in rels
+    assert ("司法部", "implements", "社区矫正风险评估指引") in rels
+    assert ("湖北省司法厅", "implements", "“三峡调解”模式") in rels
+    assert not any(h in ("最高人民法院", "法治日报", "湖北日报") for h, p, _ in rels if p == "implements"), rels
+
+
+def test_a_verb_of_carrying_out_after_the_title(nlp):
+    """把《…》细化分解 (the disposal construction) and 《…》实施以来,某县… carry the instrument out.
+    Near misses: 将《…》纳入立法计划 plans to make it; 《…》实施以来 with no actor in the sentence
+    says when, not who."""
+    text = ("永城市司法局2023年工作总结\n"
+            "在全省率先把《法治政府建设督察工作规定》细化分解为40项指标。"
+            "将《永城市农贸市场管理办法》纳入立法计划。"
+            "《河南省法治宣传教育条例》实施以来,永城市坚持以人民为中心,推动普法工作。"
+            "《中华人民共和国民法典》实施以来,累计办理案件300件。\n")
+    rels = relations(nlp, text)
+    assert ("永城市司法局", "implements", "法治政府建设督察工作规定") in rels
+    assert ("永城市", "implements", "河南省法治宣传教育条例") in rels
+    assert not any(p == "implements" and t in ("永城市农贸市场管理办法", "中华人民共和国民法典")
+                   for _, p, t in rels), rels
+
+
+def test_a_program_in_an_honours_name_or_an_anniversary_is_not_carried_out(nlp):
+    """获评全国新时代“枫桥经验”先进典型: the program names the honour's topic; 是“八八战略”实施20周年:
+    it dates the year. The near miss: the same program after a verb of carrying out is carried out."""
+    text = ("岱山县司法局2023年工作总结\n"
+            "2023年是“千万工程”实施20周年,是推广“海岛枫桥”30周年。"
+            "衢山镇海上纠纷化解“三步”工作法获评全国新时代“枫桥经验”先进典型。"
+            "深入推广“海岛枫桥”工作机制,化解纠纷300件。\n")
+    rels = relations(nlp, text)
+    assert not any(p == "implements" and "千万工程" in t for _, p, t in rels), rels
+    assert not any(p == "implements" and "枫桥经验" in t for _, p, t in rels), rels
+    assert ("衢山镇", "implements", "海上纠纷化解“三步”工作法") in rels
+    assert ("岱山县司法局", "implements", "“海岛枫桥”工作机制") in rels
+
+
+def test_the_one_made_to_act_by_rang_is_no_subject(nlp):
+    """让X中心…与“…”机制深度融合: 让 makes the centre act; the report's author is who carries the
+    mechanism out. The near miss: the centre opening its own sentence is its subject."""
+    text = ("永城市司法局2023年工作总结\n"
+            "让永城市矛盾纠纷调处化解中心与“四县联调”工作机制深度融合。"
+            "永城市矛盾纠纷调处化解中心推行“一站式”调解模式。\n")
+    rels = relations(nlp, text)
+    doers = {h for h, p, t in rels if p == "implements" and "四县联调" in t}
+    assert doers == {"永城市司法局"}, rels
+    assert ("永城市矛盾纠纷调处化解中心", "implements", "“一站式”调解模式") in rels
+
+
+def test_a_medium_joined_by_lianhe_is_a_partner(nlp):
+    """市司法局联合市广播电视台打造《…》栏目: the medium makes the column with the bureau. The near
+    miss: a medium listed after the bureau (市司法局、某日报) is no co-subject."""
+    text = ("南平市司法局2023年工作总结\n"
+            "市司法局联合市广播电视台打造了《武夷说法》栏目。"
+            "市司法局、闽北日报推出“法润武夷”普法品牌。\n")
+    rels = relations(nlp, text)
+    assert ("南平市广播电视台", "implements", "《武夷说法》栏目") in rels
+    assert ("南平市司法局", "implements", "《武夷说法》栏目") in rels
+    assert not any(h == "闽北日报" for h, p, _ in rels if p == "implements"), rels
+
+
+def test_a_heading_naming_a_program_is_carried_out_by_the_paragraph_under_it(nlp):
+    """A heading line naming a program states the topic of the paragraph under it, whose opening
+    subject carries it out. Near miss: a paragraph without a subject leaves the heading's program
+    to the report's actor."""
+    text = ("2023年南阳市法治建设十大亮点\n\n亮点一\n\n“府院联动”工作机制破解行政争议难题\n\n"
+            "市委依法治市办和市中级人民法院密切协作,推动行政争议实质性化解。\n\n"
+            "亮点二\n\n“宛城说法”栏目开播\n\n围绕普法主题,制作节目48期。\n")
+    rels = relations(nlp, text)
+    assert ("南阳市委依法治市办", "implements", "“府院联动”") in rels
+    assert ("南阳市中级人民法院", "implements", "“府院联动”") in rels
+    assert ("南阳市", "implements", "“府院联动”") not in rels
+    assert ("南阳市", "implements", "“宛城说法”") in rels
+
+
+def test_a_later_clause_promoting_what_the_sentence_named(nlp):
+    """制定…制度,省司法厅发文在全省推广: the province's department, opening a clause that ends in 推广,
+    takes up what the clauses before it name. Near miss: a body that 推广s something named after
+    the verb promotes that, not what came before."""
+    text = ("宜昌市司法局2023年工作总结\n"
+            "制定重大行政决策合法性审查白皮书制度,省司法厅发文在全省推广。"
+            "全面推行“三峡调解”多元化解模式,省司法厅在全省推广“荆楚普法”品牌。\n")
+    rels = relations(nlp, text)
+    assert ("湖北省司法厅", "implements", "重大行政决策合法性审查白皮书制度") in rels
+    assert ("宜昌市司法局", "implements", "重大行政决策合法性审查白皮书制度") in rels
+    assert not any(h == "湖北省司法厅" and "三峡调解" in t for h, p, t in rels), rels

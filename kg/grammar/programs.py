@@ -423,7 +423,7 @@ def _state_verb_governs(text: str, qstart: int) -> bool:
 #: verbs that introduce a named initiative without quotes (建立两省三县跨省联调机制)
 _INTRO_VERBS = ("组织开展", "开展", "建立健全", "建立", "健全", "完善", "推行", "实行", "探索", "创新", "构建",
                 "打造", "举办", "实施", "启动", "推进", "承接", "落实", "创建", "搭建", "上线", "开通", "部署",
-                "深化", "推广", "出台", "形成", "开设", "设立", "推出")
+                "深化", "推广", "出台", "形成", "开设", "设立", "推出", "制定")
 _UNQUOTED_HEADS = ("攻坚行动", "专项行动", "行动", "宣传月活动", "系列活动", "观摩活动", "活动", "工作机制",
                    "协作机制", "联动机制", "联调机制", "机制", "责任制", "制度", "模式", "试点", "平台", "系统", "工程",
                    "体系", "大比武", "改革", "专项督察", "专项整治", "专项治理", "知识竞赛", "竞赛", "宣传周", "宣传月",
@@ -448,6 +448,29 @@ _PHRASE = re.compile(f"(?:[{_PHRASE_CLASS.replace('“', '')}]|“[{_PHRASE_CLAS
 _INTRO_VERB_RUN = re.compile(f"(?:{'|'.join(_INTRO_VERBS)})(?=了?([{_PHRASE_CLASS}]{{0,{_PHRASE_MAX}}}))")
 #: verbs in a stem make it a clause, not a name (nouns such as 年度/报告/情况 may name a rule: 年度报告制度)
 _BAD_IN_STEM = re.compile("|".join(re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设", "年度", "报告", "情况")))
+
+
+#: verbs of content that, with their object, say a campaign's or pilot's topic (优化营商环境…宣传月活动,
+#: 公证参与…试点, 整治提升…攻坚行动): in such a name they are no verb of its clause
+_TOPIC_VERBS = ("优化", "加快", "促进", "保障", "参与", "提升", "强化", "规范", "整治")
+_BAD_IN_NAMED_STEM = re.compile("|".join(
+    re.escape(w) for w in ORG_BAD_MIDDLES if w not in ("工作", "建设", "年度", "报告", "情况") + _TOPIC_VERBS))
+#: the generic work a named initiative is the object of (开展…试点工作, 启动…行动工作)
+_GENERIC_WORK = "工作"
+
+
+def _stem_is_clause(stem: str, head: str) -> bool:
+    """Does a verb in the stem before a head make the phrase a clause rather than a name?"""
+    return (_BAD_IN_NAMED_STEM if head in _NAMED_HEADS else _BAD_IN_STEM).search(stem) is not None
+
+
+def _before_generic_work(text: str, start: int, j: int) -> int:
+    """Where a phrase ending at j ends without a trailing 工作 after a program head (开展…创新
+    试点工作: the name is …创新试点); j when no head stands before it."""
+    if j - start > len(_GENERIC_WORK) and text.endswith(_GENERIC_WORK, start, j) \
+            and _unquoted_head(text[max(start, j - 2 - _UNQUOTED_HEAD_MAX):j - 2]) is not None:
+        return j - len(_GENERIC_WORK)
+    return j
 
 
 def _phrase_end(text: str, start: int) -> int:
@@ -486,7 +509,7 @@ def _list_members(text: str, start: int) -> list[Candidate]:
     for item in m.group(1).split("、"):
         head = _unquoted_head(item[-_UNQUOTED_HEAD_MAX:])
         stem = item[: len(item) - len(head)] if head else ""
-        if head and len(stem) >= 2 and not stem.startswith(_GENERIC_STEMS) and not _BAD_IN_STEM.search(stem) \
+        if head and len(stem) >= 2 and not stem.startswith(_GENERIC_STEMS) and not _stem_is_clause(stem, head) \
                 and (_DISTINCT.search(stem) or head in _NAMED_HEADS or len(stem) >= _SPECIFIC_STEM.get(head, _PHRASE_MAX)):
             out.append(Candidate(pos, pos + len(item), EntityType.PROGRAM, item, "mechanism", None))
         pos += len(item) + 1
@@ -506,6 +529,7 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
         # the phrase ends where the run ends (at punctuation), in a head noun
         if j < n and text[j] not in _PHRASE_END_OK:
             continue
+        j = _before_generic_work(text, start, j)
         run = text[start:j]
         head = _unquoted_head(run[-_UNQUOTED_HEAD_MAX:])  # the first listed, not the longest
         if head is None:
@@ -515,7 +539,7 @@ def match_unquoted_programs(text: str) -> list[Candidate]:
         stem = run[: len(run) - len(head)]
         if len(norm_label(stem)) < 4 or stem.startswith(_GENERIC_STEMS) or "的" in stem:
             continue
-        if _BAD_IN_STEM.search(stem):
+        if _stem_is_clause(stem, head):
             continue
         if "等" in stem or "了" in stem:
             continue  # a list closed by 等, a verb phrase with 了: no one name

@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import PROMPTING_VERBS, REGULATION_CUES
+from ..lexicon import DISPOSAL_CARRY_VERBS, PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
 from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
-from .coordination import coordinated_before
-from .relcore import CLAUSE_MARKS, PLACE, PROGRAM, REGULATION, Clauses, DocFacts, Keyed, Sink, subjects
+from .coordination import COORD, coordinated_before
+from .relcore import (AWARD, CLAUSE_BREAK, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
+                      subjects)
+from .candidates import Candidate
 from .text import Sentence
 
 IMPLEMENTS = Predicate.IMPLEMENTS
@@ -47,6 +49,24 @@ def reg_cue_before(text: str, s: Sentence, start: int) -> bool:
     return cue is not None and not text.endswith(PROMPTING_VERBS, s.start, cue.start())
 
 
+#: a title's taking effect as the time since which the clause's subject acts (《…》实施以来,某县…)
+_IN_FORCE_SINCE = re.compile(r"(?:颁布|出台|印发)?(?:实施|施行)以来[，,]")
+
+
+def reg_cue_after(text: str, start: int, end: int) -> bool:
+    """A verb of carrying out after the title: 把《…》细化分解 (the disposal construction)."""
+    return text.endswith(("把", "将"), 0, start) and text.startswith(DISPOSAL_CARRY_VERBS, end)
+
+
+def acting_since(facts: DocFacts, s: Sentence, end: int, actors: Sequence[Keyed]) -> list[EntityKey]:
+    """《…》实施以来,某县坚持…: the subject of the clause after the time since the instrument took
+    effect carries it out ([] when that clause names none: 《…》实施以来,累计… says when, not who)."""
+    since = _IN_FORCE_SINCE.match(facts.text, end)
+    if since is None:
+        return []
+    return subjects(facts.text, Sentence(since.end(), s.end), actors, facts.covered)
+
+
 def _named_owner(name: str, places: Sequence[str], actor: EntityKey) -> EntityKey | None:
     """In a place's report, the place below it that a program's or instrument's name opens
     with (after its quote mark), when the document names it: that place's own (清溪市…工作方案
@@ -70,18 +90,149 @@ def _named_owner(name: str, places: Sequence[str], actor: EntityKey) -> EntityKe
     return EntityKey(PLACE, owner.name)
 
 
+_OPEN_PAREN, _CLOSE_PAREN = "(（", ")）"
+
+
+def members_in_parentheses(text: str, end: int, actors: Sequence[Keyed]) -> list[EntityKey]:
+    """“四县联调机制”(甲县和乙县、丙省丁县): a parenthesis right after a joint program that only
+    lists places or bodies names its parties, which carry it out (of a chain of places, the last)."""
+    if end >= len(text) or text[end] not in _OPEN_PAREN:
+        return []
+    pos, out = end + 1, []
+    for m, k in actors:
+        if m.start < pos:
+            continue
+        gap = text[pos:m.start]
+        if gap and (not out or COORD.fullmatch(gap) is None):
+            return []  # (a word between: the parenthesis says something else)
+        if not gap and out and out[-1].etype == PLACE and k.etype == PLACE:
+            out.pop()  # 丙省丁县: the chain names its last
+        out.append(k)
+        pos = m.end
+    return out if out and pos < len(text) and text[pos] in _CLOSE_PAREN else []
+
+
+def list_starts(text: str, ms: Sequence[Keyed]) -> dict[int, int]:
+    """Where the list of titles each regulation mention is in opens (《A》、《B》和《C》, A清单、B清单):
+    the verb before a list governs every member, however long the list."""
+    out: dict[int, int] = {}
+    prev: Keyed | None = None
+    for m, k in ms:
+        if k.etype != REGULATION:
+            continue
+        joined = prev is not None and prev[0].end <= m.start and (
+            prev[0].end == m.start or COORD.fullmatch(text, prev[0].end, m.start) is not None)
+        out[m.start] = out[prev[0].start] if joined and prev is not None else m.start
+        prev = (m, k)
+    return out
+
+
+#: the passive or the receiving verb before the body that promotes what the sentence names
+#: (被司法部刊发推广, 得到省信访局认可并推广)
+_PROMOTED_BY = ("被", "得到")
+#: the verbs between that body and 推广 (刊发, 认可并): no punctuation, a few characters
+_TO_PROMOTE = re.compile(r"[\u4e00-\u9fff]{0,5}?推广")
+
+
+#: a clause of its own that ends in promoting (…,省司法厅发文在全省推广。): its subject promotes
+#: what the clauses before it name
+_PROMOTES_CLAUSE = re.compile(r"[^，,。；;\n]{0,24}?推广(?=[，,。；;\n]|\Z)")
+
+
+def promoters(text: str, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]:
+    """“…”系统、《…》等做法,被司法部刊发推广: a body named right after 被/得到 and followed by its
+    verbs of promoting, or opening a later clause that ends in 推广 (制定…制度,省司法厅发文在全省
+    推广), takes up what the sentence names before it; returned with where the phrase starts. A
+    publication named after the body (被最高人民法院简报…刊载) or a medium reporting it is no
+    promoter."""
+    for n, (m, k) in enumerate(actors):
+        passive = text.endswith(_PROMOTED_BY, 0, m.start)
+        opens_clause = m.start > 0 and CLAUSE_BREAK.match(text, m.start - 1) is not None
+        if m.subtype == "MediaOrganization" or not (passive or opens_clause):
+            continue
+        out, end = [k], m.end
+        for m2, k2 in actors[n + 1:]:
+            if m2.subtype == "MediaOrganization" or COORD.fullmatch(text, end, m2.start) is None:
+                break
+            out.append(k2)
+            end = m2.end
+        if (_TO_PROMOTE if passive else _PROMOTES_CLAUSE).match(text, end):
+            return out, m.start
+    return [], -1
+
+
+def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, k: EntityKey,
+                        ms: Sequence[Keyed], who: list[EntityKey], list_start: int) -> bool:
+    """A regulation's makers and parties (issuedBy; an agreement binds its parties), and whether
+    the ones acting in its clause carry it out: not when they made it, and only after a verb of
+    carrying out before the list it is in."""
+    text = facts.text
+    parties = signed_by(facts, s, m.start, ms, who)
+    for party in parties:
+        sink.add(k, ISSUED_BY, party, s)
+        sink.add(party, IMPLEMENTS, k, s)
+    makers = made_by_subjects(facts, s, m.start, ms, who)
+    for maker in makers:
+        sink.add(k, ISSUED_BY, maker, s)
+    if makers or parties:
+        return False  # the body that made it: issuedBy, not implements
+    if not who:
+        author = made_by_author(facts, s, m.start, ms)
+        if author is not None:
+            sink.add(k, ISSUED_BY, author, s)
+    return reg_cue_before(text, s, list_start) or reg_cue_after(text, m.start, m.end)
+
+
+#: a count of years after a program (“八八战略”实施20周年): the program dates the sentence
+_ANNIVERSARY = re.compile(r"[^，,。；;]{0,6}?[0-9一二三四五六七八九十百]+周年")
+
+
+def named_in_passing(text: str, m: Candidate, honours: Sequence[tuple[int, int]]) -> bool:
+    """A program inside an honour's name (获评全国新时代“枫桥经验”先进典型) or counted in years
+    (是“八八战略”实施20周年) is the honour's topic or a date: nobody carries it out there."""
+    return any(a <= m.start and m.end <= b for a, b in honours) or _ANNIVERSARY.match(text, m.end) is not None
+
+
+def heading_subjects(facts: DocFacts, i: int) -> list[EntityKey]:
+    """A heading line naming a program (“…”破解行政案件难题) states the topic of the paragraph under
+    it: that paragraph's opening subject (市委依法治市办…协作配合) carries the program out."""
+    text, s = facts.text, facts.sents[i]
+    line = text[s.start:s.end].strip()
+    if not line or len(line) > HEADING_MAX or line.endswith(HEADING_ENDS) or i + 1 >= len(facts.sents) \
+            or not text.startswith("\n", s.end):
+        return []  # (a heading is a short line of its own, ending no sentence)
+    return subjects(text, facts.sents[i + 1], facts.actors(i + 1), facts.covered)
+
+
+def _whole_jurisdiction(text: str, m: Candidate) -> bool:
+    """全市, 全县: the report's own place as a scope (全市“…”项目), unlike 我县“…” (its own)."""
+    return m.source == SELFREF and text.startswith("全", m.start)
+
+
 def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
     text, s, ms = facts.text, facts.sents[i], facts.in_sent[i]
     actors = facts.actors(i)
     sentence_subjects = subjects(text, s, actors, facts.covered)
     clauses = Clauses(text, s) if actors else None  # (no actor: no clause has a subject)
     fallback = facts.actor_at(s.start)
+    # 与X联合举办…: the bodies acting with the unnamed subject, in the first clause
+    with_them, with_end = partners(text, s, actors) if not sentence_subjects else ([], s.start)
     owners: dict[int, EntityKey] | None = None  # (with the pilots: asked for by programs only)
     designated: list[EntityKey] = []
+    starts: dict[int, int] | None = None  # (asked for by regulations only)
+    promoting, promoted_before = promoters(text, actors)
+    honours = [(m.start, m.end) for m, k in ms if k.etype == AWARD]
     for m, k in ms:
+        if k.etype == PROGRAM and named_in_passing(text, m, honours):
+            continue
+        if k.etype in (PROGRAM, REGULATION) and m.end <= promoted_before:
+            for body in promoting:
+                sink.add(body, IMPLEMENTS, k, s)
         if k.etype == PROGRAM:
             if owners is None:
-                owners, designated = {m1.end: k1 for m1, k1 in actors}, pilots(text, actors)
+                # 和溪镇“和”风细雨: a named place's own brand; 全市“…”项目 says the scope, no owner
+                owners = {m1.end: k1 for m1, k1 in actors if not _whole_jurisdiction(text, m1)}
+                designated = pilots(text, actors)
             owner = owners.get(m.start)
             if owner is not None:
                 sink.add(owner, IMPLEMENTS, k, s)  # 和溪镇“和”风细雨: the place's own brand
@@ -90,28 +241,25 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
             continue
         who = (clauses and clauses.subjects_at(m.start, actors, facts.covered)) or sentence_subjects
         if k.etype == REGULATION:
-            parties = signed_by(facts, s, m.start, ms, who)
-            for party in parties:  # an agreement binds those who made it
-                sink.add(k, ISSUED_BY, party, s)
-                sink.add(party, IMPLEMENTS, k, s)
-            makers = made_by_subjects(facts, s, m.start, ms, who)
-            for maker in makers:
-                sink.add(k, ISSUED_BY, maker, s)
-            if makers or parties:
-                continue  # the body that made it: issuedBy, not implements
-            if not who:
-                author = made_by_author(facts, s, m.start, ms)
-                if author is not None:
-                    sink.add(k, ISSUED_BY, author, s)
-            if not reg_cue_before(text, s, m.start):
+            since = acting_since(facts, s, m.end, actors)
+            if since:
+                for doer in since:
+                    sink.add(doer, IMPLEMENTS, k, s)
                 continue
+            starts = list_starts(text, ms) if starts is None else starts
+            if not _regulation_carried(facts, sink, s, m, k, ms, who, starts.get(m.start, m.start)):
+                continue
+        if not who and k.etype == PROGRAM:
+            who = heading_subjects(facts, i)
         doers = [x for x in who if x != k]
         if not doers and fallback is not None:
             doers = [_named_owner(k.name, facts.place_names, fallback) or fallback]
+            if m.start < with_end:
+                doers += with_them
         for doer in doers:
             sink.add(doer, IMPLEMENTS, k, s)
         if k.etype == PROGRAM:
-            for doer in designated:
+            for doer in designated + members_in_parentheses(text, m.end, actors):
                 sink.add(doer, IMPLEMENTS, k, s)
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..lexicon import PROMPTING_VERBS
+from ..lexicon import IMPLEMENT_CUES, PROMPTING_VERBS
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .candidates import NESTED, Candidate
 from .context import title_end
@@ -20,7 +20,7 @@ from .text import Sentence
 ACTOR_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE)
 # the members bound once: looking one up on its Enum class costs more than the test it serves
 ORG, PLACE, PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
-PROGRAM, REGULATION = EntityType.PROGRAM, EntityType.REGULATION
+PROGRAM, REGULATION, AWARD = EntityType.PROGRAM, EntityType.REGULATION, EntityType.AWARD
 SELFREF = "selfref"
 
 #: a mention with its entity's key (one key object per entity of the document)
@@ -30,7 +30,11 @@ LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二�
 SUBJECT_WINDOW = 14
 PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
 #: verbs whose object is a body or place made to act (推动A创建…): no subject follows them
-CAUSATIVE_VERBS = PROMPTING_VERBS + ("支持", "帮助", "带领", "引导", "鼓励", "组织", "促进")
+CAUSATIVE_VERBS = PROMPTING_VERBS + ("支持", "帮助", "带领", "引导", "鼓励", "组织", "促进", "让", "使")
+#: verbs that govern a body or place named after them in their clause (成立了…评估中心, 依托…镇,
+#: 承接全市…): the one named is their object, never the clause's subject
+_GOVERNING_VERB = re.compile("|".join(sorted(set(IMPLEMENT_CUES + CAUSATIVE_VERBS) | {
+    "成立", "依托", "依靠", "借助", "通过", "聘请", "邀请", "指导", "督促"}, key=len, reverse=True)))
 ROLLOUT = re.compile(r"(?:等地|等县市区|等\w{0,3})?(?:率先)?(?:推广|试点|开展|推行|实施|落地|复制)")
 JOINTLY = re.compile(r"联合|会同|协同|携手")
 CLAUSE_BREAK = re.compile(r"[，,；;]")
@@ -78,7 +82,7 @@ class Covered:
 
 def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) -> list[EntityKey]:
     """The actors opening a sentence (after list marks), with those coordinated with the first
-    (云溪区、柳溪县、石桥县…); a place after a preposition (在全省) is a setting, not an actor.
+    (云溪区、柳溪县、石桥县…; of a chain of places, 河南省南乐县, the last); a place after a preposition (在全省) is a setting, not an actor.
     `actors` are the sentence's organisations and places (not nested); `covered` holds the
     conferrer phrases (被X授予), whose mentions are not subjects."""
     if not actors:
@@ -90,17 +94,24 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
                   and m.subtype != "MediaOrganization" and not (spans and mask[m.start])), None)
     if first is None:
         return []  # (the usual case: the rest is done for the few sentences opening with an actor)
-    actors = [(m, k) for m, k in actors if m.subtype != "MediaOrganization" and not (spans and mask[m.start])]
+    if _governed(text, lead_end, first[0].start):
+        return []
+    actors = [(m, k) for m, k in actors if not (spans and mask[m.start])]
     out = [first[1]]
     end = first[0].end
     for m, k in actors:
         if m.start <= first[0].start:
             continue
+        if m.start == end and k.etype == PLACE and out[-1].etype == PLACE:
+            out[-1], end = k, m.end  # 河南省南乐县: a chain of places names its last
+            continue
         gap = COORD.fullmatch(text, end, m.start)
         if gap is None or "，" in text[end:m.start] or k.etype != first[1].etype:
             if JOINTLY.fullmatch(text, end, m.start) and k.etype == ORG:
-                out.append(k)  # 市司法局联合市总工会开展…: both carry it out
+                out.append(k)  # 市司法局联合市总工会开展…, 联合市新闻传媒中心打造…栏目: both carry it out
             break
+        if m.subtype == "MediaOrganization":
+            break  # a medium listed with the subjects reports on them; joined by 联合 it is a partner
         out.append(k)
         end = m.end
     before = text[max(lead_end, first[0].start - 2):first[0].start]
@@ -113,6 +124,44 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
                 and ROLLOUT.match(text, end)):
             return []
     return list(dict.fromkeys(out))
+
+
+def _governed(text: str, lead_end: int, start: int) -> bool:
+    """Does a verb stand before `start` in its clause (成立了全国首家X中心, 依托X镇打造…)? Then
+    the actor there is the verb's object: a subject opens its clause, after at most a time or a
+    place phrase."""
+    mark = max(text.rfind(c, lead_end, start) for c in CLAUSE_MARKS)
+    return _GOVERNING_VERB.search(text, max(lead_end, mark + 1), start) is not None
+
+
+#: a comitative opening a clause: 会同/联合/携手 + bodies, or 与/同 + bodies + a word of acting together
+_WITH_JOINTLY = ("会同", "联合", "携手")
+_WITH = ("与", "同")
+_TOGETHER = re.compile(r"联合|共同|携手|协同|一道")
+
+
+def partners(text: str, s: Sentence, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]:
+    """与省委组织部联合举办…, 会同市法院建立…: a sentence without a subject that opens with a
+    comitative phrase names the bodies that carry out, with its unnamed subject, what its first
+    clause names; returned with where that clause ends (no partners: [], the sentence's start)."""
+    lead = LIST_MARK.match(text, s.start, s.end)
+    pos = lead.end() if lead else s.start
+    word = next((w for w in _WITH_JOINTLY + _WITH if text.startswith(w, pos)), None)
+    if word is None or not actors:
+        return [], s.start
+    pos += len(word)
+    out: list[EntityKey] = []
+    for m, k in actors:
+        if m.start < pos:
+            continue
+        if m.start != pos and (out == [] or COORD.fullmatch(text, pos, m.start) is None):
+            break
+        out.append(k)
+        pos = m.end
+    if not out or (word in _WITH and not _TOGETHER.match(text, pos)):
+        return [], s.start
+    clause_end = CLAUSE_BREAK.search(text, pos, s.end)
+    return out, clause_end.start() if clause_end else s.end
 
 
 class Clauses:
@@ -164,12 +213,19 @@ def _first_name_line(text: str, persons: Iterable[int]) -> int | None:
     return None
 
 
+def _deputy_post(text: str, org_end: int) -> bool:
+    """Is the post after a body on a position line a deputy's (市委依法治市办副主任)? An official
+    holding several posts speaks for the body he heads (市司法局党委书记、局长)."""
+    return text.startswith("副", org_end)
+
+
 def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
     """In a press-conference transcript an official's answer (after the line holding only the
     speaker's name, and the position lines under it) speaks for the body its first sentence names
     as subject (近年来,市司法局…), or for the speaker's own body when that subject is 我们/我局
     (the body of the position lines): it acts where sentences name no subject, until the next
-    question. An answer without such a subject speaks for the report's own actor."""
+    question; of several position lines, the body the speaker heads rather than one he is a
+    deputy of. An answer without such a subject speaks for the report's own actor."""
     persons = {m.start: m for m in mentions if m.etype == PERSON}
     begin = _first_name_line(text, persons)
     if begin is None:
@@ -179,6 +235,7 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
     segments: list[tuple[int, EntityKey | None]] = []
     speaker = False
     own: EntityKey | None = None  # the body of the speaker's position lines
+    own_deputy = False  # whether the speaker is only a deputy there
     pos = begin
     for line in text[begin:].splitlines(keepends=True):
         body = line.strip()
@@ -202,8 +259,10 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
             continue
         if speaker and short:
             i = bisect.bisect_left(org_starts, start)
-            if own is None and i < len(orgs) and orgs[i].start == start:
-                own = EntityKey(orgs[i].etype, orgs[i].name)
+            if i < len(orgs) and orgs[i].start == start:
+                deputy = _deputy_post(text, orgs[i].end)
+                if own is None or (own_deputy and not deputy):
+                    own, own_deputy = EntityKey(orgs[i].etype, orgs[i].name), deputy
             continue
         if speaker and not short:
             i = bisect.bisect_left(org_starts, start)
@@ -220,6 +279,8 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
 # ---- headings naming who the text under them is about -------------------------------------
 
 HEADING_MAX = 30
+#: what ends a line that is a sentence, not a heading
+HEADING_ENDS = ("。", "；", ";", "：", ":", "！", "？")
 _HEADING_MARK = re.compile(r"[\s　]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?[\s　]*")
 
 
@@ -241,7 +302,7 @@ def heading_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
         pos += len(line)
         if not body:
             continue
-        if len(body) > HEADING_MAX or body.endswith(("。", "；", ";", "：", ":", "！", "？")) or "。" in body:
+        if len(body) > HEADING_MAX or body.endswith(HEADING_ENDS) or "。" in body:
             previous_named = False
             continue
         at = start + _HEADING_MARK.match(line).end()

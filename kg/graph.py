@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -98,12 +99,15 @@ class Terms:
     """How `iter_triples` spells its terms.
 
     iri(str) → an IRI; text(str, lang) → a string literal (lang None: plain); integer(int) → an
-    xsd:integer literal; rdf(term) → an rdflib term (from the ontology file) in this spelling.
+    xsd:integer literal; typed(lexical, datatype IRI) → a typed literal whose lexical form is
+    already the one rdflib would hold (`decimal_lexical`); rdf(term) → an rdflib term (from the
+    ontology file, or a rare typed value such as a date) in this spelling.
     """
 
     iri: Callable[[str], Any]
     text: Callable[[str, str | None], Any]
     integer: Callable[[int], Any]
+    typed: Callable[[str, str], Any]
     rdf: Callable[[Any], Any]
 
 
@@ -115,7 +119,11 @@ def _rdflib_int(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
-RDFLIB_TERMS = Terms(URIRef, _rdflib_text, _rdflib_int, lambda t: t)
+def _rdflib_typed(lexical: str, datatype: str) -> Literal:
+    return Literal(lexical, datatype=URIRef(datatype))
+
+
+RDFLIB_TERMS = Terms(URIRef, _rdflib_text, _rdflib_int, _rdflib_typed, lambda t: t)
 
 
 def _light_text(value: str, lang: str | None) -> Lit:
@@ -127,14 +135,16 @@ def _light_int(value: int) -> Lit:
 
 
 #: the viewer's terms (TripleIndex): an IRI is its str, a literal a kg.terms.Lit
-LIGHT_TERMS = Terms(str, _light_text, _light_int, light_term)
+LIGHT_TERMS = Terms(str, _light_text, _light_int, lambda lexical, datatype: Lit(lexical, None, datatype),
+                    light_term)
 
 
 def paired(a: Terms, b: Terms) -> Terms:
     """Each term made in two spellings at once, as the pair (a's, b's): one pass over the
     triples feeds two consumers (graph.ttl and the viewer's index)."""
     return Terms(lambda v: (a.iri(v), b.iri(v)), lambda v, lang: (a.text(v, lang), b.text(v, lang)),
-                 lambda v: (a.integer(v), b.integer(v)), lambda t: (a.rdf(t), b.rdf(t)))
+                 lambda v: (a.integer(v), b.integer(v)), lambda v, dt: (a.typed(v, dt), b.typed(v, dt)),
+                 lambda t: (a.rdf(t), b.rdf(t)))
 
 
 def text_made_once(terms: Terms) -> Terms:
@@ -149,7 +159,16 @@ def text_made_once(terms: Terms) -> Terms:
             term = made[(value, lang)] = terms.text(value, lang)
         return term
 
-    return Terms(terms.iri, text, terms.integer, terms.rdf)
+    return Terms(terms.iri, text, terms.integer, terms.typed, terms.rdf)
+
+
+def decimal_lexical(value: str) -> str:
+    """The lexical form of "value"^^xsd:decimal as rdflib normalises it (1E+3 → 1000, .5 → 0.5;
+    not a decimal: as it is), so every spelling of the graph holds the same literal."""
+    try:
+        return f"{Decimal(value):f}"
+    except (InvalidOperation, ValueError):
+        return value
 
 
 # --------------------------------------------------------------------------- the ontology part
@@ -213,8 +232,12 @@ def _date(value: str) -> Literal:
     return Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYear)
 
 
-def _gyear(year: int) -> Literal:
-    return Literal(f"{year:04d}", datatype=XSD.gYear)
+_XSD_GYEAR, _XSD_DECIMAL, _XSD_BOOLEAN = str(XSD.gYear), str(XSD.decimal), str(XSD.boolean)
+
+
+def _gyear(year: int, terms: Terms) -> Any:
+    """A document's or a quote's year (rdflib keeps an xsd:gYear's lexical form as it is)."""
+    return terms.typed(f"{year:04d}", _XSD_GYEAR)
 
 
 def _document_metadata(kb: KnowledgeBase, doc: Callable[[str], Any], iri: Callable[[str], Any],
@@ -237,7 +260,7 @@ def _document_metadata(kb: KnowledgeBase, doc: Callable[[str], Any], iri: Callab
             yield s, spatial, iri(_entity_iri(place))
         if ctx.year is not None:
             used.add(_lg("year"))
-            yield s, year, terms.rdf(_gyear(ctx.year))
+            yield s, year, _gyear(ctx.year, terms)
 
 
 def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = RDFLIB_TERMS) -> Iterator[tuple]:
@@ -328,7 +351,7 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
             yield e, quote, T(ev.quote, "zh")
             if ev.year is not None:
                 used.add(_lg("year"))
-                yield e, lg("year"), terms.rdf(_gyear(ev.year))
+                yield e, lg("year"), _gyear(ev.year, terms)
     yield from _observation_triples(kb, terms, iri, integer, T, used, doc, docs)
     if used_gazetteer:
         yield gazetteer, a, used_lg("Gazetteer")
@@ -351,7 +374,6 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
     table, with the table's 合计 check) and their measures (skos:Concepts shared across reports)."""
     if not kb.observations:
         return
-    R = terms.rdf
     a = iri(_RDF_TYPE)
     lg = lambda local: iri(_lg(local))  # noqa: E731
     for t in ("Observation", "DataSet", "Measure", "measure", "quote", "charStart", "charEnd"):
@@ -364,7 +386,8 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
     tables: dict[tuple[str, str], DataSet] = {(d.doc_id, d.key): d for d in kb.datasets}
     datasets: set[tuple[str, str]] = set()
     measures: set[str] = set()
-    gyear = cache(lambda y: R(Literal(str(y), datatype=XSD.gYear)))
+    gyear = cache(lambda y: terms.typed(str(y), _XSD_GYEAR))
+    typed = terms.typed
     area_iri = cache(_entity_iri)  # an entity's IRI is a hash of its name: made once per pass
     for o in kb.observations:
         a_iri = area_iri(o.area)
@@ -377,7 +400,7 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
         if o.year is not None:
             yield s, period, gyear(o.year)
         yield s, measure, iri(_measure_iri(o.measure))
-        yield s, value, R(Literal(o.value, datatype=XSD.decimal))
+        yield s, value, typed(decimal_lexical(o.value), _XSD_DECIMAL)
         if o.unit:
             yield s, unit, T(o.unit, "zh")
         if o.doc_id in docs:
@@ -401,7 +424,7 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
         yield s, label, T(table.title or key, "zh")
         if table.adds_up is not None:
             used.add(_lg("addsUp"))
-            yield s, adds_up, R(Literal(table.adds_up))
+            yield s, adds_up, typed("true" if table.adds_up else "false", _XSD_BOOLEAN)
         for note in table.mismatches:
             yield s, comment, T(note, "zh")
     alt = iri(str(SKOS.altLabel))

@@ -1,6 +1,10 @@
 """One pass over the graph's triples feeds graph.ttl and the viewer's index, in light terms."""
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
+
 from kg.terms import Lit, light_term
 from kg.vocab import LG_IRI, RDF_TYPE, XSD_INTEGER, XSD_IRI
 
@@ -64,3 +68,37 @@ def test_a_literal_is_not_an_iri_of_the_same_text():
     assert is_iri(iri) and not is_iri(lit) and not is_iri(light_term(BNode("b1")))
     assert light_term(BNode("b1")) == Blank("b1") and str(Blank("b1")) == "b1"
     assert light_term(Literal("3", datatype=URIRef(XSD_INTEGER))) == Lit("3", None, XSD_INTEGER)
+
+
+@contextlib.contextmanager
+def _rdflib_quiet() -> Iterator[None]:
+    """rdflib logs a warning for a lexical form that is not a decimal (it keeps it as it is)."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def test_typed_literals_made_without_rdflib_are_the_ones_rdflib_makes():
+    """An observation's value, a year, a table's check: spelled by kg.graph itself, each the
+    literal rdflib normalises the same text to (so graph.ttl and the index did not change)."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from kg.export.rdf import NT_TERMS, TURTLE_TERMS, _nt_rdf, _ttl_rdf
+    from kg.graph import LIGHT_TERMS, RDFLIB_TERMS, decimal_lexical
+
+    for v in ("43324.00", "6.50", "1E+3", ".5", "5.", "+5", "-0", " 12 ", "1_000", "NaN", "约三成", ""):
+        with _rdflib_quiet():
+            assert decimal_lexical(v) == str(Literal(v, datatype=XSD.decimal)), v
+    for lex, dt in (("2023", XSD.gYear), ("0999", XSD.gYear), ("true", XSD.boolean), ("12", XSD.integer),
+                    (decimal_lexical("1E+3"), XSD.decimal)):
+        rdflib_lit = Literal(lex, datatype=dt)
+        assert RDFLIB_TERMS.typed(lex, str(dt)) == rdflib_lit
+        assert LIGHT_TERMS.typed(lex, str(dt)) == light_term(rdflib_lit)
+        assert TURTLE_TERMS.typed(lex, str(dt)) == _ttl_rdf(rdflib_lit)
+        assert NT_TERMS.typed(lex, str(dt)) == _nt_rdf(rdflib_lit)
+    assert Literal(True) == RDFLIB_TERMS.typed("true", str(XSD.boolean))  # a table's 合计 check

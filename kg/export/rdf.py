@@ -65,6 +65,10 @@ def _nt_int(value: int) -> str:
     return f'"{int(value)}"^^<{_XSD_INTEGER}>'
 
 
+def _nt_typed(lexical: str, datatype: str) -> str:
+    return _string(lexical) + "^^" + _iri(datatype)
+
+
 def _nt_rdf(term: Any) -> str:
     if isinstance(term, URIRef):
         return _iri(str(term))
@@ -72,14 +76,14 @@ def _nt_rdf(term: Any) -> str:
         if term.language:
             return _nt_text(str(term), term.language)
         if term.datatype is not None:
-            return _string(str(term)) + "^^" + _iri(str(term.datatype))
+            return _nt_typed(str(term), str(term.datatype))
         return _string(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-NT_TERMS = Terms(_iri, _nt_text, _nt_int, _nt_rdf)
+NT_TERMS = Terms(_iri, _nt_text, _nt_int, _nt_typed, _nt_rdf)
 
 # ---------------------------------------------------------------------------- Turtle terms
 
@@ -105,6 +109,12 @@ def _ttl_int(value: int) -> str:
     return str(int(value))
 
 
+def _ttl_typed(lexical: str, datatype: str) -> str:
+    if datatype == _XSD_INTEGER and _INTEGER.fullmatch(lexical):
+        return lexical
+    return _string(lexical) + "^^" + _ttl_iri(datatype)
+
+
 def _ttl_rdf(term: Any) -> str:
     if isinstance(term, URIRef):
         return _ttl_iri(str(term))
@@ -112,17 +122,14 @@ def _ttl_rdf(term: Any) -> str:
         if term.language:
             return _nt_text(str(term), term.language)
         if term.datatype is not None:
-            lex = str(term)
-            if str(term.datatype) == _XSD_INTEGER and _INTEGER.fullmatch(lex):
-                return lex
-            return _string(lex) + "^^" + _ttl_iri(str(term.datatype))
+            return _ttl_typed(str(term), str(term.datatype))
         return _string(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-TURTLE_TERMS = Terms(_ttl_iri, _nt_text, _ttl_int, _ttl_rdf)
+TURTLE_TERMS = Terms(_ttl_iri, _nt_text, _ttl_int, _ttl_typed, _ttl_rdf)
 
 # ---------------------------------------------------------------------------- Turtle
 

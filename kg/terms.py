@@ -1,12 +1,61 @@
-"""Conversions between the two term systems: rdflib's and pyoxigraph's.
+"""The light terms of the viewer's triple index, and conversions between term systems
+(rdflib's, pyoxigraph's, the light ones).
 
-Here rather than in kg.query so that the exports (kg.export.formats), the validator and the
-query layer all use them without importing one another."""
+Here rather than in kg.query so that the exports (kg.export.formats, the viewer), the validator
+and the query layer all use them without importing one another.
+
+Light terms (kg.graph.TripleIndex): an IRI is a plain `str`, a literal a `Lit`, a blank node a
+`Blank`. Both are tuples, hashed and compared in C; making one costs a tenth of an rdflib
+Literal, and an IRI costs nothing (issue 17: the index holds millions of terms). `str()` of each
+is what rdflib's str() gives: the IRI, the lexical form, the node id.
+"""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from .vocab import XSD_BOOLEAN, XSD_INTEGER, XSD_STRING
+
+
+class Lit(NamedTuple):
+    """A literal: lexical form, language tag (None: none), datatype IRI (None: a plain literal)."""
+
+    value: str
+    language: str | None = None
+    datatype: str | None = None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Blank(NamedTuple):
+    """A blank node (only from an rdflib Graph given to the viewer: lgkg mints none)."""
+
+    id: str
+
+    def __str__(self) -> str:
+        return self.id
+
+
+#: a light term: an IRI (str), a Lit or a Blank
+LightTerm = str | Lit | Blank
+
+
+def is_iri(term: Any) -> bool:
+    """Whether a light term is an IRI."""
+    return isinstance(term, str)
+
+
+def light_term(term: Any) -> LightTerm:
+    """An rdflib term as a light term (the lexical form rdflib holds, so str() is unchanged)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, Literal):
+        return Lit(str(term), term.language, None if term.datatype is None else str(term.datatype))
+    if isinstance(term, BNode):
+        return Blank(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def ox_term(value: Any):

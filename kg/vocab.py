@@ -30,6 +30,8 @@ RDF_TYPE = RDF_IRI + "type"
 XSD_STRING = XSD_IRI + "string"
 XSD_INTEGER = XSD_IRI + "integer"
 XSD_BOOLEAN = XSD_IRI + "boolean"
+XSD_DECIMAL = XSD_IRI + "decimal"
+XSD_GYEAR = XSD_IRI + "gYear"
 
 #: the prefixes of every serialisation (the Turtle writers, rdflib graphs, JSON-LD and TriG)
 PREFIXES: tuple[tuple[str, str], ...] = (

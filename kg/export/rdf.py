@@ -19,7 +19,7 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from ..graph import Terms, iter_triples
+from ..graph import LIGHT_TERMS, Terms, TripleIndex, iter_triples, paired, text_made_once
 from ..model import KnowledgeBase
 from ..vocab import PREFIXES, XSD_INTEGER
 from .atomic import atomic_write
@@ -65,6 +65,10 @@ def _nt_int(value: int) -> str:
     return f'"{int(value)}"^^<{_XSD_INTEGER}>'
 
 
+def _nt_typed(lexical: str, datatype: str) -> str:
+    return _string(lexical) + "^^" + _iri(datatype)
+
+
 def _nt_rdf(term: Any) -> str:
     if isinstance(term, URIRef):
         return _iri(str(term))
@@ -72,14 +76,14 @@ def _nt_rdf(term: Any) -> str:
         if term.language:
             return _nt_text(str(term), term.language)
         if term.datatype is not None:
-            return _string(str(term)) + "^^" + _iri(str(term.datatype))
+            return _nt_typed(str(term), str(term.datatype))
         return _string(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-NT_TERMS = Terms(_iri, _nt_text, _nt_int, _nt_rdf)
+NT_TERMS = Terms(_iri, _nt_text, _nt_int, _nt_typed, _nt_rdf)
 
 # ---------------------------------------------------------------------------- Turtle terms
 
@@ -105,6 +109,12 @@ def _ttl_int(value: int) -> str:
     return str(int(value))
 
 
+def _ttl_typed(lexical: str, datatype: str) -> str:
+    if datatype == _XSD_INTEGER and _INTEGER.fullmatch(lexical):
+        return lexical
+    return _string(lexical) + "^^" + _ttl_iri(datatype)
+
+
 def _ttl_rdf(term: Any) -> str:
     if isinstance(term, URIRef):
         return _ttl_iri(str(term))
@@ -112,17 +122,14 @@ def _ttl_rdf(term: Any) -> str:
         if term.language:
             return _nt_text(str(term), term.language)
         if term.datatype is not None:
-            lex = str(term)
-            if str(term.datatype) == _XSD_INTEGER and _INTEGER.fullmatch(lex):
-                return lex
-            return _string(lex) + "^^" + _ttl_iri(str(term.datatype))
+            return _ttl_typed(str(term), str(term.datatype))
         return _string(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-TURTLE_TERMS = Terms(_ttl_iri, _nt_text, _ttl_int, _ttl_rdf)
+TURTLE_TERMS = Terms(_ttl_iri, _nt_text, _ttl_int, _ttl_typed, _ttl_rdf)
 
 # ---------------------------------------------------------------------------- Turtle
 
@@ -213,46 +220,13 @@ def write_turtle(source: Graph | KnowledgeBase, path: Path) -> Path:
     return Path(path)
 
 
-def _pair_iri(value: str) -> tuple[Any, str]:
-    return URIRef(value), _ttl_iri(value)
-
-
-def _pair_text(value: str, lang: str | None) -> tuple[Any, str]:
-    return Literal(value, lang=lang), _nt_text(value, lang)
-
-
-def _pair_int(value: int) -> tuple[Any, str]:
-    return Literal(int(value), datatype=_XSD_INTEGER_REF), str(int(value))
-
-
-def _pair_rdf(term: Any) -> tuple[Any, str]:
-    return term, _ttl_rdf(term)
-
-
-_XSD_INTEGER_REF = URIRef(XSD_INTEGER)
-#: each term made twice at once: the rdflib term (for the viewer's index) and its Turtle spelling
-PAIR_TERMS = Terms(_pair_iri, _pair_text, _pair_int, _pair_rdf)
-
-
-def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, Any]:
+def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, TripleIndex]:
     """graph.ttl and the viewer's triple index (kg.graph.TripleIndex) from one pass over the
-    graph's triples, each term made once in both spellings (PAIR_TERMS). The Turtle is byte for
-    byte `write_turtle`'s, the index `TripleIndex(kb)`."""
-    from ..graph import TripleIndex
-
+    graph's triples, each term made once in both spellings (light and Turtle). The Turtle is
+    byte for byte `write_turtle`'s, the index `TripleIndex(kb)`."""
     index = TripleIndex()
     by_p = index._filling
-    texts: dict[tuple[str, str | None], tuple[Any, str]] = {}
-
-    def text(value: str, lang: str | None) -> tuple[Any, str]:
-        """A literal made once per build: a sentence holding several figures or relations is the
-        quote of each (about 40% of the seeds' literals repeat), and rdflib's Literal is slow to make."""
-        pair = texts.get((value, lang))
-        if pair is None:
-            pair = texts[(value, lang)] = _pair_text(value, lang)
-        return pair
-
-    terms = Terms(_pair_iri, text, _pair_int, _pair_rdf)
+    terms = text_made_once(paired(LIGHT_TERMS, TURTLE_TERMS))
 
     def turtle_terms() -> Iterator[tuple[str, str, str]]:
         for (s, ts), (p, tp), (o, to) in iter_triples(kb, terms=terms):
@@ -269,23 +243,10 @@ def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, Any]:
     return Path(path), index
 
 
-def triple_index(kb: KnowledgeBase) -> Any:
-    """The viewer's triple index of `kb` (`kg.graph.TripleIndex(kb)`), each literal made once:
-    what a build makes beside graph.ttl when a child process writes that (kg.export.forked)."""
-    from ..graph import RDFLIB_TERMS, TripleIndex
-
-    texts: dict[tuple[str, str | None], Any] = {}
-
-    def text(value: str, lang: str | None) -> Any:
-        lit = texts.get((value, lang))
-        if lit is None:
-            lit = texts[(value, lang)] = Literal(value, lang=lang)
-        return lit
-
-    index = TripleIndex()
-    for _ in index.filling(iter_triples(kb, terms=Terms(URIRef, text, RDFLIB_TERMS.integer, RDFLIB_TERMS.rdf))):
-        pass
-    return index
+def triple_index(kb: KnowledgeBase) -> TripleIndex:
+    """The viewer's triple index of `kb` (`kg.graph.TripleIndex(kb)`): what a build makes beside
+    graph.ttl when a child process writes that (kg.export.forked)."""
+    return TripleIndex(kb)
 
 
 # ---------------------------------------------------------------------------- N-Triples / N-Quads

@@ -1,4 +1,4 @@
-"""The viewer's data: one pass over the rdflib graph → plain JSON-able lists, plus a layout.
+"""The viewer's data: one pass over the graph's triple index → plain JSON-able lists, plus a layout.
 
 Everything here is data for the page's script (labels, aliases, quotes are strings that the
 page only ever shows through textContent); nothing here is HTML. Output is deterministic:
@@ -13,21 +13,24 @@ from __future__ import annotations
 import math
 from collections import defaultdict, deque
 
-from rdflib import Graph, URIRef
-
-from typing import TYPE_CHECKING, Union
+from rdflib import Graph
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from ..vocab import LG
+from ..graph import TripleIndex
+from ..terms import is_iri, light_term
+from ..vocab import LG, LG_IRI
 from .viewer_groups import Grouping, group_hubs
 from .viewer_search import search_index
 from .viewer_sources import document_meta, figures, pick_label
 
-if TYPE_CHECKING:
-    from ..graph import TripleIndex
+#: what the viewer reads: kg.graph.TripleIndex (light terms), or an rdflib Graph, indexed first
+GraphLike = Graph | TripleIndex
 
-#: what the viewer reads: an rdflib Graph, or the lighter kg.graph.TripleIndex of the same triples
-GraphLike = Union[Graph, "TripleIndex"]
+# the index is asked with plain str IRIs
+_TYPE, _SUBCLASS, _LABEL = str(RDF.type), str(RDFS.subClassOf), str(RDFS.label)
+_SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_PREF, _ALT, _IDENTIFIER = str(SKOS.prefLabel), str(SKOS.altLabel), str(DCTERMS.identifier)
+_DERIVED = str(PROV.wasDerivedFrom)
 
 # class → (Chinese name, colour, vis shape); order is the legend's order
 CLASSES: dict[str, tuple[str, str, str]] = {
@@ -60,22 +63,27 @@ _GAP = 16.0  # layout: gap between neighbouring subtrees
 _GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
 
 
+def _lg(local: str) -> str:
+    """An lg: term's IRI (the DefinedNamespace makes an unknown term an error)."""
+    return str(LG[local])
+
+
 def _local(iri: object) -> str:
     s = str(iri)
-    return s.removeprefix(str(LG._NS))
+    return s.removeprefix(LG_IRI)
 
 
-def _class_resolver(g: GraphLike):
+def _class_resolver(g: TripleIndex):
     """type IRI → contract class name (or None), through rdfs:subClassOf; memoised."""
     sup: dict[object, list] = defaultdict(list)
-    for c, p in g.subject_objects(RDFS.subClassOf):
+    for c, p in g.subject_objects(_SUBCLASS):
         sup[c].append(p)
     if not sup:  # a graph without the ontology's declarations: use ours
         from ..graph import ONTOLOGY_PATH
 
         onto = Graph().parse(ONTOLOGY_PATH, format="turtle")
         for c, p in onto.subject_objects(RDFS.subClassOf):
-            sup[c].append(p)
+            sup[light_term(c)].append(light_term(p))
     memo: dict[object, str | None] = {}
 
     def resolve(t: object) -> str | None:
@@ -87,7 +95,7 @@ def _class_resolver(g: GraphLike):
             if c in seen:
                 continue
             seen.add(c)
-            if isinstance(c, URIRef) and _local(c) in CLASSES and str(c).startswith(str(LG._NS)):
+            if is_iri(c) and _local(c) in CLASSES and str(c).startswith(LG_IRI):
                 found = _local(c)
                 break
             todo.extend(sorted(sup.get(c, ()), key=str))
@@ -101,16 +109,18 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
     """Nodes, edges, evidence and layout of `g` as JSON-able data (labels are data, never HTML).
 
     With more than `large` entities (default LARGE_GRAPH) `start` lists the `start_view`
-    entities (default START_VIEW) the page shows first; otherwise it is None.
+    entities (default START_VIEW) the page shows first; otherwise it is None. An rdflib Graph is
+    indexed first (kg.graph.TripleIndex.of).
     """
+    g = TripleIndex.of(g)
     large = LARGE_GRAPH if large is None else large
     start_view = START_VIEW if start_view is None else start_view
     resolve = _class_resolver(g)
 
     # -- entities ---------------------------------------------------------------------------
-    types: dict[URIRef, list[tuple[str, str]]] = defaultdict(list)
-    for s, t in g.subject_objects(RDF.type):
-        if isinstance(s, URIRef):
+    types: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s, t in g.subject_objects(_TYPE):
+        if is_iri(s):
             cls = resolve(t)
             if cls is not None:
                 types[s].append((cls, _local(t)))
@@ -125,13 +135,14 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
                 out[i].append(o)
         return out
 
-    pref, alt, mentioned = collect(SKOS.prefLabel), collect(SKOS.altLabel), collect(LG.mentionedIn)
-    props = {p: collect(LG[p]) for p in PROPERTIES}
+    pref, alt, mentioned = collect(_PREF), collect(_ALT), collect(_lg("mentionedIn"))
+    props = {p: collect(_lg(p)) for p in PROPERTIES}
 
     # -- sources: documents (filterable) and other provenance (e.g. the gazetteer) ---------------
     doc_ids: dict[object, str] = {}
-    for d in g.subjects(RDF.type, LG.SourceDocument):
-        doc_ids[d] = str(g.value(d, DCTERMS.identifier) or _local(d).rsplit("/", 1)[-1])
+    for d in g.subjects(_TYPE, _lg("SourceDocument")):
+        ident = g.value(d, _IDENTIFIER)
+        doc_ids[d] = (str(ident) if ident is not None else "") or _local(d).rsplit("/", 1)[-1]
 
     def label_of(x: object) -> str | None:
         i = index.get(x)
@@ -153,20 +164,20 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
             return doc_index[x]
         key = "source:" + str(x)
         if key not in source_index:
-            label = g.value(x, RDFS.label) if isinstance(x, URIRef) else None
+            label = g.value(x, _LABEL) if is_iri(x) else None
             source_index[key] = len(sources)
             sources.append({"id": key, "label": str(label) if label is not None else _local(x).rsplit("/", 1)[-1],
                             "doc": False})
         return source_index[key]
 
     # -- evidence: (s, p, o) → [(source, quote)] -----------------------------------------------
-    ev_subject = dict(g.subject_objects(RDF.subject))
-    ev_predicate = dict(g.subject_objects(RDF.predicate))
-    ev_object = dict(g.subject_objects(RDF.object))
-    ev_source = dict(g.subject_objects(PROV.wasDerivedFrom))
-    ev_quote = dict(g.subject_objects(LG.quote))
+    ev_subject = dict(g.subject_objects(_SUBJECT))
+    ev_predicate = dict(g.subject_objects(_PREDICATE))
+    ev_object = dict(g.subject_objects(_OBJECT))
+    ev_source = dict(g.subject_objects(_DERIVED))
+    ev_quote = dict(g.subject_objects(_lg("quote")))
     evidence_of: dict[tuple, set[tuple[int, str]]] = defaultdict(set)
-    for ev in g.subjects(RDF.type, LG.Evidence):
+    for ev in g.subjects(_TYPE, _lg("Evidence")):
         key = (ev_subject.get(ev), ev_predicate.get(ev), ev_object.get(ev))
         src = ev_source.get(ev)
         evidence_of[key].add((source_of(src) if src is not None else -1, str(ev_quote.get(ev, ""))))
@@ -176,7 +187,7 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
     quote_index: dict[str, int] = {}
     edges: list[dict] = []
     for rel in RELATIONS:
-        p = LG[rel]
+        p = _lg(rel)
         pairs = sorted((index[s], index[o]) for s, o in g.subject_objects(p) if s in index and o in index)
         for s, o in pairs:
             evs = []

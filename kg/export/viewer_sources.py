@@ -4,8 +4,8 @@ Read when the graph carries them (dcterms:title, lg:year, dcterms:creator on lg:
 lg:Observation with sdmx-dimension:refArea / refPeriod, lg:measure, sdmx-measure:obsValue,
 sdmx-attribute:unitMeasure), and absent without fuss: a document without a title is shown by its
 identifier, one without a year has none, an entity without figures has no figures section.
-The terms are read by IRI (a plain Namespace), so the viewer does not depend on which stage
-declares them.
+The terms are read by IRI (plain strings: the index holds light terms, kg.terms), so the viewer
+does not depend on which stage declares them.
 """
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ import re
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
-from rdflib import Literal, Namespace
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from ..vocab import LG_IRI, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
 
-LGN = Namespace(LG_IRI)
+_TITLE, _CREATOR, _YEAR_P = str(DCTERMS.title), str(DCTERMS.creator), LG_IRI + "year"
+_TYPE, _PREF, _DERIVED = str(RDF.type), str(SKOS.prefLabel), str(PROV.wasDerivedFrom)
+_OBSERVATION, _MEASURE = LG_IRI + "Observation", LG_IRI + "measure"
+_AREA, _PERIOD = str(SDMX_DIMENSION.refArea), str(SDMX_DIMENSION.refPeriod)
+_VALUE, _UNIT = str(SDMX_MEASURE.obsValue), str(SDMX_ATTRIBUTE.unitMeasure)
 _YEAR = re.compile(r"-?\d{4}")
 
 
@@ -43,7 +46,7 @@ def year_of(value) -> int | None:
 
 def document_meta(g, docs, label_of) -> dict[object, dict]:
     """Each document's title (None when it has none), year and author's name."""
-    titles, years, creators = _lists(g, DCTERMS.title), _lists(g, LGN.year), _lists(g, DCTERMS.creator)
+    titles, years, creators = _lists(g, _TITLE), _lists(g, _YEAR_P), _lists(g, _CREATOR)
     out = {}
     for d in docs:
         ys = sorted(y for y in (year_of(v) for v in years.get(d, ())) if y is not None)
@@ -54,9 +57,9 @@ def document_meta(g, docs, label_of) -> dict[object, dict]:
 
 
 def number_text(value) -> str:
-    """43324.0 → "43324", 6.50 → "6.5": the figure as a person writes it."""
+    """43324.0 → "43324", 6.50 → "6.5": the figure as a person writes it (from its lexical form)."""
     try:
-        d = Decimal(str(value.toPython() if isinstance(value, Literal) else value))
+        d = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return str(value)
     if not d.is_finite():
@@ -67,16 +70,16 @@ def number_text(value) -> str:
 
 def figures(g, index: dict, source_of) -> dict[int, list[list]]:
     """Entity index → its figures, each [measure, period, value, unit, source], sorted."""
-    observations = set(g.subjects(RDF.type, LGN.Observation))
+    observations = set(g.subjects(_TYPE, _OBSERVATION))
     if not observations:
         return {}
-    area = {s: o for s, o in g.subject_objects(SDMX_DIMENSION.refArea) if s in observations}
-    period = dict(g.subject_objects(SDMX_DIMENSION.refPeriod))
-    measure = dict(g.subject_objects(LGN.measure))
-    value = dict(g.subject_objects(SDMX_MEASURE.obsValue))
-    unit = dict(g.subject_objects(SDMX_ATTRIBUTE.unitMeasure))
-    source = dict(g.subject_objects(PROV.wasDerivedFrom))
-    names = _lists(g, SKOS.prefLabel)
+    area = {s: o for s, o in g.subject_objects(_AREA) if s in observations}
+    period = dict(g.subject_objects(_PERIOD))
+    measure = dict(g.subject_objects(_MEASURE))
+    value = dict(g.subject_objects(_VALUE))
+    unit = dict(g.subject_objects(_UNIT))
+    source = dict(g.subject_objects(_DERIVED))
+    names = _lists(g, _PREF)
     out: dict[int, list[list]] = defaultdict(list)
     for obs, place in area.items():
         i = index.get(place)

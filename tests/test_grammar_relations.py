@@ -131,6 +131,18 @@ def test_table_issuers_named_by_level_word_take_the_document_place(nlp):
     assert ("连州市殡葬管理实施细则", "issuedBy", "连州市民政局") in rels
 
 
+def test_a_bureau_short_name_in_the_issuer_column_is_the_bureau_named_in_full(nlp):
+    """退役军人局 in the issuer column, 退役军人事务局 in a title: one bureau; a bureau whose short
+    name the document never pairs with a full one keeps its name (市数据局 alone)."""
+    text = ("兴义市规范性文件目录\n序号 | 文件名称 | 文号 | 制定单位 |\n"
+            "1 | 兴义市退役军人事务局关于优待烈士遗属的通知 | 兴退役发〔2023〕2号 | 兴义市退役军人局 |\n"
+            "2 | 兴义市政务数据共享实施细则 | 兴数〔2023〕1号 | 兴义市数据局 |\n")
+    rels = relations(nlp, text)
+    assert ("兴义市退役军人事务局关于优待烈士遗属的通知", "issuedBy", "兴义市退役军人事务局") in rels
+    assert ("兴义市政务数据共享实施细则", "issuedBy", "兴义市数据局") in rels
+    assert not any(t == "兴义市退役军人局" for _, _, t in rels), rels
+
+
 def test_a_table_pasted_from_a_spreadsheet_has_tab_separated_cells(nlp):
     text = ("附件：兴义市2023年行政规范性文件目录\n\n序号\t文件名称\t制发机关\t文号\n"
             "1\t兴义市人民政府关于印发兴义市城市管理办法的通知\t兴义市人民政府\t兴府发〔2023〕12号\n"

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ..lexicon import ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
 from ..model import EntityKey, Predicate
-from .candidates import NESTED
+from .candidates import NESTED, Candidate
 from .relcore import ORG, REGULATION, DocFacts, Keyed, Sink
 from .tables import TableRow
 from .text import Sentence
@@ -145,13 +145,17 @@ def _anaphoric_issuers(facts: DocFacts, sink: Sink) -> None:
             sink.add(antecedent, ISSUED_BY, body[1], facts.sents[i])
 
 
-def table_issuers(rows: Sequence[TableRow], sink: Sink) -> None:
-    """The issuer column of an appendix table (制定单位)."""
+def table_issuers(facts: DocFacts, rows: Sequence[TableRow], sink: Sink) -> None:
+    """The issuer column of an appendix table (制定单位), each cell under the name the document
+    resolved its mention to (退役军人局 → 退役军人事务局)."""
+    resolved = {(m.start, m.end, m.etype): m.name for m in facts.mentions}
+
+    def key(c: Candidate) -> EntityKey:
+        return EntityKey(c.etype, resolved.get((c.start, c.end, c.etype), c.name))
+
     for r in rows:
-        if r.issuer is None:
-            continue
-        sink.add(EntityKey(r.regulation.etype, r.regulation.name), ISSUED_BY,
-                 EntityKey(r.issuer.etype, r.issuer.name), Sentence(r.line_start, r.line_end))
+        if r.issuer is not None:
+            sink.add(key(r.regulation), ISSUED_BY, key(r.issuer), Sentence(r.line_start, r.line_end))
 
 
 def issued_in_text(facts: DocFacts, sink: Sink, skip: set[int]) -> None:

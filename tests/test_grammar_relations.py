@@ -461,3 +461,20 @@ def test_a_later_clause_promoting_what_the_sentence_named(nlp):
     assert ("湖北省司法厅", "implements", "重大行政决策合法性审查白皮书制度") in rels
     assert ("宜昌市司法局", "implements", "重大行政决策合法性审查白皮书制度") in rels
     assert not any(h == "湖北省司法厅" and "三峡调解" in t for h, p, t in rels), rels
+
+
+def test_an_instrument_made_and_carried_out_by_one_body(nlp):
+    """制定并实施《…》: 并 joins a verb of carrying out to the issuing verb; the body that made the
+    instrument carries it out too. Made only (印发《…》), it is no implementer; prompted by the
+    body (推动制定并实施), another body made it."""
+    text = ("南平市司法局2023年工作总结\n制定并实施《南平市行政执法案卷评查办法》,全年评查案卷300件。"
+            "市政府印发《南平市行政复议听证规则》。市政府出台并落实《南平市重大行政决策程序规定》。"
+            "推动制定并实施《南平市公共法律服务促进条例》。\n")
+    rels = relations(nlp, text)
+    assert ("南平市行政执法案卷评查办法", "issuedBy", "南平市司法局") in rels
+    assert ("南平市司法局", "implements", "南平市行政执法案卷评查办法") in rels
+    assert ("南平市行政复议听证规则", "issuedBy", "南平市人民政府") in rels
+    assert ("南平市人民政府", "implements", "南平市行政复议听证规则") not in rels
+    assert ("南平市重大行政决策程序规定", "issuedBy", "南平市人民政府") in rels
+    assert ("南平市人民政府", "implements", "南平市重大行政决策程序规定") in rels
+    assert not any(h == "南平市公共法律服务促进条例" and p == "issuedBy" for h, p, _ in rels), rels

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..lexicon import DISPOSAL_CARRY_VERBS, PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
-from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
+from .rel_issued import ISSUED_BY, issued_and_carried, made_by_author, made_by_subjects, signed_by
 from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
 from .relcore import (AWARD, CLAUSE_BREAK, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
@@ -174,7 +174,7 @@ def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, 
     makers = made_by_subjects(facts, s, m.start, ms, who)
     for maker in makers:
         sink.add(k, ISSUED_BY, maker, s)
-    if makers or parties:
+    if (makers or parties) and not issued_and_carried(text, s, m.start):
         return False  # the body that made it: issuedBy, not implements
     if not who:
         author = made_by_author(facts, s, m.start, ms)

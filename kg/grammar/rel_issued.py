@@ -9,7 +9,7 @@
 - 完成《X》立法审查和市人大常委会审议通过: a body right before a verb of passing that takes no
   title after it passed the title named before it in the clause;
 - an issuing verb with no subject before the title: the report's author made it (印发《…》 in
-  a bureau's summary);
+  a bureau's summary), also when 并 joins a verb of carrying out to it (制定并实施…办法);
 - the parties of an agreement (A与B签订《…协议》) each made it, and each is bound by it.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
+from ..lexicon import DISPOSAL_CARRY_VERBS, ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
 from ..model import EntityKey, Predicate
 from .candidates import NESTED, Candidate
 from .relcore import ORG, REGULATION, DocFacts, Keyed, Sink
@@ -28,9 +28,13 @@ ISSUED_BY = Predicate.ISSUED_BY
 _VERBS = "|".join(sorted(ISSUE_VERBS, key=len, reverse=True))
 #: an issuing verb between a body and a title (…联合印发了《…》)
 ISSUE_CUE = re.compile(f"(?:联合)?(?:{_VERBS})了?")
+_CARRY = "|".join(DISPOSAL_CARRY_VERBS)
 #: a run of issuing verbs closing the text before a title (制定颁布《…》), unless a verb of
-#: prompting opens the run (提请制定颁布《…》: another body makes it)
-_ISSUE_VERB_END = re.compile(f"(?:{_VERBS})+了?$")
+#: prompting opens the run (提请制定颁布《…》: another body makes it); 并 may join a verb of
+#: carrying out that shares the title (制定并实施…办法: made, and carried out)
+_ISSUE_VERB_END = re.compile(f"(?:{_VERBS})+了?(?:并(?:{_CARRY}))?$")
+#: an issuing run joined to a verb of carrying out (制定并实施): the maker also carries it out
+_ISSUED_AND_CARRIED = re.compile(f"(?:{_VERBS})了?并(?:{_CARRY})$")
 _SIGNING_VERB_END = re.compile(f"(?:{'|'.join(SIGNING_VERBS)})了?$")
 _SENTENCE_BREAK = re.compile(r"[，,。；;]")
 #: a verb of passing that closes its clause (…和市人大常委会审议通过，): its object came before
@@ -69,6 +73,11 @@ def signed_by(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
     if not subjects or not issue_verb_before(facts.text, s, m_start, ms, _SIGNING_VERB_END):
         return []
     return list(subjects)
+
+
+def issued_and_carried(text: str, s: Sentence, start: int) -> bool:
+    """制定并实施《…》: the verbs before the title say its maker also carries it out."""
+    return _ISSUED_AND_CARRIED.search(text, max(s.start, start - 10), start) is not None
 
 
 def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> EntityKey | None:

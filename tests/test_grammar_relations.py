@@ -478,3 +478,13 @@ def test_an_instrument_made_and_carried_out_by_one_body(nlp):
     assert ("南平市重大行政决策程序规定", "issuedBy", "南平市人民政府") in rels
     assert ("南平市人民政府", "implements", "南平市重大行政决策程序规定") in rels
     assert not any(h == "南平市公共法律服务促进条例" and p == "issuedBy" for h, p, _ in rels), rels
+
+
+def test_a_body_handing_down_an_instrument_issued_it_but_forwarding_is_not_issuing(nlp):
+    """市政府下发《…通知》: 下发 issues an instrument to the bodies below; 转发 passes on another
+    body's instrument."""
+    text = ("钦州市2023年法治政府建设年度报告\n市政府下发《钦州市行政执法公示办法》。"
+            "市司法局转发《广西壮族自治区行政复议听证规则》。\n")
+    rels = relations(nlp, text)
+    assert ("钦州市行政执法公示办法", "issuedBy", "钦州市人民政府") in rels
+    assert not any(p == "issuedBy" and t == "钦州市司法局" for _, p, t in rels), rels

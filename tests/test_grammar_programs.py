@@ -204,3 +204,13 @@ def test_a_verb_of_carrying_out_inside_a_pilots_name_is_part_of_it(nlp):
     found = programs(nlp, "九江市司法局报告\n联合市场监管部门开展个体工商户“退出帮扶”创新突破改革试点。\n")
     assert "个体工商户“退出帮扶”创新突破改革试点" in found, found
     assert "突破改革试点" not in found, found
+
+
+def test_a_quote_that_a_verb_of_rectifying_governs_names_a_problem(nlp):
+    """整治…“吃拿卡要”: what is rectified is a problem, not a program; a campaign's head after the
+    quote (“清风”专项行动) still names one."""
+    text = ("白银市司法局2023年工作总结\n开展整治窗口单位“吃拿卡要”,纠正执法领域“一刀切”。"
+            "开展“清风护企”专项行动。\n")
+    found = programs(nlp, text)
+    assert not any("吃拿卡要" in p or "一刀切" in p for p in found), found
+    assert "“清风护企”专项行动" in found, found

@@ -412,11 +412,14 @@ _USE_CUES = ("利用", "依托", "借助", "运用")
 _INDEFINITE = ("一项", "一个", "一种", "一条", "一大")
 #: verbs whose object is a state to reach or a gap to close (打通基层治理“最后一米”)
 _STATE_GOVERNORS = ("打通", "解决", "破解", "实现", "做到", "当好", "跑出", "畅通")
-_STATE_GOVERNED = re.compile(f"(?:{'|'.join(_STATE_GOVERNORS)})[\u4e00-\u9fff]{{0,6}}\\Z")
+#: verbs of rectifying, whose object is a problem to stamp out (整治行政执法“乱罚款”), not a program
+_REMEDY_GOVERNORS = ("整治", "纠治", "纠正", "查处", "惩治", "遏制", "根治", "破除", "杜绝")
+_STATE_GOVERNED = re.compile(f"(?:{'|'.join(_STATE_GOVERNORS + _REMEDY_GOVERNORS)})[\u4e00-\u9fff]{{0,6}}\\Z")
 
 
 def _state_verb_governs(text: str, qstart: int) -> bool:
-    """A verb of reaching a state within a short noun phrase before the quote (打通基层治理“最后一米”)."""
+    """A verb of reaching a state or of rectifying a problem within a short noun phrase before the
+    quote (打通基层治理“最后一米”, 整治行政执法“乱罚款”)."""
     return _STATE_GOVERNED.search(text, max(0, qstart - 8), qstart) is not None
 
 

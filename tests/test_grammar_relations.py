@@ -488,3 +488,15 @@ def test_a_body_handing_down_an_instrument_issued_it_but_forwarding_is_not_issui
     rels = relations(nlp, text)
     assert ("钦州市行政执法公示办法", "issuedBy", "钦州市人民政府") in rels
     assert not any(p == "issuedBy" and t == "钦州市司法局" for _, p, t in rels), rels
+
+
+def test_an_issuing_verb_before_a_title_that_names_its_issuer_is_that_issuers_act(nlp):
+    """制定《县政府办公室关于…的通知》 in a county's report: the body the title opens with made it,
+    so the county does not carry it out by that verb; 贯彻《…》 still says the county carries one out."""
+    text = ("榕江县2023年法治政府建设年度报告\n制定《榕江县人民政府办公室关于公布重大行政决策事项目录的通知》。"
+            "贯彻《榕江县人民政府关于加强行政规范性文件管理的意见》。\n")
+    rels = relations(nlp, text)
+    notice = "榕江县人民政府办公室关于公布重大行政决策事项目录的通知"
+    assert (notice, "issuedBy", "榕江县人民政府办公室") in rels
+    assert ("榕江县", "implements", notice) not in rels
+    assert ("榕江县", "implements", "榕江县人民政府关于加强行政规范性文件管理的意见") in rels

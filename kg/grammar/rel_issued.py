@@ -105,6 +105,18 @@ def _passed_after(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed])
             sink.add(title, ISSUED_BY, k, s)
 
 
+def titled_issuers(text: str, m: Candidate, ms: Sequence[Keyed]) -> list[EntityKey]:
+    """The body a title opens with before 关于 (《云州市人民政府办公室关于…的通知》): its issuer."""
+    return [k2 for m2, k2 in ms if k2.etype == ORG and m2.start in (m.start, m.start + 1)
+            and text.startswith("关于", m2.end)]
+
+
+def made_by_titled_issuer(facts: DocFacts, s: Sentence, m: Candidate, ms: Sequence[Keyed]) -> bool:
+    """制定《县政府办公室关于…的通知》 with no subject: the verb is the act of the issuer the title
+    names, not of the report's actor."""
+    return bool(titled_issuers(facts.text, m, ms)) and issue_verb_before(facts.text, s, m.start, ms)
+
+
 def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
     """issuer + 印发/出台 + 《X》 within a clause; and "issuer关于…" titles."""
     text = facts.text
@@ -120,9 +132,8 @@ def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]
                     and not between.endswith(PROMPTING_VERBS, 0, cue.start()):
                 sink.add(k, ISSUED_BY, k2, s)
             break
-        for m2, k2 in ms:
-            if k2.etype == ORG and m2.start in (m.start, m.start + 1) and text[m2.end:m2.end + 2] == "关于":
-                sink.add(k, ISSUED_BY, k2, s)
+        for issuer in titled_issuers(text, m, ms):
+            sink.add(k, ISSUED_BY, issuer, s)
 
 
 #: 该条例由市人大常委会审议通过: "this (kind)" made by the body named next

@@ -301,3 +301,14 @@ def test_a_far_county_named_in_full_lends_its_short_form_to_its_bodies(nlp):
     found = orgs(nlp, text)
     assert {"连州市人民法院", "临武县人民法院"} <= found, found
     assert not any(o.startswith("宜章") for o in found), found
+
+
+def test_a_company_name_may_open_with_its_groups_short_name(nlp):
+    """中石化宜宾…有限公司: the group's abbreviation before the place is part of the company's name;
+    a verb before the place (帮助宜宾…) is not."""
+    text = ("宜宾市2023年法治政府建设年度报告\n宜宾市司法局\n审结中石化宜宾石油销售有限公司合同纠纷案,"
+            "帮助宜宾丝丽雅纺织有限公司完善合规制度。\n")
+    found = orgs(nlp, text)
+    assert "中石化宜宾石油销售有限公司" in found, found
+    assert "宜宾丝丽雅纺织有限公司" in found, found
+    assert not any(o.startswith("帮助") for o in found), found

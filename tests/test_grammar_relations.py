@@ -500,3 +500,16 @@ def test_an_issuing_verb_before_a_title_that_names_its_issuer_is_that_issuers_ac
     assert (notice, "issuedBy", "榕江县人民政府办公室") in rels
     assert ("榕江县", "implements", notice) not in rels
     assert ("榕江县", "implements", "榕江县人民政府关于加强行政规范性文件管理的意见") in rels
+
+
+def test_bodies_acting_with_the_author_issue_the_instrument_with_it(nlp):
+    """会同A、B印发《…》 in a bureau's report: the bureau and the bodies it acts with each issued the
+    instrument (none of them carries it out by issuing it); 会同A开展… still makes A a partner in
+    carrying out a program."""
+    text = ("自贡市司法局2023年工作总结\n会同市财政局、市人社局印发《自贡市法律援助经费管理办法》。"
+            "会同市妇联开展“法护巾帼”行动。\n")
+    rels = relations(nlp, text)
+    for body in ("自贡市司法局", "自贡市财政局", "自贡市人社局"):
+        assert ("自贡市法律援助经费管理办法", "issuedBy", body) in rels, rels
+        assert (body, "implements", "自贡市法律援助经费管理办法") not in rels
+    assert ("自贡市妇联", "implements", "“法护巾帼”行动") in rels

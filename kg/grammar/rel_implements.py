@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ..lexicon import DISPOSAL_CARRY_VERBS, PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
 from .rel_issued import (ISSUED_BY, issued_and_carried, made_by_author, made_by_subjects, made_by_titled_issuer,
-                         signed_by)
+                         made_jointly, signed_by)
 from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
 from .relcore import (AWARD, CLAUSE_BREAK, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
@@ -163,7 +163,8 @@ def promoters(text: str, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]
 
 
 def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, k: EntityKey,
-                        ms: Sequence[Keyed], who: list[EntityKey], list_start: int) -> bool:
+                        ms: Sequence[Keyed], who: list[EntityKey], list_start: int,
+                        with_them: Sequence[EntityKey] = ()) -> bool:
     """A regulation's makers and parties (issuedBy; an agreement binds its parties), and whether
     the ones acting in its clause carry it out: not when they made it, and only after a verb of
     carrying out before the list it is in."""
@@ -172,7 +173,8 @@ def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, 
     for party in parties:
         sink.add(k, ISSUED_BY, party, s)
         sink.add(party, IMPLEMENTS, k, s)
-    makers = made_by_subjects(facts, s, m.start, ms, who)
+    makers = made_by_subjects(facts, s, m.start, ms, who) or (
+        made_jointly(facts, s, m.start, ms, with_them) if not who else [])
     for maker in makers:
         sink.add(k, ISSUED_BY, maker, s)
     if (makers or parties) and not issued_and_carried(text, s, m.start):
@@ -250,7 +252,8 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
                     sink.add(doer, IMPLEMENTS, k, s)
                 continue
             starts = list_starts(text, ms) if starts is None else starts
-            if not _regulation_carried(facts, sink, s, m, k, ms, who, starts.get(m.start, m.start)):
+            if not _regulation_carried(facts, sink, s, m, k, ms, who, starts.get(m.start, m.start),
+                                       with_them if m.start < with_end else ()):
                 continue
         if not who and k.etype == PROGRAM:
             who = heading_subjects(facts, i)

@@ -9,7 +9,8 @@
 - 完成《X》立法审查和市人大常委会审议通过: a body right before a verb of passing that takes no
   title after it passed the title named before it in the clause;
 - an issuing verb with no subject before the title: the report's author made it (印发《…》 in
-  a bureau's summary), also when 并 joins a verb of carrying out to it (制定并实施…办法);
+  a bureau's summary), also when 并 joins a verb of carrying out to it (制定并实施…办法), and
+  with the bodies it acts with (会同市财政局印发《…》: both);
 - the parties of an agreement (A与B签订《…协议》) each made it, and each is bound by it.
 """
 from __future__ import annotations
@@ -78,6 +79,16 @@ def signed_by(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
 def issued_and_carried(text: str, s: Sentence, start: int) -> bool:
     """制定并实施《…》: the verbs before the title say its maker also carries it out."""
     return _ISSUED_AND_CARRIED.search(text, max(s.start, start - 10), start) is not None
+
+
+def made_jointly(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
+                 with_them: Sequence[EntityKey]) -> list[EntityKey]:
+    """会同市财政局、市人社局印发《…》 with no subject: the bodies it acts with made it, and so did
+    the report's author where it acts (a place's report names none of its own bodies)."""
+    if not with_them or not issue_verb_before(facts.text, s, m_start, ms):
+        return []
+    author = facts.author if facts.author is not None and facts.actor_at(s.start) == facts.author else None
+    return [*with_them, author] if author is not None else list(with_them)
 
 
 def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> EntityKey | None:

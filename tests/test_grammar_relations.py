@@ -513,3 +513,18 @@ def test_bodies_acting_with_the_author_issue_the_instrument_with_it(nlp):
         assert ("自贡市法律援助经费管理办法", "issuedBy", body) in rels, rels
         assert (body, "implements", "自贡市法律援助经费管理办法") not in rels
     assert ("自贡市妇联", "implements", "“法护巾帼”行动") in rels
+
+
+def test_bodies_named_after_the_title_by_you_or_jing_issued_it(nlp):
+    """《…》由A、B联合印发, 《…》于…经A审议通过: the bodies after 由/经 that an issuing verb follows
+    made it, each; a body that only reviewed it (经市司法局合法性审查) or approved it before another
+    issued it (经市委审定后由市政府印发) is no issuer by this rule."""
+    text = ("宜宾市2023年法治政府建设年度报告\n《宜宾市法治督察工作办法》由市委办公室、市政府办公室联合印发。"
+            "《宜宾市养犬管理规定》于2023年3月经市政府常务会议审议通过。"
+            "《宜宾市行政复议办法》经市委审定后由市政府印发。《宜宾市物业管理办法》经市司法局合法性审查。\n")
+    rels = relations(nlp, text)
+    assert ("宜宾市法治督察工作办法", "issuedBy", "宜宾市委办公室") in rels
+    assert ("宜宾市法治督察工作办法", "issuedBy", "宜宾市人民政府办公室") in rels
+    assert ("宜宾市养犬管理规定", "issuedBy", "宜宾市人民政府") in rels
+    assert ("宜宾市行政复议办法", "issuedBy", "宜宾市委") not in rels
+    assert not any(h == "宜宾市物业管理办法" and p == "issuedBy" for h, p, _ in rels), rels

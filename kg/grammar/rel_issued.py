@@ -6,6 +6,7 @@
 - a title that opens with its issuer (云州市人民政府办公室关于…);
 - the issuer column of an appendix table;
 - 该条例由市人大常委会审议通过: the body that passed the instrument of that kind named last;
+- 《…》由A、B联合印发: the bodies after 由/经 that an issuing verb follows, each;
 - 完成《X》立法审查和市人大常委会审议通过: a body right before a verb of passing that takes no
   title after it passed the title named before it in the clause;
 - an issuing verb with no subject before the title: the report's author made it (印发《…》 in
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from ..lexicon import DISPOSAL_CARRY_VERBS, ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
 from ..model import EntityKey, Predicate
 from .candidates import NESTED, Candidate
+from .coordination import COORD
 from .relcore import ORG, REGULATION, DocFacts, Keyed, Sink
 from .tables import TableRow
 from .text import Sentence
@@ -189,6 +191,35 @@ def table_issuers(facts: DocFacts, rows: Sequence[TableRow], sink: Sink) -> None
             sink.add(key(r.regulation), ISSUED_BY, key(r.issuer), Sentence(r.line_start, r.line_end))
 
 
+#: a title's maker named after it: 《…》(于2023年3月)由/经 + the bodies
+_BY_AFTER_TITLE = re.compile(r"(?:已|先后)?(?:于[^，,。；;：:\n]{1,10}?)?(?:由|经)")
+
+
+def _issuers_after(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
+    """《…办法》由市委办公室、市政府办公室联合印发: the bodies after 由/经 that an issuing verb
+    follows made the title before them, each of them."""
+    text = facts.text
+    bodies = [(m, k) for m, k in ms if k.etype == ORG and m.source != NESTED]
+    for m, k in ms:
+        if k.etype != REGULATION or m.source == NESTED:
+            continue
+        by = _BY_AFTER_TITLE.match(text, m.end)
+        if by is None:
+            continue
+        makers, end = [], by.end()
+        for m2, k2 in bodies:
+            if m2.start < end:
+                continue
+            if m2.start != end and (not makers or COORD.fullmatch(text, end, m2.start) is None):
+                break
+            makers.append(k2)
+            end = m2.end
+        verb = _MADE_AFTER_BODY.match(text, end) if makers else None
+        if verb is not None and not any(end <= m2.start < verb.end() for m2, _ in bodies):
+            for maker in makers:  # (经市委审定后由市政府印发: the verb is another body's)
+                sink.add(k, ISSUED_BY, maker, s)
+
+
 def issued_in_text(facts: DocFacts, sink: Sink, skip: set[int]) -> None:
     """issuedBy in running text (the sentences of table rows, `skip`, aside)."""
     for i in sorted(facts.carried):
@@ -196,5 +227,6 @@ def issued_in_text(facts: DocFacts, sink: Sink, skip: set[int]) -> None:
             continue
         _issuer_before(facts, sink, facts.sents[i], facts.in_sent[i])
         _passed_after(facts, sink, facts.sents[i], facts.in_sent[i])
+        _issuers_after(facts, sink, facts.sents[i], facts.in_sent[i])
     if "该" in facts.text:
         _anaphoric_issuers(facts, sink)

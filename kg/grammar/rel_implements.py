@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from ..lexicon import DISPOSAL_CARRY_VERBS, PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
-from .rel_issued import (ISSUED_BY, issued_and_carried, made_by_author, made_by_subjects, made_by_titled_issuer,
-                         made_jointly, signed_by)
+from .rel_issued import (ISSUED_BY, issued_and_carried, made_by_a_body_before, made_by_author, made_by_subjects,
+                         made_by_titled_issuer, made_jointly, signed_by)
 from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
 from .relcore import (AWARD, CLAUSE_BREAK, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
@@ -180,8 +180,8 @@ def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, 
     if (makers or parties) and not issued_and_carried(text, s, m.start):
         return False  # the body that made it: issuedBy, not implements
     if not who:
-        if made_by_titled_issuer(facts, s, m, ms):
-            return False  # 制定《县政府办公室关于…》: the issuer the title names made it
+        if made_by_titled_issuer(facts, s, m, ms) or made_by_a_body_before(facts, s, m.start, ms):
+            return False  # 制定《县政府办公室关于…》, 推动市政府出台《…》: another body made it
         author = made_by_author(facts, s, m.start, ms)
         if author is not None:
             sink.add(k, ISSUED_BY, author, s)

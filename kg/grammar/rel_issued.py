@@ -93,15 +93,21 @@ def made_jointly(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]
     return [*with_them, author] if author is not None else list(with_them)
 
 
+def made_by_a_body_before(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> bool:
+    """推动市政府出台《…》, 协助市政府出台《…》: the issuing verb before the title has a body of its own
+    before it in its clause (the object of the report's own verb): that body made it."""
+    if not issue_verb_before(facts.text, s, m_start, ms):
+        return False
+    clause = max(facts.text.rfind(c, s.start, m_start) for c in "，,；;：:")
+    return any(k.etype == ORG and m.source != NESTED and clause < m.start and m.end <= m_start for m, k in ms)
+
+
 def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> EntityKey | None:
     """An issuing verb with no subject before the title, in the author's own report: the author
     made it (a place's report does not say which of its bodies did)."""
     if facts.author is None or facts.actor_at(s.start) != facts.author \
-            or not issue_verb_before(facts.text, s, m_start, ms):
+            or not issue_verb_before(facts.text, s, m_start, ms) or made_by_a_body_before(facts, s, m_start, ms):
         return None
-    clause = max(facts.text.rfind(c, s.start, m_start) for c in "，,；;：:")
-    if any(k.etype == ORG and m.source != NESTED and clause < m.start and m.end <= m_start for m, k in ms):
-        return None  # 协助市政府出台《…》: the verb has a body of its own before it
     return facts.author
 
 

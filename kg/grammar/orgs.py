@@ -529,7 +529,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
         else:
             full = text[ps:end]  # media and other bodies keep the text's own spelling (云州日报)
             group = _group_before(text, ps, stem, token_starts)
-            if group:
+            if group is not None:
                 start, full = group, text[group:end]
         out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
         parent = _parent(text, chain, start, full)

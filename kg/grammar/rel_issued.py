@@ -187,6 +187,8 @@ def _anaphoric_issuers(facts: DocFacts, sink: Sink) -> None:
 def table_issuers(facts: DocFacts, rows: Sequence[TableRow], sink: Sink) -> None:
     """The issuer column of an appendix table (制定单位), each cell under the name the document
     resolved its mention to (退役军人局 → 退役军人事务局)."""
+    if not rows:
+        return
     resolved = {(m.start, m.end, m.etype): m.name for m in facts.mentions}
 
     def key(c: Candidate) -> EntityKey:

@@ -214,3 +214,12 @@ def test_a_quote_that_a_verb_of_rectifying_governs_names_a_problem(nlp):
     found = programs(nlp, text)
     assert not any("吃拿卡要" in p or "一刀切" in p for p in found), found
     assert "“清风护企”专项行动" in found, found
+
+
+def test_the_years_given_to_a_campaign_name_it(nlp):
+    """…专项整治三年行动: the span of years closing the stem makes the campaign a named one; a
+    campaign without it (开展普法宣传行动) stays generic."""
+    text = ("定西市司法局2023年工作总结\n实施公共法律服务体系建设三年行动。开展普法宣传行动。\n")
+    found = programs(nlp, text)
+    assert "公共法律服务体系建设三年行动" in found, found
+    assert "普法宣传行动" not in found, found

@@ -533,3 +533,15 @@ def test_bodies_named_after_the_title_by_you_or_jing_issued_it(nlp):
     assert ("宜宾市养犬管理规定", "issuedBy", "宜宾市人民政府") in rels
     assert ("宜宾市行政复议办法", "issuedBy", "宜宾市委") not in rels
     assert not any(h == "宜宾市物业管理办法" and p == "issuedBy" for h, p, _ in rels), rels
+
+
+def test_a_body_after_yi_is_the_means_not_the_subject(nlp):
+    """以X为依托/以X为试点: 以 governs the body as a means or a setting; the sentence's subject is
+    the one the report leaves unnamed (its actor), not X."""
+    text = ("曲靖市2023年法治政府建设年度报告\n以麒麟区政务服务中心为依托,推行“一窗通办”模式。"
+            "以沾益区特色产业为试点,探索“监管+服务”机制。麒麟区司法局推行“枫桥式”调解模式。\n")
+    rels = relations(nlp, text)
+    assert ("曲靖市", "implements", "“一窗通办”模式") in rels
+    assert ("曲靖市", "implements", "“监管+服务”机制") in rels
+    assert not any(h in ("麒麟区政务服务中心", "沾益区") and p == "implements" for h, p, _ in rels), rels
+    assert ("麒麟区司法局", "implements", "“枫桥式”调解模式") in rels  # (a body opening its sentence)

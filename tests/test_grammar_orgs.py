@@ -290,3 +290,25 @@ def test_the_standard_name_of_a_dispute_resolution_centre_is_a_body(nlp):
     names = {c.name for c in doc._.lg_mentions if c.etype == EntityType.ORGANIZATION}
     assert "沙坪坝区社会矛盾纠纷调处化解中心" in names
     assert not any(n.endswith("调处纠纷中心") for n in names)
+
+
+def test_a_far_county_named_in_full_lends_its_short_form_to_its_bodies(nlp):
+    """临武县… then 临武法院: once the text names a county of another province in full, its short
+    form before an organ core is that county's body; a far county's short form the text never
+    names in full (宜章法院) stays no body."""
+    text = ("连州市2023年法治政府建设年度报告\n连州市司法局\n连州市人民法院与临武县签订跨省联调协议,"
+            "连州法院和临武法院定期会商。宜章法院派员列席。\n")
+    found = orgs(nlp, text)
+    assert {"连州市人民法院", "临武县人民法院"} <= found, found
+    assert not any(o.startswith("宜章") for o in found), found
+
+
+def test_a_company_name_may_open_with_its_groups_short_name(nlp):
+    """中石化宜宾…有限公司: the group's abbreviation before the place is part of the company's name;
+    a verb before the place (帮助宜宾…) is not."""
+    text = ("宜宾市2023年法治政府建设年度报告\n宜宾市司法局\n审结中石化宜宾石油销售有限公司合同纠纷案,"
+            "帮助宜宾丝丽雅纺织有限公司完善合规制度。\n")
+    found = orgs(nlp, text)
+    assert "中石化宜宾石油销售有限公司" in found, found
+    assert "宜宾丝丽雅纺织有限公司" in found, found
+    assert not any(o.startswith("帮助") for o in found), found

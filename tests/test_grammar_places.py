@@ -138,3 +138,14 @@ def test_a_verb_closing_the_characters_before_a_town_word_makes_no_town(nlp):
     ex, _ = run(nlp, "余姚市法治政府建设报告\n将12项行政处罚权赋予镇政府行使，下放权限至街道。\n")
     names = place_names(ex)
     assert not any("赋予" in n for n in names)
+
+
+def test_a_town_written_under_a_neighbouring_county_stays_there_when_named_alone(nlp):
+    """A county's report names a town of the county across the border as 临武县武水镇, then as 武水镇
+    alone: the county written with it is its parent, not the report's own; a town the text never
+    writes under a county is the report's (三江镇)."""
+    _, rels = run(nlp, "宜章县2023年法治建设工作报告\n宜章县三江镇与临武县武水镇共建联调室。"
+                       "武水镇司法所派员参加,三江镇司法所负责值守。\n")
+    assert ("武水镇", "临武县") in rels
+    assert ("武水镇", "宜章县") not in rels
+    assert ("三江镇", "宜章县") in rels

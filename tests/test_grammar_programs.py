@@ -204,3 +204,22 @@ def test_a_verb_of_carrying_out_inside_a_pilots_name_is_part_of_it(nlp):
     found = programs(nlp, "九江市司法局报告\n联合市场监管部门开展个体工商户“退出帮扶”创新突破改革试点。\n")
     assert "个体工商户“退出帮扶”创新突破改革试点" in found, found
     assert "突破改革试点" not in found, found
+
+
+def test_a_quote_that_a_verb_of_rectifying_governs_names_a_problem(nlp):
+    """整治…“吃拿卡要”: what is rectified is a problem, not a program; a campaign's head after the
+    quote (“清风”专项行动) still names one."""
+    text = ("白银市司法局2023年工作总结\n开展整治窗口单位“吃拿卡要”,纠正执法领域“一刀切”。"
+            "开展“清风护企”专项行动。\n")
+    found = programs(nlp, text)
+    assert not any("吃拿卡要" in p or "一刀切" in p for p in found), found
+    assert "“清风护企”专项行动" in found, found
+
+
+def test_the_years_given_to_a_campaign_name_it(nlp):
+    """…专项整治三年行动: the span of years closing the stem makes the campaign a named one; a
+    campaign without it (开展普法宣传行动) stays generic."""
+    text = ("定西市司法局2023年工作总结\n实施公共法律服务体系建设三年行动。开展普法宣传行动。\n")
+    found = programs(nlp, text)
+    assert "公共法律服务体系建设三年行动" in found, found
+    assert "普法宣传行动" not in found, found

@@ -131,6 +131,18 @@ def test_table_issuers_named_by_level_word_take_the_document_place(nlp):
     assert ("连州市殡葬管理实施细则", "issuedBy", "连州市民政局") in rels
 
 
+def test_a_bureau_short_name_in_the_issuer_column_is_the_bureau_named_in_full(nlp):
+    """退役军人局 in the issuer column, 退役军人事务局 in a title: one bureau; a bureau whose short
+    name the document never pairs with a full one keeps its name (市数据局 alone)."""
+    text = ("兴义市规范性文件目录\n序号 | 文件名称 | 文号 | 制定单位 |\n"
+            "1 | 兴义市退役军人事务局关于优待烈士遗属的通知 | 兴退役发〔2023〕2号 | 兴义市退役军人局 |\n"
+            "2 | 兴义市政务数据共享实施细则 | 兴数〔2023〕1号 | 兴义市数据局 |\n")
+    rels = relations(nlp, text)
+    assert ("兴义市退役军人事务局关于优待烈士遗属的通知", "issuedBy", "兴义市退役军人事务局") in rels
+    assert ("兴义市政务数据共享实施细则", "issuedBy", "兴义市数据局") in rels
+    assert not any(t == "兴义市退役军人局" for _, _, t in rels), rels
+
+
 def test_a_table_pasted_from_a_spreadsheet_has_tab_separated_cells(nlp):
     text = ("附件：兴义市2023年行政规范性文件目录\n\n序号\t文件名称\t制发机关\t文号\n"
             "1\t兴义市人民政府关于印发兴义市城市管理办法的通知\t兴义市人民政府\t兴府发〔2023〕12号\n"
@@ -222,11 +234,16 @@ def test_subjectless_issuing_in_a_bureaus_own_report_is_the_bureaus(nlp):
 
 
 def test_an_author_helping_a_body_issue_an_instrument_is_not_its_issuer(nlp):
+    """协助/推动市政府出台《…》: the body before the verb made it; the author, who helped or pushed,
+    neither issued it nor carries it out by that verb."""
     text = ("2023年,九江市司法局在市委、市政府的坚强领导下,扎实履职,取得较好成效。\n"
-            "一是协助市政府出台《九江市重大行政决策程序实施办法》,审查文件23件。\n")
+            "一是协助市政府出台《九江市重大行政决策程序实施办法》,审查文件23件。"
+            "推动市政府出台《九江市法治政府建设考核办法》。\n")
     rels = relations(nlp, text)
-    assert ("九江市重大行政决策程序实施办法", "issuedBy", "九江市人民政府") in rels
-    assert ("九江市重大行政决策程序实施办法", "issuedBy", "九江市司法局") not in rels
+    for title in ("九江市重大行政决策程序实施办法", "九江市法治政府建设考核办法"):
+        assert (title, "issuedBy", "九江市人民政府") in rels
+        assert (title, "issuedBy", "九江市司法局") not in rels
+        assert ("九江市司法局", "implements", title) not in rels
 
 
 def test_subjectless_issuing_in_a_places_piece_names_no_issuer(nlp):
@@ -449,3 +466,82 @@ def test_a_later_clause_promoting_what_the_sentence_named(nlp):
     assert ("湖北省司法厅", "implements", "重大行政决策合法性审查白皮书制度") in rels
     assert ("宜昌市司法局", "implements", "重大行政决策合法性审查白皮书制度") in rels
     assert not any(h == "湖北省司法厅" and "三峡调解" in t for h, p, t in rels), rels
+
+
+def test_an_instrument_made_and_carried_out_by_one_body(nlp):
+    """制定并实施《…》: 并 joins a verb of carrying out to the issuing verb; the body that made the
+    instrument carries it out too. Made only (印发《…》), it is no implementer; prompted by the
+    body (推动制定并实施), another body made it."""
+    text = ("南平市司法局2023年工作总结\n制定并实施《南平市行政执法案卷评查办法》,全年评查案卷300件。"
+            "市政府印发《南平市行政复议听证规则》。市政府出台并落实《南平市重大行政决策程序规定》。"
+            "推动制定并实施《南平市公共法律服务促进条例》。\n")
+    rels = relations(nlp, text)
+    assert ("南平市行政执法案卷评查办法", "issuedBy", "南平市司法局") in rels
+    assert ("南平市司法局", "implements", "南平市行政执法案卷评查办法") in rels
+    assert ("南平市行政复议听证规则", "issuedBy", "南平市人民政府") in rels
+    assert ("南平市人民政府", "implements", "南平市行政复议听证规则") not in rels
+    assert ("南平市重大行政决策程序规定", "issuedBy", "南平市人民政府") in rels
+    assert ("南平市人民政府", "implements", "南平市重大行政决策程序规定") in rels
+    assert not any(h == "南平市公共法律服务促进条例" and p == "issuedBy" for h, p, _ in rels), rels
+
+
+def test_a_body_handing_down_an_instrument_issued_it_but_forwarding_is_not_issuing(nlp):
+    """市政府下发《…通知》: 下发 issues an instrument to the bodies below; 转发 passes on another
+    body's instrument."""
+    text = ("钦州市2023年法治政府建设年度报告\n市政府下发《钦州市行政执法公示办法》。"
+            "市司法局转发《广西壮族自治区行政复议听证规则》。\n")
+    rels = relations(nlp, text)
+    assert ("钦州市行政执法公示办法", "issuedBy", "钦州市人民政府") in rels
+    assert not any(p == "issuedBy" and t == "钦州市司法局" for _, p, t in rels), rels
+
+
+def test_an_issuing_verb_before_a_title_that_names_its_issuer_is_that_issuers_act(nlp):
+    """制定《县政府办公室关于…的通知》 in a county's report: the body the title opens with made it,
+    so the county does not carry it out by that verb; 贯彻《…》 still says the county carries one out."""
+    text = ("榕江县2023年法治政府建设年度报告\n制定《榕江县人民政府办公室关于公布重大行政决策事项目录的通知》。"
+            "贯彻《榕江县人民政府关于加强行政规范性文件管理的意见》。\n")
+    rels = relations(nlp, text)
+    notice = "榕江县人民政府办公室关于公布重大行政决策事项目录的通知"
+    assert (notice, "issuedBy", "榕江县人民政府办公室") in rels
+    assert ("榕江县", "implements", notice) not in rels
+    assert ("榕江县", "implements", "榕江县人民政府关于加强行政规范性文件管理的意见") in rels
+
+
+def test_bodies_acting_with_the_author_issue_the_instrument_with_it(nlp):
+    """会同A、B印发《…》 in a bureau's report: the bureau and the bodies it acts with each issued the
+    instrument (none of them carries it out by issuing it); 会同A开展… still makes A a partner in
+    carrying out a program."""
+    text = ("自贡市司法局2023年工作总结\n会同市财政局、市人社局印发《自贡市法律援助经费管理办法》。"
+            "会同市妇联开展“法护巾帼”行动。\n")
+    rels = relations(nlp, text)
+    for body in ("自贡市司法局", "自贡市财政局", "自贡市人社局"):
+        assert ("自贡市法律援助经费管理办法", "issuedBy", body) in rels, rels
+        assert (body, "implements", "自贡市法律援助经费管理办法") not in rels
+    assert ("自贡市妇联", "implements", "“法护巾帼”行动") in rels
+
+
+def test_bodies_named_after_the_title_by_you_or_jing_issued_it(nlp):
+    """《…》由A、B联合印发, 《…》于…经A审议通过: the bodies after 由/经 that an issuing verb follows
+    made it, each; a body that only reviewed it (经市司法局合法性审查) or approved it before another
+    issued it (经市委审定后由市政府印发) is no issuer by this rule."""
+    text = ("宜宾市2023年法治政府建设年度报告\n《宜宾市法治督察工作办法》由市委办公室、市政府办公室联合印发。"
+            "《宜宾市养犬管理规定》于2023年3月经市政府常务会议审议通过。"
+            "《宜宾市行政复议办法》经市委审定后由市政府印发。《宜宾市物业管理办法》经市司法局合法性审查。\n")
+    rels = relations(nlp, text)
+    assert ("宜宾市法治督察工作办法", "issuedBy", "宜宾市委办公室") in rels
+    assert ("宜宾市法治督察工作办法", "issuedBy", "宜宾市人民政府办公室") in rels
+    assert ("宜宾市养犬管理规定", "issuedBy", "宜宾市人民政府") in rels
+    assert ("宜宾市行政复议办法", "issuedBy", "宜宾市委") not in rels
+    assert not any(h == "宜宾市物业管理办法" and p == "issuedBy" for h, p, _ in rels), rels
+
+
+def test_a_body_after_yi_is_the_means_not_the_subject(nlp):
+    """以X为依托/以X为试点: 以 governs the body as a means or a setting; the sentence's subject is
+    the one the report leaves unnamed (its actor), not X."""
+    text = ("曲靖市2023年法治政府建设年度报告\n以麒麟区政务服务中心为依托,推行“一窗通办”模式。"
+            "以沾益区特色产业为试点,探索“监管+服务”机制。麒麟区司法局推行“枫桥式”调解模式。\n")
+    rels = relations(nlp, text)
+    assert ("曲靖市", "implements", "“一窗通办”模式") in rels
+    assert ("曲靖市", "implements", "“监管+服务”机制") in rels
+    assert not any(h in ("麒麟区政务服务中心", "沾益区") and p == "implements" for h, p, _ in rels), rels
+    assert ("麒麟区司法局", "implements", "“枫桥式”调解模式") in rels  # (a body opening its sentence)

@@ -65,3 +65,13 @@ def test_lists_an_authority_applies_are_instruments(nlp):
     regs = found(nlp, text, EntityType.REGULATION)
     assert {"市场准入负面清单", "南宁市行政执法事项清单"} <= regs, regs
     assert not any(r.startswith(("落实", "工作")) or r.endswith("方案") for r in regs), regs
+
+
+def test_a_title_opening_with_guanyu_is_a_document_whatever_noun_ends_it(nlp):
+    """关于 opens an official document's title: 《关于…联动机制》 is an instrument though 机制 is no
+    instrument's ending; a 关于… title that reports or advises (报告, 建议) is none."""
+    text = ("钦州市司法局2023年工作总结\n出台《关于完善行政复议与行政诉讼衔接联动机制》,"
+            "向市人大常委会提交《关于全市行政复议工作情况的报告》,报送《关于加强基层法律服务的建议》。\n")
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert "关于完善行政复议与行政诉讼衔接联动机制" in regs, regs
+    assert not any(r.endswith(("报告", "建议")) for r in regs), regs

@@ -3,6 +3,8 @@
 - A short form that a longer mention lists as its alias is that entity (溪治汇 → “溪治汇”基层治理品牌).
 - Programs sharing their quoted core are one program (“1+3”模式, “1+3”多元纠纷化解模式, “1+3”):
   the document uses the variants for the same brand; the most telling form names it.
+- A bureau's short name without its generic word (退役军人局) is the bureau the document names in
+  full (退役军人事务局).
 """
 from __future__ import annotations
 
@@ -134,11 +136,39 @@ def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: the generic word a bureau's short name drops before its core 局 (退役军人事务局 → 退役军人局,
+#: 大数据管理局 → 大数据局)
+_DROPPED_BEFORE_BUREAU = ("事务局", "管理局")
+
+
+def _bureau_short_forms(cands: list[Candidate]) -> dict[str, str]:
+    """Each bureau's short name (its generic word before 局 dropped) that the document also uses,
+    mapped to the full name: the two name one body."""
+    names = {c.name for c in cands if c.etype == EntityType.ORGANIZATION}
+    out: dict[str, str] = {}
+    for full in sorted(names):
+        for generic in _DROPPED_BEFORE_BUREAU:
+            if full.endswith(generic) and len(full) > len(generic) + 2:
+                short = full[:-len(generic)] + "局"
+                if short in names:
+                    out.setdefault(short, full)
+    return out
+
+
+def unify_bureau_short_forms(cands: list[Candidate]) -> list[Candidate]:
+    """聊城市退役军人局 in a table's issuer column is the 聊城市退役军人事务局 of the titles."""
+    renames = _bureau_short_forms(cands)
+    if not renames:
+        return cands
+    return [_rename(c, renames[c.name], set()) if c.etype == EntityType.ORGANIZATION and c.name in renames
+            else c for c in cands]
+
+
 def resolve_document(cands: list[Candidate]) -> list[Candidate]:
-    """cluster_programs, then cluster_coined, then unify_aliases."""
+    """cluster_programs, then cluster_coined, then unify_aliases, then unify_bureau_short_forms."""
     programs = _program_positions(cands)
     clustered = _cluster(_cluster(cands, programs, quoted_core, _most_telling), programs, coined_family, _first_form)
-    return unify_aliases(clustered)
+    return unify_bureau_short_forms(unify_aliases(clustered))
 
 
 #: what follows 简称 before the short form

@@ -81,7 +81,8 @@ def _jurisdiction(name: str, forms: dict[str, str], lengths: list[int], stems: d
 def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> list[Located]:
     """Each place's candidate parents, nearest first: those the text writes right before it
     (湖南省桐溪县, 青石镇河湾村), then a division's direct parent in the gazetteer, or a town's
-    parent from the document.  The direct parent comes first for the report's own places and for
+    parent from the document (the county written with it, 隆昌市石碾镇, before the report's own that
+    its other mentions fall back on).  The direct parent comes first for the report's own places and for
     the places right under its own jurisdiction (柳溪县 in a 云州市 report is in 云州市, even where
     the text writes 湖南省柳溪县): the report's context makes that certain; a county that is not the
     report's (湖南桐溪县 in a 柳溪县 report) is where the text puts it.  Never a further ancestor the text does not
@@ -89,6 +90,7 @@ def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> 
     gz = gazetteer()
     stated: dict[str, list[str]] = {}
     implied: dict[str, list[str]] = {}
+    assumed: dict[str, list[str]] = {}  # a town's county from the report's context alone
     first: dict[str, int] = {}
     for h in places:
         name = h.candidate.name
@@ -101,13 +103,13 @@ def _place_parents(ctx: DocContext, places: list[PlaceHit], names: set[str]) -> 
             if h.parent and h.parent != direct.name:
                 _add(stated, name, h.parent)
         elif h.parent:
-            _add(stated if h.candidate.aliases else implied, name, h.parent)
+            _add(stated if h.candidate.aliases else assumed, name, h.parent)
     # the report's own places, its most specific first (柳溪县 of a 柳溪县 report, else its city…)
     own = tuple(p for p in (ctx.county, ctx.city, ctx.province) if p) or (None,)
     out = []
     for name, start in first.items():
         order = (implied, stated) if name in own or own[0] in implied.get(name, ()) else (stated, implied)
-        parents = tuple(dict.fromkeys((*order[0].get(name, ()), *order[1].get(name, ()))))
+        parents = tuple(dict.fromkeys((*order[0].get(name, ()), *order[1].get(name, ()), *assumed.get(name, ()))))
         if parents:
             out.append(Located(EntityKey(EntityType.PLACE, name), start, parents))
     return out

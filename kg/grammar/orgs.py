@@ -19,7 +19,7 @@ from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GRO
 from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
 from .memo import memo
-from .text import (COUNT_AFTER, HAN, clause_start, common_words, han_class_without, is_han,
+from .text import (COUNT_AFTER, HAN, clause_start, common_words, han_class_without, is_han, proper_abbreviations,
                    trie_pattern)
 
 
@@ -528,6 +528,9 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
             full = p.name + stem  # 云州 + 司法局 → 云州市司法局
         else:
             full = text[ps:end]  # media and other bodies keep the text's own spelling (云州日报)
+            group = _group_before(text, ps, stem, token_starts)
+            if group is not None:
+                start, full = group, text[group:end]
         out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
         parent = _parent(text, chain, start, full)
         if parent:
@@ -583,6 +586,17 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
 
 #: what ends the stretch in which a county named earlier is the one a bare 区/县 stands for
 _SENTENCE_BREAKS = frozenset("。！？!?；;\n")
+
+
+def _group_before(text: str, ps: int, stem: str, token_starts: Collection[int] | None) -> int | None:
+    """国电聊城…有限公司: a company's name may open with its group's short name, a proper
+    abbreviation standing as a word of its own right before the place; where it starts, or None."""
+    if token_starts is None or not stem.endswith("公司") or ps not in token_starts:
+        return None
+    for n in (2, 3):
+        if ps - n in token_starts and text[ps - n:ps] in proper_abbreviations():
+            return ps - n
+    return None
 
 
 def _sentence_county(text: str, i: int, counties: Sequence[Candidate]) -> str | None:

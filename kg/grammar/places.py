@@ -215,8 +215,10 @@ def _resolved(gz, m: Match, codes: list[str], home: str | None,
     if div is None:
         return None
     if m.is_short and div.level == Level.COUNTY and home and div.code[:2] != home \
-            and not any(a.code in named for a in gz.chain(div)[1:]):
-        return None  # 东昌(区) in a 文号 or 项城 in 9项城市: a far county's short form needs its parent named
+            and not any(a.code in named for a in gz.chain(div)):
+        # 东昌(区) in a 文号 or 项城 in 9项城市: a far county's short form needs the county itself
+        # (隆昌市…隆昌法院) or its parent named in full
+        return None
     parent = gz.parent(div)
     return div, SUBTYPE_OF_LEVEL[div.level], (("adminCode", div.code),), parent.name if parent else None
 

@@ -412,11 +412,14 @@ _USE_CUES = ("利用", "依托", "借助", "运用")
 _INDEFINITE = ("一项", "一个", "一种", "一条", "一大")
 #: verbs whose object is a state to reach or a gap to close (打通基层治理“最后一米”)
 _STATE_GOVERNORS = ("打通", "解决", "破解", "实现", "做到", "当好", "跑出", "畅通")
-_STATE_GOVERNED = re.compile(f"(?:{'|'.join(_STATE_GOVERNORS)})[\u4e00-\u9fff]{{0,6}}\\Z")
+#: verbs of rectifying, whose object is a problem to stamp out (整治行政执法“乱罚款”), not a program
+_REMEDY_GOVERNORS = ("整治", "纠治", "纠正", "查处", "惩治", "遏制", "根治", "破除", "杜绝")
+_STATE_GOVERNED = re.compile(f"(?:{'|'.join(_STATE_GOVERNORS + _REMEDY_GOVERNORS)})[\u4e00-\u9fff]{{0,6}}\\Z")
 
 
 def _state_verb_governs(text: str, qstart: int) -> bool:
-    """A verb of reaching a state within a short noun phrase before the quote (打通基层治理“最后一米”)."""
+    """A verb of reaching a state or of rectifying a problem within a short noun phrase before the
+    quote (打通基层治理“最后一米”, 整治行政执法“乱罚款”)."""
     return _STATE_GOVERNED.search(text, max(0, qstart - 8), qstart) is not None
 
 
@@ -430,8 +433,10 @@ _UNQUOTED_HEADS = ("攻坚行动", "专项行动", "行动", "宣传月活动", 
                    "工作法", "创建活动")
 _GENERIC_STEMS = ("相关", "有关", "各项", "各类", "一系列", "多种", "多项", "系列", "工作", "长效", "常态化",
                   "一批", "一套", "这一", "该", "此", "其", "全面", "进一步", "相应", "配套", "新的")
-#: what makes an unquoted phrase a proper name: a quote, a number, a coined count (两省三县), a place
-_DISTINCT = re.compile(r"[“0-9+]|[一二三四五六七八九十两][^\s]{0,2}[一二三四五六七八九十两]|[省市县区镇乡]")
+#: what makes an unquoted phrase a proper name: a quote, a number, a coined count (两省三县), a place,
+#: or the years a campaign is given, closing the stem (…专项整治三年行动)
+_DISTINCT = re.compile(r"[“0-9+]|[一二三四五六七八九十两][^\s]{0,2}[一二三四五六七八九十两]|[省市县区镇乡]"
+                       r"|[一二三四五六七八九十两]年\Z")
 #: how long a stem makes a name specific without a place, a number or a quote, by head: a rule or
 #: system named by what it does at length (行政执法效能评估制度, …府院衔接机制) is one institution;
 #: heads not listed need a distinct mark (法律援助服务长效机制 and 主题法治宣传教育活动 are no names)

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 
 from ..lexicon import DISPOSAL_CARRY_VERBS, PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
-from .rel_issued import ISSUED_BY, made_by_author, made_by_subjects, signed_by
+from .rel_issued import (ISSUED_BY, issued_and_carried, made_by_a_body_before, made_by_author, made_by_subjects,
+                         made_by_titled_issuer, made_jointly, signed_by)
 from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
 from .relcore import (AWARD, CLAUSE_BREAK, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
@@ -162,7 +163,8 @@ def promoters(text: str, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]
 
 
 def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, k: EntityKey,
-                        ms: Sequence[Keyed], who: list[EntityKey], list_start: int) -> bool:
+                        ms: Sequence[Keyed], who: list[EntityKey], list_start: int,
+                        with_them: Sequence[EntityKey] = ()) -> bool:
     """A regulation's makers and parties (issuedBy; an agreement binds its parties), and whether
     the ones acting in its clause carry it out: not when they made it, and only after a verb of
     carrying out before the list it is in."""
@@ -171,12 +173,15 @@ def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, 
     for party in parties:
         sink.add(k, ISSUED_BY, party, s)
         sink.add(party, IMPLEMENTS, k, s)
-    makers = made_by_subjects(facts, s, m.start, ms, who)
+    makers = made_by_subjects(facts, s, m.start, ms, who) or (
+        made_jointly(facts, s, m.start, ms, with_them) if not who else [])
     for maker in makers:
         sink.add(k, ISSUED_BY, maker, s)
-    if makers or parties:
+    if (makers or parties) and not issued_and_carried(text, s, m.start):
         return False  # the body that made it: issuedBy, not implements
     if not who:
+        if made_by_titled_issuer(facts, s, m, ms) or made_by_a_body_before(facts, s, m.start, ms):
+            return False  # 制定《县政府办公室关于…》, 推动市政府出台《…》: another body made it
         author = made_by_author(facts, s, m.start, ms)
         if author is not None:
             sink.add(k, ISSUED_BY, author, s)
@@ -247,7 +252,8 @@ def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
                     sink.add(doer, IMPLEMENTS, k, s)
                 continue
             starts = list_starts(text, ms) if starts is None else starts
-            if not _regulation_carried(facts, sink, s, m, k, ms, who, starts.get(m.start, m.start)):
+            if not _regulation_carried(facts, sink, s, m, k, ms, who, starts.get(m.start, m.start),
+                                       with_them if m.start < with_end else ()):
                 continue
         if not who and k.etype == PROGRAM:
             who = heading_subjects(facts, i)

@@ -6,10 +6,12 @@
 - a title that opens with its issuer (云州市人民政府办公室关于…);
 - the issuer column of an appendix table;
 - 该条例由市人大常委会审议通过: the body that passed the instrument of that kind named last;
+- 《…》由A、B联合印发: the bodies after 由/经 that an issuing verb follows, each;
 - 完成《X》立法审查和市人大常委会审议通过: a body right before a verb of passing that takes no
   title after it passed the title named before it in the clause;
 - an issuing verb with no subject before the title: the report's author made it (印发《…》 in
-  a bureau's summary);
+  a bureau's summary), also when 并 joins a verb of carrying out to it (制定并实施…办法), and
+  with the bodies it acts with (会同市财政局印发《…》: both);
 - the parties of an agreement (A与B签订《…协议》) each made it, and each is bound by it.
 """
 from __future__ import annotations
@@ -17,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
+from ..lexicon import DISPOSAL_CARRY_VERBS, ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
 from ..model import EntityKey, Predicate
-from .candidates import NESTED
+from .candidates import NESTED, Candidate
+from .coordination import COORD
 from .relcore import ORG, REGULATION, DocFacts, Keyed, Sink
 from .tables import TableRow
 from .text import Sentence
@@ -28,9 +31,13 @@ ISSUED_BY = Predicate.ISSUED_BY
 _VERBS = "|".join(sorted(ISSUE_VERBS, key=len, reverse=True))
 #: an issuing verb between a body and a title (…联合印发了《…》)
 ISSUE_CUE = re.compile(f"(?:联合)?(?:{_VERBS})了?")
+_CARRY = "|".join(DISPOSAL_CARRY_VERBS)
 #: a run of issuing verbs closing the text before a title (制定颁布《…》), unless a verb of
-#: prompting opens the run (提请制定颁布《…》: another body makes it)
-_ISSUE_VERB_END = re.compile(f"(?:{_VERBS})+了?$")
+#: prompting opens the run (提请制定颁布《…》: another body makes it); 并 may join a verb of
+#: carrying out that shares the title (制定并实施…办法: made, and carried out)
+_ISSUE_VERB_END = re.compile(f"(?:{_VERBS})+了?(?:并(?:{_CARRY}))?$")
+#: an issuing run joined to a verb of carrying out (制定并实施): the maker also carries it out
+_ISSUED_AND_CARRIED = re.compile(f"(?:{_VERBS})了?并(?:{_CARRY})$")
 _SIGNING_VERB_END = re.compile(f"(?:{'|'.join(SIGNING_VERBS)})了?$")
 _SENTENCE_BREAK = re.compile(r"[，,。；;]")
 #: a verb of passing that closes its clause (…和市人大常委会审议通过，): its object came before
@@ -71,15 +78,36 @@ def signed_by(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
     return list(subjects)
 
 
+def issued_and_carried(text: str, s: Sentence, start: int) -> bool:
+    """制定并实施《…》: the verbs before the title say its maker also carries it out."""
+    return _ISSUED_AND_CARRIED.search(text, max(s.start, start - 10), start) is not None
+
+
+def made_jointly(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
+                 with_them: Sequence[EntityKey]) -> list[EntityKey]:
+    """会同市财政局、市人社局印发《…》 with no subject: the bodies it acts with made it, and so did
+    the report's author where it acts (a place's report names none of its own bodies)."""
+    if not with_them or not issue_verb_before(facts.text, s, m_start, ms):
+        return []
+    author = facts.author if facts.author is not None and facts.actor_at(s.start) == facts.author else None
+    return [*with_them, author] if author is not None else list(with_them)
+
+
+def made_by_a_body_before(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> bool:
+    """推动市政府出台《…》, 协助市政府出台《…》: the issuing verb before the title has a body of its own
+    before it in its clause (the object of the report's own verb): that body made it."""
+    if not issue_verb_before(facts.text, s, m_start, ms):
+        return False
+    clause = max(facts.text.rfind(c, s.start, m_start) for c in "，,；;：:")
+    return any(k.etype == ORG and m.source != NESTED and clause < m.start and m.end <= m_start for m, k in ms)
+
+
 def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> EntityKey | None:
     """An issuing verb with no subject before the title, in the author's own report: the author
     made it (a place's report does not say which of its bodies did)."""
     if facts.author is None or facts.actor_at(s.start) != facts.author \
-            or not issue_verb_before(facts.text, s, m_start, ms):
+            or not issue_verb_before(facts.text, s, m_start, ms) or made_by_a_body_before(facts, s, m_start, ms):
         return None
-    clause = max(facts.text.rfind(c, s.start, m_start) for c in "，,；;：:")
-    if any(k.etype == ORG and m.source != NESTED and clause < m.start and m.end <= m_start for m, k in ms):
-        return None  # 协助市政府出台《…》: the verb has a body of its own before it
     return facts.author
 
 
@@ -94,6 +122,18 @@ def _passed_after(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed])
                       and m2.source != NESTED and clause < m2.start), None)
         if title is not None:
             sink.add(title, ISSUED_BY, k, s)
+
+
+def titled_issuers(text: str, m: Candidate, ms: Sequence[Keyed]) -> list[EntityKey]:
+    """The body a title opens with before 关于 (《云州市人民政府办公室关于…的通知》): its issuer."""
+    return [k2 for m2, k2 in ms if k2.etype == ORG and m2.start in (m.start, m.start + 1)
+            and text.startswith("关于", m2.end)]
+
+
+def made_by_titled_issuer(facts: DocFacts, s: Sentence, m: Candidate, ms: Sequence[Keyed]) -> bool:
+    """制定《县政府办公室关于…的通知》 with no subject: the verb is the act of the issuer the title
+    names, not of the report's actor."""
+    return bool(titled_issuers(facts.text, m, ms)) and issue_verb_before(facts.text, s, m.start, ms)
 
 
 def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
@@ -111,9 +151,8 @@ def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]
                     and not between.endswith(PROMPTING_VERBS, 0, cue.start()):
                 sink.add(k, ISSUED_BY, k2, s)
             break
-        for m2, k2 in ms:
-            if k2.etype == ORG and m2.start in (m.start, m.start + 1) and text[m2.end:m2.end + 2] == "关于":
-                sink.add(k, ISSUED_BY, k2, s)
+        for issuer in titled_issuers(text, m, ms):
+            sink.add(k, ISSUED_BY, issuer, s)
 
 
 #: 该条例由市人大常委会审议通过: "this (kind)" made by the body named next
@@ -145,13 +184,48 @@ def _anaphoric_issuers(facts: DocFacts, sink: Sink) -> None:
             sink.add(antecedent, ISSUED_BY, body[1], facts.sents[i])
 
 
-def table_issuers(rows: Sequence[TableRow], sink: Sink) -> None:
-    """The issuer column of an appendix table (制定单位)."""
+def table_issuers(facts: DocFacts, rows: Sequence[TableRow], sink: Sink) -> None:
+    """The issuer column of an appendix table (制定单位), each cell under the name the document
+    resolved its mention to (退役军人局 → 退役军人事务局)."""
+    if not rows:
+        return
+    resolved = {(m.start, m.end, m.etype): m.name for m in facts.mentions}
+
+    def key(c: Candidate) -> EntityKey:
+        return EntityKey(c.etype, resolved.get((c.start, c.end, c.etype), c.name))
+
     for r in rows:
-        if r.issuer is None:
+        if r.issuer is not None:
+            sink.add(key(r.regulation), ISSUED_BY, key(r.issuer), Sentence(r.line_start, r.line_end))
+
+
+#: a title's maker named after it: 《…》(于2023年3月)由/经 + the bodies
+_BY_AFTER_TITLE = re.compile(r"(?:已|先后)?(?:于[^，,。；;：:\n]{1,10}?)?(?:由|经)")
+
+
+def _issuers_after(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
+    """《…办法》由市委办公室、市政府办公室联合印发: the bodies after 由/经 that an issuing verb
+    follows made the title before them, each of them."""
+    text = facts.text
+    bodies = [(m, k) for m, k in ms if k.etype == ORG and m.source != NESTED]
+    for m, k in ms:
+        if k.etype != REGULATION or m.source == NESTED:
             continue
-        sink.add(EntityKey(r.regulation.etype, r.regulation.name), ISSUED_BY,
-                 EntityKey(r.issuer.etype, r.issuer.name), Sentence(r.line_start, r.line_end))
+        by = _BY_AFTER_TITLE.match(text, m.end)
+        if by is None:
+            continue
+        makers, end = [], by.end()
+        for m2, k2 in bodies:
+            if m2.start < end:
+                continue
+            if m2.start != end and (not makers or COORD.fullmatch(text, end, m2.start) is None):
+                break
+            makers.append(k2)
+            end = m2.end
+        verb = _MADE_AFTER_BODY.match(text, end) if makers else None
+        if verb is not None and not any(end <= m2.start < verb.end() for m2, _ in bodies):
+            for maker in makers:  # (经市委审定后由市政府印发: the verb is another body's)
+                sink.add(k, ISSUED_BY, maker, s)
 
 
 def issued_in_text(facts: DocFacts, sink: Sink, skip: set[int]) -> None:
@@ -161,5 +235,6 @@ def issued_in_text(facts: DocFacts, sink: Sink, skip: set[int]) -> None:
             continue
         _issuer_before(facts, sink, facts.sents[i], facts.in_sent[i])
         _passed_after(facts, sink, facts.sents[i], facts.in_sent[i])
+        _issuers_after(facts, sink, facts.sents[i], facts.in_sent[i])
     if "该" in facts.text:
         _anaphoric_issuers(facts, sink)

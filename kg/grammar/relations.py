@@ -47,7 +47,7 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     # a table's line is no clause: nobody carries out what its cells name
     implements(facts, sink, tables | {i for i in facts.carried if "|" in text[facts.sents[i].start:facts.sents[i].end]})
     award_relations(text, facts.sents, facts.idx.at, facts.in_sent, events, facts.actor_at, sink.add)
-    table_issuers(rows, sink)
+    table_issuers(facts, rows, sink)
     issued_in_text(facts, sink, tables)
     located_in(facts, sink, located)
     return sink.out

@@ -28,7 +28,7 @@ Keyed = tuple[Candidate, EntityKey]
 
 LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|——|■|\s)+")
 SUBJECT_WINDOW = 14
-PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把") + ("根据", "按照", "依据", "围绕")
+PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把以") + ("根据", "按照", "依据", "围绕")
 #: verbs whose object is a body or place made to act (推动A创建…): no subject follows them
 CAUSATIVE_VERBS = PROMPTING_VERBS + ("支持", "帮助", "带领", "引导", "鼓励", "组织", "促进", "让", "使")
 #: verbs that govern a body or place named after them in their clause (成立了…评估中心, 依托…镇,

@@ -108,14 +108,21 @@ def verbs_and_adverbs() -> frozenset[str]:
     return _dictionary_words()[1]
 
 
+def proper_abbreviations() -> frozenset[str]:
+    """2–3 character words jieba's dictionary tags as abbreviations or other proper nouns (国电,
+    中石化, 华能): a group's short name that may open the name of one of its companies."""
+    return _dictionary_words()[2]
+
+
 @functools.cache
-def _dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
-    """common_words() and verbs_and_adverbs(), from one reading of jieba's dictionary."""
+def _dictionary_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """common_words(), verbs_and_adverbs() and proper_abbreviations(), from one reading of jieba's
+    dictionary."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     path = os.path.join(spec.submodule_search_locations[0], "dict.txt")
-    words, verbs = set(), set()
+    words, verbs, proper = set(), set(), set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
@@ -128,7 +135,9 @@ def _dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
                 words.add(parts[0])
             if len(parts[0]) == 2 and parts[2] in ("v", "ad", "d") and freq >= 50:
                 verbs.add(parts[0])
-    return frozenset(words), frozenset(verbs)
+            if parts[2] in ("j", "nz"):
+                proper.add(parts[0])
+    return frozenset(words), frozenset(verbs), frozenset(proper)
 
 
 @dataclass(frozen=True, slots=True)

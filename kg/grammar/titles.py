@@ -39,6 +39,18 @@ def regulation_kind(title: str) -> str | None:
     return None
 
 
+#: what a 关于… title ends with when the text reports, advises or speaks rather than rules
+_NOT_RULING = ("报告", "汇报", "说明", "总结", "讲话", "发言", "建议", "提案", "议案", "意见书", "函")
+
+
+def document_kind(title: str) -> str | None:
+    """关于 opens an official document's title (《关于对…考核评估机制》): a document that rules,
+    whatever noun ends it, unless it reports, advises or speaks (《关于…的报告》)."""
+    if title.startswith("关于") and len(title) > 6 and not title.endswith(_NOT_RULING):
+        return "NormativeDocument"
+    return None
+
+
 def is_media(title: str) -> bool:
     return title.endswith(_MEDIA_SUFFIXES) and len(title) <= 12
 
@@ -124,7 +136,7 @@ def match_titles(text: str) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), EntityType.ORGANIZATION, title, "title",
                                  "MediaOrganization", aliases=(f"《{title}》",)))
             continue
-        kind = None if is_article_title(title) else regulation_kind(title)
+        kind = None if is_article_title(title) else regulation_kind(title) or document_kind(title)
         if kind:
             name, aliases = title, (f"《{title}》",) + spaced
             if "印发" in title:

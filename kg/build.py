@@ -527,7 +527,7 @@ def _check_group(group: Sequence[DocExtraction]) -> Report | None:
     from .resolve import resolve
 
     try:
-        shacl.check(resolve(group, ()), "fast")
+        shacl.check(resolve(group, ()), "shifty")
     except shacl.ValidationFailed as failed:
         return failed.report
     return None

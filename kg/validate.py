@@ -1,7 +1,7 @@
 """SHACL validation of the graph against ontology/shapes.ttl, by two maintained engines.
 
-- `shifty` (pyshifty, a SHACL engine in Rust; `kg validate` and `kg build` by default): the seeds'
-  graph in well under a second, 10× the seeds in about 3 s of CPU (bench/validate_bench.py).
+- `shifty` (pyshifty, a SHACL engine in Rust; `kg validate` and `kg build --validate shapes`): the
+  seeds' graph in well under a second, 10× the seeds in about 10 s of CPU (bench/build_bench.py).
 - `pyshacl` (the reference, `kg validate --engine pyshacl`, `kg build --validate full`): about a
   minute and a half of CPU on the seeds, nearly all of it in the shapes' SPARQL constraints.
 
@@ -9,8 +9,9 @@ Both read the shapes with the ontology mixed into the data and no inference (inf
 off: RDFS inference would apply rdfs:domain/range and hide every domain/range violation). Both
 reports are read from the W3C validation report graph, so they name the same focus nodes,
 components and paths (tests compare them on a graph with every kind of mistake). A shape the
-engine cannot run is an error (`UnsupportedShape`), never a silent pass. "fast" and "full" are
-the names `kg build --validate` uses for the two.
+engine cannot run is an error (`UnsupportedShape`), never a silent pass. "fast" (`kg build
+--validate shapes`' former name) and "full" name the two engines too. `kg build` checks the shapes'
+constraints on the records by default instead (kg.invariants, which reports as these engines do).
 """
 from __future__ import annotations
 

@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/index_bench.py CORPUS STAGE [--cache DIR] [--jobs N]
 
-STAGE is one of: index (kg.export.rdf.triple_index, as a --jobs 2 build makes it beside the
+STAGE is one of: index (kg.graph.TripleIndex, as a --jobs 2 build makes it beside the
 forked Turtle writer), turtle+index (write_turtle_and_index, as a --jobs 1 build), html
-(triple_index then write_html). The knowledge base comes from kg.build.build_kb with an extraction
+(TripleIndex then write_html). The knowledge base comes from kg.build.build_kb with an extraction
 cache (warm after the first run); the stage then runs once in this process, with the cyclic
 collector paused as kg.build pauses it. Peak RSS
 is the process's high-water mark (ru_maxrss) after the stage, and before it (the knowledge base
@@ -36,7 +36,8 @@ def main() -> None:
     from kg.build import build_kb
     from kg.cache import ExtractionCache
     from kg.export.html import write_html
-    from kg.export.rdf import triple_index, write_turtle_and_index
+    from kg.export.rdf import write_turtle_and_index
+    from kg.graph import TripleIndex
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
@@ -45,11 +46,11 @@ def main() -> None:
         with collector.paused():
             t0, c0 = time.perf_counter(), time.process_time()
             if args.stage == "index":
-                index = triple_index(kb)
+                index = TripleIndex(kb)
             elif args.stage == "turtle+index":
                 _, index = write_turtle_and_index(kb, out / "graph.ttl")
             if args.stage == "html":
-                write_html(triple_index(kb), out / "graph.html")
+                write_html(TripleIndex(kb), out / "graph.html")
             t1, c1 = time.perf_counter(), time.process_time()
         n = sum(len(v) for v in index._by_p.values()) if args.stage != "html" else 0
     print(f"{args.corpus.name} {args.stage}: {t1 - t0:.2f} s wall, {c1 - c0:.2f} s CPU"

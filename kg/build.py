@@ -485,8 +485,9 @@ def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], cache: ExtractionCa
            validate: Validation, stats: dict, jobs: int = 1) -> None:
     """Validation before anything is written. RECORDS: the shapes' constraints on the records the
     graph is made from (kg.invariants; a 10× build spent 10 s of 17 s in the shapes, the records
-    take a fraction of a second). SHAPES: the shapes run on the documents not validated before (all of them without a cache), in groups of about CHECK_CHARS
-    characters, each group's graph resolved from its documents alone: time linear in the corpus,
+    take a fraction of a second). SHAPES: the shapes run on the documents not validated before
+    (all of them without a cache), in groups of about CHECK_CHARS characters, each group's graph
+    resolved from its documents alone: time linear in the corpus,
     memory bounded by the group (the whole 100× graph at once took 131 s and 6 GiB), the groups
     shared among `jobs` forked processes. Each shape reads one document's records (an entity's
     one label and type, a relation and its evidence, a figure and its data set), which resolution
@@ -495,14 +496,13 @@ def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], cache: ExtractionCa
     from . import validate as shacl
 
     t = time.perf_counter()
+    stats["documents_validated"] = len(kb.documents)
     if validate is Validation.RECORDS:
         from . import invariants
 
         invariants.check(kb)
-        stats["documents_validated"] = len(kb.documents)
     elif validate is Validation.FULL:
         shacl.check(kb, "pyshacl")
-        stats["documents_validated"] = len(kb.documents)
     else:
         from .parallel import forks, map_forked, release_memory
 
@@ -609,13 +609,13 @@ def _turtle_beside_viewer(kb: KnowledgeBase, out: Path, stats: dict) -> list[Pat
     (a build given a second core: the two passes over the knowledge base run side by side)."""
     from .export.forked import turtle_beside
     from .export.html import write_html
-    from .export.rdf import triple_index
+    from .graph import TripleIndex
 
     t = time.perf_counter()
     with turtle_beside(kb, out / "graph.ttl"):
         texts = write_texts(kb.documents, out)
         t1 = time.perf_counter()
-        index = triple_index(kb)
+        index = TripleIndex(kb)
         stats["graph_seconds"] = time.perf_counter() - t1
         t1 = time.perf_counter()
         page = write_html(index, out / "graph.html")

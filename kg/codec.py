@@ -18,11 +18,11 @@ from typing import Annotated
 
 import msgspec
 
-from .model import (DataSet, DocContext, DocExtraction, EntityKey, EntityType, Evidence, FigureKind, Mention,
+from .model import (DataSet, DocContext, DocExtraction, EntityKey, Evidence, FigureKind, Mention,
                     Observation, Predicate, RelationMention, Section, SourceDocument)
 
 #: the layout's name, stored in every entry (a new layout ignores the entries of the old one)
-FORMAT = "lgkg-extraction/5"
+FORMAT = "lgkg-extraction/6"
 
 
 class CodecError(ValueError):
@@ -38,24 +38,10 @@ class _Row(msgspec.Struct, array_like=True, frozen=True, forbid_unknown_fields=T
     """A record stored as a JSON array of its fields."""
 
 
-class _Key(_Row):
-    etype: EntityType
-    name: str
-
-
-class _Context(_Row):
-    province: str | None
-    city: str | None
-    county: str | None
-    author: str | None
-    title: str | None
-    year: int | None
-
-
 class _Section(_Row):
     start: Index
     end: Index
-    context: _Context
+    context: DocContext
 
 
 class _Mention(_Row):
@@ -112,9 +98,9 @@ class _DataSet(_Row):
 
 class _Extraction(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     document: tuple[str, str, str, str]  # doc_id, path, encoding, sha256 (not the text)
-    context: _Context
+    context: DocContext
     sections: tuple[_Section, ...]
-    keys: tuple[_Key, ...]
+    keys: tuple[EntityKey, ...]  # the entities the records name, each once
     mentions: tuple[_Mention, ...]
     relations: tuple[_Relation, ...]
     observations: tuple[_Observation, ...]
@@ -137,10 +123,6 @@ _DECODER = msgspec.json.Decoder(Entry)
 
 # --------------------------------------------------------------------------- encoding
 
-def _context(c: DocContext) -> _Context:
-    return _Context(c.province, c.city, c.county, c.author, c.title, c.year)
-
-
 class _Table:
     """The entity keys of one extraction, each given an index the first time it is met."""
 
@@ -153,8 +135,8 @@ class _Table:
             n = self.index[key] = len(self.index)
         return n
 
-    def rows(self) -> tuple[_Key, ...]:
-        return tuple(_Key(k.etype, k.name) for k in self.index)
+    def keys(self) -> tuple[EntityKey, ...]:
+        return tuple(self.index)
 
 
 def encode(ex: DocExtraction, *, fingerprint: str, text_sha256: str) -> bytes:
@@ -167,17 +149,17 @@ def encode(ex: DocExtraction, *, fingerprint: str, text_sha256: str) -> bytes:
         doc = ids[e.doc_id] if e.doc_id is not None else None
         return _Evidence(doc, e.start, e.end, e.source, e.year, e.quote if doc is None else None)
 
+    mentions = tuple(_Mention(ids[m.doc_id], m.start, m.end, key(m.key), m.subtype, m.props, m.source)
+                     for m in ex.mentions)
+    relations = tuple(_Relation(key(r.head), r.predicate, key(r.tail), evidence(r.evidence)) for r in ex.relations)
+    observations = tuple(_Observation(ids[o.doc_id], key(o.area), o.year, o.measure, o.value, o.unit, o.start, o.end,
+                                      o.kind, o.dataset, o.header_path) for o in ex.observations)
     extraction = _Extraction(
-        (d.doc_id, d.path, d.encoding, d.sha256), _context(ex.context),
-        tuple(_Section(s.start, s.end, _context(s.context)) for s in ex.sections),
-        (),
-        tuple(_Mention(ids[m.doc_id], m.start, m.end, key(m.key), m.subtype, m.props, m.source) for m in ex.mentions),
-        tuple(_Relation(key(r.head), r.predicate, key(r.tail), evidence(r.evidence)) for r in ex.relations),
-        tuple(_Observation(ids[o.doc_id], key(o.area), o.year, o.measure, o.value, o.unit, o.start, o.end, o.kind,
-                           o.dataset, o.header_path) for o in ex.observations),
+        (d.doc_id, d.path, d.encoding, d.sha256), ex.context,
+        tuple(_Section(s.start, s.end, s.context) for s in ex.sections),
+        key.keys(), mentions, relations, observations,
         tuple(_DataSet(ids[t.doc_id], t.key, t.title, t.start, t.end, t.adds_up, t.mismatches) for t in ex.datasets),
     )
-    extraction = msgspec.structs.replace(extraction, keys=key.rows())
     try:
         return _ENCODER.encode(Entry(FORMAT, fingerprint, d.doc_id, text_sha256, extraction))
     except (msgspec.EncodeError, UnicodeEncodeError) as exc:  # a lone surrogate (only from the Python API)
@@ -194,10 +176,6 @@ def read(data: bytes) -> Entry:
         raise CodecError(str(exc)) from None
 
 
-def _doc_context(c: _Context) -> DocContext:
-    return DocContext(c.province, c.city, c.county, c.author, c.title, c.year)
-
-
 def decode(x: _Extraction, document: SourceDocument) -> DocExtraction:
     """The extraction `x` of `document`, with its text put back; CodecError unless every offset
     and index fits (an offset past the text, a key or section that is not there)."""
@@ -212,10 +190,10 @@ def decode(x: _Extraction, document: SourceDocument) -> DocExtraction:
 
 def _decode(x: _Extraction, document: SourceDocument) -> DocExtraction:
     text, doc_id = document.text, document.doc_id
-    sections = tuple(Section(f"{doc_id}#{n}", doc_id, s.start, s.end, _doc_context(s.context))
+    sections = tuple(Section(f"{doc_id}#{n}", doc_id, s.start, s.end, s.context)
                      for n, s in enumerate(x.sections, 1))
     ids = (doc_id, *(s.doc_id for s in sections))
-    keys = tuple(EntityKey(k.etype, k.name) for k in x.keys)
+    keys = x.keys
     n = len(text)
 
     spans: dict[tuple[int, int], str] = {}  # one string per span: a sentence holding several figures is each one's quote
@@ -244,7 +222,7 @@ def _decode(x: _Extraction, document: SourceDocument) -> DocExtraction:
                          for o in x.observations)
     datasets = tuple(DataSet(ids[t.doc], t.key, t.title, t.start, t.end, t.adds_up, t.mismatches)
                      for t in x.datasets)
-    return DocExtraction(document, _doc_context(x.context), mentions, relations, sections, observations, datasets)
+    return DocExtraction(document, x.context, mentions, relations, sections, observations, datasets)
 
 
 __all__ = ["FORMAT", "CodecError", "Entry", "decode", "encode", "read"]

@@ -24,7 +24,7 @@ from . import graph as G
 from .model import (SIGNATURES, DataSet, EntityKey, EntityType, Evidence, KnowledgeBase, Observation,
                     Predicate, norm_label)
 from .validate import Report, ValidationFailed, Violation
-from .vocab import DCTERMS_IRI, LG_IRI, PROV_IRI, QB_IRI, RDFS_IRI, SDMX_DIMENSION_IRI, SDMX_MEASURE_IRI, SKOS_IRI
+from .vocab import DCTERMS_IRI, LG_IRI, PROV_IRI, RDFS_IRI, SDMX_DIMENSION_IRI, SDMX_MEASURE_IRI, SKOS_IRI
 
 __all__ = ["check", "violations"]
 
@@ -44,7 +44,7 @@ class C:
     MIN_INCLUSIVE = "MinInclusiveConstraintComponent"
     LESS_THAN = "LessThanConstraintComponent"
     PATTERN = "PatternConstraintComponent"
-    DATATYPE = "DatatypeConstraintComponent"  # of values from text: a year is always an xsd:gYear
+    DATATYPE = "DatatypeConstraintComponent"
     CLASS = "ClassConstraintComponent"
     OR = "OrConstraintComponent"
     SPARQL = "SPARQLConstraintComponent"
@@ -64,7 +64,6 @@ class P:
     QUOTE = LG_IRI + "quote"
     CHAR_START = LG_IRI + "charStart"
     CHAR_END = LG_IRI + "charEnd"
-    DATA_SET = QB_IRI + "dataSet"
     REF_AREA = SDMX_DIMENSION_IRI + "refArea"
     OBS_VALUE = SDMX_MEASURE_IRI + "obsValue"
     DERIVED_FROM = PROV_IRI + "wasDerivedFrom"
@@ -287,10 +286,14 @@ def _evidence_values(r: _Records, ev: Evidence) -> list[tuple[str, str]]:
 
 
 def _offsets(start: int, end: int) -> list[tuple[str, str]]:
-    if 0 <= start < end:
-        return []
-    return [c for c, broken in (((C.MIN_INCLUSIVE, P.CHAR_START), start < 0), ((C.MIN_INCLUSIVE, P.CHAR_END), end < 0),
-                                ((C.LESS_THAN, P.CHAR_START), not start < end)) if broken]
+    broken = []
+    if start < 0:
+        broken.append((C.MIN_INCLUSIVE, P.CHAR_START))
+    if end < 0:
+        broken.append((C.MIN_INCLUSIVE, P.CHAR_END))
+    if not start < end:
+        broken.append((C.LESS_THAN, P.CHAR_START))
+    return broken
 
 
 # ---------------------------------------------------------------------------- figures
@@ -300,7 +303,8 @@ _AREA = frozenset({EntityType.PLACE, EntityType.ORGANIZATION})
 
 def _observations(r: _Records) -> Iterator[_Found]:
     quotes: dict[tuple, str] = {}
-    measure = {m: norm_label(m) for m in {o.measure for o in r.kb.observations}}
+    measures = {o.measure for o in r.kb.observations}
+    measure = {m: norm_label(m) for m in measures}
     for o in r.kb.observations:
         where = (o.doc_id, o.dataset, o.start, o.end, r.ident(o.area), measure[o.measure], o.value, o.year,
                  o.unit or "", o.kind, o.header_path)  # what the observation's IRI is made of
@@ -311,7 +315,7 @@ def _observations(r: _Records) -> Iterator[_Found]:
             s = G._observation_iri(o)
             yield from (_Found(s, component, "ObservationShape", path) for component, path in broken)
     labels: dict[str, set[str]] = {}
-    for m in {o.measure for o in r.kb.observations}:
+    for m in measures:
         labels.setdefault(G._measure_iri(m), set()).add(m)
     for s, values in labels.items():
         if "" in values:

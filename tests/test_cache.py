@@ -96,7 +96,7 @@ def test_a_damaged_entry_is_a_miss_never_an_error(tmp_path, damage):
         elif damage == "unknown-field":
             entry["extraction"]["comment"] = "hello"
         else:
-            entry["extraction"]["keys"][0][0] = "Wizard"
+            entry["extraction"]["keys"][0]["etype"] = "Wizard"
         data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
     p.write_bytes(data)
     assert c.get(d) is None
@@ -138,7 +138,7 @@ def test_an_entry_holds_no_text_and_a_forged_one_that_does_not_fit_the_text_is_i
     c.put(_ex(d))
     entry = _entry(c, d)
     assert d.text[:6] not in json.dumps(entry["extraction"]["mentions"], ensure_ascii=False)
-    assert entry["extraction"]["keys"] == [["Organization", "聊城市司法局"]]  # each key once
+    assert entry["extraction"]["keys"] == [{"etype": "Organization", "name": "聊城市司法局"}]  # each key once
     for field, forged in ((2, 60), (3, 1), (0, 1)):  # an offset past the text, no such key, no such section
         bad = json.loads(json.dumps(entry))
         bad["extraction"]["mentions"][0][field] = forged

@@ -24,7 +24,7 @@ from ..model import KnowledgeBase
 from ..vocab import PREFIXES, XSD_INTEGER
 from .atomic import atomic_write
 
-__all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "triple_index", "turtle_bytes", "turtle_chunks",
+__all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "turtle_bytes", "turtle_chunks",
            "write_nquads_stream",
            "write_ntriples_stream", "write_turtle", "write_turtle_and_index"]
 
@@ -241,12 +241,6 @@ def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, TripleI
             fh.write(chunk)
     index.done()
     return Path(path), index
-
-
-def triple_index(kb: KnowledgeBase) -> TripleIndex:
-    """The viewer's triple index of `kb` (`kg.graph.TripleIndex(kb)`): what a build makes beside
-    graph.ttl when a child process writes that (kg.export.forked)."""
-    return TripleIndex(kb)
 
 
 # ---------------------------------------------------------------------------- N-Triples / N-Quads

@@ -570,27 +570,7 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
         _check(kb, todo, cache, validate, stats, jobs if engine == "local" else 1)
         del todo
         release_memory()
-    from .export.rdf import write_turtle, write_turtle_and_index
-
-    from .export.forked import can_fork
-
-    if html and not formats and jobs > 1 and engine == "local" and can_fork():
-        return _result(kb, _turtle_beside_viewer(kb, out, stats), t0, stats)
-    t = time.perf_counter()
-    if html:  # one pass over the triples: graph.ttl, and the index the viewer reads
-        ttl, index = write_turtle_and_index(kb, out / "graph.ttl")
-        outputs = [ttl]
-    else:
-        outputs = [write_turtle(kb, out / "graph.ttl")]  # straight from kb: no rdflib graph needed
-    stats["turtle_seconds"] = time.perf_counter() - t
-    outputs += write_texts(kb.documents, out)
-    if html:
-        from .export.html import write_html
-
-        t = time.perf_counter()
-        outputs.append(write_html(index, out / "graph.html"))
-        stats["html_seconds"] = time.perf_counter() - t
-        del index
+    outputs = _write_graph(kb, out, html=html, jobs=jobs if engine == "local" else 1, cache=cache, stats=stats)
     if formats:  # only these need an rdflib graph
         from .export.formats import write_formats
         from .graph import build_graph
@@ -604,25 +584,53 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
     return _result(kb, outputs, t0, stats)
 
 
-def _turtle_beside_viewer(kb: KnowledgeBase, out: Path, stats: dict) -> list[Path]:
-    """graph.ttl written by a forked child while this process makes the viewer's index and page
-    (a build given a second core: the two passes over the knowledge base run side by side)."""
-    from .export.forked import turtle_beside
-    from .export.html import write_html
-    from .graph import TripleIndex
+@contextlib.contextmanager
+def _parts_folder(cache: ExtractionCache | None):
+    """(folder, key of a document) for the documents' parts of graph.ttl: kept in the cache, or
+    in a temporary folder for this build only."""
+    if cache is not None:
+        stamp = code_stamp()
+        yield cache.parts_folder(stamp), lambda d: cache.part_key(d, stamp)
+        return
+    import tempfile
 
-    t = time.perf_counter()
-    with turtle_beside(kb, out / "graph.ttl"):
+    from .model import stable_id
+
+    with tempfile.TemporaryDirectory(prefix="lgkg-parts-") as folder:
+        yield Path(folder), lambda d: stable_id("part", d.doc_id, length=32)
+
+
+def _write_graph(kb: KnowledgeBase, out: Path, *, html: bool, jobs: int, cache: ExtractionCache | None,
+                 stats: dict) -> list[Path]:
+    """graph.ttl, the converted inputs' texts and the viewer. graph.ttl is its corpus-wide
+    subjects and each document's own part (kg.export.parts): the parts the cache holds are
+    copied, the others made in up to `jobs` forked processes while this one makes the viewer
+    (which reads the corpus-wide triples, and the documents' evidence and figures straight
+    from `kb`)."""
+    from .export.parts import PartFiles
+    from .export.rdf import write_turtle
+    from .graph import TripleIndex, document_records
+
+    with _parts_folder(cache) as (folder, key):
+        t = time.perf_counter()
+        records = document_records(kb)
+        parts = PartFiles(folder, {d.doc_id: key(d) for d in kb.documents})
+        parts.start(records, jobs)
         texts = write_texts(kb.documents, out)
+        page = []
+        if html:
+            from .export.html import write_html
+
+            t1 = time.perf_counter()
+            page.append(write_html(TripleIndex.for_viewer(kb), out / "graph.html"))
+            stats["html_seconds"] = time.perf_counter() - t1
         t1 = time.perf_counter()
-        index = TripleIndex(kb)
-        stats["graph_seconds"] = time.perf_counter() - t1
-        t1 = time.perf_counter()
-        page = write_html(index, out / "graph.html")
-        stats["html_seconds"] = time.perf_counter() - t1
-        del index
-    stats["turtle_seconds"] = time.perf_counter() - t  # the child's time, or the viewer's when longer
-    return [out / "graph.ttl", *texts, page]
+        ttl = write_turtle(kb, out / "graph.ttl", parts)
+        stats["turtle_seconds"] = time.perf_counter() - t1  # waiting for the parts included
+        stats["exports_seconds"] = time.perf_counter() - t
+        stats["parts_made"] = parts.made
+        stats["parts_kept"] = len(records) - parts.made
+    return [ttl, *texts, *page]
 
 
 def _result(kb: KnowledgeBase, outputs: Sequence[Path], t0: float, stats: dict) -> BuildResult:

@@ -17,6 +17,9 @@ quotes are not the document's text at their offsets, is ignored (re-extracted), 
 Writes go to a temporary file renamed into place, so concurrent builds sharing a cache never see
 half an entry.
 
+`ROOT/parts/<stamp[:16]>/<key[:2]>/<key>.ttl` holds a document's own part of graph.ttl made
+under that code stamp (kg.export.parts), so a build rewrites graph.ttl without remaking it.
+
 `ROOT/validated/<stamp[:16]>/<key[:2]>/<key>` (an empty file) records that the document's graph
 passed the SHACL shapes under that code stamp (kg.build.code_stamp): a build validates only the
 documents it has not validated before.
@@ -128,6 +131,16 @@ class ExtractionCache:
         else:
             self.hits += 1
         return ex
+
+    def parts_folder(self, stamp: str) -> Path:
+        """Where the documents' parts of graph.ttl made under code `stamp` (kg.build.code_stamp)
+        are kept (kg.export.parts)."""
+        return self.root / "parts" / stamp[:16]
+
+    def part_key(self, document: SourceDocument, stamp: str) -> str:
+        """The name of `document`'s part under code `stamp`: what its extraction and the code
+        decide."""
+        return hashlib.sha256(f"{stamp}\x1f{document_key(document, self.fingerprint)}".encode()).hexdigest()
 
     def _validated_path(self, document: SourceDocument, stamp: str) -> Path:
         key = document_key(document, self.fingerprint)

@@ -11,10 +11,12 @@ formats rdflib writes). The writers and the viewer therefore cannot drift from t
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -264,32 +266,139 @@ def _document_metadata(kb: KnowledgeBase, doc: Callable[[str], Any], iri: Callab
             yield s, year, _gyear(ctx.year, terms)
 
 
-def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = RDFLIB_TERMS) -> Iterator[tuple]:
-    """Every triple of the graph of `kb`, in a deterministic order, spelled by `terms`.
+@dataclass(frozen=True, slots=True)
+class DocumentRecords:
+    """What one document (with its sections) states on its own: the evidence of its relations, its
+    figures and its tables. Their nodes (lg:Evidence, lg:Observation, lg:DataSet) are named from
+    the document, and their triples depend on nothing else in the corpus (an entity's IRI is a
+    hash of its type and normalised name, which every spelling resolution merges shares), so a
+    build can spell them once and keep them (kg.export.parts) until the document changes."""
 
-    The same triple may come twice (a graph is a set: writers and rdflib drop repeats)."""
-    I, N = terms.iri, terms.integer
-    T = lambda v, lang: terms.text(scalar_text(v), lang)  # noqa: E731
-    used: set[str] = set()  # rdf:type objects and lg: predicates of the data
-    iri = cache(I)  # one term object per IRI and per integer, made once
-    integer = cache(N)
+    doc_id: str
+    #: the document's id and its sections' (what its records' doc_id may be)
+    own: frozenset[str]
+    evidence: tuple[tuple[EntityKey, str, EntityKey, Evidence], ...]  # head, predicate, tail, evidence
+    observations: tuple[Observation, ...]
+    datasets: tuple[DataSet, ...]
 
-    def lg(local: str) -> Any:
-        return iri(_lg(local))
 
-    def used_lg(local: str) -> Any:  # an lg: term that is in the data: its declarations go along
-        s = _lg(local)
-        used.add(s)
-        return iri(s)
+def document_records(kb: KnowledgeBase) -> list[DocumentRecords]:
+    """Each document's own records, in the order of kb.documents; a section's go with its file."""
+    top = {d.doc_id: d.doc_id for d in kb.documents}
+    for sec in kb.sections:
+        top[sec.doc_id] = sec.parent_id
+    evidence: dict[str, list] = {d: [] for d in top.values()}
+    for r in kb.relations:
+        p = r.predicate.value
+        for ev in r.evidence:
+            d = top.get(ev.doc_id) if ev.doc_id else None
+            if d is not None:
+                evidence[d].append((r.head, p, r.tail, ev))
+    observations: dict[str, list] = {d: [] for d in top.values()}
+    for o in kb.observations:
+        d = top.get(o.doc_id)
+        if d is not None:
+            observations[d].append(o)
+    datasets: dict[str, list] = {d: [] for d in top.values()}
+    for ds in kb.datasets:
+        d = top.get(ds.doc_id)
+        if d is not None:
+            datasets[d].append(ds)
+    own: dict[str, set[str]] = defaultdict(set)
+    for doc_id, d in top.items():
+        own[d].add(doc_id)
+    return [DocumentRecords(d.doc_id, frozenset(own[d.doc_id]), tuple(evidence[d.doc_id]),
+                            tuple(observations[d.doc_id]), tuple(datasets[d.doc_id])) for d in kb.documents]
 
-    a = iri(_RDF_TYPE)
-    docs = {d.doc_id for d in kb.documents}
-    @cache
-    def doc(doc_id: str) -> Any:  # the IRI is a hash of the id: computed once per document
-        return I(_document_iri(doc_id))
 
-    identifier, label, sha = iri(str(DCTERMS.identifier)), iri(str(RDFS.label)), lg("sha256")
-    source_document = lg("SourceDocument")
+class _Spelling:
+    """The terms of one pass over triples: each IRI and integer made once, the lg: terms the data
+    uses collected in `used` (their ontology declarations go along)."""
+
+    def __init__(self, terms: Terms, used: set[str]) -> None:
+        self.terms = terms
+        self.used = used
+        self.iri = cache(terms.iri)
+        self.integer = cache(terms.integer)
+        self.doc = cache(lambda doc_id: terms.iri(_document_iri(doc_id)))  # a hash of the id: made once
+        self.gyear = cache(lambda year: _gyear(year, terms))
+        self.entity = cache(_entity_iri)  # an entity's IRI is a hash of its name: made once per pass
+        self.a = self.iri(_RDF_TYPE)
+        self.gazetteer = self.iri(str(GAZETTEER_IRI))
+
+    def text(self, value: str, lang: str | None) -> Any:
+        return self.terms.text(scalar_text(value), lang)
+
+    def lg(self, local: str) -> Any:
+        return self.iri(_lg(local))
+
+    def used_lg(self, local: str) -> Any:
+        """An lg: term that is in the data: its declarations go along."""
+        iri = _lg(local)
+        self.used.add(iri)
+        return self.iri(iri)
+
+
+def _evidence_triples(sp: _Spelling, hs: str, ps: str, ts: str, ev: Evidence, document: Any) -> Iterator[tuple]:
+    """An lg:Evidence node: the statement (hs ps ts) it reifies, where it comes from (`document`,
+    with the quote's offsets; None: the gazetteer), the quote and the fact's year."""
+    iri = sp.iri
+    e = iri(_evidence_iri(hs, ps, ts, ev))
+    yield e, sp.a, sp.lg("Evidence")
+    yield e, iri(_RDF_SUBJECT), iri(hs)
+    yield e, iri(_RDF_PREDICATE), iri(ps)
+    yield e, iri(_RDF_OBJECT), iri(ts)
+    if document is None:
+        yield e, iri(_DERIVED), sp.gazetteer
+    else:
+        yield e, iri(_DERIVED), document
+        yield e, sp.lg("charStart"), sp.integer(ev.start)
+        yield e, sp.lg("charEnd"), sp.integer(ev.end)
+    yield e, sp.lg("quote"), sp.text(ev.quote, "zh")
+    if ev.year is not None:
+        yield e, sp.lg("year"), sp.gyear(ev.year)
+
+
+def document_triples(rec: DocumentRecords, terms: Terms, used: set[str],
+                     spelling: _Spelling | None = None) -> Iterator[tuple]:
+    """The triples of a document's own nodes (its DocumentRecords), spelled by `terms`; the lg:
+    terms they use are added to `used`."""
+    sp = spelling or _Spelling(terms, used)
+    used.update(terms_used(rec))
+    entity = sp.entity
+    source = sp.doc
+    for head, p, tail, ev in rec.evidence:
+        yield from _evidence_triples(sp, entity(head), _lg(p), entity(tail), ev, source(ev.doc_id))
+    yield from _observation_triples(rec, sp)
+
+
+def terms_used(rec: DocumentRecords) -> set[str]:
+    """The lg:, Data Cube and SDMX terms a document's own triples use: the file's ontology
+    declarations are of the terms the data uses."""
+    used: set[str] = set()
+    if rec.evidence:
+        used.update((_lg("Evidence"), _lg("quote"), _lg("charStart"), _lg("charEnd")))
+        used.update(_lg(p) for _, p, _, _ in rec.evidence)
+        if any(ev.year is not None for *_, ev in rec.evidence):
+            used.add(_lg("year"))
+    if rec.observations:
+        used.update(_FIGURE_TERMS)
+        if any(o.header_path for o in rec.observations):
+            used.add(_lg("headerPath"))
+        shown = {(o.doc_id, o.dataset) for o in rec.observations}  # the tables the figures are read from
+        if any(d.adds_up is not None and (d.doc_id, d.key) in shown for d in rec.datasets):
+            used.add(_lg("addsUp"))
+    return used
+
+
+def _corpus_triples(kb: KnowledgeBase, sp: _Spelling) -> Iterator[tuple]:
+    """The triples no single document owns: the documents' own descriptions, the entities, the
+    relations, evidence from the gazetteer, the measures (shared across reports)."""
+    I, T, a, used = sp.iri, sp.text, sp.a, sp.used
+    docs = {d.doc_id for d in kb.documents} | {sec.doc_id for sec in kb.sections}
+    doc = sp.doc
+    identifier, label, sha = I(str(DCTERMS.identifier)), I(str(RDFS.label)), sp.lg("sha256")
+    source_document = sp.lg("SourceDocument")
     if kb.documents:
         used.update((_lg("sha256"), _lg("SourceDocument")))
     for d in kb.documents:
@@ -299,17 +408,16 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
         yield s, label, T(Path(d.path).name, None)
         yield s, sha, T(d.sha256, None)
     for sec in kb.sections:  # a compilation's sections are documents of their own
-        docs.add(sec.doc_id)
         s = doc(sec.doc_id)
         yield s, a, source_document
         yield s, identifier, T(sec.doc_id, None)
-        yield s, iri(str(DCTERMS.isPartOf)), doc(sec.parent_id)
-    yield from _document_metadata(kb, doc, iri, T, terms, used)
+        yield s, I(str(DCTERMS.isPartOf)), doc(sec.parent_id)
+    yield from _document_metadata(kb, doc, I, T, sp.terms, used)
 
-    pref, alt, mentioned = iri(str(SKOS.prefLabel)), iri(str(SKOS.altLabel)), lg("mentionedIn")
+    pref, alt, mentioned = I(str(SKOS.prefLabel)), I(str(SKOS.altLabel)), sp.lg("mentionedIn")
     for e in kb.entities:
-        s = I(_entity_iri(e.key))
-        yield s, a, used_lg(e.subtype or e.key.etype.value)
+        s = I(sp.entity(e.key))
+        yield s, a, sp.used_lg(e.subtype or e.key.etype.value)
         yield s, pref, T(e.key.name, "zh")
         for al in e.alt_labels:
             yield s, alt, T(al, "zh")
@@ -318,83 +426,88 @@ def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = R
             yield s, mentioned, doc(doc_id)
         for p, v in e.props:
             if p.startswith(_ELI_PREFIX):  # eli:date_document, eli:first_date_entry_in_force
-                yield s, iri(str(ELI) + p[len(_ELI_PREFIX):]), terms.rdf(_date(v))
+                yield s, I(str(ELI) + p[len(_ELI_PREFIX):]), sp.terms.rdf(_date(v))
             else:
-                yield s, used_lg(p), T(v, None) if isinstance(v, str) else terms.rdf(Literal(v))
+                yield s, sp.used_lg(p), T(v, None) if isinstance(v, str) else sp.terms.rdf(Literal(v))
 
-    subj, pred, obj = iri(_RDF_SUBJECT), iri(_RDF_PREDICATE), iri(_RDF_OBJECT)
-    derived, evidence = iri(str(PROV.wasDerivedFrom)), lg("Evidence")
-    quote, char_start, char_end = lg("quote"), lg("charStart"), lg("charEnd")
-    gazetteer = iri(str(GAZETTEER_IRI))
+    gazetteer = sp.gazetteer
     used_gazetteer = False
-    entity_iris: dict[EntityKey, str] = {}
     for r in kb.relations:
-        hs = entity_iris.get(r.head) or entity_iris.setdefault(r.head, _entity_iri(r.head))
-        ts = entity_iris.get(r.tail) or entity_iris.setdefault(r.tail, _entity_iri(r.tail))
-        ps = _lg(r.predicate.value)
-        s, p, o = I(hs), used_lg(r.predicate.value), I(ts)
-        yield s, p, o
+        hs, ts, ps = sp.entity(r.head), sp.entity(r.tail), _lg(r.predicate.value)
+        p = sp.used_lg(r.predicate.value)
+        yield I(hs), p, I(ts)
         for ev in r.evidence:
-            used.update((_lg("Evidence"), _lg("quote")))
-            e = I(_evidence_iri(hs, ps, ts, ev))
-            yield e, a, evidence
-            yield e, subj, s
-            yield e, pred, p
-            yield e, obj, o
-            if ev.doc_id and ev.doc_id in docs:
-                used.update((_lg("charStart"), _lg("charEnd")))
-                yield e, derived, doc(ev.doc_id)
-                yield e, char_start, integer(ev.start)
-                yield e, char_end, integer(ev.end)
-            else:
+            if not (ev.doc_id and ev.doc_id in docs):  # background knowledge: no document owns it
+                used.update((_lg("Evidence"), _lg("quote")))
+                if ev.year is not None:
+                    used.add(_lg("year"))
                 used_gazetteer = True
-                yield e, derived, gazetteer
-            yield e, quote, T(ev.quote, "zh")
-            if ev.year is not None:
-                used.add(_lg("year"))
-                yield e, lg("year"), _gyear(ev.year, terms)
-    yield from _observation_triples(kb, terms, iri, integer, T, used, doc, docs)
+                yield from _evidence_triples(sp, hs, ps, ts, ev, None)
+    orphans = DocumentRecords("", frozenset(), (), tuple(o for o in kb.observations if o.doc_id not in docs),
+                              tuple(d for d in kb.datasets if d.doc_id not in docs))
+    used.update(terms_used(orphans))
+    yield from _observation_triples(orphans, sp)  # figures of no document (a hand-made knowledge base)
+    yield from _measure_triples(kb, sp)
     if used_gazetteer:
-        yield gazetteer, a, used_lg("Gazetteer")
+        yield gazetteer, a, sp.used_lg("Gazetteer")
         yield gazetteer, label, T(GAZETTEER_LABEL, "en")
+
+
+def corpus_triples(kb: KnowledgeBase, terms: Terms, used: set[str]) -> Iterator[tuple]:
+    """The triples of `kb` that no document owns (see DocumentRecords), spelled by `terms`."""
+    return _corpus_triples(kb, _Spelling(terms, used))
+
+
+def ontology_triples(used: set[str], terms: Terms) -> Iterator[tuple]:
+    """The ontology's statements about the lg: terms in `used` (read when iterated: after the data)."""
+    R = terms.rdf
+    for t in _ontology_triples(used):
+        yield R(t[0]), R(t[1]), R(t[2])
+
+
+def iter_triples(kb: KnowledgeBase, with_ontology: bool = True, terms: Terms = RDFLIB_TERMS) -> Iterator[tuple]:
+    """Every triple of the graph of `kb`, in a deterministic order, spelled by `terms`: the
+    corpus-wide ones, then each document's own (document_records), then the ontology's
+    declarations of the terms used.
+
+    The same triple may come twice (a graph is a set: writers and rdflib drop repeats)."""
+    used: set[str] = set()
+    sp = _Spelling(terms, used)
+    yield from _corpus_triples(kb, sp)
+    for rec in document_records(kb):
+        yield from document_triples(rec, terms, used, sp)
     if with_ontology:
-        R = terms.rdf
-        for t in _ontology_triples(used):
-            yield R(t[0]), R(t[1]), R(t[2])
+        yield from ontology_triples(used, terms)
 
 
 _QB_OBSERVATION, _QB_DATASET = str(QB.Observation), str(QB.dataSet)
 _REF_AREA, _REF_PERIOD = str(SDMX_DIMENSION.refArea), str(SDMX_DIMENSION.refPeriod)
 _OBS_VALUE, _UNIT = str(SDMX_MEASURE.obsValue), str(SDMX_ATTRIBUTE.unitMeasure)
+_DERIVED = str(PROV.wasDerivedFrom)
+#: the lg:, Data Cube and SDMX terms every graph with figures uses
+_FIGURE_TERMS = tuple(_lg(t) for t in ("Observation", "DataSet", "Measure", "measure", "quote", "charStart",
+                                       "charEnd")) + (_QB_DATASET, _REF_AREA, _REF_PERIOD, _OBS_VALUE, _UNIT)
 
 
-def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], Any], integer: Callable[[int], Any],
-                         T: Callable[[str, str | None], Any], used: set[str], doc: Callable[[str], Any],
-                         docs: set[str]) -> Iterator[tuple]:
-    """The figures as Data Cube observations, their data sets (one per document's text and per
-    table, with the table's 合计 check) and their measures (skos:Concepts shared across reports)."""
-    if not kb.observations:
+def _observation_triples(rec: DocumentRecords, sp: _Spelling) -> Iterator[tuple]:
+    """A document's figures as Data Cube observations and their data sets (one per document's
+    text and per table, with the table's 合计 check)."""
+    if not rec.observations:
         return
-    a = iri(_RDF_TYPE)
-    lg = lambda local: iri(_lg(local))  # noqa: E731
-    for t in ("Observation", "DataSet", "Measure", "measure", "quote", "charStart", "charEnd"):
-        used.add(_lg(t))
-    used.update((_QB_DATASET, _REF_AREA, _REF_PERIOD, _OBS_VALUE, _UNIT))
-    observation, dataset, measure_cls, measure = lg("Observation"), lg("DataSet"), lg("Measure"), lg("measure")
+    iri, T, integer, typed = sp.iri, sp.text, sp.integer, sp.terms.typed
+    a = sp.a
+    lg = sp.lg
+    observation, dataset, measure = lg("Observation"), lg("DataSet"), lg("measure")
     in_ds, area, period, value, unit = iri(_QB_DATASET), iri(_REF_AREA), iri(_REF_PERIOD), iri(_OBS_VALUE), iri(_UNIT)
-    derived, quote, cs, ce = iri(str(PROV.wasDerivedFrom)), lg("quote"), lg("charStart"), lg("charEnd")
-    header, label, pref = lg("headerPath"), iri(str(RDFS.label)), iri(str(SKOS.prefLabel))
-    tables: dict[tuple[str, str], DataSet] = {(d.doc_id, d.key): d for d in kb.datasets}
+    derived, quote, cs, ce = iri(_DERIVED), lg("quote"), lg("charStart"), lg("charEnd")
+    header, label = lg("headerPath"), iri(str(RDFS.label))
+    tables: dict[tuple[str, str], DataSet] = {(d.doc_id, d.key): d for d in rec.datasets}
     datasets: set[tuple[str, str]] = set()
-    measures: set[str] = set()
-    gyear = cache(lambda y: _gyear(y, terms))
-    typed = terms.typed
-    area_iri = cache(_entity_iri)  # an entity's IRI is a hash of its name: made once per pass
-    for o in kb.observations:
+    gyear, area_iri, doc, own = sp.gyear, sp.entity, sp.doc, rec.own
+    for o in rec.observations:
         a_iri = area_iri(o.area)
         s = iri(_observation_iri(o, a_iri))
         datasets.add((o.doc_id, o.dataset))
-        measures.add(o.measure)
         yield s, a, observation
         yield s, in_ds, iri(_dataset_iri(o.doc_id, o.dataset))
         yield s, area, iri(a_iri)
@@ -404,19 +517,18 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
         yield s, value, typed(decimal_lexical(o.value), XSD_DECIMAL)
         if o.unit:
             yield s, unit, T(o.unit, "zh")
-        if o.doc_id in docs:
+        if o.doc_id in own:
             yield s, derived, doc(o.doc_id)
         yield s, quote, T(o.quote, "zh")
         yield s, cs, integer(o.start)
         yield s, ce, integer(o.end)
         if o.header_path:
-            used.add(_lg("headerPath"))
             yield s, header, T(" › ".join(o.header_path), "zh")
     comment, adds_up = iri(str(RDFS.comment)), lg("addsUp")
     for doc_id, key in sorted(datasets):
         s = iri(_dataset_iri(doc_id, key))
         yield s, a, dataset
-        if doc_id in docs:
+        if doc_id in own:
             yield s, derived, doc(doc_id)
         table = tables.get((doc_id, key))
         if table is None:
@@ -424,12 +536,20 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
             continue
         yield s, label, T(table.title or key, "zh")
         if table.adds_up is not None:
-            used.add(_lg("addsUp"))
             yield s, adds_up, typed("true" if table.adds_up else "false", XSD_BOOLEAN)
         for note in table.mismatches:
             yield s, comment, T(note, "zh")
-    alt = iri(str(SKOS.altLabel))
-    for m in sorted(measures):
+
+
+def _measure_triples(kb: KnowledgeBase, sp: _Spelling) -> Iterator[tuple]:
+    """The measures of the figures: skos:Concepts shared across reports."""
+    if not kb.observations:
+        return
+    sp.used.update(_FIGURE_TERMS)
+    iri, T = sp.iri, sp.text
+    a, measure_cls = sp.a, sp.lg("Measure")
+    pref, alt = iri(str(SKOS.prefLabel)), iri(str(SKOS.altLabel))
+    for m in sorted({o.measure for o in kb.observations}):
         s = iri(_measure_iri(m))
         yield s, a, measure_cls
         yield s, pref, T(m, "zh")
@@ -437,21 +557,53 @@ def _observation_triples(kb: KnowledgeBase, terms: Terms, iri: Callable[[str], A
             yield s, alt, T(form, "zh")
 
 
+@dataclass(frozen=True, slots=True)
+class EvidenceRow:
+    """An lg:Evidence node as the viewer reads it: the statement, its source (a document's or the
+    gazetteer's IRI; None: none stated) and its quote."""
+
+    subject: LightTerm | None
+    predicate: LightTerm | None
+    object: LightTerm | None
+    source: LightTerm | None
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """An observation as the viewer reads it: the entity it is about, its measure's IRI, and the
+    lexical forms of its period, value and unit ("" when it has none)."""
+
+    area: LightTerm
+    measure: LightTerm | None
+    period: str
+    value: str
+    unit: str
+    source: LightTerm | None
+
+
+_EVIDENCE, _OBSERVATION = _lg("Evidence"), _lg("Observation")
+
+
 class TripleIndex:
     """A read-only view of the graph of `kb`, indexed by predicate, with the three lookups the
-    viewer reads (subject_objects, subjects, value).
+    viewer reads (subject_objects, subjects, value), and its evidence and figures as rows.
 
     Its terms are light (kg.terms): an IRI is a plain str, a literal a kg.terms.Lit (lexical
     form, language, datatype IRI), never an rdflib term; ask with plain str IRIs
     (`str(SKOS.prefLabel)`, not the URIRef, which compares unequal to a str). Filling it costs a
     dict append per triple and no term construction for IRIs: 3 M triples take a fraction of
     what rdflib terms did. Pairs keep the deterministic order of `iter_triples`, without repeats.
-    `TripleIndex.of(graph)` makes one from an rdflib Graph."""
+    `TripleIndex.of(graph)` makes one from an rdflib Graph; `TripleIndex.for_viewer(kb)` holds
+    only the corpus-wide triples, with the documents' evidence and figures as rows read from
+    `kb` (at 100× the seeds, 95% of the triples are the documents' own)."""
 
     def __init__(self, kb: KnowledgeBase | None = None, with_ontology: bool = True) -> None:
         self._filling: dict[LightTerm, dict[tuple, None]] = {}
         self._by_p: dict[LightTerm, list[tuple]] = {}
         self._first: dict[LightTerm, dict] = {}
+        self._evidence: list[EvidenceRow] | None = None
+        self._figures: list[FigureRow] | None = None
         if kb is not None:
             for _ in self.filling(iter_triples(kb, with_ontology, terms=text_made_once(LIGHT_TERMS))):
                 pass
@@ -465,6 +617,21 @@ class TripleIndex:
         term = cache(light_term)  # each rdflib term converted once
         for _ in index.filling((term(s), term(p), term(o)) for s, p, o in graph):
             pass
+        return index
+
+    @classmethod
+    def for_viewer(cls, kb: KnowledgeBase) -> TripleIndex:
+        """What the viewer reads of `kb`: the corpus-wide triples and the ontology's declarations
+        indexed, the documents' evidence and figures as rows (the same as the whole graph's
+        index gives)."""
+        index = cls()
+        used: set[str] = set()
+        terms = text_made_once(LIGHT_TERMS)
+        for rec in document_records(kb):
+            used.update(terms_used(rec))
+        for _ in index.filling(chain(corpus_triples(kb, terms, used), ontology_triples(used, terms))):
+            pass
+        index._evidence, index._figures = _evidence_rows(kb), _figure_rows(kb)
         return index
 
     def filling(self, triples: Iterator[tuple]) -> Iterator[tuple]:
@@ -501,6 +668,63 @@ class TripleIndex:
                 index.setdefault(s, o)
             self._first[predicate] = index
         return index.get(subject)
+
+    def evidence_rows(self) -> list[EvidenceRow]:
+        """The lg:Evidence nodes of the graph."""
+        if self._evidence is None:
+            first = self._first_objects
+            subj, pred, obj = first(_RDF_SUBJECT), first(_RDF_PREDICATE), first(_RDF_OBJECT)
+            source, quote = first(_DERIVED), first(_lg("quote"))
+            self._evidence = [EvidenceRow(subj.get(ev), pred.get(ev), obj.get(ev), source.get(ev),
+                                          str(quote.get(ev, ""))) for ev in self.subjects(_RDF_TYPE, _EVIDENCE)]
+        return self._evidence
+
+    def figure_rows(self) -> list[FigureRow]:
+        """The lg:Observation nodes of the graph that have an area and a value."""
+        if self._figures is None:
+            observations = set(self.subjects(_RDF_TYPE, _OBSERVATION))
+            first = self._first_objects
+            period, measure, value = first(_REF_PERIOD), first(_lg("measure")), first(_OBS_VALUE)
+            unit, source = first(_UNIT), first(_DERIVED)
+            area = {s: o for s, o in self.subject_objects(_REF_AREA) if s in observations}
+            self._figures = [FigureRow(place, measure.get(obs), _lexical(period.get(obs)), str(value[obs]),
+                                       _lexical(unit.get(obs)), source.get(obs))
+                             for obs, place in area.items() if obs in value]
+        return self._figures
+
+    def _first_objects(self, predicate: str) -> dict:
+        return dict(self._by_p.get(predicate, ()))
+
+
+def _lexical(term: LightTerm | None) -> str:
+    return "" if term is None else str(term)
+
+
+def _evidence_rows(kb: KnowledgeBase) -> list[EvidenceRow]:
+    """The rows of the graph's lg:Evidence nodes, read from `kb` as iter_triples states them."""
+    docs = {d.doc_id for d in kb.documents} | {sec.doc_id for sec in kb.sections}
+    doc = cache(_document_iri)
+    entity = cache(_entity_iri)
+    gazetteer = str(GAZETTEER_IRI)
+    rows = []
+    for r in kb.relations:
+        hs, ps, ts = entity(r.head), _lg(r.predicate.value), entity(r.tail)
+        for ev in r.evidence:
+            source = doc(ev.doc_id) if ev.doc_id and ev.doc_id in docs else gazetteer
+            rows.append(EvidenceRow(hs, ps, ts, source, scalar_text(ev.quote)))
+    return rows
+
+
+def _figure_rows(kb: KnowledgeBase) -> list[FigureRow]:
+    """The rows of the graph's observations, read from `kb` as iter_triples states them."""
+    docs = {d.doc_id for d in kb.documents} | {sec.doc_id for sec in kb.sections}
+    doc = cache(_document_iri)
+    entity, measure = cache(_entity_iri), cache(_measure_iri)
+    gyear = cache(lambda y: _gyear(y, LIGHT_TERMS).value)
+    return [FigureRow(entity(o.area), measure(o.measure), "" if o.year is None else gyear(o.year),
+                      decimal_lexical(o.value), scalar_text(o.unit) if o.unit else "",
+                      doc(o.doc_id) if o.doc_id in docs else None)
+            for o in dict.fromkeys(kb.observations)]
 
 
 def build_graph(kb: KnowledgeBase, with_ontology: bool = True) -> Graph:

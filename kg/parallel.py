@@ -266,7 +266,7 @@ def _call_forked(i: int) -> Any:
 
 def fork_is_safe() -> bool:
     """Whether this platform's processes may fork (see the module doc): the one rule for the
-    workers, map_forked and kg.export.forked's Turtle writer."""
+    workers and Forked (the validation groups, the documents' parts of graph.ttl)."""
     return _context().get_start_method() == "fork"
 
 
@@ -275,25 +275,60 @@ def forks(jobs: int, n: int) -> bool:
     return jobs > 1 and n > 1 and fork_is_safe()
 
 
+class Forked:
+    """fn(0) … fn(n - 1) begun in up to `jobs` forked processes while the caller goes on; iterating
+    waits for them and yields the results in order. Unless `forks(jobs, n)`, each call runs in
+    this process as it is iterated. `fn` reaches what it reads by the fork's copy of this
+    process's memory (made when the processes start, here), so nothing but the index and the
+    (picklable) result is sent. `close` cancels the calls not yet started."""
+
+    def __init__(self, fn: Callable[[int], Any], n: int, jobs: int) -> None:
+        global _FORKED
+        self._fn, self._n = fn, n
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future] = []
+        if forks(jobs, n):
+            _FORKED = fn
+            self._pool = ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=_context(),
+                                             initializer=_die_with_parent, initargs=(os.getpid(),))
+            try:
+                self._futures = [self._pool.submit(_call_forked, i) for i in range(n)]
+            except BaseException:
+                self.close()
+                raise
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._pool is None:
+            yield from (self._fn(i) for i in range(self._n))
+            return
+        try:
+            for fut in self._futures:
+                yield fut.result()
+        except BrokenProcessPool as exc:
+            raise ExtractionError(f"a worker died ({exc}); is the machine out of memory?") from None
+        finally:
+            self.close()
+
+    def results(self) -> list[Any]:
+        return list(self)
+
+    def close(self) -> None:
+        global _FORKED
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+            _FORKED = None
+
+
 def map_forked(fn: Callable[[int], Any], n: int, jobs: int) -> Iterator[Any]:
     """fn(0) … fn(n - 1), in order, computed by up to `jobs` forked processes (in this process
-    unless `forks`). `fn` reaches what it reads by the fork's copy of this process's memory, so
-    nothing but the index and the (picklable) result is sent. A caller that stops early (a
-    failure found) cancels the calls not yet started."""
-    global _FORKED
-    if not forks(jobs, n):
-        yield from (fn(i) for i in range(n))
-        return
-    _FORKED = fn
-    pool = ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=_context(),
-                               initializer=_die_with_parent, initargs=(os.getpid(),))
+    unless `forks`); see Forked. A caller that stops early (a failure found) cancels the calls
+    not yet started."""
+    forked = Forked(fn, n, jobs)
     try:
-        yield from pool.map(_call_forked, range(n))
-    except BrokenProcessPool as exc:
-        raise ExtractionError(f"a worker died ({exc}); is the machine out of memory?") from None
+        yield from forked
     finally:
-        pool.shutdown(cancel_futures=True)
-        _FORKED = None
+        forked.close()
 
 
 def release_memory() -> None:

@@ -136,29 +136,47 @@ def test_with_workers_new_reports_are_extracted_while_the_cache_is_read(tmp_path
     assert len(sorted(cache.rglob("*.json"))) == 3  # the new report's entry and the repaired one
 
 
-def test_a_forked_turtle_writer_writes_a_serial_builds_bytes_and_reports_its_failure(tmp_path, corpus, monkeypatch):
-    """jobs=2: graph.ttl comes from a forked child beside the viewer; the same bytes as jobs=1,
-    and a full disk in the child is the build's WriteError, the previous exports left as they were."""
-    from kg.build import WriteError
-    from kg.export import forked
+def test_parts_made_in_forked_processes_give_a_serial_builds_bytes_and_a_full_disk_fails_cleanly(
+        tmp_path, corpus, monkeypatch):
+    """jobs=2: the documents' parts of graph.ttl are made in forked processes while the parent
+    makes the viewer: the same bytes as jobs=1. A part that cannot be written is made again in
+    the parent; a full disk while writing graph.ttl is the build's WriteError, the previous
+    exports left as they were."""
+    import os
 
-    if not forked.can_fork():
+    import kg.export.parts as parts
+    from kg.build import WriteError
+    from kg.parallel import fork_is_safe
+
+    if not fork_is_safe():
         pytest.skip("no fork here")
     src, _ = corpus
-    calls = []
-    real = forked.turtle_beside
-    monkeypatch.setattr(forked, "turtle_beside", lambda *a: calls.append(a) or real(*a))
-    build([src], tmp_path / "two", jobs=2)
-    assert calls  # the forked path was taken
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    real = parts.document_part
+
+    def made_where(rec):
+        (pids / str(os.getpid())).touch()
+        return real(rec)
+    monkeypatch.setattr(parts, "document_part", made_where)  # the children inherit the patch
+    two = build([src], tmp_path / "two", jobs=2)
+    assert two.stats["parts_made"] == 2
+    assert {p.name for p in pids.iterdir()} - {str(os.getpid())}  # made by other processes
     build([src], tmp_path / "one", jobs=1)
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
 
+    monkeypatch.setattr(parts.PartFiles, "_write", lambda self, doc_id, part: False)  # a full temporary folder
+    held = build([src], tmp_path / "held", jobs=2)
+    assert (tmp_path / "held" / "graph.ttl").read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()
+    assert held.stats["parts_made"] == 2
+
     import kg.export.rdf as rdf
 
-    def full(triples):
+    def full(*args):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(rdf, "turtle_chunks", full)  # the child inherits the patch
+        yield ""
+    monkeypatch.setattr(rdf, "kb_turtle_chunks", full)
     before = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
     (src / "extra.txt").write_text((src / sorted(p.name for p in src.iterdir())[0]).read_text(encoding="utf-8"),
                                    encoding="utf-8")

@@ -126,8 +126,8 @@ KILL_BETWEEN_RENAMES = textwrap.dedent("""
     real, calls = os.replace, []
     def replace(src, dst):
         real(src, dst)
-        calls.append(dst)
-        if str(dst).endswith(("graph.ttl", "graph.html")) and len(calls) == 2:
+        if str(dst).endswith(("graph.ttl", "graph.html")):  # not the journal, nor a cached part
+            calls.append(dst)
             os.kill(os.getpid(), signal.SIGKILL)   # the first export is in place, the rest is not
     atomic.os.replace = replace
     from kg.build import build

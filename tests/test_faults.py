@@ -268,13 +268,13 @@ def test_a_build_failing_mid_write_leaves_previous_exports(previous, monkeypatch
         fault = OSError(fault.errno, fault.strerror)
 
     if where == "turtle":
-        real = rdf.turtle_chunks
+        real = rdf.kb_turtle_chunks
 
-        def chunks(triples):
-            it = real(triples)
+        def chunks(*args):
+            it = real(*args)
             yield next(it)
             raise fault
-        monkeypatch.setattr(rdf, "turtle_chunks", chunks)
+        monkeypatch.setattr(rdf, "kb_turtle_chunks", chunks)
     else:
         monkeypatch.setattr(html, "render_html", lambda g: (_ for _ in ()).throw(fault))
     from kg.build import WriteError
@@ -304,15 +304,15 @@ def test_sigterm_mid_write_exits_143_and_keeps_exports(previous, monkeypatch):
     from kg.cli import app
 
     src, out, before = previous
-    real = rdf.turtle_chunks
+    real = rdf.kb_turtle_chunks
 
-    def chunks(triples):
-        it = real(triples)
+    def chunks(*args):
+        it = real(*args)
         yield next(it)
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(5)  # the handler raises long before this ends
         yield from it
-    monkeypatch.setattr(rdf, "turtle_chunks", chunks)
+    monkeypatch.setattr(rdf, "kb_turtle_chunks", chunks)
     previous_handler = signal.getsignal(signal.SIGTERM)
     res = CliRunner().invoke(app, ["build", str(src), "--out", str(out), "--no-cache", "-q"])
     assert res.exit_code == 143, res.output

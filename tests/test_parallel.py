@@ -146,7 +146,12 @@ def test_turtle_and_ntriples_state_exactly_the_graphs_triples(which, seeds_build
     g = build_graph(kb)
     ttl = turtle_bytes(kb)
     assert ttl == turtle_bytes(kb)  # deterministic
-    assert ttl == turtle_bytes(g)  # the same bytes from the rdflib graph
+    # the rdflib graph's Turtle has the same prefixes and the same subject blocks, byte for byte,
+    # all in order of their names; the knowledge base's puts each document's own after the rest
+    head, _, body = ttl.partition(b"\n\n")
+    g_head, _, g_body = turtle_bytes(g).partition(b"\n\n")
+    assert head == g_head
+    assert sorted(body.split(b" .\n\n")) == sorted(g_body.split(b" .\n\n"))
     parsed = Graph().parse(data=ttl, format="turtle")
     assert set(parsed) == set(g)
     nt = Graph().parse(data="".join(iter_ntriples(kb)), format="nt")

@@ -13,19 +13,22 @@ def _triples(index) -> set[tuple]:
     return {(s, p, o) for p, pairs in index._by_p.items() for s, o in pairs}
 
 
-def test_one_pass_gives_the_turtle_and_the_index_of_two(tmp_path, seeds_build):
-    from kg.export.rdf import write_turtle, write_turtle_and_index
+def test_the_viewers_index_of_a_knowledge_base_reads_as_the_whole_graphs(seeds_build):
+    """TripleIndex.for_viewer(kb) indexes only the corpus-wide triples and reads the documents'
+    evidence and figures from kb: the same rows as the whole graph's index, the same page."""
+    from collections import Counter
+
+    from kg.export.html import render_html
     from kg.graph import TripleIndex
 
     kb = seeds_build.kb
-    path, index = write_turtle_and_index(kb, tmp_path / "one.ttl")
-    write_turtle(kb, tmp_path / "two.ttl")
-    assert path.read_bytes() == (tmp_path / "two.ttl").read_bytes() == seeds_build.outputs[0].read_bytes()
-    separate = TripleIndex(kb)
-    assert index._by_p == separate._by_p  # the same pairs, in the same order, as the same terms
-    p = next(iter(separate._by_p))
-    s, o = separate._by_p[p][0]
-    assert index.value(s, p) == separate.value(s, p) and list(index.subjects(p, o)) == list(separate.subjects(p, o))
+    whole, light = TripleIndex(kb), TripleIndex.for_viewer(kb)
+    part = _triples(light)
+    assert part < _triples(whole)
+    assert not any(p == RDF_TYPE and o in (LG_IRI + "Evidence", LG_IRI + "Observation") for s, p, o in part)
+    assert light.evidence_rows() and Counter(light.evidence_rows()) == Counter(whole.evidence_rows())
+    assert light.figure_rows() and Counter(light.figure_rows()) == Counter(whole.figure_rows())
+    assert render_html(light) == render_html(whole) == seeds_build.outputs[-1].read_text(encoding="utf-8")
 
 
 def test_the_index_holds_the_graphs_triples_in_light_terms(seeds_build):

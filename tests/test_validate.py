@@ -2,6 +2,8 @@
 kg build validates before it writes and fails on violations; kg validate's exit codes."""
 from __future__ import annotations
 
+from collections import Counter
+
 from pathlib import Path
 
 import pytest
@@ -159,7 +161,14 @@ def test_kg_validate_catches_a_broken_seeds_graph(seeds_build, tmp_path):
     graph = Path(seeds_build.outputs[0])
     lg, skos = "https://w3id.org/lgkg/ontology#", "http://www.w3.org/2004/02/skos/core#"
     triples = list(ox.parse(path=str(graph), format=ox.RdfFormat.TURTLE))
-    ev = next(t.subject for t in triples if t.predicate.value == lg + "quote")
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    evidence = {t.subject for t in triples if t.predicate.value == rdf + "type" and t.object.value == lg + "Evidence"}
+    reified: dict = {}  # evidence node → the statement it supports
+    for t in triples:
+        if t.subject in evidence and t.predicate.value in (rdf + "subject", rdf + "predicate", rdf + "object"):
+            reified.setdefault(t.subject, {})[t.predicate.value] = t.object.value
+    statements = Counter(tuple(sorted(spo.items())) for spo in reified.values())
+    ev = next(e for e in sorted(reified, key=str) if statements[tuple(sorted(reified[e].items()))] == 1)
     victim = next(t.subject for t in triples if t.predicate.value == skos + "prefLabel")
     kept = [t for t in triples if t.subject != ev and not (t.subject == victim and t.predicate.value == skos + "prefLabel")]
     broken = tmp_path / "broken.ttl"

@@ -1,32 +1,40 @@
 """RDF serialisations written by lgkg itself: Turtle (the contract's format) and N-Triples/N-Quads.
 
-Both come straight from `kg.graph.iter_triples`, the one statement of the graph's triples, with
-terms spelled as strings; no rdflib Graph is needed, so a corpus of any size streams out in
-time linear in its triples (rdflib's Turtle serialiser builds and sorts an in-memory graph and
-is ~10× slower). `write_turtle` also accepts an rdflib Graph, for callers that hold one.
+Both come straight from kg.graph's triples (`iter_triples`, the one statement of the graph, and
+its two halves `corpus_triples` and `document_triples`), with terms spelled as strings; no
+rdflib Graph is needed, so a corpus of any size streams out in time linear in its triples
+(rdflib's Turtle serialiser builds and sorts an in-memory graph and is ~10× slower).
+`write_turtle` also accepts an rdflib Graph, for callers that hold one.
 
-Turtle output is byte-identical run to run: subjects in order of their (prefixed) names, `a`
-first, then predicates and objects in order; every used prefix declared, none other. N-Triples
-come in generation order (deterministic too), one triple per line, for bulk loading.
+Turtle output is byte-identical run to run: every used prefix declared, none other; the
+corpus-wide subjects in order of their (prefixed) names; then, document by document (in order of
+their ids), each document's own subjects (its evidence, figures and tables) in order of their
+names: a document's blocks do not depend on the rest of the corpus, so an incremental build
+keeps them (kg.export.parts). Within a subject `a` comes first, then predicates and objects in
+order. An rdflib Graph's Turtle has all its subjects in order of their names. N-Triples come
+in generation order (deterministic too), one triple per line, for bulk loading.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from ..graph import LIGHT_TERMS, Terms, TripleIndex, iter_triples, paired, text_made_once
+from ..graph import (DocumentRecords, Terms, corpus_triples, document_records, document_triples, iter_triples,
+                     ontology_triples)
 from ..model import KnowledgeBase
 from ..vocab import PREFIXES, XSD_INTEGER
 from .atomic import atomic_write
 
-__all__ = ["NT_TERMS", "TURTLE_TERMS", "iter_ntriples", "turtle_bytes", "turtle_chunks",
-           "write_nquads_stream",
-           "write_ntriples_stream", "write_turtle", "write_turtle_and_index"]
+__all__ = ["NT_TERMS", "TURTLE_TERMS", "DocPart", "Parts", "PartsInMemory", "document_part", "iter_ntriples",
+           "kb_turtle_chunks", "turtle_bytes", "turtle_chunks", "write_nquads_stream", "write_ntriples_stream",
+           "write_turtle"]
 
 _XSD_INTEGER = XSD_INTEGER
 
@@ -140,13 +148,10 @@ _RDF_TYPE = "rdf:type"
 _NOT_PREFIXED = frozenset('<"_-0123456789')
 
 
-def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
-    """Turtle text for triples spelled with TURTLE_TERMS, in pieces (repeats dropped).
-
-    The triples are grouped by subject (Turtle's order is the subjects' sorted names) and every
-    used prefix is known once they are read, so each subject's block is written and its triples
-    freed as it comes: the whole text is never held (at 300× the seeds it is half a gigabyte)."""
-    by_subject: dict[str, list[str]] = {}  # p, o, p, o, …: no pair object per triple (a fifth of the memory)
+def _grouped(triples: Iterable[tuple[str, str, str]]) -> tuple[dict[str, list[str]], set[str]]:
+    """Triples spelled with TURTLE_TERMS grouped by subject (each subject's p, o, p, o, …: no pair
+    object per triple, a fifth of the memory), and the prefixes their names use."""
+    by_subject: dict[str, list[str]] = {}
     named: set[str] = set()  # predicates and objects that are prefixed names: their prefixes are declared
     add = named.add
     for s, p, o in triples:
@@ -160,10 +165,17 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
         if o[0] not in _NOT_PREFIXED:
             add(o)
     named.update(by_subject)
-    used = {t.split(":", 1)[0] for t in named if t[0] not in _NOT_PREFIXED}
-    del named
+    return by_subject, {t.split(":", 1)[0] for t in named if t[0] not in _NOT_PREFIXED}
+
+
+def _prefix_lines(used: Iterable[str]) -> str:
     ns = dict(PREFIXES)
-    yield "".join(f"@prefix {p}: <{ns[p]}> .\n" for p in sorted(used)) + "\n"
+    return "".join(f"@prefix {p}: <{ns[p]}> .\n" for p in sorted(used)) + "\n"
+
+
+def _blocks(by_subject: dict[str, list[str]]) -> Iterator[str]:
+    """The subjects' blocks in order of their names, in pieces; each subject's triples are freed
+    as its block is written (`by_subject` is emptied)."""
     body: list[str] = []
     for s in sorted(by_subject):
         body.append(_subject_block(s, by_subject.pop(s)))
@@ -172,6 +184,18 @@ def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
             body.clear()
     if body:
         yield "".join(body)
+
+
+def turtle_chunks(triples: Iterable[tuple[str, str, str]]) -> Iterator[str]:
+    """Turtle text for triples spelled with TURTLE_TERMS, in pieces (repeats dropped): every used
+    prefix, then the subjects in order of their names.
+
+    The prefixes in use are known once the triples are grouped, so each subject's block is
+    written and its triples freed as it comes: the whole text is never held (at 300× the seeds
+    it is half a gigabyte)."""
+    by_subject, used = _grouped(triples)
+    yield _prefix_lines(used)
+    yield from _blocks(by_subject)
 
 
 def _subject_block(s: str, flat: list[str]) -> str:
@@ -199,48 +223,88 @@ def _graph_triples(g: Graph) -> Iterator[tuple[str, str, str]]:
         yield conv(s), conv(p), conv(o)
 
 
-def _turtle_source(source: Graph | KnowledgeBase) -> Iterable[tuple[str, str, str]]:
+@dataclass(frozen=True)
+class DocPart:
+    """One document's own subjects (kg.graph.DocumentRecords) as Turtle blocks in order of their
+    names, with what the file's head needs from them: the prefixes they use and the lg: terms
+    whose ontology declarations go along. A function of the document's extraction and the code
+    alone, so a build keeps it with the document (kg.export.parts)."""
+
+    prefixes: frozenset[str]
+    used: frozenset[str]
+    turtle: str
+
+
+def document_part(rec: DocumentRecords) -> DocPart:
+    used: set[str] = set()
+    by_subject, prefixes = _grouped(document_triples(rec, TURTLE_TERMS, used))
+    return DocPart(frozenset(prefixes), frozenset(used), "".join(_blocks(by_subject)))
+
+
+class Parts(Protocol):
+    """Where the documents' parts come from: `heads` makes sure every document of `records` has
+    its part and returns each one's (prefixes, used); `turtle` is a document's blocks."""
+
+    def heads(self, records: Sequence[DocumentRecords]) -> list[tuple[frozenset[str], frozenset[str]]]: ...
+
+    def turtle(self, rec: DocumentRecords) -> str: ...
+
+
+class PartsInMemory:
+    """Parts made in this process and held until written (kg.export.parts keeps them in files)."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, DocPart] = {}
+
+    def heads(self, records: Sequence[DocumentRecords]) -> list[tuple[frozenset[str], frozenset[str]]]:
+        for rec in records:
+            self._parts[rec.doc_id] = document_part(rec)
+        return [(self._parts[r.doc_id].prefixes, self._parts[r.doc_id].used) for r in records]
+
+    def turtle(self, rec: DocumentRecords) -> str:
+        return self._parts.pop(rec.doc_id).turtle
+
+
+def kb_turtle_chunks(kb: KnowledgeBase, parts: Parts | None = None) -> Iterator[str]:
+    """graph.ttl of `kb` in pieces: the prefixes, the corpus-wide subjects (documents, entities,
+    measures, the ontology's declarations) in order of their names, then each document's own
+    subjects (its evidence, figures and tables: `parts`), document by document. A document's
+    blocks are the same whatever else the corpus holds, so an incremental build writes the
+    kept ones as they are."""
+    records = document_records(kb)
+    if parts is None:
+        parts = PartsInMemory()
+    heads = parts.heads(records)
+    used: set[str] = set().union(*(u for _, u in heads))
+    corpus = chain(corpus_triples(kb, TURTLE_TERMS, used), ontology_triples(used, TURTLE_TERMS))
+    by_subject, prefixes = _grouped(corpus)
+    yield _prefix_lines(prefixes.union(*(p for p, _ in heads)))
+    yield from _blocks(by_subject)
+    for rec in records:
+        yield parts.turtle(rec)
+
+
+def _turtle_source(source: Graph | KnowledgeBase) -> Iterator[str]:
     if isinstance(source, KnowledgeBase):
-        return iter_triples(source, terms=TURTLE_TERMS)
+        return kb_turtle_chunks(source)
     if isinstance(source, Graph):
-        return _graph_triples(source)
+        return turtle_chunks(_graph_triples(source))
     raise TypeError(f"expected a KnowledgeBase or an rdflib Graph, got {type(source).__name__}")
 
 
 def turtle_bytes(source: Graph | KnowledgeBase) -> bytes:
     """The Turtle of a KnowledgeBase's graph (with ontology declarations) or of an rdflib Graph."""
-    return "".join(turtle_chunks(_turtle_source(source))).encode("utf-8")
+    return "".join(_turtle_source(source)).encode("utf-8")
 
 
-def write_turtle(source: Graph | KnowledgeBase, path: Path) -> Path:
-    """Write graph.ttl atomically (write-then-rename)."""
+def write_turtle(source: Graph | KnowledgeBase, path: Path, parts: Parts | None = None) -> Path:
+    """Write graph.ttl atomically (write-then-rename); a KnowledgeBase's documents' parts from
+    `parts` (None: made here)."""
+    chunks = kb_turtle_chunks(source, parts) if isinstance(source, KnowledgeBase) else _turtle_source(source)
     with atomic_write(Path(path), "w") as fh:
-        for chunk in turtle_chunks(_turtle_source(source)):
+        for chunk in chunks:
             fh.write(chunk)
     return Path(path)
-
-
-def write_turtle_and_index(kb: KnowledgeBase, path: Path) -> tuple[Path, TripleIndex]:
-    """graph.ttl and the viewer's triple index (kg.graph.TripleIndex) from one pass over the
-    graph's triples, each term made once in both spellings (light and Turtle). The Turtle is
-    byte for byte `write_turtle`'s, the index `TripleIndex(kb)`."""
-    index = TripleIndex()
-    by_p = index._filling
-    terms = text_made_once(paired(LIGHT_TERMS, TURTLE_TERMS))
-
-    def turtle_terms() -> Iterator[tuple[str, str, str]]:
-        for (s, ts), (p, tp), (o, to) in iter_triples(kb, terms=terms):
-            pairs = by_p.get(p)
-            if pairs is None:
-                pairs = by_p[p] = {}
-            pairs[(s, o)] = None
-            yield ts, tp, to
-
-    with atomic_write(Path(path), "w") as fh:
-        for chunk in turtle_chunks(turtle_terms()):
-            fh.write(chunk)
-    index.done()
-    return Path(path), index
 
 
 # ---------------------------------------------------------------------------- N-Triples / N-Quads

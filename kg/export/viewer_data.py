@@ -14,7 +14,7 @@ import math
 from collections import defaultdict, deque
 
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from ..graph import TripleIndex
 from ..terms import is_iri, light_term
@@ -28,9 +28,7 @@ GraphLike = Graph | TripleIndex
 
 # the index is asked with plain str IRIs
 _TYPE, _SUBCLASS, _LABEL = str(RDF.type), str(RDFS.subClassOf), str(RDFS.label)
-_SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
 _PREF, _ALT, _IDENTIFIER = str(SKOS.prefLabel), str(SKOS.altLabel), str(DCTERMS.identifier)
-_DERIVED = str(PROV.wasDerivedFrom)
 
 # class → (Chinese name, colour, vis shape); order is the legend's order
 CLASSES: dict[str, tuple[str, str, str]] = {
@@ -171,16 +169,10 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
         return source_index[key]
 
     # -- evidence: (s, p, o) → [(source, quote)] -----------------------------------------------
-    ev_subject = dict(g.subject_objects(_SUBJECT))
-    ev_predicate = dict(g.subject_objects(_PREDICATE))
-    ev_object = dict(g.subject_objects(_OBJECT))
-    ev_source = dict(g.subject_objects(_DERIVED))
-    ev_quote = dict(g.subject_objects(_lg("quote")))
     evidence_of: dict[tuple, set[tuple[int, str]]] = defaultdict(set)
-    for ev in g.subjects(_TYPE, _lg("Evidence")):
-        key = (ev_subject.get(ev), ev_predicate.get(ev), ev_object.get(ev))
-        src = ev_source.get(ev)
-        evidence_of[key].add((source_of(src) if src is not None else -1, str(ev_quote.get(ev, ""))))
+    for row in g.evidence_rows():
+        src = source_of(row.source) if row.source is not None else -1
+        evidence_of[(row.subject, row.predicate, row.object)].add((src, row.quote))
 
     # -- relations ------------------------------------------------------------------------
     quotes: list[str] = []

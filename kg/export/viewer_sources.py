@@ -1,9 +1,10 @@
 """Documents and figures for the viewer: a report's title and year, a place's observations.
 
 Read when the graph carries them (dcterms:title, lg:year, dcterms:creator on lg:SourceDocument;
-lg:Observation with sdmx-dimension:refArea / refPeriod, lg:measure, sdmx-measure:obsValue,
-sdmx-attribute:unitMeasure), and absent without fuss: a document without a title is shown by its
-identifier, one without a year has none, an entity without figures has no figures section.
+the observations as kg.graph.TripleIndex's figure rows: sdmx-dimension:refArea / refPeriod,
+lg:measure, sdmx-measure:obsValue, sdmx-attribute:unitMeasure), and absent without fuss: a
+document without a title is shown by its identifier, one without a year has none, an entity
+without figures has no figures section.
 The terms are read by IRI (plain strings: the index holds light terms, kg.terms), so the viewer
 does not depend on which stage declares them.
 """
@@ -13,15 +14,12 @@ import re
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
-from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
-from ..vocab import LG_IRI, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+from ..vocab import LG_IRI
 
 _TITLE, _CREATOR, _YEAR_P = str(DCTERMS.title), str(DCTERMS.creator), LG_IRI + "year"
-_TYPE, _PREF, _DERIVED = str(RDF.type), str(SKOS.prefLabel), str(PROV.wasDerivedFrom)
-_OBSERVATION, _MEASURE = LG_IRI + "Observation", LG_IRI + "measure"
-_AREA, _PERIOD = str(SDMX_DIMENSION.refArea), str(SDMX_DIMENSION.refPeriod)
-_VALUE, _UNIT = str(SDMX_MEASURE.obsValue), str(SDMX_ATTRIBUTE.unitMeasure)
+_PREF = str(SKOS.prefLabel)
 _YEAR = re.compile(r"-?\d{4}")
 
 
@@ -69,26 +67,18 @@ def number_text(value) -> str:
 
 
 def figures(g, index: dict, source_of) -> dict[int, list[list]]:
-    """Entity index → its figures, each [measure, period, value, unit, source], sorted."""
-    observations = set(g.subjects(_TYPE, _OBSERVATION))
-    if not observations:
+    """Entity index → its figures, each [measure, period, value, unit, source], sorted (`g`: a
+    kg.graph.TripleIndex)."""
+    rows = g.figure_rows()
+    if not rows:
         return {}
-    area = {s: o for s, o in g.subject_objects(_AREA) if s in observations}
-    period = dict(g.subject_objects(_PERIOD))
-    measure = dict(g.subject_objects(_MEASURE))
-    value = dict(g.subject_objects(_VALUE))
-    unit = dict(g.subject_objects(_UNIT))
-    source = dict(g.subject_objects(_DERIVED))
     names = _lists(g, _PREF)
     out: dict[int, list[list]] = defaultdict(list)
-    for obs, place in area.items():
-        i = index.get(place)
-        if i is None or obs not in value:
+    for r in rows:
+        i = index.get(r.area)
+        if i is None:
             continue
-        m = measure.get(obs)
-        name = pick_label(names.get(m, ())) if m is not None else None
-        per = period.get(obs)
-        src = source.get(obs)
-        out[i].append([name or "", str(per) if per is not None else "", number_text(value[obs]),
-                       str(unit.get(obs, "")), source_of(src) if src is not None else -1])
+        name = pick_label(names.get(r.measure, ())) if r.measure is not None else None
+        out[i].append([name or "", r.period, number_text(r.value), r.unit,
+                       source_of(r.source) if r.source is not None else -1])
     return {i: sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3], r[4])) for i, rows in sorted(out.items())}

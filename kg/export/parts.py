@@ -1,0 +1,169 @@
+"""Each document's own part of graph.ttl, kept in files.
+
+A document's part (kg.export.rdf.DocPart: the Turtle blocks of its evidence, figures and tables)
+depends on its extraction and the code alone. A build with a cache keeps the parts there, keyed
+by the document's cache key (extractor, id, text) and the code stamp (kg.build.code_stamp), so
+a build that adds a report to a built corpus makes that report's part and copies the others'.
+Without a cache they live in a temporary folder while the build runs. Either way graph.ttl is
+written one part at a time, whatever the corpus's size, and the missing parts are made in
+forked processes (kg.parallel) while the build makes the viewer.
+
+A file holds one JSON line (format, prefixes, used terms, the Turtle's length in bytes and its
+SHA-256) and then the Turtle. A part that is missing, truncated or altered is made again, never
+an error; one that cannot be written (a full disk) is kept in memory instead.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ..graph import DocumentRecords
+from ..parallel import Forked
+from .rdf import DocPart, document_part
+
+FORMAT = "lgkg-part/1"
+#: how many groups the missing parts are made in, per process (so no process waits long for the last)
+GROUPS_PER_JOB = 4
+
+Head = tuple[frozenset[str], frozenset[str]]
+
+
+class PartFiles:
+    """The parts of a build's documents as files under `folder`, named by `keys` (document id →
+    a hex key that changes whenever the part may). Implements kg.export.rdf.Parts."""
+
+    def __init__(self, folder: Path, keys: Mapping[str, str]) -> None:
+        self.folder = Path(folder)
+        self.keys = keys
+        self.made = 0  # parts made by this build (the others were kept)
+        self.write_errors = 0
+        self._heads: dict[str, Head] = {}
+        self._held: dict[str, DocPart] = {}  # parts that could not be written
+        self._started: tuple[list[DocumentRecords], Forked] | None = None
+        self._groups: list[list[DocumentRecords]] = []
+
+    def path(self, doc_id: str) -> Path:
+        key = self.keys[doc_id]
+        return self.folder / key[:2] / f"{key}.ttl"
+
+    def start(self, records: Sequence[DocumentRecords], jobs: int = 1) -> None:
+        """Begin making the parts that are missing, in up to `jobs` forked processes; `heads`
+        waits for them. With one job (or where processes do not fork) `heads` makes them here."""
+        missing = []
+        for rec in records:
+            head = self._read_head(rec.doc_id)
+            if head is None:
+                missing.append(rec)
+            else:
+                self._heads[rec.doc_id] = head
+        if missing:
+            groups = [missing[i::jobs * GROUPS_PER_JOB] for i in range(min(len(missing), jobs * GROUPS_PER_JOB))]
+            self._started = (missing, Forked(lambda i: [self._make(rec) for rec in groups[i]], len(groups), jobs))
+            self._groups = groups
+
+    def heads(self, records: Sequence[DocumentRecords]) -> list[Head]:
+        if self._started is None and any(rec.doc_id not in self._heads for rec in records):
+            self.start([rec for rec in records if rec.doc_id not in self._heads])
+        if self._started is not None:
+            missing, forked = self._started
+            self._started = None
+            for group, heads in zip(self._groups, forked.results(), strict=True):
+                for rec, head in zip(group, heads, strict=True):
+                    if head is None:  # not written: made again here, and held
+                        part = self._held[rec.doc_id] = document_part(rec)
+                        self.write_errors += 1
+                        head = (part.prefixes, part.used)
+                    self._heads[rec.doc_id] = head
+            self.made += len(missing)
+        return [self._heads[rec.doc_id] for rec in records]
+
+    def turtle(self, rec: DocumentRecords) -> str:
+        held = self._held.pop(rec.doc_id, None)
+        if held is not None:
+            return held.turtle
+        text = self._read_turtle(rec.doc_id)
+        if text is None:  # altered on disk (its SHA-256 differs), or changed since its head was read
+            part = document_part(rec)
+            self._write(rec.doc_id, part)
+            self.made += 1
+            text = part.turtle
+        return text
+
+    # -- files ------------------------------------------------------------------------------
+
+    def _make(self, rec: DocumentRecords) -> Head | None:
+        """Make and write one part (in a forked process or here); its head, None if not written."""
+        part = document_part(rec)
+        return (part.prefixes, part.used) if self._write(rec.doc_id, part) else None
+
+    def _write(self, doc_id: str, part: DocPart) -> bool:
+        data = part.turtle.encode("utf-8")
+        head = {"format": FORMAT, "prefixes": sorted(part.prefixes), "used": sorted(part.used),
+                "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        path = self.path(doc_id)
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n")
+                fh.write(data)
+            os.replace(tmp, path)
+            tmp = None
+            return True
+        except OSError:
+            return False
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+    def _open_head(self, doc_id: str):
+        """(open file, head) of a part whose file has the length its head states, else None."""
+        try:
+            fh = open(self.path(doc_id), "rb")  # noqa: SIM115 - returned open to the caller
+        except OSError:
+            return None
+        try:
+            line = fh.readline(1 << 16)
+            head = json.loads(line)
+            if (not isinstance(head, dict) or head.get("format") != FORMAT
+                    or os.fstat(fh.fileno()).st_size != len(line) + head.get("bytes", -1)
+                    or not all(isinstance(head.get(k), list) and all(isinstance(x, str) for x in head[k])
+                               for k in ("prefixes", "used"))):
+                fh.close()
+                return None
+            return fh, head
+        except (OSError, ValueError, TypeError):
+            fh.close()
+            return None
+
+    def _read_head(self, doc_id: str) -> Head | None:
+        opened = self._open_head(doc_id)
+        if opened is None:
+            return None
+        fh, head = opened
+        fh.close()
+        return frozenset(head["prefixes"]), frozenset(head["used"])
+
+    def _read_turtle(self, doc_id: str) -> str | None:
+        opened = self._open_head(doc_id)
+        if opened is None:
+            return None
+        fh, head = opened
+        with fh:
+            try:
+                data = fh.read()
+            except OSError:
+                return None
+        if hashlib.sha256(data).hexdigest() != head.get("sha256"):
+            return None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None

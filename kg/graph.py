@@ -720,11 +720,11 @@ def _figure_rows(kb: KnowledgeBase) -> list[FigureRow]:
     docs = {d.doc_id for d in kb.documents} | {sec.doc_id for sec in kb.sections}
     doc = cache(_document_iri)
     entity, measure = cache(_entity_iri), cache(_measure_iri)
-    gyear = cache(lambda y: _gyear(y, LIGHT_TERMS).value)
-    return [FigureRow(entity(o.area), measure(o.measure), "" if o.year is None else gyear(o.year),
-                      decimal_lexical(o.value), scalar_text(o.unit) if o.unit else "",
+    gyear = cache(lambda y: "" if y is None else _gyear(y, LIGHT_TERMS).value)
+    value, unit = cache(decimal_lexical), cache(lambda u: scalar_text(u) if u else "")
+    return [FigureRow(entity(o.area), measure(o.measure), gyear(o.year), value(o.value), unit(o.unit),
                       doc(o.doc_id) if o.doc_id in docs else None)
-            for o in dict.fromkeys(kb.observations)]
+            for o in dict.fromkeys(kb.observations)]  # one row per observation node, as in the graph
 
 
 def build_graph(kb: KnowledgeBase, with_ontology: bool = True) -> Graph:

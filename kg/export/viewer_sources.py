@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from rdflib.namespace import DCTERMS, SKOS
 
@@ -73,12 +74,14 @@ def figures(g, index: dict, source_of) -> dict[int, list[list]]:
     if not rows:
         return {}
     names = _lists(g, _PREF)
+    # a corpus states the same few measures and values again and again: each is read once
+    name_of = cache(lambda m: (pick_label(names.get(m, ())) if m is not None else None) or "")
+    number = cache(number_text)
     out: dict[int, list[list]] = defaultdict(list)
     for r in rows:
         i = index.get(r.area)
         if i is None:
             continue
-        name = pick_label(names.get(r.measure, ())) if r.measure is not None else None
-        out[i].append([name or "", r.period, number_text(r.value), r.unit,
+        out[i].append([name_of(r.measure), r.period, number(r.value), r.unit,
                        source_of(r.source) if r.source is not None else -1])
     return {i: sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3], r[4])) for i, rows in sorted(out.items())}

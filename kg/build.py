@@ -622,7 +622,7 @@ def _write_graph(kb: KnowledgeBase, out: Path, *, html: bool, jobs: int, cache: 
             from .export.html import write_html
 
             t1 = time.perf_counter()
-            page.append(write_html(TripleIndex.for_viewer(kb), out / "graph.html"))
+            page.append(write_html(TripleIndex.for_viewer(kb, records), out / "graph.html"))
             stats["html_seconds"] = time.perf_counter() - t1
         t1 = time.perf_counter()
         ttl = write_turtle(kb, out / "graph.ttl", parts)

@@ -180,20 +180,29 @@ class ExtractionCache:
         except codec.CodecError:  # text JSON cannot hold: the document is extracted again next time
             self.write_errors += 1
             return
-        tmp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-            tmp = None
-        except OSError:
+        if not replace_file(path, data):
             self.write_errors += 1
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+
+
+def replace_file(path: Path, *pieces: bytes) -> bool:
+    """Write `pieces` to a temporary file beside `path` and rename it into place, so a reader
+    (another build sharing the cache) never sees half a file; False when it could not be written."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            for piece in pieces:
+                fh.write(piece)
+        os.replace(tmp, path)
+        tmp = None
+        return True
+    except OSError:
+        return False
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _text_sha256(document: SourceDocument) -> str:

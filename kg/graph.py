@@ -282,6 +282,11 @@ class DocumentRecords:
     datasets: tuple[DataSet, ...]
 
 
+def _document_ids(kb: KnowledgeBase) -> set[str]:
+    """The ids a record's doc_id may hold: each document's and each section's."""
+    return {d.doc_id for d in kb.documents} | {sec.doc_id for sec in kb.sections}
+
+
 def document_records(kb: KnowledgeBase) -> list[DocumentRecords]:
     """Each document's own records, in the order of kb.documents; a section's go with its file."""
     top = {d.doc_id: d.doc_id for d in kb.documents}
@@ -395,7 +400,7 @@ def _corpus_triples(kb: KnowledgeBase, sp: _Spelling) -> Iterator[tuple]:
     """The triples no single document owns: the documents' own descriptions, the entities, the
     relations, evidence from the gazetteer, the measures (shared across reports)."""
     I, T, a, used = sp.iri, sp.text, sp.a, sp.used
-    docs = {d.doc_id for d in kb.documents} | {sec.doc_id for sec in kb.sections}
+    docs = _document_ids(kb)
     doc = sp.doc
     identifier, label, sha = I(str(DCTERMS.identifier)), I(str(RDFS.label)), sp.lg("sha256")
     source_document = sp.lg("SourceDocument")
@@ -620,14 +625,14 @@ class TripleIndex:
         return index
 
     @classmethod
-    def for_viewer(cls, kb: KnowledgeBase) -> TripleIndex:
+    def for_viewer(cls, kb: KnowledgeBase, records: list[DocumentRecords] | None = None) -> TripleIndex:
         """What the viewer reads of `kb`: the corpus-wide triples and the ontology's declarations
         indexed, the documents' evidence and figures as rows (the same as the whole graph's
         index gives)."""
         index = cls()
         used: set[str] = set()
         terms = text_made_once(LIGHT_TERMS)
-        for rec in document_records(kb):
+        for rec in document_records(kb) if records is None else records:
             used.update(terms_used(rec))
         for _ in index.filling(chain(corpus_triples(kb, terms, used), ontology_triples(used, terms))):
             pass
@@ -661,18 +666,22 @@ class TripleIndex:
 
     def value(self, subject: LightTerm, predicate: str) -> LightTerm | None:
         """One object of (subject, predicate), or None (like rdflib's Graph.value)."""
+        return self._firsts(predicate).get(subject)
+
+    def _firsts(self, predicate: str) -> dict:
+        """Each subject's first object of `predicate` (made once per predicate)."""
         index = self._first.get(predicate)
         if index is None:
             index = {}
             for s, o in self._by_p.get(predicate, ()):
                 index.setdefault(s, o)
             self._first[predicate] = index
-        return index.get(subject)
+        return index
 
     def evidence_rows(self) -> list[EvidenceRow]:
         """The lg:Evidence nodes of the graph."""
         if self._evidence is None:
-            first = self._first_objects
+            first = self._firsts
             subj, pred, obj = first(_RDF_SUBJECT), first(_RDF_PREDICATE), first(_RDF_OBJECT)
             source, quote = first(_DERIVED), first(_lg("quote"))
             self._evidence = [EvidenceRow(subj.get(ev), pred.get(ev), obj.get(ev), source.get(ev),
@@ -683,7 +692,7 @@ class TripleIndex:
         """The lg:Observation nodes of the graph that have an area and a value."""
         if self._figures is None:
             observations = set(self.subjects(_RDF_TYPE, _OBSERVATION))
-            first = self._first_objects
+            first = self._firsts
             period, measure, value = first(_REF_PERIOD), first(_lg("measure")), first(_OBS_VALUE)
             unit, source = first(_UNIT), first(_DERIVED)
             area = {s: o for s, o in self.subject_objects(_REF_AREA) if s in observations}
@@ -692,9 +701,6 @@ class TripleIndex:
                              for obs, place in area.items() if obs in value]
         return self._figures
 
-    def _first_objects(self, predicate: str) -> dict:
-        return dict(self._by_p.get(predicate, ()))
-
 
 def _lexical(term: LightTerm | None) -> str:
     return "" if term is None else str(term)
@@ -702,7 +708,7 @@ def _lexical(term: LightTerm | None) -> str:
 
 def _evidence_rows(kb: KnowledgeBase) -> list[EvidenceRow]:
     """The rows of the graph's lg:Evidence nodes, read from `kb` as iter_triples states them."""
-    docs = {d.doc_id for d in kb.documents} | {sec.doc_id for sec in kb.sections}
+    docs = _document_ids(kb)
     doc = cache(_document_iri)
     entity = cache(_entity_iri)
     gazetteer = str(GAZETTEER_IRI)
@@ -717,7 +723,7 @@ def _evidence_rows(kb: KnowledgeBase) -> list[EvidenceRow]:
 
 def _figure_rows(kb: KnowledgeBase) -> list[FigureRow]:
     """The rows of the graph's observations, read from `kb` as iter_triples states them."""
-    docs = {d.doc_id for d in kb.documents} | {sec.doc_id for sec in kb.sections}
+    docs = _document_ids(kb)
     doc = cache(_document_iri)
     entity, measure = cache(_entity_iri), cache(_measure_iri)
     gyear = cache(lambda y: "" if y is None else _gyear(y, LIGHT_TERMS).value)

@@ -309,9 +309,6 @@ class Forked:
         finally:
             self.close()
 
-    def results(self) -> list[Any]:
-        return list(self)
-
     def close(self) -> None:
         global _FORKED
         if self._pool is not None:
@@ -324,11 +321,7 @@ def map_forked(fn: Callable[[int], Any], n: int, jobs: int) -> Iterator[Any]:
     """fn(0) … fn(n - 1), in order, computed by up to `jobs` forked processes (in this process
     unless `forks`); see Forked. A caller that stops early (a failure found) cancels the calls
     not yet started."""
-    forked = Forked(fn, n, jobs)
-    try:
-        yield from forked
-    finally:
-        forked.close()
+    yield from Forked(fn, n, jobs)
 
 
 def release_memory() -> None:

@@ -1,6 +1,7 @@
 """Shared fixtures: the seeds' build, made once per test session, and the extraction pipeline."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,17 @@ def seeds_build(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("seeds_build")
     return build([SEEDS], out)
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    """The three smallest seeds: two in the input folder, the third kept aside as the new report."""
+    src = tmp_path / "in"
+    src.mkdir()
+    small = sorted(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)[:3]
+    for p in small[:2]:
+        shutil.copy(p, src / p.name)
+    return src, small[2]
 
 
 @pytest.fixture(scope="session")

@@ -9,22 +9,10 @@ import pytest
 
 from kg.build import MANIFEST, build
 
-from .conftest import SEEDS
 
 
 def _mtimes(folder):
     return {p.name: p.stat().st_mtime_ns for p in folder.iterdir() if p.is_file()}
-
-
-@pytest.fixture()
-def corpus(tmp_path):
-    """The three smallest seeds: two in the input folder, the third kept aside as the new report."""
-    src = tmp_path / "in"
-    src.mkdir()
-    small = sorted(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)[:3]
-    for p in small[:2]:
-        shutil.copy(p, src / p.name)
-    return src, small[2]
 
 
 def test_nothing_new_does_nothing_and_one_new_report_equals_a_cold_build(tmp_path, corpus, monkeypatch):

@@ -5,24 +5,13 @@ from __future__ import annotations
 import hashlib
 import shutil
 
-import pytest
-
 from kg.build import build
 from kg.graph import document_records
 from kg.model import SourceDocument
 
-from .conftest import SEEDS
-
 
 def _doc(doc_id: str, text: str) -> SourceDocument:
     return SourceDocument(doc_id, f"/reports/{doc_id}.txt", text, "utf-8", hashlib.sha256(text.encode()).hexdigest())
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.nlp import make_pipeline
-
-    return make_pipeline()
 
 
 def test_a_documents_part_is_the_same_whatever_else_the_corpus_holds(nlp):
@@ -48,16 +37,6 @@ def test_a_documents_part_is_the_same_whatever_else_the_corpus_holds(nlp):
     ttl = turtle_bytes(both).decode("utf-8")
     assert ttl.endswith(part_both.turtle + document_part(document_records(both)[1]).turtle)
     assert "“法润乡村”行动" in ttl  # the other spelling stays, as an alternative label (corpus-wide)
-
-
-@pytest.fixture()
-def corpus(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    small = sorted(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)[:3]
-    for p in small[:2]:
-        shutil.copy(p, src / p.name)
-    return src, small[2]
 
 
 def test_kept_parts_give_a_cold_builds_bytes_and_damaged_ones_are_made_again(tmp_path, corpus):

@@ -14,14 +14,13 @@ an error; one that cannot be written (a full disk) is kept in memory instead.
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from ..cache import replace_file
 from ..graph import DocumentRecords
 from ..parallel import Forked
 from .rdf import DocPart, document_part
@@ -44,7 +43,7 @@ class PartFiles:
         self.write_errors = 0
         self._heads: dict[str, Head] = {}
         self._held: dict[str, DocPart] = {}  # parts that could not be written
-        self._started: tuple[list[DocumentRecords], Forked] | None = None
+        self._started: Forked | None = None  # making the parts of `_groups`
         self._groups: list[list[DocumentRecords]] = []
 
     def path(self, doc_id: str) -> Path:
@@ -62,24 +61,23 @@ class PartFiles:
             else:
                 self._heads[rec.doc_id] = head
         if missing:
-            groups = [missing[i::jobs * GROUPS_PER_JOB] for i in range(min(len(missing), jobs * GROUPS_PER_JOB))]
-            self._started = (missing, Forked(lambda i: [self._make(rec) for rec in groups[i]], len(groups), jobs))
-            self._groups = groups
+            n = min(len(missing), jobs * GROUPS_PER_JOB)
+            groups = self._groups = [missing[i::n] for i in range(n)]
+            self._started = Forked(lambda i: [self._make(rec) for rec in groups[i]], n, jobs)
 
     def heads(self, records: Sequence[DocumentRecords]) -> list[Head]:
         if self._started is None and any(rec.doc_id not in self._heads for rec in records):
             self.start([rec for rec in records if rec.doc_id not in self._heads])
         if self._started is not None:
-            missing, forked = self._started
-            self._started = None
-            for group, heads in zip(self._groups, forked.results(), strict=True):
+            forked, self._started = self._started, None
+            for group, heads in zip(self._groups, forked, strict=True):
                 for rec, head in zip(group, heads, strict=True):
                     if head is None:  # not written: made again here, and held
                         part = self._held[rec.doc_id] = document_part(rec)
                         self.write_errors += 1
                         head = (part.prefixes, part.used)
                     self._heads[rec.doc_id] = head
-            self.made += len(missing)
+                self.made += len(group)
         return [self._heads[rec.doc_id] for rec in records]
 
     def turtle(self, rec: DocumentRecords) -> str:
@@ -105,23 +103,7 @@ class PartFiles:
         data = part.turtle.encode("utf-8")
         head = {"format": FORMAT, "prefixes": sorted(part.prefixes), "used": sorted(part.used),
                 "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-        path = self.path(doc_id)
-        tmp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n")
-                fh.write(data)
-            os.replace(tmp, path)
-            tmp = None
-            return True
-        except OSError:
-            return False
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        return replace_file(self.path(doc_id), json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n", data)
 
     def _open_head(self, doc_id: str):
         """(open file, head) of a part whose file has the length its head states, else None."""

@@ -284,9 +284,9 @@ def kb_turtle_chunks(kb: KnowledgeBase, parts: Parts | None = None) -> Iterator[
         yield parts.turtle(rec)
 
 
-def _turtle_source(source: Graph | KnowledgeBase) -> Iterator[str]:
+def _turtle_source(source: Graph | KnowledgeBase, parts: Parts | None = None) -> Iterator[str]:
     if isinstance(source, KnowledgeBase):
-        return kb_turtle_chunks(source)
+        return kb_turtle_chunks(source, parts)
     if isinstance(source, Graph):
         return turtle_chunks(_graph_triples(source))
     raise TypeError(f"expected a KnowledgeBase or an rdflib Graph, got {type(source).__name__}")
@@ -300,9 +300,8 @@ def turtle_bytes(source: Graph | KnowledgeBase) -> bytes:
 def write_turtle(source: Graph | KnowledgeBase, path: Path, parts: Parts | None = None) -> Path:
     """Write graph.ttl atomically (write-then-rename); a KnowledgeBase's documents' parts from
     `parts` (None: made here)."""
-    chunks = kb_turtle_chunks(source, parts) if isinstance(source, KnowledgeBase) else _turtle_source(source)
     with atomic_write(Path(path), "w") as fh:
-        for chunk in chunks:
+        for chunk in _turtle_source(source, parts):
             fh.write(chunk)
     return Path(path)
 

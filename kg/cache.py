@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import codec
-from .model import DocExtraction, SourceDocument
+from .model import DocExtraction, EntityKey, SourceDocument
 from .transport import restore_text, strip_text  # noqa: F401 - where kg.parallel and older code find them
 
 FORMAT = codec.FORMAT
@@ -114,6 +114,8 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
         self.write_errors = 0
+        #: the entity keys of the entries read, each once: every entry's records share them
+        self._keys: dict[EntityKey, EntityKey] = {}
 
     def path(self, document: SourceDocument) -> Path:
         key = document_key(document, self.fingerprint)
@@ -168,7 +170,7 @@ class ExtractionCache:
                 or entry.text_sha256 != _text_sha256(document):
             return None
         try:
-            return codec.decode(entry.extraction, document)
+            return codec.decode(entry.extraction, document, self._keys)
         except codec.CodecError:
             return None
 

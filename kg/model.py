@@ -106,6 +106,11 @@ class EntityKey:
     etype: EntityType
     name: str  # canonical name, as the preferred label
 
+    def __hash__(self) -> int:
+        # equal keys have equal names; the generated hash would build a tuple and call
+        # Enum.__hash__ on each of the millions of lookups resolution and the graph make
+        return hash(self.name)
+
     @property
     def norm(self) -> str:
         return norm_label(self.name)

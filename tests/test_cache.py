@@ -34,6 +34,19 @@ def test_round_trip_without_storing_the_text(tmp_path):
     assert (c.hits, c.misses) == (1, 1)
 
 
+def test_the_entries_one_cache_reads_share_their_key_objects(tmp_path):
+    """Resolution looks every key up: equal keys of different reports are one object."""
+    c = kc.ExtractionCache(tmp_path)
+    first, second = _doc("r1"), _doc("r2", "聊城市司法局召开会议。")
+    c.put(_ex(first))
+    c.put(_ex(second))
+    a, b = c.get(first).mentions[0].key, c.get(second).mentions[0].key
+    assert a is b
+    other = kc.ExtractionCache(tmp_path).get(second).mentions[0].key  # another cache: its own table
+    assert other == a and other is not a and hash(other) == hash(a)
+    assert EntityKey(EntityType.PLACE, a.name) != a  # the type still tells keys apart
+
+
 def test_key_follows_text_id_and_extractor(tmp_path, monkeypatch):
     c = kc.ExtractionCache(tmp_path)
     d = _doc()

@@ -3,9 +3,14 @@ inside the commands so `kg --help` stays instant."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .build import BuildResult
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="lgkg: a knowledge graph of Chinese legal-governance entities.")
@@ -57,6 +62,21 @@ def build(
                            "replaces no export")] = "records",
 ) -> None:
     """Build graph.ttl and graph.html from rule-of-law reports."""
+    cache = _cache_folder(jobs, engine, scheduler, cache_dir, no_cache)
+    from rich.console import Console
+
+    err = Console(stderr=True)
+    result = _run_build(err, quiet, inputs or [Path("seeds")], out, html=not no_html, jobs=jobs, engine=engine,
+                        scheduler=scheduler, cache_dir=cache, formats=formats or (), validate=validate)
+    if not quiet:
+        _print_summary(err, result)
+    if strict and result.skipped:
+        raise typer.Exit(1)
+
+
+def _cache_folder(jobs: int, engine: str, scheduler: str | None, cache_dir: Path | None,
+                  no_cache: bool) -> Path | None:
+    """The build's cache folder (None: no cache), after the options' own checks (exit 2)."""
     if jobs < 1:
         _fail(f"--jobs must be at least 1 (got {jobs})")
     if engine not in ("local", "dask"):
@@ -65,88 +85,97 @@ def build(
         _fail("--scheduler needs --engine dask")
     if no_cache and cache_dir is not None:
         _fail("--cache-dir and --no-cache exclude each other")
-    if not no_cache and cache_dir is None:
+    if no_cache:
+        return None
+    if cache_dir is None:
         from .cache import default_cache_dir
 
-        cache_dir = default_cache_dir()
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    from rich.table import Table
-    from rich.text import Text
+        return default_cache_dir()
+    return cache_dir
 
-    from .build import BuildError, NothingToBuild, WriteError, build as run_build
+
+def _failures() -> tuple[tuple[type[BaseException], int, object], ...]:
+    """(exception type, exit code, message) for each way a build stops, the first match wins;
+    a message is a function of the exception."""
+    from .build import BuildError, NothingToBuild, WriteError
     from .validate import ValidationFailed
 
-    err = Console(stderr=True)
+    return (
+        (KeyboardInterrupt, 130, lambda _: "interrupted; the previous exports are unchanged"),
+        (_Terminated, 143, lambda _: "terminated (SIGTERM); the previous exports are unchanged"),
+        (NothingToBuild, 1, lambda e: f"{e}, the previous exports are unchanged"),
+        (WriteError, 1, str),
+        (BuildError, 2, str),
+        (ValidationFailed, 1, lambda e: "the graph does not conform to ontology/shapes.ttl; nothing written\n"
+                                        f"{e.report.text()}"),
+    )
+
+
+def _run_build(err: Console, quiet: bool, inputs: list[Path], out: Path, **options) -> BuildResult:
+    """kg.build.build with a progress bar and skipped files on stderr; SIGTERM stops it as
+    Ctrl-C does (its cleanup runs), and each failure exits with its one-line message."""
+    import signal
+
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .build import build as run_build
+
     progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
                         disable=quiet, transient=True)
     task = progress.add_task("", total=None)
-    import signal
-    from rich.markup import escape
-
     try:
         previous_sigterm = signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread (an embedding application): leave SIGTERM alone
         previous_sigterm = None
     try:
         with progress:
-            result = run_build(
-                inputs or [Path("seeds")], out, html=not no_html,
-                jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=None if no_cache else cache_dir,
-                formats=formats or (), validate=validate,
+            return run_build(
+                inputs, out, **options,
                 on_read=lambda n: progress.update(task, total=n),
                 on_done=lambda d: progress.update(task, advance=1, description=d.doc_id),
                 on_skip=lambda s: err.print(f"[yellow]skipped[/] {escape(s.path)}: {escape(s.problem)}",
                                             markup=True, highlight=False, soft_wrap=True),
             )
-    except KeyboardInterrupt:
-        _fail("interrupted; the previous exports are unchanged", 130)
-        return
-    except _Terminated:
-        _fail("terminated (SIGTERM); the previous exports are unchanged", 143)
-        return
-    except NothingToBuild as exc:
-        _fail(f"{exc}, the previous exports are unchanged", 1)
-        return
-    except WriteError as exc:
-        _fail(str(exc), 1)
-        return
-    except BuildError as exc:
-        _fail(str(exc))
-        return
-    except ValidationFailed as exc:
-        _fail(f"the graph does not conform to ontology/shapes.ttl; nothing written\n{exc.report.text()}", 1)
-        return
+    except (KeyboardInterrupt, _Terminated, Exception) as exc:
+        for kind, code, message in _failures():
+            if isinstance(exc, kind):
+                _fail(message(exc), code)
+        raise
     finally:
         if previous_sigterm is not None:
             signal.signal(signal.SIGTERM, previous_sigterm)
-    if not quiet:
-        t = Table(title="kg build", show_header=True)
-        t.add_column("what")
-        t.add_column("count", justify="right")
-        t.add_row("documents", str(len(result.documents)))
-        t.add_row("skipped files", str(len(result.skipped)))
-        if result.stats.get("documents_cached"):
-            t.add_row("documents from cache", str(int(result.stats["documents_cached"])))
-        for k, v in result.entity_counts.items():
-            t.add_row(f"entities: {k}", str(v))
-        for k, v in result.relation_counts.items():
-            t.add_row(f"relations: {k}", str(v))
-        t.add_row("years", Text(", ".join(map(str, result.years)) or "-"))
-        t.add_row("places", Text("、".join(result.places) or "-"))  # text from reports: never markup
-        if result.stats.get("unchanged"):
-            t.add_row("nothing new", "exports unchanged")
-        t.add_row("seconds", f"{result.seconds:.2f}")
-        err.print(t)
-        for path, encoding in result.documents:  # how each file became text
-            err.print(f"read {path}: {encoding}", highlight=False, markup=False, soft_wrap=True)
-        done = "kept" if result.stats.get("unchanged") else "wrote"
-        for p in result.outputs:
-            err.print(f"{done} {p}", highlight=False, markup=False, soft_wrap=True)
-    if strict and result.skipped:
-        raise typer.Exit(1)
 
+
+def _print_summary(err: Console, result: BuildResult) -> None:
+    """The build's counts, how each file became text and the files written, on stderr (text from
+    the reports is never markup)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title="kg build", show_header=True)
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    t.add_row("documents", str(len(result.documents)))
+    t.add_row("skipped files", str(len(result.skipped)))
+    if result.stats.get("documents_cached"):
+        t.add_row("documents from cache", str(int(result.stats["documents_cached"])))
+    for k, v in result.entity_counts.items():
+        t.add_row(f"entities: {k}", str(v))
+    for k, v in result.relation_counts.items():
+        t.add_row(f"relations: {k}", str(v))
+    t.add_row("years", Text(", ".join(map(str, result.years)) or "-"))
+    t.add_row("places", Text("、".join(result.places) or "-"))
+    if result.stats.get("unchanged"):
+        t.add_row("nothing new", "exports unchanged")
+    t.add_row("seconds", f"{result.seconds:.2f}")
+    err.print(t)
+    for path, encoding in result.documents:  # how each file became text
+        err.print(f"read {path}: {encoding}", highlight=False, markup=False, soft_wrap=True)
+    done = "kept" if result.stats.get("unchanged") else "wrote"
+    for p in result.outputs:
+        err.print(f"{done} {p}", highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()

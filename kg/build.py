@@ -129,7 +129,23 @@ def check_out_dir(out: Path) -> None:
     clean_stale_temps(out / TEXTS_DIR)
 
 
-ENGINES = ("local", "dask")
+class Engine(str, Enum):
+    """Where the reports are extracted."""
+
+    LOCAL = "local"  # this process, or `jobs` worker processes
+    DASK = "dask"    # a Dask cluster (a local one of `jobs` workers, or a scheduler's)
+
+
+#: the engines' names, as the option takes them
+ENGINES = tuple(e.value for e in Engine)
+
+
+def engine_of(value: str | Engine) -> Engine:
+    """The engine a name names; BuildError for an unknown one."""
+    try:
+        return Engine(value)
+    except ValueError:
+        raise BuildError(f"unknown engine {value!r} (one of {', '.join(ENGINES)})") from None
 
 
 class Validation(str, Enum):
@@ -156,68 +172,86 @@ def validation(value: str | Validation) -> Validation:
 
 def extract_documents(documents: Sequence[SourceDocument],
                       on_done: Callable[[SourceDocument], None] | None = None, *,
-                      jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+                      jobs: int = 1, engine: str | Engine = Engine.LOCAL, scheduler: str | None = None,
                       cache: ExtractionCache | None = None, stats: dict | None = None) -> list[DocExtraction]:
     """Extractions of `documents`, in their order: from `cache` where it has them, the others in
     this process (jobs=1), in `jobs` worker processes, or on a Dask cluster (engine="dask",
     `scheduler` an address such as tcp://host:8786, or None for a local cluster of `jobs`).
     The result does not depend on jobs, engine or cache."""
-    if engine not in ENGINES:
-        raise BuildError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
-    if scheduler and engine != "dask":
+    engine = engine_of(engine)
+    if scheduler and engine is not Engine.DASK:
         raise BuildError("a scheduler address needs the dask engine (--engine dask)")
     if jobs < 1:
         raise BuildError(f"jobs must be at least 1 (got {jobs})")
     found: dict[str, DocExtraction] = {}
-    todo = list(documents)
-    started = None  # with a cache and workers: the reports it has no entry for, extracted meanwhile
+    todo, started = list(documents), None
     if cache is not None:
-        if engine == "local" and jobs > 1:
-            from .parallel import Started
-
-            fresh = [d for d in documents if not cache.has(d)]
-            started = Started(fresh, jobs) if fresh else None
-        running = {d.doc_id for d in started.documents} if started is not None else set()
-        todo = []  # then: the documents whose entry proved missing or unusable
-        try:
-            for d in documents:
-                if d.doc_id in running:
-                    continue
-                ex = cache.get(d)
-                if ex is None:
-                    todo.append(d)
-                else:
-                    found[d.doc_id] = ex
-                    if on_done:
-                        on_done(d)
-        except BaseException:
-            if started is not None:
-                started.cancel()
-            raise
+        # with workers, the reports the cache has no entry for are extracted while it is read
+        started = _start_fresh(documents, cache, jobs) if engine is Engine.LOCAL and jobs > 1 else None
+        todo = _read_cache(documents, cache, found, started, on_done)
         if started is not None:
-            for ex in started.results(on_done):
-                found[ex.document.doc_id] = ex
-                cache.put(ex)
-    if engine == "dask":
-        from .engine_dask import EngineError, extract_dask
-
-        try:
-            new = extract_dask(todo, scheduler=scheduler, jobs=jobs, on_done=on_done)
-        except EngineError as exc:
-            raise BuildError(str(exc)) from None
-    else:
-        from .parallel import extract_parallel
-
-        new = extract_parallel(todo, jobs, on_done)
-    for ex in new:
-        found[ex.document.doc_id] = ex
-        if cache is not None:
-            cache.put(ex)
+            _keep(started.results(on_done), found, cache)
+    _keep(_extract(todo, engine, scheduler, jobs, on_done), found, cache)
     n_extracted = len(todo) + (len(started.documents) if started is not None else 0)
     if stats is not None:
         stats["documents_cached"] = len(documents) - n_extracted
         stats["documents_extracted"] = n_extracted
     return [found[d.doc_id] for d in documents]
+
+
+def _start_fresh(documents: Sequence[SourceDocument], cache: ExtractionCache, jobs: int):
+    """The reports without a cache entry, already extracting in `jobs` workers (None: none)."""
+    from .parallel import Started
+
+    fresh = [d for d in documents if not cache.has(d)]
+    return Started(fresh, jobs) if fresh else None
+
+
+def _read_cache(documents: Sequence[SourceDocument], cache: ExtractionCache, found: dict[str, DocExtraction],
+                started, on_done: Callable[[SourceDocument], None] | None) -> list[SourceDocument]:
+    """Put the cached extractions into `found`; the documents whose entry proved missing or
+    unusable (those `started` extracts are neither). A failure stops the started workers."""
+    running = {d.doc_id for d in started.documents} if started is not None else set()
+    todo = []
+    try:
+        for d in documents:
+            if d.doc_id in running:
+                continue
+            ex = cache.get(d)
+            if ex is None:
+                todo.append(d)
+                continue
+            found[d.doc_id] = ex
+            if on_done:
+                on_done(d)
+    except BaseException:
+        if started is not None:
+            started.cancel()
+        raise
+    return todo
+
+
+def _extract(documents: Sequence[SourceDocument], engine: Engine, scheduler: str | None, jobs: int,
+             on_done: Callable[[SourceDocument], None] | None) -> list[DocExtraction]:
+    if engine is Engine.DASK:
+        from .engine_dask import EngineError, extract_dask
+
+        try:
+            return extract_dask(documents, scheduler=scheduler, jobs=jobs, on_done=on_done)
+        except EngineError as exc:
+            raise BuildError(str(exc)) from None
+    from .parallel import extract_parallel
+
+    return extract_parallel(documents, jobs, on_done)
+
+
+def _keep(extractions: Sequence[DocExtraction], found: dict[str, DocExtraction],
+          cache: ExtractionCache | None) -> None:
+    """New extractions into `found`, and into the cache for the next build."""
+    for ex in extractions:
+        found[ex.document.doc_id] = ex
+        if cache is not None:
+            cache.put(ex)
 
 
 def _nothing_read(files: Sequence[Path], skipped: Sequence[tuple[str, str]]) -> str:
@@ -262,7 +296,7 @@ def build_kb(inputs: Sequence[Path],
              on_read: Callable[[int], None] | None = None,
              on_done: Callable[[SourceDocument], None] | None = None,
              on_skip: Callable[[Skipped], None] | None = None, *,
-             jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+             jobs: int = 1, engine: str | Engine = Engine.LOCAL, scheduler: str | None = None,
              cache: ExtractionCache | None = None, stats: dict | None = None) -> KnowledgeBase:
     return _build_kb(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine, scheduler=scheduler,
                      cache=cache, stats=stats)[0]
@@ -272,7 +306,7 @@ def _build_kb(inputs: Sequence[Path],
               on_read: Callable[[int], None] | None = None,
               on_done: Callable[[SourceDocument], None] | None = None,
               on_skip: Callable[[Skipped], None] | None = None, *,
-              jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+              jobs: int = 1, engine: str | Engine = Engine.LOCAL, scheduler: str | None = None,
               cache: ExtractionCache | None = None, stats: dict | None = None,
               unchecked: Callable[[DocExtraction], bool] | None = None,
               ) -> tuple[KnowledgeBase, list[DocExtraction]]:
@@ -287,7 +321,7 @@ def _build_kb(inputs: Sequence[Path],
                                      resolve=resolve, t0=t0)
 
 
-def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engine: str, scheduler: str | None,
+def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engine: str | Engine, scheduler: str | None,
                           cache: ExtractionCache | None, stats: dict,
                           unchecked: Callable[[DocExtraction], bool] | None, resolve,
                           t0: float) -> tuple[KnowledgeBase, list[DocExtraction]]:
@@ -320,7 +354,7 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
           on_read: Callable[[int], None] | None = None,
           on_done: Callable[[SourceDocument], None] | None = None,
           on_skip: Callable[[Skipped], None] | None = None,
-          jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+          jobs: int = 1, engine: str | Engine = Engine.LOCAL, scheduler: str | None = None,
           cache_dir: Path | None = None, formats: Sequence[str] = (),
           validate: str | Validation = Validation.RECORDS) -> BuildResult:
     """Build the graph of `inputs` (folders or files: .txt, .pdf, .docx, .html) into `out`;
@@ -337,6 +371,7 @@ def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
     per-document extractions there (None: no cache). The output bytes depend on none of them."""
     t0 = time.perf_counter()
     validate = validation(validate)
+    engine = engine_of(engine)
     if formats:
         from .export.formats import FormatError, parse_formats
 
@@ -534,7 +569,7 @@ def _check_group(group: Sequence[DocExtraction]) -> Report | None:
 
 
 def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, on_skip, jobs: int,
-           engine: str, scheduler: str | None, cache_dir: Path | None, formats: Sequence[str],
+           engine: Engine, scheduler: str | None, cache_dir: Path | None, formats: Sequence[str],
            validate: Validation, t0: float) -> BuildResult:
     """The build's stages with the cyclic collector paused: they keep millions of small objects
     alive (the knowledge base, the triples being sorted, the viewer's index), which its passes
@@ -547,7 +582,7 @@ def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, o
 
 
 def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, on_skip, jobs: int,
-                  engine: str, scheduler: str | None, cache_dir: Path | None, formats: Sequence[str],
+                  engine: Engine, scheduler: str | None, cache_dir: Path | None, formats: Sequence[str],
                   validate: Validation, t0: float) -> BuildResult:
     cache = None
     if cache_dir is not None:
@@ -567,10 +602,10 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
 
     release_memory()  # the extractions are merged into kb: their memory goes back to the OS
     if validate is not Validation.OFF:  # before any write: a graph failing the shapes replaces no export
-        _check(kb, todo, cache, validate, stats, jobs if engine == "local" else 1)
+        _check(kb, todo, cache, validate, stats, jobs if engine is Engine.LOCAL else 1)
         del todo
         release_memory()
-    outputs = _write_graph(kb, out, html=html, jobs=jobs if engine == "local" else 1, cache=cache, stats=stats)
+    outputs = _write_graph(kb, out, html=html, jobs=jobs if engine is Engine.LOCAL else 1, cache=cache, stats=stats)
     if formats:  # only these need an rdflib graph
         from .export.formats import write_formats
         from .graph import build_graph

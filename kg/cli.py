@@ -77,11 +77,13 @@ def build(
 def _cache_folder(jobs: int, engine: str, scheduler: str | None, cache_dir: Path | None,
                   no_cache: bool) -> Path | None:
     """The build's cache folder (None: no cache), after the options' own checks (exit 2)."""
+    from .build import ENGINES, Engine
+
     if jobs < 1:
         _fail(f"--jobs must be at least 1 (got {jobs})")
-    if engine not in ("local", "dask"):
+    if engine not in ENGINES:
         _fail(f"--engine must be local or dask (got {engine!r})")
-    if scheduler and engine != "dask":
+    if scheduler and engine != Engine.DASK:
         _fail("--scheduler needs --engine dask")
     if no_cache and cache_dir is not None:
         _fail("--cache-dir and --no-cache exclude each other")

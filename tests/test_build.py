@@ -154,3 +154,15 @@ def test_private_persons_never_enter_the_graph(tmp_path):
     labels = {e.key.name for e in res.kb.entities}
     assert "王书国" in labels
     assert not any("某" in lab or lab == "王小明" for lab in labels), labels
+
+
+def test_an_unknown_engine_fails_before_the_output_folder_is_made(tmp_path):
+    from kg.build import BuildError, Engine, build, extract_documents
+
+    out = tmp_path / "out"
+    with pytest.raises(BuildError, match="unknown engine 'spark'"):
+        build([SEEDS], out, engine="spark")
+    assert not out.exists()
+    with pytest.raises(BuildError, match="needs the dask engine"):
+        extract_documents([], engine=Engine.LOCAL, scheduler="tcp://localhost:8786")
+    assert extract_documents([], engine="local") == []  # the option's name is the engine

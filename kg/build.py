@@ -537,7 +537,7 @@ def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], cache: ExtractionCa
 
         invariants.check(kb)
     elif validate is Validation.FULL:
-        shacl.check(kb, "pyshacl")
+        shacl.check(kb, shacl.Engine.PYSHACL)
     else:
         from .parallel import forks, map_forked, release_memory
 
@@ -562,7 +562,7 @@ def _check_group(group: Sequence[DocExtraction]) -> Report | None:
     from .resolve import resolve
 
     try:
-        shacl.check(resolve(group, ()), "shifty")
+        shacl.check(resolve(group, ()), shacl.Engine.SHIFTY)
     except shacl.ValidationFailed as failed:
         return failed.report
     return None

@@ -18,14 +18,30 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from .resources import ONTOLOGY_PATH, SHAPES_PATH  # package data in a wheel
 
-ENGINES = ("shifty", "pyshacl")
+class Engine(str, Enum):
+    """The SHACL engines."""
+
+    SHIFTY = "shifty"
+    PYSHACL = "pyshacl"
+
+
+ENGINES = tuple(e.value for e in Engine)
 #: the names `kg build --validate` uses
-ALIASES = {"fast": "shifty", "full": "pyshacl"}
+ALIASES = {"fast": Engine.SHIFTY, "full": Engine.PYSHACL}
+
+
+def engine_of(name: str | Engine) -> Engine:
+    """The engine a name (or an alias) names; ValueError for an unknown one."""
+    try:
+        return ALIASES.get(name) or Engine(name)
+    except ValueError:
+        raise ValueError(f"unknown validation engine {name!r} (one of {', '.join(ENGINES)})") from None
 
 SH = "http://www.w3.org/ns/shacl#"
 
@@ -94,21 +110,16 @@ class ValidationFailed(Exception):
 Stage = Callable[[str], None]
 
 
-def validate(data: Any, engine: str = "shifty", *, shapes: Path = SHAPES_PATH,
+def validate(data: Any, engine: str | Engine = Engine.SHIFTY, *, shapes: Path = SHAPES_PATH,
              ontology: Path = ONTOLOGY_PATH, on_stage: Stage | None = None) -> Report:
     """Validate `data` (a graph file path, an rdflib Graph, Turtle bytes or a KnowledgeBase).
 
     `on_stage` is told what is being done (reading, checking), for a progress display."""
-    engine = ALIASES.get(engine, engine)
-    stage = on_stage or (lambda _what: None)
-    if engine == "pyshacl":
-        return validate_pyshacl(data, shapes=shapes, ontology=ontology, on_stage=stage)
-    if engine == "shifty":
-        return validate_shifty(data, shapes=shapes, ontology=ontology, on_stage=stage)
-    raise ValueError(f"unknown validation engine {engine!r} (one of {', '.join(ENGINES)})")
+    run = validate_pyshacl if engine_of(engine) is Engine.PYSHACL else validate_shifty
+    return run(data, shapes=shapes, ontology=ontology, on_stage=on_stage or (lambda _what: None))
 
 
-def check(data: Any, engine: str = "shifty", **kw: Any) -> Report:
+def check(data: Any, engine: str | Engine = Engine.SHIFTY, **kw: Any) -> Report:
     """Validate and raise ValidationFailed unless the graph conforms."""
     report = validate(data, engine, **kw)
     if not report.conforms:
@@ -185,7 +196,7 @@ def validate_shifty(data: Any, *, shapes: Path = SHAPES_PATH, ontology: Path = O
         raise GraphError(f"{data if isinstance(data, (str, Path)) else 'the graph'}: cannot read it: {message}") \
             from None
     violations = sorted(_report_violations(results), key=Violation.sort_key)
-    return Report(bool(conforms) and not violations, violations, "shifty", time.perf_counter() - t0)
+    return Report(bool(conforms) and not violations, violations, Engine.SHIFTY.value, time.perf_counter() - t0)
 
 
 def validate_pyshacl(data: Any, *, shapes: Path = SHAPES_PATH, ontology: Path = ONTOLOGY_PATH,
@@ -202,7 +213,7 @@ def validate_pyshacl(data: Any, *, shapes: Path = SHAPES_PATH, ontology: Path = 
     conforms, results, _text = pyshacl.validate(g, shacl_graph=sg, ont_graph=og, inference="none",
                                                 advanced=False, allow_warnings=False)
     violations = sorted(_report_violations(results), key=Violation.sort_key)
-    return Report(bool(conforms), violations, "pyshacl", time.perf_counter() - t0)
+    return Report(bool(conforms), violations, Engine.PYSHACL.value, time.perf_counter() - t0)
 
 
 def _report_violations(results) -> list[Violation]:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,25 @@ DEFAULT_GRAPH = Path("exports/graph.ttl")
 
 #: the prefixes a query may use undeclared (kg.vocab holds them)
 PREFIXES: dict[str, str] = QUERY_PREFIXES
-ENGINES = ("oxigraph", "rdflib")
+
+
+class Engine(str, Enum):
+    """What runs a query: pyoxigraph (fast), or rdflib (the reference, and what pyoxigraph cannot do)."""
+
+    OXIGRAPH = "oxigraph"
+    RDFLIB = "rdflib"
+
+
+ENGINES = tuple(e.value for e in Engine)
+
+
+class Kind(str, Enum):
+    """What a query returns."""
+
+    SELECT = "select"
+    ASK = "ask"
+    GRAPH = "graph"  # CONSTRUCT, DESCRIBE
+
 SELECT_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = ("table", "turtle", "ntriples", "jsonld", "json", "csv")
 
@@ -178,51 +197,64 @@ class Loaded:
     """A graph file loaded into an engine; `dataset` when it has named graphs (TriG, N-Quads)."""
 
     path: Path | None
-    engine: str
+    engine: Engine
     store: Any
     dataset: bool
     reference: Any = None  # the rdflib twin, made when a query needs it
 
     def reference_engine(self) -> Loaded:
-        if self.engine == "rdflib":
+        if self.engine is Engine.RDFLIB:
             return self
         if self.reference is None:
             if self.path is None:
                 raise QueryError("this query needs the rdflib engine, and the graph has no file to load it from")
-            self.reference = load(self.path, "rdflib")
+            self.reference = load(self.path, Engine.RDFLIB)
         return self.reference
 
 
-def load(path: Path = DEFAULT_GRAPH, engine: str = "oxigraph") -> Loaded:
+def engine_of(name: str | Engine) -> Engine:
+    """The engine a name names; QueryError for an unknown one."""
+    try:
+        return Engine(name)
+    except ValueError:
+        raise QueryError(f"unknown engine {name!r} (one of {', '.join(ENGINES)})") from None
+
+
+def load(path: Path = DEFAULT_GRAPH, engine: str | Engine = Engine.OXIGRAPH) -> Loaded:
     path = Path(path)
+    engine = engine_of(engine)
     if not path.is_file():
         raise GraphError(f"{path}: graph not found (run `kg build` first, or pass --graph)")
     fmt = _rdf_format(path)
-    if engine == "oxigraph":
-        import pyoxigraph as ox
+    return _load_oxigraph(path, fmt) if engine is Engine.OXIGRAPH else _load_rdflib(path, fmt)
 
-        store = ox.Store()
-        try:
-            store.bulk_load(path=str(path), format=fmt)
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise GraphError(f"{path}: cannot load: {exc}") from None
-        return Loaded(path, engine, store, fmt.supports_datasets)
-    if engine == "rdflib":
-        from rdflib import Dataset, Graph
 
-        name = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld",
-                "json": "json-ld", "rdf": "xml", "xml": "xml", "n3": "n3"}.get(path.suffix.lower().lstrip("."))
-        try:
-            if fmt.supports_datasets:
-                ds = Dataset(default_union=True)
-                ds.parse(path, format=name)
-                return Loaded(path, engine, ds, True)
-            g = Graph()
-            g.parse(path, format=name)
-            return Loaded(path, engine, g, False)
-        except Exception as exc:  # rdflib raises many kinds on bad input
-            raise GraphError(f"{path}: cannot load: {exc}") from None
-    raise QueryError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+def _load_oxigraph(path: Path, fmt) -> Loaded:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise GraphError(f"{path}: cannot load: {exc}") from None
+    return Loaded(path, Engine.OXIGRAPH, store, fmt.supports_datasets)
+
+
+def _load_rdflib(path: Path, fmt) -> Loaded:
+    from rdflib import Dataset, Graph
+
+    name = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld",
+            "json": "json-ld", "rdf": "xml", "xml": "xml", "n3": "n3"}.get(path.suffix.lower().lstrip("."))
+    try:
+        if fmt.supports_datasets:
+            ds = Dataset(default_union=True)
+            ds.parse(path, format=name)
+            return Loaded(path, Engine.RDFLIB, ds, True)
+        g = Graph()
+        g.parse(path, format=name)
+        return Loaded(path, Engine.RDFLIB, g, False)
+    except Exception as exc:  # rdflib raises many kinds on bad input
+        raise GraphError(f"{path}: cannot load: {exc}") from None
 
 
 def store_from_graph(g) -> Any:
@@ -241,8 +273,8 @@ def load_graph(g) -> Loaded:
     """An rdflib Graph (e.g. `build_graph(kb)`) ready for `run`, on pyoxigraph with rdflib as the twin."""
     from rdflib import Graph
 
-    ref = Loaded(None, "rdflib", g, False) if isinstance(g, Graph) else None
-    return Loaded(None, "oxigraph", store_from_graph(g), False, ref)
+    ref = Loaded(None, Engine.RDFLIB, g, False) if isinstance(g, Graph) else None
+    return Loaded(None, Engine.OXIGRAPH, store_from_graph(g), False, ref)
 
 
 # --------------------------------------------------------------------------- running
@@ -251,12 +283,12 @@ def load_graph(g) -> Loaded:
 class Result:
     """Engine-independent result: rows of pyoxigraph terms (None when unbound), a boolean, or triples."""
 
-    kind: str  # "select" | "ask" | "graph"
+    kind: Kind
     variables: list[str] = field(default_factory=list)
     rows: list[tuple] = field(default_factory=list)
     boolean: bool | None = None
     triples: list = field(default_factory=list)
-    engine: str = "oxigraph"
+    engine: Engine = Engine.OXIGRAPH
 
     def records(self, compact_iris: bool = False) -> list[dict[str, str | None]]:
         """Rows as dicts of plain strings (IRIs and literal values), for tests and notebooks."""
@@ -339,7 +371,7 @@ def run(loaded: Loaded, text: str, bindings: Mapping[str, Any] | None = None, *,
     except QueryRefused as exc:
         raise QueryError(str(exc), name=name) from None
     bindings = dict(bindings or {})
-    if loaded.engine == "oxigraph":
+    if loaded.engine is Engine.OXIGRAPH:
         try:
             return _run_oxigraph(loaded, text, bindings, name)
         except _NeedsReference:
@@ -359,12 +391,12 @@ def _run_oxigraph(loaded: Loaded, text: str, bindings: dict, name: str) -> Resul
         res = loaded.store.query(text, prefixes=PREFIXES, substitutions=subs or None,
                                  use_default_graph_as_union=loaded.dataset)
         if isinstance(res, ox.QueryBoolean):
-            return Result("ask", boolean=bool(res), engine="oxigraph")
+            return Result(Kind.ASK, boolean=bool(res), engine=Engine.OXIGRAPH)
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
             rows = [tuple(sol[i] for i in range(len(variables))) for sol in res]
-            return Result("select", variables, rows, engine="oxigraph")
-        return Result("graph", triples=list(res), engine="oxigraph")
+            return Result(Kind.SELECT, variables, rows, engine=Engine.OXIGRAPH)
+        return Result(Kind.GRAPH, triples=list(res), engine=Engine.OXIGRAPH)
     except SyntaxError as exc:
         raise _oxigraph_syntax_error(exc, text, name) from None
     except RuntimeError as exc:
@@ -383,15 +415,15 @@ def _run_rdflib(loaded: Loaded, text: str, bindings: dict, name: str) -> Result:
     try:
         res = loaded.store.query(text, initNs=PREFIXES, initBindings=init)
         if res.type == "ASK":
-            return Result("ask", boolean=bool(res.askAnswer), engine="rdflib")
+            return Result(Kind.ASK, boolean=bool(res.askAnswer), engine=Engine.RDFLIB)
         if res.type == "SELECT":
             variables = [str(v) for v in res.vars]
             rows = [tuple(None if t is None else ox_term(t) for t in row) for row in res]
-            return Result("select", variables, rows, engine="rdflib")
+            return Result(Kind.SELECT, variables, rows, engine=Engine.RDFLIB)
         import pyoxigraph as ox
 
-        return Result("graph", triples=[ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in res],
-                      engine="rdflib")
+        return Result(Kind.GRAPH, triples=[ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in res],
+                      engine=Engine.RDFLIB)
     except ParseException as exc:
         raise QueryError(str(exc.msg), line=exc.lineno, column=exc.col, source=text, name=name) from None
     except Exception as exc:  # rdflib's evaluation errors have no common base class
@@ -504,13 +536,13 @@ def format_result(result: Result, fmt: str = "table", *, full: bool = False, hid
 
     `hide`: columns left out of the table (a named query's parameters, which repeat the bound value
     on every row); csv, tsv and json always have every projected variable."""
-    if result.kind == "ask":
+    if result.kind is Kind.ASK:
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
         if fmt in ("table", "csv", "tsv"):
             return ("true" if result.boolean else "false") + "\n"
         raise QueryError(f"--format {fmt} does not apply to an ASK query (use table, csv or json)")
-    if result.kind == "select":
+    if result.kind is Kind.SELECT:
         if fmt == "table":
             keep = [i for i, v in enumerate(result.variables) if v not in set(hide)] or list(range(len(result.variables)))
             return _table([result.variables[i] for i in keep], [tuple(r[i] for i in keep) for r in result.rows],

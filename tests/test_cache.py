@@ -194,21 +194,17 @@ def test_concurrent_writers_leave_a_whole_entry(tmp_path):
     assert not list(tmp_path.rglob("*.tmp"))  # no temporary file left behind
 
 
-def test_one_new_report_is_the_only_one_extracted(tmp_path):
+def test_one_new_report_is_the_only_one_extracted(tmp_path, corpus):
     from kg.build import build
 
-    src = tmp_path / "in"
-    src.mkdir()
-    small = sorted(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)[:3]
-    for p in small[:2]:
-        shutil.copy(p, src / p.name)
+    src, new_report = corpus
     cache = tmp_path / "cache"
     first = build([src], tmp_path / "o1", html=False, cache_dir=cache)
     assert (first.stats["documents_cached"], first.stats["documents_extracted"]) == (0, 2)
     again = build([src], tmp_path / "o2", html=False, cache_dir=cache)
     assert (again.stats["documents_cached"], again.stats["documents_extracted"]) == (2, 0)
     assert (tmp_path / "o1" / "graph.ttl").read_bytes() == (tmp_path / "o2" / "graph.ttl").read_bytes()
-    shutil.copy(small[2], src / small[2].name)
+    shutil.copy(new_report, src / new_report.name)
     grown = build([src], tmp_path / "o3", html=False, cache_dir=cache)
     assert (grown.stats["documents_cached"], grown.stats["documents_extracted"]) == (2, 1)
     fresh = build([src], tmp_path / "o4", html=False)  # no cache at all

@@ -132,12 +132,18 @@ def _active_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
                  if "试点" not in c.name]  # 确定A、B为试点单位: pilots (the relation stage's), no honour
         if not items:
             continue
-        by = (clause_start(text, m.start()), m.start())  # the conferrer's clause, up to the verb
         cands.extend(items)
-        counted = _counted_recipients(text, m.start(), m.end(), m.span("rec"))
-        kind, span = counted if counted is not None else (Recipients.NAMED, m.span("rec"))
-        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind, active=True))
+        events.append(_active_event(text, m, items))
     return cands, events
+
+
+def _active_event(text: str, m: re.Match[str], items: list[Candidate]) -> AwardEvent:
+    """A conferral in the active voice: the conferrer is the clause before the verb, the
+    recipients its object (group "rec"), named one by one unless counted (表彰10个单位)."""
+    by = (clause_start(text, m.start()), m.start())
+    counted = _counted_recipients(text, m.start(), m.end(), m.span("rec"))
+    kind, span = counted if counted is not None else (Recipients.NAMED, m.span("rec"))
+    return AwardEvent(m.start(), m.end(), by, tuple(items), span, kind, active=True)
 
 
 #: the active 授予 with a quoted honour: 省委、省政府授予A、B“…”称号 (the recipients between)
@@ -151,11 +157,8 @@ def _grant_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         items = honour_items(text, m.start("honour"), m.end("honour"))
         if not items:
             continue
-        by = (clause_start(text, m.start()), m.start())
         cands.extend(items)
-        counted = _counted_recipients(text, m.start(), m.end(), m.span("rec"))
-        kind, span = counted if counted is not None else (Recipients.NAMED, m.span("rec"))
-        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind, active=True))
+        events.append(_active_event(text, m, items))
     return cands, events
 
 

@@ -197,9 +197,14 @@ def query(
     timeout: Annotated[float, typer.Option("--timeout", help="stop the query after this many seconds "
                                            "(exit 1); 0: no limit")] = 60.0,
     memory: Annotated[int, typer.Option("--memory", help="stop the query when it needs more than this many "
-                                        "MB of address space (exit 1); 0: no limit")] = 8192,
+                                        "MB of address space beyond the loaded graph (exit 1); 0: no "
+                                        "limit")] = 8192,
     federation: Annotated[bool, typer.Option("--federation", help="allow SERVICE (the query then sends "
                                              "requests to the endpoints it names)")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option(
+        "--cache-dir", help="where the graph's on-disk store is kept, made by the first query of a graph "
+                            "(default: as kg build's cache)")] = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="read the graph into memory; keep no store")] = False,
 ) -> None:
     """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
 
@@ -232,7 +237,8 @@ def query(
         from .querylimit import QueryJob, run_limited
 
         job = QueryJob(graph, engine, text, with_defaults(named, bindings), label, fmt, full,
-                       tuple(named.params) if named else (), federation, memory)
+                       tuple(named.params) if named else (), federation, memory,
+                       _stores(cache_dir, no_store))
         typer.echo(run_limited(job, timeout), nl=False)
     except QueryStopped as exc:
         _fail(exc.render(), 1)
@@ -242,6 +248,19 @@ def query(
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted; the query was stopped", 130)
+
+
+def _stores(cache_dir: Path | None, no_store: bool) -> Path | None:
+    """The folder that holds the graphs' query stores (None: no store)."""
+    if no_store:
+        if cache_dir is not None:
+            _fail("--cache-dir and --no-store exclude each other")
+        return None
+    if cache_dir is None:
+        from .cache import default_cache_dir
+
+        return default_cache_dir()
+    return cache_dir
 
 
 @app.command()

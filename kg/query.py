@@ -220,13 +220,25 @@ def engine_of(name: str | Engine) -> Engine:
         raise QueryError(f"unknown engine {name!r} (one of {', '.join(ENGINES)})") from None
 
 
-def load(path: Path = DEFAULT_GRAPH, engine: str | Engine = Engine.OXIGRAPH) -> Loaded:
+def load(path: Path = DEFAULT_GRAPH, engine: str | Engine = Engine.OXIGRAPH, *,
+         stores: Path | None = None) -> Loaded:
+    """The graph file at `path` in `engine`. With `stores` (a cache folder), pyoxigraph opens the
+    file's on-disk store there, made on first use (kg.store), instead of reading the file into
+    memory."""
     path = Path(path)
     engine = engine_of(engine)
     if not path.is_file():
         raise GraphError(f"{path}: graph not found (run `kg build` first, or pass --graph)")
     fmt = _rdf_format(path)
-    return _load_oxigraph(path, fmt) if engine is Engine.OXIGRAPH else _load_rdflib(path, fmt)
+    if engine is Engine.RDFLIB:
+        return _load_rdflib(path, fmt)
+    if stores is not None:
+        from .store import open_store
+
+        store = open_store(path, fmt, stores)
+        if store is not None:
+            return Loaded(path, Engine.OXIGRAPH, store, fmt.supports_datasets)
+    return _load_oxigraph(path, fmt)
 
 
 def _load_oxigraph(path: Path, fmt) -> Loaded:

@@ -3,8 +3,9 @@
 Neither engine can be interrupted from Python: pyoxigraph evaluates in Rust without checking for
 signals, so a cross product ignores Ctrl-C and grows until memory runs out. The child loads the
 graph, runs the query and sends back the formatted answer; the parent waits at most `timeout`
-seconds and kills it on expiry or Ctrl-C. The child's address space is capped (RLIMIT_AS), so a
-runaway query dies instead of taking the machine's memory.
+seconds and kills it on expiry or Ctrl-C. Once the graph is loaded, the child's address space is
+capped (RLIMIT_AS) at what it holds plus the query's allowance, so a runaway query dies instead of
+taking the machine's memory.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ class QueryJob:
     hide: tuple[str, ...] = ()
     federation: bool = False
     memory_mb: int = 0
+    stores: Path | None = None  # where the graph's on-disk store is kept (None: read into memory)
 
 
 class _Rendered(QueryError):
@@ -49,15 +51,12 @@ def _child(conn, job: QueryJob) -> None:  # pragma: no cover - runs in the child
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
-    if job.memory_mb:
-        import resource
-
-        limit = job.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from .query import format_result, load, run
 
     try:
-        loaded = load(job.graph, job.engine)
+        loaded = load(job.graph, job.engine, stores=job.stores)
+        if job.memory_mb:
+            _cap_memory(job.memory_mb)
         result = run(loaded, job.text, job.bindings, name=job.name, federation=job.federation)
         conn.send(("ok", format_result(result, job.fmt, full=job.full, hide=job.hide)))
     except QueryError as exc:
@@ -68,6 +67,26 @@ def _child(conn, job: QueryJob) -> None:  # pragma: no cover - runs in the child
         conn.send(("memory", ""))
     finally:
         conn.close()
+
+
+def _address_space() -> int:
+    """Bytes of address space this process holds now (0 where /proc does not tell)."""
+    import os
+
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _cap_memory(mb: int) -> None:  # pragma: no cover - runs in the child process
+    """Let the query take `mb` MB of address space beyond the loaded graph: a store on disk
+    reserves address space it may never touch, and the graph's own size is not the query's."""
+    import resource
+
+    limit = _address_space() + mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def run_limited(job: QueryJob, timeout: float) -> str:

@@ -1,7 +1,9 @@
 """Shared fixtures: the seeds' build, made once per test session, and the extraction pipeline."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "gold"
+
+# the commands the tests run keep their caches and query stores in a folder of this session's,
+# never in the user's (a test that is about the default location sets the variables itself)
+os.environ.setdefault("LGKG_CACHE_DIR", tempfile.mkdtemp(prefix="lgkg-test-cache-"))
 
 
 @pytest.fixture(scope="session")

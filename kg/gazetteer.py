@@ -35,7 +35,7 @@ import enum
 import functools
 import importlib.util
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -215,7 +215,22 @@ _WORD_MIN_FREQ = 500
 #: jieba's tags of proper names: a short form tagged so is a name, not a word
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
 
-_NORMAL, _WEAK, _CONTEXT_ONLY, _WORDY = "normal", "weak", "context-only", "wordy"
+class _Mode(enum.Enum):
+    """What a surface needs before it counts as a mention (see `Gazetteer.find`)."""
+
+    NORMAL = "normal"              # nothing: a full name or a strong short form
+    WEAK = "weak"                  # a word boundary, an adjacent match, or its region in context
+    CONTEXT_ONLY = "context-only"  # a matched ancestor right before it (CONTEXT_ONLY_NAMES)
+    WORDY = "wordy"                # a place to stand: see the wordy names above
+
+
+class _Pattern(NamedTuple):
+    """What one surface of the automaton may name, and on what terms."""
+
+    candidates: tuple[Division, ...]
+    is_short: bool
+    mode: _Mode
+    context: Division | None  # the one division an unambiguous strong surface adds to a text's region
 
 _PLACEHOLDER_NAMES = frozenset({"市辖区", "县", "市辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
@@ -441,74 +456,123 @@ def _level_of(code: str) -> Level:
     return Level.COUNTY
 
 
+def _read_rows(csv_path: str | None) -> dict[str, str]:
+    """code → name of the current table's rows with a 12-digit code and a name."""
+    rows: dict[str, str] = {}
+    with open(csv_path or _resource("adcodes.csv"), encoding="utf-8-sig", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            code = (rec.get("adcode") or "").strip()
+            name = (rec.get("name") or "").strip()
+            if len(code) == 12 and code.isdigit() and name:
+                rows[code] = name
+    return rows
+
+
+def _real_rows(rows: dict[str, str]) -> dict[str, str]:
+    """The rows that are divisions: not placeholders, and not a municipality's prefecture rows,
+    which repeat its name (重庆市 500100, 500200) so that its districts and counties sit right
+    under it (重庆市荣昌区)."""
+    return {c: n for c, n in rows.items() if not _is_placeholder(n)
+            and not (_level_of(c) is Level.PREFECTURE and rows.get(c[:2] + "0" * 10) == n)}
+
+
+def _parent_of(code: str, real: dict[str, str]) -> str | None:
+    """The prefecture if it is real, else the province (placeholders and missing rows skipped)."""
+    level = _level_of(code)
+    if level is Level.PROVINCE:
+        return None
+    if level is Level.COUNTY:
+        pref = code[:4] + "0" * 8
+        if pref in real:
+            return pref
+    prov = code[:2] + "0" * 10
+    return prov if prov in real else None
+
+
+def _aliases(real: dict[str, str], history: _History) -> dict[str, set[str]]:
+    """alias → codes: former names, and the abbreviations of autonomous divisions' names
+    (恩施土家族苗族自治州 → 恩施州) unless another division has that name."""
+    aliases = _former_names(real, history)
+    names = set(real.values())
+    for code, name in real.items():
+        suffix = next((s for s in _AUTONOMOUS_ABBREVIATION if name.endswith(s)), None)
+        short = short_form(name)
+        if suffix and short:
+            abbreviation = short + _AUTONOMOUS_ABBREVIATION[suffix]
+            if abbreviation not in names:
+                aliases.setdefault(abbreviation, set()).add(code)
+    return aliases
+
+
+def _divisions(real: dict[str, str], aliases: dict[str, set[str]]) -> dict[str, Division]:
+    """Every division by code. A short form is ambiguous when two divisions share it or it is a
+    division's full name, and safe to match alone when besides that it is no generic word and
+    no alias."""
+    shorts = {c: short_form(n) for c, n in real.items()}
+    full_count = Counter(real.values())
+    short_count = Counter(s for s in shorts.values() if s)
+    alias_of: dict[str, list[str]] = defaultdict(list)
+    for alias, codes in aliases.items():
+        for code in codes:
+            alias_of[code].append(alias)
+    divisions: dict[str, Division] = {}
+    for code in sorted(real):
+        short = shorts[code]
+        divisions[code] = Division(
+            code=code,
+            name=real[code],
+            level=_level_of(code),
+            parent_code=_parent_of(code, real),
+            short=short,
+            safe_short=bool(short) and short not in GENERIC_SHORTS and not full_count[short] and short not in aliases,
+            short_ambiguous=bool(short) and (short_count[short] > 1 or full_count[short] > 0),
+            aliases=tuple(sorted(alias_of.get(code, ()))),
+        )
+    return divisions
+
+
+def _name_patterns(names: Iterable[tuple[str, tuple[Division, ...]]], wordy: frozenset[str]
+                   ) -> Iterable[tuple[str, _Pattern]]:
+    """Full names and aliases: weak when two characters long, context-only or wordy by their
+    lists; a normal name naming one division adds it to a text's region."""
+    for name, cands in names:
+        if name in CONTEXT_ONLY_NAMES:
+            mode = _Mode.CONTEXT_ONLY
+        elif len(name) <= 2:
+            mode = _Mode.WEAK
+        elif any(d.level is Level.COUNTY and short_form(name) in wordy for d in cands):
+            mode = _Mode.WORDY
+        else:
+            mode = _Mode.NORMAL
+        yield name, _Pattern(cands, False, mode, cands[0] if mode is _Mode.NORMAL and len(cands) == 1 else None)
+
+
+def _short_patterns(by_short: dict[str, tuple[Division, ...]], by_name: dict[str, tuple[Division, ...]]
+                    ) -> Iterable[tuple[str, _Pattern]]:
+    """Safe short forms that are no full name: strong (normal) from three characters or for a
+    province, else weak."""
+    for short, cands in by_short.items():
+        if short in by_name:
+            continue  # full name wins (and such shorts are unsafe anyway)
+        safe = tuple(d for d in cands if d.safe_short)
+        if not safe:
+            continue
+        strong = len(short) >= 3 or any(d.level is Level.PROVINCE for d in safe)
+        yield short, _Pattern(safe, True, _Mode.NORMAL if strong else _Mode.WEAK,
+                              safe[0] if strong and len(safe) == 1 else None)
+
+
 class Gazetteer:
     """All divisions, indexes and the text matcher.  Use :func:`gazetteer`."""
 
     def __init__(self, csv_path: str | None = None, history_path: str | None = None) -> None:
-        rows: dict[str, str] = {}
-        with open(csv_path or _resource("adcodes.csv"), encoding="utf-8-sig", newline="") as fh:
-            for rec in csv.DictReader(fh):
-                code = (rec.get("adcode") or "").strip()
-                name = (rec.get("name") or "").strip()
-                if len(code) == 12 and code.isdigit() and name:
-                    rows[code] = name
         history = _read_history(history_path)
+        rows = _read_rows(csv_path)
         rows.update(_missing_current(rows, history))
-        # a municipality's prefecture rows repeat its name (重庆市 500100, 500200): placeholders,
-        # so that its districts and counties sit right under it (重庆市荣昌区)
-        real = {c: n for c, n in rows.items() if not _is_placeholder(n)
-                and not (_level_of(c) is Level.PREFECTURE and rows.get(c[:2] + "0" * 10) == n)}
-
-        # parent: the prefecture if real, else the province (placeholders and
-        # missing rows are skipped)
-        def parent_of(code: str) -> str | None:
-            level = _level_of(code)
-            if level is Level.PROVINCE:
-                return None
-            if level is Level.COUNTY:
-                pref = code[:4] + "0" * 8
-                if pref in real:
-                    return pref
-            prov = code[:2] + "0" * 10
-            return prov if prov in real else None
-
-        shorts = {c: short_form(n) for c, n in real.items()}
-        full_count: dict[str, int] = defaultdict(int)
-        short_count: dict[str, int] = defaultdict(int)
-        for c, n in real.items():
-            full_count[n] += 1
-            if shorts[c]:
-                short_count[shorts[c]] += 1
-        aliases: dict[str, set[str]] = _former_names(real, history)
-        for code, name in real.items():
-            suffix = next((s for s in _AUTONOMOUS_ABBREVIATION if name.endswith(s)), None)
-            if suffix and shorts[code]:
-                abbreviation = shorts[code] + _AUTONOMOUS_ABBREVIATION[suffix]
-                if abbreviation not in full_count:
-                    aliases.setdefault(abbreviation, set()).add(code)
-        alias_of: dict[str, list[str]] = defaultdict(list)
-        for alias, codes in aliases.items():
-            for code in codes:
-                alias_of[code].append(alias)
-
-        divisions: dict[str, Division] = {}
-        for code in sorted(real):
-            name, short = real[code], shorts[code]
-            ambiguous = bool(short) and (short_count[short] > 1 or full_count.get(short, 0) > 0)
-            safe = bool(short) and short not in GENERIC_SHORTS and full_count.get(short, 0) == 0 \
-                and short not in aliases
-            divisions[code] = Division(
-                code=code,
-                name=name,
-                level=_level_of(code),
-                parent_code=parent_of(code),
-                short=short,
-                safe_short=safe,
-                short_ambiguous=ambiguous,
-                aliases=tuple(sorted(alias_of.get(code, ()))),
-            )
+        real = _real_rows(rows)
+        aliases = _aliases(real, history)
+        divisions = _divisions(real, aliases)
         self._by_code = divisions
-
         children: dict[str, list[Division]] = defaultdict(list)
         by_name: dict[str, list[Division]] = defaultdict(list)
         by_short: dict[str, list[Division]] = defaultdict(list)
@@ -524,37 +588,13 @@ class Gazetteer:
         self._by_alias = {a: tuple(divisions[c] for c in sorted(codes)) for a, codes in sorted(aliases.items())}
         wordy = _common_words({d.short for d in divisions.values()
                                if d.short and len(d.short) == 2 and d.level is Level.COUNTY})
-
+        patterns = [*_name_patterns((*self._by_name.items(), *self._by_alias.items()), wordy),
+                    *_short_patterns(self._by_short, self._by_name)]
         # One Aho–Corasick automaton (Rust, compiled to a DFA: ~4× faster than a trie walked
-        # node by node) over full names, aliases and safe short forms; it reports character
-        # offsets.  payload = (candidates, is_short, mode, context division | None), by pattern
-        patterns: list[str] = []
-        payloads: list[tuple] = []
-        for name, cands in (*self._by_name.items(), *self._by_alias.items()):
-            if name in CONTEXT_ONLY_NAMES:
-                mode = _CONTEXT_ONLY
-            elif len(name) <= 2:
-                mode = _WEAK
-            elif any(d.level is Level.COUNTY and short_form(name) in wordy for d in cands):
-                mode = _WORDY
-            else:
-                mode = _NORMAL
-            ctx = cands[0] if mode is _NORMAL and len(cands) == 1 else None
-            patterns.append(name)
-            payloads.append((cands, False, mode, ctx))
-        for short, cands in self._by_short.items():
-            if short in self._by_name:
-                continue  # full name wins (and such shorts are unsafe anyway)
-            safe = tuple(d for d in cands if d.safe_short)
-            if not safe:
-                continue
-            strong = len(short) >= 3 or any(d.level is Level.PROVINCE for d in safe)
-            ctx = safe[0] if strong and len(safe) == 1 else None
-            patterns.append(short)
-            payloads.append((safe, True, _NORMAL if strong else _WEAK, ctx))
+        # node by node) over full names, aliases and safe short forms; it reports character offsets
         self._automaton = ahocorasick_rs.AhoCorasick(
-            patterns, implementation=ahocorasick_rs.Implementation.DFA)
-        self._payloads = payloads
+            [surface for surface, _ in patterns], implementation=ahocorasick_rs.Implementation.DFA)
+        self._payloads = [pattern for _, pattern in patterns]
 
     # ---- lookups ---------------------------------------------------------
 
@@ -683,7 +723,7 @@ class Gazetteer:
                 seen.setdefault(m.candidates[0].code, m.candidates[0])
         return list(seen.values())
 
-    def _raw_hits(self, text: str) -> list[tuple[int, int, tuple]]:
+    def _raw_hits(self, text: str) -> list[tuple[int, int, _Pattern]]:
         """All hits as (start, end, payload), character offsets, sorted leftmost first,
         longest first (no two patterns share a start and a length)."""
         hits = self._automaton.find_matches_as_indexes(text, overlapping=True)
@@ -707,8 +747,7 @@ class Gazetteer:
         if not hits:
             return []
         n = len(text)
-        region: frozenset[str] | None = None  # computed on first need
-        accepted: set[str] = set()  # the wordy divisions accepted so far
+        seen = _Seen(self, hits, context)
         out: list[Match] = []
         pos = 0  # next free character
         for start, end, (cands, is_short, mode, _ctx) in hits:
@@ -716,29 +755,11 @@ class Gazetteer:
                 continue
             if is_short and end < n and text[end] in _SHORT_BLOCKING_FOLLOWERS:
                 continue
-            if mode is not _NORMAL:
+            if mode is not _Mode.NORMAL:
                 prev = out[-1] if out and out[-1].end == start else None
-                if mode is _WORDY:
-                    if prev is None and start > 0 and text[start - 1] != "\n" \
-                            and not any(c.code in accepted for c in cands):
-                        if region is None:
-                            region = self._text_region(hits, context)
-                        if not any(a.code in region for c in cands for a in self.chain(c)[1:]):
-                            continue
-                    accepted.update(c.code for c in cands)
-                elif mode is _CONTEXT_ONLY:
-                    if prev is None:
-                        continue
-                    cands = tuple(c for c in cands if any(self.is_ancestor(p, c) for p in prev.candidates))
-                    if not cands:
-                        continue
-                elif prev is None and start > 0:
-                    ch = text[start - 1]
-                    if _is_cjk(ch) and ch not in _WEAK_PRECEDERS:
-                        if region is None:
-                            region = self._text_region(hits, context)
-                        if not any(c.code in region or c.parent_code in region for c in cands):
-                            continue
+                cands = _ADMIT[mode](seen, text, start, prev, cands)
+                if not cands:
+                    continue
             if not is_short and end < n and text[end] == "场" and text[end - 1] == "市":
                 shortened = tuple(c for c in cands if c.short == text[start : end - 1])
                 if not shortened:
@@ -748,14 +769,69 @@ class Gazetteer:
             pos = end
         return out
 
-    def _text_region(self, hits: list[tuple[int, int, tuple]], context: Iterable[str | Division]
+    def _text_region(self, hits: list[tuple[int, int, _Pattern]], context: Iterable[str | Division]
                      ) -> frozenset[str]:
         """Region of the explicit context plus the text's unambiguous strong hits."""
         ctx: list[str | Division] = list(context)
-        # payload tuples are shared per pattern: dedupe by identity first
-        strong = {id(v): v[3] for _s, _e, v in hits if v[3] is not None}
+        # patterns are shared by their hits: dedupe by identity first
+        strong = {id(v): v.context for _s, _e, v in hits if v.context is not None}
         ctx.extend(strong.values())
         return self.region(ctx)
+
+
+class _Seen:
+    """What one `find` knows besides the hit at hand: the text's region (made on first need)
+    and the wordy divisions accepted so far."""
+
+    def __init__(self, gaz: Gazetteer, hits: list[tuple[int, int, _Pattern]],
+                 context: Iterable[str | Division]) -> None:
+        self.gaz = gaz
+        self._hits = hits
+        self._context = context
+        self._region: frozenset[str] | None = None
+        self.accepted: set[str] = set()
+
+    @property
+    def region(self) -> frozenset[str]:
+        if self._region is None:
+            self._region = self.gaz._text_region(self._hits, self._context)
+        return self._region
+
+
+Candidates = tuple[Division, ...]
+
+
+def _admit_wordy(seen: _Seen, text: str, start: int, prev: Match | None, cands: Candidates) -> Candidates:
+    """A wordy name (会同, 通道) counts right after another match, at a line's start, once its
+    division was accepted, or with an ancestor in the region; else it is the word."""
+    if prev is None and start > 0 and text[start - 1] != "\n" and not any(c.code in seen.accepted for c in cands) \
+            and not any(a.code in seen.region for c in cands for a in seen.gaz.chain(c)[1:]):
+        return ()
+    seen.accepted.update(c.code for c in cands)
+    return cands
+
+
+def _admit_context_only(seen: _Seen, text: str, start: int, prev: Match | None,  # noqa: ARG001
+                        cands: Candidates) -> Candidates:
+    """A context-only name counts right after a match of its ancestor, as that ancestor's."""
+    if prev is None:
+        return ()
+    return tuple(c for c in cands if any(seen.gaz.is_ancestor(p, c) for p in prev.candidates))
+
+
+def _admit_weak(seen: _Seen, text: str, start: int, prev: Match | None, cands: Candidates) -> Candidates:
+    """A weak surface inside a run of Chinese text (not after a usual preceder) counts only when
+    it or its parent is in the region; at a boundary or after a match it counts."""
+    if prev is None and start > 0:
+        ch = text[start - 1]
+        if _is_cjk(ch) and ch not in _WEAK_PRECEDERS \
+                and not any(c.code in seen.region or c.parent_code in seen.region for c in cands):
+            return ()
+    return cands
+
+
+#: how a surface that is not NORMAL is admitted: the candidates it keeps, () for none
+_ADMIT = {_Mode.WORDY: _admit_wordy, _Mode.CONTEXT_ONLY: _admit_context_only, _Mode.WEAK: _admit_weak}
 
 
 _new_tuple = tuple.__new__  # builds a Match without the Python-level NamedTuple.__new__

@@ -306,6 +306,9 @@ def serve(
                                              "server send requests to the endpoints they name)")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="seconds a query may run before the server "
                                            "cancels it")] = 60.0,
+    cache_dir: Annotated[Optional[Path], typer.Option(
+        "--cache-dir", help="where the graph's query store is kept, as for kg query (read-only serving)")] = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="load the graph afresh; keep no store")] = False,
 ) -> None:
     """Serve the graph as a SPARQL 1.1 Protocol endpoint (Oxigraph) on 127.0.0.1 until stopped."""
     import signal
@@ -320,7 +323,8 @@ def serve(
     previous_sigterm = signal.signal(signal.SIGTERM, stop_requested)
     server = None
     try:
-        server = start(graph, port, writable=writable, cors=cors, federation=federation, timeout=timeout)
+        server = start(graph, port, writable=writable, cors=cors, federation=federation, timeout=timeout,
+                       stores=_stores(cache_dir, no_store))
     except ServerError as exc:
         signal.signal(signal.SIGTERM, previous_sigterm)
         _fail(str(exc))

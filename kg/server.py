@@ -97,6 +97,26 @@ def load_store(graph: Path, location: Path) -> None:
         raise ServerError(f"{graph}: oxigraph could not load it: {(proc.stderr or proc.stdout).strip()[-500:]}")
 
 
+def _cached_store(graph: Path, stores: Path, dst: Path) -> bool:
+    """The graph's cached query store linked at `dst`, when the server reads pyoxigraph's layout
+    (the same version) and the store can be had; else False."""
+    import pyoxigraph as ox
+
+    from .query import GraphError, _rdf_format
+    from .store import linked_copy
+
+    if not graph.is_file():
+        return False  # load_store says so
+    version = subprocess.run([oxigraph_executable(), "--version"], capture_output=True, text=True,
+                             env=_child_env()).stdout.split()
+    if version[-1:] != [ox.__version__]:
+        return False
+    try:
+        return linked_copy(graph, _rdf_format(graph), stores, dst)
+    except GraphError:
+        return False
+
+
 def _wait_for_port(address: tuple[str, int], proc: subprocess.Popen, timeout: float = 20.0) -> None:
     """Until `proc` accepts connections on `address` (or exits, or the time runs out)."""
     deadline = time.monotonic() + timeout
@@ -239,8 +259,10 @@ class Server:
 
 def start(graph: Path | None, port: int = DEFAULT_PORT, *, writable: bool = False, host: str = HOST,
           ready_timeout: float = 30.0, cors: bool = False, federation: bool = False,
-          timeout: float = DEFAULT_TIMEOUT) -> Server:
-    """Load `graph` (if given) into a store in a temporary folder and serve it on host:port.
+          timeout: float = DEFAULT_TIMEOUT, stores: Path | None = None) -> Server:
+    """Load `graph` (if given) into a store in a temporary folder and serve it on host:port. A
+    read-only server with `stores` (a cache folder) serves the graph's query store there (kg.store),
+    linked into the folder instead of loaded again.
 
     Read-only unless `writable` (then /update and PUT/POST/DELETE on /store work too); a writable
     server without a graph starts empty, in memory. Requests pass kg.gateway first; SERVICE only
@@ -267,7 +289,8 @@ def start(graph: Path | None, port: int = DEFAULT_PORT, *, writable: bool = Fals
         cmd = [exe]
         if graph is not None:
             store = workdir / "store"
-            load_store(Path(graph), store)
+            if writable or stores is None or not _cached_store(Path(graph), stores, store):
+                load_store(Path(graph), store)
             cmd += ["serve" if writable else "serve-read-only", "--location", str(store)]
         elif writable:  # on disk too, so a restart after an overrun keeps what was written
             cmd += ["serve", "--location", str(workdir / "store")]

@@ -64,6 +64,23 @@ def open_store(graph: Path, fmt: Any, root: Path) -> Any | None:
     return store
 
 
+def linked_copy(graph: Path, fmt: Any, root: Path, dst: Path) -> bool:
+    """A store of `graph` at `dst` whose files are hard links to the cached store's (made under
+    `root` first if need be): opened by another process (the Oxigraph server), it keeps its files
+    when the cache's store is pruned, and costs no copy. False when no store can be had or
+    linked (another file system: the caller loads the graph itself)."""
+    store = open_store(graph, fmt, root)
+    if store is None:
+        return False
+    del store
+    try:
+        shutil.copytree(store_folder(root, graph, fmt), dst, copy_function=os.link)
+        return True
+    except OSError:
+        _discard(dst)
+        return False
+
+
 def _open(folder: Path) -> Any | None:
     import pyoxigraph as ox
 

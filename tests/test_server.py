@@ -159,6 +159,26 @@ def test_library_server_stops_cleanly(graph_path):
     assert server.process.poll() is not None and not server.workdir.exists() and port_closed(server.port)
 
 
+def test_a_read_only_server_serves_the_cached_query_store_by_links(graph_path, tmp_path, monkeypatch):
+    from kg import server as ksrv
+    from kg import store as ks
+
+    stores = tmp_path / "cache"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    with start(graph_path, free_port(), stores=stores) as server:
+        (cached,) = (stores / ks.STORES_DIR).iterdir()
+        served = server.workdir / "store"
+        linked = [f for f in served.rglob("*") if f.is_file() and f.stat().st_nlink > 1]
+        assert linked and all((cached / f.relative_to(served)).samefile(f) for f in linked)
+        first = sparql_select(server.query_url, count)
+        shutil.rmtree(cached)  # the cache pruned while the server runs: its files stay
+        assert sparql_select(server.query_url, count) == first
+    assert int(first["results"]["bindings"][0]["n"]["value"]) > 1000
+    monkeypatch.setattr(ksrv, "load_store", lambda *a: pytest.fail("the graph was loaded again"))
+    with start(graph_path, free_port(), stores=stores) as again:  # the store made again, then linked
+        assert sparql_select(again.query_url, count) == first
+
+
 def test_oxigraph_is_the_pypi_server():
     exe = Path(oxigraph_executable())
     assert exe.parent == Path(sys.executable).parent or shutil.which("oxigraph") == str(exe)

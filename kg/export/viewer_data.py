@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
+from dataclasses import dataclass
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
@@ -103,6 +104,196 @@ def _class_resolver(g: TripleIndex):
     return resolve
 
 
+@dataclass(frozen=True)
+class _Entities:
+    """The graph's entities (IRIs typed with a contract class), in the page's order."""
+
+    iris: list[str]  #: sorted by IRI: a node's number is its place here
+    index: dict[str, int]  #: IRI → node number
+    types: dict[str, list[tuple[str, str]]]  #: IRI → its (class, type) pairs
+
+
+@dataclass(frozen=True)
+class _EntityValues:
+    """What each entity says of itself, by node number (collected in one pass per predicate)."""
+
+    pref: dict[int, list]
+    alt: dict[int, list]
+    mentioned: dict[int, list]
+    props: dict[str, dict[int, list]]  #: each of PROPERTIES → its values by node
+
+
+def _entities(g: TripleIndex) -> _Entities:
+    """Every IRI typed with (a subclass of) a contract class: what the viewer draws."""
+    resolve = _class_resolver(g)
+    types: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s, t in g.subject_objects(_TYPE):
+        if is_iri(s):
+            cls = resolve(t)
+            if cls is not None:
+                types[s].append((cls, _local(t)))
+    iris = sorted(types, key=str)
+    return _Entities(iris, {iri: i for i, iri in enumerate(iris)}, types)
+
+
+def _collect(g: TripleIndex, index: dict[str, int], pred: str) -> dict[int, list]:
+    """Node number → the objects of `pred` on that entity (entities only)."""
+    out: dict[int, list] = defaultdict(list)
+    for s, o in g.subject_objects(pred):
+        i = index.get(s)
+        if i is not None:
+            out[i].append(o)
+    return out
+
+
+def _entity_values(g: TripleIndex, index: dict[str, int]) -> _EntityValues:
+    """Labels, aliases, mentioning documents and shown properties of the entities."""
+    return _EntityValues(_collect(g, index, _PREF), _collect(g, index, _ALT),
+                         _collect(g, index, _lg("mentionedIn")),
+                         {p: _collect(g, index, _lg(p)) for p in PROPERTIES})
+
+
+def _document_ids(g: TripleIndex) -> dict[object, str]:
+    """Each source document → the id the page filters by (its dcterms:identifier, else its IRI's tail)."""
+    doc_ids: dict[object, str] = {}
+    for d in g.subjects(_TYPE, _lg("SourceDocument")):
+        ident = g.value(d, _IDENTIFIER)
+        doc_ids[d] = (str(ident) if ident is not None else "") or _local(d).rsplit("/", 1)[-1]
+    return doc_ids
+
+
+def _document_sources(g: TripleIndex, doc_ids: dict[object, str], ents: _Entities,
+                      values: _EntityValues) -> list[dict]:
+    """One filterable source per document id, by year (undated last), then title: the order the
+    page lists them in. Documents sharing an id are one source (the first by IRI describes it)."""
+    def label_of(x: object) -> str | None:
+        i = ents.index.get(x)
+        return pick_label(values.pref.get(i, ())) if i is not None else None
+
+    meta = document_meta(g, doc_ids, label_of)
+    by_id: dict[str, dict] = {}
+    for d, v in sorted(doc_ids.items(), key=lambda dv: (dv[1], str(dv[0]))):
+        m = meta[d]
+        by_id.setdefault(v, {"id": v, "label": m["title"] or v, "doc": True, "year": m["year"],
+                             **({"by": m["creator"]} if m["creator"] else {})})
+    return sorted(by_id.values(), key=lambda s: (s["year"] is None, s["year"] or 0, s["label"], s["id"]))
+
+
+class _SourceTable:
+    """The page's sources: the documents first, then other provenance (e.g. the gazetteer)
+    appended the first time evidence or a figure cites it; `of` gives a source's number."""
+
+    def __init__(self, g: TripleIndex, documents: list[dict], doc_ids: dict[object, str]) -> None:
+        self._g = g
+        self.sources = documents
+        self._index = {s["id"]: i for i, s in enumerate(documents)}
+        #: document IRI → source number
+        self.doc_index: dict[object, int] = {d: self._index[v] for d, v in doc_ids.items()}
+
+    def of(self, x: object) -> int:
+        """The number of source `x`, a document or (added now if new) other provenance."""
+        if x in self.doc_index:
+            return self.doc_index[x]
+        key = "source:" + str(x)
+        if key not in self._index:
+            label = self._g.value(x, _LABEL) if is_iri(x) else None
+            self._index[key] = len(self.sources)
+            name = str(label) if label is not None else _local(x).rsplit("/", 1)[-1]
+            self.sources.append({"id": key, "label": name, "doc": False})
+        return self._index[key]
+
+
+def _evidence(g: TripleIndex, table: _SourceTable) -> dict[tuple, set[tuple[int, str]]]:
+    """(s, p, o) → its evidence as (source number, quote); -1 for a quote with no source."""
+    evidence_of: dict[tuple, set[tuple[int, str]]] = defaultdict(set)
+    for row in g.evidence_rows():
+        src = table.of(row.source) if row.source is not None else -1
+        evidence_of[(row.subject, row.predicate, row.object)].add((src, row.quote))
+    return evidence_of
+
+
+def _edges(g: TripleIndex, ents: _Entities, evidence_of: dict[tuple, set[tuple[int, str]]]) \
+        -> tuple[list[dict], list[str]]:
+    """The relations between entities, by (relation, subject, object), each with its evidence as
+    [source, quote number]; and the quotes, each stored once (a quote backs many statements)."""
+    quotes: list[str] = []
+    quote_index: dict[str, int] = {}
+
+    def quote_number(q: str) -> int:
+        if q not in quote_index:
+            quote_index[q] = len(quotes)
+            quotes.append(q)
+        return quote_index[q]
+
+    index, iris = ents.index, ents.iris
+    edges: list[dict] = []
+    for rel in RELATIONS:
+        p = _lg(rel)
+        pairs = sorted((index[s], index[o]) for s, o in g.subject_objects(p) if s in index and o in index)
+        for s, o in pairs:
+            evs = sorted(evidence_of.get((iris[s], p, iris[o]), ()), key=lambda e: (e[0] < 0, e[0], e[1]))
+            edges.append({"s": s, "o": o, "rel": rel, "ev": [[src, quote_number(q)] for src, q in evs]})
+    return edges, quotes
+
+
+def _node(i: int, iri: str, ents: _Entities, values: _EntityValues, doc_index: dict[object, int],
+          figs: dict[int, list[list]]) -> dict:
+    """Entity `i` as the page reads it: label, class and most specific type, aliases, the
+    documents mentioning it, and its properties and figures when it has any."""
+    cls, typ = sorted(ents.types[iri], key=lambda ct: (ct[1] == ct[0], ct[1]))[0]  # subclass first
+    label = pick_label(values.pref.get(i, ())) or _local(iri).rsplit("/", 1)[-1]
+    aliases = sorted({str(a) for a in values.alt.get(i, ())} - {label})
+    docs = sorted({doc_index[d] for d in values.mentioned.get(i, ()) if d in doc_index})
+    node = {"iri": str(iri), "label": label, "cls": cls, "type": typ, "aliases": aliases, "docs": docs}
+    extra = [[p, str(v)] for p in PROPERTIES for v in sorted(values.props[p].get(i, ()), key=str)]
+    if extra:
+        node["props"] = extra
+    if i in figs:
+        node["figs"] = figs[i]
+    return node
+
+
+def _degrees(size: int, edges: list[dict]) -> list[int]:
+    """Each node's number of relations (a self-relation counts twice)."""
+    degree = [0] * size
+    for e in edges:
+        degree[e["s"]] += 1
+        degree[e["o"]] += 1
+    return degree
+
+
+def _positions(nodes: list[dict], edges: list[dict], grouping: Grouping, start: list[int] | None) \
+        -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where each node and each group starts: the grouped view's layout, or for a large graph
+    the layout around its first view (a group then sits on its hub)."""
+    if start is None:
+        return layout_grouped(nodes, edges, grouping)
+    positions = layout_around(nodes, edges, start)
+    return positions, [positions[grp.hub] if grp.hub >= 0 else (0, 0) for grp in grouping.groups]
+
+
+def _source_counts(size: int, nodes: list[dict]) -> list[int]:
+    """Each source's number of entities mentioned in it (what the page's filter shows)."""
+    counts = [0] * size
+    for n in nodes:
+        for d in n["docs"]:
+            counts[d] += 1
+    return counts
+
+
+def _class_legend(nodes: list[dict]) -> list[dict]:
+    """The classes with their Chinese names, looks and entity counts, in the legend's order."""
+    return [{"id": c, "zh": zh, "colour": colour, "shape": shape,
+             "count": sum(1 for n in nodes if n["cls"] == c)}
+            for c, (zh, colour, shape) in CLASSES.items()]
+
+
+def _relation_legend(edges: list[dict]) -> list[dict]:
+    """The relations with their Chinese names, colours and edge counts (the relation filter)."""
+    return [{"id": r, "zh": zh, "colour": colour, "count": sum(1 for e in edges if e["rel"] == r)}
+            for r, (zh, colour) in RELATIONS.items()]
+
+
 def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None = None) -> dict:
     """Nodes, edges, evidence and layout of `g` as JSON-able data (labels are data, never HTML).
 
@@ -113,134 +304,36 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
     g = TripleIndex.of(g)
     large = LARGE_GRAPH if large is None else large
     start_view = START_VIEW if start_view is None else start_view
-    resolve = _class_resolver(g)
 
-    # -- entities ---------------------------------------------------------------------------
-    types: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for s, t in g.subject_objects(_TYPE):
-        if is_iri(s):
-            cls = resolve(t)
-            if cls is not None:
-                types[s].append((cls, _local(t)))
-    iris = sorted(types, key=str)
-    index = {iri: i for i, iri in enumerate(iris)}
-
-    def collect(pred) -> dict[int, list]:
-        out: dict[int, list] = defaultdict(list)
-        for s, o in g.subject_objects(pred):
-            i = index.get(s)
-            if i is not None:
-                out[i].append(o)
-        return out
-
-    pref, alt, mentioned = collect(_PREF), collect(_ALT), collect(_lg("mentionedIn"))
-    props = {p: collect(_lg(p)) for p in PROPERTIES}
-
-    # -- sources: documents (filterable) and other provenance (e.g. the gazetteer) ---------------
-    doc_ids: dict[object, str] = {}
-    for d in g.subjects(_TYPE, _lg("SourceDocument")):
-        ident = g.value(d, _IDENTIFIER)
-        doc_ids[d] = (str(ident) if ident is not None else "") or _local(d).rsplit("/", 1)[-1]
-
-    def label_of(x: object) -> str | None:
-        i = index.get(x)
-        return pick_label(pref.get(i, ())) if i is not None else None
-
-    meta = document_meta(g, doc_ids, label_of)
-    by_id: dict[str, dict] = {}
-    for d, v in sorted(doc_ids.items(), key=lambda dv: (dv[1], str(dv[0]))):
-        m = meta[d]
-        by_id.setdefault(v, {"id": v, "label": m["title"] or v, "doc": True, "year": m["year"],
-                             **({"by": m["creator"]} if m["creator"] else {})})
-    # documents by year (undated last), then title: the order the page lists them in
-    sources: list[dict] = sorted(by_id.values(), key=lambda s: (s["year"] is None, s["year"] or 0, s["label"], s["id"]))
-    source_index = {s["id"]: i for i, s in enumerate(sources)}
-    doc_index = {d: source_index[v] for d, v in doc_ids.items()}
-
-    def source_of(x: object) -> int:
-        if x in doc_index:
-            return doc_index[x]
-        key = "source:" + str(x)
-        if key not in source_index:
-            label = g.value(x, _LABEL) if is_iri(x) else None
-            source_index[key] = len(sources)
-            sources.append({"id": key, "label": str(label) if label is not None else _local(x).rsplit("/", 1)[-1],
-                            "doc": False})
-        return source_index[key]
-
-    # -- evidence: (s, p, o) → [(source, quote)] -----------------------------------------------
-    evidence_of: dict[tuple, set[tuple[int, str]]] = defaultdict(set)
-    for row in g.evidence_rows():
-        src = source_of(row.source) if row.source is not None else -1
-        evidence_of[(row.subject, row.predicate, row.object)].add((src, row.quote))
-
-    # -- relations ------------------------------------------------------------------------
-    quotes: list[str] = []
-    quote_index: dict[str, int] = {}
-    edges: list[dict] = []
-    for rel in RELATIONS:
-        p = _lg(rel)
-        pairs = sorted((index[s], index[o]) for s, o in g.subject_objects(p) if s in index and o in index)
-        for s, o in pairs:
-            evs = []
-            for src, q in sorted(evidence_of.get((iris[s], p, iris[o]), ()),
-                                 key=lambda e: (e[0] < 0, e[0], e[1])):
-                if q not in quote_index:
-                    quote_index[q] = len(quotes)
-                    quotes.append(q)
-                evs.append([src, quote_index[q]])
-            edges.append({"s": s, "o": o, "rel": rel, "ev": evs})
-
-    figs = figures(g, index, source_of)
-    nodes: list[dict] = []
-    for i, iri in enumerate(iris):
-        cls, typ = sorted(types[iri], key=lambda ct: (ct[1] == ct[0], ct[1]))[0]  # subclass first
-        label = pick_label(pref.get(i, ())) or _local(iri).rsplit("/", 1)[-1]
-        aliases = sorted({str(a) for a in alt.get(i, ())} - {label})
-        docs = sorted({doc_index[d] for d in mentioned.get(i, ()) if d in doc_index})
-        node = {"iri": str(iri), "label": label, "cls": cls, "type": typ, "aliases": aliases, "docs": docs}
-        extra = [[p, str(v)] for p in PROPERTIES for v in sorted(props[p].get(i, ()), key=str)]
-        if extra:
-            node["props"] = extra
-        if i in figs:
-            node["figs"] = figs[i]
-        nodes.append(node)
-
-    degree = [0] * len(nodes)
-    for e in edges:
-        degree[e["s"]] += 1
-        degree[e["o"]] += 1
-    for n, d in zip(nodes, degree):
+    ents = _entities(g)
+    values = _entity_values(g, ents.index)
+    doc_ids = _document_ids(g)
+    table = _SourceTable(g, _document_sources(g, doc_ids, ents, values), doc_ids)
+    edges, quotes = _edges(g, ents, _evidence(g, table))
+    figs = figures(g, ents.index, table.of)  # after the evidence: its new sources come first
+    nodes = [_node(i, iri, ents, values, table.doc_index, figs) for i, iri in enumerate(ents.iris)]
+    for n, d in zip(nodes, _degrees(len(nodes), edges)):
         n["deg"] = d
 
     grouping = group_hubs(nodes, edges, tuple(CLASSES))
     for i in grouping.collapsed:
         nodes[i]["col"] = True
     start = start_view_of(nodes, start_view) if len(nodes) > large else None
-    if start is None:
-        positions, group_positions = layout_grouped(nodes, edges, grouping)
-    else:
-        positions = layout_around(nodes, edges, start)
-        group_positions = [positions[grp.hub] if grp.hub >= 0 else (0, 0) for grp in grouping.groups]
+    positions, group_positions = _positions(nodes, edges, grouping, start)
     for n, (x, y) in zip(nodes, positions):
         n["x"], n["y"] = x, y
     groups = [{**grp.as_json(), "x": x, "y": y} for grp, (x, y) in zip(grouping.groups, group_positions)]
 
-    for s in sources:
-        s["count"] = 0
-    for n in nodes:
-        for d in n["docs"]:
-            sources[d]["count"] += 1
+    sources = table.sources
+    for s, count in zip(sources, _source_counts(len(sources), nodes)):
+        s["count"] = count
     return {
         "nodes": nodes,
         "edges": edges,
         "quotes": quotes,
         "sources": sources,
-        "classes": [{"id": c, "zh": zh, "colour": colour, "shape": shape,
-                     "count": sum(1 for n in nodes if n["cls"] == c)}
-                    for c, (zh, colour, shape) in CLASSES.items()],
-        "relations": [{"id": r, "zh": zh, "colour": colour, "count": sum(1 for e in edges if e["rel"] == r)}
-                      for r, (zh, colour) in RELATIONS.items()],
+        "classes": _class_legend(nodes),
+        "relations": _relation_legend(edges),
         "groups": groups,
         "search": search_index([n["label"] for n in nodes], [n["aliases"] for n in nodes]),
         "start": start,

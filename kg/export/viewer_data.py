@@ -60,6 +60,7 @@ START_VIEW = 600
 _SPACING = 26.0  # layout: distance between neighbouring leaves
 _GAP = 16.0  # layout: gap between neighbouring subtrees
 _GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
+_CLASS_ORDER = {c: k for k, c in enumerate(CLASSES)}  # layout: a node's leaves by class, as in the legend
 
 
 def _lg(local: str) -> str:
@@ -438,6 +439,177 @@ def _ring(inner: float, radii: list[float]) -> float:
     return hi
 
 
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class _Discs:
+    """Each subtree's disc, by node: what places its children and packs the trees."""
+
+    radius: list[float]  #: the whole subtree's disc
+    ring: list[float]  #: least distance of the node's subtree children from it
+    inner: list[float]  #: the disc of the node's leaf children
+
+
+def _adjacency(n: int, edges: list[dict]) -> list[list[int]]:
+    """Each node's neighbours, sorted (a self-relation is no neighbour): walks are deterministic."""
+    adj: list[list[int]] = [[] for _ in range(n)]
+    for e in edges:
+        if e["s"] != e["o"]:
+            adj[e["s"]].append(e["o"])
+            adj[e["o"]].append(e["s"])
+    for a in adj:
+        a.sort()
+    return adj
+
+
+def _place_parents(n: int, edges: list[dict], is_place: list[bool]) -> list[int]:
+    """Each place's parent: the first place it is located in that makes no cycle (-1: none)."""
+    parent = [-1] * n
+    for e in edges:
+        s, o = e["s"], e["o"]
+        if e["rel"] == "locatedIn" and is_place[s] and is_place[o] and parent[s] < 0 and s != o:
+            a = o
+            while a >= 0 and a != s:
+                a = parent[a]
+            if a != s:
+                parent[s] = o
+    return parent
+
+
+def _place_depth(parent: list[int], i: int) -> int:
+    """How deep place `i` is in the place forest (0: a root)."""
+    d = 0
+    while parent[i] >= 0:
+        i, d = parent[i], d + 1
+    return d
+
+
+def _hang(roots: list[int], adj: list[list[int]], is_place: list[bool], depth: list[int],
+          parent: list[int]) -> None:
+    """Breadth-first from `roots`: each entity not yet reached (never a place) hangs from the one
+    that reaches it first. Updates `depth` and `parent`."""
+    queue = deque(roots)
+    while queue:
+        u = queue.popleft()
+        for v in adj[u]:
+            if depth[v] < 0 and not is_place[v]:
+                depth[v] = depth[u] + 1
+                parent[v] = u
+                queue.append(v)
+
+
+def _tree_parents(nodes: list[dict], adj: list[list[int]], edges: list[dict]) -> list[int]:
+    """Each node's parent in the layout's forest (-1: a root). Places hang from their place;
+    every other entity from the nearest place (breadth-first from all places at once, roots of the
+    place forest first); the rest form one tree per connected component, rooted at its
+    best-connected entity."""
+    n = len(nodes)
+    is_place = [nd["cls"] == "Place" for nd in nodes]
+    parent = _place_parents(n, edges, is_place)
+    depth = [-1] * n
+    places = sorted((i for i in range(n) if is_place[i]), key=lambda i: (_place_depth(parent, i), i))
+    for i in places:
+        depth[i] = 0
+    _hang(places, adj, is_place, depth, parent)
+    for r in sorted(range(n), key=lambda i: (-len(adj[i]), i)):
+        if depth[r] < 0:  # every place has depth 0: what is left is no place
+            depth[r] = 0
+            _hang([r], adj, is_place, depth, parent)
+    return parent
+
+
+def _children(parent: list[int]) -> tuple[list[list[int]], list[int]]:
+    """Each node's children (by number), and the roots."""
+    children: list[list[int]] = [[] for _ in parent]
+    roots = []
+    for i, p in enumerate(parent):
+        (children[p] if p >= 0 else roots).append(i)
+    return children, roots
+
+
+def _post_order(roots: list[int], children: list[list[int]]) -> list[int]:
+    """The forest's nodes, children before parents (without recursion: trees can be deep)."""
+    order: list[int] = []
+    stack = [(r, False) for r in roots]
+    while stack:
+        u, done = stack.pop()
+        if done:
+            order.append(u)
+        else:
+            stack.append((u, True))
+            stack.extend((c, False) for c in children[u])
+    return order
+
+
+def _discs(order: list[int], children: list[list[int]]) -> _Discs:
+    """Each subtree's disc, bottom-up: the node's leaves in a spiral around it, its subtrees on a
+    ring outside them."""
+    n = len(children)
+    radius, ring, inner_of = [0.0] * n, [0.0] * n, [0.0] * n
+    for u in order:
+        leaves = [c for c in children[u] if not children[c]]
+        big = [c for c in children[u] if children[c]]
+        inner = _SPACING * math.sqrt(len(leaves) + 0.5) if leaves else _SPACING / 2
+        inner_of[u] = radius[u] = inner
+        if big:
+            ring[u] = _ring(inner, [radius[c] for c in big])
+            radius[u] = max(inner, max(max(ring[u], inner + _GAP + radius[c]) + radius[c] for c in big))
+    return _Discs(radius, ring, inner_of)
+
+
+def _root_positions(roots: list[int], radius: list[float]) -> dict[int, Point]:
+    """Top level: the biggest tree in the middle (at the origin), the other (small) trees and lone
+    entities packed in columns to its right, as tall as the main tree."""
+    main, *rest = sorted(roots, key=lambda r: (-radius[r], r))
+    pos: dict[int, Point] = {main: (0.0, 0.0)}
+    half = max(radius[main], 4 * _SPACING)
+    col_x, col_w, y = radius[main] + 2 * _GAP, 0.0, -half
+    for r in rest:
+        d = 2 * radius[r]
+        if y + d > half and y > -half:
+            col_x, col_w, y = col_x + col_w + _SPACING / 2, 0.0, -half
+        pos[r] = (col_x + radius[r], y + radius[r])
+        y += d + _SPACING / 2
+        col_w = max(col_w, d)
+    return pos
+
+
+def _leaf_positions(centre: Point, leaves: list[int]) -> dict[int, Point]:
+    """Leaves on a sunflower spiral around their parent (in the order given)."""
+    x0, y0 = centre
+    pos: dict[int, Point] = {}
+    for k, c in enumerate(leaves, start=1):
+        r, a = _SPACING * math.sqrt(k), k * _GOLDEN
+        pos[c] = (x0 + r * math.cos(a), y0 + r * math.sin(a))
+    return pos
+
+
+def _subtree_positions(centre: Point, u: int, big: list[int], discs: _Discs) -> dict[int, Point]:
+    """Node u's subtrees (in the order given) around it, each in an angle share as wide as its disc."""
+    x0, y0 = centre
+    dists = [max(discs.ring[u], discs.inner[u] + _GAP + discs.radius[c]) for c in big]
+    angles = [_angle(discs.radius[c], d) for c, d in zip(big, dists)]
+    total = sum(angles)
+    pos: dict[int, Point] = {}
+    a = 0.0
+    for c, d, w in zip(big, dists, angles):
+        share = w / total * 2 * math.pi
+        mid = a + share / 2
+        pos[c] = (x0 + d * math.cos(mid), y0 + d * math.sin(mid))
+        a += share
+    return pos
+
+
+def _child_positions(u: int, centre: Point, nodes: list[dict], children: list[list[int]],
+                     discs: _Discs) -> dict[int, Point]:
+    """Where node u's children go: its leaves by class (the legend's order), then its subtrees,
+    biggest first."""
+    leaves = sorted((c for c in children[u] if not children[c]), key=lambda c: (_CLASS_ORDER[nodes[c]["cls"]], c))
+    big = sorted((c for c in children[u] if children[c]), key=lambda c: (-discs.radius[c], c))
+    return {**_leaf_positions(centre, leaves), **_subtree_positions(centre, u, big, discs)}
+
+
 def layout(nodes: list[dict], edges: list[dict]) -> list[tuple[int, int]]:
     """Deterministic initial positions: the place hierarchy is the backbone.
 
@@ -449,124 +621,16 @@ def layout(nodes: list[dict], edges: list[dict]) -> list[tuple[int, int]]:
     packed in columns beside the main one. The page's physics then only has to relax this
     (and parks entities without any relation in a tidy block once it has).
     """
-    n = len(nodes)
-    if n == 0:
+    if not nodes:
         return []
-    adj: list[list[int]] = [[] for _ in range(n)]
-    for e in edges:
-        if e["s"] != e["o"]:
-            adj[e["s"]].append(e["o"])
-            adj[e["o"]].append(e["s"])
-    for a in adj:
-        a.sort()
-    is_place = [nd["cls"] == "Place" for nd in nodes]
-
-    parent = [-1] * n
-    # places: parent = first place they are located in, never making a cycle
-    for e in edges:
-        s, o = e["s"], e["o"]
-        if e["rel"] == "locatedIn" and is_place[s] and is_place[o] and parent[s] < 0 and s != o:
-            a = o
-            while a >= 0 and a != s:
-                a = parent[a]
-            if a != s:
-                parent[s] = o
-    # everything else: breadth-first from all places at once (roots of the place forest first)
-    depth = [-1] * n
-
-    def place_depth(i: int) -> int:
-        d = 0
-        while parent[i] >= 0:
-            i, d = parent[i], d + 1
-        return d
-
-    places = sorted((i for i in range(n) if is_place[i]), key=lambda i: (place_depth(i), i))
-    queue = deque(places)
-    for i in places:
-        depth[i] = 0
-    while queue:
-        u = queue.popleft()
-        for v in adj[u]:
-            if depth[v] < 0 and not is_place[v]:
-                depth[v] = depth[u] + 1
-                parent[v] = u
-                queue.append(v)
-    # the rest: one tree per connected component, rooted at its best-connected entity
-    for r in sorted(range(n), key=lambda i: (-len(adj[i]), i)):
-        if depth[r] >= 0:
-            continue
-        depth[r] = 0
-        queue = deque([r])
-        while queue:
-            u = queue.popleft()
-            for v in adj[u]:
-                if depth[v] < 0:
-                    depth[v] = depth[u] + 1
-                    parent[v] = u
-                    queue.append(v)
-
-    children: list[list[int]] = [[] for _ in range(n)]
-    roots = []
-    for i in range(n):
-        (children[parent[i]] if parent[i] >= 0 else roots).append(i)
-
-    cls_order = {c: k for k, c in enumerate(CLASSES)}
-    radius = [0.0] * n
-    ring = [0.0] * n  # least distance of a node's subtree children from it
-    inner_of = [0.0] * n  # radius of a node's disc of leaves
-    order: list[int] = []  # post-order without recursion
-    stack = [(r, False) for r in roots]
-    while stack:
-        u, done = stack.pop()
-        if done:
-            order.append(u)
-        else:
-            stack.append((u, True))
-            stack.extend((c, False) for c in children[u])
-    for u in order:
-        leaves = [c for c in children[u] if not children[c]]
-        big = [c for c in children[u] if children[c]]
-        inner = _SPACING * math.sqrt(len(leaves) + 0.5) if leaves else _SPACING / 2
-        inner_of[u] = radius[u] = inner
-        if big:
-            ring[u] = _ring(inner, [radius[c] for c in big])
-            radius[u] = max(inner, max(max(ring[u], inner + _GAP + radius[c]) + radius[c] for c in big))
-
-    pos = [(0.0, 0.0)] * n
-
-    def place_children(u: int) -> None:
-        x0, y0 = pos[u]
-        leaves = sorted((c for c in children[u] if not children[c]),
-                        key=lambda c: (cls_order[nodes[c]["cls"]], c))
-        for k, c in enumerate(leaves, start=1):
-            r, a = _SPACING * math.sqrt(k), k * _GOLDEN
-            pos[c] = (x0 + r * math.cos(a), y0 + r * math.sin(a))
-        big = sorted((c for c in children[u] if children[c]), key=lambda c: (-radius[c], c))
-        dists = [max(ring[u], inner_of[u] + _GAP + radius[c]) for c in big]
-        angles = [_angle(radius[c], d) for c, d in zip(big, dists)]
-        total = sum(angles)
-        a = 0.0
-        for c, d, w in zip(big, dists, angles):
-            share = w / total * 2 * math.pi
-            mid = a + share / 2
-            pos[c] = (x0 + d * math.cos(mid), y0 + d * math.sin(mid))
-            a += share
-
-    # top level: the biggest tree in the middle, the other (small) trees and lone entities
-    # packed in columns to its right, as tall as the main tree
-    roots.sort(key=lambda r: (-radius[r], r))
-    main, rest = roots[0], roots[1:]
-    half = max(radius[main], 4 * _SPACING)
-    col_x, col_w, y = radius[main] + 2 * _GAP, 0.0, -half
-    for r in rest:
-        d = 2 * radius[r]
-        if y + d > half and y > -half:
-            col_x, col_w, y = col_x + col_w + _SPACING / 2, 0.0, -half
-        pos[r] = (col_x + radius[r], y + radius[r])
-        y += d + _SPACING / 2
-        col_w = max(col_w, d)
-    todo = list(reversed(order))  # pre-order: parents before children
-    for u in todo:
+    children, roots = _children(_tree_parents(nodes, _adjacency(len(nodes), edges), edges))
+    order = _post_order(roots, children)
+    discs = _discs(order, children)
+    pos: list[Point] = [(0.0, 0.0)] * len(nodes)
+    for r, p in _root_positions(roots, discs.radius).items():
+        pos[r] = p
+    for u in reversed(order):  # pre-order: parents before children
         if children[u]:
-            place_children(u)
+            for c, p in _child_positions(u, pos[u], nodes, children, discs).items():
+                pos[c] = p
     return [(round(x), round(y)) for x, y in pos]

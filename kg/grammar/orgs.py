@@ -478,100 +478,12 @@ def _bare_level_re(levels: str) -> re.Pattern[str]:
 
 def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
                token_starts: Collection[int] | None = None) -> list[Candidate]:
-    out: list[Candidate] = []
-    # national bodies, with sub-units (司法部公共法律服务管理局)
-    for m in _CENTRAL_RE.finditer(text):
-        if not _word_start(text, m.start(), token_starts):
-            continue
-        end = m.end()
-        j = _NAME_RUN.match(text, end, min(len(text), end + 12)).end()
-        tail = text[end:j]
-        for k in range(len(tail), 1, -1):
-            seg = tail[:k]
-            if seg.endswith(CENTRAL_SUBUNIT_SUFFIXES) and _valid_middle(seg) \
-                    and _boundary(text, end + k, "x", token_starts):
-                end = m.end() + k
-                break
-        if end == m.end() and not _boundary(text, end, "x", token_starts):
-            continue
-        out.append(_org(m.start(), end, text[m.start():end], "central"))
-    # place prefix + stem + core; towns also by their stem (青石 for 青石镇: 青石司法所)
+    """The bodies a text names, by the rules below, each rule's in text order."""
     starts = {p.start for p in places}
-    # a place directly followed by another (湖南省江华县司法局) is not the body's own prefix
-    prefixes: list[tuple[int, int, Candidate]] = [(p.start, p.end, p) for p in places
-                                                  if p.end not in starts and p.source != "selfref"]  # 全市司法所
-    # a town is mentioned many times: its stem's occurrences are added once, for its first mention
-    towns: dict[str, Candidate] = {}
-    for p in places:
-        if p.subtype == "Town" and len(p.name) >= 3 and p.name not in towns:
-            towns[p.name] = p
-    stem_at = _occurrences(text, {_town_stem(name) for name in towns})
-    for name, p in towns.items():
-        stem = _town_stem(name)
-        for a in stem_at[stem]:
-            if not text.startswith(name, a):
-                prefixes.append((a, a + len(stem), p))
+    out = _central_bodies(text, token_starts)
     by_end = {p.end: p for p in places if p.source != "selfref"}
-    for ps, pe, p in prefixes:
-        chain = _extend_chain(text, pe, token_starts)
-        if not chain:
-            continue
-        end = chain[-1]
-        start = ps - 2 if ps >= 2 and text[ps - 2:ps] == "中共" else ps
-        stem = text[pe:end]
-        if text[ps:pe] != p.name and stem[:1] in "县市区旗州" and len(stem) > 2:
-            stem = stem[1:]  # 江华 + 县司法局: the short form's own level word (江华瑶族自治县司法局)
-        tribunal = _tribunal(p.name if p.subtype == "County" else None, stem)
-        if tribunal:
-            full = tribunal
-        elif stem.endswith(_GOV_CORES) and not stem.endswith(MEDIA_CORES):
-            full = p.name + stem  # 云州 + 司法局 → 云州市司法局
-        else:
-            full = text[ps:end]  # media and other bodies keep the text's own spelling (云州日报)
-            group = _group_before(text, ps, stem, token_starts)
-            if group is not None:
-                start, full = group, text[group:end]
-        out.append(_org(start, end, full, "org", text[start:end], text[ps:end]))
-        parent = _parent(text, chain, start, full)
-        if parent:
-            out.append(parent)
-        if len(chain) >= 2:
-            up = stem[:len(stem) - (chain[-1] - chain[-2])]
-            up_full = p.name + up if up.endswith(_GOV_CORES) else text[ps:chain[-2]]
-            out.extend(_siblings(text, end, p.name if p.subtype == "County" else None, up, up_full,
-                                 token_starts, starts))
-        if stem.endswith(_GOV_CORES):
-            out.extend(_distributed(text, ps, stem, by_end))
-    # bare level prefix resolved by context: 市司法局, 区委政法委, 省司法厅, 自治区党委
-    counties = sorted((p for p in places if p.subtype == "County" and p.source != "selfref"),
-                      key=lambda p: p.end, reverse=True)  # the nearest before a position first
-    local = "" if ctx.county else "".join(sorted({p.name[-1] for p in counties} & set("区县旗")))
-    for i, stem_start, level in _level_words(text, ctx, local):
-        if i > 0 and token_starts is not None and i not in token_starts \
-                and is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE:
-            continue
-        if i > 0 and text[i - 1] in "“「‘":
-            continue  # “市域通办”, “县乡一体”: a quoted brand or slogan, not a body
-        chain = _extend_chain(text, stem_start, token_starts)
-        if not chain:
-            continue
-        end = chain[-1]
-        stem = text[stem_start:end]
-        place = _level_place(level, stem, ctx)
-        if not place and level == "county" and _follows_level(stem):
-            place = _county_committee(_sentence_county(text, i, counties), level, stem)
-        if not place:
-            continue
-        start = i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
-        full = _tribunal(place if level == "county" else None, stem) or place + stem
-        out.append(_org(start, end, full, "org", text[start:end]))
-        parent = _parent(text, chain, start, full)
-        if parent:
-            out.append(parent)
-        if len(chain) >= 2:
-            up = text[stem_start:chain[-2]]
-            out.extend(_siblings(text, end, place if level == "county" else None, up, place + up,
-                                 token_starts, starts))
+    out.extend(_place_bodies(text, _place_prefixes(text, places, starts), token_starts, starts, by_end))
+    out.extend(_level_bodies(text, ctx, places, token_starts, starts))
     out.extend(_party_bodies(text, out))
     out.extend(_own_internal_bodies(text, ctx, out))
     out.extend(_town_stations(text, places, token_starts))
@@ -581,6 +493,188 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_media(text, token_starts))
     out.extend(_universities(text, token_starts))
     out.extend(_media_lists(text))
+    return out
+
+
+def _central_bodies(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
+    """National bodies need no place (司法部), and name their sub-units after them
+    (司法部公共法律服务管理局)."""
+    out = []
+    for m in _CENTRAL_RE.finditer(text):
+        if not _word_start(text, m.start(), token_starts):
+            continue
+        end = _central_end(text, m.end(), token_starts)
+        if end is not None:
+            out.append(_org(m.start(), end, text[m.start():end], "central"))
+    return out
+
+
+def _central_end(text: str, end: int, token_starts: Collection[int] | None) -> int | None:
+    """Where a national body's name ends: after the longest sub-unit that follows it and ends a
+    word, else at its own end if a word ends there; None when neither ends a word."""
+    j = _NAME_RUN.match(text, end, min(len(text), end + 12)).end()
+    tail = text[end:j]
+    for k in range(len(tail), 1, -1):
+        seg = tail[:k]
+        if seg.endswith(CENTRAL_SUBUNIT_SUFFIXES) and _valid_middle(seg) \
+                and _boundary(text, end + k, "x", token_starts):
+            return end + k
+    return end if _boundary(text, end, "x", token_starts) else None
+
+
+def _place_prefixes(text: str, places: Sequence[Candidate],
+                    starts: Collection[int]) -> list[tuple[int, int, Candidate]]:
+    """The place mentions a body's name may open with, (start, end, place): a place directly
+    followed by another (湖南省江华县司法局) is not the body's own prefix, nor a place the report
+    means by itself (全市司法所); towns also by their stem (青石 for 青石镇: 青石司法所)."""
+    prefixes = [(p.start, p.end, p) for p in places if p.end not in starts and p.source != "selfref"]
+    prefixes.extend(_town_stem_mentions(text, places))
+    return prefixes
+
+
+def _town_stem_mentions(text: str, places: Sequence[Candidate]) -> list[tuple[int, int, Candidate]]:
+    """Where a town named in the text is mentioned by its stem alone (青石 of 青石镇): a town is
+    mentioned many times, so its stem's occurrences are found once, for its first mention."""
+    towns: dict[str, Candidate] = {}
+    for p in places:
+        if p.subtype == "Town" and len(p.name) >= 3:
+            towns.setdefault(p.name, p)
+    stem_at = _occurrences(text, {_town_stem(name) for name in towns})
+    out = []
+    for name, p in towns.items():
+        stem = _town_stem(name)
+        out.extend((a, a + len(stem), p) for a in stem_at[stem] if not text.startswith(name, a))
+    return out
+
+
+def _party_start(text: str, i: int) -> int:
+    """Where a body whose name starts at `i` starts: 中共 right before it is part of its name
+    (中共云州市委)."""
+    return i - 2 if i >= 2 and text[i - 2:i] == "中共" else i
+
+
+def _place_bodies(text: str, prefixes: Sequence[tuple[int, int, Candidate]],
+                  token_starts: Collection[int] | None, starts: Collection[int],
+                  by_end: dict[int, Candidate]) -> list[Candidate]:
+    """The bodies the place prefixes open (云州市司法局): where an organ's name follows one."""
+    out = []
+    for ps, pe, p in prefixes:
+        chain = _extend_chain(text, pe, token_starts)
+        if chain:
+            out.extend(_place_body(text, ps, pe, p, chain, token_starts, starts, by_end))
+    return out
+
+
+def _place_body(text: str, ps: int, pe: int, p: Candidate, chain: tuple[int, ...],
+                token_starts: Collection[int] | None, starts: Collection[int],
+                by_end: dict[int, Candidate]) -> list[Candidate]:
+    """The body a place mention opens, with what its name implies: the body its sub-unit
+    belongs to, the sub-units coordinated after it, and the coordinated places before it that
+    share its organ core."""
+    end = chain[-1]
+    stem = _stem_after_place(text, ps, pe, end, p)
+    start, full = _prefixed_name(text, ps, end, stem, p, token_starts)
+    out = [_org(start, end, full, "org", text[start:end], text[ps:end])]
+    out.extend(_parents(text, chain, start, full))
+    if len(chain) >= 2:
+        up = stem[:len(stem) - (chain[-1] - chain[-2])]
+        up_full = p.name + up if up.endswith(_GOV_CORES) else text[ps:chain[-2]]
+        out.extend(_siblings(text, end, p.name if p.subtype == "County" else None, up, up_full,
+                             token_starts, starts))
+    if stem.endswith(_GOV_CORES):
+        out.extend(_distributed(text, ps, stem, by_end))
+    return out
+
+
+def _stem_after_place(text: str, ps: int, pe: int, end: int, p: Candidate) -> str:
+    """The body's name after its place; after a short form the body's level word is the
+    place's own (江华 + 县司法局: 江华瑶族自治县司法局), not part of the stem."""
+    stem = text[pe:end]
+    if text[ps:pe] != p.name and stem[:1] in "县市区旗州" and len(stem) > 2:
+        return stem[1:]
+    return stem
+
+
+def _prefixed_name(text: str, ps: int, end: int, stem: str, p: Candidate,
+                   token_starts: Collection[int] | None) -> tuple[int, str]:
+    """Where a place's body starts and its full name: a county's tribunal is its court's
+    (_tribunal); a government body takes the place's full name (云州 + 司法局 → 云州市司法局);
+    media and other bodies keep the text's own spelling (云州日报), and a company its group's
+    short name before the place (_group_before)."""
+    tribunal = _tribunal(p.name if p.subtype == "County" else None, stem)
+    if tribunal:
+        return _party_start(text, ps), tribunal
+    if stem.endswith(_GOV_CORES) and not stem.endswith(MEDIA_CORES):
+        return _party_start(text, ps), p.name + stem
+    group = _group_before(text, ps, stem, token_starts)
+    if group is not None:
+        return group, text[group:end]
+    return _party_start(text, ps), text[ps:end]
+
+
+def _parents(text: str, chain: tuple[int, ...], start: int, name: str) -> list[Candidate]:
+    """The body a sub-unit belongs to, where it is one of its own (_parent), as a list."""
+    parent = _parent(text, chain, start, name)
+    return [parent] if parent else []
+
+
+def _level_bodies(text: str, ctx: DocContext, places: Sequence[Candidate],
+                  token_starts: Collection[int] | None, starts: Collection[int]) -> list[Candidate]:
+    """Bodies opened by a bare level word the context resolves: 市司法局, 区委政法委, 省司法厅,
+    自治区党委; a bare 区/县/旗 in a report above the county level by the county its sentence
+    names."""
+    counties = sorted((p for p in places if p.subtype == "County" and p.source != "selfref"),
+                      key=lambda p: p.end, reverse=True)  # the nearest before a position first
+    local = "" if ctx.county else "".join(sorted({p.name[-1] for p in counties} & set("区县旗")))
+    out: list[Candidate] = []
+    for i, stem_start, level in _level_words(text, ctx, local):
+        if not _level_word_opens(text, i, token_starts):
+            continue
+        chain = _extend_chain(text, stem_start, token_starts)
+        if not chain:
+            continue
+        place = _level_word_place(text, i, level, text[stem_start:chain[-1]], ctx, counties)
+        if place:
+            out.extend(_level_body(text, i, stem_start, chain, level, place, token_starts, starts))
+    return out
+
+
+def _level_word_opens(text: str, i: int, token_starts: Collection[int] | None) -> bool:
+    """A level word opens a body only where a word starts (where the words are known), and not
+    in quotes (“市域通办”, “县乡一体”: a quoted brand or slogan, not a body)."""
+    if i == 0:
+        return True
+    if token_starts is not None and i not in token_starts and is_han(text[i - 1]) \
+            and text[i - 1] not in _FUNCTION_BEFORE:
+        return False  # inside a word
+    return text[i - 1] not in "“「‘"
+
+
+def _level_word_place(text: str, i: int, level: str, stem: str, ctx: DocContext,
+                      counties: Sequence[Candidate]) -> str | None:
+    """The place a bare level word at `i` stands for: the context's, else for a county's
+    committee the county its sentence names (_sentence_county); None if none."""
+    place = _level_place(level, stem, ctx)
+    if not place and level == "county" and _follows_level(stem):
+        place = _county_committee(_sentence_county(text, i, counties), level, stem)
+    return place
+
+
+def _level_body(text: str, i: int, stem_start: int, chain: tuple[int, ...], level: str, place: str,
+                token_starts: Collection[int] | None, starts: Collection[int]) -> list[Candidate]:
+    """The body a resolved level word opens, named with its place (市司法局 → 云州市司法局; a
+    county's tribunal by its court, _tribunal), with the body its sub-unit belongs to and the
+    sub-units coordinated after it."""
+    end = chain[-1]
+    stem = text[stem_start:end]
+    county = place if level == "county" else None
+    start = _party_start(text, i)
+    full = _tribunal(county, stem) or place + stem
+    out = [_org(start, end, full, "org", text[start:end])]
+    out.extend(_parents(text, chain, start, full))
+    if len(chain) >= 2:
+        up = text[stem_start:chain[-2]]
+        out.extend(_siblings(text, end, county, up, place + up, token_starts, starts))
     return out
 
 

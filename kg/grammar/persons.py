@@ -6,7 +6,7 @@ Forms: a roster line (周海峰 市委依法治市办副主任), name + title (�
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from ..lexicon import PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
 from ..model import EntityType
@@ -78,62 +78,107 @@ def _private_after(text: str, end: int) -> bool:
 
 
 def match_persons(text: str, token_starts: Collection[int] | None = None) -> list[Candidate]:
-    out: dict[tuple[int, int], Candidate] = {}
+    """The officials a text names: roster lines, and (where the words are known) names before
+    and after titles and names of a unit's staff, each name once, in text order."""
+    spans = list(_roster_names(text))
+    if token_starts is not None:
+        titles = _title_starts(text)  # every title's start, for both title rules
+        spans.extend(_names_before_titles(text, token_starts, titles))
+        spans.extend(_names_after_titles(text, token_starts, titles))
+        spans.extend(_staff_names(text, token_starts))
+    return [_person(text, s, e) for s, e in sorted(dict.fromkeys(spans), key=lambda span: span[0])]
 
-    def add(s: int, e: int, strict: bool = False) -> bool:
-        name = text[s:e]
-        if not _plausible(name) or _private_after(text, e):
-            return False
-        if strict:  # without a title right before it, a name must look like one word
-            given = name[2:] if name[:2] in SURNAMES_2 else name[1:]
-            if len(given) == 2 and given in common_words():
-                return False  # 由人民, 和中级
-            if token_starts is not None and any(i in token_starts for i in range(s + 2, e)):
-                return False
-        out[(s, e)] = Candidate(s, e, EntityType.PERSON, name, "person", "PublicOfficial")
-        return True
 
-    def coordinated(e: int) -> None:
-        """调解员刘德华、王明: the names coordinated after a title's name hold it too."""
-        while e < len(text) and text[e] == "、" and e + 1 in token_starts:
-            s = e + 1
-            e = next((e2 for e2 in (s + 3, s + 2) if e2 <= len(text) and (e2 == len(text) or e2 in token_starts)
-                      and add(s, e2, strict=True)), 0)
-            if not e:
-                return
+def _person(text: str, s: int, e: int) -> Candidate:
+    """The candidate of an official's name at s:e."""
+    return Candidate(s, e, EntityType.PERSON, text[s:e], "person", "PublicOfficial")
 
-    # _ROSTER matches at a line start only: the text's start, or one after a name-like opening
+
+def _is_name(text: str, s: int, e: int, token_starts: Collection[int] | None, strict: bool = False) -> bool:
+    """Is text[s:e] a public official's name: a plausible name not marked 化名; without a title
+    right before it (strict), also one word of its own (_one_word)."""
+    if not _plausible(text[s:e]) or _private_after(text, e):
+        return False
+    return not strict or _one_word(text, s, e, token_starts)
+
+
+def _one_word(text: str, s: int, e: int, token_starts: Collection[int] | None) -> bool:
+    """A name seen without a title right before it must look like one word: its given name no
+    common word (由人民, 和中级), no word starting inside it after its first two characters."""
+    name = text[s:e]
+    given = name[2:] if name[:2] in SURNAMES_2 else name[1:]
+    if len(given) == 2 and given in common_words():
+        return False
+    return token_starts is None or not any(i in token_starts for i in range(s + 2, e))
+
+
+def _word_ends(text: str, s: int, limit: int, token_starts: Collection[int],
+               unless: Collection[str] = ()) -> list[int]:
+    """Where a name starting at `s` may end, the three-character one first: at a word's end, not
+    past `limit`, and not where it would be one of the words `unless`."""
+    ends = []
+    for e in (s + 3, s + 2):
+        if e <= limit and (e == len(text) or e in token_starts) and text[s:e] not in unless:
+            ends.append(e)
+    return ends
+
+
+def _roster_names(text: str) -> Iterator[tuple[int, int]]:
+    """A roster line opens with the official's name (周海峰 市委依法治市办副主任); _ROSTER
+    matches at a line start only: the text's start, or one after a name-like opening."""
     for m in finditer_at(_ROSTER, text, [0, *(n.end() for n in _ROSTER_LINE.finditer(text))]):
-        add(m.start(1), m.end(1))
-    if token_starts is None:
-        return sorted(out.values(), key=lambda c: c.start)
-    titles = _title_starts(text)  # every title's start, for both title rules
+        if _is_name(text, m.start(1), m.end(1), None):
+            yield m.start(1), m.end(1)
+
+
+def _names_before_titles(text: str, token_starts: Collection[int], titles: set[int]) -> Iterator[tuple[int, int]]:
+    """Name + title (习近平总书记, 邓小平同志): the name must be a whole word (a token starts at it
+    and at the title after it); the first word that is a name (是|邓小平同志: the verb before
+    it is none)."""
     for m in finditer_before(_NAME_TITLE, _TITLE, text, (2, 3, 4), titles):
-        # the name must be a whole word: a token starts at it and at the title after it; the
-        # first word that is a name (是|邓小平同志: the verb before it is none)
         s, e = m.start(1), m.end(1)
         if e in token_starts:
-            any(add(s2, e, strict=True) for s2 in range(s, e - 1) if s2 in token_starts)
-    # a match of _TITLE_NAME opens with a title, so starts where _TITLE matches; every title is
-    # tried, not only those after the last match: in 党委委员、副厅长谭建华 the first title's
-    # match (委员、副厅) runs over the title before the name
+            s2 = next((s2 for s2 in range(s, e - 1) if s2 in token_starts
+                       and _is_name(text, s2, e, token_starts, strict=True)), None)
+            if s2 is not None:
+                yield s2, e
+
+
+def _names_after_titles(text: str, token_starts: Collection[int], titles: set[int]) -> Iterator[tuple[int, int]]:
+    """Title + name (局长陈立新, 调解员刘德华、王明), with the names coordinated after it. A match
+    of _TITLE_NAME opens with a title, so starts where _TITLE matches; every title is tried,
+    not only those after the last match: in 党委委员、副厅长谭建华 the first title's match
+    (委员、副厅) runs over the title before the name."""
     for i in sorted(titles | _honour_starts(text)):
         m = _TITLE_NAME.match(text, i)
         if m is None:
             continue
         s = m.start(1)
-        for e in (s + 3, s + 2):
-            if e <= m.end(1) and (e == len(text) or e in token_starts):
-                if add(s, e):
-                    coordinated(e)
-                break
-    for m in _AFTER_ORG.finditer(text):  # 桃林司法所张建伟冒雨…: a staff member named after the unit
+        ends = _word_ends(text, s, m.end(1), token_starts)
+        if ends and _is_name(text, s, ends[0], token_starts):
+            yield s, ends[0]
+            yield from _coordinated_names(text, ends[0], token_starts)
+
+
+def _coordinated_names(text: str, e: int, token_starts: Collection[int]) -> Iterator[tuple[int, int]]:
+    """调解员刘德华、王明: the names coordinated after a title's name hold it too."""
+    while e < len(text) and text[e] == "、" and e + 1 in token_starts:
+        s = e + 1
+        e = next((e2 for e2 in _word_ends(text, s, len(text), token_starts)
+                  if _is_name(text, s, e2, token_starts, strict=True)), 0)
+        if not e:
+            return
+        yield s, e
+
+
+def _staff_names(text: str, token_starts: Collection[int]) -> Iterator[tuple[int, int]]:
+    """桃林司法所张建伟冒雨…: a staff member named right after the unit; the words may join the
+    unit's last character to the surname (桃林司法|所张|建伟), so a word starts at the name or
+    one character before it."""
+    for m in _AFTER_ORG.finditer(text):
         s = m.start(1)
         if s not in token_starts and s - 1 not in token_starts:
-            continue  # (桃林司法|所张|建伟: the words may join the unit's last character to the surname)
-        for e in (s + 3, s + 2):
-            if e <= m.end(1) and (e == len(text) or e in token_starts) \
-                    and text[s:e] not in common_words():
-                add(s, e, strict=True)
-                break
-    return sorted(out.values(), key=lambda c: c.start)
+            continue
+        ends = _word_ends(text, s, m.end(1), token_starts, common_words())
+        if ends and _is_name(text, s, ends[0], token_starts, strict=True):
+            yield s, ends[0]

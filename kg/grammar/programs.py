@@ -210,7 +210,9 @@ _COUNT_BEFORE = re.compile(r"(?:[一二三四五六七八九十两几0-9]+[个�
 _SELF_HEADS = ("工程", "行动", "计划", "战略", "经验", "机制", "模式", "工作法", "品牌", "项目")
 #: a long quoted name ending in its own head (“某市加快建设矛盾纠纷多元化解工作体系”) is still a name
 _MAX_LONG_QUOTED = 24
-_LONG_NAME_HEADS = ("机制", "模式", "制度", "体系", "平台", "工程", "项目")
+#: the heads of a system a long quoted name may end in (“两省三县联调机制”)
+_SYSTEM_HEADS = ("机制", "模式", "制度", "体系", "平台")
+_LONG_NAME_HEADS = (*_SYSTEM_HEADS, "工程", "项目")
 #: award cues right after a quote: the quote names what was honoured
 _HONOURED_AFTER = tuple(c for c in AWARD_CUES if c not in ("创建", "确定为", "命名为", "授予", "评为"))
 #: the verbs after which a modifier of a quoted name starts (启动基层法治建设“五大行动”)
@@ -299,9 +301,7 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
     """The program a quote names, if it names one: `head_at` is where its head noun would be
     (after the last member of a list), `list_start` where the list it is in opens."""
     inner = text[qstart + 1:qend - 1].strip()
-    if not inner:
-        return None
-    if inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
+    if not inner or inner.endswith(_PEOPLE_END) or _in_theme_list(text, qstart):
         return None
     after = text[head_at:head_at + 6]
     if after.startswith("的") and head_at == qend:
@@ -310,62 +310,107 @@ def _quoted_program(text: str, qstart: int, qend: int, head_at: int, list_start:
             return described
     if after.startswith(NON_PROGRAM_HEADS):
         return None
-    quoted = text[qstart:qend]
     if _NAMED_BODY.match(text, qend):
-        # a body named after a brand (“有事来谈”调解室): the brand is the program; a room's own
-        # sub-brand (“有事来谈·老李来帮”调解室) is only the room's name
-        if "·" not in inner and len(inner) <= _MAX_QUOTED:
-            return Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", "Brand", aliases=(inner,))
-        return None
+        return _brand_of_body(qstart, qend, text[qstart:qend], inner)
     k, sub = _head_extension(text, head_at)
     if k:  # a head noun, even after a meeting word (“…”主题宣传活动)
-        if head_at == qend:
-            return Candidate(qstart, qend + k, EntityType.PROGRAM, text[qstart:qend + k], "program", sub,
-                             aliases=(quoted, inner))
-        head = text[head_at:head_at + k]
-        return Candidate(qstart, qend, EntityType.PROGRAM, quoted + head, "program", sub, aliases=(quoted, inner))
+        return _headed_program(text, qstart, qend, head_at, k, sub, inner)
     if after.startswith(_MEETING) or _inside_honour(text, qend) or inner.endswith(_HONOUR_ENDS):
         return None  # 全国“七五”普法工作先进单位, “全国民主法治示范村”: honours, not programs
     if len(inner) == 1:
-        pun = _four_character_pun(text, qstart, qend)
-        if pun is None:
-            return None
-        phrase = text[pun[0]:pun[1]]
-        return Candidate(pun[0], pun[1], EntityType.PROGRAM, phrase, "program", "Brand",
-                         aliases=(phrase.replace("“", "").replace("”", ""),))
+        return _pun_program(text, qstart, qend)
+    if _no_name_alone(text, qend, inner) or _name_evidence(text, qend, head_at, list_start, inner) < 1:
+        return None
+    return _bare_program(text, qstart, qend, inner)
+
+
+def _brand_of_body(qstart: int, qend: int, quoted: str, inner: str) -> Candidate | None:
+    """A body named after a brand (“有事来谈”调解室): the brand is the program; a room's own
+    sub-brand (“有事来谈·老李来帮”调解室) is only the room's name."""
+    if "·" in inner or len(inner) > _MAX_QUOTED:
+        return None
+    return Candidate(qstart, qend, EntityType.PROGRAM, quoted, "program", "Brand", aliases=(inner,))
+
+
+def _headed_program(text: str, qstart: int, qend: int, head_at: int, k: int, sub: str | None,
+                    inner: str) -> Candidate:
+    """A quote with its head noun (“枫桥式”工作法) names the program with that head; a list's
+    members share the head after the last one (“A”“B”工程: A工程)."""
+    quoted = text[qstart:qend]
+    if head_at == qend:
+        return Candidate(qstart, qend + k, EntityType.PROGRAM, text[qstart:qend + k], "program", sub,
+                         aliases=(quoted, inner))
+    head = text[head_at:head_at + k]
+    return Candidate(qstart, qend, EntityType.PROGRAM, quoted + head, "program", sub, aliases=(quoted, inner))
+
+
+def _pun_program(text: str, qstart: int, qend: int) -> Candidate | None:
+    """One quoted character names nothing alone, but may be the pun of a four-character brand
+    (和溪镇“和”风细雨): the phrase is the program, its alias without the quotes."""
+    pun = _four_character_pun(text, qstart, qend)
+    if pun is None:
+        return None
+    phrase = text[pun[0]:pun[1]]
+    return Candidate(pun[0], pun[1], EntityType.PROGRAM, phrase, "program", "Brand",
+                     aliases=(phrase.replace("“", "").replace("”", ""),))
+
+
+def _no_name_alone(text: str, qend: int, inner: str) -> bool:
+    """What a quote without a head holds that is no program's name: slogans, adjectives and
+    counted kinds (with a head they are names), awards and statutes (“民法典”: matched by their
+    own rules), plan periods and open-ended concepts (“互联网+”), facilities counted after it
+    (打造“法治文化公园”12个: of a kind, not one program)."""
     long_named = len(inner) <= _MAX_LONG_QUOTED and inner.endswith(_LONG_NAME_HEADS)
     if (len(inner) > _MAX_QUOTED and not long_named) or not _SLOGAN_CHARS.isdisjoint(inner) \
             or _NOT_A_NAME.search(norm_label(inner)):
-        return None  # slogans; alone, adjectives and counted kinds are no names (with a head they are)
+        return True
     if inner.endswith(("奖", "称号", "+", "＋")) or _is_statute(inner) \
             or (_PLAN_PERIOD.match(inner) and not text.startswith("普法", qend)):
-        return None  # awards and statutes (“民法典”) are matched by their own rules; periods and
-        # open-ended concepts (“互联网+”) are no names
-    if COUNT_AFTER.match(text, qend):
-        return None  # 打造“法治文化公园”12个: facilities of a kind, counted, not one program
+        return True
+    return bool(COUNT_AFTER.match(text, qend))
+
+
+def _name_evidence(text: str, qend: int, head_at: int, list_start: int, inner: str) -> int:
+    """How strongly the words around a bare quote say it names a program (at least 1: it does):
+    the evidence for it less the evidence that it quotes a state, a kind or a description."""
+    return _name_cues(text, qend, head_at, list_start, inner) - _phrase_cues(text, head_at, list_start)
+
+
+def _name_cues(text: str, qend: int, head_at: int, list_start: int, inner: str) -> int:
+    """A verb of carrying out or using before it (运用“唠家常”式交流: a manner, not a means),
+    digits or pluses, a head noun after it, its own head inside (“一号工程”, “八八战略”), an
+    honour after it (“…”获全省…奖, “…”入选…: what is honoured is a named thing); a long name
+    with its own head (的“两省三县联调机制”) is one whatever else is said."""
+    after = text[head_at:head_at + 6]
+    used = text.endswith(_USE_CUES, max(0, list_start - 2), list_start) and not after.startswith(("式", "型"))
+    score = sum((_implement_cue_before(text, list_start) or used,
+                 bool(_COINED.search(inner)),
+                 _head_follows(text, head_at),
+                 len(inner) >= 3 and inner.endswith(_SELF_HEADS),
+                 text.startswith(_HONOURED_AFTER, qend)))
+    if len(inner) >= 6 and inner.endswith(_SYSTEM_HEADS):
+        score += 3
+    return score
+
+
+def _phrase_cues(text: str, head_at: int, list_start: int) -> int:
+    """What says the quote is a phrase, not a name: 的 or a verb of reaching a state before it,
+    an indefinite count (一项“民心工程”: a kind of thing) (2), 的, 作用 or 目标 after it (1)."""
     before = text[max(0, list_start - 4):list_start]
-    score = 0
-    if _implement_cue_before(text, list_start) or (text.endswith(_USE_CUES, max(0, list_start - 2), list_start)
-                                                    and not after.startswith(("式", "型"))):
-        score += 1  # (运用“唠家常”式交流: a manner, not a means)
-    if _COINED.search(inner):
-        score += 1
-    if _head_follows(text, head_at):
-        score += 1
-    if len(inner) >= 3 and inner.endswith(_SELF_HEADS):
-        score += 1  # it holds its own head: “一号工程”, “八八战略”
-    if text.startswith(_HONOURED_AFTER, qend):
-        score += 1  # “…”获全省…奖, “…”入选…: what is honoured is a named thing
-    if len(inner) >= 6 and inner.endswith(("机制", "模式", "制度", "体系", "平台")):
-        score = max(score, 0) + 3  # a long quoted name with its own head (的“两省三县联调机制”)
+    against = 0
     if before.endswith("的") or before.endswith(_STATE_BEFORE) or _state_verb_governs(text, list_start) \
             or before.endswith(_INDEFINITE):
-        score -= 2
-    if after.startswith(("的", "作用", "目标")):
-        score -= 1
-    if score < 1:
-        return None
-    if _PLAN_PERIOD.match(inner) and text.startswith("普法", qend):  # “八五”普法: the five-year plans' names
+        against += 2
+    if text.startswith(("的", "作用", "目标"), head_at):
+        against += 1
+    return against
+
+
+def _bare_program(text: str, qstart: int, qend: int, inner: str) -> Candidate:
+    """A program the quote alone names; a five-year plan's name takes its 普法 (“八五”普法), and
+    an era before the quote (新时代“枫桥经验”) is part of the name."""
+    quoted = text[qstart:qend]
+    if _PLAN_PERIOD.match(inner) and text.startswith("普法", qend):
         return Candidate(qstart, qend + 2, EntityType.PROGRAM, quoted + "普法", "program", "Campaign",
                          aliases=(quoted, inner))
     era = next((e for e in _ERA_MODIFIERS if text.endswith(e, 0, qstart)), None)

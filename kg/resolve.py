@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Predicate, Relation,
-                    SourceDocument, norm_label)
+from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Observation, Predicate,
+                    Relation, SourceDocument, norm_label)
 from .normalize import layout_free
 
 
@@ -53,6 +53,21 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
     exs = sorted(extractions, key=lambda e: e.document.doc_id)
     rep = _canonical(_key_counts(exs))
     said: dict[EntityKey, _Said] = defaultdict(_Said)
+    _hear_mentions(exs, rep, said)
+    evidence = _relation_evidence(exs, rep, said)
+    observations = _observations(exs, rep, said)
+    documents: tuple[SourceDocument, ...] = tuple(ex.document for ex in exs)
+    contexts = tuple((ex.document.doc_id, ex.context) for ex in exs) + tuple(
+        (s.doc_id, s.context) for ex in exs for s in ex.sections)
+    sections = tuple(s for ex in exs for s in ex.sections)
+    datasets = tuple(d for ex in exs for d in ex.datasets)
+    return KnowledgeBase(documents, _entities(said), _relations(evidence), tuple(skipped), contexts=contexts,
+                         sections=sections, observations=tuple(observations), datasets=datasets)
+
+
+def _hear_mentions(exs: list[DocExtraction], rep: dict[EntityKey, EntityKey], said: dict[EntityKey, _Said]) -> None:
+    """What each mention says of its entity: where it is named, how, as what subtype, and its
+    properties (an "alias" property is one more label)."""
     free: dict[str, str] = {}  # each surface's label, made once (a corpus repeats its names)
     for ex in exs:
         for m in ex.mentions:
@@ -71,28 +86,46 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
                 else:
                     s.props.add((p, v))
 
-    evidence: dict[tuple[EntityKey, str, EntityKey], set[Evidence]] = defaultdict(set)
+
+Statement = tuple[EntityKey, str, EntityKey]
+
+
+def _relation_evidence(exs: list[DocExtraction], rep: dict[EntityKey, EntityKey],
+                       said: dict[EntityKey, _Said]) -> dict[Statement, set[Evidence]]:
+    """Each statement between resolved entities with its evidence (one that resolution turns
+    into a self-relation is dropped); a relation's ends count as mentioned where it is stated."""
+    evidence: dict[Statement, set[Evidence]] = defaultdict(set)
     for ex in exs:
         for r in ex.relations:
             h, t = rep[r.head], rep[r.tail]
             if h == t:
                 continue
             evidence[(h, r.predicate.value, t)].add(r.evidence)
-            if r.evidence.doc_id:  # relation ends count as mentioned where the relation is stated
+            if r.evidence.doc_id:
                 for k in (h, t):
                     s = said[k]
                     s.docs.add(r.evidence.doc_id)
                     s.labels.add(k.name)
+    return evidence
 
+
+def _observations(exs: list[DocExtraction], rep: dict[EntityKey, EntityKey],
+                  said: dict[EntityKey, _Said]) -> list[Observation]:
+    """The figures with their place or body resolved: an entity of the document it is read from."""
     observations = []
-    for ex in exs:  # a figure's place or body is an entity of the document it is read from
+    for ex in exs:
         for o in ex.observations:
             k = rep[o.area]
             s = said[k]
             s.docs.add(o.doc_id)
             s.labels.add(k.name)
             observations.append(o if k == o.area else replace(o, area=k))
+    return observations
 
+
+def _entities(said: dict[EntityKey, _Said]) -> tuple[Entity, ...]:
+    """One entity per resolved key, by type and name: its other labels, its most said subtype
+    (ties by name), its documents and properties, each sorted."""
     entities = []
     for k in sorted(said, key=lambda k: (k.etype.value, k.name)):
         s = said[k]
@@ -100,17 +133,14 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
                        and norm_label(lab)})
         sub = min(s.subtypes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if s.subtypes else None
         entities.append(Entity(k, sub, tuple(alts), tuple(sorted(s.docs)), tuple(sorted(s.props))))
+    return tuple(entities)
 
-    relations = [
+
+def _relations(evidence: dict[Statement, set[Evidence]]) -> tuple[Relation, ...]:
+    """One relation per statement, by head, predicate and tail, its evidence in text order."""
+    return tuple(
         Relation(h, Predicate(p), t, tuple(sorted(ev, key=lambda e: (e.doc_id or "", e.start, e.end))))
         for (h, p, t), ev in sorted(evidence.items(), key=lambda kv: (kv[0][0].etype.value, kv[0][0].name,
                                                                        kv[0][1], kv[0][2].etype.value,
                                                                        kv[0][2].name))
-    ]
-    documents: tuple[SourceDocument, ...] = tuple(ex.document for ex in exs)
-    contexts = tuple((ex.document.doc_id, ex.context) for ex in exs) + tuple(
-        (s.doc_id, s.context) for ex in exs for s in ex.sections)
-    sections = tuple(s for ex in exs for s in ex.sections)
-    datasets = tuple(d for ex in exs for d in ex.datasets)
-    return KnowledgeBase(documents, tuple(entities), tuple(relations), tuple(skipped), contexts=contexts,
-                         sections=sections, observations=tuple(observations), datasets=datasets)
+    )

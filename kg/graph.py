@@ -12,7 +12,7 @@ formats rdflib writes). The writers and the viewer therefore cannot drift from t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -399,26 +399,47 @@ def terms_used(rec: DocumentRecords) -> set[str]:
 def _corpus_triples(kb: KnowledgeBase, sp: _Spelling) -> Iterator[tuple]:
     """The triples no single document owns: the documents' own descriptions, the entities, the
     relations, evidence from the gazetteer, the measures (shared across reports)."""
-    I, T, a, used = sp.iri, sp.text, sp.a, sp.used
+    yield from _source_triples(kb, sp)
+    yield from _entity_triples(kb, sp)
+    used_gazetteer = yield from _relation_triples(kb, sp)
     docs = _document_ids(kb)
+    orphans = DocumentRecords("", frozenset(), (), tuple(o for o in kb.observations if o.doc_id not in docs),
+                              tuple(d for d in kb.datasets if d.doc_id not in docs))
+    sp.used.update(terms_used(orphans))
+    yield from _observation_triples(orphans, sp)  # figures of no document (a hand-made knowledge base)
+    yield from _measure_triples(kb, sp)
+    if used_gazetteer:
+        yield sp.gazetteer, sp.a, sp.used_lg("Gazetteer")
+        yield sp.gazetteer, sp.iri(str(RDFS.label)), sp.text(GAZETTEER_LABEL, "en")
+
+
+def _source_triples(kb: KnowledgeBase, sp: _Spelling) -> Iterator[tuple]:
+    """Each document (and each section of a compilation, a document of its own) and what the
+    reports say of themselves."""
+    I, T, a = sp.iri, sp.text, sp.a
     doc = sp.doc
     identifier, label, sha = I(str(DCTERMS.identifier)), I(str(RDFS.label)), sp.lg("sha256")
     source_document = sp.lg("SourceDocument")
     if kb.documents:
-        used.update((_lg("sha256"), _lg("SourceDocument")))
+        sp.used.update((_lg("sha256"), _lg("SourceDocument")))
     for d in kb.documents:
         s = doc(d.doc_id)
         yield s, a, source_document
         yield s, identifier, T(d.doc_id, None)
         yield s, label, T(Path(d.path).name, None)
         yield s, sha, T(d.sha256, None)
-    for sec in kb.sections:  # a compilation's sections are documents of their own
+    for sec in kb.sections:
         s = doc(sec.doc_id)
         yield s, a, source_document
         yield s, identifier, T(sec.doc_id, None)
         yield s, I(str(DCTERMS.isPartOf)), doc(sec.parent_id)
-    yield from _document_metadata(kb, doc, I, T, sp.terms, used)
+    yield from _document_metadata(kb, doc, I, T, sp.terms, sp.used)
 
+
+def _entity_triples(kb: KnowledgeBase, sp: _Spelling) -> Iterator[tuple]:
+    """Each entity: its class, its labels, the documents that mention it and its data properties
+    (ELI dates typed as dates)."""
+    I, T, a, used, doc = sp.iri, sp.text, sp.a, sp.used, sp.doc
     pref, alt, mentioned = I(str(SKOS.prefLabel)), I(str(SKOS.altLabel)), sp.lg("mentionedIn")
     for e in kb.entities:
         s = I(sp.entity(e.key))
@@ -435,27 +456,24 @@ def _corpus_triples(kb: KnowledgeBase, sp: _Spelling) -> Iterator[tuple]:
             else:
                 yield s, sp.used_lg(p), T(v, None) if isinstance(v, str) else sp.terms.rdf(Literal(v))
 
-    gazetteer = sp.gazetteer
+
+def _relation_triples(kb: KnowledgeBase, sp: _Spelling) -> Generator[tuple, None, bool]:
+    """Each relation, and the evidence no document owns (background knowledge, from the
+    gazetteer); returns whether there was any (the gazetteer is then described too)."""
+    I, used = sp.iri, sp.used
+    docs = _document_ids(kb)
     used_gazetteer = False
     for r in kb.relations:
         hs, ts, ps = sp.entity(r.head), sp.entity(r.tail), _lg(r.predicate.value)
-        p = sp.used_lg(r.predicate.value)
-        yield I(hs), p, I(ts)
+        yield I(hs), sp.used_lg(r.predicate.value), I(ts)
         for ev in r.evidence:
-            if not (ev.doc_id and ev.doc_id in docs):  # background knowledge: no document owns it
+            if not (ev.doc_id and ev.doc_id in docs):
                 used.update((_lg("Evidence"), _lg("quote")))
                 if ev.year is not None:
                     used.add(_lg("year"))
                 used_gazetteer = True
                 yield from _evidence_triples(sp, hs, ps, ts, ev, None)
-    orphans = DocumentRecords("", frozenset(), (), tuple(o for o in kb.observations if o.doc_id not in docs),
-                              tuple(d for d in kb.datasets if d.doc_id not in docs))
-    used.update(terms_used(orphans))
-    yield from _observation_triples(orphans, sp)  # figures of no document (a hand-made knowledge base)
-    yield from _measure_triples(kb, sp)
-    if used_gazetteer:
-        yield gazetteer, a, sp.used_lg("Gazetteer")
-        yield gazetteer, label, T(GAZETTEER_LABEL, "en")
+    return used_gazetteer
 
 
 def corpus_triples(kb: KnowledgeBase, terms: Terms, used: set[str]) -> Iterator[tuple]:

@@ -286,29 +286,49 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
             continue
         if text.startswith(AWARD_HOLDER_WORDS, m.start()):
             continue  # 获得者: the holder of the honour named before it (_holder_events)
-        by = (m.start("by"), m.end("by")) if m.group("by") else None
-        if by is None and cue.startswith("被") and "经" in text[max(0, m.start() - 60):m.start()]:
-            by = _reviewer(text, m.start())
-        collection = _collection(text, m) if cue == "入选" else None
-        if collection is not None:
-            items, by = [collection[0]], collection[1]
-        else:
-            items = _honours(text, m.end(), cue.endswith(AWARD_SELECT_CUES))
-            if cue in AWARD_CREATE_CUES:
-                items = [c for c in items if created_honour(c.name)]
-            elif text.startswith(AWARD_CREATE_CUES, m.end()):
-                items = []  # 获批创建…: approval to strive for it (创建's own event names it)
+        items, by = _cued_honours(text, m, cue)
         if not items:
             continue
-        subject_end = _subject_end(text, m.start())
-        counted = _counted_recipients(text, subject_end, m.end())
-        kind, span = counted if counted is not None else (Recipients.BEFORE, None)
         cands.extend(items)
         named_until = max(named_until, max(c.end for c in items))
-        events.append(AwardEvent(m.start(), m.end(), by, tuple(items), span, kind,
-                                 nominated=cue.endswith(AWARD_NOMINATE_VERBS + AWARD_SHORTLIST_CUES)
-                                 or all(is_candidacy(c.name) for c in items),
-                                 subject_end=subject_end if subject_end != m.start() else -1))
+        events.append(_cued_event(text, m, cue, items, by))
+    _add_other_events(text, cands, events)
+    return cands, events
+
+
+def _cued_honours(text: str, m: re.Match[str], cue: str) -> tuple[list[Candidate], tuple[int, int] | None]:
+    """The honours a cue (获评, 被命名为, 入选…) names after it, and who confers them: the body
+    before the cue, the reviewer of a passive (经…评估，被命名为), or the collection entered."""
+    by = (m.start("by"), m.end("by")) if m.group("by") else None
+    if by is None and cue.startswith("被") and "经" in text[max(0, m.start() - 60):m.start()]:
+        by = _reviewer(text, m.start())
+    collection = _collection(text, m) if cue == "入选" else None
+    if collection is not None:
+        return [collection[0]], collection[1]
+    items = _honours(text, m.end(), cue.endswith(AWARD_SELECT_CUES))
+    if cue in AWARD_CREATE_CUES:
+        items = [c for c in items if created_honour(c.name)]
+    elif text.startswith(AWARD_CREATE_CUES, m.end()):
+        items = []  # 获批创建…: approval to strive for it (创建's own event names it)
+    return items, by
+
+
+def _cued_event(text: str, m: re.Match[str], cue: str, items: list[Candidate],
+                by: tuple[int, int] | None) -> AwardEvent:
+    """The recipients are the subject before the cue (or those a count enumerates); a nomination
+    or a shortlist, or honours that are all candidacies, is no award yet."""
+    subject_end = _subject_end(text, m.start())
+    counted = _counted_recipients(text, subject_end, m.end())
+    kind, span = counted if counted is not None else (Recipients.BEFORE, None)
+    return AwardEvent(m.start(), m.end(), by, tuple(items), span, kind,
+                      nominated=cue.endswith(AWARD_NOMINATE_VERBS + AWARD_SHORTLIST_CUES)
+                      or all(is_candidacy(c.name) for c in items),
+                      subject_end=subject_end if subject_end != m.start() else -1)
+
+
+def _add_other_events(text: str, cands: list[Candidate], events: list[AwardEvent]) -> None:
+    """The conferrals no cue opens: the active voice (…为…), holders (获得者), published lists
+    (名单), 授予…称号, and a subject 榜上有名 on the list named just before; events in text order."""
     extra: list[tuple[list[Candidate], list[AwardEvent]]] = []
     if "为" in text:
         extra.append(_active_events(text))
@@ -326,4 +346,3 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     if events and _ON_LIST_RE.search(text):
         events.extend(_on_list_events(text, events))
         events.sort(key=lambda e: e.cue_start)
-    return cands, events

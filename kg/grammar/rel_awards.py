@@ -107,47 +107,72 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
         if i is None or ev.nominated:
             continue
         s, ms = sents[i], in_sent.get(i, [])
-        recipients: list[EntityKey] = []
-        if ev.recipients == Recipients.NAMED and ev.recipient_span is not None:
-            a, b = ev.recipient_span
-            inside = [(m, k) for m, k in ms if a <= m.start and m.end <= b
-                      and k.etype in RECIPIENT_TYPES and m.source != NESTED]
-            recipients = coordinated_before(text, inside) if inside else []
-        elif ev.recipients == Recipients.PERSON_AFTER and ev.recipient_span is not None:
-            a, b = ev.recipient_span
-            recipients = [k for m, k in ms if a <= m.start < b and k.etype == _PERSON][:1]
-        elif ev.recipients == Recipients.LISTED and ev.recipient_span is not None:
-            recipients = _listed(text, ev.recipient_span, ms)
-        elif ev.recipients == Recipients.BEFORE:
-            stop = ev.subject_stop
-            clause = max(text.rfind(c, s.start, ev.cue_start) for c in "，,；;：:")
-            cands = [(m, k) for m, k in ms if clause < m.start and m.end <= stop
-                     and k.etype in RECIPIENT_TYPES and m.source != NESTED
-                     and not any(a <= m.start < b for a, b in by_spans)]
-            if cands and _UNFOUND_HOLDER.fullmatch(text, cands[-1][0].end, stop):
-                recipients = []  # 我市湖塘镇司法所榜上有名: a body no matcher named, not 我市
-            elif cands:
-                recipients = coordinated_before(text, cands)
-            elif _UNFOUND_HOLDER.fullmatch(text, LIST_LEAD.match(text, max(s.start, clause + 1)).end(), stop):
-                recipients = []  # 南市街道人民调解委员会获评…: a body no matcher named, not the report's actor
-            elif last is not None and last[0] == i:
-                recipients = [last[1]]
-            else:
-                recipients = _topic(text, sents, i, in_sent, ev.cue_start, stop)
-                if not recipients:
-                    fallback = actor_at(s.start)
-                    recipients = [fallback] if fallback is not None else []
+        if ev.recipients is Recipients.BEFORE:
+            recipients = _recipients_before(text, sents, in_sent, i, ev, by_spans,
+                                            last[1] if last is not None and last[0] == i else None, actor_at)
+        else:
+            recipients = _recipients_in_span(text, ev, ms)
         award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
         for recipient in recipients:
             last = (i, recipient)
             for ak in award_keys:
                 add(recipient, Predicate.RECEIVED_AWARD, ak, s)
-        conferrers: list[EntityKey] = []
-        if ev.by_span:
-            a, b = ev.by_span
-            conferrers = [k for m, k in ms if a <= m.start and m.end <= b and k.etype == _ORG]
-            if not conferrers and ev.active:
-                conferrers = _opening(text, s.start, ms, a, (_ORG,))
-        for k in conferrers:
+        for k in _conferrers(text, s, ms, ev):
             for ak in award_keys:
                 add(ak, Predicate.AWARDED_BY, k, s)
+
+
+def _recipients_in_span(text: str, ev: AwardEvent, ms: Mentions) -> list[EntityKey]:
+    """The recipients an event's own span names: the coordinated bodies named there, the person
+    after the honour, or the bodies an enumeration lists."""
+    if ev.recipient_span is None:
+        return []
+    a, b = ev.recipient_span
+    if ev.recipients is Recipients.NAMED:
+        inside = [(m, k) for m, k in ms if a <= m.start and m.end <= b
+                  and k.etype in RECIPIENT_TYPES and m.source != NESTED]
+        return coordinated_before(text, inside) if inside else []
+    if ev.recipients is Recipients.PERSON_AFTER:
+        return [k for m, k in ms if a <= m.start < b and k.etype == _PERSON][:1]
+    if ev.recipients is Recipients.LISTED:
+        return _listed(text, ev.recipient_span, ms)
+    return []
+
+
+def _recipients_before(text: str, sents: Sequence[Sentence], in_sent: Mapping[int, Mentions], i: int,
+                       ev: AwardEvent, by_spans: list[tuple[int, int]], last_here: EntityKey | None,
+                       actor_at: Callable[[int], EntityKey | None]) -> list[EntityKey]:
+    """The recipients are the cue's subject in its clause (not a conferrer's name); a subject no
+    matcher named gets nothing rather than a wrong body; with no subject at all, the recipient
+    before in the sentence, the topic the clause continues, or the report's actor."""
+    s, ms = sents[i], in_sent.get(i, [])
+    stop = ev.subject_stop
+    clause = max(text.rfind(c, s.start, ev.cue_start) for c in "，,；;：:")
+    cands = [(m, k) for m, k in ms if clause < m.start and m.end <= stop
+             and k.etype in RECIPIENT_TYPES and m.source != NESTED
+             and not any(a <= m.start < b for a, b in by_spans)]
+    if cands and _UNFOUND_HOLDER.fullmatch(text, cands[-1][0].end, stop):
+        return []  # 我市湖塘镇司法所榜上有名: a body no matcher named, not 我市
+    if cands:
+        return coordinated_before(text, cands)
+    if _UNFOUND_HOLDER.fullmatch(text, LIST_LEAD.match(text, max(s.start, clause + 1)).end(), stop):
+        return []  # 南市街道人民调解委员会获评…: a body no matcher named, not the report's actor
+    if last_here is not None:
+        return [last_here]
+    recipients = _topic(text, sents, i, in_sent, ev.cue_start, stop)
+    if recipients:
+        return recipients
+    fallback = actor_at(s.start)
+    return [fallback] if fallback is not None else []
+
+
+def _conferrers(text: str, s: Sentence, ms: Mentions, ev: AwardEvent) -> list[EntityKey]:
+    """The bodies named in the conferrer's span; in the active voice, else the body the
+    sentence opens with."""
+    if not ev.by_span:
+        return []
+    a, b = ev.by_span
+    conferrers = [k for m, k in ms if a <= m.start and m.end <= b and k.etype == _ORG]
+    if not conferrers and ev.active:
+        conferrers = _opening(text, s.start, ms, a, (_ORG,))
+    return conferrers

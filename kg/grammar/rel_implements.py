@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from ..lexicon import DISPOSAL_CARRY_VERBS, PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
@@ -214,59 +215,99 @@ def _whole_jurisdiction(text: str, m: Candidate) -> bool:
     return m.source == SELFREF and text.startswith("全", m.start)
 
 
-def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
-    text, s, ms = facts.text, facts.sents[i], facts.in_sent[i]
-    actors = facts.actors(i)
-    sentence_subjects = subjects(text, s, actors, facts.covered)
-    clauses = Clauses(text, s) if actors else None  # (no actor: no clause has a subject)
-    fallback = facts.actor_at(s.start)
-    # 与X联合举办…: the bodies acting with the unnamed subject, in the first clause
-    with_them, with_end = partners(text, s, actors) if not sentence_subjects else ([], s.start)
-    owners: dict[int, EntityKey] | None = None  # (with the pilots: asked for by programs only)
-    designated: list[EntityKey] = []
-    starts: dict[int, int] | None = None  # (asked for by regulations only)
-    promoting, promoted_before = promoters(text, actors)
-    honours = [(m.start, m.end) for m, k in ms if k.etype == AWARD]
-    for m, k in ms:
-        if k.etype == PROGRAM and named_in_passing(text, m, honours):
-            continue
-        if k.etype in (PROGRAM, REGULATION) and m.end <= promoted_before:
-            for body in promoting:
-                sink.add(body, IMPLEMENTS, k, s)
-        if k.etype == PROGRAM:
-            if owners is None:
-                # 和溪镇“和”风细雨: a named place's own brand; 全市“…”项目 says the scope, no owner
-                owners = {m1.end: k1 for m1, k1 in actors if not _whole_jurisdiction(text, m1)}
-                designated = pilots(text, actors)
-            owner = owners.get(m.start)
-            if owner is not None:
-                sink.add(owner, IMPLEMENTS, k, s)  # 和溪镇“和”风细雨: the place's own brand
-                continue
-        elif k.etype != REGULATION:
-            continue
-        who = (clauses and clauses.subjects_at(m.start, actors, facts.covered)) or sentence_subjects
-        if k.etype == REGULATION:
-            since = acting_since(facts, s, m.end, actors)
-            if since:
-                for doer in since:
-                    sink.add(doer, IMPLEMENTS, k, s)
-                continue
-            starts = list_starts(text, ms) if starts is None else starts
-            if not _regulation_carried(facts, sink, s, m, k, ms, who, starts.get(m.start, m.start),
-                                       with_them if m.start < with_end else ()):
-                continue
-        if not who and k.etype == PROGRAM:
-            who = heading_subjects(facts, i)
+class _Sentence:
+    """What reading one sentence for implements takes: its actors and subjects, the partners of
+    an unnamed subject (与X联合举办…), those promoting what comes after them, the honours named;
+    owners, pilots and list starts are computed on first need (few sentences ask for them)."""
+
+    def __init__(self, facts: DocFacts, i: int) -> None:
+        self.facts, self.i = facts, i
+        self.text, self.s, self.ms = facts.text, facts.sents[i], facts.in_sent[i]
+        self.actors = facts.actors(i)
+        self.subjects = subjects(self.text, self.s, self.actors, facts.covered)
+        self.clauses = Clauses(self.text, self.s) if self.actors else None  # (no actor: no clause has a subject)
+        self.fallback = facts.actor_at(self.s.start)
+        # 与X联合举办…: the bodies acting with the unnamed subject, in the first clause
+        self.with_them, self.with_end = (partners(self.text, self.s, self.actors) if not self.subjects
+                                         else ([], self.s.start))
+        self.promoting, self.promoted_before = promoters(self.text, self.actors)
+        self.honours = [(m.start, m.end) for m, k in self.ms if k.etype == AWARD]
+
+    @cached_property
+    def owners(self) -> dict[int, EntityKey]:
+        """和溪镇“和”风细雨: a named place's own brand; 全市“…”项目 says the scope, no owner."""
+        return {m1.end: k1 for m1, k1 in self.actors if not _whole_jurisdiction(self.text, m1)}
+
+    @cached_property
+    def designated(self) -> list[EntityKey]:
+        return pilots(self.text, self.actors)
+
+    @cached_property
+    def starts(self) -> dict[int, int]:
+        return list_starts(self.text, self.ms)
+
+    def who(self, m: Candidate) -> list[EntityKey]:
+        """The subject of the mention's clause, else of the sentence."""
+        return (self.clauses and self.clauses.subjects_at(m.start, self.actors, self.facts.covered)) \
+            or self.subjects
+
+    def doers(self, m: Candidate, k: EntityKey, who: list[EntityKey]) -> list[EntityKey]:
+        """Who carries `k` out: the subjects, else the report's actor (or the place below it that
+        the name opens with), with its partners when the mention is in their clause."""
         doers = [x for x in who if x != k]
-        if not doers and fallback is not None:
-            doers = [_named_owner(k.name, facts.place_names, fallback) or fallback]
-            if m.start < with_end:
-                doers += with_them
-        for doer in doers:
-            sink.add(doer, IMPLEMENTS, k, s)
-        if k.etype == PROGRAM:
-            for doer in designated + members_in_parentheses(text, m.end, actors):
-                sink.add(doer, IMPLEMENTS, k, s)
+        if not doers and self.fallback is not None:
+            doers = [_named_owner(k.name, self.facts.place_names, self.fallback) or self.fallback]
+            if m.start < self.with_end:
+                doers += self.with_them
+        return doers
+
+
+def _sentence(facts: DocFacts, sink: Sink, i: int) -> None:
+    sen = _Sentence(facts, i)
+    for m, k in sen.ms:
+        if k.etype == PROGRAM and not named_in_passing(sen.text, m, sen.honours):
+            _program(sen, sink, m, k)
+        elif k.etype == REGULATION:
+            _regulation(sen, sink, m, k)
+
+
+def _promoted(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
+    """推动…落地: those promoting a program or regulation named after them carry it out."""
+    if m.end <= sen.promoted_before:
+        for body in sen.promoting:
+            sink.add(body, IMPLEMENTS, k, sen.s)
+
+
+def _program(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
+    """A program: its owner when a place's name precedes it, else its doers (a heading's subject
+    when the sentence has none), and the pilots and members in parentheses named with it."""
+    _promoted(sen, sink, m, k)
+    owner = sen.owners.get(m.start)
+    if owner is not None:
+        sink.add(owner, IMPLEMENTS, k, sen.s)  # 和溪镇“和”风细雨: the place's own brand
+        return
+    who = sen.who(m) or heading_subjects(sen.facts, sen.i)
+    for doer in sen.doers(m, k, who):
+        sink.add(doer, IMPLEMENTS, k, sen.s)
+    for doer in sen.designated + members_in_parentheses(sen.text, m.end, sen.actors):
+        sink.add(doer, IMPLEMENTS, k, sen.s)
+
+
+def _regulation(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
+    """A regulation: those acting on it since it took effect, else (when it is carried out, not
+    only made) its doers."""
+    _promoted(sen, sink, m, k)
+    since = acting_since(sen.facts, sen.s, m.end, sen.actors)
+    if since:
+        for doer in since:
+            sink.add(doer, IMPLEMENTS, k, sen.s)
+        return
+    who = sen.who(m)
+    if not _regulation_carried(sen.facts, sink, sen.s, m, k, sen.ms, who, sen.starts.get(m.start, m.start),
+                               sen.with_them if m.start < sen.with_end else ()):
+        return
+    for doer in sen.doers(m, k, who):
+        sink.add(doer, IMPLEMENTS, k, sen.s)
 
 
 def implements(facts: DocFacts, sink: Sink, skip: set[int]) -> None:

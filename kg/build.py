@@ -606,15 +606,15 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
         del todo
         release_memory()
     outputs = _write_graph(kb, out, html=html, jobs=jobs if engine is Engine.LOCAL else 1, cache=cache, stats=stats)
-    if formats:  # only these need an rdflib graph
-        from .export.formats import write_formats
-        from .graph import build_graph
+    if formats:  # every other format reads graph.ttl's triples: one triple path, no rdflib graph
+        from .export.atomic import staged_path
+        from .export.formats import read_triples, write_formats
 
         t = time.perf_counter()
-        g = build_graph(kb)
+        triples = read_triples(staged_path(outputs[0]))
         stats["graph_seconds"] = time.perf_counter() - t
         t = time.perf_counter()
-        outputs += write_formats(g, out, formats)
+        outputs += write_formats(triples, out, formats)
         stats["formats_seconds"] = time.perf_counter() - t
     return _result(kb, outputs, t0, stats)
 

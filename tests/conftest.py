@@ -15,7 +15,17 @@ GOLD = SHARED / "gold"
 
 # the commands the tests run keep their caches and query stores in a folder of this session's,
 # never in the user's (a test that is about the default location sets the variables itself)
-os.environ.setdefault("LGKG_CACHE_DIR", tempfile.mkdtemp(prefix="lgkg-test-cache-"))
+if "LGKG_CACHE_DIR" not in os.environ:
+    _SESSION_CACHE = tempfile.mkdtemp(prefix="lgkg-test-cache-")
+    os.environ["LGKG_CACHE_DIR"] = _SESSION_CACHE
+else:
+    _SESSION_CACHE = None
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The session's own cache folder goes with it (a folder the caller set is theirs)."""
+    if _SESSION_CACHE is not None:
+        shutil.rmtree(_SESSION_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -39,6 +39,30 @@ def ttl_triples(seeds_build) -> set[str]:
     return {str(t) for t in ox.parse(path=str(seeds_build.outputs[0]), format=ox.RdfFormat.TURTLE)}
 
 
+def test_kg_build_writes_the_formats_from_graph_ttl_without_an_rdflib_graph(corpus, tmp_path, monkeypatch):
+    """One triple path: the build's other formats read the Turtle it wrote (no rdflib graph of the
+    data is made; the ontology's classes are still read with rdflib) and hold the bytes an rdflib
+    graph of that Turtle gives."""
+    from rdflib import Graph
+
+    import kg.graph
+    from kg.build import build
+
+    src, _ = corpus
+
+    def no_graph(*args, **kwargs):
+        raise AssertionError("an rdflib graph was built")
+
+    monkeypatch.setattr(kg.graph, "build_graph", no_graph)
+    monkeypatch.setattr("kg.export.formats.ox_triples_of", no_graph)  # rdflib graph → pyoxigraph terms
+    out = tmp_path / "out"
+    result = build([src], out, formats=["all"])
+    assert [p.name for p in result.outputs if p.suffix != ".txt"] == ["graph.ttl", "graph.html", *FORMATS.values()]
+    monkeypatch.undo()
+    expected = render_formats(Graph().parse(out / "graph.ttl", format="turtle"), tuple(FORMATS))
+    assert {name: (out / name).read_bytes() for name in FORMATS.values()} == expected
+
+
 def test_parse_formats():
     assert parse_formats(["all"]) == tuple(FORMATS)
     assert parse_formats(["nq,jsonld", "graphml", "ttl"]) == ("jsonld", "nq", "graphml")

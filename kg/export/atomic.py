@@ -339,6 +339,16 @@ def atomic_write(path: Path, mode: str = "wb") -> Iterator[IO]:
         raise
 
 
+def staged_path(path: Path) -> Path:
+    """Where `path`'s new bytes are while the transaction runs (the file itself outside one, or
+    when this transaction has not written it): later exports of the build read what it wrote."""
+    path = Path(path)
+    for tmp, dest in reversed(_pending.get() or ()):
+        if dest == path:
+            return Path(tmp)
+    return path
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     with atomic_write(path, "wb") as fh:
         fh.write(data)

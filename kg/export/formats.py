@@ -13,18 +13,28 @@ the relation triples they back, the `lg:mentionedIn <doc>` triples); the default
 rest (ontology declarations, document descriptions, entity types and labels, gazetteer-derived
 relations). The union of all graphs is exactly graph.ttl; a relation two documents support is in
 both documents' graphs.
+
+`kg build` makes them from the triples of the graph.ttl it wrote (`read_triples`: pyoxigraph's
+parser), so every export comes from the one triple stream and no rdflib graph is built; an
+rdflib Graph is still accepted for users who hold one.
 """
 from __future__ import annotations
 
 import io
-import re
 import json
+import re
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
-from ..terms import ox_term, ox_triples_of
-from ..vocab import CONTRACT_CLASSES, LG_IRI, QUERY_PREFIXES, RDF_IRI, XSD_STRING
+from ..terms import ox_triples_of
+from ..vocab import (CONTRACT_CLASSES, DCTERMS_IRI, LG_IRI, PROV_IRI, QUERY_PREFIXES, RDF_IRI, RDFS_IRI, SKOS_IRI,
+                     XSD_STRING)
 from .atomic import write_bytes
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 FORMATS: dict[str, str] = {"jsonld": "graph.jsonld", "nt": "graph.nt", "trig": "graph.trig",
                            "nq": "graph.nq", "graphml": "graph.graphml"}
@@ -63,37 +73,92 @@ def _prefixes() -> dict[str, str]:
 
 # --------------------------------------------------------------------------- triples and quads
 
-def ox_triples(g) -> list:
-    """An rdflib Graph's triples as pyoxigraph Triples, sorted."""
-    return sorted(ox_triples_of(g), key=str)
+Source = Union["Graph", Iterable]  # an rdflib Graph, or pyoxigraph Triples or default-graph Quads
 
 
-def document_quads(g) -> list:
+def ox_triples(source: Source) -> list:
+    """The graph's triples as pyoxigraph Triples, sorted: an rdflib Graph's, or the given ones
+    (a parsed graph.ttl gives Quads in the default graph)."""
+    import pyoxigraph as ox
+
+    if isinstance(source, _Sorted):
+        return source
+    rdflib = sys.modules.get("rdflib")  # an rdflib Graph exists only once rdflib is imported
+    if rdflib is not None and isinstance(source, rdflib.Graph):
+        source = ox_triples_of(source)
+    triples = [t.triple if isinstance(t, ox.Quad) else t for t in source]
+    return _Sorted(sorted(triples, key=str))
+
+
+class _Sorted(list):
+    """Triples already sorted by ox_triples (the writers of one build share them)."""
+
+
+def read_triples(path: Path) -> list:
+    """graph.ttl's triples, sorted (pyoxigraph's parser: no rdflib graph is built)."""
+    import pyoxigraph as ox
+
+    return ox_triples(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+
+
+class _Lookup:
+    """The sorted triples with the lookups the dataset and GraphML writers make: a subject's
+    predicates and objects, a predicate's subject–object pairs (each in triple order)."""
+
+    def __init__(self, triples: Sequence) -> None:
+        self.triples = triples
+        self.spo = set(triples)
+        self.by_subject: dict = {}
+        self.by_predicate: dict = {}
+        for t in triples:
+            self.by_subject.setdefault(t.subject, []).append((t.predicate, t.object))
+            self.by_predicate.setdefault(t.predicate, []).append((t.subject, t.object))
+
+    def pairs(self, predicate) -> list:
+        return self.by_predicate.get(predicate, [])
+
+    def subjects(self, predicate, obj) -> list:
+        return [s for s, o in self.pairs(predicate) if o == obj]
+
+    def objects(self, subject, predicate) -> list:
+        return [o for p, o in self.by_subject.get(subject, ()) if p == predicate]
+
+    def value(self, subject, predicate):
+        """The first object (in triple order), or None."""
+        return next(iter(self.objects(subject, predicate)), None)
+
+
+def _iri(local: str, ns: str = LG):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(ns + local)
+
+
+def document_quads(source: Source) -> list:
     """The graph as a dataset with one named graph per source document (see the module doc)."""
     import pyoxigraph as ox
-    from rdflib import URIRef
-    from rdflib.namespace import PROV, RDF as R
 
-    lg_doc, lg_ev, mentioned = URIRef(LG + "SourceDocument"), URIRef(LG + "Evidence"), URIRef(LG + "mentionedIn")
-    docs = set(g.subjects(R.type, lg_doc))
-    placed: dict[tuple, set] = {}
-    for ev in g.subjects(R.type, lg_ev):
-        for d in g.objects(ev, PROV.wasDerivedFrom):
+    g = _Lookup(ox_triples(source))
+    a, derived, mentioned = _iri("type", RDF), _iri("wasDerivedFrom", PROV_IRI), _iri("mentionedIn")
+    statement = (_iri("subject", RDF), _iri("predicate", RDF), _iri("object", RDF))
+    docs = set(g.subjects(a, _iri("SourceDocument")))
+    placed: dict = {}
+    for ev in g.subjects(a, _iri("Evidence")):
+        for d in g.objects(ev, derived):
             if d not in docs:
                 continue
-            for p, o in g.predicate_objects(ev):
-                placed.setdefault((ev, p, o), set()).add(d)
-            spo = (g.value(ev, R.subject), g.value(ev, R.predicate), g.value(ev, R.object))
-            if None not in spo and spo in g:
-                placed.setdefault(spo, set()).add(d)
-    for s, d in g.subject_objects(mentioned):
+            for p, o in g.by_subject[ev]:
+                placed.setdefault(ox.Triple(ev, p, o), set()).add(d)
+            spo = tuple(g.value(ev, p) for p in statement)
+            if None not in spo and ox.Triple(*spo) in g.spo:
+                placed.setdefault(ox.Triple(*spo), set()).add(d)
+    for s, d in g.pairs(mentioned):
         if d in docs:
-            placed.setdefault((s, mentioned, d), set()).add(d)
+            placed.setdefault(ox.Triple(s, mentioned, d), set()).add(d)
     quads = []
-    for s, p, o in g:
-        t = (ox_term(s), ox_term(p), ox_term(o))
-        for d in placed.get((s, p, o)) or (None,):
-            quads.append(ox.Quad(*t, ox.DefaultGraph() if d is None else ox_term(d)))
+    for t in g.triples:
+        for d in placed.get(t) or (None,):
+            quads.append(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph() if d is None else d))
     return sorted(quads, key=_quad_key)
 
 
@@ -188,20 +253,19 @@ def jsonld_bytes(triples: Iterable) -> bytes:
 
 
 
-def contract_class(g, node) -> str | None:
+def contract_class(g: _Lookup, node) -> str | None:
     """The contract class (Organization, Place, ...) of a node, following rdfs:subClassOf."""
-    from rdflib.namespace import RDF as R, RDFS
-
-    todo, seen = list(g.objects(node, R.type)), set()
+    a, sub = _iri("type", RDF), _iri("subClassOf", RDFS_IRI)
+    todo, seen = list(g.objects(node, a)), set()
     while todo:
         c = todo.pop()
         if c in seen:
             continue
         seen.add(c)
-        local = str(c).removeprefix(LG)
-        if local in CONTRACT_CLASSES and str(c).startswith(LG):
+        local = c.value.removeprefix(LG)
+        if local in CONTRACT_CLASSES and c.value.startswith(LG):
             return local
-        todo.extend(g.objects(c, RDFS.subClassOf))
+        todo.extend(g.objects(c, sub))
     return None
 
 
@@ -213,38 +277,41 @@ def _xml_text(value: str) -> str:
     return _XML_FORBIDDEN.sub("\ufffd", value)
 
 
-def graphml_bytes(g) -> bytes:
+def graphml_bytes(source: Source) -> bytes:
     """The entity network as GraphML: a node per entity (label, class, type), an edge per relation
     triple (relation, evidence count, documents, first quote). Nodes and edges in IRI order."""
     import networkx as nx
-    from rdflib import URIRef
-    from rdflib.namespace import DCTERMS, PROV, RDF as R, SKOS
+    import pyoxigraph as ox
 
-    lg = lambda local: URIRef(LG + local)  # noqa: E731
-    doc_ids = {d: str(i) for d, i in g.subject_objects(DCTERMS.identifier)}
+    g = _Lookup(ox_triples(source))
+    a, label = _iri("type", RDF), _iri("prefLabel", SKOS_IRI)
+    doc_ids = {d: i.value for d, i in g.pairs(_iri("identifier", DCTERMS_IRI))}
     G = nx.MultiDiGraph()
     entities = {}
-    for node in sorted({s for s in g.subjects(R.type, None) if isinstance(s, URIRef)}):
+    for node in sorted({s for s, _ in g.pairs(a) if isinstance(s, ox.NamedNode)}, key=lambda n: n.value):
         cls = contract_class(g, node)
         if cls is None:
             continue
         entities[node] = cls
-        types = sorted(str(t).removeprefix(LG) for t in g.objects(node, R.type))
-        G.add_node(str(node), label=str(g.value(node, SKOS.prefLabel) or node), **{
+        types = sorted(t.value.removeprefix(LG) for t in g.objects(node, a))
+        name = g.value(node, label)
+        G.add_node(node.value, label=name.value if name is not None else node.value, **{
             "class": cls, "type": types[0] if types else cls,
-            "documents": ",".join(sorted(doc_ids.get(d, str(d)) for d in g.objects(node, lg("mentionedIn")))),
+            "documents": ",".join(sorted(doc_ids.get(d, d.value) for d in g.objects(node, _iri("mentionedIn")))),
         })
     evidence: dict[tuple, list[tuple[str, str]]] = {}
-    for ev in g.subjects(R.type, lg("Evidence")):
-        spo = (g.value(ev, R.subject), g.value(ev, R.predicate), g.value(ev, R.object))
-        src = g.value(ev, PROV.wasDerivedFrom)
-        evidence.setdefault(spo, []).append((doc_ids.get(src, str(src)), str(g.value(ev, lg("quote")) or "")))
+    statement = (_iri("subject", RDF), _iri("predicate", RDF), _iri("object", RDF))
+    for ev in g.subjects(a, _iri("Evidence")):
+        spo = tuple(g.value(ev, p) for p in statement)
+        src, quote = g.value(ev, _iri("wasDerivedFrom", PROV_IRI)), g.value(ev, _iri("quote"))
+        evidence.setdefault(spo, []).append((doc_ids.get(src, "None" if src is None else src.value),
+                                             quote.value if quote is not None else ""))
     for rel in RELATIONS:
-        for s, o in sorted(g.subject_objects(lg(rel))):
+        for s, o in sorted(g.pairs(_iri(rel)), key=lambda so: (so[0].value, so[1].value)):
             if s not in entities or o not in entities:
                 continue
-            evs = sorted(evidence.get((s, lg(rel), o), []))
-            G.add_edge(str(s), str(o), key=rel, relation=rel, evidence=len(evs),
+            evs = sorted(evidence.get((s, _iri(rel), o), []))
+            G.add_edge(s.value, o.value, key=rel, relation=rel, evidence=len(evs),
                        documents=",".join(sorted({d for d, _ in evs})), quote=evs[0][1] if evs else "")
     for _, data in G.nodes(data=True):
         data.update({k: _xml_text(v) for k, v in data.items() if isinstance(v, str)})
@@ -257,19 +324,20 @@ def graphml_bytes(g) -> bytes:
 
 # --------------------------------------------------------------------------- files
 
-def render_formats(g, formats: Sequence[str]) -> dict[str, bytes]:
-    """file name → bytes for each wanted format (computed before anything is written)."""
+def render_formats(source: Source, formats: Sequence[str]) -> dict[str, bytes]:
+    """file name → bytes for each wanted format (computed before anything is written) of the
+    graph in `source`: graph.ttl's triples as `read_triples` gives them, or an rdflib Graph."""
     out: dict[str, bytes] = {}
-    triples = quads = None
+    triples = ox_triples(source)
+    quads = None
     for f in formats:
         if f in ("jsonld", "nt"):
-            triples = triples if triples is not None else ox_triples(g)
             out[FORMATS[f]] = jsonld_bytes(triples) if f == "jsonld" else ntriples_bytes(triples)
         elif f in ("trig", "nq"):
-            quads = quads if quads is not None else document_quads(g)
+            quads = quads if quads is not None else document_quads(triples)
             out[FORMATS[f]] = trig_bytes(quads) if f == "trig" else nquads_bytes(quads)
         elif f == "graphml":
-            out[FORMATS[f]] = graphml_bytes(g)
+            out[FORMATS[f]] = graphml_bytes(triples)
         else:
             raise FormatError(f"unknown format {f!r}")
     return out
@@ -283,5 +351,5 @@ def write_rendered(rendered: dict[str, bytes], out: Path) -> list[Path]:
     return paths
 
 
-def write_formats(g, out: Path, formats: Sequence[str]) -> list[Path]:
-    return write_rendered(render_formats(g, formats), Path(out))
+def write_formats(source: Source, out: Path, formats: Sequence[str]) -> list[Path]:
+    return write_rendered(render_formats(source, formats), Path(out))

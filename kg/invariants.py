@@ -24,11 +24,10 @@ from . import graph as G
 from .model import (SIGNATURES, DataSet, EntityKey, EntityType, Evidence, KnowledgeBase, Observation,
                     Predicate, norm_label)
 from .validate import Report, ValidationFailed, Violation
-from .vocab import DCTERMS_IRI, LG_IRI, PROV_IRI, RDFS_IRI, SDMX_DIMENSION_IRI, SDMX_MEASURE_IRI, SKOS_IRI
+from .vocab import DCTERMS_IRI, LG_IRI, LGSH_IRI, PROV_IRI, RDFS_IRI, SDMX_DIMENSION_IRI, SDMX_MEASURE_IRI, SKOS_IRI
 
 __all__ = ["check", "violations"]
 
-_SHAPES = "https://w3id.org/lgkg/shapes#"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _ADMIN_CODE = re.compile(r"[0-9]{12}")
 #: the lexical space of xsd:decimal
@@ -100,7 +99,7 @@ def _message(shape: str, path: str | None) -> str:
 
     sh = Namespace("http://www.w3.org/ns/shacl#")
     g = _shapes_graph(str(SHAPES_PATH))
-    node = URIRef(_SHAPES + shape)
+    node = URIRef(LGSH_IRI + shape)
     if path is not None:
         for prop in g.objects(node, sh.property):
             if g.value(prop, sh.path) == URIRef(path):

@@ -248,5 +248,6 @@ def _n3(term: Any) -> str:
 def _compact(iri: str) -> str:
     from .query import compact
 
-    shapes_ns = "https://w3id.org/lgkg/shapes#"
-    return "lgsh:" + iri[len(shapes_ns):] if iri.startswith(shapes_ns) else compact(iri)
+    from .vocab import LGSH_IRI
+
+    return "lgsh:" + iri[len(LGSH_IRI):] if iri.startswith(LGSH_IRI) else compact(iri)

@@ -11,6 +11,8 @@ from rdflib.namespace import DefinedNamespace
 
 LG_IRI = "https://w3id.org/lgkg/ontology#"
 LGR_IRI = "https://w3id.org/lgkg/id/"
+#: the SHACL shapes' names (ontology/shapes.ttl)
+LGSH_IRI = "https://w3id.org/lgkg/shapes#"
 RDF_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_IRI = "http://www.w3.org/2000/01/rdf-schema#"
 XSD_IRI = "http://www.w3.org/2001/XMLSchema#"

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
+from ..model import Predicate
 from ..terms import ox_triples_of
 from ..vocab import (CONTRACT_CLASSES, DCTERMS_IRI, LG_IRI, PROV_IRI, QUERY_PREFIXES, RDF_IRI, RDFS_IRI, SKOS_IRI,
                      XSD_STRING)
@@ -41,7 +42,8 @@ FORMATS: dict[str, str] = {"jsonld": "graph.jsonld", "nt": "graph.nt", "trig": "
 ALIASES = {"json-ld": "jsonld", "ntriples": "nt", "n-triples": "nt", "nquads": "nq", "n-quads": "nq"}
 
 LG, RDF = LG_IRI, RDF_IRI
-RELATIONS = ("implements", "receivedAward", "awardedBy", "locatedIn", "issuedBy")
+#: the relations GraphML draws as edges, in the order it writes them
+RELATIONS = tuple(p.value for p in Predicate)
 
 
 class FormatError(ValueError):

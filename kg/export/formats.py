@@ -157,14 +157,24 @@ def document_quads(source: Source) -> list:
     for s, d in g.pairs(mentioned):
         if d in docs:
             placed.setdefault(ox.Triple(s, mentioned, d), set()).add(d)
-    quads = []
+    keyed = []  # each quad with its _quad_key, its triple's terms spelt once
+    default = ox.DefaultGraph()
     for t in g.triples:
+        spo = (str(t.subject), str(t.predicate), str(t.object))
         for d in placed.get(t) or (None,):
-            quads.append(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph() if d is None else d))
-    return sorted(quads, key=_quad_key)
+            keyed.append((("" if d is None else str(d), *spo),
+                          ox.Quad(t.subject, t.predicate, t.object, default if d is None else d)))
+    keyed.sort(key=lambda kq: kq[0])
+    return _SortedQuads(q for _, q in keyed)
+
+
+class _SortedQuads(list):
+    """Quads already in _quad_key order (document_quads makes them so)."""
 
 
 def _quad_key(q) -> tuple[str, str, str, str]:
+    """A quad's place in TriG and in document_quads: by graph (the default first), subject,
+    predicate, object."""
     import pyoxigraph as ox
 
     return ("" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name),
@@ -199,34 +209,49 @@ def turtle_bytes(triples: Sequence) -> bytes:
 def trig_bytes(quads: Sequence) -> bytes:
     import pyoxigraph as ox
 
-    return ox.serialize(sorted(quads, key=_quad_key), format=ox.RdfFormat.TRIG, prefixes=_prefixes())
+    ordered = quads if isinstance(quads, _SortedQuads) else sorted(quads, key=_quad_key)
+    return ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
 
 
-def _compact(iri: str, prefixes: dict[str, str]) -> str:
-    for prefix, ns in sorted(prefixes.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns):
-            local = iri[len(ns):]
-            if local and not local.startswith("//"):
-                return f"{prefix}:{local}"
-    return iri
+class _Compact:
+    """IRI → prefix:local through the prefixes (the longest namespace first); each IRI is
+    compacted once (a graph names its entities, documents and predicates again and again)."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.order = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+        self.memo: dict[str, str] = {}
+
+    def __call__(self, iri: str) -> str:
+        found = self.memo.get(iri)
+        if found is None:
+            found = self.memo[iri] = self._compact(iri)
+        return found
+
+    def _compact(self, iri: str) -> str:
+        for prefix, ns in self.order:
+            if iri.startswith(ns):
+                local = iri[len(ns):]
+                if local and not local.startswith("//"):
+                    return f"{prefix}:{local}"
+        return iri
 
 
-def _jsonld_id(t, prefixes: dict[str, str]) -> str:
+def _jsonld_id(t, compact: _Compact) -> str:
     import pyoxigraph as ox
 
-    return f"_:{t.value}" if isinstance(t, ox.BlankNode) else _compact(t.value, prefixes)
+    return f"_:{t.value}" if isinstance(t, ox.BlankNode) else compact(t.value)
 
 
-def _jsonld_value(t, prefixes: dict[str, str]) -> dict:
+def _jsonld_value(t, compact: _Compact) -> dict:
     import pyoxigraph as ox
 
     if isinstance(t, (ox.NamedNode, ox.BlankNode)):
-        return {"@id": _jsonld_id(t, prefixes)}
+        return {"@id": _jsonld_id(t, compact)}
     v: dict = {"@value": t.value}
     if t.language:
         v["@language"] = t.language
     elif t.datatype.value != XSD_STRING:
-        v["@type"] = _compact(t.datatype.value, prefixes)
+        v["@type"] = compact(t.datatype.value)
     return v
 
 
@@ -237,18 +262,21 @@ def jsonld_bytes(triples: Iterable) -> bytes:
     import pyoxigraph as ox
 
     prefixes = _prefixes()
+    compact = _Compact(prefixes)
+    a = RDF + "type"
     nodes: dict[str, dict[str, list]] = {}
     for t in triples:
-        node = nodes.setdefault(_jsonld_id(t.subject, prefixes), {})
-        if t.predicate.value == RDF + "type" and isinstance(t.object, ox.NamedNode):
-            node.setdefault("@type", []).append(_compact(t.object.value, prefixes))
+        node = nodes.setdefault(_jsonld_id(t.subject, compact), {})
+        if t.predicate.value == a and isinstance(t.object, ox.NamedNode):
+            node.setdefault("@type", []).append(compact(t.object.value))
         else:
-            node.setdefault(_compact(t.predicate.value, prefixes), []).append(_jsonld_value(t.object, prefixes))
+            node.setdefault(compact(t.predicate.value), []).append(_jsonld_value(t.object, compact))
     graph = []
     for node_id in sorted(nodes):
         obj: dict = {"@id": node_id}
         for key, values in nodes[node_id].items():
-            obj[key] = sorted(values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+            obj[key] = values if len(values) == 1 else sorted(
+                values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
         graph.append(obj)
     doc = {"@context": dict(sorted(prefixes.items())), "@graph": graph}
     return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

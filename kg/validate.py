@@ -247,7 +247,6 @@ def _n3(term: Any) -> str:
 
 def _compact(iri: str) -> str:
     from .query import compact
-
     from .vocab import LGSH_IRI
 
     return "lgsh:" + iri[len(LGSH_IRI):] if iri.startswith(LGSH_IRI) else compact(iri)

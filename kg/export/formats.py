@@ -23,8 +23,8 @@ from __future__ import annotations
 import io
 import json
 import re
-import sys
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
@@ -83,10 +83,11 @@ def ox_triples(source: Source) -> list:
     (a parsed graph.ttl gives Quads in the default graph)."""
     import pyoxigraph as ox
 
+    from rdflib import Graph  # imported with kg.vocab already
+
     if isinstance(source, _Sorted):
         return source
-    rdflib = sys.modules.get("rdflib")  # an rdflib Graph exists only once rdflib is imported
-    if rdflib is not None and isinstance(source, rdflib.Graph):
+    if isinstance(source, Graph):
         source = ox_triples_of(source)
     triples = [t.triple if isinstance(t, ox.Quad) else t for t in source]
     return _Sorted(sorted(triples, key=str))
@@ -105,16 +106,25 @@ def read_triples(path: Path) -> list:
 
 class _Lookup:
     """The sorted triples with the lookups the dataset and GraphML writers make: a subject's
-    predicates and objects, a predicate's subject–object pairs (each in triple order)."""
+    predicates and objects, a predicate's subject–object pairs (each in triple order). One
+    index serves every writer of a build."""
+
+    @classmethod
+    def of(cls, source: Source | _Lookup) -> _Lookup:
+        return source if isinstance(source, _Lookup) else cls(ox_triples(source))
 
     def __init__(self, triples: Sequence) -> None:
         self.triples = triples
-        self.spo = set(triples)
         self.by_subject: dict = {}
         self.by_predicate: dict = {}
         for t in triples:
             self.by_subject.setdefault(t.subject, []).append((t.predicate, t.object))
             self.by_predicate.setdefault(t.predicate, []).append((t.subject, t.object))
+
+    @cached_property
+    def spo(self) -> set:
+        """The triples as a set (only the dataset writer asks whether one is stated)."""
+        return set(self.triples)
 
     def pairs(self, predicate) -> list:
         return self.by_predicate.get(predicate, [])
@@ -136,11 +146,11 @@ def _iri(local: str, ns: str = LG):
     return ox.NamedNode(ns + local)
 
 
-def document_quads(source: Source) -> list:
+def document_quads(source: Source | _Lookup) -> list:
     """The graph as a dataset with one named graph per source document (see the module doc)."""
     import pyoxigraph as ox
 
-    g = _Lookup(ox_triples(source))
+    g = _Lookup.of(source)
     a, derived, mentioned = _iri("type", RDF), _iri("wasDerivedFrom", PROV_IRI), _iri("mentionedIn")
     statement = (_iri("subject", RDF), _iri("predicate", RDF), _iri("object", RDF))
     docs = set(g.subjects(a, _iri("SourceDocument")))
@@ -307,13 +317,13 @@ def _xml_text(value: str) -> str:
     return _XML_FORBIDDEN.sub("\ufffd", value)
 
 
-def graphml_bytes(source: Source) -> bytes:
+def graphml_bytes(source: Source | _Lookup) -> bytes:
     """The entity network as GraphML: a node per entity (label, class, type), an edge per relation
     triple (relation, evidence count, documents, first quote). Nodes and edges in IRI order."""
     import networkx as nx
     import pyoxigraph as ox
 
-    g = _Lookup(ox_triples(source))
+    g = _Lookup.of(source)
     a, label = _iri("type", RDF), _iri("prefLabel", SKOS_IRI)
     doc_ids = {d: i.value for d, i in g.pairs(_iri("identifier", DCTERMS_IRI))}
     G = nx.MultiDiGraph()
@@ -359,15 +369,17 @@ def render_formats(source: Source, formats: Sequence[str]) -> dict[str, bytes]:
     graph in `source`: graph.ttl's triples as `read_triples` gives them, or an rdflib Graph."""
     out: dict[str, bytes] = {}
     triples = ox_triples(source)
-    quads = None
+    lookup = quads = None
     for f in formats:
         if f in ("jsonld", "nt"):
             out[FORMATS[f]] = jsonld_bytes(triples) if f == "jsonld" else ntriples_bytes(triples)
-        elif f in ("trig", "nq"):
-            quads = quads if quads is not None else document_quads(triples)
+        elif f in ("trig", "nq", "graphml"):
+            lookup = lookup if lookup is not None else _Lookup(triples)
+            if f == "graphml":
+                out[FORMATS[f]] = graphml_bytes(lookup)
+                continue
+            quads = quads if quads is not None else document_quads(lookup)
             out[FORMATS[f]] = trig_bytes(quads) if f == "trig" else nquads_bytes(quads)
-        elif f == "graphml":
-            out[FORMATS[f]] = graphml_bytes(triples)
         else:
             raise FormatError(f"unknown format {f!r}")
     return out

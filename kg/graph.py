@@ -20,6 +20,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
@@ -580,10 +581,11 @@ def _measure_triples(kb: KnowledgeBase, sp: _Spelling) -> Iterator[tuple]:
             yield s, alt, T(form, "zh")
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceRow:
+class EvidenceRow(msgspec.Struct, frozen=True, gc=False):
     """An lg:Evidence node as the viewer reads it: the statement, its source (a document's or the
-    gazetteer's IRI; None: none stated) and its quote."""
+    gazetteer's IRI; None: none stated) and its quote. A Struct, as kg.model's records are: a
+    viewer of a 100× corpus reads 300,000 rows, each made in 0.1 µs instead of a frozen
+    dataclass's 1 µs."""
 
     subject: LightTerm | None
     predicate: LightTerm | None
@@ -592,8 +594,7 @@ class EvidenceRow:
     quote: str
 
 
-@dataclass(frozen=True, slots=True)
-class FigureRow:
+class FigureRow(msgspec.Struct, frozen=True, gc=False):
     """An observation as the viewer reads it: the entity it is about, its measure's IRI, and the
     lexical forms of its period, value and unit ("" when it has none)."""
 

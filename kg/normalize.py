@@ -30,9 +30,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
+
+from msgspec.structs import replace
 
 from .boilerplate import clean_for_extraction
 from .model import DocExtraction, Evidence, RelationMention, SourceDocument

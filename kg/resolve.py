@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+
+from msgspec.structs import replace
 
 from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Observation, Predicate,
                     Relation, SourceDocument, norm_label)

@@ -3,10 +3,10 @@ graph: same focus nodes, components and paths, for every kind of record mistake;
 records; and `kg build` fails on them by default, writing nothing."""
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 
 import pytest
+from msgspec.structs import replace
 
 from kg import invariants
 from kg.model import (DataSet, DocContext, Entity, EntityKey, EntityType, Evidence, KnowledgeBase, Observation,
@@ -79,7 +79,7 @@ def _bad() -> KnowledgeBase:
         _obs(measure="", start=170, end=180), _obs(measure="行政复议 纠错率", start=180, end=190),
         _obs(dataset="t2", start=190, end=200),
     )
-    return dataclasses.replace(
+    return replace(
         GOOD,
         documents=(*GOOD.documents, _doc("d2", sha="XYZ"), _doc("")),
         entities=(*GOOD.entities, award, mute, alias, orphan, ghost, twin_a, twin_b, coded, numbered),

@@ -281,7 +281,7 @@ def test_validation_groups_run_in_forked_workers_and_name_the_failing_group(tmp_
 def test_the_default_build_checks_the_records_and_writes_nothing_when_one_is_broken(tmp_path, monkeypatch):
     """An evidence record without its sentence (a resolution bug, say) fails the build by the
     records' invariants, no shape being run; the exports of the previous build stay."""
-    import dataclasses
+    from msgspec.structs import replace
 
     import kg.resolve as kr
     import kg.validate as kv
@@ -298,8 +298,8 @@ def test_the_default_build_checks_the_records_and_writes_nothing_when_one_is_bro
     def quoteless(exs, skipped):
         kb = real(exs, skipped)
         r = kb.relations[0]
-        bad = dataclasses.replace(r, evidence=(dataclasses.replace(r.evidence[0], quote=""),))
-        return dataclasses.replace(kb, relations=(bad, *kb.relations[1:]))
+        bad = replace(r, evidence=(replace(r.evidence[0], quote=""),))
+        return replace(kb, relations=(bad, *kb.relations[1:]))
 
     monkeypatch.setattr(kr, "resolve", quoteless)
     with pytest.raises(ValidationFailed) as err:

@@ -6,7 +6,7 @@ Each is a small factory with a typed default_config, so a user can swap or recon
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from msgspec.structs import replace
 
 from spacy.attrs import IDX
 from spacy.language import Language

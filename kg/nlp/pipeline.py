@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from msgspec.structs import replace
 
 import spacy
 from spacy.language import Language

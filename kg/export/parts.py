@@ -80,17 +80,17 @@ class PartFiles:
                 self.made += len(group)
         return [self._heads[rec.doc_id] for rec in records]
 
-    def turtle(self, rec: DocumentRecords) -> str:
+    def turtle(self, rec: DocumentRecords) -> bytes:
         held = self._held.pop(rec.doc_id, None)
         if held is not None:
-            return held.turtle
-        text = self._read_turtle(rec.doc_id)
-        if text is None:  # altered on disk (its SHA-256 differs), or changed since its head was read
+            return held.turtle.encode("utf-8")
+        data = self._read_turtle(rec.doc_id)
+        if data is None:  # altered on disk (its SHA-256 differs), or changed since its head was read
             part = document_part(rec)
             self._write(rec.doc_id, part)
             self.made += 1
-            text = part.turtle
-        return text
+            data = part.turtle.encode("utf-8")
+        return data
 
     # -- files ------------------------------------------------------------------------------
 
@@ -133,7 +133,9 @@ class PartFiles:
         fh.close()
         return frozenset(head["prefixes"]), frozenset(head["used"])
 
-    def _read_turtle(self, doc_id: str) -> str | None:
+    def _read_turtle(self, doc_id: str) -> bytes | None:
+        """The part's Turtle as written (its SHA-256 the one its head states: UTF-8 that this
+        module wrote), else None."""
         opened = self._open_head(doc_id)
         if opened is None:
             return None
@@ -145,7 +147,4 @@ class PartFiles:
                 return None
         if hashlib.sha256(data).hexdigest() != head.get("sha256"):
             return None
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
+        return data

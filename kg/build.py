@@ -21,6 +21,7 @@ from .reader import InputError, Skipped, find_inputs, read_all
 
 if TYPE_CHECKING:
     from .cache import ExtractionCache
+    from .graph import DocumentRecords
     from .validate import Report
 
 DEFAULT_INPUT = Path("seeds")
@@ -447,6 +448,11 @@ def code_stamp() -> str:
     return h.hexdigest()
 
 
+def validation_stamp(validate: Validation) -> str:
+    """What a document's validated mark in the cache is made under: the code, and the check."""
+    return hashlib.sha256(f"{code_stamp()}\x1f{validate.value}".encode()).hexdigest()
+
+
 def inputs_stamp(files: Sequence[Path], *, html: bool, formats: Sequence[str], validate: Validation) -> str:
     """A digest of a build's inputs (each file's path and bytes), options and code: equal
     stamps, equal outputs."""
@@ -517,10 +523,12 @@ def check_groups(todo: Sequence[DocExtraction], limit: int = CHECK_CHARS) -> lis
 
 
 def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], cache: ExtractionCache | None,
-           validate: Validation, stats: dict, jobs: int = 1) -> None:
-    """Validation before anything is written. RECORDS: the shapes' constraints on the records the
-    graph is made from (kg.invariants; a 10× build spent 10 s of 17 s in the shapes, the records
-    take a fraction of a second). SHAPES: the shapes run on the documents not validated before
+           validate: Validation, stats: dict, jobs: int = 1, records: Sequence[DocumentRecords] | None = None) -> None:
+    """Validation before anything is written; `todo`: the documents not validated before (all of
+    them without a cache). RECORDS: the shapes' constraints on the records the graph is made
+    from (kg.invariants; a 10× build spent 10 s of 17 s in the shapes, the records take a
+    fraction of a second), a document's own records (`records`) only when it is in `todo`, the
+    corpus-wide ones always. SHAPES: the shapes run on the documents not validated before
     (all of them without a cache), in groups of about CHECK_CHARS characters, each group's graph
     resolved from its documents alone: time linear in the corpus,
     memory bounded by the group (the whole 100× graph at once took 131 s and 6 GiB), the groups
@@ -535,14 +543,20 @@ def _check(kb: KnowledgeBase, todo: Sequence[DocExtraction], cache: ExtractionCa
     if validate is Validation.RECORDS:
         from . import invariants
 
-        invariants.check(kb)
+        fresh = {ex.document.doc_id for ex in todo}
+        invariants.check(kb, {d.doc_id for d in kb.documents} - fresh, records)
+        if cache is not None:
+            stamp = validation_stamp(validate)
+            for ex in todo:
+                cache.mark_validated(ex.document, stamp)
+        stats["documents_validated"] = len(fresh)
     elif validate is Validation.FULL:
         shacl.check(kb, shacl.Engine.PYSHACL)
     else:
         from .parallel import forks, map_forked, release_memory
 
         groups = check_groups(todo, CHECK_CHARS)
-        stamp = code_stamp()
+        stamp = validation_stamp(validate)
         here = not forks(jobs, len(groups))
         for group, report in zip(groups, map_forked(lambda i: _check_group(groups[i]), len(groups), jobs), strict=True):
             if report is not None:
@@ -591,8 +605,8 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
         cache = ExtractionCache(cache_dir)
     stats: dict = {}
     unchecked = None
-    if validate is Validation.SHAPES:
-        stamp = code_stamp()
+    if validate in (Validation.RECORDS, Validation.SHAPES):
+        stamp = validation_stamp(validate)
 
         def unchecked(ex: DocExtraction) -> bool:
             return cache is None or not cache.is_validated(ex.document, stamp)
@@ -601,11 +615,15 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
     from .parallel import release_memory
 
     release_memory()  # the extractions are merged into kb: their memory goes back to the OS
+    from .graph import document_records
+
+    records = document_records(kb)
     if validate is not Validation.OFF:  # before any write: a graph failing the shapes replaces no export
-        _check(kb, todo, cache, validate, stats, jobs if engine is Engine.LOCAL else 1)
+        _check(kb, todo, cache, validate, stats, jobs if engine is Engine.LOCAL else 1, records)
         del todo
         release_memory()
-    outputs = _write_graph(kb, out, html=html, jobs=jobs if engine is Engine.LOCAL else 1, cache=cache, stats=stats)
+    outputs = _write_graph(kb, records, out, html=html, jobs=jobs if engine is Engine.LOCAL else 1, cache=cache,
+                           stats=stats)
     if formats:  # every other format reads graph.ttl's triples: one triple path, no rdflib graph
         from .export.atomic import staged_path
         from .export.formats import read_triples, write_formats
@@ -635,8 +653,8 @@ def _parts_folder(cache: ExtractionCache | None):
         yield Path(folder), lambda d: stable_id("part", d.doc_id, length=32)
 
 
-def _write_graph(kb: KnowledgeBase, out: Path, *, html: bool, jobs: int, cache: ExtractionCache | None,
-                 stats: dict) -> list[Path]:
+def _write_graph(kb: KnowledgeBase, records: list[DocumentRecords], out: Path, *, html: bool, jobs: int,
+                 cache: ExtractionCache | None, stats: dict) -> list[Path]:
     """graph.ttl, the converted inputs' texts and the viewer. graph.ttl is its corpus-wide
     subjects and each document's own part (kg.export.parts): the parts the cache holds are
     copied, the others made in up to `jobs` forked processes while this one makes the viewer
@@ -644,11 +662,10 @@ def _write_graph(kb: KnowledgeBase, out: Path, *, html: bool, jobs: int, cache: 
     from `kb`)."""
     from .export.parts import PartFiles
     from .export.rdf import write_turtle
-    from .graph import TripleIndex, document_records
+    from .graph import TripleIndex
 
     with _parts_folder(cache) as (folder, key):
         t = time.perf_counter()
-        records = document_records(kb)
         parts = PartFiles(folder, {d.doc_id: key(d) for d in kb.documents})
         parts.start(records, jobs)
         texts = write_texts(kb.documents, out)

@@ -149,11 +149,13 @@ class ExtractionCache:
         return self.root / "validated" / stamp[:16] / key[:2] / key
 
     def is_validated(self, document: SourceDocument, stamp: str) -> bool:
-        """Whether the document's graph passed the SHACL shapes under code `stamp` (kg.build.code_stamp)."""
+        """Whether the document passed the check `stamp` names (kg.build.validation_stamp: the
+        records' invariants or the SHACL shapes, under the code)."""
         return self._validated_path(document, stamp).exists()
 
     def mark_validated(self, document: SourceDocument, stamp: str) -> None:
-        """Record that the document's graph conforms (an empty file); failures are only counted."""
+        """Record that the document passed the check `stamp` names (an empty file); failures are
+        only counted."""
         path = self._validated_path(document, stamp)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -53,6 +53,47 @@ def test_nothing_new_does_nothing_and_one_new_report_equals_a_cold_build(tmp_pat
     assert grown.kb == cold.kb
 
 
+def test_the_default_check_looks_at_a_new_reports_own_records_and_at_everything_corpus_wide(tmp_path, corpus,
+                                                                                             monkeypatch):
+    """The records' check (the default): a report's own records are checked once, when it is new;
+    the corpus-wide ones (entities, relations, documents, measures) on every build, so a broken
+    entity still fails a build that adds a report, writing nothing."""
+    from msgspec.structs import replace
+
+    import kg.invariants as inv
+    import kg.resolve as kr
+    from kg.validate import ValidationFailed
+
+    src, new = corpus
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    old = sorted(p.stem for p in src.glob("*.txt"))
+    calls = []
+    real = inv.check
+    monkeypatch.setattr(inv, "check", lambda kb, checked=(), records=None: calls.append(set(checked)) or
+                        real(kb, checked, records))
+    assert build([src], out, cache_dir=cache).stats["documents_validated"] == 2
+    shutil.copy(new, src / new.name)
+    grown = build([src], out, cache_dir=cache)
+    assert grown.stats["documents_validated"] == 1
+    assert calls == [set(), set(old)]
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    resolve = kr.resolve
+
+    def unlabelled(exs, skipped):  # an entity resolved with an empty alternative label
+        kb = resolve(exs, skipped)
+        e = kb.entities[0]
+        return replace(kb, entities=(replace(e, alt_labels=("", *e.alt_labels)), *kb.entities[1:]))
+    monkeypatch.setattr(kr, "resolve", unlabelled)
+    (src / "extra.txt").write_text(new.read_text(encoding="utf-8").replace("2023", "2022"), encoding="utf-8")
+    with pytest.raises(ValidationFailed, match="altLabel"):
+        build([src], out, cache_dir=cache)
+    assert calls[-1] == {*old, new.stem}
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    monkeypatch.undo()
+    assert build([src], tmp_path / "cold").kb == build([src], out, cache_dir=cache).kb
+
+
 def test_an_export_edited_by_hand_is_rebuilt(tmp_path, corpus):
     src, _ = corpus
     out, cache = tmp_path / "out", tmp_path / "cache"

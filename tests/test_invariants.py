@@ -154,3 +154,39 @@ def test_check_raises_with_the_report():
 
 def test_the_seeds_records_conform(seeds_build):
     assert invariants.violations(seeds_build.kb) == []
+
+
+def test_a_documents_own_records_checked_before_are_skipped_and_the_corpus_wide_never(bad_both):
+    """For documents checked before, what their own evidence, figures and tables break is not
+    looked for again; what the corpus decides (documents, entities, relations, a figure's place
+    being one, measures, records of no document the graph states) is, every time."""
+    kb = _bad()
+    every, _ = bad_both
+    known = {d.doc_id for d in kb.documents} | {s.doc_id for s in kb.sections}
+    rest = invariants.violations(kb, checked=known)
+    skipped = _keys(every) - _keys(rest)
+    assert _keys(rest) < _keys(every)
+    assert {v.shape for v in every if v.key() in skipped} == {
+        "lgsh:EvidenceShape", "lgsh:ObservationShape", "lgsh:DataSetShape"}
+    kept = {(v.shape, v.component) for v in rest}
+    assert ("lgsh:ObservationShape", "OrConstraintComponent") in kept  # a place resolved across documents
+    assert ("lgsh:ObservationShape", "MinCountConstraintComponent") in kept  # a figure of no stated document
+    assert ("lgsh:DataSetShape", "MinCountConstraintComponent") in kept
+    assert ("lgsh:EntityShape-prefLabel", "MaxCountConstraintComponent") in kept
+    assert {_document_of(v, kb) for v in every if v.key() in skipped} == {"d1"}
+    assert _keys(invariants.violations(kb, checked={"d2"})) == _keys(every)  # d1's own are looked at
+
+
+def _document_of(v, kb) -> str | None:
+    """The document whose own record `v` is about (its evidence, figure or table), by IRI."""
+    from kg import graph as G
+
+    for rec in G.document_records(kb):
+        for head, p, tail, ev in rec.evidence:
+            if v.focus == f"<{G._evidence_iri(G._entity_iri(head), G._lg(p), G._entity_iri(tail), ev)}>":
+                return rec.doc_id
+        if any(v.focus == f"<{G._observation_iri(o)}>" for o in rec.observations):
+            return rec.doc_id
+        if any(v.focus == f"<{G._dataset_iri(t.doc_id, t.key)}>" for t in rec.datasets):
+            return rec.doc_id
+    return None

@@ -97,11 +97,18 @@ extractor_fingerprint = lru_cache(maxsize=1)(current_fingerprint)
 
 
 def document_key(document: SourceDocument, fingerprint: str | None = None) -> str:
+    return _digests(document, fingerprint or extractor_fingerprint())[0]
+
+
+def _digests(document: SourceDocument, fingerprint: str) -> tuple[str, str]:
+    """The document's cache key (extractor, id, text) and its text's SHA-256, from one encoding
+    of the text."""
+    text = document.text.encode("utf-8", "surrogatepass")
     h = hashlib.sha256()
-    h.update((fingerprint or extractor_fingerprint()).encode() + b"\x1f")
+    h.update(fingerprint.encode() + b"\x1f")
     h.update(document.doc_id.encode("utf-8", "surrogatepass") + b"\x1f")
-    h.update(document.text.encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
+    h.update(text)
+    return h.hexdigest(), hashlib.sha256(text).hexdigest()
 
 
 class ExtractionCache:
@@ -116,9 +123,23 @@ class ExtractionCache:
         self.write_errors = 0
         #: the entity keys of the entries read, each once: every entry's records share them
         self._keys: dict[EntityKey, EntityKey] = {}
+        #: each document's (key, text SHA-256) by (id, text), made once: a build asks for the key
+        #: of each document two or three times (its entry, its part, its check), 16 M characters
+        #: hashed each time at 100×
+        self._digests: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def _digest(self, document: SourceDocument) -> tuple[str, str]:
+        found = self._digests.get((document.doc_id, document.text))
+        if found is None:
+            found = self._digests[(document.doc_id, document.text)] = _digests(document, self.fingerprint)
+        return found
+
+    def key(self, document: SourceDocument) -> str:
+        """The document's cache key: what its extraction depends on (extractor, id, text)."""
+        return self._digest(document)[0]
 
     def path(self, document: SourceDocument) -> Path:
-        key = document_key(document, self.fingerprint)
+        key = self.key(document)
         return self.dir / key[:2] / f"{key}.json"
 
     def has(self, document: SourceDocument) -> bool:
@@ -142,10 +163,10 @@ class ExtractionCache:
     def part_key(self, document: SourceDocument, stamp: str) -> str:
         """The name of `document`'s part under code `stamp`: what its extraction and the code
         decide."""
-        return hashlib.sha256(f"{stamp}\x1f{document_key(document, self.fingerprint)}".encode()).hexdigest()
+        return hashlib.sha256(f"{stamp}\x1f{self.key(document)}".encode()).hexdigest()
 
     def _validated_path(self, document: SourceDocument, stamp: str) -> Path:
-        key = document_key(document, self.fingerprint)
+        key = self.key(document)
         return self.root / "validated" / stamp[:16] / key[:2] / key
 
     def is_validated(self, document: SourceDocument, stamp: str) -> bool:
@@ -169,7 +190,7 @@ class ExtractionCache:
         except (OSError, codec.CodecError):  # missing, unreadable, not an entry
             return None
         if entry.format != FORMAT or entry.fingerprint != self.fingerprint or entry.doc_id != document.doc_id \
-                or entry.text_sha256 != _text_sha256(document):
+                or entry.text_sha256 != self._digest(document)[1]:
             return None
         try:
             return codec.decode(entry.extraction, document, self._keys)
@@ -180,7 +201,7 @@ class ExtractionCache:
         """Store an extraction; failures (read-only or full disk) only count in write_errors."""
         path = self.path(ex.document)
         try:
-            data = codec.encode(ex, fingerprint=self.fingerprint, text_sha256=_text_sha256(ex.document))
+            data = codec.encode(ex, fingerprint=self.fingerprint, text_sha256=self._digest(ex.document)[1])
         except codec.CodecError:  # text JSON cannot hold: the document is extracted again next time
             self.write_errors += 1
             return
@@ -208,6 +229,3 @@ def replace_file(path: Path, *pieces: bytes) -> bool:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
 
-
-def _text_sha256(document: SourceDocument) -> str:
-    return hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()

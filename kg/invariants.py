@@ -10,7 +10,9 @@ values. This module checks exactly those, in one pass over the records (millisec
 shapes take seconds: at 10× the seeds 10 s of a 17 s build), and reports each as the SHACL
 engine would: the same focus node, constraint component and path (tests compare the two on a
 knowledge base with every kind of mistake). `kg build` runs it by default; the shapes themselves
-run with `kg build --validate shapes` and `kg validate`.
+run with `kg build --validate shapes` and `kg validate`. A document's own records (its evidence,
+figures and tables: kg.graph.DocumentRecords) are checked apart from the corpus-wide ones, so a
+build with a cache checks them once, when the document is new (`violations(..., checked=...)`).
 """
 from __future__ import annotations
 

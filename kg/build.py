@@ -8,7 +8,7 @@ import contextlib
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -174,11 +174,14 @@ def validation(value: str | Validation) -> Validation:
 def extract_documents(documents: Sequence[SourceDocument],
                       on_done: Callable[[SourceDocument], None] | None = None, *,
                       jobs: int = 1, engine: str | Engine = Engine.LOCAL, scheduler: str | None = None,
-                      cache: ExtractionCache | None = None, stats: dict | None = None) -> list[DocExtraction]:
+                      cache: ExtractionCache | None = None, stats: dict | None = None,
+                      mentions: bool = True) -> list[DocExtraction]:
     """Extractions of `documents`, in their order: from `cache` where it has them, the others in
     this process (jobs=1), in `jobs` worker processes, or on a Dask cluster (engine="dask",
     `scheduler` an address such as tcp://host:8786, or None for a local cluster of `jobs`).
-    The result does not depend on jobs, engine or cache."""
+    The result does not depend on jobs, engine or cache; without `mentions` the extractions hold
+    their mentions' namings instead (DocExtraction.summarised: all resolution reads, the same
+    knowledge base, in less memory)."""
     engine = engine_of(engine)
     if scheduler and engine is not Engine.DASK:
         raise BuildError("a scheduler address needs the dask engine (--engine dask)")
@@ -189,10 +192,10 @@ def extract_documents(documents: Sequence[SourceDocument],
     if cache is not None:
         # with workers, the reports the cache has no entry for are extracted while it is read
         started = _start_fresh(documents, cache, jobs) if engine is Engine.LOCAL and jobs > 1 else None
-        todo = _read_cache(documents, cache, found, started, on_done)
+        todo = _read_cache(documents, cache, found, started, on_done, mentions)
         if started is not None:
-            _keep(started.results(on_done), found, cache)
-    _keep(_extract(todo, engine, scheduler, jobs, on_done), found, cache)
+            _keep(started.results(on_done), found, cache, mentions)
+    _keep(_extract(todo, engine, scheduler, jobs, on_done), found, cache, mentions)
     n_extracted = len(todo) + (len(started.documents) if started is not None else 0)
     if stats is not None:
         stats["documents_cached"] = len(documents) - n_extracted
@@ -209,7 +212,7 @@ def _start_fresh(documents: Sequence[SourceDocument], cache: ExtractionCache, jo
 
 
 def _read_cache(documents: Sequence[SourceDocument], cache: ExtractionCache, found: dict[str, DocExtraction],
-                started, on_done: Callable[[SourceDocument], None] | None) -> list[SourceDocument]:
+                started, on_done: Callable[[SourceDocument], None] | None, mentions: bool) -> list[SourceDocument]:
     """Put the cached extractions into `found`; the documents whose entry proved missing or
     unusable (those `started` extracts are neither). A failure stops the started workers."""
     running = {d.doc_id for d in started.documents} if started is not None else set()
@@ -218,7 +221,7 @@ def _read_cache(documents: Sequence[SourceDocument], cache: ExtractionCache, fou
         for d in documents:
             if d.doc_id in running:
                 continue
-            ex = cache.get(d)
+            ex = cache.get(d, mentions=mentions)
             if ex is None:
                 todo.append(d)
                 continue
@@ -246,13 +249,14 @@ def _extract(documents: Sequence[SourceDocument], engine: Engine, scheduler: str
     return extract_parallel(documents, jobs, on_done)
 
 
-def _keep(extractions: Sequence[DocExtraction], found: dict[str, DocExtraction],
-          cache: ExtractionCache | None) -> None:
-    """New extractions into `found`, and into the cache for the next build."""
+def _keep(extractions: Iterable[DocExtraction], found: dict[str, DocExtraction],
+          cache: ExtractionCache | None, mentions: bool) -> None:
+    """New extractions into the cache for the next build, and into `found` (without `mentions`:
+    summarised, DocExtraction.summarised)."""
     for ex in extractions:
-        found[ex.document.doc_id] = ex
         if cache is not None:
             cache.put(ex)
+        found[ex.document.doc_id] = ex if mentions else ex.summarised()
 
 
 def _nothing_read(files: Sequence[Path], skipped: Sequence[tuple[str, str]]) -> str:
@@ -343,7 +347,7 @@ def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engin
         on_read(len(docs))
     t1 = time.perf_counter()
     exs = extract_documents(docs, on_done, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
-                            stats=stats)
+                            stats=stats, mentions=False)  # resolution reads the cached mentions' namings
     t2 = time.perf_counter()
     kb = resolve(exs, skipped)
     stats.update(read_seconds=t1 - t0, extract_seconds=t2 - t1, resolve_seconds=time.perf_counter() - t2)

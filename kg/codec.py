@@ -11,6 +11,11 @@ caller passes its table of keys: resolution's millions of lookups then find equa
 identity). An entry that is damaged, of another
 shape, or whose offsets or indexes do not fit the text raises CodecError.
 
+Beside the mentions an entry holds their namings (kg.model.Naming: each surface, subtype and
+set of properties of an entity in a document, with how often), which is all resolution reads of
+them. A build reads an entry without its mentions (`read(..., mentions=False)`): their JSON is
+skipped by msgspec (a Raw field) and no record is made for them.
+
 At 100× the seeds the 500 entries took 161 MB and about 10 s to read with the hand-written
 checks of the former layout; see bench/results/incremental.md for this one's figures.
 """
@@ -20,11 +25,11 @@ from typing import Annotated
 
 import msgspec
 
-from .model import (DataSet, DocContext, DocExtraction, EntityKey, Evidence, FigureKind, Mention,
+from .model import (DataSet, DocContext, DocExtraction, EntityKey, Evidence, FigureKind, Mention, Naming,
                     Observation, Predicate, RelationMention, Section, SourceDocument)
 
 #: the layout's name, stored in every entry (a new layout ignores the entries of the old one)
-FORMAT = "lgkg-extraction/6"
+FORMAT = "lgkg-extraction/7"
 
 
 class CodecError(ValueError):
@@ -55,6 +60,17 @@ class _Mention(_Row):
     subtype: str | None
     props: tuple[tuple[str, str], ...]
     source: str
+
+
+class _Naming(_Row):
+    """A naming (kg.model.Naming) with its surface as the offsets of its first mention."""
+    doc: Index
+    key: Index
+    start: Index
+    end: Index
+    subtype: str | None
+    props: tuple[tuple[str, str], ...]
+    count: Annotated[int, msgspec.Meta(ge=1)]
 
 
 class _Evidence(_Row):
@@ -104,9 +120,17 @@ class _Extraction(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     sections: tuple[_Section, ...]
     keys: tuple[EntityKey, ...]  # the entities the records name, each once
     mentions: tuple[_Mention, ...]
+    namings: tuple[_Naming, ...]  # the mentions summarised: what a build's resolution reads
     relations: tuple[_Relation, ...]
     observations: tuple[_Observation, ...]
     datasets: tuple[_DataSet, ...]
+
+
+class _Summary(_Extraction, frozen=True, forbid_unknown_fields=True):
+    """An extraction read without its mentions: their JSON is skipped, not made into records
+    (a build reads the namings instead)."""
+
+    mentions: msgspec.Raw  # type: ignore[assignment]
 
 
 class Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -119,8 +143,15 @@ class Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     extraction: _Extraction
 
 
+class SummaryEntry(Entry, frozen=True, forbid_unknown_fields=True):
+    """An entry read without its mentions (see _Summary)."""
+
+    extraction: _Summary  # type: ignore[assignment]
+
+
 _ENCODER = msgspec.json.Encoder()
 _DECODER = msgspec.json.Decoder(Entry)
+_SUMMARY_DECODER = msgspec.json.Decoder(SummaryEntry)
 
 
 # --------------------------------------------------------------------------- encoding
@@ -144,6 +175,8 @@ class _Table:
 def encode(ex: DocExtraction, *, fingerprint: str, text_sha256: str) -> bytes:
     """The entry of `ex` (without its document's text) as JSON bytes."""
     d = ex.document
+    if ex.named and not ex.mentions:
+        raise CodecError("an extraction read without its mentions cannot be stored again")
     ids = {d.doc_id: 0} | {s.doc_id: n for n, s in enumerate(ex.sections, 1)}
     key = _Table()
 
@@ -153,13 +186,18 @@ def encode(ex: DocExtraction, *, fingerprint: str, text_sha256: str) -> bytes:
 
     mentions = tuple(_Mention(ids[m.doc_id], m.start, m.end, key(m.key), m.subtype, m.props, m.source)
                      for m in ex.mentions)
+    first = {}  # a naming's surface: the offsets of its first mention
+    for m in ex.mentions:
+        first.setdefault((m.doc_id, m.key, m.surface, m.subtype, m.props), (m.start, m.end))
+    namings = tuple(_Naming(ids[n.doc_id], key(n.key), *first[(n.doc_id, n.key, n.surface, n.subtype, n.props)],
+                            n.subtype, n.props, n.count) for n in ex.namings())
     relations = tuple(_Relation(key(r.head), r.predicate, key(r.tail), evidence(r.evidence)) for r in ex.relations)
     observations = tuple(_Observation(ids[o.doc_id], key(o.area), o.year, o.measure, o.value, o.unit, o.start, o.end,
                                       o.kind, o.dataset, o.header_path) for o in ex.observations)
     extraction = _Extraction(
         (d.doc_id, d.path, d.encoding, d.sha256), ex.context,
         tuple(_Section(s.start, s.end, s.context) for s in ex.sections),
-        key.keys(), mentions, relations, observations,
+        key.keys(), mentions, namings, relations, observations,
         tuple(_DataSet(ids[t.doc_id], t.key, t.title, t.start, t.end, t.adds_up, t.mismatches) for t in ex.datasets),
     )
     try:
@@ -170,10 +208,11 @@ def encode(ex: DocExtraction, *, fingerprint: str, text_sha256: str) -> bytes:
 
 # --------------------------------------------------------------------------- decoding
 
-def read(data: bytes) -> Entry:
-    """The entry in `data`; CodecError unless it is one, well formed."""
+def read(data: bytes, *, mentions: bool = True) -> Entry:
+    """The entry in `data` (without its mentions' records: a SummaryEntry); CodecError unless
+    it is one, well formed."""
     try:
-        return _DECODER.decode(data)
+        return (_DECODER if mentions else _SUMMARY_DECODER).decode(data)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise CodecError(str(exc)) from None
 
@@ -182,7 +221,8 @@ def decode(x: _Extraction, document: SourceDocument,
            keys: dict[EntityKey, EntityKey] | None = None) -> DocExtraction:
     """The extraction `x` of `document`, with its text put back; CodecError unless every offset
     and index fits (an offset past the text, a key or section that is not there). `keys`: the
-    key objects of entries decoded before, shared with this one (and added to)."""
+    key objects of entries decoded before, shared with this one (and added to). An extraction
+    read without its mentions (a _Summary) comes back with its namings instead (`named`)."""
     doc_id = x.document[0]
     if doc_id != document.doc_id:
         raise CodecError(f"an extraction of {doc_id!r}, not of {document.doc_id!r}")
@@ -217,8 +257,14 @@ def _decode(x: _Extraction, document: SourceDocument, known: dict[EntityKey, Ent
             return Evidence(None, e.quote, e.start, e.end, e.source, e.year)
         return Evidence(ids[e.doc], span(e.start, e.end), e.start, e.end, e.source, e.year)
 
-    mentions = tuple(Mention(ids[m.doc], m.start, m.end, span(m.start, m.end), keys[m.key],
-                             m.subtype, m.props, m.source) for m in x.mentions)
+    if isinstance(x, _Summary):
+        mentions: tuple[Mention, ...] = ()
+        named = tuple(Naming(ids[n.doc], keys[n.key], span(n.start, n.end), n.subtype, n.props, n.count)
+                      for n in x.namings)
+    else:
+        mentions = tuple(Mention(ids[m.doc], m.start, m.end, span(m.start, m.end), keys[m.key],
+                                 m.subtype, m.props, m.source) for m in x.mentions)
+        named = ()
     relations = tuple(RelationMention(keys[r.head], r.predicate, keys[r.tail], evidence(r.evidence))
                       for r in x.relations)
     observations = tuple(Observation(ids[o.doc], keys[o.area], o.year, o.measure, o.value, o.unit,
@@ -226,7 +272,7 @@ def _decode(x: _Extraction, document: SourceDocument, known: dict[EntityKey, Ent
                          for o in x.observations)
     datasets = tuple(DataSet(ids[t.doc], t.key, t.title, t.start, t.end, t.adds_up, t.mismatches)
                      for t in x.datasets)
-    return DocExtraction(document, x.context, mentions, relations, sections, observations, datasets)
+    return DocExtraction(document, x.context, mentions, relations, sections, observations, datasets, named)
 
 
-__all__ = ["FORMAT", "CodecError", "Entry", "decode", "encode", "read"]
+__all__ = ["FORMAT", "CodecError", "Entry", "SummaryEntry", "decode", "encode", "read"]

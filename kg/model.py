@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from enum import Enum
 
 import msgspec
@@ -154,6 +155,28 @@ class Evidence(_Record):
     year: int | None = None  # the year of the fact, when the sentence or its document dates it
 
 
+class Naming(_Record):
+    """How often a document (or section) names an entity with one surface, subtype and set of
+    properties: what entity resolution reads of the mentions (their offsets do not matter to
+    it). A document's namings are fewer than its mentions (a 100× corpus: 172,000 for 368,000)."""
+
+    doc_id: str
+    key: EntityKey
+    surface: str
+    subtype: str | None
+    props: tuple[tuple[str, str], ...]
+    count: int
+
+
+def namings(mentions: Iterable[Mention]) -> tuple[Naming, ...]:
+    """The namings of `mentions`, in the order each is first met."""
+    counts: dict[tuple, int] = {}
+    for m in mentions:
+        k = (m.doc_id, m.key, m.surface, m.subtype, m.props)
+        counts[k] = counts.get(k, 0) + 1
+    return tuple(Naming(*k, n) for k, n in counts.items())
+
+
 class RelationMention(_Record):
     head: EntityKey
     predicate: Predicate
@@ -212,7 +235,11 @@ class Section(_Record):
 
 
 class DocExtraction(_Record):
-    """Everything the NLP layer found in one document."""
+    """Everything the NLP layer found in one document.
+
+    `named`: the mentions' namings when only those were kept (an extraction a build reads back
+    from the cache, kg.cache.ExtractionCache.get(..., mentions=False): `mentions` is then
+    empty); () when `mentions` holds them."""
 
     document: SourceDocument
     context: DocContext
@@ -221,6 +248,18 @@ class DocExtraction(_Record):
     sections: tuple[Section, ...] = ()
     observations: tuple[Observation, ...] = ()
     datasets: tuple[DataSet, ...] = ()
+    named: tuple[Naming, ...] = ()
+
+    def namings(self) -> tuple[Naming, ...]:
+        """What resolution reads of the mentions."""
+        return self.named or namings(self.mentions)
+
+    def summarised(self) -> DocExtraction:
+        """The extraction with its mentions' namings in place of the mentions (what a build
+        keeps in memory until resolution: at 100× the seeds 172,000 namings for 368,000 mentions)."""
+        if not self.mentions:
+            return self
+        return msgspec.structs.replace(self, mentions=(), named=self.namings())
 
 
 class Entity(_Record):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from msgspec.structs import replace
 
-from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Observation, Predicate,
+from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Naming, Observation, Predicate,
                     Relation, SourceDocument, norm_label)
 from .normalize import layout_free
 
@@ -42,20 +42,25 @@ class _Said:
     props: set[tuple[str, str]] = field(default_factory=set)
 
 
-def _key_counts(exs: list[DocExtraction]) -> Counter[EntityKey]:
+def _key_counts(exs: list[DocExtraction], named: list[tuple[Naming, ...]]) -> Counter[EntityKey]:
     counts: Counter[EntityKey] = Counter()
+    for ns in named:
+        for n in ns:
+            counts[n.key] += n.count
     for ex in exs:
-        counts.update(m.key for m in ex.mentions)
         counts.update(k for r in ex.relations for k in (r.head, r.tail))
         counts.update(o.area for o in ex.observations)
     return counts
 
 
 def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, str]] = ()) -> KnowledgeBase:
+    """The knowledge base of `extractions` (full ones, or read back from the cache with their
+    mentions' namings only: the same knowledge base)."""
     exs = sorted(extractions, key=lambda e: e.document.doc_id)
-    rep = _canonical(_key_counts(exs))
+    named = [ex.namings() for ex in exs]
+    rep = _canonical(_key_counts(exs, named))
     said: dict[EntityKey, _Said] = defaultdict(_Said)
-    _hear_mentions(exs, rep, said)
+    _hear_namings(named, rep, said)
     evidence = _relation_evidence(exs, rep, said)
     observations = _observations(exs, rep, said)
     documents: tuple[SourceDocument, ...] = tuple(ex.document for ex in exs)
@@ -67,22 +72,23 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
                          sections=sections, observations=tuple(observations), datasets=datasets)
 
 
-def _hear_mentions(exs: list[DocExtraction], rep: dict[EntityKey, EntityKey], said: dict[EntityKey, _Said]) -> None:
-    """What each mention says of its entity: where it is named, how, as what subtype, and its
-    properties (an "alias" property is one more label)."""
+def _hear_namings(named: list[tuple[Naming, ...]], rep: dict[EntityKey, EntityKey],
+                  said: dict[EntityKey, _Said]) -> None:
+    """What the mentions say of their entity: where it is named, how, as what subtype (each
+    mention a vote), and its properties (an "alias" property is one more label)."""
     free: dict[str, str] = {}  # each surface's label, made once (a corpus repeats its names)
-    for ex in exs:
-        for m in ex.mentions:
-            s = said[rep[m.key]]
-            s.docs.add(m.doc_id)  # the document, or the section of a compilation
-            label = free.get(m.surface)
+    for ns in named:
+        for n in ns:
+            s = said[rep[n.key]]
+            s.docs.add(n.doc_id)  # the document, or the section of a compilation
+            label = free.get(n.surface)
             if label is None:
-                label = free[m.surface] = layout_free(m.surface)  # PDF spaces and line breaks are no label
+                label = free[n.surface] = layout_free(n.surface)  # PDF spaces and line breaks are no label
             s.labels.add(label)
-            s.labels.add(m.key.name)
-            if m.subtype:
-                s.subtypes[m.subtype] += 1
-            for p, v in m.props:
+            s.labels.add(n.key.name)
+            if n.subtype:
+                s.subtypes[n.subtype] += n.count
+            for p, v in n.props:
                 if p == "alias":
                     s.labels.add(v)
                 else:

@@ -161,6 +161,42 @@ def test_an_entry_holds_no_text_and_a_forged_one_that_does_not_fit_the_text_is_i
     assert c.get(d) == _ex(d)
 
 
+def test_a_build_reads_the_mentions_namings_and_resolves_the_same(tmp_path, nlp):
+    """Read without its mentions, an entry gives their namings (surface, subtype, properties and
+    how often, per document or section): fewer records than the mentions, and resolution makes
+    the same knowledge base of them. A forged naming is a miss like a forged mention; an
+    extraction without its mentions is not stored again."""
+    import json
+
+    from kg.model import namings
+    from kg.nlp import extract
+    from kg.reader import read_all
+    from kg.resolve import resolve
+
+    docs = [d for d in read_all(sorted(SEEDS.glob("*.txt"))) if isinstance(d, SourceDocument)]
+    c = kc.ExtractionCache(tmp_path)
+    fresh = [extract(nlp, d) for d in docs]
+    for ex in fresh:
+        c.put(ex)
+    light = [c.get(d, mentions=False) for d in docs]
+    for ex, lt in zip(fresh, light, strict=True):
+        assert lt.mentions == () and lt.named == ex.namings() == namings(ex.mentions)
+        assert sum(n.count for n in lt.named) == len(ex.mentions) > len(lt.named)
+        assert (lt.relations, lt.observations, lt.sections) == (ex.relations, ex.observations, ex.sections)
+    assert resolve(light) == resolve(fresh)
+    assert resolve(light[:2] + fresh[2:]) == resolve(fresh)  # fresh and cached reports together
+
+    d = docs[0]
+    entry = json.loads(c.path(d).read_text(encoding="utf-8"))
+    for field, forged in ((3, 10 ** 7), (1, 10 ** 5), (6, 0)):  # past the text, no such key, counted 0 times
+        bad = json.loads(json.dumps(entry))
+        bad["extraction"]["namings"][0][field] = forged
+        c.path(d).write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+        assert c.get(d, mentions=False) is None, field
+    c.put(light[1])  # its entry stays the full one
+    assert c.write_errors == 1 and c.get(docs[1]) == fresh[1]
+
+
 def test_unwritable_cache_does_not_fail(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

@@ -63,7 +63,7 @@ class _Mention(_Row):
 
 
 class _Naming(_Row):
-    """A naming (kg.model.Naming) with its surface as the offsets of its first mention."""
+    """A naming (kg.model.Naming), its surface the text at its first mention's offsets."""
     doc: Index
     key: Index
     start: Index
@@ -186,11 +186,8 @@ def encode(ex: DocExtraction, *, fingerprint: str, text_sha256: str) -> bytes:
 
     mentions = tuple(_Mention(ids[m.doc_id], m.start, m.end, key(m.key), m.subtype, m.props, m.source)
                      for m in ex.mentions)
-    first = {}  # a naming's surface: the offsets of its first mention
-    for m in ex.mentions:
-        first.setdefault((m.doc_id, m.key, m.surface, m.subtype, m.props), (m.start, m.end))
-    namings = tuple(_Naming(ids[n.doc_id], key(n.key), *first[(n.doc_id, n.key, n.surface, n.subtype, n.props)],
-                            n.subtype, n.props, n.count) for n in ex.namings())
+    namings = tuple(_Naming(ids[n.doc_id], key(n.key), n.start, n.end, n.subtype, n.props, n.count)
+                    for n in ex.namings())
     relations = tuple(_Relation(key(r.head), r.predicate, key(r.tail), evidence(r.evidence)) for r in ex.relations)
     observations = tuple(_Observation(ids[o.doc_id], key(o.area), o.year, o.measure, o.value, o.unit, o.start, o.end,
                                       o.kind, o.dataset, o.header_path) for o in ex.observations)
@@ -259,8 +256,8 @@ def _decode(x: _Extraction, document: SourceDocument, known: dict[EntityKey, Ent
 
     if isinstance(x, _Summary):
         mentions: tuple[Mention, ...] = ()
-        named = tuple(Naming(ids[n.doc], keys[n.key], span(n.start, n.end), n.subtype, n.props, n.count)
-                      for n in x.namings)
+        named = tuple(Naming(ids[n.doc], keys[n.key], span(n.start, n.end), n.subtype, n.props, n.count,
+                             n.start, n.end) for n in x.namings)
     else:
         mentions = tuple(Mention(ids[m.doc], m.start, m.end, span(m.start, m.end), keys[m.key],
                                  m.subtype, m.props, m.source) for m in x.mentions)

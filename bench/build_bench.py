@@ -126,7 +126,9 @@ class TreeRSS:
 
 def run_kg(args: list[str], cwd: Path = ROOT) -> tuple[float, int, int, float]:
     """(wall seconds, peak RSS of the largest process in bytes, sampled peak of the tree,
-    CPU seconds of the process and its workers)."""
+    CPU seconds of the process and its workers). The previous run's writes are flushed first
+    (os.sync, not timed): a run does not pay for the one before."""
+    os.sync()
     t0 = time.perf_counter()
     proc = subprocess.Popen([*KG, *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     tree = TreeRSS(proc.pid)

@@ -8,7 +8,7 @@ import contextlib
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -22,6 +22,7 @@ from .reader import InputError, Skipped, find_inputs, read_all
 if TYPE_CHECKING:
     from .cache import ExtractionCache
     from .graph import DocumentRecords
+    from .parallel import Keep
     from .validate import Report
 
 DEFAULT_INPUT = Path("seeds")
@@ -189,13 +190,14 @@ def extract_documents(documents: Sequence[SourceDocument],
         raise BuildError(f"jobs must be at least 1 (got {jobs})")
     found: dict[str, DocExtraction] = {}
     todo, started = list(documents), None
+    keep = _keeper(cache, mentions)
     if cache is not None:
         # with workers, the reports the cache has no entry for are extracted while it is read
         started = _start_fresh(documents, cache, jobs) if engine is Engine.LOCAL and jobs > 1 else None
         todo = _read_cache(documents, cache, found, started, on_done, mentions)
         if started is not None:
-            _keep(started.results(on_done), found, cache, mentions)
-    _keep(_extract(todo, engine, scheduler, jobs, on_done), found, cache, mentions)
+            found.update((ex.document.doc_id, ex) for ex in started.results(on_done, keep))
+    found.update((ex.document.doc_id, ex) for ex in _extract(todo, engine, scheduler, jobs, on_done, keep))
     n_extracted = len(todo) + (len(started.documents) if started is not None else 0)
     if stats is not None:
         stats["documents_cached"] = len(documents) - n_extracted
@@ -236,27 +238,31 @@ def _read_cache(documents: Sequence[SourceDocument], cache: ExtractionCache, fou
 
 
 def _extract(documents: Sequence[SourceDocument], engine: Engine, scheduler: str | None, jobs: int,
-             on_done: Callable[[SourceDocument], None] | None) -> list[DocExtraction]:
+             on_done: Callable[[SourceDocument], None] | None, keep: Keep) -> list[DocExtraction]:
     if engine is Engine.DASK:
         from .engine_dask import EngineError, extract_dask
 
         try:
-            return extract_dask(documents, scheduler=scheduler, jobs=jobs, on_done=on_done)
+            return extract_dask(documents, scheduler=scheduler, jobs=jobs, on_done=on_done, keep=keep)
         except EngineError as exc:
             raise BuildError(str(exc)) from None
     from .parallel import extract_parallel
 
-    return extract_parallel(documents, jobs, on_done)
+    return extract_parallel(documents, jobs, on_done, keep)
 
 
-def _keep(extractions: Iterable[DocExtraction], found: dict[str, DocExtraction],
-          cache: ExtractionCache | None, mentions: bool) -> None:
-    """New extractions into the cache for the next build, and into `found` (without `mentions`:
-    summarised, DocExtraction.summarised)."""
-    for ex in extractions:
+def _keeper(cache: ExtractionCache | None, mentions: bool) -> Keep:
+    """What becomes of a new extraction as it comes in: stored in the cache for the next build,
+    and kept whole or (without `mentions`) summarised, so that a corpus's mentions are never
+    all in memory at once (DocExtraction.summarised)."""
+    if cache is None and mentions:
+        return None
+
+    def keep(ex: DocExtraction) -> DocExtraction:
         if cache is not None:
             cache.put(ex)
-        found[ex.document.doc_id] = ex if mentions else ex.summarised()
+        return ex if mentions else ex.summarised()
+    return keep
 
 
 def _nothing_read(files: Sequence[Path], skipped: Sequence[tuple[str, str]]) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 
 from .cache import current_fingerprint
 from .model import DocExtraction, SourceDocument
-from .parallel import AHEAD, batches, extract_batch, merge_results, run_batches
+from .parallel import AHEAD, Keep, batches, extract_batch, merge_results, run_batches
 
 
 class EngineError(RuntimeError):
@@ -79,13 +79,14 @@ def check_workers(client) -> int:
 
 def extract_dask(documents: Sequence[SourceDocument], *, scheduler: str | None = None, jobs: int = 2,
                  on_done: Callable[[SourceDocument], None] | None = None,
-                 client=None) -> list[DocExtraction]:
-    """Extract `documents` on a Dask cluster; same results, in the same order, as locally."""
+                 client=None, keep: Keep = None) -> list[DocExtraction]:
+    """Extract `documents` on a Dask cluster; same results, in the same order, as locally (each
+    passed through `keep` as it comes in)."""
     if not documents:
         return []
     if client is None:
         with dask_client(scheduler, jobs) as c:
-            return extract_dask(documents, on_done=on_done, client=c)
+            return extract_dask(documents, on_done=on_done, client=c, keep=keep)
     workers = check_workers(client)
     groups = batches(documents, workers)
     window = workers * (1 + AHEAD)
@@ -99,4 +100,4 @@ def extract_dask(documents: Sequence[SourceDocument], *, scheduler: str | None =
     def wait_first(futures):
         return distributed.wait(futures, return_when="FIRST_COMPLETED").done
 
-    return merge_results(documents, run_batches(submit, groups, window, wait_first), on_done)
+    return merge_results(documents, run_batches(submit, groups, window, wait_first), on_done, keep)

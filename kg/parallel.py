@@ -128,10 +128,16 @@ def extract_batch(documents: Sequence[SourceDocument]) -> list[DocExtraction]:
 
 # ---------------------------------------------------------------------------- in the parent
 
+#: what becomes of each extraction as it comes in (a build stores it in its cache and keeps a
+#: summary: kg.build.extract_documents); None keeps it as it is
+Keep = Callable[[DocExtraction], DocExtraction] | None
+
+
 def extract_serial(documents: Sequence[SourceDocument],
                    on_done: Callable[[SourceDocument], None] | None = None,
-                   nlp: Any = None) -> list[DocExtraction]:
-    """Extractions in this process, in order (with `nlp`, that pipeline: no start-up)."""
+                   nlp: Any = None, keep: Keep = None) -> list[DocExtraction]:
+    """Extractions in this process, in order (with `nlp`, that pipeline: no start-up), each
+    passed through `keep` as it is made."""
     if not documents:  # nothing to do: do not even import spaCy (a fully cached build)
         return []
     from .nlp import extract, make_pipeline
@@ -141,7 +147,8 @@ def extract_serial(documents: Sequence[SourceDocument],
     out = []
     with collector.paused() as freeze:
         for d in documents:
-            out.append(extract(nlp, d))
+            ex = extract(nlp, d)
+            out.append(keep(ex) if keep else ex)
             freeze()
             if on_done:
                 on_done(d)
@@ -195,17 +202,18 @@ def finish_batches(submit: Callable[[list[SourceDocument]], Any], pending: dict[
 
 def merge_results(documents: Sequence[SourceDocument],
                   finished: Iterable[tuple[list[SourceDocument], list[DocExtraction]]],
-                  on_done: Callable[[SourceDocument], None] | None = None) -> list[DocExtraction]:
+                  on_done: Callable[[SourceDocument], None] | None = None, keep: Keep = None) -> list[DocExtraction]:
     """The extractions of the batches `finished` (as run_batches yields them), in the order of
-    `documents`, each with its document (and text) put back; `on_done` hears of each document
-    as its batch comes in."""
+    `documents`, each with its document (and text) put back and passed through `keep` as its
+    batch comes in; `on_done` hears of each document then."""
     results: dict[str, DocExtraction] = {}
     for group, exs in finished:
         for d, ex in zip(group, exs):
-            results[d.doc_id] = ex
+            ex = restore_text(ex, d)
+            results[d.doc_id] = keep(ex) if keep else ex
             if on_done:
                 on_done(d)
-    return [restore_text(results[d.doc_id], d) for d in documents]
+    return [results[d.doc_id] for d in documents]
 
 
 class Started:
@@ -227,12 +235,14 @@ class Started:
             self.cancel()
             raise
 
-    def results(self, on_done: Callable[[SourceDocument], None] | None = None) -> list[DocExtraction]:
-        """The extractions, in the order of the documents (each with its text put back)."""
+    def results(self, on_done: Callable[[SourceDocument], None] | None = None,
+                keep: Keep = None) -> list[DocExtraction]:
+        """The extractions, in the order of the documents (each with its text put back, and
+        passed through `keep`)."""
         try:
             with self._pool:
                 return merge_results(self.documents, finish_batches(self._submit, self._pending, self._todo),
-                                     on_done)
+                                     on_done, keep)
         except BrokenProcessPool as exc:
             raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
 
@@ -241,17 +251,18 @@ class Started:
 
 
 def extract_parallel(documents: Sequence[SourceDocument], jobs: int,
-                     on_done: Callable[[SourceDocument], None] | None = None) -> list[DocExtraction]:
-    """Extract in `jobs` worker processes (jobs <= 1 or one document: in this process)."""
+                     on_done: Callable[[SourceDocument], None] | None = None, keep: Keep = None) -> list[DocExtraction]:
+    """Extract in `jobs` worker processes (jobs <= 1 or one document: in this process), each
+    extraction passed through `keep` as it comes in."""
     jobs = max(1, min(jobs, len(documents)))
     if jobs == 1:
-        return extract_serial(documents, on_done)
+        return extract_serial(documents, on_done, keep=keep)
     groups = batches(documents, jobs)
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=init_worker,
                                  initargs=(os.getpid(),)) as pool:
             return merge_results(documents, run_batches(lambda g: pool.submit(extract_batch, g), groups,
-                                                        jobs * (1 + AHEAD)), on_done)
+                                                        jobs * (1 + AHEAD)), on_done, keep)
     except BrokenProcessPool as exc:
         raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
 

@@ -212,3 +212,22 @@ def test_parts_made_in_forked_processes_give_a_serial_builds_bytes_and_a_full_di
     with pytest.raises(WriteError, match="No space left on device"):
         build([src], tmp_path / "two", jobs=2)
     assert {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()} == before
+
+
+def test_new_extractions_are_cached_whole_and_kept_summarised(tmp_path, corpus):
+    """What a build keeps of a report it extracts is its namings (the mentions go once the
+    entry is written), in this process or from workers; the entry holds every mention."""
+    from kg.build import extract_documents
+    from kg.cache import ExtractionCache
+    from kg.reader import read_all
+
+    src, _ = corpus
+    docs = list(read_all(sorted(src.glob("*.txt"))))
+    cache = ExtractionCache(tmp_path / "cache")
+    light = extract_documents(docs, cache=cache, mentions=False)
+    assert all(ex.mentions == () and ex.named for ex in light)
+    whole = extract_documents(docs, cache=cache)  # read back from the cache
+    assert all(ex.mentions for ex in whole)
+    assert [ex.namings() for ex in whole] == [ex.named for ex in light]
+    assert extract_documents(docs, cache=cache, mentions=False) == light  # the cache's namings
+    assert extract_documents(docs, mentions=False, jobs=2) == light  # from workers, no cache

@@ -259,9 +259,10 @@ def _keeper(cache: ExtractionCache | None, mentions: bool) -> Keep:
         return None
 
     def keep(ex: DocExtraction) -> DocExtraction:
+        small = ex.summarised()  # its namings made once, for the entry and for resolution
         if cache is not None:
-            cache.put(ex)
-        return ex if mentions else ex.summarised()
+            cache.put(ex, small.named)
+        return ex if mentions else small
     return keep
 
 

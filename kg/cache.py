@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import codec
-from .model import DocExtraction, EntityKey, SourceDocument
+from .model import DocExtraction, EntityKey, Naming, SourceDocument
 from .transport import restore_text, strip_text  # noqa: F401 - where kg.parallel and older code find them
 
 FORMAT = codec.FORMAT
@@ -94,10 +94,6 @@ def hash_versions(h, distributions: tuple[str, ...]) -> None:
 
 #: the fingerprint, computed once per process (what cache keys use)
 extractor_fingerprint = lru_cache(maxsize=1)(current_fingerprint)
-
-
-def document_key(document: SourceDocument, fingerprint: str | None = None) -> str:
-    return _digests(document, fingerprint or extractor_fingerprint())[0]
 
 
 def _digests(document: SourceDocument, fingerprint: str) -> tuple[str, str]:
@@ -199,11 +195,13 @@ class ExtractionCache:
         except codec.CodecError:
             return None
 
-    def put(self, ex: DocExtraction) -> None:
-        """Store an extraction; failures (read-only or full disk) only count in write_errors."""
+    def put(self, ex: DocExtraction, namings: tuple[Naming, ...] | None = None) -> None:
+        """Store an extraction (`namings`: its mentions', when made already); failures
+        (read-only or full disk) only count in write_errors."""
         path = self.path(ex.document)
         try:
-            data = codec.encode(ex, fingerprint=self.fingerprint, text_sha256=self._digest(ex.document)[1])
+            data = codec.encode(ex, fingerprint=self.fingerprint, text_sha256=self._digest(ex.document)[1],
+                                namings=namings)
         except codec.CodecError:  # text JSON cannot hold: the document is extracted again next time
             self.write_errors += 1
             return

@@ -172,8 +172,10 @@ class _Table:
         return tuple(self.index)
 
 
-def encode(ex: DocExtraction, *, fingerprint: str, text_sha256: str) -> bytes:
-    """The entry of `ex` (without its document's text) as JSON bytes."""
+def encode(ex: DocExtraction, *, fingerprint: str, text_sha256: str,
+           namings: tuple[Naming, ...] | None = None) -> bytes:
+    """The entry of `ex` (without its document's text) as JSON bytes; `namings`: its mentions'
+    (kg.model.namings), when the caller has made them already."""
     d = ex.document
     if ex.named and not ex.mentions:
         raise CodecError("an extraction read without its mentions cannot be stored again")
@@ -187,7 +189,7 @@ def encode(ex: DocExtraction, *, fingerprint: str, text_sha256: str) -> bytes:
     mentions = tuple(_Mention(ids[m.doc_id], m.start, m.end, key(m.key), m.subtype, m.props, m.source)
                      for m in ex.mentions)
     namings = tuple(_Naming(ids[n.doc_id], key(n.key), n.start, n.end, n.subtype, n.props, n.count)
-                    for n in ex.namings())
+                    for n in (ex.namings() if namings is None else namings))
     relations = tuple(_Relation(key(r.head), r.predicate, key(r.tail), evidence(r.evidence)) for r in ex.relations)
     observations = tuple(_Observation(ids[o.doc_id], key(o.area), o.year, o.measure, o.value, o.unit, o.start, o.end,
                                       o.kind, o.dataset, o.header_path) for o in ex.observations)

@@ -376,16 +376,6 @@ def _own(r: _Records, rec: DocumentRecords) -> Iterator[_Found]:
     yield from _datasets(r, rec)
 
 
-def _orphans(r: _Records) -> DocumentRecords:
-    """The records of no document the graph states: evidence from background knowledge (or of
-    an unknown document), figures and tables of an unknown document."""
-    evidence = tuple((rel.head, rel.predicate.value, rel.tail, ev) for rel in r.kb.relations for ev in rel.evidence
-                     if not (ev.doc_id and ev.doc_id in r.docs))
-    return DocumentRecords("", frozenset(), evidence,
-                             tuple(o for o in r.kb.observations if o.doc_id not in r.docs),
-                             tuple(d for d in r.kb.datasets if d.doc_id not in r.docs))
-
-
 # ---------------------------------------------------------------------------- entry points
 
 def violations(kb: KnowledgeBase, checked: Collection[str] = (),
@@ -399,7 +389,7 @@ def violations(kb: KnowledgeBase, checked: Collection[str] = (),
     checked again for them. `records`: kg.graph.document_records(kb), when the caller has them."""
     r = _Records(kb)
     own = G.document_records(kb) if records is None else records
-    parts = [_documents(r), _entities(r), _relations(r), _figures(r), _own(r, _orphans(r))]
+    parts = [_documents(r), _entities(r), _relations(r), _figures(r), _own(r, G.orphan_records(kb))]
     parts += [_own(r, rec) for rec in own if rec.doc_id not in checked]
     found: dict[tuple, _Found] = {}
     for f in chain.from_iterable(parts):

@@ -97,14 +97,12 @@ extractor_fingerprint = lru_cache(maxsize=1)(current_fingerprint)
 
 
 def _digests(document: SourceDocument, fingerprint: str) -> tuple[str, str]:
-    """The document's cache key (extractor, id, text) and its text's SHA-256, from one encoding
-    of the text."""
-    text = document.text.encode("utf-8", "surrogatepass")
-    h = hashlib.sha256()
-    h.update(fingerprint.encode() + b"\x1f")
-    h.update(document.doc_id.encode("utf-8", "surrogatepass") + b"\x1f")
-    h.update(text)
-    return h.hexdigest(), hashlib.sha256(text).hexdigest()
+    """The document's cache key (extractor, id, text) and its text's SHA-256: the text is hashed
+    once, the key over its digest."""
+    text = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()
+    key = hashlib.sha256(b"\x1f".join((fingerprint.encode(), document.doc_id.encode("utf-8", "surrogatepass"),
+                                       text.encode())))
+    return key.hexdigest(), text
 
 
 class ExtractionCache:

@@ -43,6 +43,8 @@ MAX_UNREADABLE_RATIO = 0.3
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _UNREADABLE_RE = re.compile("[\ufffd\ue000-\uf8ff]")
+#: either kind: most reports have none, and one scan of the text says so
+_SUSPECT_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
 
 #: leading bytes of binary formats people mistake for reports
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -210,6 +212,8 @@ def _decode_as(data: bytes, enc: str, path: Path | str, problem) -> tuple[str, s
 
 
 def _checked(text: str, enc: str, path: Path | str) -> tuple[str, str]:
+    if _SUSPECT_RE.search(text) is None:
+        return text, enc
     _check_binary(text, path)
     _check_readable(text, path)
     return text, enc

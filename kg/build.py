@@ -683,9 +683,13 @@ def _write_graph(kb: KnowledgeBase, records: list[DocumentRecords], out: Path, *
         page = []
         if html:
             from .export.html import write_html
+            from .export.viewer_search import PinyinMemo, pinyin_keys
 
             t1 = time.perf_counter()
-            page.append(write_html(TripleIndex.for_viewer(kb, records), out / "graph.html"))
+            memo = PinyinMemo(cache.pinyin_file()) if cache is not None else None
+            page.append(write_html(TripleIndex.for_viewer(kb, records), out / "graph.html", memo or pinyin_keys))
+            if memo is not None and not memo.save():
+                cache.write_errors += 1
             stats["html_seconds"] = time.perf_counter() - t1
         t1 = time.perf_counter()
         ttl = write_turtle(kb, out / "graph.ttl", parts)

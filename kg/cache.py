@@ -20,6 +20,9 @@ half an entry.
 `ROOT/parts/<stamp[:16]>/<key[:2]>/<key>.ttl` holds a document's own part of graph.ttl made
 under that code stamp (kg.export.parts), so a build rewrites graph.ttl without remaking it.
 
+`ROOT/viewer/pinyin.json` holds the pinyin of the viewer's search keys met so far
+(kg.export.viewer_search.PinyinMemo).
+
 `ROOT/validated/<stamp[:16]>/<key[:2]>/<key>` (an empty file) records that the document passed
 a build's check (its records' invariants, or the SHACL shapes) under that code
 (kg.build.validation_stamp): a build checks a document's own records only once.
@@ -155,6 +158,10 @@ class ExtractionCache:
         """Where the documents' parts of graph.ttl made under code `stamp` (kg.build.code_stamp)
         are kept (kg.export.parts)."""
         return self.root / "parts" / stamp[:16]
+
+    def pinyin_file(self) -> Path:
+        """Where the viewer's search keys' pinyin is kept (kg.export.viewer_search.PinyinMemo)."""
+        return self.root / "viewer" / "pinyin.json"
 
     def part_key(self, document: SourceDocument, stamp: str) -> str:
         """The name of `document`'s part under code `stamp`: what its extraction and the code

@@ -94,6 +94,20 @@ def test_the_default_check_looks_at_a_new_reports_own_records_and_at_everything_
     assert build([src], tmp_path / "cold").kb == build([src], out, cache_dir=cache).kb
 
 
+def test_the_viewers_pinyin_is_kept_in_the_cache(tmp_path, corpus, monkeypatch):
+    """A build with a cache keeps its search keys' pinyin there; the next build converts none
+    it has met, and writes the same page."""
+    import kg.export.viewer_search as vs
+
+    src, _ = corpus
+    cache = tmp_path / "cache"
+    build([src], tmp_path / "a", cache_dir=cache)
+    assert (cache / "viewer" / "pinyin.json").stat().st_size > 0
+    monkeypatch.setattr(vs, "pinyin_keys", lambda keys: pytest.fail(f"converted again: {keys[:3]}"))
+    build([src], tmp_path / "b", cache_dir=cache)
+    assert (tmp_path / "b" / "graph.html").read_bytes() == (tmp_path / "a" / "graph.html").read_bytes()
+
+
 def test_an_export_edited_by_hand_is_rebuilt(tmp_path, corpus):
     src, _ = corpus
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -153,7 +167,7 @@ def test_with_workers_new_reports_are_extracted_while_the_cache_is_read(tmp_path
     src, new = corpus
     out, cache = tmp_path / "out", tmp_path / "cache"
     build([src], out, cache_dir=cache, jobs=2)
-    entries = sorted(cache.rglob("*.json"))
+    entries = sorted(cache.glob("*/*/*.json"))  # ROOT/<extractor>/<key[:2]>/<key>.json
     assert len(entries) == 2
     entries[0].write_text("{not json", encoding="utf-8")  # damaged: read, rejected, re-extracted
     shutil.copy(new, src / new.name)
@@ -162,7 +176,7 @@ def test_with_workers_new_reports_are_extracted_while_the_cache_is_read(tmp_path
     build([src], tmp_path / "cold", jobs=1)
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "cold" / "graph.ttl").read_bytes()
     assert (out / "graph.html").read_bytes() == (tmp_path / "cold" / "graph.html").read_bytes()
-    assert len(sorted(cache.rglob("*.json"))) == 3  # the new report's entry and the repaired one
+    assert len(sorted(cache.glob("*/*/*.json"))) == 3  # the new report's entry and the repaired one
 
 
 def test_parts_made_in_forked_processes_give_a_serial_builds_bytes_and_a_full_disk_fails_cleanly(

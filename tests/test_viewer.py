@@ -802,6 +802,32 @@ def test_search_keys_fold_scripts_and_give_pinyin():
     assert all(len(k) == 1 and len(v) == 1 for k, v in table.items())
 
 
+def test_the_pinyin_memo_converts_each_key_once_and_gives_what_pinyin_keys_gives(tmp_path, monkeypatch):
+    from kg.export import viewer_search as vs
+
+    keys = ["宜昌市司法局", "重庆市", "12345热线", "有事来聊", "重庆市"]
+    whole = vs.pinyin_keys(keys)
+    # what the memo rests on: a key's pinyin does not depend on the keys beside it
+    assert whole == [vs.pinyin_keys([k])[0] for k in keys]
+    path = tmp_path / "viewer" / "pinyin.json"
+    memo = vs.PinyinMemo(path)
+    assert memo(keys) == whole and memo.added == 4
+    assert memo.save() and path.exists()
+
+    asked = []
+    real = vs.pinyin_keys
+    monkeypatch.setattr(vs, "pinyin_keys", lambda ks: asked.append(list(ks)) or real(ks))
+    again = vs.PinyinMemo(path)
+    assert again(keys[::-1]) == whole[::-1] and asked == [] and again.added == 0
+    assert again(["聊城市", "宜昌市司法局"]) == [("lcs", "liaochengshi"), whole[0]]
+    assert asked == [["聊城市"]]  # only the new key is converted
+
+    for bad in (b"{not json", b'{"format": "lgkg-pinyin/1", "pypinyin": "0.0", "keys": {"a": ["x", "y"]}}',
+                b'{"format": "lgkg-pinyin/1", "pypinyin": "%s", "keys": {"a": ["x"]}}' % again.version.encode()):
+        path.write_bytes(bad)
+        assert vs.PinyinMemo(path).known == {}  # damaged, of another pypinyin, or malformed: afresh
+
+
 def test_groups_bound_what_a_hub_draws():
     from kg.export.viewer_groups import MAX_DRAWN, group_hubs
 

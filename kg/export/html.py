@@ -28,6 +28,7 @@ from pathlib import Path
 from .atomic import write_text
 from .viewer_chunks import json_for_script, split
 from .viewer_data import CLASS_COLOURS, CLASSES, RELATIONS, GraphLike, graph_data
+from .viewer_search import Pinyin, pinyin_keys
 
 __all__ = ["CLASS_COLOURS", "RELATIONS", "graph_data", "network_data", "render_html", "write_html"]
 
@@ -137,11 +138,11 @@ def _options(large: bool, n_shown: int) -> dict:
     }
 
 
-def network_data(g: GraphLike) -> dict:
+def network_data(g: GraphLike, pinyin: Pinyin = pinyin_keys) -> dict:
     """Everything the page needs: pyvis-built vis nodes/edges/options plus the panel's data."""
     from pyvis.network import Network
 
-    data = graph_data(g)
+    data = graph_data(g, pinyin=pinyin)
     nodes, edges = data["nodes"], data["edges"]
     large = data["start"] is not None
     net = Network(directed=True)
@@ -173,10 +174,11 @@ def network_data(g: GraphLike) -> dict:
     }
 
 
-def render_html(g: GraphLike) -> str:
+def render_html(g: GraphLike, pinyin: Pinyin = pinyin_keys) -> str:
+    """The page of `g` (`pinyin`: see graph_data)."""
     vis_js, vis_css = _vis_assets()
     app_js, app_css = _own_assets()
-    data = network_data(g)
+    data = network_data(g, pinyin)
     core, search, chunks = split(data)
     scripts = [_inline(vis_js, "script"), _inline(app_js, "script")]
     styles = [_inline(vis_css, "style"), _inline(app_css, "style")]
@@ -197,6 +199,6 @@ def render_html(g: GraphLike) -> str:
     )
 
 
-def write_html(g: GraphLike, path: Path) -> Path:
-    write_text(path, render_html(g))
+def write_html(g: GraphLike, path: Path, pinyin: Pinyin = pinyin_keys) -> Path:
+    write_text(path, render_html(g, pinyin))
     return path

@@ -21,7 +21,7 @@ from ..graph import TripleIndex
 from ..terms import is_iri, light_term
 from ..vocab import LG, LG_IRI
 from .viewer_groups import Grouping, group_hubs
-from .viewer_search import search_index
+from .viewer_search import Pinyin, pinyin_keys, search_index
 from .viewer_sources import document_meta, figures, pick_label
 
 #: what the viewer reads: kg.graph.TripleIndex (light terms), or an rdflib Graph, indexed first
@@ -295,12 +295,14 @@ def _relation_legend(edges: list[dict]) -> list[dict]:
             for r, (zh, colour) in RELATIONS.items()]
 
 
-def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None = None) -> dict:
+def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None = None,
+               pinyin: Pinyin = pinyin_keys) -> dict:
     """Nodes, edges, evidence and layout of `g` as JSON-able data (labels are data, never HTML).
 
     With more than `large` entities (default LARGE_GRAPH) `start` lists the `start_view`
     entities (default START_VIEW) the page shows first; otherwise it is None. An rdflib Graph is
-    indexed first (kg.graph.TripleIndex.of).
+    indexed first (kg.graph.TripleIndex.of). `pinyin`: how search keys get their pinyin (a
+    kg.export.viewer_search.PinyinMemo keeps it in a build's cache).
     """
     g = TripleIndex.of(g)
     large = LARGE_GRAPH if large is None else large
@@ -336,7 +338,7 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
         "classes": _class_legend(nodes),
         "relations": _relation_legend(edges),
         "groups": groups,
-        "search": search_index([n["label"] for n in nodes], [n["aliases"] for n in nodes]),
+        "search": search_index([n["label"] for n in nodes], [n["aliases"] for n in nodes], pinyin),
         "start": start,
     }
 

@@ -9,14 +9,25 @@ graph uses to their simplified ones, to fold the query the same way; pypinyin gi
 pinyin and initials. The page's search (viewer.js `find`) then ranks exact, prefix, substring,
 alias, in-order partial and pinyin matches.
 
+A key's pinyin depends on the key alone, so a build with a cache keeps the pinyin of the keys it
+has met in a file there (PinyinMemo): a later build converts only names it has not met, and
+does not import pypinyin (its phrase dictionary: about 0.2 s) when there are none.
+
 Keys keep letters and digits only (Unicode categories L and N, lower-cased after NFKC), the same
 rule the page applies to a query (/[^\\p{L}\\p{N}]/gu), so quotes, brackets and dots never matter.
 """
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import msgspec
+
+#: what turns search keys into their (initials, full pinyin): pinyin_keys, or a PinyinMemo
+Pinyin = Callable[[Sequence[str]], list[tuple[str, str]]]
 
 def _opencc_table(name: str) -> dict[str, list[str]]:
     """One of OpenCC's character tables as opencc-purepy ships it (dicts/<name>.txt: a character,
@@ -84,6 +95,55 @@ def pinyin_keys(keys: Sequence[str]) -> list[tuple[str, str]]:
     return out
 
 
+class _MemoFile(msgspec.Struct, frozen=True):
+    format: str
+    pypinyin: str  # the version whose readings these are
+    keys: dict[str, tuple[str, str]]
+
+
+class PinyinMemo:
+    """pinyin_keys with the keys met before read from `path` (a file of a build's cache);
+    `save` writes the file back when keys were added. A file that is missing, damaged or of
+    another pypinyin is started afresh, never an error."""
+
+    FORMAT = "lgkg-pinyin/1"
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.version = _pypinyin_version()
+        self.added = 0
+        try:
+            kept = msgspec.json.decode(self.path.read_bytes(), type=_MemoFile)
+        except (OSError, msgspec.DecodeError):
+            kept = None
+        fits = kept is not None and kept.format == self.FORMAT and kept.pypinyin == self.version
+        self.known: dict[str, tuple[str, str]] = dict(kept.keys) if fits else {}
+
+    def __call__(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        known = self.known
+        new = sorted({k for k in keys if k not in known})
+        if new:
+            known.update(zip(new, pinyin_keys(new), strict=True))
+            self.added += len(new)
+        return [known[k] for k in keys]
+
+    def save(self) -> bool:
+        """Write the keys back when some were added (False: it could not be written)."""
+        from ..cache import replace_file
+
+        if not self.added:
+            return True
+        data = _MemoFile(self.FORMAT, self.version, dict(sorted(self.known.items())))
+        return replace_file(self.path, msgspec.json.encode(data))
+
+
+def _pypinyin_version() -> str:
+    try:
+        return metadata.version("pypinyin")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a declared dependency
+        return "-"
+
+
 def folding_table(keys: Iterable[str]) -> dict[str, str]:
     """The other forms (traditional, Taiwan, Hong Kong) of the characters in `keys` → that character."""
     forms = _tables()[1]
@@ -94,11 +154,11 @@ def folding_table(keys: Iterable[str]) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
-def search_index(labels: Sequence[str], aliases: Sequence[Sequence[str]]) -> dict:
+def search_index(labels: Sequence[str], aliases: Sequence[Sequence[str]], pinyin: Pinyin = pinyin_keys) -> dict:
     """Per entity [label key, alias keys (joined by \\u0001), initials, pinyin]; and the table."""
     keys = [search_key(label) for label in labels]
     rows = []
-    for key, alts, (initials, full) in zip(keys, aliases, pinyin_keys(keys), strict=False):
+    for key, alts, (initials, full) in zip(keys, aliases, pinyin(keys), strict=False):
         alt_keys = sorted({search_key(a) for a in alts} - {key, ""})
         rows.append([key, "\u0001".join(alt_keys), initials, full])
     return {"keys": rows, "fold": folding_table(k for r in rows for k in r[:2])}

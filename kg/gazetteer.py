@@ -41,6 +41,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick_rs
+import msgspec
+
+from . import derived
 
 __all__ = [
     "Level",
@@ -562,16 +565,34 @@ def _short_patterns(by_short: dict[str, tuple[Division, ...]], by_name: dict[str
                               safe[0] if strong and len(safe) == 1 else None)
 
 
+class _Sources(msgspec.Struct, frozen=True):
+    """What the gazetteer reads from the division tables and jieba's dictionary."""
+
+    divisions: dict[str, Division]  # by code
+    aliases: dict[str, tuple[str, ...]]  # alias → codes, sorted
+    wordy: frozenset[str]  # two-character county short forms that are common words
+
+
+def _read_sources(csv_path: str | None = None, history_path: str | None = None) -> _Sources:
+    history = _read_history(history_path)
+    rows = _read_rows(csv_path)
+    rows.update(_missing_current(rows, history))
+    real = _real_rows(rows)
+    aliases = _aliases(real, history)
+    divisions = _divisions(real, aliases)
+    wordy = _common_words({d.short for d in divisions.values()
+                           if d.short and len(d.short) == 2 and d.level is Level.COUNTY})
+    return _Sources(divisions, {a: tuple(sorted(codes)) for a, codes in sorted(aliases.items())}, wordy)
+
+
 class Gazetteer:
     """All divisions, indexes and the text matcher.  Use :func:`gazetteer`."""
 
     def __init__(self, csv_path: str | None = None, history_path: str | None = None) -> None:
-        history = _read_history(history_path)
-        rows = _read_rows(csv_path)
-        rows.update(_missing_current(rows, history))
-        real = _real_rows(rows)
-        aliases = _aliases(real, history)
-        divisions = _divisions(real, aliases)
+        # the packaged tables' reading is kept between processes (kg.derived: 0.25 s of a start)
+        sources = _read_sources(csv_path, history_path) if csv_path or history_path else \
+            derived.kept("gazetteer", _Sources, _read_sources)
+        divisions = sources.divisions
         self._by_code = divisions
         children: dict[str, list[Division]] = defaultdict(list)
         by_name: dict[str, list[Division]] = defaultdict(list)
@@ -585,10 +606,8 @@ class Gazetteer:
         self._children = {k: tuple(v) for k, v in children.items()}
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
         self._by_short = {k: tuple(v) for k, v in by_short.items()}
-        self._by_alias = {a: tuple(divisions[c] for c in sorted(codes)) for a, codes in sorted(aliases.items())}
-        wordy = _common_words({d.short for d in divisions.values()
-                               if d.short and len(d.short) == 2 and d.level is Level.COUNTY})
-        patterns = [*_name_patterns((*self._by_name.items(), *self._by_alias.items()), wordy),
+        self._by_alias = {a: tuple(divisions[c] for c in codes) for a, codes in sources.aliases.items()}
+        patterns = [*_name_patterns((*self._by_name.items(), *self._by_alias.items()), sources.wordy),
                     *_short_patterns(self._by_short, self._by_name)]
         # One Aho–Corasick automaton (Rust, compiled to a DFA: ~4× faster than a trie walked
         # node by node) over full names, aliases and safe short forms; it reports character offsets

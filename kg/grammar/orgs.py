@@ -13,7 +13,8 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 
 from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GROUP_BAD_MIDDLES, GROUP_CORES,
-                       LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_WORDS_OPENING_WITH_BREAK, OWN_INTERNAL_BODIES,
+                       LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_STANDARD_PHRASES, ORG_WORDS_OPENING_WITH_BREAK,
+                       OWN_INTERNAL_BODIES,
                        PREFECTURE_LEVEL_WORDS,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
@@ -57,7 +58,8 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
     ("新华社", "MediaOrganization"), ("融媒", "MediaOrganization"), ("大学", "AcademicInstitution"), ("学院", "AcademicInstitution"),
     ("宣传部", "PartyOrgan"), ("政法委", "PartyOrgan"), ("依法治市办", "PartyOrgan"),
     ("依法治区办", "PartyOrgan"), ("依法治县办", "PartyOrgan"), ("依法治省办", "PartyOrgan"),
-    ("依法治国办", "PartyOrgan"), ("组织部", "PartyOrgan"), ("编办", "PartyOrgan"),
+    ("依法治国办", "PartyOrgan"), ("组织部", "PartyOrgan"), ("统战部", "PartyOrgan"),
+    ("统一战线工作部", "PartyOrgan"), ("社会工作部", "PartyOrgan"), ("编办", "PartyOrgan"),
     ("政研室", "PartyOrgan"), ("纪委", "PartyOrgan"), ("委", "PartyOrgan"),
     ("局", "GovernmentDepartment"), ("厅", "GovernmentDepartment"), ("部", "GovernmentDepartment"),
     ("办", "GovernmentDepartment"), ("委员会", "GovernmentDepartment"),
@@ -103,10 +105,8 @@ def canonical_org(name: str) -> str:
 _FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
 
 
-#: the function words of standard organ names that read as activities elsewhere
-#: (…行政执法协调监督科: the bodies that coordinate and oversee law enforcement; 住房和城乡建设局;
-#: 社会矛盾纠纷调处化解中心)
-_FIXED_FUNCTIONS = re.compile("协调监督|城乡建设|纠纷调处")
+#: the words of standard organ names that read as activities elsewhere (ORG_STANDARD_PHRASES)
+_FIXED_FUNCTIONS = re.compile("|".join(map(re.escape, ORG_STANDARD_PHRASES)))
 
 
 #: any of the words no organ name holds, in one scan (not one substring test per word)
@@ -460,8 +460,8 @@ def _town_stem(name: str) -> str:
 #: characters after a bare level word that make it no body's prefix: another level (市县党委,
 #: 市县乡三级: levels, not one body), or no name at all
 _NOT_AFTER_LEVEL = ORG_BREAK_CHARS | set("县区乡镇省市村")
-#: words that open with a level character but name no level (县市场监管局 is one body)
-_LEVEL_CHAR_WORDS = ("市场", "市政", "市容", "市民")
+#: words that open with a level character but name no level (县市场监管局, 市乡村振兴局: one body)
+_LEVEL_CHAR_WORDS = ("市场", "市政", "市容", "市民", "乡村")
 
 
 @functools.cache

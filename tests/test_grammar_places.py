@@ -68,6 +68,16 @@ def test_a_common_word_before_a_level_is_no_county(nlp):
     assert "会同县" in place_names(ex) and ("会同县", "怀化市") in rels
 
 
+def test_an_honoured_village_right_after_its_county_sits_in_it(nlp):
+    """A village the honour names right after its county (no town between): a Village in that
+    county; a county's word before an honour is no village (区被评为…)."""
+    ex, rels = run(nlp, "赤峰市2023年法治建设报告\n红山区哈拉海村被司法部、民政部命名为“全国民主法治示范村”,"
+                        "松山区被评为“全国法治政府建设示范区”。\n")
+    assert ("哈拉海村", "红山区") in rels
+    villages = {m.key.name for m in ex.mentions if m.subtype == "Village"}
+    assert villages == {"哈拉海村"}, villages
+
+
 def test_a_hamlet_sits_in_its_village(nlp):
     text = ("梅县区2023年法治政府建设年度报告\n梅县区松口镇大黄村\n大黄村立足客家文化,"
             "下辖的石坑自然村建成法治公园,全村12个自然村均设立调解小组。\n"

@@ -28,6 +28,15 @@ def test_an_instrument_named_after_a_quoted_program_outside_title_marks(nlp):
     assert regs == {"榆林市“无证明城市”建设实施方案"}, regs
 
 
+def test_benchmarks_technical_guidelines_and_charters_are_instruments(nlp):
+    """裁量基准 (the discretion benchmarks every enforcement body issues), 导则 and 章程 are
+    instruments; a handbook is a publication, and 基准 outside a title is no name."""
+    text = ("包头市报告\n市生态环境局印发《包头市生态环境行政处罚裁量基准》,市司法局制定《行政规范性文件"
+            "制定技术导则》,修订《社区居民自治章程》,编印《行政执法指导手册》,推进执法基准建设。\n")
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert regs == {"包头市生态环境行政处罚裁量基准", "行政规范性文件制定技术导则", "社区居民自治章程"}, regs
+
+
 def test_agreements_are_instruments(nlp):
     text = "柳州市报告\n柳州市中级人民法院与贺州市中级人民法院签订《桂东“两院”司法协作合作协议》。\n"
     assert "桂东“两院”司法协作合作协议" in found(nlp, text, EntityType.REGULATION)

@@ -170,21 +170,24 @@ _HONOURED_VILLAGE = re.compile(r"(?:村|社区)(?=(?:党支部|党委|村委会|
 def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
                        token_starts: Collection[int] | None) -> list[PlaceHit]:
     """Villages and communities the town grammar cannot see (no town before them), where an
-    honour names them: the name starts a word after a break, and the stem holds no function
-    word; those 、-listed before it are villages too."""
+    honour names them: the name starts a word after a break or right after its county
+    (东胜区纳林希里村), and the stem holds no function word; those 、-listed before it are
+    villages too."""
     taken: set[int] | None = None  # the hits' bounds, gathered at the first village
+    counties: dict[int, str] = {}  # where a county mention ends → its name
     out: list[PlaceHit] = []
     last = 0
     for m in _HONOURED_VILLAGE.finditer(text):  # the suffix first: a literal the search skips to
+        if taken is None:
+            taken = {b for h in hits for b in (h.candidate.start, h.candidate.end)}
+            counties = {h.candidate.end: h.candidate.name for h in hits if h.candidate.subtype == "County"}
         s, e = m.start(), m.end()
-        while s > max(last, m.start() - 4) and is_han(text[s - 1]):
-            s -= 1  # the stem: up to four Han characters before the suffix
+        while s > max(last, m.start() - 4) and is_han(text[s - 1]) and s not in counties:
+            s -= 1  # the stem: up to four Han characters before the suffix, after its county
         if s == m.start():
             continue
         last = e
-        if taken is None:
-            taken = {b for h in hits for b in (h.candidate.start, h.candidate.end)}
-        if s in taken or e in taken:
+        if (s in taken and s not in counties) or e in taken:
             continue  # a town's village, or part of a longer place
         items = [(s, e)]
         while (p := items[0][0]) >= 3 and text[p - 1] == "、":
@@ -194,13 +197,14 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             items.insert(0, prev.span())
         for a, b in items:
             stem = text[a:b - (2 if text.endswith("社区", 0, b) else 1)]
-            if any(c in _FUNCTION_CHARS or c in "级个各每" for c in stem) or a in taken:
+            county = counties.get(a)
+            if any(c in _FUNCTION_CHARS or c in "级个各每" for c in stem) or (a in taken and county is None):
                 continue
-            if a > 0 and is_han(text[a - 1]) and text[a - 1] not in "、与和及在的":
+            if county is None and a > 0 and is_han(text[a - 1]) and text[a - 1] not in "、与和及在的":
                 if token_starts is None or a not in token_starts or text[a - 1] not in "。，,；;：:":
                     continue
             out.append(PlaceHit(Candidate(a, b, EntityType.PLACE, text[a:b], "town", "Village"),
-                                None, ctx.county))
+                                None, county or ctx.county))
     return out
 
 

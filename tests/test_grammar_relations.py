@@ -226,6 +226,16 @@ def test_a_body_passing_a_draft_named_before_it(nlp):
     assert ("汉中市养犬管理条例(草案)", "issuedBy", "汉中市司法局") not in rels
 
 
+def test_a_clause_opening_with_its_maker_passed_the_title_before_it(nlp):
+    """制定《X》，经市人大常委会审议通过: a clause that opens with 经/由 and its maker is about the
+    title the clause before named; a clause with another opening is not."""
+    text = ("泉州市2023年法治政府建设年度报告\n市发展和改革委员会牵头制定《泉州市优化营商环境条例》,"
+            "经市人大常委会审议通过。起草《泉州市养犬管理条例》,同时市人大常委会审议通过。\n")
+    rels = relations(nlp, text)
+    assert ("泉州市优化营商环境条例", "issuedBy", "泉州市人大常委会") in rels
+    assert ("泉州市养犬管理条例", "issuedBy", "泉州市人大常委会") not in rels
+
+
 def test_subjectless_issuing_in_a_bureaus_own_report_is_the_bureaus(nlp):
     text = ("2023年,九江市司法局在市委、市政府的坚强领导下,扎实履职,取得较好成效。\n"
             "一是加强统筹。印发《九江市2023年法治政府建设工作要点》,推动各项任务落实。\n")

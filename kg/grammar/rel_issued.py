@@ -111,17 +111,23 @@ def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keye
     return facts.author
 
 
+#: a clause that opens with its maker (…《X条例》，经市人大常委会审议通过): its object is the
+#: title the clause before it named
+_CLAUSE_OF_MAKER = re.compile(r"(?:并|后|已|先后)?(?:经|由)")
+
+
 def _passed_after(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
-    """完成《X》立法审查和市人大常委会审议通过: the body passed the title named before it."""
+    """完成《X》立法审查和市人大常委会审议通过: the body passed the title named before it in its
+    clause; 制定《X》，经市人大常委会审议通过: in the clause before, when its own opens with 经/由."""
     text = facts.text
     for j, (m, k) in enumerate(ms):
         if k.etype != ORG or m.source == NESTED or not _PASSED_AFTER_BODY.match(text, m.end):
             continue
         clause = max(text.rfind(c, s.start, m.start) for c in "，,；;：:")
-        title = next((k2 for m2, k2 in reversed(ms[:j]) if k2.etype == REGULATION
-                      and m2.source != NESTED and clause < m2.start), None)
-        if title is not None:
-            sink.add(title, ISSUED_BY, k, s)
+        before = [k2 for m2, k2 in ms[:j] if k2.etype == REGULATION and m2.source != NESTED
+                  and (clause < m2.start or _CLAUSE_OF_MAKER.fullmatch(text, clause + 1, m.start))]
+        if before:
+            sink.add(before[-1], ISSUED_BY, k, s)
 
 
 def titled_issuers(text: str, m: Candidate, ms: Sequence[Keyed]) -> list[EntityKey]:

@@ -22,6 +22,14 @@ def test_officials_but_never_private_persons(nlp):
     assert not any("某" in p or p == "王小红" for p in found), found
 
 
+def test_the_heads_of_autonomous_prefectures_leagues_and_banners(nlp):
+    text = ("延边朝鲜族自治州2023年法治政府建设工作报告\n州长金春山听取汇报,副州长朴成哲主持会议,"
+            "阿拉善盟盟长李永刚、额济纳旗旗长巴特尔出席。州长办公会议审议通过。\n")
+    found = persons(nlp, text)
+    assert {"金春山", "朴成哲", "李永刚", "巴特尔"} <= found, found
+    assert not any(p.startswith(("办公", "会议")) for p in found), found
+
+
 def test_frequent_words_jieba_tags_as_names_are_no_officials(nlp):
     """jieba's dictionary tags 荣获 as a name: after a body (县司法局荣获…) it is a verb."""
     text = ("连州市法治建设报告\n市司法局荣获“全国公共法律服务工作先进集体”称号,"

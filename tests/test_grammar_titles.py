@@ -37,6 +37,15 @@ def test_benchmarks_technical_guidelines_and_charters_are_instruments(nlp):
     assert regs == {"包头市生态环境行政处罚裁量基准", "行政规范性文件制定技术导则", "社区居民自治章程"}, regs
 
 
+def test_a_title_ending_in_a_quoted_name_is_the_instrument_that_name_says(nlp):
+    """《…“免罚清单”》 is a 清单, and the quoted name it ends with is no program of its own; a
+    statute's name is never quoted, so 《律说“法典”》 (a video) is no law."""
+    text = ("湘西土家族苗族自治州报告\n州司法局会同州市场监督管理局制定《湘西州涉企行政执法“轻微免罚清单”》,"
+            "录制普法短视频《律说“法典”》。\n")
+    assert found(nlp, text, EntityType.REGULATION) == {"湘西州涉企行政执法“轻微免罚清单”"}
+    assert not any(p.endswith("免罚清单”") for p in found(nlp, text, EntityType.PROGRAM))
+
+
 def test_agreements_are_instruments(nlp):
     text = "柳州市报告\n柳州市中级人民法院与贺州市中级人民法院签订《桂东“两院”司法协作合作协议》。\n"
     assert "桂东“两院”司法协作合作协议" in found(nlp, text, EntityType.REGULATION)

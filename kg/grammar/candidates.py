@@ -64,6 +64,9 @@ def _start(c: Candidate) -> int:
     return c.start
 
 
+_CLOSING_QUOTES = ("”", "’", "」", "』")
+
+
 def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep a non-overlapping subset: best-ranked first; nested spans of equal source lose."""
     chosen: list[Candidate] = []
@@ -88,6 +91,9 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.start == host.start and c.end == host.end:
             continue  # the same words read another way (“X工作室” as a body, as a brand): a rival, lost
+        if host.etype == EntityType.REGULATION and c.etype == EntityType.PROGRAM and c.end >= host.end - 1 \
+                and c.name.endswith(_CLOSING_QUOTES):
+            continue  # a quoted name that ends a title names the instrument itself (《…“免罚清单”》)
         if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
                 c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))) \
                 or (host.etype == EntityType.ORGANIZATION and c.etype == EntityType.PROGRAM) \

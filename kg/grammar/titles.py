@@ -26,15 +26,18 @@ def regulation_kind(title: str) -> str | None:
     """The Regulation subclass a title's ending implies, or None when it is no instrument."""
     # (the note's closing bracket ends the title, or comes before a final newline: $)
     core = (_TRAILING_NOTE.sub("", title) if ")" in title[-2:] or "）" in title[-2:] else title).rstrip()
-    n = len(core)
+    unquoted = core.rstrip("”’」』\"'")  # a quoted name ends it: 《涉企行政执法“免罚清单”》 is a 清单
+    n = len(unquoted)
     for length in _SUFFIX_LENGTHS:
         if length > n:
             continue
-        suffix = core[n - length:]
+        suffix = unquoted[n - length:]
         kind = _SUFFIX_KINDS.get(suffix)
         if kind is not None:
-            if suffix == "法" and not _statute_ok(core):
+            if suffix == "法" and not _statute_ok(unquoted):
                 return None  # 《说法》, 《…工作法》: no statutes
+            if kind == "Law" and unquoted != core:
+                return None  # 《律说“法典”》: a statute's name is never quoted inside a title (a video's is)
             return kind
     return None
 

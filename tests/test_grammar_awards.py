@@ -24,6 +24,17 @@ def conferred(rels):
 
 # --- which names are honours -----------------------------------------------------------------
 
+def test_the_list_of_a_kind_alone_is_of_the_honour_named_before(nlp):
+    """入选示范县名单 after the honour's whole name: 示范县 alone names no honour of its own; a kind
+    a named body confers (被法治日报社确定为基层联系点) still does."""
+    text = ("运城市2024年法治建设十件大事\n二、永济市入选全国法治政府建设示范县\n在第三批全国法治政府建设"
+            "示范地区评选中,永济市入选示范县名单。运城市司法局被法治日报社确定为基层联系点。\n")
+    ents, rels = run(nlp, text)
+    awards = ents.get(EntityType.AWARD, set())
+    assert "示范县" not in awards and "全国法治政府建设示范县" in awards, awards
+    assert ("运城市司法局", "基层联系点") in received(rels)
+
+
 def test_a_list_of_honours_goes_on_past_a_comma_while_it_names_only_honours(nlp):
     text = ("南平市司法局2023年工作总结\n2023年,市司法局获评全省公共法律服务先进集体、全省人民调解工作先进单位,"
             "2023年度全市绩效考评“优秀等次”、全市平安建设先进单位,机关2人获评市级以上荣誉。\n")

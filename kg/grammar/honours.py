@@ -84,6 +84,10 @@ _CANDIDACY = re.compile(r"(?:候选|提名)(?:单位|城市|地区|对象|人)?$
 _RATED_BODY = re.compile(f"”(?:人民)?(?:{trie_pattern(RATED_BODY_KINDS)})$")
 
 
+#: the endings of honours that say only their kind (示范县, 先进集体)
+_BARE_KINDS = frozenset(AWARD_SUFFIXES)
+
+
 def is_candidacy(name: str) -> bool:
     """Whether the name is of a candidacy (…候选, …提名城市): put forward, not given."""
     return _CANDIDACY.search(name) is not None
@@ -136,7 +140,8 @@ def honour_parts(text: str, seg_start: int, seg_end: int, select: bool) -> list[
         span = len(title)
         # 全国“八五”普法4个普法示范点之一: one of the four is the title itself
         name = _COUNTED.sub("", _ONE_OF.sub("", title))
-        if not is_honour(name, select):
+        if not is_honour(name, select) or (name in _BARE_KINDS and part.rstrip().endswith("名单")):
+            # 入选示范县名单: the list of the honour named before, not an honour of its own
             out.append(None)
             continue
         aliases: tuple[str, ...] = (title,) if name != title else ()

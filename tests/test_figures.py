@@ -134,6 +134,22 @@ def test_statistics_table_cell_by_cell():
     assert datasets[1].mismatches == ("行政检查实施次数: 3000 ≠ 3100",)
 
 
+def test_a_table_pasted_with_tabs_reads_as_the_same_table_with_bars(nlp):
+    """Cells separated by tabs (a spreadsheet pasted into a text) are cells: the same figures as
+    the table written with |, each once (its rows are no running text); a line of running text
+    that a tab only indents still gives its figure; an 附件 number opens no measure's name."""
+    rows = ["县区\t收案数(件)\t纠错率(%)", "秦州区\t156\t11.5", "麦积区\t132\t8.3", "合计\t288\t"]
+    head = "天水市2024年法治政府建设年度报告\n\t全市共收到行政复议申请612件。\n附件2：各县区行政复议情况统计表\n"
+    tabs = facts(observations(nlp, head + "\n".join(rows) + "\n"))
+    bars = facts(observations(nlp, head + "\n".join(r.replace("\t", " | ") for r in rows) + "\n"))
+    assert tabs == bars
+    assert ("秦州区", 2024, "行政复议纠错率", Decimal("11.5"), "%") in tabs
+    assert ("麦积区", 2024, "行政复议收案数", Decimal(132), "件") in tabs
+    assert ("天水市", 2024, "行政复议案件受理数量", Decimal(612), "件") in tabs
+    assert not any(m.startswith("附件") for _, _, m, _, _ in tabs)
+    assert len(tabs) == 5, tabs
+
+
 def test_numbered_rows_and_year_columns():
     text = ("附表2：邵阳市行政复议工作情况（单位：件）\n"
             "序号 | 指标 | 2022年 | 2023年 |\n"

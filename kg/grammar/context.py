@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..gazetteer import Division, Level, Match, gazetteer
 from ..lexicon import AWARD_SUFFIXES
 from ..model import DocContext
-from .text import strip_spaces
+from .text import row_separator, strip_spaces
 
 HEADER_LINES = 4
 HEADER_MAX_CHARS = 64
@@ -44,7 +44,7 @@ def header_span(text: str) -> tuple[int, int]:
         for line in lines:
             body = line.strip()
             if body:
-                if len(body) > HEADER_MAX_CHARS or "|" in body:
+                if len(body) > HEADER_MAX_CHARS or row_separator(body):
                     return 0, end
                 seen += 1
                 end = pos + len(line.rstrip("\r\n"))

@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import EntityKey, EntityType, FigureKind, Observation
 from ..measures import canonical_measure, is_curated, measure_label
-from .text import MAX_SENTENCE, strip_spaces
+from .text import MAX_SENTENCE, row_separator, strip_spaces
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -150,7 +150,7 @@ def _occurrences(text: str, words: Sequence[str]) -> list[int]:
 
 
 def _heading(text: str, s: int, e: int) -> bool:
-    return 0 < e - s <= _HEADING_MAX and "|" not in text[s:e] and not text[s:e].endswith(_NOT_HEADING_END)
+    return 0 < e - s <= _HEADING_MAX and row_separator(text[s:e]) is None and not text[s:e].endswith(_NOT_HEADING_END)
 
 
 def report_sections(text: str, places: Sequence[tuple[int, int, EntityType, str]]) -> list[Section]:
@@ -452,8 +452,8 @@ def match_figures(doc_id: str, text: str, mentions: Sequence[tuple[int, int, Ent
     sec_starts = [x.start for x in sections]
     out: list[Observation] = []
     for (s, e), matches in by_sentence.items():
-        if text.find("|", s, e) >= 0:
-            continue  # table rows are read by stat_tables
+        if text.find("|", s, e) >= 0 or text.find("\t", s, e) >= 0:
+            continue  # table rows (| or tabs between cells: a sentence holds no indent) are read by stat_tables
         raws = sentence_figures(text, s, e, lead_spans, matches)
         if not raws:
             continue

@@ -1,4 +1,5 @@
-"""Statistics tables (`|`-separated rows), read cell by cell: a row per place, a column per measure.
+"""Statistics tables (rows of cells separated by `|`, or by tabs as a spreadsheet pastes them),
+read cell by cell: a row per place, a column per measure.
 
     云州市2022年行政许可情况统计表                     ← title: the table's place, year and topic
     单位名称 | 行政许可实施数量 | 撤销许可数量 |          ← header rows: a group spanning columns …
@@ -27,7 +28,7 @@ from ..measures import canonical_measure
 from ..model import DataSet, DocContext, EntityKey, EntityType, Observation
 from .orgs import resolve_level_word
 from .places import context_codes
-from .text import strip_spaces
+from .text import row_separator, strip_spaces
 
 #: rows that sum the others: the check row, never an observation
 TOTAL_ROWS = ("合计", "总计", "总数", "全市合计", "全县合计", "全区合计", "全省合计", "合 计")
@@ -50,7 +51,7 @@ _NUMBER = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 _NULL = frozenset({"", "-", "—", "－", "/", "／", "——", "…", "无"})
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOPIC_END = re.compile(r"(?:情况)?(?:统计表|汇总表|一览表|统计|明细表|表)$")
-_TABLE_NO = re.compile(r"^(?:附表\d*|表\d+)[:：.、]?")
+_TABLE_NO = re.compile(r"^(?:附件\d*|附表\d*|表\d+)[:：.、]?")
 _TOPIC_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|年度|及|和|各县[（(]市[、,，]?区[）)]|各县市区|各区县|"
                          r"各县区|全市|全省|全县|全区|各)+")
 _GROUP_TAIL = re.compile(r"(?:实施数量|实施次数|实施情况|数量|情况|总数)$")
@@ -74,7 +75,7 @@ class _Row:
 
 
 def _cells(line: str) -> list[str]:
-    parts = [p.strip() for p in unicodedata.normalize("NFKC", line).split("|")]
+    parts = [p.strip() for p in unicodedata.normalize("NFKC", line).split(row_separator(line) or "|")]
     if line.lstrip().startswith("|") and parts and not parts[0]:
         parts = parts[1:]
     while parts and not parts[-1]:
@@ -282,20 +283,24 @@ _RULE = re.compile(r"[\s|:\-—]*")
 
 #: a cell after the first holding a number: a block without one is no statistics table
 #: (序号 | 文件名称 | 文号 | …)
-_NUMBER_CELL = re.compile(r"\|[ \t\u3000]*-?[0-9０-９][0-9０-９,，.．]*[ \t\u3000]*[%％]?[ \t\u3000]*(?:\||$)")
+_NUMBER_CELL = re.compile(r"[|\t][ \t\u3000]*-?[0-9０-９][0-9０-９,，.．]*[ \t\u3000]*[%％]?[ \t\u3000]*(?:[|\t]|$)")
 
 
 def _table_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line holding a |, found from the |s (not by splitting the text)."""
-    out: list[tuple[int, int]] = []
-    i = text.find("|")
-    while i >= 0:
-        s = text.rfind("\n", 0, i) + 1
-        e = text.find("\n", i)
-        e = len(text) if e < 0 else e
-        out.append((s, e - 1 if e > s and text[e - 1] == "\r" else e))
-        i = text.find("|", e)
-    return out
+    """(start, end) of every table row (row_separator), found from the |s and tabs (not by
+    splitting the text)."""
+    spans: set[tuple[int, int]] = set()
+    for sep in ("|", "\t"):
+        i = text.find(sep)
+        while i >= 0:
+            s = text.rfind("\n", 0, i) + 1
+            e = text.find("\n", i)
+            e = len(text) if e < 0 else e
+            span = (s, e - 1 if e > s and text[e - 1] == "\r" else e)
+            if row_separator(text[span[0]:span[1]]):
+                spans.add(span)
+            i = text.find(sep, e)
+    return sorted(spans)
 
 
 def _title_before(text: str, start: int) -> str:
@@ -427,7 +432,7 @@ def _cells_of(table: _Table, ctx: DocContext, codes: list[str], year: int | None
 def match_stat_tables(doc_id: str, text: str, ctx: DocContext, year: int | None
                       ) -> tuple[list[Observation], list[DataSet]]:
     """The observations of the text's statistics tables, and one checked DataSet per table."""
-    if text.count("|") < 2:
+    if text.count("|") < 2 and "\t" not in text:
         return [], []
     observations: list[Observation] = []
     datasets: list[DataSet] = []

@@ -83,6 +83,14 @@ _UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;：:\n]")
 LIST_LEAD = re.compile(r"[\s　]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[\s　]*")
 
 
+def row_separator(line: str) -> str | None:
+    """What separates a table row's cells: |, else a tab between two of them (a tab that only
+    indents a line of running text separates nothing); None in running text."""
+    if "|" in line:
+        return "|"
+    return "\t" if "\t" in line.strip() else None
+
+
 def clause_start(text: str, pos: int) -> int:
     """Just after the last clause mark in the 40 characters before pos, else where those 40 start
     (a clause is never longer: places and counts further back are not its own)."""

@@ -24,6 +24,20 @@ def conferred(rels):
 
 # --- which names are honours -----------------------------------------------------------------
 
+def test_you_names_the_conferrer_as_bei_does(nlp):
+    """X由省司法厅命名为“…”: 由 marks the conferrer of a passive as 被 does; 荣获由司法部颁发的“…”称号:
+    the honour comes after the clause that names who confers it. 由 before other verbs confers
+    nothing (由市人大常委会审议通过, 由…负责)."""
+    text = ("丽水市2023年法治政府建设年度报告\n莲都区紫金街道“和事佬”工作室由省司法厅命名为“金牌调解室”。"
+            "缙云县荣获由司法部颁发的“全国法治宣传教育先进单位”称号。《丽水市物业管理条例》由市人大常委会"
+            "审议通过,调解工作由街道司法所负责。\n")
+    ents, rels = run(nlp, text)
+    assert ents.get(EntityType.AWARD, set()) == {"“金牌调解室”", "“全国法治宣传教育先进单位”"}, ents
+    assert ("缙云县", "“全国法治宣传教育先进单位”") in received(rels)
+    assert any(h.endswith("“和事佬”工作室") and t == "“金牌调解室”" for h, t in received(rels)), rels
+    assert {("“金牌调解室”", "浙江省司法厅"), ("“全国法治宣传教育先进单位”", "司法部")} <= conferred(rels)
+
+
 def test_the_list_of_a_kind_alone_is_of_the_honour_named_before(nlp):
     """入选示范县名单 after the honour's whole name: 示范县 alone names no honour of its own; a kind
     a named body confers (被法治日报社确定为基层联系点) still does."""

@@ -24,7 +24,7 @@ from .text import clause_start, trie_pattern
 
 
 _CUE_RE = re.compile(
-    r"被(?P<by>[^，,。；;：:\n被]{1,24}?)(?:" + trie_pattern(AWARD_CONFER_VERBS) + ")"
+    r"[被由](?P<by>[^，,。；;：:\n被由]{1,24}?)(?:" + trie_pattern(AWARD_CONFER_VERBS) + ")"
     + "|(?:" + trie_pattern(tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_RECEIVE_CUES + AWARD_LIST_CUES
                             + AWARD_SHORTLIST_CUES) + ")"
 )
@@ -296,6 +296,10 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     return cands, events
 
 
+#: a clause naming who confers the honour a receiving cue goes on to name (荣获由司法部颁发的…)
+_CONFERRED_BY = re.compile(r"由(?P<by>[^，,。；;：:\n的]{2,24}?)(?:颁发|授予|评选|命名|表彰|认定|评定)的")
+
+
 def _cued_honours(text: str, m: re.Match[str], cue: str) -> tuple[list[Candidate], tuple[int, int] | None]:
     """The honours a cue (获评, 被命名为, 入选…) names after it, and who confers them: the body
     before the cue, the reviewer of a passive (经…评估，被命名为), or the collection entered."""
@@ -305,7 +309,11 @@ def _cued_honours(text: str, m: re.Match[str], cue: str) -> tuple[list[Candidate
     collection = _collection(text, m) if cue == "入选" else None
     if collection is not None:
         return [collection[0]], collection[1]
-    items = _honours(text, m.end(), cue.endswith(AWARD_SELECT_CUES))
+    start = m.end()
+    conferred = _CONFERRED_BY.match(text, start) if by is None else None
+    if conferred is not None:  # 荣获由司法部颁发的…称号: the honour after the clause, its conferrer in it
+        start, by = conferred.end(), conferred.span("by")
+    items = _honours(text, start, cue.endswith(AWARD_SELECT_CUES))
     if cue in AWARD_CREATE_CUES:
         items = [c for c in items if created_honour(c.name)]
     elif text.startswith(AWARD_CREATE_CUES, m.end()):

@@ -226,6 +226,15 @@ def test_a_body_passing_a_draft_named_before_it(nlp):
     assert ("汉中市养犬管理条例(草案)", "issuedBy", "汉中市司法局") not in rels
 
 
+def test_a_place_right_before_a_body_says_where_the_body_is_and_the_body_acts(nlp):
+    text = ("杭州市2023年法治政府建设年度报告\n西湖区北山街道办事处推行“街巷议事”机制,"
+            "浙江省桐庐县推广“共享法庭”模式。\n")
+    rels = relations(nlp, text)
+    assert ("北山街道办事处", "implements", "“街巷议事”机制") in rels
+    assert ("西湖区", "implements", "“街巷议事”机制") not in rels
+    assert ("桐庐县", "implements", "“共享法庭”模式") in rels  # a chain of places names its last
+
+
 def test_a_clause_opening_with_its_maker_passed_the_title_before_it(nlp):
     """制定《X》，经市人大常委会审议通过: a clause that opens with 经/由 and its maker is about the
     title the clause before named; a clause with another opening is not."""

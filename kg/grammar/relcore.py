@@ -102,8 +102,10 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
     for m, k in actors:
         if m.start <= first[0].start:
             continue
-        if m.start == end and k.etype == PLACE and out[-1].etype == PLACE:
-            out[-1], end = k, m.end  # 河南省南乐县: a chain of places names its last
+        if m.start == end and out[-1].etype == PLACE and k.etype in (PLACE, ORG):
+            # 河南省南乐县: a chain of places names its last; 张湾区花果街道办事处: a place right
+            # before a body says where the body is, and the body acts
+            out[-1], end = k, m.end
             continue
         gap = COORD.fullmatch(text, end, m.start)
         if gap is None or "，" in text[end:m.start] or k.etype != first[1].etype:

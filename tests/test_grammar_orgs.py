@@ -39,6 +39,15 @@ def test_standard_department_names_whose_words_read_as_activities(nlp):
     assert not any(w in o for o in found for w in ("加强", "推进", "优化", "体系", "三级", "县乡")), found
 
 
+def test_places_coordinated_before_a_quoted_body_each_have_one(nlp):
+    """顺庆区、高坪区、嘉陵区“一站式”…中心: the body named after a quoted brand is each place's."""
+    text = ("南充市2024年法治政府建设年度报告\n南充市司法局\n顺庆区、高坪区和嘉陵区“一站式”矛盾纠纷调处化解中心"
+            "实现全覆盖,“一站式”服务惠及群众。\n")
+    found = orgs(nlp, text)
+    assert {f"{p}“一站式”矛盾纠纷调处化解中心" for p in ("顺庆区", "高坪区", "嘉陵区")} <= found, found
+    assert not any(o.endswith("服务") for o in found), found
+
+
 def test_groups_and_joint_meetings_state_their_task(nlp):
     """A group's name states its task with activity words (推进…建设领导小组); what is done with a
     group (召开…会议) is no part of it; a group under a commission keeps the commission's name."""

@@ -923,6 +923,8 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -
         elif m.start() in place_by_end:
             named = place_by_end[m.start()]
             start, prefix = named.start, named.name
+            # 顺庆区、嘉陵区“一站式”…中心: each place coordinated before it has its own
+            out.extend(_distributed(text, named.start, text[m.start():end], place_by_end))
         name = prefix + text[m.start():end]
         out.append(_org(start, end, name, "org", text[m.start():end], text[start:end]))
     return out

@@ -78,6 +78,14 @@ def test_an_honoured_village_right_after_its_county_sits_in_it(nlp):
     assert villages == {"哈拉海村"}, villages
 
 
+def test_an_epithet_with_zhi_is_no_town(nlp):
+    """X之乡 (the home of X) is an epithet, never a town's name; a town beside it still is one."""
+    ex, rels = run(nlp, "大理白族自治州2023年法治政府建设年度报告\n剑川县聚焦“木雕之乡”特色,"
+                        "甸南镇打造法治文化广场,鹤庆县被誉为银器之乡。\n")
+    assert ("甸南镇", "剑川县") in rels or "甸南镇" in place_names(ex)
+    assert not any(n.endswith("之乡") for n in place_names(ex)), place_names(ex)
+
+
 def test_a_hamlet_sits_in_its_village(nlp):
     text = ("梅县区2023年法治政府建设年度报告\n梅县区松口镇大黄村\n大黄村立足客家文化,"
             "下辖的石坑自然村建成法治公园,全村12个自然村均设立调解小组。\n"

@@ -29,7 +29,8 @@ _TOWN_RE = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡|苏木)(?![{HAN}]{{0,1
 _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
 #: characters that cannot be part of a town or village stem (quantifiers, pronouns, function words)
 _STEM_BAD = set("各全本该每个等和与的在了是对为把被将从向以于由并及其所有城市县区省乡镇村街涉边两级三级"
-                "一百千万多数重点农贫困示范先进美丽文明特色中心新老不出建立")
+                "一百千万多数重点农贫困示范先进美丽文明特色中心新老不出建立"
+                "之")  # X之乡 is an epithet (木雕之乡, 书法之乡), no town
 _STEM_BAD.discard("城")
 _STEM_OK_WITH = ("新区", "新村")  # 滨湖新区街道 and 生态柳湾新村 are real names despite 新
 #: the bad stem characters a town right after its county may hold (贺兰县立岗镇, 某县新农镇):

@@ -305,3 +305,6 @@ SURNAMES_2 = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇�
 
 #: markers of private persons: never enter the graph
 PRIVATE_MARKERS: tuple[str, ...] = ("化名", "某某", "某")
+#: forms of address a surname opens (调解员赵大妈, 王师傅, 李老师): a person addressed, never a name
+ADDRESS_TERMS: tuple[str, ...] = ("大妈", "大爷", "大娘", "大婶", "大叔", "大伯", "大姐", "大哥", "阿姨",
+                                  "阿婆", "婆婆", "奶奶", "爷爷", "老汉", "师傅", "老师")

@@ -22,6 +22,16 @@ def test_officials_but_never_private_persons(nlp):
     assert not any("某" in p or p == "王小红" for p in found), found
 
 
+def test_a_form_of_address_is_no_name(nlp):
+    """调解员赵大妈, 王师傅: a surname and a word of address name someone addressed, not an official
+    on record; a mediator named in full still is one."""
+    text = ("临沂市2024年法治政府建设年度报告\n调解员赵大妈耐心调解,王师傅、李老师参与,"
+            "调解员孙秀英获评“全省金牌调解员”。\n")
+    found = persons(nlp, text)
+    assert "孙秀英" in found, found
+    assert not found & {"赵大妈", "王师傅", "李老师"}, found
+
+
 def test_the_heads_of_autonomous_prefectures_leagues_and_banners(nlp):
     text = ("延边朝鲜族自治州2023年法治政府建设工作报告\n州长金春山听取汇报,副州长朴成哲主持会议,"
             "阿拉善盟盟长李永刚、额济纳旗旗长巴特尔出席。州长办公会议审议通过。\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from ..lexicon import PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
+from ..lexicon import ADDRESS_TERMS, PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
 from ..model import EntityType
 from .candidates import Candidate
 from .text import HAN, common_words, finditer_at, finditer_before, is_han, marker_starts, trie_pattern
@@ -66,7 +66,8 @@ def _plausible(name: str) -> bool:
     sur = 2 if name[:2] in SURNAMES_2 else 1
     if not _FUNCTION.isdisjoint(name[sur:]):
         return False  # 党委的, 成员与: a surname-like character before ordinary words
-    if name in common_words() or name.endswith(("乡", "镇", "县", "区", "市", "村", "省", *_ORGAN_LAST)):
+    if name in common_words() or name.endswith(("乡", "镇", "县", "区", "市", "村", "省", *_ORGAN_LAST)) \
+            or name.endswith(ADDRESS_TERMS):
         return False
     if name[:2] in SURNAMES_2:
         return 3 <= len(name) <= 4

@@ -226,6 +226,17 @@ def test_a_body_passing_a_draft_named_before_it(nlp):
     assert ("汉中市养犬管理条例(草案)", "issuedBy", "汉中市司法局") not in rels
 
 
+def test_every_body_listed_after_huitong_acts_too(nlp):
+    """区司法局会同区公安分局、区法院建立…: the bodies the subject acts with, each of them; a body in
+    the next clause does not."""
+    text = ("江北区2023年法治政府建设情况报告\n区司法局会同区公安分局、区法院建立“警调诉”对接机制,"
+            "区检察院参与会商。\n")
+    rels = relations(nlp, text)
+    for body in ("江北区司法局", "江北区公安分局", "江北区人民法院"):
+        assert (body, "implements", "“警调诉”对接机制") in rels, rels
+    assert ("江北区人民检察院", "implements", "“警调诉”对接机制") not in rels
+
+
 def test_a_place_right_before_a_body_says_where_the_body_is_and_the_body_acts(nlp):
     text = ("杭州市2023年法治政府建设年度报告\n西湖区北山街道办事处推行“街巷议事”机制,"
             "浙江省桐庐县推广“共享法庭”模式。\n")

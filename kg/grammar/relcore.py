@@ -99,6 +99,7 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
     actors = [(m, k) for m, k in actors if not (spans and mask[m.start])]
     out = [first[1]]
     end = first[0].end
+    kind = first[1].etype  # what the coordinated actors are: the first one's kind, bodies after 会同
     for m, k in actors:
         if m.start <= first[0].start:
             continue
@@ -108,9 +109,12 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
             out[-1], end = k, m.end
             continue
         gap = COORD.fullmatch(text, end, m.start)
-        if gap is None or "，" in text[end:m.start] or k.etype != first[1].etype:
+        if gap is None or "，" in text[end:m.start] or k.etype != kind:
             if JOINTLY.fullmatch(text, end, m.start) and k.etype == ORG:
-                out.append(k)  # 市司法局联合市总工会开展…, 联合市新闻传媒中心打造…栏目: both carry it out
+                # 市司法局联合市总工会开展…, 会同区公安分局、区法院建立…: all carry it out
+                out.append(k)
+                end, kind = m.end, ORG
+                continue
             break
         if m.subtype == "MediaOrganization":
             break  # a medium listed with the subjects reports on them; joined by 联合 it is a partner

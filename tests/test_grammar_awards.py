@@ -24,6 +24,18 @@ def conferred(rels):
 
 # --- which names are honours -----------------------------------------------------------------
 
+def test_a_quoted_honour_a_division_confers_and_a_brand_named_after_its_town(nlp):
+    """获评北京市“优秀社区治理案例”: a division's name and a quoted name after a cue is an honour;
+    “望京议事厅” is a brand named after its town, no body; a place and a quoted name without a
+    cue is no honour."""
+    text = ("北京市朝阳区2023年法治政府建设年度报告\n望京街道“望京议事厅”获评北京市“优秀社区治理案例”,"
+            "三里屯街道学习浙江省“枫桥经验”。\n")
+    ents, rels = run(nlp, text)
+    assert ents.get(EntityType.AWARD, set()) == {"北京市“优秀社区治理案例”"}, ents
+    assert ("“望京议事厅”", "北京市“优秀社区治理案例”") in received(rels), rels
+    assert not any("议事厅" in o for o in ents.get(EntityType.ORGANIZATION, set())), ents
+
+
 def test_you_names_the_conferrer_as_bei_does(nlp):
     """X由省司法厅命名为“…”: 由 marks the conferrer of a passive as 被 does; 荣获由司法部颁发的“…”称号:
     the honour comes after the clause that names who confers it. 由 before other verbs confers

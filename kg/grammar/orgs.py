@@ -543,8 +543,13 @@ def _town_stem_mentions(text: str, places: Sequence[Candidate]) -> list[tuple[in
     out = []
     for name, p in towns.items():
         stem = _town_stem(name)
-        out.extend((a, a + len(stem), p) for a in stem_at[stem] if not text.startswith(name, a))
+        # (not after an opening quote: “望京议事厅” is a brand named after its town, no body)
+        out.extend((a, a + len(stem), p) for a in stem_at[stem]
+                   if not text.startswith(name, a) and text[a - 1:a] not in _OPENING_QUOTES)
     return out
+
+
+_OPENING_QUOTES = frozenset("“「‘")
 
 
 def _party_start(text: str, i: int) -> int:

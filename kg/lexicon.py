@@ -204,6 +204,8 @@ AWARD_CONFER_VERBS: tuple[str, ...] = ("授予", "评为", "命名为", "确定�
                                        "推荐为", "评定为", "列为")
 #: of those, the verbs that put a candidate forward: 被推荐为 names a nomination, not a receipt
 AWARD_NOMINATE_VERBS: tuple[str, ...] = ("推荐为",)
+#: the verbs of a clause that names who confers the honour after it (荣获由司法部颁发的…称号)
+AWARD_CONFERRING_CLAUSE_VERBS: tuple[str, ...] = ("颁发", "授予", "评选", "命名", "表彰", "认定", "评定")
 #: cues that put the one before them on a shortlist (入围…): a nomination too
 AWARD_SHORTLIST_CUES: tuple[str, ...] = ("入围",)
 #: cues of selection or rating: after them a scoped name of a selected thing (入选全省…项目,

@@ -41,10 +41,12 @@ MAX_CONTROL_RATIO = 0.01
 #: more than this share of U+FFFD / private-use characters → a broken conversion, not text
 MAX_UNREADABLE_RATIO = 0.3
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_UNREADABLE_RE = re.compile("[\ufffd\ue000-\uf8ff]")
+_CONTROL_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x9f"
+_UNREADABLE_CHARS = "\ufffd\ue000-\uf8ff"
+_CONTROL_RE = re.compile(f"[{_CONTROL_CHARS}]")
+_UNREADABLE_RE = re.compile(f"[{_UNREADABLE_CHARS}]")
 #: either kind: most reports have none, and one scan of the text says so
-_SUSPECT_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+_SUSPECT_RE = re.compile(f"[{_CONTROL_CHARS}{_UNREADABLE_CHARS}]")
 
 #: leading bytes of binary formats people mistake for reports
 _MAGIC: tuple[tuple[bytes, str], ...] = (

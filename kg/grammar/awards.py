@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_CREATE_CUES, AWARD_HOLDER_WORDS,
+from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_CONFERRING_CLAUSE_VERBS, AWARD_CREATE_CUES, AWARD_HOLDER_WORDS,
                        AWARD_LIST_CUES, AWARD_NOMINATE_VERBS, AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS,
                        AWARD_RECEIVE_CUES, AWARD_SELECT_CUES, AWARD_SHORTLIST_CUES, HONOUR_COLLECTIONS)
 from ..model import EntityType
@@ -297,7 +297,7 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
 
 
 #: a clause naming who confers the honour a receiving cue goes on to name (荣获由司法部颁发的…)
-_CONFERRED_BY = re.compile(r"由(?P<by>[^，,。；;：:\n的]{2,24}?)(?:颁发|授予|评选|命名|表彰|认定|评定)的")
+_CONFERRED_BY = re.compile(r"由(?P<by>[^，,。；;：:\n的]{2,24}?)(?:" + trie_pattern(AWARD_CONFERRING_CLAUSE_VERBS) + ")的")
 
 
 def _cued_honours(text: str, m: re.Match[str], cue: str) -> tuple[list[Candidate], tuple[int, int] | None]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import EntityKey, EntityType, Mention
+from .text import CLOSING_QUOTES
 
 #: when two candidates overlap, the higher priority wins; ties go to the longer one
 PRIORITY = {
@@ -64,9 +65,6 @@ def _start(c: Candidate) -> int:
     return c.start
 
 
-_CLOSING_QUOTES = ("”", "’", "」", "』")
-
-
 def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep a non-overlapping subset: best-ranked first; nested spans of equal source lose."""
     chosen: list[Candidate] = []
@@ -92,7 +90,7 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
         if c.start == host.start and c.end == host.end:
             continue  # the same words read another way (“X工作室” as a body, as a brand): a rival, lost
         if host.etype == EntityType.REGULATION and c.etype == EntityType.PROGRAM and c.end >= host.end - 1 \
-                and c.name.endswith(_CLOSING_QUOTES):
+                and c.name[-1:] in CLOSING_QUOTES:
             continue  # a quoted name that ends a title names the instrument itself (《…“免罚清单”》)
         if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
                 c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))) \

@@ -452,8 +452,8 @@ def match_figures(doc_id: str, text: str, mentions: Sequence[tuple[int, int, Ent
     sec_starts = [x.start for x in sections]
     out: list[Observation] = []
     for (s, e), matches in by_sentence.items():
-        if text.find("|", s, e) >= 0 or text.find("\t", s, e) >= 0:
-            continue  # table rows (| or tabs between cells: a sentence holds no indent) are read by stat_tables
+        if row_separator(text[s:e]):
+            continue  # table rows are read by stat_tables
         raws = sentence_figures(text, s, e, lead_spans, matches)
         if not raws:
             continue

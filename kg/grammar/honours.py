@@ -90,7 +90,7 @@ _BARE_KINDS = frozenset(AWARD_SUFFIXES)
 
 
 #: a division's name and a quoted name after it (北京市“优秀社区治理案例”)
-_PLACE_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:省|市|自治区|自治州|州|县|区|旗)“[^“”]{2,30}”")
+_PLACE_QUOTED = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10})“[^“”]{2,30}”")
 
 
 def is_candidacy(name: str) -> bool:
@@ -121,7 +121,8 @@ def is_honour(title: str, select: bool = False) -> bool:
     scoped = _SCOPED.match(title) is not None
     if scoped and title.endswith("”"):
         return True  # 2023年度全市综合考核“第一等次”
-    if _PLACE_QUOTED.fullmatch(title) and gazetteer().lookup(title[:title.index("“")], shorts=False):
+    placed = _PLACE_QUOTED.fullmatch(title)
+    if placed and gazetteer().lookup(placed.group("place"), shorts=False):
         return True  # 获评北京市“优秀社区治理案例”: a quoted honour a division confers
     if select and _RATED_BODY.search(title):
         return True  # 获评…“五星级”调解室: a quoted rating of a kind of body

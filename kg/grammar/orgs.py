@@ -20,8 +20,8 @@ from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GRO
 from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
 from .memo import memo
-from .text import (COUNT_AFTER, HAN, clause_start, common_words, han_class_without, is_han, proper_abbreviations,
-                   trie_pattern)
+from .text import (COUNT_AFTER, HAN, OPENING_QUOTES, clause_start, common_words, han_class_without, is_han,
+                   proper_abbreviations, trie_pattern)
 
 
 _CENTRAL_RE = re.compile(trie_pattern(CENTRAL_ORGANS))
@@ -545,11 +545,12 @@ def _town_stem_mentions(text: str, places: Sequence[Candidate]) -> list[tuple[in
         stem = _town_stem(name)
         # (not after an opening quote: “望京议事厅” is a brand named after its town, no body)
         out.extend((a, a + len(stem), p) for a in stem_at[stem]
-                   if not text.startswith(name, a) and text[a - 1:a] not in _OPENING_QUOTES)
+                   if not text.startswith(name, a) and not _after_opening_quote(text, a))
     return out
 
 
-_OPENING_QUOTES = frozenset("“「‘")
+def _after_opening_quote(text: str, i: int) -> bool:
+    return i > 0 and text[i - 1] in OPENING_QUOTES
 
 
 def _party_start(text: str, i: int) -> int:
@@ -652,7 +653,7 @@ def _level_word_opens(text: str, i: int, token_starts: Collection[int] | None) -
     if token_starts is not None and i not in token_starts and is_han(text[i - 1]) \
             and text[i - 1] not in _FUNCTION_BEFORE:
         return False  # inside a word
-    return text[i - 1] not in "“「‘"
+    return not _after_opening_quote(text, i)
 
 
 def _level_word_place(text: str, i: int, level: str, stem: str, ctx: DocContext,

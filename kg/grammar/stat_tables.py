@@ -28,7 +28,7 @@ from ..measures import canonical_measure
 from ..model import DataSet, DocContext, EntityKey, EntityType, Observation
 from .orgs import resolve_level_word
 from .places import context_codes
-from .text import row_separator, strip_spaces
+from .text import CELL_SEPARATORS, row_separator, strip_spaces
 
 #: rows that sum the others: the check row, never an observation
 TOTAL_ROWS = ("合计", "总计", "总数", "全市合计", "全县合计", "全区合计", "全省合计", "合 计")
@@ -290,7 +290,7 @@ def _table_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every table row (row_separator), found from the |s and tabs (not by
     splitting the text)."""
     spans: set[tuple[int, int]] = set()
-    for sep in ("|", "\t"):
+    for sep in CELL_SEPARATORS:
         i = text.find(sep)
         while i >= 0:
             s = text.rfind("\n", 0, i) + 1

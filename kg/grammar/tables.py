@@ -13,7 +13,7 @@ from itertools import accumulate
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .orgs import resolve_level_word
-from .text import strip_spaces
+from .text import CELL_SEPARATORS, strip_spaces
 from .titles import instrument_name, regulation_kind
 
 NAME_HEADERS = ("文件名称", "名称", "标题", "文件标题", "规范性文件名称", "决策事项", "事项名称")
@@ -22,7 +22,7 @@ REGNO_HEADERS = ("登记号", "登记编号", "备案号")
 ISSUER_HEADERS = ("制定单位", "发文单位", "制定机关", "发布机关", "起草单位", "决策承办单位",
                   "承办单位", "印发单位", "发文机关", "制发机关", "制发单位", "发布单位", "起草机关")
 #: the cell separators, by preference: a row holds two of one of them or more
-SEPARATORS = ("|", "\t")
+SEPARATORS = CELL_SEPARATORS
 
 
 @dataclass(frozen=True, slots=True)

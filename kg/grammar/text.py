@@ -83,6 +83,13 @@ _UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[，,。；;：:\n]")
 LIST_LEAD = re.compile(r"[\s　]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])?[\s　]*")
 
 
+#: what separates a table row's cells: | (as converters write tables), a tab (as a spreadsheet pastes them)
+CELL_SEPARATORS = ("|", "\t")
+#: the quotation marks that open and close a quoted name
+OPENING_QUOTES = "“「『‘"
+CLOSING_QUOTES = "”」』’"
+
+
 def row_separator(line: str) -> str | None:
     """What separates a table row's cells: |, else a tab between two of them (a tab that only
     indents a line of running text separates nothing); None in running text."""
@@ -165,7 +172,7 @@ class Sentence:
 
 
 _MARKS = re.escape(SENT_END.replace("\n", ""))
-_CLOSERS = "”’」』)）"
+_CLOSERS = CLOSING_QUOTES + ")）"
 #: a sentence as `sentences` trims it: from a non-space character to an end mark and the closing
 #: quotes after it, or to the last non-space character before a newline or the end of the text
 _SENTENCE_RE = re.compile(

@@ -6,6 +6,7 @@ import re
 from ..lexicon import COLUMN_HEADS, MEDIA_SUFFIXES, PROJECT_HEADS, REGULATION_SUFFIXES, WORK_KINDS
 from ..model import EntityType
 from .candidates import Candidate
+from .text import CLOSING_QUOTES
 
 #: a title, which may hold one title of its own (《关于印发《…办法》的通知》)
 TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,60}》){1,80})》")
@@ -26,7 +27,7 @@ def regulation_kind(title: str) -> str | None:
     """The Regulation subclass a title's ending implies, or None when it is no instrument."""
     # (the note's closing bracket ends the title, or comes before a final newline: $)
     core = (_TRAILING_NOTE.sub("", title) if ")" in title[-2:] or "）" in title[-2:] else title).rstrip()
-    unquoted = core.rstrip("”’」』\"'")  # a quoted name ends it: 《涉企行政执法“免罚清单”》 is a 清单
+    unquoted = core.rstrip(CLOSING_QUOTES + "\"'")  # a quoted name ends it: 《涉企行政执法“免罚清单”》 is a 清单
     n = len(unquoted)
     for length in _SUFFIX_LENGTHS:
         if length > n:

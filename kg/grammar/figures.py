@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import EntityKey, EntityType, FigureKind, Observation
 from ..measures import canonical_measure, is_curated, measure_label
-from .text import MAX_SENTENCE, row_separator, strip_spaces
+from .text import CLOSING_QUOTES, MAX_SENTENCE, row_separator, strip_spaces
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -380,7 +380,7 @@ def _fmt(v: Decimal) -> str:
     return "0" if s in ("-0", "0.0") else s
 
 
-_CLOSERS = "”’」』)）"
+_CLOSERS = CLOSING_QUOTES + ")）"
 
 
 #: a number as FIGURE_RE reads it, and what may stand between it and its unit

@@ -12,7 +12,7 @@ from ..gazetteer import gazetteer
 from ..lexicon import AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS, RATED_BODY_KINDS
 from ..model import EntityType
 from .candidates import Candidate
-from .text import trie_pattern
+from .text import CLOSING_QUOTES, trie_pattern
 
 #: where a run of honours after a cue ends
 _END_RE = re.compile(r"[，,。；;：:！!？?\n]|的|等(?:荣誉)?称号|等荣誉|等奖项|等(?=[，,。；;])|等$")
@@ -116,7 +116,7 @@ def is_honour(title: str, select: bool = False) -> bool:
         return True  # 全国模范司法所长, 全省优秀律师: a scope and a mark of distinction
     if core.endswith(AWARD_SUFFIXES) or _MODEL_UNIT.search(core) or _DISTINGUISHED.search(core):
         return True
-    if title.rstrip("”\"’」").endswith(AWARD_SUFFIXES) or "奖" in title[-4:]:
+    if title.rstrip(CLOSING_QUOTES + "\"").endswith(AWARD_SUFFIXES) or "奖" in title[-4:]:
         return True
     scoped = _SCOPED.match(title) is not None
     if scoped and title.endswith("”"):

@@ -575,3 +575,26 @@ def test_a_body_after_yi_is_the_means_not_the_subject(nlp):
     assert ("曲靖市", "implements", "“监管+服务”机制") in rels
     assert not any(h in ("麒麟区政务服务中心", "沾益区") and p == "implements" for h, p, _ in rels), rels
     assert ("麒麟区司法局", "implements", "“枫桥式”调解模式") in rels  # (a body opening its sentence)
+
+
+def test_a_bureau_titled_after_its_city_is_the_reports_actor(nlp):
+    """宁波市鄞州区司法局…工作总结: the city only says where the bureau is; the bureau is the
+    author, and carries out what the report's sentences leave without a subject (not the
+    district, and not a body that opens a clause further down)."""
+    text = ("宁波市鄞州区司法局2023年工作总结\n\n2023年，区司法局坚持以人民为中心，围绕区委、区政府中心工作，"
+            "扎实推进各项工作。\n一、公共法律服务\n依托“鄞律通”平台提供法律咨询。姜山镇公共法律服务中心被评为"
+            "全省公共法律服务示范点。\n深化“和事姐”调解品牌建设。\n")
+    rels = relations(nlp, text)
+    carried = {(h, t) for h, p, t in rels if p == "implements"}
+    assert {h for h, t in carried if "鄞律通" in t} == {"鄞州区司法局"}, rels
+    assert {h for h, _ in carried} == {"鄞州区司法局"}, rels
+
+
+def test_a_short_opening_paragraph_of_several_clauses_names_the_author(nlp):
+    """A first paragraph of several clauses opening with the bureau names the author, however
+    short; a one-clause photo caption does not."""
+    text = ("鄞州区2023年普法工作总结\n\n区总工会在文化广场开展普法宣传活动。\n\n2023年，区司法局坚持依法治区，"
+            "守正创新，扎实推进普法工作。\n一、宣传阵地\n姜山镇公共法律服务中心打造“姜山法苑”法治文化公园，"
+            "全年接待群众参观学习两万余人次，开展法治讲座六十余场，成为全区普法教育的重要阵地。\n")
+    ex = extraction(nlp, text)
+    assert ex.context.author == "鄞州区司法局"

@@ -23,9 +23,11 @@ from .context import header_divisions, header_span, title_end
 from .text import LIST_LEAD
 
 _REPORT_TITLE = re.compile(r"报告|总结|汇报|述职")
-#: the opening paragraph searched for the author's clause: the first line of some length (a
-#: photo caption or a dateline-only line is no opening paragraph), its first characters
-OPENING_MIN, OPENING_CHARS = 60, 400
+#: the opening paragraph searched for the author's clause: the first line of some length or of
+#: several clauses (a photo caption, one clause, or a dateline-only line is no opening
+#: paragraph), its first characters
+OPENING_MIN, OPENING_CLAUSES, OPENING_CHARS = 60, 3, 400
+_COMMA = re.compile(r"[，,；;]")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?\n]")
 #: 我局, 本局, 我厅: the report's author speaking of itself
 SELF_BODY = re.compile(r"(?:我|本)(局|厅)")
@@ -60,14 +62,19 @@ def _is_local_body(m: Candidate) -> bool:
 
 
 def _title_body(text: str, mentions: Sequence[Candidate], hend: int) -> Candidate | None:
-    """云溪区司法局2023年度法治政府建设情况报告: a body opening a report title."""
+    """云溪区司法局2023年度法治政府建设情况报告: a body opening a report title, after the
+    divisions that may name where it is (苏州市吴江区司法局…工作总结)."""
     first_line_end = text.find("\n", 0, hend) if "\n" in text[:hend] else hend
-    first_start = len(text) - len(text.lstrip())
+    bodies: dict[int, Candidate] = {}
     for m in mentions:
-        if m.etype == EntityType.ORGANIZATION and m.start == first_start and m.end <= first_line_end \
-                and _REPORT_TITLE.search(text[m.end:first_line_end]):
-            return m
-    return None
+        if m.etype == EntityType.ORGANIZATION and m.end <= first_line_end:
+            bodies.setdefault(m.start, m)
+    places = {m.start: m.end for m in mentions if m.etype == EntityType.PLACE and m.source != NESTED}
+    opening = len(text) - len(text.lstrip())
+    while opening not in bodies and opening in places:
+        opening = places[opening]
+    m = bodies.get(opening)
+    return m if m is not None and _REPORT_TITLE.search(text[m.end:first_line_end]) else None
 
 
 def _bureau_of_justice(ctx: DocContext, text: str) -> str | None:
@@ -83,7 +90,8 @@ def _opening_paragraph(text: str, begin: int) -> int:
     while pos < len(text):
         nl = text.find("\n", pos)
         line_end = len(text) if nl < 0 else nl
-        if len(text[pos:line_end].strip()) >= OPENING_MIN:
+        line = text[pos:line_end].strip()
+        if len(line) >= OPENING_MIN or len(_COMMA.findall(line)) >= OPENING_CLAUSES - 1:
             return pos
         if nl < 0:
             break

@@ -188,6 +188,16 @@ def test_quoted_rooms_keep_their_place_and_media_accounts_are_outlets(nlp):
     assert not any("公众号" in o for o in found), found
 
 
+def test_a_room_named_wholly_in_quotes_keeps_its_place(nlp):
+    """临泉县“老支书调解室” keeps its county, as a room named by a brand before its core does;
+    each county coordinated before it has its own room; an unplaced one stays as quoted."""
+    text = ("阜阳市2023年法治政府建设年度报告\n阜阳市司法局\n太和县、临泉县“老支书调解室”挂牌运行,"
+            "“贴心人调解室”同步启用。\n")
+    found = orgs(nlp, text)
+    assert {"临泉县“老支书调解室”", "太和县“老支书调解室”", "贴心人调解室"} <= found
+    assert "老支书调解室" not in found, found
+
+
 def test_sub_units_coordinated_after_a_sub_unit_share_its_body(nlp):
     """区法院统景法庭、兴隆法庭: the second tribunal is the same court's; 行政复议科、法制科 are the
     same bureau's; a body with its own place after the comma (、市公安局) is not a sub-unit."""

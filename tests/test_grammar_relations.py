@@ -598,3 +598,14 @@ def test_a_short_opening_paragraph_of_several_clauses_names_the_author(nlp):
             "全年接待群众参观学习两万余人次，开展法治讲座六十余场，成为全区普法教育的重要阵地。\n")
     ex = extraction(nlp, text)
     assert ex.context.author == "鄞州区司法局"
+
+
+def test_coordinated_rooms_each_receive_the_honour_and_keep_their_own_brand(nlp):
+    """甲县“…”调解工作室、乙县“…调解室”被…命名为…: both rooms are honoured; the brand in the first
+    room's name is that room's, not the second's."""
+    text = ("阜阳市2023年法治政府建设年度报告\n阜阳市司法局\n颍上县“和为贵”调解工作室、临泉县“老支书调解室”"
+            "被省司法厅命名为全省金牌调解室。\n")
+    rels = relations(nlp, text)
+    for room in ("颍上县“和为贵”调解工作室", "临泉县“老支书调解室”"):
+        assert (room, "receivedAward", "全省金牌调解室") in rels
+    assert {h for h, p, t in rels if p == "implements" and t == "“和为贵”"} == {"颍上县“和为贵”调解工作室"}, rels

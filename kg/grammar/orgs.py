@@ -903,8 +903,15 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -
             continue
         core = next((c for c in _QUOTED_ORG_CORES if inner.endswith(c)), None)
         if core is not None and _valid_middle(inner[:-len(core)]):  # (工作室 is a name word)
-            if not counted:
+            if counted:
+                continue
+            named = place_by_end.get(m.start())
+            if named is None:
                 out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
+            else:  # 长丰县“老兵调解室”: the place written before it kept, as after a brand
+                out.append(_org(named.start, m.end(), named.name + m.group(0), "org", m.group(0),
+                                text[named.start:m.end()]))
+                out.extend(_distributed(text, named.start, m.group(0), place_by_end))
             continue
         if _QUOTED_CORE_RE.search(text, m.end(), m.end() + 10) is None:
             continue  # (the run below lies in these 10 characters)

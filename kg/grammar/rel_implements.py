@@ -238,6 +238,11 @@ class _Sentence:
         """和溪镇“和”风细雨: a named place's own brand; 全市“…”项目 says the scope, no owner."""
         return {m1.end: k1 for m1, k1 in self.actors if not _whole_jurisdiction(self.text, m1)}
 
+    def named_after(self, m: Candidate) -> EntityKey | None:
+        """The body whose name holds the program's (甲县“和事佬”调解工作室): its own brand."""
+        return next((k1 for m1, k1 in self.actors if m1.start <= m.start and m.end <= m1.end
+                     and (m1.start, m1.end) != (m.start, m.end)), None)
+
     @cached_property
     def designated(self) -> list[EntityKey]:
         return pilots(self.text, self.actors)
@@ -287,6 +292,9 @@ def _program(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
         sink.add(owner, IMPLEMENTS, k, sen.s)  # 和溪镇“和”风细雨: the place's own brand
         return
     who = sen.who(m) or heading_subjects(sen.facts, sen.i)
+    named_after = sen.named_after(m)
+    if named_after in who:  # 甲县“和事佬”调解室、乙县“老兵”工作室获评…: of the subjects, the room named after it
+        who = [named_after]
     for doer in sen.doers(m, k, who):
         sink.add(doer, IMPLEMENTS, k, sen.s)
     for doer in sen.designated + members_in_parentheses(sen.text, m.end, sen.actors):

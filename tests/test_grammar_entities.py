@@ -137,6 +137,18 @@ def test_a_declared_short_form_is_the_entity_declared_before_it(nlp):
     assert "绵阳市养犬管理条例" in names(found, EntityType.REGULATION)
 
 
+def test_an_office_short_name_is_the_office_the_document_names_in_full(nlp):
+    """市政府新闻办 after 市政府新闻办公室: one office; a short name the document never pairs
+    with a full one keeps its name (市普法办 alone)."""
+    text = ("绵阳市2023年法治政府建设年度报告\n市政府新闻办公室举行发布会。市政府新闻办发布十大案例,"
+            "市普法办组织宣讲。\n")
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert "绵阳市人民政府新闻办公室" in orgs
+    assert "绵阳市人民政府新闻办" not in orgs, orgs
+    assert "绵阳市普法办" in orgs
+
+
 def test_organisation_grammar_does_not_cut_words(nlp):
     text = "绵阳市法治建设报告\n绵阳市生态环境局优化产业布局,市场监管部门加强社会治理,市信访局局长出席。\n"
     _, found = mentions(nlp, text)

@@ -136,27 +136,28 @@ def unify_aliases(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-#: the generic word a bureau's short name drops before its core 局 (退役军人事务局 → 退役军人局,
-#: 大数据管理局 → 大数据局)
-_DROPPED_BEFORE_BUREAU = ("事务局", "管理局")
+#: how a body's short name shortens its core: a bureau drops the generic word before 局
+#: (退役军人事务局 → 退役军人局, 大数据管理局 → 大数据局), an office says 办 (新闻办公室 → 新闻办)
+_SHORTENED_CORES = (("事务局", "局"), ("管理局", "局"), ("办公室", "办"))
 
 
 def _bureau_short_forms(cands: list[Candidate]) -> dict[str, str]:
-    """Each bureau's short name (its generic word before 局 dropped) that the document also uses,
-    mapped to the full name: the two name one body."""
+    """Each body's short name (its core shortened) that the document also uses, mapped to the
+    full name: the two name one body."""
     names = {c.name for c in cands if c.etype == EntityType.ORGANIZATION}
     out: dict[str, str] = {}
     for full in sorted(names):
-        for generic in _DROPPED_BEFORE_BUREAU:
-            if full.endswith(generic) and len(full) > len(generic) + 2:
-                short = full[:-len(generic)] + "局"
+        for core, short_core in _SHORTENED_CORES:
+            if full.endswith(core) and len(full) > len(core) + 2:
+                short = full[:-len(core)] + short_core
                 if short in names:
                     out.setdefault(short, full)
     return out
 
 
 def unify_bureau_short_forms(cands: list[Candidate]) -> list[Candidate]:
-    """聊城市退役军人局 in a table's issuer column is the 聊城市退役军人事务局 of the titles."""
+    """聊城市退役军人局 in a table's issuer column is the 聊城市退役军人事务局 of the titles;
+    市政府新闻办 the 市政府新闻办公室 the document names before."""
     renames = _bureau_short_forms(cands)
     if not renames:
         return cands

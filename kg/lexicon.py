@@ -310,3 +310,8 @@ PRIVATE_MARKERS: tuple[str, ...] = ("化名", "某某", "某")
 #: forms of address a surname opens (调解员赵大妈, 王师傅, 李老师): a person addressed, never a name
 ADDRESS_TERMS: tuple[str, ...] = ("大妈", "大爷", "大娘", "大婶", "大叔", "大伯", "大姐", "大哥", "阿姨",
                                   "阿婆", "婆婆", "奶奶", "爷爷", "老汉", "师傅", "老师")
+
+
+#: what a lake's, river's or mountain's name is followed by when it means the feature and not the
+#: division named after it (巢湖流域, 黄山风景区: not 巢湖市, 黄山市)
+NATURAL_FEATURE_WORDS = ("流域", "水域", "湖区", "库区", "风景区", "景区", "沿岸", "水系")

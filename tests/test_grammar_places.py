@@ -167,3 +167,15 @@ def test_a_town_written_under_a_neighbouring_county_stays_there_when_named_alone
     assert ("武水镇", "临武县") in rels
     assert ("武水镇", "宜章县") not in rels
     assert ("三江镇", "宜章县") in rels
+
+
+def test_a_lake_or_mountain_named_like_a_division_is_no_place(nlp):
+    """巢湖流域, 黄山风景区: a short form followed by a basin's or a scenic area's word names the
+    lake or the mountain, not 巢湖市 or 黄山市; the divisions written in full are still found."""
+    text = ("合肥市2023年法治政府建设年度报告\n市生态环境局制定《巢湖流域水生态保护工作方案》,巢湖沿岸各镇推行"
+            "河长制。黄山风景区游客服务中心设立调解室。巢湖市司法局开展普法。\n")
+    found = place_names(run(nlp, text)[0])
+    assert "巢湖市" in found
+    assert "黄山市" not in found, found
+    text = text.replace("巢湖市司法局", "县司法局")
+    assert "巢湖市" not in place_names(run(nlp, text)[0])

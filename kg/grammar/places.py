@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Division, Level, Match, gazetteer
-from ..lexicon import AWARD_CUES
+from ..lexicon import AWARD_CUES, NATURAL_FEATURE_WORDS
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .text import HAN, finditer_before, is_han, verbs_and_adverbs
@@ -100,8 +100,9 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
         if start > 0 and surface[0] in _MEASURE_WORDS \
                 and (text[start - 1].isdigit() or text[start - 1] in "一二三四五六七八九十两几多"):
             continue  # 9项城市管理: a count, not 项城市
-        if m.is_short and (not _short_ok(text, m, token_starts) or _TOWN_AHEAD.match(text, end)):
-            continue  # 云州市场 is no 云州; 通山岭镇 is a town, not 通山(县) + 岭镇
+        if m.is_short and (not _short_ok(text, m, token_starts) or _TOWN_AHEAD.match(text, end)
+                           or text.startswith(NATURAL_FEATURE_WORDS, end)):
+            continue  # 云州市场 is no 云州; 通山岭镇 is a town, not 通山(县) + 岭镇; 巢湖流域 a lake's basin
         div, subtype, props, parent = r
         if hits and hits[-1].candidate.end == start and hits[-1].division is not None \
                 and hits[-1].division.code in _ancestor_codes(gz, div):

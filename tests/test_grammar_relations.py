@@ -609,3 +609,18 @@ def test_coordinated_rooms_each_receive_the_honour_and_keep_their_own_brand(nlp)
     for room in ("颍上县“和为贵”调解工作室", "临泉县“老支书调解室”"):
         assert (room, "receivedAward", "全省金牌调解室") in rels
     assert {h for h, p, t in rels if p == "implements" and t == "“和为贵”"} == {"颍上县“和为贵”调解工作室"}, rels
+
+
+def test_a_demonstrative_refers_back_to_the_last_body_or_division_of_its_kind(nlp):
+    """该街道被评为…, 该局荣获…: the street, the bureau the paragraph named last (not the report's
+    city, not another kind named in between); 应该区分, 该区域 are no references; 该X is no name."""
+    text = ("宿州市2023年法治政府建设年度报告\n埇桥区道东街道推行“法律明白人+网格”工作模式,"
+            "该街道被评为全国民主法治示范社区。\n砀山县司法局与县法院推出“梨乡调解”品牌,"
+            "该局荣获全省人民调解工作先进集体。应该区分不同情形,该区域内推行“网格吹哨”机制。\n")
+    ex = extraction(nlp, text)
+    rels = triples(ex)
+    assert ("道东街道", "receivedAward", "全国民主法治示范社区") in rels
+    assert ("砀山县司法局", "receivedAward", "全省人民调解工作先进集体") in rels
+    received = {h for h, p, _ in rels if p == "receivedAward"}
+    assert received == {"道东街道", "砀山县司法局"}, rels
+    assert not any(m.surface.startswith("该") for m in ex.mentions)

@@ -27,6 +27,7 @@ from ..grammar.persons import match_persons
 from ..grammar.places import PlaceHit, match_places
 from ..grammar.programs import (match_caption_programs, match_place_brands, match_program_echoes,
                                  match_programs, match_unquoted_programs)
+from ..grammar.anaphora import back_references
 from ..grammar.located import located_of
 from ..grammar.relations import extract_relations
 from ..grammar.tables import match_tables
@@ -217,6 +218,10 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         mentions = doc._.lg_mentions or []
         located = located_of(doc._.lg_context, mentions, doc._.lg_places or [])
         author = doc._.lg_context.author
+        # 该街道, 该局: the relation rules read them as the entity they refer back to
+        refs = back_references(doc._.lg_text, mentions, doc._.lg_token_starts)
+        if refs:
+            mentions = sorted([*mentions, *refs], key=lambda c: (c.start, c.end))
         doc._.lg_relations = extract_relations(
             doc._.lg_doc_id, doc._.lg_text, sentences(doc._.lg_text), mentions, doc._.lg_actor,
             doc._.lg_awards or [], doc._.lg_tables or [], located,

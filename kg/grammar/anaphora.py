@@ -1,0 +1,38 @@
+"""该县, 该街道, 该局: a demonstrative and a kind of division or body refer back to the last one of
+that kind the paragraph names (三里庵街道推行…，该街道被评为… → 三里庵街道).
+
+The references are read by the relation rules as the entity they stand for, where it acts or is
+honoured; they are no names of it (no label: 该街道 names any street).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from ..model import EntityType
+from .candidates import NESTED, Candidate
+
+#: 该 and the kind it refers back by: a division's level word or a body's core (the longer first)
+_BACK = re.compile("该(街道|社区|委员会|中心|县|区|市|旗|镇|乡|村|局|院|所)")
+_KINDS = (EntityType.PLACE, EntityType.ORGANIZATION)
+SOURCE = "anaphor"
+
+
+def back_references(text: str, mentions: Sequence[Candidate], token_starts: Collection[int] | None
+                    ) -> list[Candidate]:
+    """Each 该X of `text` (a word of its own: not 应该区分, 该区域) as a mention of the last place or
+    body before it in its paragraph whose name ends with X; none when there is no such one."""
+    out = []
+    named = [m for m in mentions if m.etype in _KINDS and m.source != NESTED]
+    for ref in _BACK.finditer(text):
+        s, e = ref.span()
+        if token_starts is not None and (s not in token_starts or (e < len(text) and e not in token_starts)):
+            continue
+        paragraph = text.rfind("\n", 0, s) + 1
+        kind = ref.group(1)
+        antecedent = next((m for m in reversed(named)
+                           if paragraph <= m.start and m.end <= s and m.name.endswith(kind)), None)
+        if antecedent is not None:
+            out.append(Candidate(s, e, antecedent.etype, antecedent.name, SOURCE, antecedent.subtype,
+                                 antecedent.props))
+    return out

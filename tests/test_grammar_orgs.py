@@ -198,6 +198,16 @@ def test_a_room_named_wholly_in_quotes_keeps_its_place(nlp):
     assert "老支书调解室" not in found, found
 
 
+def test_a_bodys_quoted_room_keeps_the_body(nlp):
+    """某县人民检察院“检察蓝”工作室, 县人民法院“老马调解室”: the room is the body's and keeps its
+    name, whether the core follows the quote or ends it."""
+    text = ("崇左市2023年法治政府建设年度报告\n崇左市司法局\n宁明县人民检察院“木棉红”工作室被评为优秀工作室,"
+            "县人民法院“老马调解室”调处纠纷。\n")
+    found = orgs(nlp, text)
+    assert {"宁明县人民检察院“木棉红”工作室", "宁明县人民法院“老马调解室”"} <= found, found
+    assert not {"“木棉红”工作室", "老马调解室"} & found, found
+
+
 def test_sub_units_coordinated_after_a_sub_unit_share_its_body(nlp):
     """区法院统景法庭、兴隆法庭: the second tribunal is the same court's; 行政复议科、法制科 are the
     same bureau's; a body with its own place after the comma (、市公安局) is not a sub-unit."""

@@ -487,7 +487,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_party_bodies(text, out))
     out.extend(_own_internal_bodies(text, ctx, out))
     out.extend(_town_stations(text, places, token_starts))
-    out.extend(_quoted_orgs(text, ctx, places))
+    out.extend(_quoted_orgs(text, ctx, places, out))
     out.extend(_listed_units(text, token_starts))
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
@@ -876,13 +876,19 @@ _QUOTED_NAME = re.compile(r"[“「]([^”」\n]{2,24})[”」]")
 _ACCOUNT = re.compile("微信公众号|公众号|官方微博|政务微博|抖音号|视频号|客户端")
 
 
-def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -> list[Candidate]:
+def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = (),
+                 bodies: Sequence[Candidate] = ()) -> list[Candidate]:
     """Named rooms and centres in quotes: “陈志华调解室”; and bodies named by a quoted brand
     with their core after it (市级“和美家”中心, “有事来谈·老李来帮”调解室), the level word
-    resolved by context (县级“一站式”…中心 → 柳溪县“一站式”…中心), a place written before it
-    kept (灵峰街道“和事佬”工作室); official media accounts (“安吉发布”微信公众号)."""
+    resolved by context (县级“一站式”…中心 → 柳溪县“一站式”…中心), a place or a body written
+    before it kept (灵峰街道“和事佬”工作室, 某县人民检察院“检察蓝”工作室); official media accounts
+    (“安吉发布”微信公众号)."""
     out = []
     place_by_end = {p.end: p for p in places if p.source != "selfref"}
+    body_by_end: dict[int, Candidate] = {}
+    for b in bodies:  # of the bodies ending at one place, the whole name
+        if b.end not in body_by_end or b.start < body_by_end[b.end].start:
+            body_by_end[b.end] = b
     for m in _QUOTED_NAME.finditer(text):
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")):
@@ -905,10 +911,10 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -
         if core is not None and _valid_middle(inner[:-len(core)]):  # (工作室 is a name word)
             if counted:
                 continue
-            named = place_by_end.get(m.start())
+            named = place_by_end.get(m.start()) or body_by_end.get(m.start())
             if named is None:
                 out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
-            else:  # 长丰县“老兵调解室”: the place written before it kept, as after a brand
+            else:  # 长丰县“老兵调解室”: the place or body written before it kept, as after a brand
                 out.append(_org(named.start, m.end(), named.name + m.group(0), "org", m.group(0),
                                 text[named.start:m.end()]))
                 out.extend(_distributed(text, named.start, m.group(0), place_by_end))
@@ -938,6 +944,9 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = ()) -
             start, prefix = named.start, named.name
             # 顺庆区、嘉陵区“一站式”…中心: each place coordinated before it has its own
             out.extend(_distributed(text, named.start, text[m.start():end], place_by_end))
+        elif m.start() in body_by_end:  # 某县人民检察院“检察蓝”工作室: the body's own room
+            named = body_by_end[m.start()]
+            start, prefix = named.start, named.name
         name = prefix + text[m.start():end]
         out.append(_org(start, end, name, "org", text[m.start():end], text[start:end]))
     return out

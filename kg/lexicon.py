@@ -218,6 +218,8 @@ AWARD_ACTIVE_VERBS: tuple[str, ...] = ("命名", "评选", "认定", "确定", "
 AWARD_LIST_CUES: tuple[str, ...] = ("涌现出",)
 #: after an honour, the person who holds it (…提名奖获得者张三)
 AWARD_HOLDER_WORDS: tuple[str, ...] = ("获得者", "得主")
+#: words a receiving cue opens that speak of winning itself (获奖集体, 获奖单位, 获奖者): no honour follows
+AWARD_WINNING_WORDS: tuple[str, ...] = ("获奖",)
 #: verbs publishing the list of an honour's holders (省司法厅公布了第三批…名单): the list names the honour
 AWARD_PUBLISH_VERBS: tuple[str, ...] = ("公布", "公示", "发布", "印发", "下发")
 #: words saying the one before them is on the list just named (…名单，我市湖塘司法所榜上有名)

@@ -418,3 +418,36 @@ def test_an_honour_of_a_body_no_matcher_named_goes_to_nobody(nlp):
             "二是强化调解。南市街道人民调解委员会获评全国模范人民调解委员会。市司法局获评全省先进集体。\n")
     ents, rels = run(nlp, text)
     assert received(rels) == {("九江市司法局", "全省先进集体")}
+
+
+def test_a_table_of_honours_names_recipients_honours_and_conferrers(nlp):
+    """获奖单位（个人） | 荣誉名称 | 授予机关: each row's honour, received by the body, the last place
+    of a chain, or the official the recipient cell names, conferred by each body of its last cell;
+    the header row is no honour, and a row without an honour gives nothing."""
+    text = ("六盘水市法治政府建设白皮书（2023）\n\n附件2：2023年度法治建设获得荣誉情况\n\n"
+            "| 序号 | 获奖单位（个人） | 荣誉名称 | 授予机关 |\n"
+            "| 1 | 六盘水市司法局 | 全国人民调解工作先进集体 | 司法部 |\n"
+            "| 2 | 钟山区荷城街道 | 全省民主法治示范街道 | 贵州省司法厅、贵州省民政厅 |\n"
+            "| 3 | 水城区司法局局长罗志刚 | 全国模范司法所长 | 司法部 |\n"
+            "| 4 | 盘州市 | — | — |\n")
+    found, rels = run(nlp, text)
+    assert ("六盘水市司法局", "receivedAward", "全国人民调解工作先进集体") in rels
+    assert ("荷城街道", "receivedAward", "全省民主法治示范街道") in rels
+    assert ("罗志刚", "receivedAward", "全国模范司法所长") in rels
+    assert ("全省民主法治示范街道", "awardedBy", "贵州省司法厅") in rels
+    assert ("全省民主法治示范街道", "awardedBy", "贵州省民政厅") in rels
+    assert {h for h, _ in received(rels)} == {"六盘水市司法局", "荷城街道", "罗志刚"}, rels
+    awards = found[EntityType.AWARD]
+    assert awards == {"全国人民调解工作先进集体", "全省民主法治示范街道", "全国模范司法所长"}, awards
+
+
+def test_a_table_of_honours_pasted_with_tabs_and_without_conferrers(nlp):
+    """The same table from a spreadsheet (tabs), its columns in another order, no conferrer
+    column: the honours and recipients alone; a table of instruments is no table of honours."""
+    text = ("六盘水市2023年法治政府建设年度报告\n\n荣誉称号\t获奖集体\n"
+            "全国法治宣传教育先进单位\t六枝特区司法局\n\n"
+            "| 序号 | 文件名称 | 制定单位 |\n| 1 | 六盘水市表彰奖励办法 | 六盘水市人民政府 |\n")
+    found, rels = run(nlp, text)
+    assert ("六枝特区司法局", "receivedAward", "全国法治宣传教育先进单位") in rels
+    assert not conferred(rels), rels
+    assert found[EntityType.AWARD] == {"全国法治宣传教育先进单位"}, found

@@ -624,3 +624,13 @@ def test_a_demonstrative_refers_back_to_the_last_body_or_division_of_its_kind(nl
     received = {h for h, p, _ in rels if p == "receivedAward"}
     assert received == {"道东街道", "砀山县司法局"}, rels
     assert not any(m.surface.startswith("该") for m in ex.mentions)
+
+
+def test_a_two_column_table_from_a_spreadsheet_has_one_tab_per_row(nlp):
+    """文件名称<tab>制定单位: a row of two cells holds a single tab; running text indented by a tab
+    is no row."""
+    text = ("兴义市2023年行政规范性文件目录\n\n文件名称\t制定单位\n兴义市城市绿化管理办法\t兴义市人民政府\n\n"
+            "\t市政府出台《兴义市夜间经济管理规定》。\n")
+    rels = relations(nlp, text)
+    assert ("兴义市城市绿化管理办法", "issuedBy", "兴义市人民政府") in rels
+    assert ("兴义市夜间经济管理规定", "issuedBy", "兴义市人民政府") in rels

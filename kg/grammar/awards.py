@@ -15,7 +15,8 @@ from enum import Enum
 
 from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_CONFERRING_CLAUSE_VERBS, AWARD_CREATE_CUES, AWARD_HOLDER_WORDS,
                        AWARD_LIST_CUES, AWARD_NOMINATE_VERBS, AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS,
-                       AWARD_RECEIVE_CUES, AWARD_SELECT_CUES, AWARD_SHORTLIST_CUES, HONOUR_COLLECTIONS)
+                       AWARD_RECEIVE_CUES, AWARD_SELECT_CUES, AWARD_SHORTLIST_CUES, AWARD_WINNING_WORDS,
+                       HONOUR_COLLECTIONS)
 from ..model import EntityType
 from .candidates import Candidate
 from .honours import (created_honour, honour_items, honour_parts, is_candidacy, listed_designation,
@@ -286,6 +287,8 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
             continue
         if text.startswith(AWARD_HOLDER_WORDS, m.start()):
             continue  # 获得者: the holder of the honour named before it (_holder_events)
+        if text.startswith(AWARD_WINNING_WORDS, m.start()):
+            continue  # 获奖集体: a word of its own, no cue
         items, by = _cued_honours(text, m, cue)
         if not items:
             continue

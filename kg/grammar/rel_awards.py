@@ -17,6 +17,7 @@ from ..model import EntityKey, EntityType, Predicate
 from .awards import AwardEvent, Recipients
 from .candidates import NESTED, Candidate
 from .coordination import COORD, coordinated_before
+from .honour_tables import HonourRow
 from .text import LIST_LEAD, Sentence
 
 _ORG, _PLACE, _PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
@@ -176,3 +177,30 @@ def _conferrers(text: str, s: Sentence, ms: Mentions, ev: AwardEvent) -> list[En
     if not conferrers and ev.active:
         conferrers = _opening(text, s.start, ms, a, (_ORG,))
     return conferrers
+
+
+def table_honours(text: str, mentions: Sequence[Candidate], rows: Sequence[HonourRow], add: Add) -> None:
+    """Calls `add` for each row of a table of honours: its honour was received by who its
+    recipient cell names (an official named with his post: him; a chain of places: the last; a
+    list: each) and conferred by each body its conferrer cell names."""
+    if not rows:
+        return
+    named = [m for m in mentions if m.source != NESTED]
+    for r in rows:
+        a, b = r.recipients
+        inside = [(m, EntityKey(m.etype, m.name)) for m in named
+                  if a <= m.start and m.end <= b and m.etype in RECIPIENT_TYPES]
+        people = [(m, k) for m, k in inside if k.etype == _PERSON]
+        honours = [m for m in named if m.etype == EntityType.AWARD
+                   and r.award.start <= m.start and m.end <= r.award.end]
+        if not inside or not honours:
+            continue
+        award = EntityKey(EntityType.AWARD, max(honours, key=lambda m: m.end - m.start).name)
+        row = Sentence(r.line_start, r.line_end)
+        for recipient in reversed(coordinated_before(text, people or inside)):
+            add(recipient, Predicate.RECEIVED_AWARD, award, row)
+        if r.conferrers is not None:
+            c, d = r.conferrers
+            for m in named:
+                if c <= m.start and m.end <= d and m.etype == _ORG:
+                    add(award, Predicate.AWARDED_BY, EntityKey(_ORG, m.name), row)

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from ..model import EntityKey, RelationMention
 from .awards import AwardEvent
 from .candidates import Candidate
-from .rel_awards import award_relations
+from .honour_tables import HonourRow
+from .rel_awards import award_relations, table_honours
 from .rel_implements import implements
 from .rel_issued import issued_in_text, table_issuers
 from .rel_located import located_in
@@ -22,7 +23,7 @@ from .text import Sentence
 
 
 
-def _table_sentences(facts: DocFacts, rows: Sequence[TableRow]) -> set[int]:
+def _table_sentences(facts: DocFacts, rows: Sequence[TableRow | HonourRow]) -> set[int]:
     """The sentences lying within a table row's line: no running-text rule reads them."""
     lines = sorted({(r.line_start, r.line_end) for r in rows})
     starts = [a for a, _ in lines]
@@ -39,14 +40,15 @@ def _table_sentences(facts: DocFacts, rows: Sequence[TableRow]) -> set[int]:
 def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mentions: Sequence[Candidate],
                       actor: EntityKey | None, events: Sequence[AwardEvent], rows: Sequence[TableRow],
                       located: Sequence[Located], author: EntityKey | None = None,
-                      year: int | None = None) -> list[RelationMention]:
-    """The relations the sentences state; `year` dates the facts whose sentence names none."""
+                      year: int | None = None, honours: Sequence[HonourRow] = ()) -> list[RelationMention]:
+    """The relations the sentences and tables state; `year` dates the facts whose sentence names none."""
     facts = DocFacts(text, sents, mentions, actor, author, [e.by_span for e in events if e.by_span])
     sink = Sink(doc_id, text, year)
-    tables = _table_sentences(facts, rows) if rows else set()
+    tables = _table_sentences(facts, [*rows, *honours]) if rows or honours else set()
     # a table's line is no clause: nobody carries out what its cells name
     implements(facts, sink, tables | {i for i in facts.carried if "|" in text[facts.sents[i].start:facts.sents[i].end]})
     award_relations(text, facts.sents, facts.idx.at, facts.in_sent, events, facts.actor_at, sink.add)
+    table_honours(text, facts.mentions, honours, sink.add)
     table_issuers(facts, rows, sink)
     issued_in_text(facts, sink, tables)
     located_in(facts, sink, located)

@@ -7,13 +7,15 @@ A table is recognised by its header row; each later row yields a Regulation (wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import TypeVar
 
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .orgs import resolve_level_word
-from .text import CELL_SEPARATORS, strip_spaces
+from .text import row_separator, strip_spaces
 from .titles import instrument_name, regulation_kind
 
 NAME_HEADERS = ("文件名称", "名称", "标题", "文件标题", "规范性文件名称", "决策事项", "事项名称")
@@ -21,8 +23,6 @@ NUMBER_HEADERS = ("文号", "发文字号", "发文号")
 REGNO_HEADERS = ("登记号", "登记编号", "备案号")
 ISSUER_HEADERS = ("制定单位", "发文单位", "制定机关", "发布机关", "起草单位", "决策承办单位",
                   "承办单位", "印发单位", "发文机关", "制发机关", "制发单位", "发布单位", "起草机关")
-#: the cell separators, by preference: a row holds two of one of them or more
-SEPARATORS = CELL_SEPARATORS
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +33,11 @@ class TableRow:
     issuer: Candidate | None
 
 
-def _separator(line: str) -> str | None:
-    return next((sep for sep in SEPARATORS if line.count(sep) >= 2), None)
+#: a cell's text (whitespace-trimmed) and its offsets in the document
+Cell = tuple[str, int, int]
 
 
-def _cells(line: str, offset: int, sep: str) -> list[tuple[str, int, int]]:
+def _cells(line: str, offset: int, sep: str) -> list[Cell]:
     """Cells of a row with their absolute offsets, whitespace-trimmed."""
     cells = []
     pos = 0
@@ -49,7 +49,7 @@ def _cells(line: str, offset: int, sep: str) -> list[tuple[str, int, int]]:
     return cells
 
 
-def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+def column(header: list[str], names: tuple[str, ...]) -> int | None:
     """The column whose header (cells with spaces stripped) is one of `names`, else contains one."""
     for i, h in enumerate(header):
         if h in names:
@@ -60,59 +60,89 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
-#: a header row names its columns with one of NAME_HEADERS (with spaces stripped), so it holds
-#: one of their words, spaces allowed between the characters: 文件名称 and 事项名称 contain 名称
-_NAME_HINT = re.compile(r"名\s*称|标\s*题|决\s*策\s*事\s*项")
+def cell(cells: list[Cell], i: int | None) -> Cell | None:
+    """The row's cell in column `i`, None when there is no such column or the cell is empty."""
+    return cells[i] if i is not None and i < len(cells) and cells[i][0] else None
 
 
-def match_tables(text: str, ctx: DocContext | None = None) -> list[TableRow]:
-    """The rows of the text's tables; `ctx` resolves an issuer's bare level word (县司法局)."""
-    rows: list[TableRow] = []
+C = TypeVar("C")
+
+
+def headed_rows(text: str, hint: re.Pattern[str], columns: Callable[[list[str]], C | None]
+                ) -> Iterator[tuple[C, int, int, list[Cell]]]:
+    """(columns, line start, line end, cells) of each row of the text's tables under a header row
+    that `columns` reads (its cells with spaces stripped → the columns, None for another table's
+    header); `hint` is a cheap necessary condition of such a header. A line that is no row
+    (kg.grammar.text.row_separator) ends a table."""
     if text.count("|") < 2 and text.count("\t") < 2:
-        return rows  # no row anywhere
-    cols: dict[str, int | None] | None = None
+        return  # no row anywhere
+    cols: C | None = None
     lines = text.splitlines(keepends=True)
     offsets = list(accumulate(map(len, lines), initial=0))
     last = -2
-    # the rows: lines with two separators or more (a line without them ends a table)
-    for li in [li for li, line in enumerate(lines) if _separator(line)]:
+    for li in [li for li, line in enumerate(lines) if row_separator(line)]:
         if li != last + 1:
             cols = None  # the lines between end the table
         last = li
         start = offsets[li]
         body = lines[li].rstrip("\r\n")
-        header = _NAME_HINT.search(body) is not None  # a cheap necessary condition
+        header = hint.search(body) is not None
         if cols is None and not header:
             continue
-        cells = _cells(body, start, _separator(body) or "|")
+        cells = _cells(body, start, row_separator(body) or "|")
         if header:
-            texts = [strip_spaces(c[0]) for c in cells]  # once per row, not once per header tried
-            name_col = _column(texts, NAME_HEADERS)
-            if name_col is not None and _column(texts, ISSUER_HEADERS + NUMBER_HEADERS) is not None:
-                cols = {"name": name_col, "no": _column(texts, NUMBER_HEADERS),
-                        "reg": _column(texts, REGNO_HEADERS), "issuer": _column(texts, ISSUER_HEADERS)}
+            read = columns([strip_spaces(c[0]) for c in cells])
+            if read is not None:
+                cols = read
                 continue
-        if cols is None:
+        if cols is not None:
+            yield cols, start, start + len(body), cells
+
+
+#: a header row names its columns with one of NAME_HEADERS (with spaces stripped), so it holds
+#: one of their words, spaces allowed between the characters: 文件名称 and 事项名称 contain 名称
+_NAME_HINT = re.compile(r"名\s*称|标\s*题|决\s*策\s*事\s*项")
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    name: int
+    no: int | None
+    reg: int | None
+    issuer: int | None
+
+
+def _instrument_columns(header: list[str]) -> _Columns | None:
+    name = column(header, NAME_HEADERS)
+    if name is None or column(header, ISSUER_HEADERS + NUMBER_HEADERS) is None:
+        return None
+    return _Columns(name, column(header, NUMBER_HEADERS), column(header, REGNO_HEADERS),
+                    column(header, ISSUER_HEADERS))
+
+
+def match_tables(text: str, ctx: DocContext | None = None) -> list[TableRow]:
+    """The rows of the text's tables of instruments; `ctx` resolves an issuer's bare level word (县司法局)."""
+    rows: list[TableRow] = []
+    for cols, start, end, cells in headed_rows(text, _NAME_HINT, _instrument_columns):
+        named = cell(cells, cols.name)
+        if named is None:
             continue
-        ni = cols["name"]
-        if ni is None or ni >= len(cells) or not cells[ni][0]:
-            continue
-        cell, cs, ce = cells[ni]
-        name, aliases = instrument_name(cell)
+        text_, cs, ce = named
+        name, aliases = instrument_name(text_)
         props: list[tuple[str, str]] = []
-        for key, prop in (("no", "documentNumber"), ("reg", "registrationNumber")):
-            i = cols[key]
-            if i is not None and i < len(cells) and cells[i][0]:
-                props.append((prop, strip_spaces(cells[i][0])))
+        for i, prop in ((cols.no, "documentNumber"), (cols.reg, "registrationNumber")):
+            c = cell(cells, i)
+            if c is not None:
+                props.append((prop, strip_spaces(c[0])))
         reg = Candidate(cs, ce, EntityType.REGULATION, strip_spaces(name) if " " not in name else name,
                         "table", regulation_kind(name) or "NormativeDocument", tuple(props), aliases)
         issuer = None
-        ii = cols["issuer"]
-        if ii is not None and ii < len(cells) and cells[ii][0]:
-            icell, is_, ie = cells[ii]
+        by = cell(cells, cols.issuer)
+        if by is not None:
+            icell, is_, ie = by
             iname = strip_spaces(icell)
             full = resolve_level_word(iname, ctx) if ctx is not None else iname
             aliases = tuple(sorted({icell, iname} - {full}))
             issuer = Candidate(is_, ie, EntityType.ORGANIZATION, full, "table", aliases=aliases)
-        rows.append(TableRow(start, start + len(body), reg, issuer))
+        rows.append(TableRow(start, end, reg, issuer))
     return rows

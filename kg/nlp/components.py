@@ -30,6 +30,7 @@ from ..grammar.programs import (match_caption_programs, match_place_brands, matc
 from ..grammar.anaphora import back_references
 from ..grammar.located import located_of
 from ..grammar.relations import extract_relations
+from ..grammar.honour_tables import match_honour_tables
 from ..grammar.tables import match_tables
 from ..grammar.text import sentences
 from ..grammar.titles import (match_quoted_instruments, match_statutes, match_titles,
@@ -39,7 +40,7 @@ from ..model import DocContext, EntityKey, EntityType
 
 _EXTENSIONS: dict[str, object] = {
     "lg_doc_id": "", "lg_text": "", "lg_context": None, "lg_token_starts": None, "lg_gz": None,
-    "lg_candidates": None, "lg_places": None, "lg_awards": None, "lg_tables": None,
+    "lg_candidates": None, "lg_places": None, "lg_awards": None, "lg_tables": None, "lg_honour_rows": None,
     "lg_mentions": None, "lg_actor": None, "lg_relations": None, "lg_observations": None,
     "lg_datasets": None,
     #: set doc.spans["lg"] and doc.ents (extract() turns off what it never reads)
@@ -108,6 +109,9 @@ def make_tables(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             _cands(doc).append(r.regulation)
             if r.issuer is not None:
                 _cands(doc).append(r.issuer)
+        honours = match_honour_tables(doc._.lg_text)
+        doc._.lg_honour_rows = honours
+        _cands(doc).extend(h.award for h in honours)
         return doc
     return lg_tables
 
@@ -225,7 +229,8 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         doc._.lg_relations = extract_relations(
             doc._.lg_doc_id, doc._.lg_text, sentences(doc._.lg_text), mentions, doc._.lg_actor,
             doc._.lg_awards or [], doc._.lg_tables or [], located,
-            EntityKey(EntityType.ORGANIZATION, author) if author else None, doc._.lg_context.year)
+            EntityKey(EntityType.ORGANIZATION, author) if author else None, doc._.lg_context.year,
+            doc._.lg_honour_rows or [])
         return doc
     return lg_relations
 

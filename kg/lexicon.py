@@ -195,13 +195,14 @@ NON_PROGRAM_HEADS: tuple[str, ...] = (
 #: verbs by which the recipient before them receives the honours after them (A荣获B, A入选B,
 #: A摘得B桂冠); where one word begins another the longer comes first (获评 before 获)
 AWARD_RECEIVE_CUES: tuple[str, ...] = ("荣获", "荣立", "获评为", "获评", "获选为", "获选", "获批", "获得", "获誉",
-                                       "荣膺", "摘得", "夺得", "斩获", "捧得", "入选", "创成", "成功创建", "创建", "获")
+                                       "荣膺", "摘得", "夺得", "斩获", "捧得", "跻身", "入选", "创成", "成功创建", "创建",
+                                       "获")
 #: of those, the verbs of creating: what they name is an honour only as a title of some scope or
 #: a model (创建全国文明城市, 成功创建…示范乡镇); 创建了“X”品牌 builds a brand, it receives nothing
 AWARD_CREATE_CUES: tuple[str, ...] = ("创成", "成功创建", "创建")
 #: verbs of conferral, after 被 + the conferrer (被司法部授予, 被省委、省政府评为) or alone (评为)
 AWARD_CONFER_VERBS: tuple[str, ...] = ("授予", "评为", "命名为", "确定为", "表彰为", "认定为", "评选为",
-                                       "推荐为", "评定为", "列为")
+                                       "选树为", "推荐为", "评定为", "列为")
 #: of those, the verbs that put a candidate forward: 被推荐为 names a nomination, not a receipt
 AWARD_NOMINATE_VERBS: tuple[str, ...] = ("推荐为",)
 #: the verbs of a clause that names who confers the honour after it (荣获由司法部颁发的…称号)
@@ -211,7 +212,8 @@ AWARD_SHORTLIST_CUES: tuple[str, ...] = ("入围",)
 #: cues of selection or rating: after them a scoped name of a selected thing (入选全省…项目,
 #: 评为第一批…单位) is an honour though its ending is not one of AWARD_SUFFIXES (not after 确定为,
 #: 列为, 认定为: 被确定为全省重点项目 is planning, not an honour)
-AWARD_SELECT_CUES: tuple[str, ...] = ("入选", "获评", "获选", "选为", "评为", "命名为", "评选为", "评定为")
+AWARD_SELECT_CUES: tuple[str, ...] = ("入选", "跻身", "获评", "获选", "选为", "评为", "命名为", "评选为", "评定为",
+                                      "选树为")
 #: the active voice: conferrer + verb + recipients + 为 + honour (司法部命名A、B为…)
 AWARD_ACTIVE_VERBS: tuple[str, ...] = ("命名", "评选", "认定", "确定", "表彰")
 #: a list of honours, each followed by the person who holds it (涌现出全国模范…张三，…)
@@ -227,8 +229,8 @@ AWARD_ON_LIST_CUES: tuple[str, ...] = ("榜上有名", "名列其中", "位列�
 #: every word after which honours are named (for rules that only ask whether one follows)
 AWARD_CUES: tuple[str, ...] = tuple(dict.fromkeys(
     AWARD_RECEIVE_CUES + tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_CONFER_VERBS + AWARD_SHORTLIST_CUES))
-#: words that close an honour's name without being part of it (荣获…称号, 摘得…桂冠)
-AWARD_TRAILERS: tuple[str, ...] = ("荣誉称号", "称号", "荣誉", "奖项", "名单", "桂冠", "表彰")
+#: words that close an honour's name without being part of it (荣获…称号, 摘得…桂冠, 跻身…行列)
+AWARD_TRAILERS: tuple[str, ...] = ("荣誉称号", "称号", "荣誉", "奖项", "名单", "桂冠", "表彰", "行列", "之列")
 #: nouns of a selected or designated thing, closing a scoped designation (入选全省…揭榜挂帅项目)
 DESIGNATION_NOUNS: tuple[str, ...] = ("项目", "课题", "名录", "案例", "典型", "等次", "单位", "地区", "城市", "基地", "园区",
                                       "街道", "乡镇", "村", "社区", "学校", "企业", "实践")

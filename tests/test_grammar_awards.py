@@ -451,3 +451,14 @@ def test_a_table_of_honours_pasted_with_tabs_and_without_conferrers(nlp):
     assert ("六枝特区司法局", "receivedAward", "全国法治宣传教育先进单位") in rels
     assert not conferred(rels), rels
     assert found[EntityType.AWARD] == {"全国法治宣传教育先进单位"}, found
+
+
+def test_chosen_as_a_model_and_joining_the_ranks_receive_an_honour(nlp):
+    """被选树为…, 跻身…(行列): the one before receives the honour (行列 closes it, no part of its
+    name); 跻身前列 names no honour."""
+    text = ("邢台市2024年法治政府建设年度报告\n南和区贾宋镇郝桥村被选树为全国民主法治示范村。"
+            "内丘县跻身全国法治政府建设示范地区行列。邢台市依法行政考核成绩跻身全省前列。\n")
+    found, rels = run(nlp, text)
+    assert ("郝桥村", "全国民主法治示范村") in received(rels)
+    assert ("内丘县", "全国法治政府建设示范地区") in received(rels)
+    assert found[EntityType.AWARD] == {"全国民主法治示范村", "全国法治政府建设示范地区"}, found

@@ -39,6 +39,16 @@ def test_standard_department_names_whose_words_read_as_activities(nlp):
     assert not any(w in o for o in found for w in ("加强", "推进", "优化", "体系", "三级", "县乡")), found
 
 
+def test_a_provinces_departments_with_the_standard_long_stems(nlp):
+    """省人力资源和社会保障厅 (a nine-character stem before 厅), 省住房和城乡建设厅; a service hall
+    (政务服务大厅, 公共法律服务大厅) is no department."""
+    text = ("周口市2024年法治政府建设年度报告\n周口市司法局\n省人力资源和社会保障厅、省住房和城乡建设厅联合督导,"
+            "在市政务服务大厅设立窗口,在县公共法律服务大厅设置专区。\n")
+    found = orgs(nlp, text)
+    assert {"河南省人力资源和社会保障厅", "河南省住房和城乡建设厅"} <= found, found
+    assert not any(o.endswith("大厅") for o in found), found
+
+
 def test_places_coordinated_before_a_quoted_body_each_have_one(nlp):
     """顺庆区、高坪区、嘉陵区“一站式”…中心: the body named after a quoted brand is each place's."""
     text = ("南充市2024年法治政府建设年度报告\n南充市司法局\n顺庆区、高坪区和嘉陵区“一站式”矛盾纠纷调处化解中心"

@@ -99,3 +99,11 @@ def test_names_coordinated_after_a_title_or_an_honour(nlp):
     found = persons(nlp, text)
     assert {"张德华", "刘志远", "李晓峰", "王延飞", "冯天宇", "王书国", "孙明", "刘德华"} <= found
     assert not found & {"王小红", "副局长", "称号"}, found
+
+
+def test_a_two_character_name_before_a_one_character_word(nlp):
+    """科长周敏被评为…: the three characters after the title (周敏被) are no name, the two are; a
+    three-character name stays whole (局长陈立新)."""
+    text = ("浦东新区2023年法治政府建设情况报告\n区司法局法制科科长周敏被评为全国司法行政系统先进个人,"
+            "局长陈立新出席。\n")
+    assert persons(nlp, text) == {"周敏", "陈立新"}

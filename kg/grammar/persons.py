@@ -155,10 +155,11 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
         if m is None:
             continue
         s = m.start(1)
-        ends = _word_ends(text, s, m.end(1), token_starts)
-        if ends and _is_name(text, s, ends[0], token_starts):
-            yield s, ends[0]
-            yield from _coordinated_names(text, ends[0], token_starts)
+        # the three-character name first, else the two (科长周敏|被评为: 周敏被 is no name)
+        e = next((e for e in _word_ends(text, s, m.end(1), token_starts) if _is_name(text, s, e, token_starts)), None)
+        if e is not None:
+            yield s, e
+            yield from _coordinated_names(text, e, token_starts)
 
 
 def _coordinated_names(text: str, e: int, token_starts: Collection[int]) -> Iterator[tuple[int, int]]:

@@ -616,9 +616,12 @@ def test_a_demonstrative_refers_back_to_the_last_body_or_division_of_its_kind(nl
     city, not another kind named in between); 应该区分, 该区域 are no references; 该X is no name."""
     text = ("宿州市2023年法治政府建设年度报告\n埇桥区道东街道推行“法律明白人+网格”工作模式,"
             "该街道被评为全国民主法治示范社区。\n砀山县司法局与县法院推出“梨乡调解”品牌,"
-            "该局荣获全省人民调解工作先进集体。应该区分不同情形,该区域内推行“网格吹哨”机制。\n")
+            "该局荣获全省人民调解工作先进集体。应该区分不同情形,该区域内推行“网格吹哨”机制。\n"
+            "萧县司法局局长介绍,该县创新推行“三级联调”工作机制。\n")
     ex = extraction(nlp, text)
     rels = triples(ex)
+    # a county named inside its bureau's name is one too
+    assert {h for h, p, t in rels if p == "implements" and "三级联调" in t} == {"萧县"}, rels
     assert ("道东街道", "receivedAward", "全国民主法治示范社区") in rels
     assert ("砀山县司法局", "receivedAward", "全省人民调解工作先进集体") in rels
     received = {h for h, p, _ in rels if p == "receivedAward"}

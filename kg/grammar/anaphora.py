@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from ..model import EntityType
-from .candidates import NESTED, Candidate
+from .candidates import Candidate
 
 #: 该 and the kind it refers back by: a division's level word or a body's core (the longer first)
 _BACK = re.compile("该(街道|社区|委员会|中心|县|区|市|旗|镇|乡|村|局|院|所)")
@@ -21,9 +21,10 @@ SOURCE = "anaphor"
 def back_references(text: str, mentions: Sequence[Candidate], token_starts: Collection[int] | None
                     ) -> list[Candidate]:
     """Each 该X of `text` (a word of its own: not 应该区分, 该区域) as a mention of the last place or
-    body before it in its paragraph whose name ends with X; none when there is no such one."""
+    body before it in its paragraph whose name ends with X (a county named inside its bureau's
+    name too: 某县司法局局长介绍，该县…); none when there is no such one."""
     out = []
-    named = [m for m in mentions if m.etype in _KINDS and m.source != NESTED]
+    named = [m for m in mentions if m.etype in _KINDS]
     for ref in _BACK.finditer(text):
         s, e = ref.span()
         if token_starts is not None and (s not in token_starts or (e < len(text) and e not in token_starts)):

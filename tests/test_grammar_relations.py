@@ -637,3 +637,16 @@ def test_a_two_column_table_from_a_spreadsheet_has_one_tab_per_row(nlp):
     rels = relations(nlp, text)
     assert ("兴义市城市绿化管理办法", "issuedBy", "兴义市人民政府") in rels
     assert ("兴义市夜间经济管理规定", "issuedBy", "兴义市人民政府") in rels
+
+
+def test_a_news_article_is_its_outlets_and_the_outlet_carries_nothing_out(nlp):
+    """新华网…电: the dateline's outlet wrote the article (its author, a medium whatever its name
+    ends with); what the article leaves without a subject is the place's it reports on."""
+    text = ("“石榴籽”调解品牌扎根边疆\n\n新华网伊宁5月18日电（记者 马丽）近日，霍城县推行“石榴籽”调解品牌，"
+            "成效明显。\n创新推出“三级联调”工作机制。\n")
+    ex = extraction(nlp, text)
+    assert ex.context.author == "新华网"
+    rels = triples(ex)
+    assert {h for h, p, _ in rels if p == "implements"} == {"霍城县"}, rels
+    media = {m.key.name for m in ex.mentions if m.subtype == "MediaOrganization"}
+    assert media == {"新华网"}

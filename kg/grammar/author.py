@@ -8,6 +8,8 @@
 - 我局/我厅/本局 name the author; when the text names the bureau nowhere, it is the bureau of
   justice (司法局, a province's 司法厅) of the report's place if the report speaks of 司法行政,
   the field of that bureau.
+- A news article whose first paragraph opens with its outlet's dateline (新华网…5月18日电) is the
+  outlet's; its implicit actor is the place it reports on (a medium carries nothing out).
 - The implicit actor: the author, unless the title names a place and no body (十大亮点 of a city,
   a county's 普法工作纪实: the place's work), then the place; else an author line's body.
 """
@@ -58,7 +60,17 @@ def _speaks_for_place(body: str) -> bool:
 
 def _is_local_body(m: Candidate) -> bool:
     return (m.etype == EntityType.ORGANIZATION and m.source not in (NESTED, _CENTRAL_SOURCE)
-            and m.subtype != "MediaOrganization")
+            and m.subtype != _MEDIA)
+
+
+_MEDIA = "MediaOrganization"
+
+
+def _outlet(text: str, mentions: Sequence[Candidate], begin: int) -> Candidate | None:
+    """新华网乌鲁木齐5月18日电: the outlet opening the first paragraph of a news article."""
+    begin = _opening_paragraph(text, begin)
+    start = LIST_LEAD.match(text, begin).end()
+    return next((m for m in mentions if m.start == start and m.subtype == _MEDIA and m.source != NESTED), None)
 
 
 def _title_body(text: str, mentions: Sequence[Candidate], hend: int) -> Candidate | None:
@@ -141,6 +153,9 @@ def reporting_body(text: str, ctx: DocContext, mentions: Sequence[Candidate]) ->
         # a government's or its rule-of-law office's report tells of the place's work
         actor = place if place is not None and _speaks_for_place(titled.name) else author
         return Authorship(author, actor, _self_mentions(text, author, mentions))
+    outlet = _outlet(text, mentions, title_end(text))
+    if outlet is not None:  # a news article: the outlet wrote it, it carries nothing out
+        return Authorship(EntityKey(outlet.etype, outlet.name), place)
     found, author = _opening_author(text, ctx, mentions, title_end(text))
     place_title = bool(header_divisions(text))
     selfs = _self_mentions(text, author, mentions) if author is not None else ()

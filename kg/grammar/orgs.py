@@ -11,6 +11,7 @@ import functools
 import heapq
 import re
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import replace
 
 from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GROUP_BAD_MIDDLES, GROUP_CORES,
                        LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_STANDARD_PHRASES, ORG_WORDS_OPENING_WITH_BREAK,
@@ -419,6 +420,12 @@ def _org(start: int, end: int, name: str, source: str, *aliases: str) -> Candida
     kept = {a for a in aliases if a and a != name}
     return Candidate(start, end, EntityType.ORGANIZATION, name, source, subtype, (),
                      tuple(sorted(kept)) if kept else ())
+
+
+def _outlet(start: int, end: int, name: str, *aliases: str) -> Candidate:
+    """A news outlet (from its context: a dateline, a list of media, a reporter's line), whatever
+    its name ends with (新华网, 学习强国): a medium reports, it never acts or authors."""
+    return replace(_org(start, end, name, "media", *aliases), subtype="MediaOrganization")
 
 
 def _distributed(text: str, ps: int, stem: str, by_end: dict[int, Candidate]) -> list[Candidate]:
@@ -905,7 +912,7 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = (),
         if _CLAUSE_MARK.search(inner):
             continue
         if _ACCOUNT.match(text, m.end()) and not counted and _valid_middle(inner):
-            out.append(_org(m.start(), m.end(), inner, "media", m.group(0)))
+            out.append(_outlet(m.start(), m.end(), inner, m.group(0)))
             continue
         core = next((c for c in _QUOTED_ORG_CORES if inner.endswith(c)), None)
         if core is not None and _valid_middle(inner[:-len(core)]):  # (工作室 is a name word)
@@ -1114,7 +1121,7 @@ def _media_lists(text: str) -> list[Candidate]:
     out = []
     if "日电" in text:
         for m in _DATELINE.finditer(text):
-            out.append(_org(m.start(1), m.end(1), m.group(1), "media"))
+            out.append(_outlet(m.start(1), m.end(1), m.group(1)))
     for m in _media_list_matches(text):
         pos = m.start(1)
         for n, item in enumerate(re.split("[、和及]", m.group(1))):
@@ -1124,9 +1131,9 @@ def _media_lists(text: str) -> list[Candidate]:
                 start, item = start + len(item) - len(head), head
             if "《" in item or "》" in item or item.startswith(_NOT_MEDIA) or not _valid_middle(item):
                 continue  # titled outlets are the title rule's; 省政法委《政法视点》 is a programme
-            out.append(_org(start, start + len(item), item, "media"))
+            out.append(_outlet(start, start + len(item), item))
     for m in _reporter_lines(text):
         name = m.group(1)
         if not name.startswith(_NOT_MEDIA) and _valid_middle(name):
-            out.append(_org(m.start(1), m.end(1), name, "media"))
+            out.append(_outlet(m.start(1), m.end(1), name))
     return out

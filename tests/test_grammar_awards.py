@@ -462,3 +462,20 @@ def test_chosen_as_a_model_and_joining_the_ranks_receive_an_honour(nlp):
     assert ("郝桥村", "全国民主法治示范村") in received(rels)
     assert ("内丘县", "全国法治政府建设示范地区") in received(rels)
     assert found[EntityType.AWARD] == {"全国民主法治示范村", "全国法治政府建设示范地区"}, found
+
+
+def test_the_lines_under_a_list_heading_hold_its_honour(nlp):
+    """附件：第二批全省法治文化建设示范基地名单, then lines of places under the cities' subheadings:
+    each item holds the honour (its last place: the village, not its town); a subheading counting
+    the items (哈尔滨市（2个）) holds none; the list ends at a sentence; a list of the sanctioned
+    (失信…名单) names no honour. The decision's bodies confer it (…，省司法厅、省民政厅决定，命名…)."""
+    text = ("黑龙江省司法厅关于命名第二批全省民主法治示范村的决定\n\n经各地推荐、评审和公示，省司法厅、省民政厅决定，"
+            "命名以下村为第二批全省民主法治示范村。\n\n附件：第二批全省民主法治示范村名单\n\n哈尔滨市（2个）\n"
+            "道里区新发镇民主村、呼兰区康金街道永乐村\n齐齐哈尔市（1个）\n龙沙区五龙街道新华社区\n"
+            "以上村将于年底前完成复核。拜泉县兴华镇长青村另行公布。\n\n附件2：失信被执行人名单\n依兰县达连河镇东升村\n")
+    found, rels = run(nlp, text)
+    honour = "第二批全省民主法治示范村"
+    assert {h for h, t in received(rels) if t == honour} == {"民主村", "永乐村", "新华社区"}, rels
+    assert conferred(rels) == {(honour, "黑龙江省司法厅"), (honour, "黑龙江省民政厅")}, rels
+    assert found[EntityType.AWARD] == {honour}, found
+    assert "新华社" not in found[EntityType.ORGANIZATION]

@@ -254,6 +254,48 @@ def _published_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     return cands, events
 
 
+#: a line naming the list of an honour's holders (附件2：第三批全省民主法治示范村（社区）名单)
+_LIST_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:附件\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*)?"
+                           r"(?P<name>[^\n：:。，,；;]{4,40}?)(?:名单|名录)[ \t\u3000]*$")
+
+
+def _list_lines(text: str, start: int) -> tuple[int, int] | None:
+    """The lines of a list from `start`: up to a sentence (…。), an appendix's heading or the end;
+    None when there is none."""
+    pos, end = start, start
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        line = text[pos:line_end].strip()
+        if "。" in line or line.startswith("附件"):
+            break
+        if line:
+            end = line_end
+        if nl < 0:
+            break
+        pos = nl + 1
+    return (start, end) if end > start else None
+
+
+def _list_heading_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
+    """附件：第三批全省民主法治示范村（社区）名单, then lines of places or bodies (under the cities'
+    subheadings, 长春市（10个）): each item holds the honour the heading names."""
+    cands: list[Candidate] = []
+    events: list[AwardEvent] = []
+    for m in _LIST_HEADING.finditer(text):
+        name = m.group("name")
+        if "关于" in name or not listed_designation(name):
+            continue
+        block = _list_lines(text, m.end() + 1)
+        if block is None:
+            continue
+        award = Candidate(m.start("name"), m.end("name"), EntityType.AWARD, name, "award", None,
+                          aliases=(name + text[m.end("name"):m.end()].strip(),))
+        cands.append(award)
+        events.append(AwardEvent(m.start("name"), m.end(), None, (award,), block, Recipients.LISTED))
+    return cands, events
+
+
 def _on_list_events(text: str, events: list[AwardEvent]) -> list[AwardEvent]:
     """…名单，我市湖塘司法所榜上有名: the honours of the last event before the cue, in its sentence or
     the one before, go to the subject before the cue (or to those a count enumerates)."""
@@ -345,8 +387,9 @@ def _add_other_events(text: str, cands: list[Candidate], events: list[AwardEvent
         extra.append(_active_events(text))
     if "获得者" in text or "得主" in text:
         extra.append(_holder_events(text))
-    if "名单" in text:
+    if "名单" in text or "名录" in text:
         extra.append(_published_events(text))
+        extra.append(_list_heading_events(text))
     if "授予" in text:
         extra.append(_grant_events(text))
     for more, more_events in extra:

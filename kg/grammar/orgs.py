@@ -511,8 +511,9 @@ def _central_bodies(text: str, token_starts: Collection[int] | None) -> list[Can
         if not _word_start(text, m.start(), token_starts):
             continue
         end = _central_end(text, m.end(), token_starts)
-        if end is not None:
-            out.append(_org(m.start(), end, text[m.start():end], "central"))
+        if end is None or (text[end - 1] == "社" and text.startswith("区", end)):
+            continue  # 永昌街道新华社区: a community (社区), not the news agency
+        out.append(_org(m.start(), end, text[m.start():end], "central"))
     return out
 
 

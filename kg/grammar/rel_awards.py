@@ -10,6 +10,7 @@ opens with (司法部、民政部印发《…》，命名…为…).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -29,7 +30,9 @@ Mentions = Sequence[tuple[Candidate, EntityKey]]
 
 #: what may stand before a sentence's subject: a short adverbial of time and a comma (近日，)
 _LEAD = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?")
-_ENUM_ITEM = re.compile(r"[^、，,和及]+")
+_ENUM_ITEM = re.compile(r"[^、，,和及\n]+")
+#: a list's subheading, counting the items under it (长春市（10个）): no item itself
+_COUNTED_HEADING = re.compile(r"[（(][0-9０-９]+[个家所][)）]\s*$")
 #: what follows a mention to close the subject as a body or place of its own, which no matcher
 #: named (我市 + 湖塘镇司法所): the mention before it is not the recipient
 _UNFOUND_HOLDER = re.compile(r"[^\W\d_的了在和与及或对为把被将从向以于由等并而也都又还就已]{1,16}"
@@ -42,6 +45,8 @@ def _listed(text: str, span: tuple[int, int], ms: Mentions) -> list[EntityKey]:
     (the most specific place of its chain)."""
     out: list[EntityKey] = []
     for item in _ENUM_ITEM.finditer(text, *span):
+        if _COUNTED_HEADING.search(item.group()):
+            continue
         last = [k for m, k in ms if item.start() <= m.start and m.end <= item.end()
                 and k.etype in RECIPIENT_TYPES and m.source != NESTED]
         if last:
@@ -108,6 +113,8 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
         if i is None or ev.nominated:
             continue
         s, ms = sents[i], in_sent.get(i, [])
+        if ev.recipient_span is not None and ev.recipient_span[1] > s.end:  # a list on the lines below
+            ms = _spanned(in_sent, sents, ev.recipient_span)
         if ev.recipients is Recipients.BEFORE:
             recipients = _recipients_before(text, sents, in_sent, i, ev, by_spans,
                                             last[1] if last is not None and last[0] == i else None, actor_at)
@@ -121,6 +128,14 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
         for k in _conferrers(text, s, ms, ev):
             for ak in award_keys:
                 add(ak, Predicate.AWARDED_BY, k, s)
+
+
+def _spanned(in_sent: Mapping[int, Mentions], sents: Sequence[Sentence],
+             span: tuple[int, int]) -> list[tuple[Candidate, EntityKey]]:
+    """The mentions of the sentences a span runs over."""
+    first = bisect.bisect_right(sents, span[0], key=lambda s: s.end)
+    last = bisect.bisect_left(sents, span[1], key=lambda s: s.start)
+    return [mk for j in range(first, last) for mk in in_sent.get(j, [])]
 
 
 def _recipients_in_span(text: str, ev: AwardEvent, ms: Mentions) -> list[EntityKey]:
@@ -168,14 +183,18 @@ def _recipients_before(text: str, sents: Sequence[Sentence], in_sent: Mapping[in
 
 
 def _conferrers(text: str, s: Sentence, ms: Mentions, ev: AwardEvent) -> list[EntityKey]:
-    """The bodies named in the conferrer's span; in the active voice, else the body the
-    sentence opens with."""
+    """The bodies named in the conferrer's span; in the active voice, else the bodies the
+    nearest clause before it that opens with some opens with (…，省司法厅、省民政厅决定，命名…;
+    司法部、民政部印发《…》，命名…)."""
     if not ev.by_span:
         return []
     a, b = ev.by_span
     conferrers = [k for m, k in ms if a <= m.start and m.end <= b and k.etype == _ORG]
     if not conferrers and ev.active:
-        conferrers = _opening(text, s.start, ms, a, (_ORG,))
+        for start in reversed([s.start] + [m.end() for m in _CLAUSE_MARK.finditer(text, s.start, a)]):
+            conferrers = _opening(text, start, ms, a, (_ORG,))
+            if conferrers:
+                break
     return conferrers
 
 

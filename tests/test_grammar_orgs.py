@@ -366,3 +366,12 @@ def test_a_company_name_may_open_with_its_groups_short_name(nlp):
     assert "中石化宜宾石油销售有限公司" in found, found
     assert "宜宾丝丽雅纺织有限公司" in found, found
     assert not any(o.startswith("帮助") for o in found), found
+
+
+def test_a_league_or_prefectures_administrative_office_is_its_government(nlp):
+    """锡林郭勒盟行政公署, 盟行署 (its short form, after the bare league word): the league's
+    government, one body; its general office is a body of its own."""
+    text = ("锡林郭勒盟2023年法治政府建设年度报告\n锡林郭勒盟行政公署印发《锡林郭勒盟草原保护办法》,"
+            "盟行署办公室组织实施。\n")
+    found = orgs(nlp, text)
+    assert {"锡林郭勒盟行政公署", "锡林郭勒盟行政公署办公室"} <= found, found

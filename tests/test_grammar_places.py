@@ -179,3 +179,15 @@ def test_a_lake_or_mountain_named_like_a_division_is_no_place(nlp):
     assert "黄山市" not in found, found
     text = text.replace("巢湖市司法局", "县司法局")
     assert "巢湖市" not in place_names(run(nlp, text)[0])
+
+
+def test_a_transliterated_town_after_its_banner_may_hold_a_function_character(nlp):
+    """东乌珠穆沁旗嘎达布其镇巴彦乌拉嘎查: 其 is a sound in the town's name after its banner, and the
+    嘎查 after the town is its village; 正镶白旗其他乡镇 names no town."""
+    text = ("锡林郭勒盟2023年法治政府建设年度报告\n东乌珠穆沁旗嘎达布其镇巴彦乌拉嘎查入选全国民主法治示范村,"
+            "正镶白旗其他乡镇同步推进。\n")
+    ex, located = run(nlp, text)
+    found = place_names(ex)
+    assert {"嘎达布其镇", "巴彦乌拉嘎查"} <= found, found
+    assert not any(n.startswith("其") for n in found), found
+    assert ("巴彦乌拉嘎查", "嘎达布其镇") in located and ("嘎达布其镇", "东乌珠穆沁旗") in located

@@ -34,7 +34,7 @@ _CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?\n]")
 #: 我局, 本局, 我厅: the report's author speaking of itself
 SELF_BODY = re.compile(r"(?:我|本)(局|厅)")
 #: a government's own organs: their report is the place's
-_GOVERNMENT_ENDS = ("委", "政府", "人民政府", "常委会", "政协")
+_GOVERNMENT_ENDS = ("委", "政府", "人民政府", "行政公署", "常委会", "政协")
 #: the field of the bureau of justice
 _JUSTICE_FIELD = ("司法行政", "司法局", "司法厅")
 _CENTRAL_SOURCE = "central"

@@ -42,13 +42,13 @@ _NAME_RUN = re.compile(f"(?:[{han_class_without(ORG_BREAK_CHARS)}]+|"
                        f"{'|'.join(map(re.escape, ORG_WORDS_OPENING_WITH_BREAK))}|和(?![省市区县镇乡村]))*")
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
-_GOV_CORES = ("人民政府", "政府", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
+_GOV_CORES = ("人民政府", "政府", "行政公署", "行署", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
               "人民法院", "人民检察院", "中级人民法院", "中院", "中级法院", "高院", "人大常委会", "政协")
 
 SUBTYPES: tuple[tuple[str, str], ...] = (
     ("人民法院", "Court"), ("法院", "Court"), ("人民检察院", "Procuratorate"), ("检察院", "Procuratorate"),
     ("人民政府办公室", "GovernmentDepartment"), ("政府办公室", "GovernmentDepartment"),
-    ("人民政府", "GovernmentBody"), ("政府", "GovernmentBody"),
+    ("人民政府", "GovernmentBody"), ("政府", "GovernmentBody"), ("行政公署", "GovernmentBody"),
     ("人大常委会", "Legislature"), ("人民代表大会常务委员会", "Legislature"), ("人大", "Legislature"),
     ("司法所", "JudicialOffice"), ("调解委员会", "MediationCommittee"), ("调委会", "MediationCommittee"),
     ("律师协会", "LegalServiceOrganization"), ("公证处", "LegalServiceOrganization"),
@@ -84,6 +84,7 @@ def org_subtype(name: str) -> str | None:
 
 
 _GOVERNMENT = re.compile(r"(?<=[市县区省旗州])政府")  # also before a sub-unit (省政府新闻办公室)
+_PREFECTURE_OFFICE = re.compile(r"(?<=[盟区])行署")  # 锡林郭勒盟行署 → …行政公署
 _COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before a sub-unit (区法院审判庭)
 
 
@@ -97,6 +98,7 @@ def canonical_org(name: str) -> str:
     if name.startswith("中共") and len(name) > 4:
         name = name[2:]
     name = _GOVERNMENT.sub("人民政府", name)
+    name = _PREFECTURE_OFFICE.sub("行政公署", name)
     name = _INTERMEDIATE_COURT.sub("中级人民法院", name)
     name = _HIGH_COURT.sub("高级人民法院", name)
     return _COURT.sub(r"人民\1", name)

@@ -33,9 +33,10 @@ _STEM_BAD = set("各全本该每个等和与的在了是对为把被将从向以
                 "之")  # X之乡 is an epithet (木雕之乡, 书法之乡), no town
 _STEM_BAD.discard("城")
 _STEM_OK_WITH = ("新区", "新村")  # 滨湖新区街道 and 生态柳湾新村 are real names despite 新
-#: the bad stem characters a town right after its county may hold (贺兰县立岗镇, 某县新农镇):
-#: words of description elsewhere, but the county before it makes the name certain
-_STEM_BAD_UNLESS_COUNTY = set("农贫困示范先进美丽文明特色中心新老不出建立重点")
+#: the bad stem characters a town right after its county may hold (贺兰县立岗镇, 某县新农镇,
+#: 东乌珠穆沁旗嘎达布其镇: 其 a sound there): words of description or function elsewhere, but the
+#: county before it makes the name certain
+_STEM_BAD_UNLESS_COUNTY = set("农贫困示范先进美丽文明特色中心新老不出建立重点其")
 
 
 _MEASURE_WORDS = set("项个条件名家所次户人起批类种场期篇座处级")

@@ -40,6 +40,26 @@ def test_context_city_from_body_frequency(nlp):
     assert (ctx.province, ctx.city, ctx.county) == ("四川省", "绵阳市", None)
 
 
+def test_a_citys_numbered_cases_are_no_title_lines(nlp):
+    """A city's ten cases head each case with its county (案例一 南湖区…): the title is the city's
+    line alone, so the report is the city's, and a bare 区 in a case is its county's."""
+    doc, found = mentions(nlp, "2023年嘉兴市法治政府建设十大案例\n\n案例一 南湖区“共享法庭”实现全覆盖\n"
+                               "南湖区在全区设立“共享法庭”。\n案例二 秀洲区“禾城调”品牌\n"
+                               "秀洲区司法局联合区总工会打造“禾城调”劳动争议调解品牌。\n")
+    ctx = doc._.lg_context
+    assert (ctx.province, ctx.city, ctx.county) == ("浙江省", "嘉兴市", None)
+    assert "秀洲区总工会" in names(found, EntityType.ORGANIZATION)
+
+
+def test_a_city_titled_report_speaking_of_its_districts_has_no_county_unless_one_dominates(nlp):
+    """嘉兴市…: the cases say 全区 of their own districts, two of them alike: the report has no
+    county (a county is chosen only when one is named far more than the others)."""
+    doc, _ = mentions(nlp, "嘉兴市2023年法治建设典型案例\n南湖区在全区推行“共享法庭”,区委区政府高度重视,"
+                           "区司法局参与。秀洲区在全区推行“禾城调”,区委区政府高度重视,区司法局参与。\n")
+    ctx = doc._.lg_context
+    assert (ctx.city, ctx.county) == ("嘉兴市", None)
+
+
 # --- places ----------------------------------------------------------------------------------
 
 def test_places_from_the_gazetteer_with_short_forms(nlp):

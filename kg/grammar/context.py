@@ -59,13 +59,20 @@ def header_span(text: str) -> tuple[int, int]:
 _SENTENCE_ENDS = ("。", "；", ";")
 
 
+#: a numbered heading opening a line (一、, （一）, 案例一, 亮点一：, 第一部分): the body's first
+#: section, not a line of the title (a city's 十大案例 heads each case with its county)
+_NUMBERED_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
+                               r"|[\u4e00-\u9fff]{0,2}[一二三四五六七八九十]+[：:\s　]|第[一二三四五六七八九十]+[部章篇、：:\s　])")
+
+
 def title_end(text: str) -> int:
-    """Where the title lines end: the header's leading lines that end no sentence."""
+    """Where the title lines end: the header's leading lines that end no sentence, up to a
+    numbered heading."""
     _, hend = header_span(text)
     pos = end = 0
     for line in text[:hend].splitlines(keepends=True):
         body = line.strip()
-        if body and body.endswith(_SENTENCE_ENDS):
+        if body and (body.endswith(_SENTENCE_ENDS) or _NUMBERED_HEADING.match(body)):
             break
         pos += len(line)
         if body:
@@ -230,7 +237,10 @@ def infer_context(text: str, matches: list[Match]) -> DocContext:
             return _context(province, city, county_city)
         return _context(province, city, None)
     county, top, runner_up = scores.best(Level.COUNTY, city or province)
-    if level is None and not (top >= DOMINANT_MENTIONS and top >= DOMINANT_RATIO * runner_up):
+    # a report that speaks of no level of its own, or whose title names its city (a city's ten
+    # cases, each a county's, say 全区 of that county): its county only when one is named far more
+    if (level is None or header_city is not None) \
+            and not (top >= DOMINANT_MENTIONS and top >= DOMINANT_RATIO * runner_up):
         county = None
     return _context(province, city, county)
 

@@ -650,3 +650,14 @@ def test_a_news_article_is_its_outlets_and_the_outlet_carries_nothing_out(nlp):
     assert {h for h, p, _ in rels if p == "implements"} == {"霍城县"}, rels
     media = {m.key.name for m in ex.mentions if m.subtype == "MediaOrganization"}
     assert media == {"新华网"}
+
+
+def test_titles_enumerated_after_a_counted_making_are_made_by_its_subject(nlp):
+    """市政府制定规章2部，分别是《A》和《B》: both made (issuedBy) by the subject, neither carried
+    out by it; 审查规范性文件12件，包括《C》 reviews, it makes nothing."""
+    text = ("开封市2023年法治政府建设年度报告\n2023年,市政府共制定规章2部,分别是《开封市城市绿化管理办法》和"
+            "《开封市停车场管理办法》。市司法局审查规范性文件12件,包括《开封市夜市管理规定》。\n")
+    rels = relations(nlp, text)
+    made = {(h, t) for h, p, t in rels if p == "issuedBy"}
+    assert made == {("开封市城市绿化管理办法", "开封市人民政府"), ("开封市停车场管理办法", "开封市人民政府")}, rels
+    assert not any(p == "implements" for _, p, _ in rels), rels

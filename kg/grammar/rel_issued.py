@@ -44,10 +44,18 @@ _SENTENCE_BREAK = re.compile(r"[，,。；;]")
 _PASSED_AFTER_BODY = re.compile(r"(?:审议通过|表决通过|审议批准|批准)(?=[，,。；;\n]|$)")
 
 
+#: an enumeration of what the clause before it counted (制定规章2部，分别是《A》和《B》)
+_ENUMERATION_LEAD = re.compile(r"[，,]?(?:分别是|分别为|包括|即)[：:]?$")
+#: the clause counting what it made: an issuing verb, then what and how many (制定规章2部)
+_COUNTED_MAKING = re.compile(f"(?:{_VERBS})[^，,。；;：:\n]{{0,12}}?[0-9一二三四五六七八九十两]+[部件个项]")
+
+
 def issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[Keyed],
-                      verb_end: re.Pattern[str] = _ISSUE_VERB_END) -> bool:
-    """An issuing verb right before this title, or before the chain of titles it closes
-    (编制《A》《B》: both)."""
+                      verb_end: re.Pattern[str] = _ISSUE_VERB_END,
+                      counted: re.Pattern[str] | None = _COUNTED_MAKING) -> bool:
+    """An issuing verb (`verb_end`) right before this title, or before the chain of titles it
+    closes (编制《A》《B》: both), or in the clause counting (`counted`) what an enumeration of
+    them lists (制定规章2部，分别是《A》和《B》)."""
     pos = start
     titles = sorted((m.start, m.end) for m, k in ms if m.end <= start
                     and (k.etype == REGULATION or text.startswith("《", m.start)))
@@ -58,7 +66,9 @@ def issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[Keyed],
         prev = next(((a, b) for a, b in reversed(titles) if a < pos and b <= pos
                      and re.fullmatch(r"[、和及与]?", text[b:pos])), None)
         if prev is None:
-            return False
+            lead = _ENUMERATION_LEAD.search(text, max(s.start, pos - 6), pos) if counted is not None else None
+            return lead is not None and counted.search(text, max(s.start, lead.start() - 24),
+                                                       lead.start()) is not None
         pos = prev[0]
 
 
@@ -73,7 +83,7 @@ def made_by_subjects(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Ke
 def signed_by(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
               subjects: Sequence[EntityKey]) -> list[EntityKey]:
     """The parties of an agreement: the clause's subjects before 签订/签署《…》."""
-    if not subjects or not issue_verb_before(facts.text, s, m_start, ms, _SIGNING_VERB_END):
+    if not subjects or not issue_verb_before(facts.text, s, m_start, ms, _SIGNING_VERB_END, None):
         return []
     return list(subjects)
 

@@ -201,6 +201,9 @@ AWARD_RECEIVE_CUES: tuple[str, ...] = ("荣获", "荣立", "获评为", "获评"
 #: of those, the verbs of creating: what they name is an honour only as a title of some scope or
 #: a model (创建全国文明城市, 成功创建…示范乡镇); 创建了“X”品牌 builds a brand, it receives nothing
 AWARD_CREATE_CUES: tuple[str, ...] = ("创成", "成功创建", "创建")
+#: words before a bare 创建 in its clause that make the honour an aim, not yet received
+#: (推动A、B创建…, 积极创建…); 成功创建 and 创成 say it was reached
+AWARD_AIM_WORDS: tuple[str, ...] = ("积极", "力争", "全力", "着力", "正在", "争取", "支持", "鼓励", "引导")
 #: verbs of conferral, after 被 + the conferrer (被司法部授予, 被省委、省政府评为) or alone (评为)
 AWARD_CONFER_VERBS: tuple[str, ...] = ("授予", "评为", "命名为", "确定为", "表彰为", "认定为", "评选为",
                                        "选树为", "推荐为", "评定为", "列为")

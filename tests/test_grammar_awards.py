@@ -479,3 +479,12 @@ def test_the_lines_under_a_list_heading_hold_its_honour(nlp):
     assert conferred(rels) == {(honour, "黑龙江省司法厅"), (honour, "黑龙江省民政厅")}, rels
     assert found[EntityType.AWARD] == {honour}, found
     assert "新华社" not in found[EntityType.ORGANIZATION]
+
+
+def test_creating_an_honour_as_an_aim_is_not_receiving_it(nlp):
+    """推动A、B创建…, 积极创建…: an aim, no honour received; 成功创建… and a plain 创建 in a
+    clause of its own (2023年，C创建…) say it was reached."""
+    text = ("儋州市2023年法治政府建设年度报告\n推动那大镇、和庆镇创建全省民主法治示范镇。白马井镇积极创建全省民主法治"
+            "示范镇。2023年,王五镇成功创建全省民主法治示范镇,雅星镇创建全省民主法治示范镇。\n")
+    _, rels = run(nlp, text)
+    assert {h for h, _ in received(rels)} == {"王五镇", "雅星镇"}, rels

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_CONFER_VERBS, AWARD_CONFERRING_CLAUSE_VERBS, AWARD_CREATE_CUES, AWARD_HOLDER_WORDS,
-                       AWARD_LIST_CUES, AWARD_NOMINATE_VERBS, AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS,
-                       AWARD_RECEIVE_CUES, AWARD_SELECT_CUES, AWARD_SHORTLIST_CUES, AWARD_WINNING_WORDS,
-                       HONOUR_COLLECTIONS)
+from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_AIM_WORDS, AWARD_CONFER_VERBS, AWARD_CONFERRING_CLAUSE_VERBS,
+                       AWARD_CREATE_CUES, AWARD_HOLDER_WORDS, AWARD_LIST_CUES, AWARD_NOMINATE_VERBS,
+                       AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS, AWARD_RECEIVE_CUES, AWARD_SELECT_CUES,
+                       AWARD_SHORTLIST_CUES, AWARD_WINNING_WORDS, HONOUR_COLLECTIONS, PROMPTING_VERBS)
 from ..model import EntityType
 from .candidates import Candidate
 from .honours import (created_honour, honour_items, honour_parts, is_candidacy, listed_designation,
@@ -360,7 +360,9 @@ def _cued_honours(text: str, m: re.Match[str], cue: str) -> tuple[list[Candidate
         start, by = conferred.end(), conferred.span("by")
     items = _honours(text, start, cue.endswith(AWARD_SELECT_CUES))
     if cue in AWARD_CREATE_CUES:
-        items = [c for c in items if created_honour(c.name)]
+        aim = cue == "创建" and any(w in text[clause_start(text, m.start()):m.start()]
+                                    for w in PROMPTING_VERBS + AWARD_AIM_WORDS)
+        items = [] if aim else [c for c in items if created_honour(c.name)]
     elif text.startswith(AWARD_CREATE_CUES, m.end()):
         items = []  # 获批创建…: approval to strive for it (创建's own event names it)
     return items, by

@@ -250,9 +250,11 @@ def test_a_clause_opening_with_its_maker_passed_the_title_before_it(nlp):
     """制定《X》，经市人大常委会审议通过: a clause that opens with 经/由 and its maker is about the
     title the clause before named; a clause with another opening is not."""
     text = ("泉州市2023年法治政府建设年度报告\n市发展和改革委员会牵头制定《泉州市优化营商环境条例》,"
-            "经市人大常委会审议通过。起草《泉州市养犬管理条例》,同时市人大常委会审议通过。\n")
+            "经市人大常委会审议通过。起草《泉州市养犬管理条例》,同时市人大常委会审议通过。"
+            "起草《泉州市法治政府建设实施方案》,经市委常委会审议通过后印发实施。\n")
     rels = relations(nlp, text)
     assert ("泉州市优化营商环境条例", "issuedBy", "泉州市人大常委会") in rels
+    assert ("泉州市法治政府建设实施方案", "issuedBy", "泉州市委常委会") in rels  # (…通过后印发)
     assert ("泉州市养犬管理条例", "issuedBy", "泉州市人大常委会") not in rels
 
 

@@ -223,3 +223,11 @@ def test_the_years_given_to_a_campaign_name_it(nlp):
     found = programs(nlp, text)
     assert "公共法律服务体系建设三年行动" in found, found
     assert "普法宣传行动" not in found, found
+
+
+def test_a_quote_one_acts_by_is_a_program(nlp):
+    """以“…”为抓手/为载体: what the subject acts by names a program, as after 依托; a principle
+    (以“法治”为引领), an aim (为目标) and an honour striven for (以“民主法治示范村”为载体) do not."""
+    text = ("岳阳市2023年法治政府建设年度报告\n华容县以“县乡村三级联调”为抓手推动纠纷就地化解,以“法治”为引领,"
+            "以“零距离”为目标,以“民主法治示范村”为载体。\n")
+    assert programs(nlp, text) == {"“县乡村三级联调”"}

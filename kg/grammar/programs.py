@@ -15,6 +15,7 @@ from ..lexicon import (AWARD_CUES, AWARD_SUFFIXES, IMPLEMENT_CUES, NON_PROGRAM_H
                        PROGRAM_HEADS, REGULATION_SUFFIXES, SUBJECT_PREDICATES)
 from ..model import EntityType, norm_label
 from .candidates import Candidate
+from .honours import is_honour
 from .memo import memo
 from .text import COUNT_AFTER, QUOTE_PAIRS, han_run, is_han, verbs_and_adverbs
 from .titles import _statute_ok
@@ -382,7 +383,9 @@ def _name_cues(text: str, qend: int, head_at: int, list_start: int, inner: str) 
     honour after it (“…”获全省…奖, “…”入选…: what is honoured is a named thing); a long name
     with its own head (的“两省三县联调机制”) is one whatever else is said."""
     after = text[head_at:head_at + 6]
-    used = text.endswith(_USE_CUES, max(0, list_start - 2), list_start) and not after.startswith(("式", "型"))
+    used = (text.endswith(_USE_CUES, max(0, list_start - 2), list_start) and not after.startswith(("式", "型"))) \
+        or (text.endswith("以", 0, list_start) and _AS_MEANS.match(text, head_at) is not None
+            and not is_honour(inner))  # (以“民主法治示范村”为载体: the honour striven for)
     score = sum((_implement_cue_before(text, list_start) or used,
                  bool(_COINED.search(inner)),
                  _head_follows(text, head_at),
@@ -453,6 +456,8 @@ def _described_method(text: str, qstart: int, qend: int, head_at: int) -> Candid
 
 #: verbs of putting a named means to use, right before its quote (利用“车载便民法庭”巡回审理)
 _USE_CUES = ("利用", "依托", "借助", "运用")
+#: 以“…”为抓手: what one acts by (以…为载体; not 为引领, a principle), as after 依托
+_AS_MEANS = re.compile("为(?:抓手|载体|依托|平台)")
 #: an indefinite count (作为…的一项“民心工程”): the quote says what kind of thing something is
 _INDEFINITE = ("一项", "一个", "一种", "一条", "一大")
 #: verbs whose object is a state to reach or a gap to close (打通基层治理“最后一米”)

@@ -663,3 +663,15 @@ def test_titles_enumerated_after_a_counted_making_are_made_by_its_subject(nlp):
     made = {(h, t) for h, p, t in rels if p == "issuedBy"}
     assert made == {("开封市城市绿化管理办法", "开封市人民政府"), ("开封市停车场管理办法", "开封市人民政府")}, rels
     assert not any(p == "implements" for _, p, _ in rels), rels
+
+
+def test_the_bodies_a_causative_verb_makes_act_carry_the_program_out(nlp):
+    """指导A开展“…”, 推动A、B全面推行…: A (and B) carry it out; a body only named in a phrase
+    (指导A司法局的“…”活动: no verb after it) does not."""
+    text = ("常德市2023年法治政府建设年度报告\n市司法局指导汉寿县开展“法治汉寿”建设。推动澧县、临澧县全面推行"
+            "“首违不罚”清单制度。市司法局指导桃源县司法局的“法律进村”活动。\n")
+    rels = relations(nlp, text)
+    assert ("汉寿县", "implements", "“法治汉寿”") in rels
+    for county in ("澧县", "临澧县"):
+        assert (county, "implements", "“首违不罚”清单制度") in rels
+    assert not any(h == "桃源县司法局" for h, p, _ in rels if p == "implements"), rels

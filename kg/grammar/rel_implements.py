@@ -17,13 +17,13 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from ..lexicon import DISPOSAL_CARRY_VERBS, PROMPTING_VERBS, REGULATION_CUES
+from ..lexicon import DISPOSAL_CARRY_VERBS, IMPLEMENT_CUES, PROMPTING_VERBS, REGULATION_CUES
 from ..model import EntityKey, Predicate
 from .rel_issued import (ISSUED_BY, issued_and_carried, made_by_a_body_before, made_by_author, made_by_subjects,
                          made_by_titled_issuer, made_jointly, signed_by)
 from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
-from .relcore import (AWARD, CLAUSE_BREAK, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
+from .relcore import (AWARD, CAUSATIVE_VERBS, CLAUSE_BREAK, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
                       subjects)
 from .candidates import Candidate
 from .text import Sentence
@@ -40,6 +40,29 @@ def pilots(text: str, actors: Sequence[Keyed]) -> list[EntityKey]:
     for i, (m, _) in enumerate(actors):
         if _PILOT.match(text, m.end):
             return coordinated_before(text, actors[: i + 1])
+    return []
+
+
+#: what may stand between a pivot's bodies and its verb of carrying out (推动A、B全面开展…)
+_PIVOT_ADVERB = re.compile(r"[\u4e00-\u9fff]{0,2}?")
+
+
+def pivots(text: str, start: int, end: int, actors: Sequence[Keyed]) -> list[EntityKey]:
+    """指导岳阳县开展“…”, 推动A、B推行…: the places or bodies a causative verb makes act carry
+    out what the verb of carrying out after them names (between `start`, the clause's start, and
+    `end`, the program's)."""
+    inside = [(m, k) for m, k in actors if start <= m.start and m.end <= end]
+    for i, (m, _) in enumerate(inside):
+        if not text.endswith(CAUSATIVE_VERBS, start, m.start):
+            continue
+        group = [inside[i]]
+        for m2, k2 in inside[i + 1:]:
+            if not COORD.fullmatch(text, group[-1][0].end, m2.start):
+                break
+            group.append((m2, k2))
+        after = _PIVOT_ADVERB.match(text, group[-1][0].end, end).end()
+        if any(text.startswith(IMPLEMENT_CUES, j, end) for j in range(group[-1][0].end, after + 1)):
+            return [k for _, k in group]
     return []
 
 
@@ -238,6 +261,11 @@ class _Sentence:
         """和溪镇“和”风细雨: a named place's own brand; 全市“…”项目 says the scope, no owner."""
         return {m1.end: k1 for m1, k1 in self.actors if not _whole_jurisdiction(self.text, m1)}
 
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding `pos` starts (after its sentence's last ，；before it)."""
+        marks = [b.end() for b in CLAUSE_BREAK.finditer(self.text, self.s.start, pos)]
+        return marks[-1] if marks else self.s.start
+
     def named_after(self, m: Candidate) -> EntityKey | None:
         """The body whose name holds the program's (甲县“和事佬”调解工作室): its own brand."""
         return next((k1 for m1, k1 in self.actors if m1.start <= m.start and m.end <= m1.end
@@ -297,7 +325,8 @@ def _program(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
         who = [named_after]
     for doer in sen.doers(m, k, who):
         sink.add(doer, IMPLEMENTS, k, sen.s)
-    for doer in sen.designated + members_in_parentheses(sen.text, m.end, sen.actors):
+    for doer in sen.designated + members_in_parentheses(sen.text, m.end, sen.actors) \
+            + pivots(sen.text, sen.clause_start(m.start), m.start, sen.actors):
         sink.add(doer, IMPLEMENTS, k, sen.s)
 
 

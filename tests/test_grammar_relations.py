@@ -675,3 +675,16 @@ def test_the_bodies_a_causative_verb_makes_act_carry_the_program_out(nlp):
     for county in ("澧县", "临澧县"):
         assert (county, "implements", "“首违不罚”清单制度") in rels
     assert not any(h == "桃源县司法局" for h, p, _ in rels if p == "implements"), rels
+
+
+def test_the_bodies_after_you_that_carry_a_program_out(nlp):
+    """“…”模式由X负责实施, …品牌，由A、B具体承办: the bodies after 由 carry it out (the subject
+    too, when there is one); 由X主办 of an event they only host is no carrying out."""
+    text = ("常德市2023年法治政府建设年度报告\n“调解+仲裁”模式由武陵区劳动人事争议仲裁院负责实施。"
+            "鼎城区推行“鼎城说法”品牌,由区司法局、区总工会具体承办。“法治夜校”由市委宣传部主办。\n")
+    rels = relations(nlp, text)
+    assert ("武陵区劳动人事争议仲裁院", "implements", "“调解+仲裁”模式") in rels
+    for body in ("鼎城区", "鼎城区司法局", "鼎城区总工会"):
+        assert (body, "implements", "“鼎城说法”品牌") in rels
+    assert {h for h, p, t in rels if p == "implements" and t == "“调解+仲裁”模式"} == {"武陵区劳动人事争议仲裁院"}
+    assert not any(h == "常德市委宣传部" for h, p, _ in rels if p == "implements"), rels

@@ -66,6 +66,28 @@ def pivots(text: str, start: int, end: int, actors: Sequence[Keyed]) -> list[Ent
     return []
 
 
+#: a program or instrument followed by who carries it out (…由X负责实施, 由X牵头推进)
+_CARRIED_BY_AFTER = re.compile(r"[，,]?(?:主要|具体|统一)?由")
+_CARRYING_AFTER_BODY = re.compile(r"(?:负责|牵头|组织|具体)?(?:实施|推进|推行|落实|执行|承办|运行)")
+
+
+def carried_by_after(text: str, end: int, actors: Sequence[Keyed]) -> list[EntityKey]:
+    """“…”模式由某区仲裁院负责实施: the bodies after 由, when a verb of carrying out follows them."""
+    lead = _CARRIED_BY_AFTER.match(text, end)
+    if lead is None:
+        return []
+    group: list[Keyed] = []
+    pos = lead.end()
+    for m, k in actors:
+        if m.start < pos:
+            continue
+        if m.start != pos and not (group and COORD.fullmatch(text, pos, m.start)):
+            break
+        group.append((m, k))
+        pos = m.end
+    return [k for _, k in group] if group and _CARRYING_AFTER_BODY.match(text, pos) else []
+
+
 def reg_cue_before(text: str, s: Sentence, start: int) -> bool:
     """A verb of carrying out before the title in its clause (出台《A》《B》《C》 covers all three),
     within 40 characters: one search of that window for a cue that no clause mark follows.
@@ -319,14 +341,15 @@ def _program(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
     if owner is not None:
         sink.add(owner, IMPLEMENTS, k, sen.s)  # 和溪镇“和”风细雨: the place's own brand
         return
-    who = sen.who(m) or heading_subjects(sen.facts, sen.i)
+    carried = carried_by_after(sen.text, m.end, sen.actors)  # …模式由X负责实施
+    who = sen.who(m) or carried or heading_subjects(sen.facts, sen.i)
     named_after = sen.named_after(m)
     if named_after in who:  # 甲县“和事佬”调解室、乙县“老兵”工作室获评…: of the subjects, the room named after it
         who = [named_after]
     for doer in sen.doers(m, k, who):
         sink.add(doer, IMPLEMENTS, k, sen.s)
     for doer in sen.designated + members_in_parentheses(sen.text, m.end, sen.actors) \
-            + pivots(sen.text, sen.clause_start(m.start), m.start, sen.actors):
+            + pivots(sen.text, sen.clause_start(m.start), m.start, sen.actors) + carried:
         sink.add(doer, IMPLEMENTS, k, sen.s)
 
 

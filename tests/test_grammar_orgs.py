@@ -375,3 +375,12 @@ def test_a_league_or_prefectures_administrative_office_is_its_government(nlp):
             "盟行署办公室组织实施。\n")
     found = orgs(nlp, text)
     assert {"锡林郭勒盟行政公署", "锡林郭勒盟行政公署办公室"} <= found, found
+
+
+def test_a_quoted_brand_named_after_a_place_is_no_body(nlp):
+    """“历下泉城办”服务品牌: a place's short form opening a quote that closes on an organ core
+    names a brand, not a 泉城办 of the district; the place's real bodies are still found."""
+    text = ("济南市历下区2023年法治政府建设工作报告\n区行政审批服务局推出“历下泉城办”服务品牌,历下区司法局参与。\n")
+    found = orgs(nlp, text)
+    assert {"历下区行政审批服务局", "历下区司法局"} <= found, found
+    assert not any(o.endswith("泉城办") for o in found), found

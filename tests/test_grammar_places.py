@@ -191,3 +191,14 @@ def test_a_transliterated_town_after_its_banner_may_hold_a_function_character(nl
     assert {"嘎达布其镇", "巴彦乌拉嘎查"} <= found, found
     assert not any(n.startswith("其") for n in found), found
     assert ("巴彦乌拉嘎查", "嘎达布其镇") in located and ("嘎达布其镇", "东乌珠穆沁旗") in located
+
+
+def test_a_towns_stem_may_hold_a_character_of_a_descriptive_word(nlp):
+    """光明街道, 大明湖街道, 中山街道, 文昌镇, 千佛山街道: names, though 文明, 中心 and 千万 are words of
+    description or count (the words, not their characters, mark a phrase); 全国文明乡镇, 特色小镇,
+    中心镇, 百强镇, 重点镇 name no town."""
+    text = ("济南市2023年法治政府建设年度报告\n光明街道、大明湖街道、中山街道、文昌镇和千佛山街道开展普法。"
+            "创建全国文明乡镇,打造特色小镇和中心镇,评选百强镇,扶持重点镇。\n")
+    found = place_names(run(nlp, text)[0])
+    assert {"光明街道", "大明湖街道", "中山街道", "文昌镇", "千佛山街道"} <= found, found
+    assert not any(n.endswith(("乡镇", "小镇", "中心镇", "百强镇", "重点镇")) for n in found), found

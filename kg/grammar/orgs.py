@@ -21,7 +21,7 @@ from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GRO
 from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
 from .memo import memo
-from .text import (COUNT_AFTER, HAN, OPENING_QUOTES, clause_start, common_words, han_class_without, is_han,
+from .text import (CLOSING_QUOTES, COUNT_AFTER, HAN, OPENING_QUOTES, clause_start, common_words, han_class_without, is_han,
                    proper_abbreviations, trie_pattern)
 
 
@@ -576,9 +576,16 @@ def _place_bodies(text: str, prefixes: Sequence[tuple[int, int, Candidate]],
     out = []
     for ps, pe, p in prefixes:
         chain = _extend_chain(text, pe, token_starts)
-        if chain:
+        if chain and not _quoted_brand(text, ps, pe, chain[-1], p):
             out.extend(_place_body(text, ps, pe, p, chain, token_starts, starts, by_end))
     return out
+
+
+def _quoted_brand(text: str, ps: int, pe: int, end: int, p: Candidate) -> bool:
+    """“历下泉城办”服务品牌: a place's short form opening a quote that closes where the organ's core
+    ends names a brand after the place, no body."""
+    return _after_opening_quote(text, ps) and text[ps:pe] != p.name \
+        and end < len(text) and text[end] in CLOSING_QUOTES
 
 
 def _place_body(text: str, ps: int, pe: int, p: Candidate, chain: tuple[int, ...],

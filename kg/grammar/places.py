@@ -27,16 +27,23 @@ _NAMED_ZONE_SUFFIX = re.compile("高新技术产业开发区|经济技术开发�
 _NAMED_ZONE = re.compile(rf"([{HAN}]{{2,6}}?)(高新技术产业开发区|经济技术开发区|旅游度假区)")
 _TOWN_RE = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡|苏木)(?![{HAN}]{{0,1}}(?:镇|村|干部|级|长|政府工作))")
 _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
-#: characters that cannot be part of a town or village stem (quantifiers, pronouns, function words)
-_STEM_BAD = set("各全本该每个等和与的在了是对为把被将从向以于由并及其所有城市县区省乡镇村街涉边两级三级"
-                "一百千万多数重点农贫困示范先进美丽文明特色中心新老不出建立"
-                "之")  # X之乡 is an epithet (木雕之乡, 书法之乡), no town
-_STEM_BAD.discard("城")
+#: characters that cannot be part of a town or village stem (quantifiers, pronouns, function
+#: words, levels; X之乡 is an epithet: 木雕之乡, 书法之乡)
+_STEM_BAD_CHARS = frozenset("各全本该每个等和与的在了是对为把被将从向以于由并及其所有市县区省乡镇村街涉边两级三级"
+                            "多数农新老不出之")
+#: words of a description a stem is no name with (示范镇, 文明乡镇, 特色小镇, 中心镇, 百强镇): as words,
+#: not characters (光明街道, 文昌镇, 中山街道 are names)
+_STEM_BAD_WORDS = ("重点", "贫困", "示范", "先进", "美丽", "文明", "特色", "中心", "建立", "百强", "千强")
 _STEM_OK_WITH = ("新区", "新村")  # 滨湖新区街道 and 生态柳湾新村 are real names despite 新
-#: the bad stem characters a town right after its county may hold (贺兰县立岗镇, 某县新农镇,
+#: the bad stem parts a town right after its county may hold (贺兰县立岗镇, 某县新农镇,
 #: 东乌珠穆沁旗嘎达布其镇: 其 a sound there): words of description or function elsewhere, but the
 #: county before it makes the name certain
-_STEM_BAD_UNLESS_COUNTY = set("农贫困示范先进美丽文明特色中心新老不出建立重点其")
+_STEM_BAD_UNLESS_COUNTY = frozenset(("农", "新", "老", "不", "出", "其", *_STEM_BAD_WORDS))
+
+
+def _bad_parts(stem: str) -> list[str]:
+    """The characters and words of `stem` that no town's or village's name holds."""
+    return [c for c in stem if c in _STEM_BAD_CHARS] + [w for w in _STEM_BAD_WORDS if w in stem]
 
 
 _MEASURE_WORDS = set("项个条件名家所次户人起批类种场期篇座处级")
@@ -129,7 +136,7 @@ _NATURAL_VILLAGE = "自然村"
 _NATURAL_STEM_BREAK = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已各全本该每个所村") \
     | set("一二三四五六七八九十百千万几多")
 #: words of description, not of a name (美丽自然村, 示范自然村); 新屋, 老屋 are names
-_NATURAL_STEM_BAD = _STEM_BAD_UNLESS_COUNTY - set("新老")
+_NATURAL_STEM_BAD = _STEM_BAD_UNLESS_COUNTY - {"新", "老"}
 
 
 def _natural_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -146,7 +153,7 @@ def _natural_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         while a > max(0, s - 4) and is_han(text[a - 1]) and text[a - 1] not in _NATURAL_STEM_BREAK:
             a -= 1
         stem = text[a:s]
-        if len(stem) >= 2 and _NATURAL_STEM_BAD.isdisjoint(stem) and not (a > 0 and is_han(text[a - 1])
+        if len(stem) >= 2 and _NATURAL_STEM_BAD.isdisjoint(_bad_parts(stem)) and not (a > 0 and is_han(text[a - 1])
                                                                  and text[a - 1] not in _NATURAL_STEM_BREAK):
             parent = ends.get(a) or _village_before(text, a, villages)
             out.append(PlaceHit(Candidate(a, e, EntityType.PLACE, text[a:e], "town", "Village"), None, parent))
@@ -273,7 +280,7 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
         if inside[m.start()]:
             continue
         stem = m.group(1)
-        if any(c in _STEM_BAD for c in stem):
+        if _bad_parts(stem):
             continue
         out.append(PlaceHit(Candidate(m.start(), m.end(), EntityType.PLACE, m.group(0), "place",
                                       "DevelopmentZone"), None, None))
@@ -297,9 +304,9 @@ def _stem_ok(stem: str) -> bool:
     if len(stem) >= 2 and stem[0] in _NAME_NUMERALS and stem[1] not in _MEASURE_WORDS \
             and stem[1] not in _NAME_NUMERALS and stem[1] not in "大小":
         stem = stem[1:]  # 三岔镇 is a name; 三个镇, 两级, 三大镇 count
-    if _STEM_BAD.isdisjoint(stem):
+    bad = _bad_parts(stem)
+    if not bad:
         return True
-    bad = [c for c in stem if c in _STEM_BAD]
     if stem in _STEM_OK_WITH:
         return True
     return any(stem.endswith(ok[:-1]) or ok in stem for ok in _STEM_OK_WITH) and len(bad) == 1
@@ -341,7 +348,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             elif not _stem_ok(stem) and not (
                     adjacent is not None and adjacent.division is not None
                     and adjacent.division.level == Level.COUNTY
-                    and not any(c in _STEM_BAD and c not in _STEM_BAD_UNLESS_COUNTY for c in stem)):
+                    and _STEM_BAD_UNLESS_COUNTY.issuperset(_bad_parts(stem))):
                 continue
             if _TOWN_CUE.search(stem) or (length == 4 and stem[:2] in verbs_and_adverbs()) \
                     or (length == 3 and stem[1:] in verbs_and_adverbs()):
@@ -388,7 +395,7 @@ def _long_stem_ok(text: str, s: int, stem: str, adjacent: PlaceHit | None) -> bo
     only after its county or a clause break, with none of the characters or verbs of a phrase."""
     after_county = adjacent is not None and adjacent.division is not None and adjacent.division.level == Level.COUNTY
     return (after_county or s == 0 or text[s - 1] in "\n。，,；;：:、“（(") \
-        and _STEM_BAD.isdisjoint(stem.replace("于", "")) and _FUNCTION_CHARS.isdisjoint(stem.replace("于", "")) \
+        and not _bad_parts(stem.replace("于", "")) and _FUNCTION_CHARS.isdisjoint(stem.replace("于", "")) \
         and stem[:2] not in verbs_and_adverbs() and stem[-2:] not in verbs_and_adverbs()
 
 

@@ -24,7 +24,7 @@ import msgspec
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from .model import DataSet, EntityKey, EntityType, Evidence, KnowledgeBase, Observation, norm_label, stable_id
+from .model import DataSet, Entity, EntityKey, EntityType, Evidence, KnowledgeBase, Observation, norm_label, stable_id
 from .measures import CURATED
 from .vocab import ELI, IRI_STEMS, LG, LGR, QB, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
 from .vocab import XSD_BOOLEAN, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER
@@ -250,12 +250,19 @@ def _document_metadata(kb: KnowledgeBase, doc: Callable[[str], Any], iri: Callab
     government's report), the place it speaks for and the year it reports on; an author or
     place is linked only when it is an entity of the graph."""
     known = {e.key for e in kb.entities}
+    # a division several bear (朝阳区) is keyed by its code too: the document's is the one it names
+    coded: dict[str, list[Entity]] = defaultdict(list)
+    for e in kb.entities:
+        if e.key.code:
+            coded[e.key.name].append(e)
     title, creator, spatial = iri(str(DCTERMS.title)), iri(str(DCTERMS.creator)), iri(str(DCTERMS.spatial))
     year = iri(_lg("year"))
     for doc_id, ctx in sorted(kb.contexts, key=lambda dc: dc[0]):
         s = doc(doc_id)
         yield s, title, T(ctx.title or doc_id, "zh" if ctx.title else None)
         place = EntityKey(EntityType.PLACE, ctx.local) if ctx.local else None
+        if place is not None and place.name in coded:
+            place = next((e.key for e in coded[place.name] if doc_id in e.doc_ids), place)
         author = EntityKey(EntityType.ORGANIZATION, ctx.author) if ctx.author else None
         who = author if author in known else place if place in known else None
         if who is not None:

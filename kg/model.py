@@ -116,11 +116,14 @@ class DocContext(_Record):
         return self.county or self.city or self.province
 
 
-class EntityKey(_Record):
-    """The identity of an entity: its type and normalised canonical name."""
+class EntityKey(_Record, omit_defaults=True):
+    """The identity of an entity: its type and normalised canonical name; for a division whose
+    name several divisions bear (朝阳区 of Beijing and of Changchun), its administrative code too
+    (`code`, "" for every other entity: a key without one is stored as before)."""
 
     etype: EntityType
     name: str  # canonical name, as the preferred label
+    code: str = ""
 
     @property
     def norm(self) -> str:
@@ -128,6 +131,8 @@ class EntityKey(_Record):
 
     @property
     def slug(self) -> str:
+        if self.code:
+            return stable_id(self.etype.value, self.norm, self.code)
         return stable_id(self.etype.value, self.norm)
 
 

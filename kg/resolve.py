@@ -1,7 +1,8 @@
 """Entity resolution across documents: one node per real-world entity, before the graph.
 
 Mentions already carry context-resolved canonical names (市司法局 → 聊城市司法局), so two
-mentions are the same entity when type and normalised name agree; a conservative merge is
+mentions are the same entity when type and normalised name agree (and, for a division whose
+name several bear, its administrative code: kg.nlp.pipeline.qualified); a conservative merge is
 better than a wrong one. Every other surface form becomes an alternative label.
 """
 from __future__ import annotations
@@ -21,9 +22,9 @@ def _canonical(counts: Counter[EntityKey]) -> dict[EntityKey, EntityKey]:
     """Map every key to its group's representative (same type and normalised name): the most
     frequent spelling; ties → the one with quotation marks as the text has them, then sorted.
     `counts`: how often each key occurs (each distinct key is normalised once)."""
-    groups: dict[tuple[str, str], list[EntityKey]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[EntityKey]] = defaultdict(list)
     for k in counts:
-        groups[(k.etype.value, k.norm)].append(k)
+        groups[(k.etype.value, k.norm, k.code)].append(k)
     out: dict[EntityKey, EntityKey] = {}
     for ks in groups.values():
         rep = min(ks, key=lambda k: (-counts[k], -len(k.name), k.name))
@@ -135,7 +136,7 @@ def _entities(said: dict[EntityKey, _Said]) -> tuple[Entity, ...]:
     """One entity per resolved key, by type and name: its other labels, its most said subtype
     (ties by name), its documents and properties, each sorted."""
     entities = []
-    for k in sorted(said, key=lambda k: (k.etype.value, k.name)):
+    for k in sorted(said, key=lambda k: (k.etype.value, k.name, k.code)):
         s = said[k]
         alts = sorted({lab.strip() for lab in s.labels if lab.strip() and lab.strip() != k.name
                        and norm_label(lab)})
@@ -149,6 +150,7 @@ def _relations(evidence: dict[Statement, set[Evidence]]) -> tuple[Relation, ...]
     return tuple(
         Relation(h, Predicate(p), t, tuple(sorted(ev, key=lambda e: (e.doc_id or "", e.start, e.end))))
         for (h, p, t), ev in sorted(evidence.items(), key=lambda kv: (kv[0][0].etype.value, kv[0][0].name,
-                                                                       kv[0][1], kv[0][2].etype.value,
-                                                                       kv[0][2].name))
+                                                                       kv[0][0].code, kv[0][1],
+                                                                       kv[0][2].etype.value, kv[0][2].name,
+                                                                       kv[0][2].code))
     )

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import collector
+from ..gazetteer import gazetteer
 from ..grammar.doctime import instrument_dates
 from ..grammar.sections import SectionSpan, find_sections
 from ..model import DocExtraction, EntityKey, EntityType, InputFormat, Section, SourceDocument
@@ -67,7 +68,37 @@ def _run(nlp: Language, document: SourceDocument, omit: Sequence[tuple[int, int]
     # freed before the collector resumes: its first pass then looks only at the result,
     # not at every candidate, token offset and intermediate list still held by the Doc
     del doc
-    return dated(result)
+    return qualified(dated(result))
+
+
+def qualified(ex: DocExtraction) -> DocExtraction:
+    """Each division the extraction names that shares its name with another division of the
+    country (朝阳区 of Beijing and of Changchun) keyed by its administrative code as well, and so
+    each body named after it (朝阳区司法局), in mentions, relations and figures alike: the two
+    never merge into one entity. The code is the one the extraction's own mentions give the
+    name (the first, in text order), so the key depends on the document alone."""
+    gz = gazetteer()
+    codes: dict[str, str] = {}
+    for m in ex.mentions:
+        if m.key.etype == EntityType.PLACE and m.key.name not in codes:
+            code = next((v for p, v in m.props if p == "adminCode"), None)
+            if code is not None and len(gz.lookup(m.key.name, shorts=False)) > 1:
+                codes[m.key.name] = code
+    if not codes:
+        return ex
+
+    def key(k: EntityKey) -> EntityKey:
+        if k.etype == EntityType.PLACE:
+            code = codes.get(k.name)
+        elif k.etype == EntityType.ORGANIZATION:
+            code = next((c for n, c in codes.items() if k.name.startswith(n) and len(k.name) > len(n)), None)
+        else:
+            code = None
+        return EntityKey(k.etype, k.name, code) if code is not None else k
+
+    return replace(ex, mentions=tuple(replace(m, key=key(m.key)) for m in ex.mentions),
+                   relations=tuple(replace(r, head=key(r.head), tail=key(r.tail)) for r in ex.relations),
+                   observations=tuple(replace(o, area=key(o.area)) for o in ex.observations))
 
 
 def dated(ex: DocExtraction) -> DocExtraction:

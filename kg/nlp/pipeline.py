@@ -12,7 +12,7 @@ from .. import collector
 from ..gazetteer import gazetteer
 from ..grammar.doctime import instrument_dates
 from ..grammar.sections import SectionSpan, find_sections
-from ..model import DocExtraction, EntityKey, EntityType, InputFormat, Section, SourceDocument
+from ..model import DocExtraction, EntityKey, EntityType, InputFormat, Mention, Section, SourceDocument
 from ..normalize import Normalized, normalize, restore
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
@@ -76,7 +76,8 @@ def qualified(ex: DocExtraction) -> DocExtraction:
     country (朝阳区 of Beijing and of Changchun) keyed by its administrative code as well, and so
     each body named after it (朝阳区司法局), in mentions, relations and figures alike: the two
     never merge into one entity. The code is the one the extraction's own mentions give the
-    name (the first, in text order), so the key depends on the document alone."""
+    name (a mention with a code its own; the records the first, in text order), so the key
+    depends on the document alone."""
     gz = gazetteer()
     codes: dict[str, str] = {}
     for m in ex.mentions:
@@ -96,7 +97,11 @@ def qualified(ex: DocExtraction) -> DocExtraction:
             code = None
         return EntityKey(k.etype, k.name, code) if code is not None else k
 
-    return replace(ex, mentions=tuple(replace(m, key=key(m.key)) for m in ex.mentions),
+    def mention_key(m: Mention) -> EntityKey:  # a mention of the other one keeps its own code
+        own = next((v for p, v in m.props if p == "adminCode"), None) if m.key.name in codes else None
+        return EntityKey(m.key.etype, m.key.name, own) if own is not None else key(m.key)
+
+    return replace(ex, mentions=tuple(replace(m, key=mention_key(m)) for m in ex.mentions),
                    relations=tuple(replace(r, head=key(r.head), tail=key(r.tail)) for r in ex.relations),
                    observations=tuple(replace(o, area=key(o.area)) for o in ex.observations))
 

@@ -202,3 +202,12 @@ def test_a_towns_stem_may_hold_a_character_of_a_descriptive_word(nlp):
     found = place_names(run(nlp, text)[0])
     assert {"光明街道", "大明湖街道", "中山街道", "文昌镇", "千佛山街道"} <= found, found
     assert not any(n.endswith(("乡镇", "小镇", "中心镇", "百强镇", "重点镇")) for n in found), found
+
+
+def test_a_division_several_bear_is_the_one_under_the_place_right_before_it(nlp):
+    """北京市朝阳区 in a text that names 长春市 too is Beijing's 朝阳区 (the place before it says
+    which); 吉林省长春市朝阳区 is Changchun's. Each mention keeps its own code."""
+    text = "全国法治政府建设典型经验汇编\n北京市朝阳区推行“朝阳群众”品牌。吉林省长春市朝阳区推行“朝阳说法”品牌。\n"
+    ex = run(nlp, text)[0]
+    codes = {dict(m.props).get("adminCode") for m in ex.mentions if m.key.name == "朝阳区"}
+    assert codes == {"110105000000", "220104000000"}, codes

@@ -112,9 +112,14 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
                            or text.startswith(NATURAL_FEATURE_WORDS, end)):
             continue  # 云州市场 is no 云州; 通山岭镇 is a town, not 通山(县) + 岭镇; 巢湖流域 a lake's basin
         div, subtype, props, parent = r
-        if hits and hits[-1].candidate.end == start and hits[-1].division is not None \
-                and hits[-1].division.code in _ancestor_codes(gz, div):
-            parent = hits[-1].division.name  # 湖南省桐溪县: the text names the parent it means
+        before = hits[-1].division if hits and hits[-1].candidate.end == start else None
+        if before is not None and m.ambiguous and before.code not in _ancestor_codes(gz, div):
+            # 北京市朝阳区 in a text naming 长春市 too: the division under the place right before it
+            under = [d for d in m.candidates if before.code in _ancestor_codes(gz, d)]
+            if len(under) == 1:
+                div, props = under[0], (("adminCode", under[0].code),)
+        if before is not None and before.code in _ancestor_codes(gz, div):
+            parent = before.name  # 湖南省桐溪县: the text names the parent it means
         hit = PlaceHit(Candidate(start, end, EntityType.PLACE, div.name, "place", subtype, props,
                                  (surface,) if surface != div.name else ()), div, parent)
         hits.append(hit)

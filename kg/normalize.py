@@ -7,7 +7,8 @@ other names in such text, or none. `normalize` is the one layer that turns any o
 the same clean text:
 
 - page chrome (kg.boilerplate) is blanked first, on the text as read;
-- CRLF and a lone CR become LF;
+- CRLF and a lone CR become LF; a half-width full stop ending a Chinese sentence (…示范县.)
+  becomes 。 (both in place: the same length), as every other half-width mark is read already;
 - for text from PDFs, a line break inside a paragraph is dropped: after a line as long as the
   page's full lines that runs on into the next (no sentence end before, no heading or list
   marker after; Chinese, digits or quotes on both sides; never after the first line, the
@@ -78,6 +79,9 @@ _LAYOUT_SPACE = frozenset({
     (_Kind.OPEN, _Kind.HAN), (_Kind.OPEN, _Kind.DIGIT), (_Kind.OPEN, _Kind.OPEN),
     (_Kind.HAN, _Kind.CLOSE), (_Kind.DIGIT, _Kind.CLOSE), (_Kind.CLOSE, _Kind.CLOSE)})
 _CR = re.compile("\r\n?")
+#: a half-width full stop after a Chinese character or closing mark, before a break, a space or
+#: Chinese (not a decimal point, an abbreviation or a web address: Latin or digits around it)
+_CHINESE_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff”」』）》)])\.(?=\s|$|[\u4e00-\u9fff“「『（(《])")
 
 #: a line break inside a paragraph of a PDF page: the text runs on (no sentence end before it),
 #: Chinese, digits or quotes on both sides, and no list or heading marker after it
@@ -162,6 +166,8 @@ def normalize(text: str, rewrap: bool = False, omit: Sequence[tuple[int, int]] =
     `omit`: [start, end) spans left out (a compilation's sections, read on their own)."""
     if "\r" in text:  # a lone CR becomes LF in place (same length); a CRLF's CR is dropped below
         text = _CR.sub(lambda m: "\n" if m.end() - m.start() == 1 else m.group(), text)
+    if "." in text:
+        text = _CHINESE_FULL_STOP.sub("。", text)
     blanked = clean_for_extraction(text)
     drops = _deletions(blanked, rewrap)
     if omit:

@@ -122,3 +122,20 @@ def test_pdf_lines_broken_inside_paragraphs_are_joined():
     s, e = n.span(i, i + len("区司法局制定"))
     assert PAGE[s:e] == "区司\n法局制定"
     assert normalize(PAGE).text == PAGE  # text that is not from a PDF keeps its lines
+
+
+def test_a_half_width_full_stop_ending_a_chinese_sentence_reads_as_one():
+    """…示范县.郯城县… ends a sentence (the honour's name stops there); a decimal point, a web
+    address and an abbreviation keep their dots; the text keeps its length."""
+    text = "兰陵县被评为全省法治政府建设示范县.郯城县增长2.3%,见www.lyxx.gov.cn.详见《办法》.\nNo.1文件"
+    clean = normalize(text).text
+    assert len(clean) == len(text)
+    assert clean == text.replace("示范县.", "示范县。").replace("》.", "》。").replace("cn.详", "cn.详")
+    assert "2.3%" in clean and "www.lyxx.gov.cn" in clean and "No.1" in clean
+
+
+def test_an_honour_before_a_half_width_full_stop_is_found(nlp):
+    text = "临沂市2023年法治政府建设年度报告\n兰陵县被评为全省法治政府建设示范县.\n"
+    ex = extraction(nlp, text)
+    assert ("兰陵县", "receivedAward", "全省法治政府建设示范县") in triples(ex)
+    assert all(r.evidence.quote.endswith(".") for r in ex.relations if r.evidence.doc_id)  # quoted as written

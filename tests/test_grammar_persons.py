@@ -107,3 +107,11 @@ def test_a_two_character_name_before_a_one_character_word(nlp):
     text = ("浦东新区2023年法治政府建设情况报告\n区司法局法制科科长周敏被评为全国司法行政系统先进个人,"
             "局长陈立新出席。\n")
     assert persons(nlp, text) == {"周敏", "陈立新"}
+
+
+def test_a_bodys_party_organ_after_it_is_no_staff_member(nlp):
+    """经局党组会审议, 局党委会研究: the body's party organ, not a person 党组会 or 党委会; a staff
+    member named after the unit still is (司法所张建伟)."""
+    text = ("荆州市生态环境局2023年法治政府建设年度报告\n起草《荆州市生态环境行政处罚裁量基准》,经局党组会审议通过后印发,"
+            "局党委会研究部署。郢城镇司法所张建伟调解纠纷。\n")
+    assert persons(nlp, text) == {"张建伟"}

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from ..lexicon import ADDRESS_TERMS, PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS, SURNAMES_1, SURNAMES_2
+from ..lexicon import (ADDRESS_TERMS, OWN_INTERNAL_BODIES, PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS,
+                       SURNAMES_1, SURNAMES_2)
 from ..model import EntityType
 from .candidates import Candidate
 from .text import HAN, common_words, finditer_at, finditer_before, is_han, marker_starts, trie_pattern
@@ -181,6 +182,8 @@ def _staff_names(text: str, token_starts: Collection[int]) -> Iterator[tuple[int
         s = m.start(1)
         if s not in token_starts and s - 1 not in token_starts:
             continue
+        if text.startswith(OWN_INTERNAL_BODIES, s):
+            continue  # 局党组会审议: the body's party organ, not a person named 党组会
         ends = _word_ends(text, s, m.end(1), token_starts, common_words())
         if ends and _is_name(text, s, ends[0], token_starts, strict=True):
             yield s, ends[0]

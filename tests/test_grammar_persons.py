@@ -115,3 +115,13 @@ def test_a_bodys_party_organ_after_it_is_no_staff_member(nlp):
     text = ("荆州市生态环境局2023年法治政府建设年度报告\n起草《荆州市生态环境行政处罚裁量基准》,经局党组会审议通过后印发,"
             "局党委会研究部署。郢城镇司法所张建伟调解纠纷。\n")
     assert persons(nlp, text) == {"张建伟"}
+
+
+def test_a_name_of_parts_joined_by_a_middle_dot_after_a_title(nlp):
+    """局长买买提·艾力主持…, 调解员热依拉·买买提被评为…: names of the north-west written by their
+    sounds, the dot joining the parts; the words after the last part are no part of it; a name
+    marked 化名 is never one."""
+    text = ("喀什地区2023年法治建设工作总结\n地区司法局局长买买提·艾力主持会议,副局长阿依古丽·吐尔逊出席。"
+            "调解员热依拉·买买提被评为全国模范人民调解员。局长艾尼瓦尔·吐尔洪·买买提讲话。"
+            "当事人阿不都·热合曼（化名）参加。\n")
+    assert persons(nlp, text) == {"买买提·艾力", "阿依古丽·吐尔逊", "热依拉·买买提", "艾尼瓦尔·吐尔洪·买买提"}

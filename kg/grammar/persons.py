@@ -19,6 +19,10 @@ _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
 _AFTER_ORG = re.compile(rf"(?:司法所|派出所|法院|检察院|局|办|中心|工作站|服务站)([{HAN}]{{2,3}})")
 _BEFORE_NAME_ALT = "|".join(map(re.escape, sorted((*POSITIONS, *PERSON_HONOUR_HEADS), key=len, reverse=True)))
 _TITLE_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})[”’」]?(?:[、，,：:]|[ \t\u3000]+)?([{HAN}]{{2,3}})")
+#: a name of the north-west written by its sounds, its parts joined by a middle dot (买买提·艾力,
+#: 阿依古丽·吐尔逊): after a title, the dot itself says a name follows
+_TITLE_DOTTED_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})[”’」]?(?:[、，,：:]|[ \t\u3000]+)?"
+                                rf"((?:[{HAN}]{{2,6}}[·•・‧]){{1,2}})(?=[{HAN}]{{2}})")
 #: a title (or 同志): every match of _NAME_TITLE has one 2–4 characters after its start
 _TITLE = re.compile(rf"同志|{_POS_ALT}")
 
@@ -87,6 +91,8 @@ def match_persons(text: str, token_starts: Collection[int] | None = None) -> lis
         titles = _title_starts(text)  # every title's start, for both title rules
         spans.extend(_names_before_titles(text, token_starts, titles))
         spans.extend(_names_after_titles(text, token_starts, titles))
+        if "·" in text or "•" in text or "・" in text or "‧" in text:
+            spans.extend(_dotted_names_after_titles(text, titles, token_starts))
         spans.extend(_staff_names(text, token_starts))
     return [_person(text, s, e) for s, e in sorted(dict.fromkeys(spans), key=lambda span: span[0])]
 
@@ -161,6 +167,24 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
         if e is not None:
             yield s, e
             yield from _coordinated_names(text, e, token_starts)
+
+
+def _dotted_names_after_titles(text: str, titles: set[int], token_starts: Collection[int]) -> Iterator[tuple[int, int]]:
+    """局长买买提·艾力: a name of parts joined by a middle dot right after a title (never one
+    marked 化名); its last part ends where a word starts after it and holds no word of the
+    sentence (买买提·艾力|主持会议)."""
+    words = common_words()
+    for i in sorted(titles | _honour_starts(text)):
+        m = _TITLE_DOTTED_NAME.match(text, i)
+        if m is None or _PRIVATE.search(m.group(1)):
+            continue
+        s = m.end(1)
+        e = next((e for e in (s + 4, s + 3, s + 2) if e <= len(text) and all(is_han(c) for c in text[s:e])
+                  and _FUNCTION.isdisjoint(text[s:e])
+                  and (e == len(text) or e in token_starts or not is_han(text[e]))
+                  and not any(text[j:j + 2] in words for j in range(s + 1, e - 1))), None)
+        if e is not None and not _private_after(text, e):
+            yield m.start(1), e
 
 
 def _coordinated_names(text: str, e: int, token_starts: Collection[int]) -> Iterator[tuple[int, int]]:

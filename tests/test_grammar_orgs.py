@@ -384,3 +384,12 @@ def test_a_quoted_brand_named_after_a_place_is_no_body(nlp):
     found = orgs(nlp, text)
     assert {"历下区行政审批服务局", "历下区司法局"} <= found, found
     assert not any(o.endswith("泉城办") for o in found), found
+
+
+def test_a_prefecture_named_diqu_opens_its_bodies_with_the_bare_word(nlp):
+    """In 喀什地区's report 地区司法局 and 地区行署 are its own; 各地区司法局 and 贫困地区 name none."""
+    text = ("喀什地区2023年法治建设工作总结\n地区司法局组织培训,地区行署出台《喀什地区河湖管理办法》,"
+            "各地区司法局参加,贫困地区司法所覆盖。\n")
+    found = orgs(nlp, text)
+    assert {"喀什地区司法局", "喀什地区行政公署"} <= found, found
+    assert not any(o.startswith(("各", "贫困")) for o in found), found

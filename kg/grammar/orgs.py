@@ -816,18 +816,24 @@ def _town_stations(text: str, places: Sequence[Candidate],
 
 def _level_words(text: str, ctx: DocContext, local: str = "") -> Iterator[tuple[int, int, str]]:
     """(start, end, level) of the bare level words that may open a body, in text order:
-    省/市/区/县/旗 where the context has that level (see _bare_level_re) or `local` holds it, and
-    in an autonomous region's report 自治区, which opens the region's bodies as 省 does a province's."""
+    省/市/区/县/旗 where the context has that level (see _bare_level_re) or `local` holds it, in
+    an autonomous region's report 自治区, which opens the region's bodies as 省 does a province's,
+    and in a 地区's report 地区."""
     prefixes = _level_prefixes(ctx)
     levels = "".join(ch for ch, level in prefixes.items() if _context_place(level, ctx) or ch in local)
     bare = ((m.start(), m.end(), prefixes[m.group()])
             for m in (_bare_level_re(levels).finditer(text) if levels else ()))
-    if not (ctx.province and ctx.province.endswith("自治区") and "自治区" in text):
-        return bare
-    return heapq.merge(bare, ((m.start(), m.end(), "province") for m in _REGION_WORD.finditer(text)))
+    if ctx.province and ctx.province.endswith("自治区") and "自治区" in text:
+        bare = heapq.merge(bare, ((m.start(), m.end(), "province") for m in _REGION_WORD.finditer(text)))
+    if ctx.city and ctx.city.endswith("地区") and "地区" in text:  # 地区司法局 in a prefecture's report
+        bare = heapq.merge(bare, ((m.start(), m.end(), "city") for m in _AREA_WORD.finditer(text)))
+    return bare
 
 
 _REGION_WORD = re.compile("自治区")
+#: a prefecture named 地区 (喀什地区) speaks of its own bodies as 地区司法局, 地区行署 (not after a
+#: word it closes: 各地区, 贫困地区)
+_AREA_WORD = re.compile(f"(?<![{re.escape(''.join(sorted(_BARE_BLOCK_BEFORE)))}困区边])地区")
 
 
 #: a list the text closes as bodies: A、B、C等单位 (等有关单位, 等企业, 等部门)

@@ -899,19 +899,63 @@ _QUOTED_NAME = re.compile(r"[“「]([^”」\n]{2,24})[”」]")
 _ACCOUNT = re.compile("微信公众号|公众号|官方微博|政务微博|抖音号|视频号|客户端")
 
 
+class _Owners:
+    """The places and bodies a room named in quotes may be written after (灵峰街道“和事佬”工作室,
+    某县人民检察院“检察蓝”工作室): the one ending right before the quote, the whole name."""
+
+    def __init__(self, places: Sequence[Candidate], bodies: Sequence[Candidate]) -> None:
+        self.places = {p.end: p for p in places if p.source != "selfref"}
+        self.bodies: dict[int, Candidate] = {}
+        for b in bodies:  # of the bodies ending at one place, the whole name
+            if b.end not in self.bodies or b.start < self.bodies[b.end].start:
+                self.bodies[b.end] = b
+
+    def before(self, pos: int) -> Candidate | None:
+        return self.places.get(pos) or self.bodies.get(pos)
+
+
+def _owned_room(text: str, owners: _Owners, qs: int, end: int) -> list[Candidate]:
+    """The room named text[qs:end] (a quote, perhaps with its core after it) under the place or
+    body written right before it, and each place coordinated before that place (顺庆区、嘉陵区
+    “一站式”…中心: each has its own); [] when none is written there."""
+    named = owners.before(qs)
+    if named is None:
+        return []
+    part = text[qs:end]
+    out = [_org(named.start, end, named.name + part, "org", part, text[named.start:end])]
+    if named is owners.places.get(qs):
+        out.extend(_distributed(text, named.start, part, owners.places))
+    return out
+
+
+def _core_after_quote(text: str, m: re.Match[str]) -> int | None:
+    """Where the core after a quoted brand ends (“和美家”人民调解中心), if one follows as a name's
+    end: not a position's first word (中心主任), not a counted kind (建成“和美家”调解室2300个)."""
+    if _QUOTED_CORE_RE.search(text, m.end(), m.end() + 10) is None:
+        return None  # (the run below lies in these 10 characters)
+    j = _NAME_RUN.match(text, m.end(), min(len(text), m.end() + 10)).end()
+    run = text[m.end():j].partition("和")[0]  # “和为贵”理念和元素融入调解室: 和 joins no fields here
+    core = next((c for c in _QUOTED_ORG_CORES if c in run for k in range(len(run), 0, -1)
+                 if run[:k].endswith(c) and _valid_middle(run[:k - len(c)].replace("调处", ""))), None)
+    if core is None:
+        return None
+    end = m.end() + next(k for k in range(len(run), 0, -1) if run[:k].endswith(core))
+    if end < len(text) and is_han(text[end]) and text[end] in "长员":
+        return None  # 中心主任: a position, the name ended earlier
+    if _COUNTED.match(text, end) or _COUNTED.search(text, clause_start(text, m.start()), m.start()):
+        return None  # 14个司法所建立…调解室: a kind of room, not one body
+    return end
+
+
 def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = (),
                  bodies: Sequence[Candidate] = ()) -> list[Candidate]:
     """Named rooms and centres in quotes: “陈志华调解室”; and bodies named by a quoted brand
     with their core after it (市级“和美家”中心, “有事来谈·老李来帮”调解室), the level word
     resolved by context (县级“一站式”…中心 → 柳溪县“一站式”…中心), a place or a body written
-    before it kept (灵峰街道“和事佬”工作室, 某县人民检察院“检察蓝”工作室); official media accounts
-    (“安吉发布”微信公众号)."""
+    before it kept (灵峰街道“和事佬”工作室, 长丰县“老兵调解室”, 某县人民检察院“检察蓝”工作室);
+    official media accounts (“安吉发布”微信公众号)."""
     out = []
-    place_by_end = {p.end: p for p in places if p.source != "selfref"}
-    body_by_end: dict[int, Candidate] = {}
-    for b in bodies:  # of the bodies ending at one place, the whole name
-        if b.end not in body_by_end or b.start < body_by_end[b.end].start:
-            body_by_end[b.end] = b
+    owners = _Owners(places, bodies)
     for m in _QUOTED_NAME.finditer(text):
         inner = m.group(1)
         if inner.startswith(("全国", "全省", "全市")):
@@ -932,46 +976,22 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = (),
             continue
         core = next((c for c in _QUOTED_ORG_CORES if inner.endswith(c)), None)
         if core is not None and _valid_middle(inner[:-len(core)]):  # (工作室 is a name word)
-            if counted:
-                continue
-            named = place_by_end.get(m.start()) or body_by_end.get(m.start())
-            if named is None:
-                out.append(_org(m.start(), m.end(), inner, "org", m.group(0)))
-            else:  # 长丰县“老兵调解室”: the place or body written before it kept, as after a brand
-                out.append(_org(named.start, m.end(), named.name + m.group(0), "org", m.group(0),
-                                text[named.start:m.end()]))
-                out.extend(_distributed(text, named.start, m.group(0), place_by_end))
+            if not counted:  # the whole name in quotes (“老兵调解室”)
+                out.extend(_owned_room(text, owners, m.start(), m.end())
+                           or [_org(m.start(), m.end(), inner, "org", m.group(0))])
             continue
-        if _QUOTED_CORE_RE.search(text, m.end(), m.end() + 10) is None:
-            continue  # (the run below lies in these 10 characters)
-        j = _NAME_RUN.match(text, m.end(), min(len(text), m.end() + 10)).end()
-        run = text[m.end():j].partition("和")[0]  # “和为贵”理念和元素融入调解室: 和 joins no fields here
-        core = next((c for c in _QUOTED_ORG_CORES if c in run for k in range(len(run), 0, -1)
-                     if run[:k].endswith(c) and _valid_middle(run[:k - len(c)].replace("调处", ""))), None)
-        if core is None:
+        end = _core_after_quote(text, m)
+        if end is None:
             continue
-        k = next(k for k in range(len(run), 0, -1) if run[:k].endswith(core))
-        end = m.end() + k
-        if end < len(text) and is_han(text[end]) and text[end] in "长员":
-            continue  # 中心主任: a position, the name ended earlier
-        if _COUNTED.match(text, end) or _COUNTED.search(text, clause_start(text, m.start()), m.start()):
-            continue  # 建成“和美家”人民调解室2300个, 14个司法所建立…调解室: a kind of room, not one body
-        start, prefix = m.start(), ""
         level = _LEVEL_OF.get(text[max(0, m.start() - 2):m.start()])
-        if level is not None:
-            place = _context_place(level, ctx)
-            if place:
-                start, prefix = m.start() - 2, place
-        elif m.start() in place_by_end:
-            named = place_by_end[m.start()]
-            start, prefix = named.start, named.name
-            # 顺庆区、嘉陵区“一站式”…中心: each place coordinated before it has its own
-            out.extend(_distributed(text, named.start, text[m.start():end], place_by_end))
-        elif m.start() in body_by_end:  # 某县人民检察院“检察蓝”工作室: the body's own room
-            named = body_by_end[m.start()]
-            start, prefix = named.start, named.name
-        name = prefix + text[m.start():end]
-        out.append(_org(start, end, name, "org", text[m.start():end], text[start:end]))
+        place = _context_place(level, ctx) if level is not None else None
+        if place:  # 县级“一站式”…中心
+            out.append(_org(m.start() - 2, end, place + text[m.start():end], "org", text[m.start():end],
+                            text[m.start() - 2:end]))
+        elif level is None:
+            out.extend(_owned_room(text, owners, m.start(), end) or [_org(m.start(), end, text[m.start():end], "org")])
+        else:
+            out.append(_org(m.start(), end, text[m.start():end], "org"))
     return out
 
 

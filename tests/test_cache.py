@@ -34,6 +34,21 @@ def test_round_trip_without_storing_the_text(tmp_path):
     assert (c.hits, c.misses) == (1, 1)
 
 
+def test_a_division_keyed_by_its_code_round_trips_and_other_keys_store_none(tmp_path):
+    """朝阳区 keyed with its code comes back with it; a key without one is stored as two fields."""
+    c = kc.ExtractionCache(tmp_path)
+    d = _doc(text="朝阳区司法局推进法治建设。")
+    coded = EntityKey(EntityType.PLACE, "朝阳区", "110105000000")
+    m = Mention(d.doc_id, 0, 3, "朝阳区", coded, "County", (("adminCode", "110105000000"),))
+    ex = DocExtraction(d, DocContext(county="朝阳区"), (m,), ())
+    c.put(ex)
+    assert c.get(d).mentions[0].key == coded
+    assert b'"code":"110105000000"' in c.path(d).read_bytes()
+    plain = _doc("r2")
+    c.put(_ex(plain))
+    assert b'"code"' not in c.path(plain).read_bytes()
+
+
 def test_the_entries_one_cache_reads_share_their_key_objects(tmp_path):
     """Resolution looks every key up: equal keys of different reports are one object."""
     c = kc.ExtractionCache(tmp_path)

@@ -688,3 +688,14 @@ def test_the_bodies_after_you_that_carry_a_program_out(nlp):
         assert (body, "implements", "“鼎城说法”品牌") in rels
     assert {h for h, p, t in rels if p == "implements" and t == "“调解+仲裁”模式"} == {"武陵区劳动人事争议仲裁院"}
     assert not any(h == "常德市委宣传部" for h, p, _ in rels if p == "implements"), rels
+
+
+def test_a_body_written_right_before_a_title_made_it(nlp):
+    """转发省政府《关于…的意见》, 学习司法部《…通知》: the body's own instrument; a column after a
+    body (市司法局《法治汝州》栏目) is no instrument of it."""
+    text = ("汝州市2023年法治政府建设年度报告\n转发省政府《关于进一步加强行政复议工作的意见》,学习司法部"
+            "《关于加强公共法律服务的通知》,在市司法局《法治汝州》栏目刊发解读。\n")
+    rels = relations(nlp, text)
+    assert ("关于进一步加强行政复议工作的意见", "issuedBy", "河南省人民政府") in rels
+    assert ("关于加强公共法律服务的通知", "issuedBy", "司法部") in rels
+    assert not any(p == "issuedBy" and "法治汝州" in h for h, p, _ in rels), rels

@@ -153,7 +153,8 @@ def made_by_titled_issuer(facts: DocFacts, s: Sentence, m: Candidate, ms: Sequen
 
 
 def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
-    """issuer + 印发/出台 + 《X》 within a clause; and "issuer关于…" titles."""
+    """issuer + 印发/出台 + 《X》 within a clause; a body written right before the title
+    (转发省政府《关于…的意见》: the body's instrument); and "issuer关于…" titles."""
     text = facts.text
     for j, (m, k) in enumerate(ms):
         if k.etype != REGULATION:
@@ -163,8 +164,9 @@ def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]
                 continue
             between = text[m2.end:m.start]
             cue = ISSUE_CUE.search(between) if len(between) <= 10 else None
-            if cue is not None and not _SENTENCE_BREAK.search(between) \
-                    and not between.endswith(PROMPTING_VERBS, 0, cue.start()):
+            if (cue is not None and not _SENTENCE_BREAK.search(between)
+                    and not between.endswith(PROMPTING_VERBS, 0, cue.start())) \
+                    or (not between and text.startswith("《", m.start)):
                 sink.add(k, ISSUED_BY, k2, s)
             break
         for issuer in titled_issuers(text, m, ms):

@@ -211,3 +211,13 @@ def test_a_division_several_bear_is_the_one_under_the_place_right_before_it(nlp)
     ex = run(nlp, text)[0]
     codes = {dict(m.props).get("adminCode") for m in ex.mentions if m.key.name == "朝阳区"}
     assert codes == {"110105000000", "220104000000"}, codes
+
+
+def test_a_word_the_suffix_character_opens_is_no_town(nlp):
+    """群众镇定自若, 面对困难镇定应对, 父老乡亲: 镇定 and 乡亲 are words, no 群众镇 or 父老乡; a town's
+    suffix before its bodies is one (九龙镇党委, 桃林乡人民政府)."""
+    text = ("广州市黄埔区2023年法治政府建设情况报告\n党员和群众镇定自若,面对困难镇定应对,看望父老乡亲。"
+            "九龙镇党委、桃林乡人民政府参加。\n")
+    found = place_names(run(nlp, text)[0])
+    assert {"九龙镇", "桃林乡"} <= found, found
+    assert not {"群众镇", "困难镇", "父老乡"} & found, found

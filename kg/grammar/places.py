@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Division, Level, Match, gazetteer
-from ..lexicon import AWARD_CUES, NATURAL_FEATURE_WORDS
+from ..lexicon import AWARD_CUES, NATURAL_FEATURE_WORDS, TOWN_SUFFIX_WORDS
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .text import HAN, finditer_before, is_han, verbs_and_adverbs
@@ -338,6 +338,8 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
     out: list[PlaceHit] = []
     for start, e in sorted(m.span() for p in _TOWN_SUFFIXES for m in p.finditer(text)):
         suffix = text[start:e]
+        if text.startswith(TOWN_SUFFIX_WORDS, start):
+            continue  # 群众镇定自若: a word, no town's suffix
         t = _HAN_TAIL.search(text, max(0, start - 6), start)
         han = t.end() - t.start()  # a stem is all Han: at most this long
         found = None

@@ -221,3 +221,13 @@ def test_a_word_the_suffix_character_opens_is_no_town(nlp):
     found = place_names(run(nlp, text)[0])
     assert {"九龙镇", "桃林乡"} <= found, found
     assert not {"群众镇", "困难镇", "父老乡"} & found, found
+
+
+def test_he_opens_a_towns_name_or_closes_a_two_character_one(nlp):
+    """和平街道, 联和街道, 永和街道, 太和镇: 和 opens a name, or closes a two-character one; between
+    two nouns it joins them (在县城和青石镇: 青石镇 alone; 机关和镇政府: no town)."""
+    text = ("广州市黄埔区2023年法治政府建设情况报告\n联和街道获评全省民主法治示范街道,和平街道、永和街道、太和镇参加。"
+            "在县城和青石镇推行,机关和镇政府干部参加。\n")
+    found = place_names(run(nlp, text)[0])
+    assert {"联和街道", "和平街道", "永和街道", "太和镇", "青石镇"} <= found, found
+    assert not any("和" in n for n in found - {"联和街道", "和平街道", "永和街道", "太和镇"}), found

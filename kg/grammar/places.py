@@ -29,8 +29,10 @@ _TOWN_RE = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡|苏木)(?![{HAN}]{{0,1
 _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
 #: characters that cannot be part of a town or village stem (quantifiers, pronouns, function
 #: words, levels; X之乡 is an epithet: 木雕之乡, 书法之乡)
-_STEM_BAD_CHARS = frozenset("各全本该每个等和与的在了是对为把被将从向以于由并及其所有市县区省乡镇村街涉边两级三级"
+_STEM_BAD_CHARS = frozenset("各全本该每个等与的在了是对为把被将从向以于由并及其所有市县区省乡镇村街涉边两级三级"
                             "多数农新老不出之")
+#: 和 joins two nouns inside a phrase (县城和青石镇, 机关和镇政府), but opens a name or closes a
+#: two-character one (和平街道, 联和街道, 太和镇)
 #: words of a description a stem is no name with (示范镇, 文明乡镇, 特色小镇, 中心镇, 百强镇): as words,
 #: not characters (光明街道, 文昌镇, 中山街道 are names)
 _STEM_BAD_WORDS = ("重点", "贫困", "示范", "先进", "美丽", "文明", "特色", "中心", "建立", "百强", "千强")
@@ -357,7 +359,8 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
                     and adjacent.division.level == Level.COUNTY
                     and _STEM_BAD_UNLESS_COUNTY.issuperset(_bad_parts(stem))):
                 continue
-            if _TOWN_CUE.search(stem) or (length == 4 and stem[:2] in verbs_and_adverbs()) \
+            if "和" in stem[1:len(stem) - (len(stem) == 2)] or _TOWN_CUE.search(stem.strip("和")) \
+                    or (length == 4 and stem[:2] in verbs_and_adverbs()) \
                     or (length == 3 and stem[1:] in verbs_and_adverbs()):
                 continue  # 推广安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
             if stem.endswith("城") and suffix in ("乡", "镇") and (adjacent is None or adjacent.division is None

@@ -231,3 +231,13 @@ def test_he_opens_a_towns_name_or_closes_a_two_character_one(nlp):
     found = place_names(run(nlp, text)[0])
     assert {"联和街道", "和平街道", "永和街道", "太和镇", "青石镇"} <= found, found
     assert not any("和" in n for n in found - {"联和街道", "和平街道", "永和街道", "太和镇"}), found
+
+
+def test_a_village_name_may_close_a_two_character_town_stem(nlp):
+    """王村镇, 韩村镇, 蒋村街道 (and the community after it): 村 closes a two-character stem; 各村镇,
+    村镇银行, 农村镇干部, 该村镇 name no town."""
+    text = ("杭州市西湖区2024年法治政府建设情况报告\n蒋村街道西溪社区获评浙江省善治示范村,王村镇、韩村镇参加。"
+            "全县各村镇开展普法,齐鲁村镇银行捐款,农村镇干部参加,该村镇推进。\n")
+    found = place_names(run(nlp, text)[0])
+    assert {"蒋村街道", "西溪社区", "王村镇", "韩村镇"} <= found, found
+    assert not any(n.endswith("村镇") and n not in ("王村镇", "韩村镇") for n in found), found

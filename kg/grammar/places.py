@@ -311,6 +311,8 @@ def _stem_ok(stem: str) -> bool:
     if len(stem) >= 2 and stem[0] in _NAME_NUMERALS and stem[1] not in _MEASURE_WORDS \
             and stem[1] not in _NAME_NUMERALS and stem[1] not in "大小":
         stem = stem[1:]  # 三岔镇 is a name; 三个镇, 两级, 三大镇 count
+    if len(stem) == 2 and stem[1] == "村":
+        stem = stem[:1]  # 王村镇, 韩村镇, 蒋村街道: a village's old name closing a town's (各村镇 is none)
     bad = _bad_parts(stem)
     if not bad:
         return True

@@ -125,3 +125,10 @@ def test_a_name_of_parts_joined_by_a_middle_dot_after_a_title(nlp):
             "调解员热依拉·买买提被评为全国模范人民调解员。局长艾尼瓦尔·吐尔洪·买买提讲话。"
             "当事人阿不都·热合曼（化名）参加。\n")
     assert persons(nlp, text) == {"买买提·艾力", "阿依古丽·吐尔逊", "热依拉·买买提", "艾尼瓦尔·吐尔洪·买买提"}
+
+
+def test_a_name_that_is_also_a_word_between_a_title_and_a_cue(nlp):
+    """所长李强荣获…: two characters between a title and a receiving cue name the official though
+    the dictionary knows them as a word; 局长荣获… (the cue right after the title) names none."""
+    text = ("德州市2023年法治政府建设年度报告\n伦镇司法所所长李强荣获“全国模范司法所长”称号,局长荣获全省表彰。\n")
+    assert persons(nlp, text) == {"李强"}

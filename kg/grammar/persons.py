@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from ..lexicon import (ADDRESS_TERMS, OWN_INTERNAL_BODIES, PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS,
+from ..lexicon import (ADDRESS_TERMS, AWARD_RECEIVE_CUES, OWN_INTERNAL_BODIES, PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS,
                        SURNAMES_1, SURNAMES_2)
 from ..model import EntityType
 from .candidates import Candidate
@@ -23,6 +23,9 @@ _TITLE_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})[”’」]?(?:[、，,：:]|[
 #: 阿依古丽·吐尔逊): after a title, the dot itself says a name follows
 _TITLE_DOTTED_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})[”’」]?(?:[、，,：:]|[ \t\u3000]+)?"
                                 rf"((?:[{HAN}]{{2,6}}[·•・‧]){{1,2}})(?=[{HAN}]{{2}})")
+#: what follows a subject who receives or is honoured (所长李强荣获…, 局长王强被评为…): two
+#: characters between a title and one of these are a name even when they are also a word
+_CUE_AFTER_NAME = tuple(dict.fromkeys(("被", *AWARD_RECEIVE_CUES)))
 #: a title (or 同志): every match of _NAME_TITLE has one 2–4 characters after its start
 _TITLE = re.compile(rf"同志|{_POS_ALT}")
 
@@ -65,13 +68,15 @@ _FUNCTION = set("的了与和由在是把被等将对向从为及并而且之所
 _ORGAN_LAST = ("局", "厅", "委", "办", "院", "所", "处", "科", "室", "站")
 
 
-def _plausible(name: str) -> bool:
+def _plausible(name: str, word_ok: bool = False) -> bool:
+    """A public official's name: a surname and a given name, no word of the text (unless
+    `word_ok`: the words around it say it is a name), no place or organ ending."""
     if _PRIVATE.search(name):
         return False
     sur = 2 if name[:2] in SURNAMES_2 else 1
     if not _FUNCTION.isdisjoint(name[sur:]):
         return False  # 党委的, 成员与: a surname-like character before ordinary words
-    if name in common_words() or name.endswith(("乡", "镇", "县", "区", "市", "村", "省", *_ORGAN_LAST)) \
+    if (name in common_words() and not word_ok) or name.endswith(("乡", "镇", "县", "区", "市", "村", "省", *_ORGAN_LAST)) \
             or name.endswith(ADDRESS_TERMS):
         return False
     if name[:2] in SURNAMES_2:
@@ -163,7 +168,11 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
             continue
         s = m.start(1)
         # the three-character name first, else the two (科长周敏|被评为: 周敏被 is no name)
-        e = next((e for e in _word_ends(text, s, m.end(1), token_starts) if _is_name(text, s, e, token_starts)), None)
+        ends = _word_ends(text, s, m.end(1), token_starts)
+        e = next((e for e in ends if _is_name(text, s, e, token_starts)), None)
+        if e is None and s + 2 in ends and text.startswith(_CUE_AFTER_NAME, s + 2) \
+                and _plausible(text[s:s + 2], word_ok=True) and not _private_after(text, s + 2):
+            e = s + 2  # 所长李强荣获…: a title, two characters, a cue: a name, though also a word
         if e is not None:
             yield s, e
             yield from _coordinated_names(text, e, token_starts)

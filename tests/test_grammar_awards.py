@@ -488,3 +488,15 @@ def test_creating_an_honour_as_an_aim_is_not_receiving_it(nlp):
             "示范镇。2023年,王五镇成功创建全省民主法治示范镇,雅星镇创建全省民主法治示范镇。\n")
     _, rels = run(nlp, text)
     assert {h for h, _ in received(rels)} == {"王五镇", "雅星镇"}, rels
+
+
+def test_respectively_pairs_recipients_and_honours_in_order(nlp):
+    """A、B分别获评X、Y: A got X and B got Y (not each both); without 分别, or when the counts
+    differ, each recipient got every honour."""
+    text = ("德州市2023年法治政府建设年度报告\n乐陵市、夏津县分别获评全省法治政府建设示范县、全省法治宣传教育先进县。"
+            "武城县、平原县获评全省民主法治示范县、全省普法先进县。\n")
+    _, rels = run(nlp, text)
+    got = received(rels)
+    assert {("乐陵市", "全省法治政府建设示范县"), ("夏津县", "全省法治宣传教育先进县")} <= got
+    assert ("乐陵市", "全省法治宣传教育先进县") not in got and ("夏津县", "全省法治政府建设示范县") not in got
+    assert {(c, h) for c in ("武城县", "平原县") for h in ("全省民主法治示范县", "全省普法先进县")} <= got

@@ -121,10 +121,16 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
         else:
             recipients = _recipients_in_span(text, ev, ms)
         award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
-        for recipient in recipients:
-            last = (i, recipient)
-            for ak in award_keys:
+        if len(award_keys) > 1 and len(recipients) == len(award_keys) and text.endswith("分别", 0, ev.cue_start):
+            # A、B分别获评X、Y: A got X, B got Y (the recipients come nearest first)
+            for recipient, ak in zip(reversed(recipients), award_keys, strict=True):
+                last = (i, recipient)
                 add(recipient, Predicate.RECEIVED_AWARD, ak, s)
+        else:
+            for recipient in recipients:
+                last = (i, recipient)
+                for ak in award_keys:
+                    add(recipient, Predicate.RECEIVED_AWARD, ak, s)
         for k in _conferrers(text, s, ms, ev):
             for ak in award_keys:
                 add(ak, Predicate.AWARDED_BY, k, s)

@@ -699,3 +699,14 @@ def test_a_body_written_right_before_a_title_made_it(nlp):
     assert ("关于进一步加强行政复议工作的意见", "issuedBy", "河南省人民政府") in rels
     assert ("关于加强公共法律服务的通知", "issuedBy", "司法部") in rels
     assert not any(p == "issuedBy" and "法治汝州" in h for h, p, _ in rels), rels
+
+
+def test_respectively_pairs_the_subjects_and_their_programs_in_order(nlp):
+    """A、B分别打造“X”“Y”品牌: X is A's and Y is B's; without 分别 each carries out both."""
+    text = ("德州市2023年法治政府建设年度报告\n武城县、平原县分别打造了“武城调解”和“平原说法”品牌。"
+            "庆云县、宁津县推行“庆云议事”“宁津说理”机制。\n")
+    rels = relations(nlp, text)
+    carried = {(h, t) for h, p, t in rels if p == "implements"}
+    assert {("武城县", "“武城调解”品牌"), ("平原县", "“平原说法”品牌")} <= carried
+    assert ("武城县", "“平原说法”品牌") not in carried and ("平原县", "“武城调解”品牌") not in carried
+    assert {h for h, t in carried if "庆云议事" in t} == {"庆云县", "宁津县"}, carried

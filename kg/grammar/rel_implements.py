@@ -25,7 +25,7 @@ from ..gazetteer import gazetteer
 from .coordination import COORD, coordinated_before
 from .relcore import (AWARD, CAUSATIVE_VERBS, CLAUSE_BREAK, CLAUSE_MARKS, HEADING_ENDS, HEADING_MAX, PLACE, PROGRAM, REGULATION, SELFREF, Clauses, DocFacts, Keyed, Sink, partners,
                       subjects)
-from .candidates import Candidate
+from .candidates import NESTED, Candidate
 from .text import Sentence
 
 IMPLEMENTS = Predicate.IMPLEMENTS
@@ -288,6 +288,21 @@ class _Sentence:
         marks = [b.end() for b in CLAUSE_BREAK.finditer(self.text, self.s.start, pos)]
         return marks[-1] if marks else self.s.start
 
+    @cached_property
+    def respectively(self) -> dict[int, EntityKey]:
+        """A、B分别打造“X”“Y”: each program's (by its start) subject, paired in order, when 分别
+        follows the subjects and as many programs as subjects follow it; else {}."""
+        if len(self.subjects) < 2:
+            return {}
+        ends = [m.end for m, k in self.actors if k in self.subjects]
+        end = max(ends, default=self.s.start)
+        if not self.text.startswith("分别", end):
+            return {}
+        programs = [m for m, k in self.ms if k.etype == PROGRAM and m.start > end and m.source != NESTED]
+        if len(programs) != len(self.subjects):
+            return {}
+        return {m.start: k for m, k in zip(programs, self.subjects, strict=True)}
+
     def named_after(self, m: Candidate) -> EntityKey | None:
         """The body whose name holds the program's (甲县“和事佬”调解工作室): its own brand."""
         return next((k1 for m1, k1 in self.actors if m1.start <= m.start and m.end <= m1.end
@@ -343,6 +358,9 @@ def _program(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
         return
     carried = carried_by_after(sen.text, m.end, sen.actors)  # …模式由X负责实施
     who = sen.who(m) or carried or heading_subjects(sen.facts, sen.i)
+    own = sen.respectively.get(m.start)
+    if own is not None:
+        who = [own]  # A、B分别打造“X”“Y”: X is A's alone
     named_after = sen.named_after(m)
     if named_after in who:  # 甲县“和事佬”调解室、乙县“老兵”工作室获评…: of the subjects, the room named after it
         who = [named_after]

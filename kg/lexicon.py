@@ -298,6 +298,10 @@ POSITIONS: tuple[str, ...] = tuple(sorted({
 
 #: honours conferred on persons, which a list of winners' names follows (先进个人王小明、李红)
 PERSON_HONOUR_HEADS: tuple[str, ...] = ("先进个人", "先进工作者", "法治人物", "道德模范", "劳动模范", "最美调解员")
+#: what the name of an honour for a person ends with (全省优秀律师, 全国模范司法所长): no place or
+#: body receives it
+PERSON_HONOUR_ENDS: tuple[str, ...] = ("个人", "工作者", "人物", "律师", "法官", "检察官", "调解员", "公证员",
+                                       "民警", "警察", "所长", "局长", "书记", "干部", "标兵", "能手")
 
 #: common Chinese surnames (single and double), for recognising names next to positions
 SURNAMES_1 = frozenset(set(

@@ -500,3 +500,12 @@ def test_respectively_pairs_recipients_and_honours_in_order(nlp):
     assert {("乐陵市", "全省法治政府建设示范县"), ("夏津县", "全省法治宣传教育先进县")} <= got
     assert ("乐陵市", "全省法治宣传教育先进县") not in got and ("夏津县", "全省法治政府建设示范县") not in got
     assert {(c, h) for c in ("武城县", "平原县") for h in ("全省民主法治示范县", "全省普法先进县")} <= got
+
+
+def test_an_honour_for_a_person_never_falls_to_the_reports_place(nlp):
+    """律师王芳被评为全省优秀律师 (a person no matcher names): nobody, not the city; an honour for a
+    place with no subject still is the report's place's."""
+    text = ("德州市2023年法治政府建设年度报告\n律师王芳被评为全省优秀律师。荣获“全国模范司法所长”称号。"
+            "2023年,获评全省法治政府建设示范市。\n")
+    _, rels = run(nlp, text)
+    assert received(rels) == {("德州市", "全省法治政府建设示范市")}, rels

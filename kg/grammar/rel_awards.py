@@ -14,12 +14,13 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from ..lexicon import PERSON_HONOUR_ENDS
 from ..model import EntityKey, EntityType, Predicate
 from .awards import AwardEvent, Recipients
 from .candidates import NESTED, Candidate
 from .coordination import COORD, coordinated_before
 from .honour_tables import HonourRow
-from .text import LIST_LEAD, Sentence
+from .text import CLOSING_QUOTES, LIST_LEAD, Sentence
 
 _ORG, _PLACE, _PERSON = EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON
 #: who can receive an honour
@@ -184,6 +185,8 @@ def _recipients_before(text: str, sents: Sequence[Sentence], in_sent: Mapping[in
     recipients = _topic(text, sents, i, in_sent, ev.cue_start, stop)
     if recipients:
         return recipients
+    if all(a.name.rstrip(CLOSING_QUOTES).endswith(PERSON_HONOUR_ENDS) for a in ev.awards):
+        return []  # 律师王芳被评为全省优秀律师: a person no matcher named, not the report's place
     fallback = actor_at(s.start)
     return [fallback] if fallback is not None else []
 

@@ -393,3 +393,9 @@ def test_a_prefecture_named_diqu_opens_its_bodies_with_the_bare_word(nlp):
     found = orgs(nlp, text)
     assert {"喀什地区司法局", "喀什地区行政公署"} <= found, found
     assert not any(o.startswith(("各", "贫困")) for o in found), found
+
+
+def test_a_forensic_institute_is_a_legal_service_body(nlp):
+    """司法鉴定所 after a place (寿光市司法鉴定所, 市司法鉴定所) or a name (潍坊诚信司法鉴定所)."""
+    text = "潍坊市2023年法治政府建设年度报告\n潍坊诚信司法鉴定所出具意见,寿光市司法鉴定所、市司法鉴定所参加。\n"
+    assert {"潍坊诚信司法鉴定所", "寿光市司法鉴定所", "潍坊市司法鉴定所"} <= orgs(nlp, text)

@@ -330,3 +330,6 @@ NATURAL_FEATURE_WORDS = ("流域", "水域", "湖区", "库区", "风景区", "�
 
 #: words a town's suffix character opens that are no suffix (群众镇定自若, 父老乡亲: no 群众镇, 父老乡)
 TOWN_SUFFIX_WORDS = ("镇定", "镇压", "镇静", "镇守", "镇痛", "镇住", "乡亲", "乡愁", "乡土", "乡音", "乡情", "乡贤")
+
+#: after coordinated subjects, pairs them with what the verb names in order (A、B分别获评X、Y)
+RESPECTIVELY = "分别"

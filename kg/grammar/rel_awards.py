@@ -14,7 +14,7 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ..lexicon import PERSON_HONOUR_ENDS
+from ..lexicon import PERSON_HONOUR_ENDS, RESPECTIVELY
 from ..model import EntityKey, EntityType, Predicate
 from .awards import AwardEvent, Recipients
 from .candidates import NESTED, Candidate
@@ -122,19 +122,21 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
         else:
             recipients = _recipients_in_span(text, ev, ms)
         award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
-        if len(award_keys) > 1 and len(recipients) == len(award_keys) and text.endswith("分别", 0, ev.cue_start):
-            # A、B分别获评X、Y: A got X, B got Y (the recipients come nearest first)
-            for recipient, ak in zip(reversed(recipients), award_keys, strict=True):
-                last = (i, recipient)
-                add(recipient, Predicate.RECEIVED_AWARD, ak, s)
-        else:
-            for recipient in recipients:
-                last = (i, recipient)
-                for ak in award_keys:
-                    add(recipient, Predicate.RECEIVED_AWARD, ak, s)
+        for recipient, ak in _received(recipients, award_keys, text.endswith(RESPECTIVELY, 0, ev.cue_start)):
+            last = (i, recipient)
+            add(recipient, Predicate.RECEIVED_AWARD, ak, s)
         for k in _conferrers(text, s, ms, ev):
             for ak in award_keys:
                 add(ak, Predicate.AWARDED_BY, k, s)
+
+
+def _received(recipients: list[EntityKey], honours: list[EntityKey],
+              respectively: bool) -> list[tuple[EntityKey, EntityKey]]:
+    """(recipient, honour) pairs: each recipient every honour, unless 分别 pairs as many of
+    them in order (A、B分别获评X、Y; the recipients come nearest first)."""
+    if respectively and len(honours) > 1 and len(recipients) == len(honours):
+        return list(zip(reversed(recipients), honours, strict=True))
+    return [(r, h) for r in recipients for h in honours]
 
 
 def _spanned(in_sent: Mapping[int, Mentions], sents: Sequence[Sentence],

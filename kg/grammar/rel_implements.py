@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from ..lexicon import DISPOSAL_CARRY_VERBS, IMPLEMENT_CUES, PROMPTING_VERBS, REGULATION_CUES
+from ..lexicon import DISPOSAL_CARRY_VERBS, IMPLEMENT_CUES, PROMPTING_VERBS, REGULATION_CUES, RESPECTIVELY
 from ..model import EntityKey, Predicate
 from .rel_issued import (ISSUED_BY, issued_and_carried, made_by_a_body_before, made_by_author, made_by_subjects,
                          made_by_titled_issuer, made_jointly, signed_by)
@@ -296,7 +296,7 @@ class _Sentence:
             return {}
         ends = [m.end for m, k in self.actors if k in self.subjects]
         end = max(ends, default=self.s.start)
-        if not self.text.startswith("分别", end):
+        if not self.text.startswith(RESPECTIVELY, end):
             return {}
         programs = [m for m, k in self.ms if k.etype == PROGRAM and m.start > end and m.source != NESTED]
         if len(programs) != len(self.subjects):

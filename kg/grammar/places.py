@@ -334,6 +334,49 @@ _TOWN_CUE = re.compile("|".join(_TOWN_CUE_BEFORE))
 _HAN_TAIL = re.compile(rf"[{HAN}]*\Z")
 
 
+def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None) -> bool:
+    """Whether `stem` (text[s:], its suffix ending at `e`) may be a town's: no character or word
+    of a phrase (unless its county is written right before it), no verb opening it, no 城乡/城镇."""
+    suffix_start = s + len(stem)
+    after_county = adjacent is not None and adjacent.division is not None and adjacent.division.level == Level.COUNTY
+    if len(stem) > 4:
+        if not _long_stem_ok(text, s, stem, adjacent):
+            return False
+    elif not _stem_ok(stem) and not (after_county and _STEM_BAD_UNLESS_COUNTY.issuperset(_bad_parts(stem))):
+        return False
+    if "和" in stem[1:len(stem) - (len(stem) == 2)] or _TOWN_CUE.search(stem.strip("和")) \
+            or (len(stem) == 4 and stem[:2] in verbs_and_adverbs()) \
+            or (len(stem) == 3 and stem[1:] in verbs_and_adverbs()):
+        return False  # 推广安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
+    suffix = text[suffix_start:e]
+    # 城乡, 城镇居民: words, not names (柳溪县青石镇 is certain)
+    return not (stem.endswith("城") and suffix in ("乡", "镇") and not after_county and (
+        suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")))
+
+
+def _stem_before(text: str, start: int, e: int, ends: dict[int, PlaceHit],
+                 token_starts: Collection[int] | None) -> tuple[int, str, PlaceHit | None] | None:
+    """(start, stem, the place written right before it) of the longest stem before the suffix at
+    `start` that fits and opens where a name may (after a break, a function word, a verb, or an
+    adjacent higher place); None for none."""
+    t = _HAN_TAIL.search(text, max(0, start - 6), start)
+    han = t.end() - t.start()  # a stem is all Han: at most this long
+    for length in (6, 5, 4, 3, 2):
+        s = start - length
+        if length > han:
+            continue
+        stem = text[s:start]
+        prev = ends.get(s)
+        if not _stem_fits(text, s, stem, e, prev):
+            continue
+        before = text[max(0, s - 2):s]
+        if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从的了是" \
+                or (s >= 2 and text[s - 2:s] in verbs_and_adverbs()) \
+                or (token_starts is not None and s in token_starts and before.endswith(_TOWN_CUE_BEFORE)):
+            return s, stem, prev
+    return None
+
+
 def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
            token_starts: Collection[int] | None) -> list[PlaceHit]:
     """镇/乡/街道/苏木 names: a 2–4 character stem that starts a word, after a break, a
@@ -341,41 +384,10 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
     ends = {h.candidate.end: h for h in hits}
     out: list[PlaceHit] = []
     for start, e in sorted(m.span() for p in _TOWN_SUFFIXES for m in p.finditer(text)):
-        suffix = text[start:e]
         if text.startswith(TOWN_SUFFIX_WORDS, start):
             continue  # 群众镇定自若: a word, no town's suffix
-        t = _HAN_TAIL.search(text, max(0, start - 6), start)
-        han = t.end() - t.start()  # a stem is all Han: at most this long
-        found = None
-        for length in (6, 5, 4, 3, 2):
-            s = start - length
-            if length > han:
-                continue
-            stem = text[s:start]
-            adjacent = ends.get(s)
-            if length > 4:
-                if not _long_stem_ok(text, s, stem, adjacent):
-                    continue
-            elif not _stem_ok(stem) and not (
-                    adjacent is not None and adjacent.division is not None
-                    and adjacent.division.level == Level.COUNTY
-                    and _STEM_BAD_UNLESS_COUNTY.issuperset(_bad_parts(stem))):
-                continue
-            if "和" in stem[1:len(stem) - (len(stem) == 2)] or _TOWN_CUE.search(stem.strip("和")) \
-                    or (length == 4 and stem[:2] in verbs_and_adverbs()) \
-                    or (length == 3 and stem[1:] in verbs_and_adverbs()):
-                continue  # 推广安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
-            if stem.endswith("城") and suffix in ("乡", "镇") and (adjacent is None or adjacent.division is None
-                                        or adjacent.division.level != Level.COUNTY) and (
-                    suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")):
-                continue  # 城乡, 城镇居民: words, not names (柳溪县青石镇 is certain)
-            prev = ends.get(s)
-            before = text[max(0, s - 2):s]
-            if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从的了是" \
-                    or (s >= 2 and text[s - 2:s] in verbs_and_adverbs()) \
-                    or (token_starts is not None and s in token_starts and before.endswith(_TOWN_CUE_BEFORE)):
-                found = (s, stem, prev)
-                break
+        suffix = text[start:e]
+        found = _stem_before(text, start, e, ends, token_starts)
         if found is None:
             continue
         s, stem, prev = found

@@ -710,3 +710,17 @@ def test_respectively_pairs_the_subjects_and_their_programs_in_order(nlp):
     assert {("武城县", "“武城调解”品牌"), ("平原县", "“平原说法”品牌")} <= carried
     assert ("武城县", "“平原说法”品牌") not in carried and ("平原县", "“武城调解”品牌") not in carried
     assert {h for h, t in carried if "庆云议事" in t} == {"庆云县", "宁津县"}, carried
+
+
+def test_a_speakers_name_and_a_colon_opening_his_answer_speak_for_his_body(nlp):
+    """陈明：我们推行… — the name and a colon on the answer's line; the speaker's body is the one the
+    roster names before his name (发布人: 某市司法局党委书记、局长 陈明), the one he heads; a later
+    speaker's 我们 is his own body; the host's lines speak for nobody."""
+    text = ("遵义市人民政府新闻办公室新闻发布会\n\n发布人：\n遵义市司法局党委书记、局长 陈明\n"
+            "遵义市中级人民法院副院长 刘红\n\n主持人：请陈明局长介绍情况。\n"
+            "陈明：我们推行“遵义和事”调解品牌，全年化解纠纷3000件。\n记者：法院有哪些举措？\n"
+            "刘红：我们建立“诉前调解”工作机制。\n")
+    rels = relations(nlp, text)
+    assert ("遵义市司法局", "implements", "“遵义和事”调解品牌") in rels
+    assert ("遵义市中级人民法院", "implements", "“诉前调解”工作机制") in rels
+    assert {h for h, p, _ in rels if p == "implements"} == {"遵义市司法局", "遵义市中级人民法院"}, rels

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import IMPLEMENT_CUES, PROMPTING_VERBS
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
@@ -225,19 +225,77 @@ def _deputy_post(text: str, org_end: int) -> bool:
     return text.startswith("副", org_end)
 
 
+class _Bodies:
+    """The bodies of a transcript's mentions, by where they start (sorted at first need)."""
+
+    def __init__(self, mentions: Sequence[Candidate]) -> None:
+        self.orgs = sorted((m for m in mentions if m.etype == ORG and m.source != NESTED), key=lambda m: m.start)
+        self.starts = [m.start for m in self.orgs]
+
+    def at(self, pos: int) -> Candidate | None:
+        i = bisect.bisect_left(self.starts, pos)
+        return self.orgs[i] if i < len(self.orgs) and self.orgs[i].start == pos else None
+
+    def opening(self, text: str, start: int) -> Candidate | None:
+        """The body an answer's first sentence opens with as its subject (近年来,市司法局…)."""
+        i = bisect.bisect_left(self.starts, start)
+        return next((o for o in self.orgs[i:i + 5] if o.start < start + 20 and _LEAD.fullmatch(text, start, o.start)),
+                    None)
+
+    def headed(self, text: str, a: int, b: int) -> EntityKey | None:
+        """Of the bodies of a position line (a:b), the one its holder heads, else the first
+        (市司法局党委书记、局长; 市委依法治市办副主任)."""
+        i = bisect.bisect_left(self.starts, a)
+        found = [o for o in self.orgs[i:] if o.start < b]
+        own = next((o for o in found if not _deputy_post(text, o.end)), found[0] if found else None)
+        return EntityKey(own.etype, own.name) if own is not None else None
+
+
+def _answer(text: str, start: int, bodies: _Bodies, own: EntityKey | None) -> EntityKey | None:
+    """Who an answer starting at `start` speaks for: the body its first sentence opens with,
+    else for 我们/我局 the speaker's own body, else nobody named (the report's actor)."""
+    lead = bodies.opening(text, start)
+    if lead is not None:
+        return EntityKey(lead.etype, lead.name)
+    return own if _FIRST_PERSON.match(text, start) else None
+
+
+#: a speaker's name and a colon opening a line, the answer after them (陈明：2023年，…)
+_INLINE_TURN = re.compile(r"[ \t\u3000]*[：:][ \t\u3000]*")
+
+
+def _roster(text: str, persons: dict[int, Candidate], bodies: _Bodies) -> dict[str, EntityKey]:
+    """Each official whose line names his post before his name (发布人: 贵阳市司法局党委书记、局长
+    陈明) with the body he heads there."""
+    out: dict[str, EntityKey] = {}
+    for p in persons.values():
+        a = text.rfind("\n", 0, p.start) + 1
+        if a < p.start and p.name not in out:
+            own = bodies.headed(text, a, p.start)
+            if own is not None:
+                out[p.name] = own
+    return out
+
+
 def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
     """In a press-conference transcript an official's answer (after the line holding only the
-    speaker's name, and the position lines under it) speaks for the body its first sentence names
-    as subject (近年来,市司法局…), or for the speaker's own body when that subject is 我们/我局
-    (the body of the position lines): it acts where sentences name no subject, until the next
-    question; of several position lines, the body the speaker heads rather than one he is a
-    deputy of. An answer without such a subject speaks for the report's own actor."""
+    speaker's name, and the position lines under it; or after his name and a colon on its line,
+    陈明：…, his post then read from the line that names it before his name) speaks for the body
+    its first sentence names as subject (近年来,市司法局…), or for the speaker's own body when that
+    subject is 我们/我局: it acts where sentences name no subject, until the next question; of
+    several posts, the body the speaker heads rather than one he is a deputy of. An answer
+    without such a subject speaks for the report's own actor."""
     persons = {m.start: m for m in mentions if m.etype == PERSON}
+    # 陈明：… names no official by the grammar (no post beside it): the names known elsewhere do
+    by_name = {m.name: m for m in persons.values()}
+    for name in by_name:
+        for t in re.finditer(rf"(?m)^[ \t\u3000]*({re.escape(name)})(?=[ \t\u3000]*[：:])", text):
+            persons.setdefault(t.start(1), replace(by_name[name], start=t.start(1), end=t.end(1)))
     begin = _first_name_line(text, persons)
     if begin is None:
         return []  # no line opens with a name: nobody speaks
-    orgs: list[Candidate] | None = None  # (sorted at the first speaker: only speakers ask)
-    org_starts: list[int] = []
+    bodies: _Bodies | None = None  # (made at the first speaker: only speakers ask)
+    roster: dict[str, EntityKey] | None = None
     segments: list[tuple[int, EntityKey | None]] = []
     speaker = False
     own: EntityKey | None = None  # the body of the speaker's position lines
@@ -256,28 +314,26 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
             continue
         short = len(body) <= 30 and not body.endswith(("。", "；"))
         p = persons.get(start)
+        if bodies is None and p is not None:
+            bodies = _Bodies(mentions)
         if short and p is not None and p.end - start >= len(body) - 1:
             speaker, own = True, None  # a line holding only a name
-            if orgs is None:
-                orgs = sorted((m for m in mentions if m.etype == ORG and m.source != NESTED),
-                              key=lambda m: m.start)
-                org_starts = [m.start for m in orgs]
             continue
-        if speaker and short:
-            i = bisect.bisect_left(org_starts, start)
-            if i < len(orgs) and orgs[i].start == start:
-                deputy = _deputy_post(text, orgs[i].end)
+        turn = _INLINE_TURN.match(text, p.end) if p is not None and not short else None
+        if turn is not None:  # 陈明：2023年，… — a name, a colon and the answer on one line
+            roster = _roster(text, persons, bodies) if roster is None else roster
+            segments.append((start, _answer(text, turn.end(), bodies, roster.get(p.name))))
+            speaker = False
+            continue
+        if speaker and short:  # a position line: of several, the body the speaker heads
+            o = bodies.at(start)
+            if o is not None:
+                deputy = _deputy_post(text, o.end)
                 if own is None or (own_deputy and not deputy):
-                    own, own_deputy = EntityKey(orgs[i].etype, orgs[i].name), deputy
+                    own, own_deputy = EntityKey(o.etype, o.name), deputy
             continue
-        if speaker and not short:
-            i = bisect.bisect_left(org_starts, start)
-            lead = next((o for o in orgs[i:i + 5] if o.start < start + 20 and _LEAD.fullmatch(text, start, o.start)),
-                        None)
-            if lead is not None:
-                segments.append((start, EntityKey(lead.etype, lead.name)))
-            else:
-                segments.append((start, own if _FIRST_PERSON.match(text, start) else None))
+        if speaker:
+            segments.append((start, _answer(text, start, bodies, own)))
             speaker = False
     return segments
 

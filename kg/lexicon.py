@@ -135,7 +135,7 @@ REGULATION_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("通告", "NormativeDocument"), ("公告", "NormativeDocument"), ("批复", "NormativeDocument"),
     ("指引", "NormativeDocument"), ("指南", "NormativeDocument"), ("清单", "NormativeDocument"),
     ("目录", "NormativeDocument"), ("标准", "NormativeDocument"), ("准则", "NormativeDocument"),
-    ("守则", "NormativeDocument"), ("基准", "NormativeDocument"), ("导则", "NormativeDocument"),
+    ("守则", "NormativeDocument"), ("基准", "NormativeDocument"), ("导则", "NormativeDocument"), ("规范", "NormativeDocument"),
     ("章程", "NormativeDocument"), ("范本", "NormativeDocument"), ("示范文本", "NormativeDocument"), ("制度", "NormativeDocument"), ("措施", "NormativeDocument"),
     ("纲要", "PolicyDocument"), ("规划", "PolicyDocument"), ("方案", "PolicyDocument"),
     ("计划", "PolicyDocument"), ("要点", "PolicyDocument"), ("意见(试行)", "NormativeDocument"),

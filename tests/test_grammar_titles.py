@@ -93,3 +93,12 @@ def test_a_title_opening_with_guanyu_is_a_document_whatever_noun_ends_it(nlp):
     regs = found(nlp, text, EntityType.REGULATION)
     assert "关于完善行政复议与行政诉讼衔接联动机制" in regs, regs
     assert not any(r.endswith(("报告", "建议")) for r in regs), regs
+
+
+def test_work_norms_are_instruments_and_a_periodical_is_named_with_its_kind(nlp):
+    """《…工作规范》 is an instrument (a 规范); a title followed by its periodical's kind
+    (《法治规范》杂志, 《人民调解》期刊) is the periodical, named with the kind, and no instrument."""
+    text = ("海西州2023年法治政府建设工作报告\n州司法局印发《海西州行政复议工作规范》,在《法治规范》杂志、"
+            "《人民调解》期刊刊发经验。\n")
+    assert found(nlp, text, EntityType.REGULATION) == {"海西州行政复议工作规范"}
+    assert {"《法治规范》杂志", "《人民调解》期刊"} <= found(nlp, text, EntityType.ORGANIZATION)

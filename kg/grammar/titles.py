@@ -88,6 +88,8 @@ def _made_here(text: str, start: int) -> bool:
     return any(v in text[max(clause + 1, start - 40):start] for v in _MAKING)
 
 
+#: a periodical's kind right after its title (《法治规范》杂志): the title names the periodical
+_MEDIA_AFTER = re.compile("杂志|期刊|刊物|周刊|月刊|报纸")
 #: the first of COLUMN_HEADS that follows (within 4 characters)
 _COLUMN_HEAD = re.compile("|".join(map(re.escape, COLUMN_HEADS)))
 _INNER_TITLE = re.compile(r"〈([^〈〉]{2,60})〉|(?<=.)《([^《》]{2,60})》")
@@ -135,6 +137,11 @@ def match_titles(text: str) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end() + len(head), EntityType.PROGRAM,
                                  f"《{title}》{head}", "title", "Column",
                                  aliases=(f"《{title}》", title)))
+            continue
+        periodical = _MEDIA_AFTER.match(text, m.end())
+        if periodical:  # 《人民调解》期刊: the periodical, named with its kind
+            out.append(Candidate(m.start(), periodical.end(), EntityType.ORGANIZATION, text[m.start():periodical.end()],
+                                 "title", "MediaOrganization", aliases=(f"《{title}》", title)))
             continue
         if is_media(title):
             out.append(Candidate(m.start(), m.end(), EntityType.ORGANIZATION, title, "title",

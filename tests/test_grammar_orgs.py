@@ -399,3 +399,14 @@ def test_a_forensic_institute_is_a_legal_service_body(nlp):
     """司法鉴定所 after a place (寿光市司法鉴定所, 市司法鉴定所) or a name (潍坊诚信司法鉴定所)."""
     text = "潍坊市2023年法治政府建设年度报告\n潍坊诚信司法鉴定所出具意见,寿光市司法鉴定所、市司法鉴定所参加。\n"
     assert {"潍坊诚信司法鉴定所", "寿光市司法鉴定所", "潍坊市司法鉴定所"} <= orgs(nlp, text)
+
+
+def test_a_set_up_body_named_after_a_relative_clause(nlp):
+    """组建500余名律师、20余名公证员参加的中小企业法律服务团: the body named after the clause's 的
+    (with the report's place), not the counted people before it; 组建169人的…服务团队 is a team of a
+    kind (团队 a word), and 建立了完善的工作机制 sets up no body."""
+    text = ("泰安市2023年法治政府建设年度报告\n组建300余名执业律师、20余名公证员参加的中小企业法律服务团,"
+            "组建169人的心理健康服务团队,建立了完善的工作机制。\n")
+    found = orgs(nlp, text)
+    assert "泰安市中小企业法律服务团" in found, found
+    assert not any("律师" in o or "机制" in o or "心理" in o for o in found), found

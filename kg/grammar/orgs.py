@@ -1008,6 +1008,27 @@ _GROUP_RUN, _BODY_RUN = 24, 16
 _ESTABLISHED_CORE_RE = re.compile("|".join(_ESTABLISHED_CORES))
 
 
+#: a relative clause between a verb of setting up and the body's name (组建500余名律师参加的…服务团),
+#: up to its last 的 before a clause mark
+_RELATIVE_RUN = 40
+_RELATIVE = re.compile(rf"[^，,。；;：:\n]{{2,{_RELATIVE_RUN}}}的")
+
+
+def _established_end(text: str, pos: int, token_starts: Collection[int] | None) -> int | None:
+    """How long the name of a set-up body starting at `pos` is (up to an organ core that ends a
+    word), else None."""
+    j = _NAME_RUN.match(text, pos, min(len(text), pos + _GROUP_RUN)).end()
+    run = text[pos:j]
+    for k in range(len(run), 2, -1):
+        core = next((c for c in _ESTABLISHED_BY_LAST.get(run[k - 1], ()) if run.endswith(c, 0, k)), None)
+        if core and k > _BODY_RUN and core not in GROUP_CORES:
+            continue  # only a group's name states a task at length
+        if core and k - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos) \
+                and text[pos + k - 1:pos + k + 1] not in common_words():  # (服务团队: a team, no 服务团)
+            return k
+    return None
+
+
 def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
                  token_starts: Collection[int] | None) -> list[Candidate]:
     """A body the report says was set up (成立律师调解协会, 设立劳动争议调解中心): the name after
@@ -1018,21 +1039,18 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
     named_starts = [a for a, _ in named]
     for m in _ESTABLISH.finditer(text):
         pos = m.end()
-        if _ESTABLISHED_CORE_RE.search(text, pos, pos + _GROUP_RUN) is None:
-            continue  # (the run below lies in these characters)
-        j = _NAME_RUN.match(text, pos, min(len(text), pos + _GROUP_RUN)).end()
-        run = text[pos:j]
-        best = None
-        for k in range(len(run), 2, -1):
-            core = next((c for c in _ESTABLISHED_BY_LAST.get(run[k - 1], ()) if run.endswith(c, 0, k)),
-                        None)
-            if core and k > _BODY_RUN and core not in GROUP_CORES:
-                continue  # only a group's name states a task at length
-            if core and k - len(core) >= 2 and _boundary(text, pos + k, core, token_starts, pos):
-                best = k
-                break
-        if best is None:
-            continue
+        if _ESTABLISHED_CORE_RE.search(text, pos, pos + _GROUP_RUN + _RELATIVE_RUN) is None:
+            continue  # (the runs below lie in these characters)
+        best = _established_end(text, pos, token_starts)
+        if best is None:  # 组建…公证员参加的中小企业法律服务团: the name follows the relative clause
+            rel = _RELATIVE.match(text, pos)
+            if rel is None:
+                continue
+            pos = rel.end()
+            best = _established_end(text, pos, token_starts)
+            if best is None:
+                continue
+        run = text[pos:pos + best]
         clause = clause_start(text, m.start())
         lo = bisect.bisect_left(named_starts, clause)
         before = [name for _, name in named[lo:bisect.bisect_left(named_starts, m.start(), lo)]]

@@ -410,3 +410,12 @@ def test_a_set_up_body_named_after_a_relative_clause(nlp):
     found = orgs(nlp, text)
     assert "泰安市中小企业法律服务团" in found, found
     assert not any("律师" in o or "机制" in o or "心理" in o for o in found), found
+
+
+def test_think_tanks_and_panels_set_up_are_bodies(nlp):
+    """成立了56名代表组成的政府立法监督智库, 成立法律顾问团: bodies (智库, 顾问团, 讲师团 cores); a
+    panel only named (发挥讲师团作用) is none."""
+    text = "泰安市2023年法治政府建设年度报告\n成立了56名代表组成的政府立法监督智库,成立法律顾问团,发挥讲师团作用。\n"
+    found = orgs(nlp, text)
+    assert {"泰安市人民政府立法监督智库", "泰安市法律顾问团"} <= found, found
+    assert not any(o.endswith("讲师团") for o in found), found

@@ -998,8 +998,8 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = (),
 
 _ESTABLISH = re.compile(r"(?:挂牌成立|揭牌成立|成立|设立|组建|建立|建成|挂牌)了?"
                         r"(?:全国|全省|全市|全区|全县)?(?:首家|首个|第一家)?(?:[\u4e00-\u9fff]{1,3}级)?")
-_ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团", "服务站", "工作站", "联盟", "研究院",
-                      "委员会", "领导小组", "工作专班", "专班", "小组")
+_ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团", "讲师团", "顾问团", "服务站", "工作站", "联盟",
+                      "研究院", "智库", "委员会", "领导小组", "工作专班", "专班", "小组")
 #: the cores by last character, each list in _ESTABLISHED_CORES order (the first one a name ends with wins)
 _ESTABLISHED_BY_LAST = {c[-1]: tuple(d for d in _ESTABLISHED_CORES if d[-1] == c[-1]) for c in _ESTABLISHED_CORES}
 #: how far the name of a set-up body runs after the verb: a group's (推进…建设领导小组), others'

@@ -80,11 +80,14 @@ def qualified(ex: DocExtraction) -> DocExtraction:
     depends on the document alone."""
     gz = gazetteer()
     codes: dict[str, str] = {}
+    seen: set[str] = set()  # (each name is looked up once)
     for m in ex.mentions:
-        if m.key.etype == EntityType.PLACE and m.key.name not in codes:
+        if m.key.etype == EntityType.PLACE and m.key.name not in seen and m.props:
             code = next((v for p, v in m.props if p == "adminCode"), None)
-            if code is not None and len(gz.lookup(m.key.name, shorts=False)) > 1:
-                codes[m.key.name] = code
+            if code is not None:
+                seen.add(m.key.name)
+                if len(gz.lookup(m.key.name, shorts=False)) > 1:
+                    codes[m.key.name] = code
     if not codes:
         return ex
 

@@ -132,3 +132,13 @@ def test_a_name_that_is_also_a_word_between_a_title_and_a_cue(nlp):
     the dictionary knows them as a word; 局长荣获… (the cue right after the title) names none."""
     text = ("德州市2023年法治政府建设年度报告\n伦镇司法所所长李强荣获“全国模范司法所长”称号,局长荣获全省表彰。\n")
     assert persons(nlp, text) == {"李强"}
+
+
+def test_four_character_names_after_a_title_in_a_tibetan_areas_report(nlp):
+    """In Lhasa's report 局长次仁旺堆主持…, 局长格桑卓玛讲话 name officials (four characters of sounds,
+    no surname); 局长带头述法, 书记高度重视, 所长深入基层 name none (words of the sentence); in a report
+    of another place the four characters are not read as a name."""
+    text = ("拉萨市2023年法治政府建设年度报告\n市司法局局长次仁旺堆主持会议,城关区司法局局长格桑卓玛讲话。"
+            "局长带头述法,书记高度重视,所长深入基层。\n")
+    assert persons(nlp, text) == {"次仁旺堆", "格桑卓玛"}
+    assert persons(nlp, text.replace("拉萨市", "济南市").replace("城关区", "历下区")) == set()

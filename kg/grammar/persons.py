@@ -10,9 +10,10 @@ from collections.abc import Collection, Iterator
 
 from ..lexicon import (ADDRESS_TERMS, AWARD_RECEIVE_CUES, OWN_INTERNAL_BODIES, PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS,
                        SURNAMES_1, SURNAMES_2)
-from ..model import EntityType
+from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import HAN, common_words, finditer_at, finditer_before, is_han, marker_starts, trie_pattern
+from .text import (HAN, common_words, finditer_at, finditer_before, is_han, marker_starts, trie_pattern,
+                   verbs_and_adverbs)
 
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
@@ -88,14 +89,20 @@ def _private_after(text: str, end: int) -> bool:
     return "化名" in text[end:end + 6]
 
 
-def match_persons(text: str, token_starts: Collection[int] | None = None) -> list[Candidate]:
+def match_persons(text: str, token_starts: Collection[int] | None = None,
+                  ctx: DocContext | None = None) -> list[Candidate]:
     """The officials a text names: roster lines, and (where the words are known) names before
-    and after titles and names of a unit's staff, each name once, in text order."""
+    and after titles and names of a unit's staff, each name once, in text order; in a report of
+    a Tibetan area (`ctx`), four-character names after a title too."""
     spans = list(_roster_names(text))
     if token_starts is not None:
         titles = _title_starts(text)  # every title's start, for both title rules
         spans.extend(_names_before_titles(text, token_starts, titles))
         spans.extend(_names_after_titles(text, token_starts, titles))
+        if ctx is not None and _tibetan_area(ctx):
+            taken = {s for s, _ in spans}
+            spans.extend(span for span in _sound_names_after_titles(text, token_starts, titles)
+                         if span[0] not in taken)
         if "·" in text or "•" in text or "・" in text or "‧" in text:
             spans.extend(_dotted_names_after_titles(text, titles, token_starts))
         spans.extend(_staff_names(text, token_starts))
@@ -176,6 +183,33 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
         if e is not None:
             yield s, e
             yield from _coordinated_names(text, e, token_starts)
+
+
+#: the places whose officials' names are Tibetan (four characters of sounds, no surname: 才让多杰)
+_TIBETAN_AREAS = ("西藏自治区", "青海省")
+
+
+def _tibetan_area(ctx: DocContext) -> bool:
+    return ctx.province in _TIBETAN_AREAS or any("藏族" in (n or "") for n in (ctx.city, ctx.county))
+
+
+def _sound_names_after_titles(text: str, token_starts: Collection[int], titles: set[int]
+                              ) -> Iterator[tuple[int, int]]:
+    """局长才让多杰主持…, 局长格桑卓玛讲话: four characters after a title, a word starting after
+    them, holding no word of the sentence (局长带头述法, 书记高度重视: 带头, 高度) and no function
+    character."""
+    words, verbs = common_words(), verbs_and_adverbs()
+    for i in sorted(titles):
+        m = _TITLE_NAME.match(text, i)
+        if m is None:
+            continue
+        s, e = m.start(1), m.start(1) + 4
+        name = text[s:e]
+        if len(name) == 4 and all(map(is_han, name)) and (e == len(text) or e in token_starts or not is_han(text[e])) \
+                and _FUNCTION.isdisjoint(name) and not name.endswith(("乡", "镇", "县", "区", "市", "村", *_ORGAN_LAST)) \
+                and not any(name[j:j + 2] in words or name[j:j + 2] in verbs for j in range(3)) \
+                and not _private_after(text, e):
+            yield s, e
 
 
 def _dotted_names_after_titles(text: str, titles: set[int], token_starts: Collection[int]) -> Iterator[tuple[int, int]]:

@@ -163,7 +163,7 @@ def make_awards(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 @Language.factory("lg_persons", default_config={})
 def make_persons(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def lg_persons(doc: Doc) -> Doc:
-        _cands(doc).extend(match_persons(doc._.lg_text, doc._.lg_token_starts))
+        _cands(doc).extend(match_persons(doc._.lg_text, doc._.lg_token_starts, doc._.lg_context))
         return doc
     return lg_persons
 

@@ -509,3 +509,13 @@ def test_an_honour_for_a_person_never_falls_to_the_reports_place(nlp):
             "2023年,获评全省法治政府建设示范市。\n")
     _, rels = run(nlp, text)
     assert received(rels) == {("德州市", "全省法治政府建设示范市")}, rels
+
+
+def test_a_region_or_county_scope_makes_an_honour_as_a_province_does(nlp):
+    """全区优秀县长 (an autonomous region's scope), 全县十佳调解员: honours as 全省优秀律师 is; 全区各级
+    is no honour."""
+    text = ("拉萨市2023年法治政府建设年度报告\n县长扎西顿珠被评为全区优秀县长,调解员王强被评为全县十佳调解员,"
+            "全区各级推进。\n")
+    found, rels = run(nlp, text)
+    assert {("扎西顿珠", "全区优秀县长"), ("王强", "全县十佳调解员")} <= received(rels), rels
+    assert found[EntityType.AWARD] == {"全区优秀县长", "全县十佳调解员"}, found

@@ -23,7 +23,6 @@ _BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
 _QUOTED = re.compile(r"“([^”]+)”")
 _COUNTED = re.compile(r"(?<=[^\d第])\d+个")
 _TALLY = re.compile(r"(?<=[^\d第])[\d一二两三四五六七八九十]+(?:项|个|次|件|人次|名)$")
-_SCOPE_HONOUR = re.compile(r"(?:第.{1,3}[届批])?(?:全国|全省|全市|省级|市级|国家级)\S{0,8}(?:模范|优秀|先进|标兵|十佳|最美)")
 #: a model unit of some level: 示范 + the kind of unit shown as a model (示范乡镇街道, 示范市县)
 _MODEL_UNIT = re.compile(r"示范(?:市县|地区|街道|社区|单位|项目|基地|园区|乡镇|机关|窗口|学校|企业|中心|司法所|法庭|调解室"
                          r"|工作室|[市县区乡镇村点所站岗])+$")
@@ -34,6 +33,9 @@ _DISTINGUISHED = re.compile(r"(?:先进|突出|优秀|模范)(?:基层)?(?:单�
 _EDITION = r"(?:第[一二三四五六七八九十百\d]{1,3}[届批期]|首批|首届)"
 _SCOPE_WORD = r"(?:全国|全省|全市|全区|全州|全盟|全县|省级|市级|县级|国家级)"
 _SCOPED = re.compile(rf"(?:\d{{4}}年度?)?(?:{_EDITION}{_SCOPE_WORD}?|{_SCOPE_WORD})")
+#: a scope and a mark of distinction (全国模范司法所长, 全区优秀县长: 全区 an autonomous region's or a
+#: district's scope, as 全州, 全盟, 全县 are theirs)
+_SCOPE_HONOUR = re.compile(rf"(?:第.{{1,3}}[届批])?{_SCOPE_WORD}\S{{0,8}}(?:模范|优秀|先进|标兵|十佳|最美)")
 #: what makes a thing created (创建…) an honour: a scope or the mark of a model
 _CREATED_HONOUR = re.compile(r"全国|全省|全市|全区|全县|省级|市级|县级|国家|示范|模范|文明|先进|标准化|规范化")
 

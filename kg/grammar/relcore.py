@@ -251,6 +251,17 @@ class _Bodies:
         return EntityKey(own.etype, own.name) if own is not None else None
 
 
+def _post(text: str, body: Candidate | None, own: EntityKey | None, deputy: bool) -> tuple[EntityKey | None, bool]:
+    """The speaker's own body after a position line opening with `body`: the first one, unless
+    he is only a deputy there and heads this one."""
+    if body is None:
+        return own, deputy
+    is_deputy = _deputy_post(text, body.end)
+    if own is None or (deputy and not is_deputy):
+        return EntityKey(body.etype, body.name), is_deputy
+    return own, deputy
+
+
 def _answer(text: str, start: int, bodies: _Bodies, own: EntityKey | None) -> EntityKey | None:
     """Who an answer starting at `start` speaks for: the body its first sentence opens with,
     else for 我们/我局 the speaker's own body, else nobody named (the report's actor)."""
@@ -277,6 +288,17 @@ def _roster(text: str, persons: dict[int, Candidate], bodies: _Bodies) -> dict[s
     return out
 
 
+def _speakers(text: str, mentions: Sequence[Candidate]) -> dict[int, Candidate]:
+    """The officials' mentions by where they start, and the names of officials known elsewhere
+    that open a line before a colon (陈明：… names no official by the grammar: no post beside it)."""
+    persons = {m.start: m for m in mentions if m.etype == PERSON}
+    by_name = {m.name: m for m in persons.values()}
+    for name in by_name:
+        for t in re.finditer(rf"(?m)^[ \t\u3000]*({re.escape(name)})(?=[ \t\u3000]*[：:])", text):
+            persons.setdefault(t.start(1), replace(by_name[name], start=t.start(1), end=t.end(1)))
+    return persons
+
+
 def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:
     """In a press-conference transcript an official's answer (after the line holding only the
     speaker's name, and the position lines under it; or after his name and a colon on its line,
@@ -285,12 +307,7 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
     subject is 我们/我局: it acts where sentences name no subject, until the next question; of
     several posts, the body the speaker heads rather than one he is a deputy of. An answer
     without such a subject speaks for the report's own actor."""
-    persons = {m.start: m for m in mentions if m.etype == PERSON}
-    # 陈明：… names no official by the grammar (no post beside it): the names known elsewhere do
-    by_name = {m.name: m for m in persons.values()}
-    for name in by_name:
-        for t in re.finditer(rf"(?m)^[ \t\u3000]*({re.escape(name)})(?=[ \t\u3000]*[：:])", text):
-            persons.setdefault(t.start(1), replace(by_name[name], start=t.start(1), end=t.end(1)))
+    persons = _speakers(text, mentions)
     begin = _first_name_line(text, persons)
     if begin is None:
         return []  # no line opens with a name: nobody speaks
@@ -326,11 +343,7 @@ def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int
             speaker = False
             continue
         if speaker and short:  # a position line: of several, the body the speaker heads
-            o = bodies.at(start)
-            if o is not None:
-                deputy = _deputy_post(text, o.end)
-                if own is None or (own_deputy and not deputy):
-                    own, own_deputy = EntityKey(o.etype, o.name), deputy
+            own, own_deputy = _post(text, bodies.at(start), own, own_deputy)
             continue
         if speaker:
             segments.append((start, _answer(text, start, bodies, own)))

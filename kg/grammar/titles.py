@@ -103,6 +103,19 @@ _WORK_KIND_BEFORE = re.compile("(?:[^\\W的了在和与及或等并把被将对�
                                + "|".join(map(re.escape, sorted(WORK_KINDS, key=len, reverse=True))) + ")\\Z")
 
 
+def _outlet(text: str, m: re.Match[str], title: str) -> Candidate | None:
+    """A title that names a medium: followed by its periodical's kind (《人民调解》期刊, named with
+    it), or ending like an outlet's name (《法治日报》)."""
+    periodical = _MEDIA_AFTER.match(text, m.end())
+    if periodical:
+        return Candidate(m.start(), periodical.end(), EntityType.ORGANIZATION, text[m.start():periodical.end()],
+                         "title", "MediaOrganization", aliases=(f"《{title}》", title))
+    if is_media(title):
+        return Candidate(m.start(), m.end(), EntityType.ORGANIZATION, title, "title", "MediaOrganization",
+                         aliases=(f"《{title}》",))
+    return None
+
+
 def match_titles(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in TITLE_RE.finditer(text):
@@ -138,14 +151,9 @@ def match_titles(text: str) -> list[Candidate]:
                                  f"《{title}》{head}", "title", "Column",
                                  aliases=(f"《{title}》", title)))
             continue
-        periodical = _MEDIA_AFTER.match(text, m.end())
-        if periodical:  # 《人民调解》期刊: the periodical, named with its kind
-            out.append(Candidate(m.start(), periodical.end(), EntityType.ORGANIZATION, text[m.start():periodical.end()],
-                                 "title", "MediaOrganization", aliases=(f"《{title}》", title)))
-            continue
-        if is_media(title):
-            out.append(Candidate(m.start(), m.end(), EntityType.ORGANIZATION, title, "title",
-                                 "MediaOrganization", aliases=(f"《{title}》",)))
+        outlet = _outlet(text, m, title)
+        if outlet is not None:
+            out.append(outlet)
             continue
         kind = None if is_article_title(title) else regulation_kind(title) or document_kind(title)
         if kind:

@@ -21,7 +21,7 @@ from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GRO
 from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
 from .memo import memo
-from .text import (CLOSING_QUOTES, COUNT_AFTER, HAN, OPENING_QUOTES, clause_start, common_words, han_class_without, is_han,
+from .text import (COUNT_AFTER, HAN, OPENING_QUOTES, clause_start, common_words, han_class_without, is_han,
                    proper_abbreviations, trie_pattern)
 
 
@@ -537,8 +537,11 @@ def _place_prefixes(text: str, places: Sequence[Candidate],
                     starts: Collection[int]) -> list[tuple[int, int, Candidate]]:
     """The place mentions a body's name may open with, (start, end, place): a place directly
     followed by another (湖南省江华县司法局) is not the body's own prefix, nor a place the report
-    means by itself (全市司法所); towns also by their stem (青石 for 青石镇: 青石司法所)."""
-    prefixes = [(p.start, p.end, p) for p in places if p.end not in starts and p.source != "selfref"]
+    means by itself (全市司法所); towns also by their stem (青石 for 青石镇: 青石司法所). A short form
+    right after an opening quote opens a brand named after the place, as a town's stem does
+    there (“历下泉城办”服务品牌, “望京议事厅”), no body."""
+    prefixes = [(p.start, p.end, p) for p in places if p.end not in starts and p.source != "selfref"
+                and not (_after_opening_quote(text, p.start) and text[p.start:p.end] != p.name)]
     prefixes.extend(_town_stem_mentions(text, places))
     return prefixes
 
@@ -577,16 +580,9 @@ def _place_bodies(text: str, prefixes: Sequence[tuple[int, int, Candidate]],
     out = []
     for ps, pe, p in prefixes:
         chain = _extend_chain(text, pe, token_starts)
-        if chain and not _quoted_brand(text, ps, pe, chain[-1], p):
+        if chain:
             out.extend(_place_body(text, ps, pe, p, chain, token_starts, starts, by_end))
     return out
-
-
-def _quoted_brand(text: str, ps: int, pe: int, end: int, p: Candidate) -> bool:
-    """“历下泉城办”服务品牌: a place's short form opening a quote that closes where the organ's core
-    ends names a brand after the place, no body."""
-    return _after_opening_quote(text, ps) and text[ps:pe] != p.name \
-        and end < len(text) and text[end] in CLOSING_QUOTES
 
 
 def _place_body(text: str, ps: int, pe: int, p: Candidate, chain: tuple[int, ...],

@@ -307,7 +307,10 @@ def _covered(n: int, hits: list[PlaceHit]) -> bytearray:
 _NAME_NUMERALS = "一二三四五六七八九十两"
 
 
-def _stem_ok(stem: str) -> bool:
+def _stem_ok(stem: str, bad: list[str]) -> bool:
+    """Whether a town stem holding the bad parts `bad` (_bad_parts) is a name nonetheless."""
+    if not bad:
+        return True
     if len(stem) >= 2 and stem[0] in _NAME_NUMERALS and stem[1] not in _MEASURE_WORDS \
             and stem[1] not in _NAME_NUMERALS and stem[1] not in "大小":
         stem = stem[1:]  # 三岔镇 is a name; 三个镇, 两级, 三大镇 count
@@ -342,8 +345,10 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None) 
     if len(stem) > 4:
         if not _long_stem_ok(text, s, stem, adjacent):
             return False
-    elif not _stem_ok(stem) and not (after_county and _STEM_BAD_UNLESS_COUNTY.issuperset(_bad_parts(stem))):
-        return False
+    else:
+        bad = _bad_parts(stem)
+        if not _stem_ok(stem, bad) and not (after_county and _STEM_BAD_UNLESS_COUNTY.issuperset(bad)):
+            return False
     if "和" in stem[1:len(stem) - (len(stem) == 2)] or _TOWN_CUE.search(stem.strip("和")) \
             or (len(stem) == 4 and stem[:2] in verbs_and_adverbs()) \
             or (len(stem) == 3 and stem[1:] in verbs_and_adverbs()):

@@ -293,10 +293,18 @@ def _speakers(text: str, mentions: Sequence[Candidate]) -> dict[int, Candidate]:
     that open a line before a colon (陈明：… names no official by the grammar: no post beside it)."""
     persons = {m.start: m for m in mentions if m.etype == PERSON}
     by_name = {m.name: m for m in persons.values()}
-    for name in by_name:
-        for t in re.finditer(rf"(?m)^[ \t\u3000]*({re.escape(name)})(?=[ \t\u3000]*[：:])", text):
-            persons.setdefault(t.start(1), replace(by_name[name], start=t.start(1), end=t.end(1)))
+    if by_name:  # one scan of the lines' openings, not one per name
+        for t in _LINE_NAME_COLON.finditer(text):
+            for name in (t.group(1)[:k] for k in range(len(t.group(1)), 1, -1)):
+                if name in by_name and _INLINE_TURN.match(text, t.start(1) + len(name)):
+                    persons.setdefault(t.start(1), replace(by_name[name], start=t.start(1),
+                                                           end=t.start(1) + len(name)))
+                    break
     return persons
+
+
+#: the characters opening a line before a colon (陈明：, 买买提·艾力 ：): where a speaker's name may stand
+_LINE_NAME_COLON = re.compile(r"(?m)^[ \t\u3000]*([^\s：:，,。]{2,12}?)(?=[ \t\u3000]*[：:])")
 
 
 def speaker_segments(text: str, mentions: Sequence[Candidate]) -> list[tuple[int, EntityKey | None]]:

@@ -471,11 +471,17 @@ def _read_rows(csv_path: str | None) -> dict[str, str]:
     return rows
 
 
+#: GB/T 2260's first level ends at 82 (澳门); the table's rows under 99 are address helpers
+#: (苏鲁交界, 海域), not divisions: 海域使用管理办法 names no place
+_LAST_PROVINCE_CODE = 82
+
+
 def _real_rows(rows: dict[str, str]) -> dict[str, str]:
-    """The rows that are divisions: not placeholders, and not a municipality's prefecture rows,
-    which repeat its name (重庆市 500100, 500200) so that its districts and counties sit right
-    under it (重庆市荣昌区)."""
+    """The rows that are divisions: not placeholders, not the address helpers beyond the last
+    province, and not a municipality's prefecture rows, which repeat its name (重庆市 500100,
+    500200) so that its districts and counties sit right under it (重庆市荣昌区)."""
     return {c: n for c, n in rows.items() if not _is_placeholder(n)
+            and int(c[:2]) <= _LAST_PROVINCE_CODE
             and not (_level_of(c) is Level.PREFECTURE and rows.get(c[:2] + "0" * 10) == n)}
 
 

@@ -214,6 +214,14 @@ def test_generic_words_are_not_places():
     assert surfaces("马鞍山市和县") == ["马鞍山市", "和县"]
 
 
+def test_the_tables_address_helpers_are_no_divisions():
+    """The table's rows beyond the last province code (海域, 苏鲁交界) help addresses only."""
+    assert surfaces("制定《大连市海域使用管理办法》") == ["大连市"]
+    assert surfaces("苏鲁交界地区联合调解") == []
+    assert lookup("海域") == [] and lookup("苏鲁交界") == []
+    assert all(int(d.code[:2]) <= 82 for d in gazetteer()._by_code.values())
+
+
 def test_weak_names_need_boundary_or_context():
     # two-character county name after a function word / punctuation / another place
     assert surfaces("在冠县开展") == ["冠县"]

@@ -241,3 +241,14 @@ def test_a_village_name_may_close_a_two_character_town_stem(nlp):
     found = place_names(run(nlp, text)[0])
     assert {"蒋村街道", "西溪社区", "王村镇", "韩村镇"} <= found, found
     assert not any(n.endswith("村镇") and n not in ("王村镇", "韩村镇") for n in found), found
+
+
+def test_a_town_listed_after_a_town_may_hold_a_character_of_a_phrase(nlp):
+    """群力街道、新农镇、老营乡: a stem listed after a town is a name though 新, 农, 老 open phrases
+    elsewhere (新农村, 老乡镇); alone, or after a word that is no town, they still name none
+    (各街道、新建乡镇, 推进新农镇 is no list)."""
+    text = ("哈尔滨市道里区2023年法治政府建设情况报告\n在群力街道、新农镇、老营乡设立行政复议咨询点。"
+            "全区各街道、新建乡镇均有调解室,建设新农村镇。\n")
+    found = place_names(run(nlp, text)[0])
+    assert {"群力街道", "新农镇", "老营乡"} <= found, found
+    assert not {"新建乡", "建乡镇", "新农村镇", "农村镇"} & found, found

@@ -337,9 +337,10 @@ _TOWN_CUE = re.compile("|".join(_TOWN_CUE_BEFORE))
 _HAN_TAIL = re.compile(rf"[{HAN}]*\Z")
 
 
-def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None) -> bool:
+def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, listed: bool = False) -> bool:
     """Whether `stem` (text[s:], its suffix ending at `e`) may be a town's: no character or word
-    of a phrase (unless its county is written right before it), no verb opening it, no 城乡/城镇."""
+    of a phrase (unless its county is written right before it, or it is listed after a town:
+    群力街道、新农镇), no verb opening it, no 城乡/城镇."""
     suffix_start = s + len(stem)
     after_county = adjacent is not None and adjacent.division is not None and adjacent.division.level == Level.COUNTY
     if len(stem) > 4:
@@ -347,7 +348,7 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None) 
             return False
     else:
         bad = _bad_parts(stem)
-        if not _stem_ok(stem, bad) and not (after_county and _STEM_BAD_UNLESS_COUNTY.issuperset(bad)):
+        if not _stem_ok(stem, bad) and not ((after_county or listed) and _STEM_BAD_UNLESS_COUNTY.issuperset(bad)):
             return False
     if "和" in stem[1:len(stem) - (len(stem) == 2)] or _TOWN_CUE.search(stem.strip("和")) \
             or (len(stem) == 4 and stem[:2] in verbs_and_adverbs()) \
@@ -360,10 +361,11 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None) 
 
 
 def _stem_before(text: str, start: int, e: int, ends: dict[int, PlaceHit],
-                 token_starts: Collection[int] | None) -> tuple[int, str, PlaceHit | None] | None:
+                 token_starts: Collection[int] | None,
+                 listed: Collection[int] = ()) -> tuple[int, str, PlaceHit | None] | None:
     """(start, stem, the place written right before it) of the longest stem before the suffix at
     `start` that fits and opens where a name may (after a break, a function word, a verb, or an
-    adjacent higher place); None for none."""
+    adjacent higher place); None for none.  `listed`: the offsets a town's list goes on at."""
     t = _HAN_TAIL.search(text, max(0, start - 6), start)
     han = t.end() - t.start()  # a stem is all Han: at most this long
     for length in (6, 5, 4, 3, 2):
@@ -372,7 +374,7 @@ def _stem_before(text: str, start: int, e: int, ends: dict[int, PlaceHit],
             continue
         stem = text[s:start]
         prev = ends.get(s)
-        if not _stem_fits(text, s, stem, e, prev):
+        if not _stem_fits(text, s, stem, e, prev, s in listed):
             continue
         before = text[max(0, s - 2):s]
         if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从的了是" \
@@ -388,11 +390,12 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
     function word or an adjacent higher place (柳溪县桃林乡)."""
     ends = {h.candidate.end: h for h in hits}
     out: list[PlaceHit] = []
+    listed: set[int] = set()  # right after a town and 、: the next item of a list of towns
     for start, e in sorted(m.span() for p in _TOWN_SUFFIXES for m in p.finditer(text)):
         if text.startswith(TOWN_SUFFIX_WORDS, start):
             continue  # 群众镇定自若: a word, no town's suffix
         suffix = text[start:e]
-        found = _stem_before(text, start, e, ends, token_starts)
+        found = _stem_before(text, start, e, ends, token_starts, listed)
         if found is None:
             continue
         s, stem, prev = found
@@ -408,6 +411,8 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
         aliases = (text[prev.candidate.start:e],) if prev is not None else ()
         out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, name, "town", "Town",
                                       aliases=aliases), None, parent))
+        if text.startswith("、", e):
+            listed.add(e + 1)
         # 通山岭镇生态柳湾新村: a village right after its town; a one-character stem (天荒坪镇余村)
         # only when nothing of a word follows it (被, 、, a break)
         v = _VILLAGE_AFTER.match(text, e) or _VILLAGE_AFTER_ONE.match(text, e)

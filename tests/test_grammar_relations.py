@@ -665,6 +665,17 @@ def test_titles_enumerated_after_a_counted_making_are_made_by_its_subject(nlp):
     assert not any(p == "implements" for _, p, _ in rels), rels
 
 
+def test_an_enumeration_after_a_later_clause_goes_on_that_clause(nlp):
+    """提请…审议草案3件，市政府出台规章2件，分别为《A》和《B》: the enumeration goes on the clause
+    counting them, so 市政府 made both (not the report's author, whose clause opens the
+    sentence)."""
+    text = ("大连市司法局2023年度法治政府建设工作报告\n提请市人大常委会审议地方性法规草案3件,市政府出台政府规章2件,"
+            "分别为《大连市河道管理办法》和《大连市停车场管理规定》。\n")
+    rels = relations(nlp, text)
+    made = {(h, t) for h, p, t in rels if p == "issuedBy"}
+    assert made == {("大连市河道管理办法", "大连市人民政府"), ("大连市停车场管理规定", "大连市人民政府")}, rels
+
+
 def test_the_bodies_a_causative_verb_makes_act_carry_the_program_out(nlp):
     """指导A开展“…”, 推动A、B全面推行…: A (and B) carry it out; a body only named in a phrase
     (指导A司法局的“…”活动: no verb after it) does not."""

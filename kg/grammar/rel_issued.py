@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import DISPOSAL_CARRY_VERBS, ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
+from ..lexicon import DISPOSAL_CARRY_VERBS, ENUMERATION_LEADS, ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
 from ..model import EntityKey, Predicate
 from .candidates import NESTED, Candidate
 from .coordination import COORD
@@ -45,7 +45,7 @@ _PASSED_AFTER_BODY = re.compile(r"(?:审议通过|表决通过|审议批准|批�
 
 
 #: an enumeration of what the clause before it counted (制定规章2部，分别是《A》和《B》)
-_ENUMERATION_LEAD = re.compile(r"[，,]?(?:分别是|分别为|包括|即)[：:]?$")
+_ENUMERATION_LEAD = re.compile(rf"[，,]?(?:{'|'.join(ENUMERATION_LEADS)})[：:]?$")
 #: the clause counting what it made: an issuing verb, then what and how many (制定规章2部)
 _COUNTED_MAKING = re.compile(f"(?:{_VERBS})[^，,。；;：:\n]{{0,12}}?[0-9一二三四五六七八九十两]+[部件个项]")
 

@@ -15,7 +15,7 @@ from ..gazetteer import Division, Level, Match, gazetteer
 from ..lexicon import AWARD_CUES, NATURAL_FEATURE_WORDS, TOWN_SUFFIX_WORDS
 from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import HAN, finditer_before, is_han, verbs_and_adverbs
+from .text import HAN, common_words, finditer_before, is_han, verbs_and_adverbs
 
 SUBTYPE_OF_LEVEL = {Level.PROVINCE: "Province", Level.PREFECTURE: "PrefectureCity", Level.COUNTY: "County"}
 
@@ -291,6 +291,32 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
             continue
         out.append(PlaceHit(Candidate(m.start(), m.end(), EntityType.PLACE, m.group(0), "place",
                                       "DevelopmentZone"), None, None))
+    return out + _new_areas(text, hits)
+
+
+_NEW_AREA = "新区"
+#: what a new area's name may follow: a break or a function word (在金普新区, 、贵安新区)
+_NEW_AREA_AFTER = frozenset("、与和及在到至对由从是的")
+
+
+def _new_areas(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A new area named by two characters that make no word (金普新区, 贵安新区, 西咸新区: each a
+    contraction of the places it joins), where a name opens; 城市新区, 建设新区 are words before
+    the suffix, and a division's short form before it is a zone of that division (_zones)."""
+    out: list[PlaceHit] = []
+    inside = None
+    s = text.find(_NEW_AREA, 2)
+    while s >= 0:
+        a, e = s - 2, s + len(_NEW_AREA)
+        stem = text[a:s]
+        if all(map(is_han, stem)) and (a == 0 or not is_han(text[a - 1]) or text[a - 1] in _NEW_AREA_AFTER) \
+                and stem not in common_words() and not _bad_parts(stem) and not text.startswith("街道", e):
+            if inside is None:
+                inside = _covered(len(text), hits)
+            if not inside[a] and not inside[s - 1]:
+                out.append(PlaceHit(Candidate(a, e, EntityType.PLACE, stem + _NEW_AREA, "place",
+                                              "DevelopmentZone"), None, None))
+        s = text.find(_NEW_AREA, e)
     return out
 
 

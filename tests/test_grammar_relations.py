@@ -613,6 +613,17 @@ def test_coordinated_rooms_each_receive_the_honour_and_keep_their_own_brand(nlp)
     assert {h for h, p, t in rels if p == "implements" and t == "“和为贵”"} == {"颍上县“和为贵”调解工作室"}, rels
 
 
+def test_a_room_opening_a_later_clause_keeps_its_brand_from_the_sentences_subject(nlp):
+    """鹭江街道推行…，开元街道“老兵调解工作室”获评…: the room opening the later clause holds the brand
+    in its name, so it is the room's, not the sentence's first subject's."""
+    text = ("厦门市思明区2023年法治政府建设年度报告\n鹭江街道推行“近邻”治理模式,开元街道“老兵调解工作室”"
+            "获评全省金牌调解工作室。\n")
+    rels = relations(nlp, text)
+    assert {h for h, p, t in rels if p == "implements" and t == "“老兵调解工作室”"} \
+        == {"开元街道“老兵调解工作室”"}, rels
+    assert ("鹭江街道", "implements", "“近邻”治理模式") in rels
+
+
 def test_a_demonstrative_refers_back_to_the_last_body_or_division_of_its_kind(nlp):
     """该街道被评为…, 该局荣获…: the street, the bureau the paragraph named last (not the report's
     city, not another kind named in between); 应该区分, 该区域 are no references; 该X is no name."""

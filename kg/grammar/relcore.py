@@ -188,8 +188,8 @@ class Clauses:
         while i >= 0:
             start = self.starts[i]
             found = self._opening(start, actors, covered)
-            if found and any(start <= m.start and m.end <= pos for m, _ in actors):
-                return found  # (the clause's subject stands before what it carries out)
+            if found and any(start <= m.start < pos for m, _ in actors):
+                return found  # (the clause's subject stands before what it carries out, or holds it)
             if found or not self.text.startswith(ENUMERATION_LEADS, start):
                 return []
             i -= 1

@@ -419,3 +419,14 @@ def test_think_tanks_and_panels_set_up_are_bodies(nlp):
     found = orgs(nlp, text)
     assert {"泰安市人民政府立法监督智库", "泰安市法律顾问团"} <= found, found
     assert not any(o.endswith("讲师团") for o in found), found
+
+
+def test_a_mediation_room_named_after_its_town_and_no_body_in_an_honours_name(nlp):
+    """开元街道调解室, 青石镇调解室: a town's room is named by the town alone; a bare 调解室 (各村建立
+    调解室, 在调解室开展) is a kind, not a body; an honour that is all a body's name
+    (获评“福建省金牌调解工作室”) names no body."""
+    text = ("厦门市思明区2023年法治政府建设年度报告\n开元街道调解室获评“福建省金牌调解工作室”。各村建立调解室,"
+            "在调解室开展调解。青石镇调解室参加。\n")
+    found = orgs(nlp, text)
+    assert {"开元街道调解室", "青石镇调解室"} <= found, found
+    assert not {"调解室", "福建省金牌调解工作室"} & found, found

@@ -93,12 +93,14 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
                 and c.name[-1:] in CLOSING_QUOTES:
             continue  # a quoted name that ends a title names the instrument itself (《…“免罚清单”》)
         if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
-                c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1))) \
+                c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1
+                                                  and c.end < host.end - 1))) \
                 or (host.etype == EntityType.ORGANIZATION and c.etype == EntityType.PROGRAM) \
                 or (host.etype == EntityType.ORGANIZATION and c.source == PARENT) \
                 or (host.etype == EntityType.REGULATION and c.etype == EntityType.REGULATION):
             # places inside any name; programs in titles and in the bodies named after them
-            # (“有事来谈”调解室); an organisation only as a title's issuer; a title inside a title
+            # (“有事来谈”调解室); an organisation only as a title's issuer, opening it (an honour
+            # that is all a body's name, “福建省金牌调解工作室”, names none); a title inside a title
             nested.append(c)
     inner_taken = bytearray(len(taken))
     parent_taken = bytearray(len(taken))  # a sub-unit's parent holds the places nested in it

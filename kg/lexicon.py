@@ -334,6 +334,7 @@ TOWN_SUFFIX_WORDS = ("镇定", "镇压", "镇静", "镇守", "镇痛", "镇住",
 #: after coordinated subjects, pairs them with what the verb names in order (A、B分别获评X、Y)
 RESPECTIVELY = "分别"
 
-#: words opening an enumeration of what the clause before counted (出台规章2件，分别为《A》和《B》):
-#: the clause goes on the one before it, whose subject is its subject
-ENUMERATION_LEADS = ("分别是", "分别为", "包括", "即")
+#: words opening an enumeration of what the clause before counted, or of some of it (出台规章2件，
+#: 分别为《A》和《B》; 制定规章6件，其中《C》为…): the clause goes on the one before it, whose subject
+#: is its subject
+ENUMERATION_LEADS = ("分别是", "分别为", "包括", "其中", "即")

@@ -685,6 +685,11 @@ def test_an_enumeration_after_a_later_clause_goes_on_that_clause(nlp):
     rels = relations(nlp, text)
     made = {(h, t) for h, p, t in rels if p == "issuedBy"}
     assert made == {("大连市河道管理办法", "大连市人民政府"), ("大连市停车场管理规定", "大连市人民政府")}, rels
+    # 其中 names some of what was counted
+    text = ("江西省司法厅2023年度全省司法行政工作十大亮点\n全年提请省人大常委会审议法规草案8件,省政府制定规章6件,"
+            "其中《江西省行政执法证件管理办法》为全国首部。\n")
+    made = {(h, t) for h, p, t in relations(nlp, text) if p == "issuedBy"}
+    assert made == {("江西省行政执法证件管理办法", "江西省人民政府")}, made
 
 
 def test_the_bodies_a_causative_verb_makes_act_carry_the_program_out(nlp):

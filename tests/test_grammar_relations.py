@@ -131,6 +131,20 @@ def test_table_issuers_named_by_level_word_take_the_document_place(nlp):
     assert ("连州市殡葬管理实施细则", "issuedBy", "连州市民政局") in rels
 
 
+def test_an_issuer_cell_listing_several_bodies_gives_each_of_them(nlp):
+    """市自然资源和规划局、市农业农村局 in one cell: both issued it (和 joins a name's fields, it
+    lists no second body); the pair is no body of its own."""
+    text = ("株洲市人民政府2023年度规范性文件目录\n序号\t文件名称\t制定机关\t文号\n"
+            "1\t关于加强农村宅基地管理的实施意见\t株洲市自然资源和规划局、株洲市农业农村局\t株自然资规〔2023〕2号\n"
+            "2\t株洲市政府投资项目管理办法\t株洲市发展和改革委员会\t株发改发〔2023〕9号\n")
+    ex = extraction(nlp, text)
+    made = {(h, t) for h, p, t in triples(ex) if p == "issuedBy"}
+    assert made == {("关于加强农村宅基地管理的实施意见", "株洲市自然资源和规划局"),
+                    ("关于加强农村宅基地管理的实施意见", "株洲市农业农村局"),
+                    ("株洲市政府投资项目管理办法", "株洲市发展和改革委员会")}, made
+    assert not any("、" in m.key.name for m in ex.mentions), [m.key.name for m in ex.mentions]
+
+
 def test_a_bureau_short_name_in_the_issuer_column_is_the_bureau_named_in_full(nlp):
     """退役军人局 in the issuer column, 退役军人事务局 in a title: one bureau; a bureau whose short
     name the document never pairs with a full one keeps its name (市数据局 alone)."""

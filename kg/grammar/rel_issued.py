@@ -213,8 +213,8 @@ def table_issuers(facts: DocFacts, rows: Sequence[TableRow], sink: Sink) -> None
         return EntityKey(c.etype, resolved.get((c.start, c.end, c.etype), c.name))
 
     for r in rows:
-        if r.issuer is not None:
-            sink.add(key(r.regulation), ISSUED_BY, key(r.issuer), Sentence(r.line_start, r.line_end))
+        for issuer in r.issuers:
+            sink.add(key(r.regulation), ISSUED_BY, key(issuer), Sentence(r.line_start, r.line_end))
 
 
 #: a title's maker named after it: 《…》(于2023年3月)由/经 + the bodies

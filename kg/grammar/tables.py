@@ -2,7 +2,8 @@
 them): 文件名称 | 文号 | 登记号 | 制定单位.
 
 A table is recognised by its header row; each later row yields a Regulation (with 文号 and
-登记号 as properties), the issuing Organization, and the pair for issuedBy.
+登记号 as properties), the issuing Organizations (a cell may list several jointly issuing
+bodies), and the pairs for issuedBy.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ class TableRow:
     line_start: int
     line_end: int
     regulation: Candidate
-    issuer: Candidate | None
+    issuers: tuple[Candidate, ...]
 
 
 #: a cell's text (whitespace-trimmed) and its offsets in the document
@@ -58,6 +59,28 @@ def column(header: list[str], names: tuple[str, ...]) -> int | None:
         if any(n in h for n in names):
             return i
     return None
+
+
+#: what separates the bodies one cell lists (市自然资源和规划局、市农业农村局); 和 does not: it
+#: joins the fields of one body's name (自然资源和规划局)
+_LISTED = re.compile(r"[、，,；;/／]")
+
+
+def listed(c: Cell) -> list[Cell]:
+    """The items a cell lists, each trimmed, with its offsets; the cell itself when it lists none."""
+    text, start, _ = c
+    out: list[Cell] = []
+    pos = 0
+    for m in [*_LISTED.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        part = text[pos:end]
+        s = pos + len(part) - len(part.lstrip())
+        e = pos + len(part.rstrip())
+        if e > s:
+            out.append((text[s:e], start + s, start + e))
+        if m is not None:
+            pos = m.end()
+    return out
 
 
 def cell(cells: list[Cell], i: int | None) -> Cell | None:
@@ -136,13 +159,16 @@ def match_tables(text: str, ctx: DocContext | None = None) -> list[TableRow]:
                 props.append((prop, strip_spaces(c[0])))
         reg = Candidate(cs, ce, EntityType.REGULATION, strip_spaces(name) if " " not in name else name,
                         "table", regulation_kind(name) or "NormativeDocument", tuple(props), aliases)
-        issuer = None
         by = cell(cells, cols.issuer)
-        if by is not None:
-            icell, is_, ie = by
-            iname = strip_spaces(icell)
-            full = resolve_level_word(iname, ctx) if ctx is not None else iname
-            aliases = tuple(sorted({icell, iname} - {full}))
-            issuer = Candidate(is_, ie, EntityType.ORGANIZATION, full, "table", aliases=aliases)
-        rows.append(TableRow(start, end, reg, issuer))
+        issuers = tuple(_issuer(c, ctx) for c in listed(by)) if by is not None else ()
+        rows.append(TableRow(start, end, reg, issuers))
     return rows
+
+
+def _issuer(c: Cell, ctx: DocContext | None) -> Candidate:
+    """An issuer cell's body, its bare level word resolved (县司法局 → 柳溪县司法局)."""
+    icell, start, end = c
+    iname = strip_spaces(icell)
+    full = resolve_level_word(iname, ctx) if ctx is not None else iname
+    aliases = tuple(sorted({icell, iname} - {full}))
+    return Candidate(start, end, EntityType.ORGANIZATION, full, "table", aliases=aliases)

@@ -107,8 +107,7 @@ def make_tables(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         doc._.lg_tables = rows
         for r in rows:
             _cands(doc).append(r.regulation)
-            if r.issuer is not None:
-                _cands(doc).append(r.issuer)
+            _cands(doc).extend(r.issuers)
         honours = match_honour_tables(doc._.lg_text)
         doc._.lg_honour_rows = honours
         _cands(doc).extend(h.award for h in honours)

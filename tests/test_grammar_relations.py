@@ -638,6 +638,18 @@ def test_a_room_opening_a_later_clause_keeps_its_brand_from_the_sentences_subjec
     assert ("鹭江街道", "implements", "“近邻”治理模式") in rels
 
 
+def test_a_room_under_a_chain_of_places_is_coordinated_with_the_room_before_it(nlp):
+    """萍乡市“老杨调解室”、上饶市广丰区“调解联盟”入选…: the second room is written under its city and
+    county, and both rooms are selected; the first room carries no brand of the second."""
+    text = ("江西省司法厅2023年度全省司法行政工作十大亮点\n萍乡市“老杨调解室”、上饶市广丰区“调解联盟”"
+            "入选全国新时代“枫桥经验”优秀案例。\n")
+    rels = relations(nlp, text)
+    award = "全国新时代“枫桥经验”优秀案例"
+    assert {h for h, p, t in rels if p == "receivedAward"} == {"萍乡市“老杨调解室”", "广丰区“调解联盟”"}, rels
+    assert not any(h == "萍乡市“老杨调解室”" for h, p, _ in rels if p == "implements"), rels
+    assert ("广丰区“调解联盟”", "receivedAward", award) in rels
+
+
 def test_a_demonstrative_refers_back_to_the_last_body_or_division_of_its_kind(nlp):
     """该街道被评为…, 该局荣获…: the street, the bureau the paragraph named last (not the report's
     city, not another kind named in between); 应该区分, 该区域 are no references; 该X is no name."""

@@ -919,7 +919,11 @@ def _owned_room(text: str, owners: _Owners, qs: int, end: int) -> list[Candidate
     if named is None:
         return []
     part = text[qs:end]
-    out = [_org(named.start, end, named.name + part, "org", part, text[named.start:end])]
+    start = named.start
+    if named is owners.places.get(qs):
+        while (up := owners.places.get(start)) is not None:
+            start = up.start  # 上饶市广丰区“调解联盟”: the places it is written under are its name's
+    out = [_org(start, end, named.name + part, "org", part, text[start:end])]
     if named is owners.places.get(qs):
         out.extend(_distributed(text, named.start, part, owners.places))
     return out

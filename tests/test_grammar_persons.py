@@ -142,3 +142,13 @@ def test_four_character_names_after_a_title_in_a_tibetan_areas_report(nlp):
             "局长带头述法,书记高度重视,所长深入基层。\n")
     assert persons(nlp, text) == {"次仁旺堆", "格桑卓玛"}
     assert persons(nlp, text.replace("拉萨市", "济南市").replace("城关区", "历下区")) == set()
+
+
+def test_judges_and_procurators_named_after_their_rank(nlp):
+    """审判员张丽华, 检察员王强, 执行员李明: court and procuratorate staff named after their rank are
+    officials; a party's lawyer or a people's assessor is not (律师赵某, 人民陪审员孙红)."""
+    text = ("景德镇市中级人民法院2023年工作报告\n乐平市人民法院审判员张丽华荣获全国法院办案标兵称号,"
+            "市检察院检察员王强被评为全省优秀检察官,执行员李明参加执行。律师赵某、人民陪审员孙红旁听。\n")
+    found = persons(nlp, text)
+    assert {"张丽华", "王强", "李明"} <= found, found
+    assert not {"孙红"} & found and not any("某" in p for p in found), found

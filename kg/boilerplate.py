@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import POSITIONS
+
 BLANK = " "
 
 # ---- building blocks -------------------------------------------------------------------------
@@ -75,6 +77,9 @@ _META_START = re.compile(rf"{_SP}*{_OPEN}?{_META_KEY}{_CLOSE}?{_SP}*{_COLON}")
 _META_ANY = re.compile(rf"{_META_KEY}{_SP}*{_COLON}")
 _COUNTER = re.compile(rf"(?:浏览次数|浏览量|阅读次数|阅读量|阅读数|点击数|点击量|访问量|访问次数){_SP}*{_COLON}?{_SP}*\d")
 _META_MAX, _META_ALONE_MAX = 160, 60
+#: a press conference's roster line keyed as a page's publisher is (发布人：市司法局党组书记、局长
+#: 李文斌): it names a post, and is the speaker's, not the page's metadata
+_ROSTER_KEY = re.compile(rf"{_SP}*(?:发布人|发布者){_SP}*{_COLON}")
 
 #: breadcrumbs: 当前位置：首页 > 新闻中心 > 工作动态
 _CRUMB = re.compile(rf"{_SP}*(?:(?:您的|您现在的|你的|当前|所在)?位置{_SP}*{_COLON}|首页{_SP}*[>＞»›/／])")
@@ -113,6 +118,11 @@ _PREFIX_CHARS = frozenset("【[（(〔字文大")
 _SUFFIX_CHARS = frozenset("】]）)〕页容文")
 
 
+def _is_roster(s: str) -> bool:
+    """Whether a line keyed 发布人 names a speaker's post (a press conference's roster)."""
+    return _ROSTER_KEY.match(s) is not None and any(p in s for p in POSITIONS)
+
+
 def _line_is_chrome(s: str) -> bool:
     """Whether a line (stripped of spaces) is page chrome as a whole."""
     n = len(s)
@@ -131,7 +141,7 @@ def _line_is_chrome(s: str) -> bool:
         return True
     if n <= 90 and _MEDIA.fullmatch(s):
         return True
-    if n <= _META_MAX and _META_START.match(s) and (
+    if n <= _META_MAX and _META_START.match(s) and not _is_roster(s) and (
             n <= _META_ALONE_MAX or len(_META_ANY.findall(s)) >= 2 or _COUNTER.search(s)):
         return True
     if n <= _META_MAX and _COUNTER.search(s) and len(_META_ANY.findall(s)) >= 2:

@@ -1,6 +1,8 @@
 """Each relation pattern on sentences written for these tests (cities the seeds never name)."""
 from __future__ import annotations
 
+from kg.model import EntityType
+
 from .helpers import extraction, triples
 
 
@@ -777,3 +779,19 @@ def test_a_speakers_name_and_a_colon_opening_his_answer_speak_for_his_body(nlp):
     assert ("遵义市司法局", "implements", "“遵义和事”调解品牌") in rels
     assert ("遵义市中级人民法院", "implements", "“诉前调解”工作机制") in rels
     assert {h for h, p, _ in rels if p == "implements"} == {"遵义市司法局", "遵义市中级人民法院"}, rels
+
+
+def test_a_roster_line_keyed_as_a_pages_publisher_names_the_speaker(nlp):
+    """发布人：某市司法局党组书记、局长 李文斌 on one line is the conference's roster, not a web page's
+    publisher line (which names no post, and is dropped): the speaker's 我们 is his bureau; a
+    court's speaker says 我院."""
+    text = ("玉溪市人民政府新闻办公室新闻发布会实录\n发布人：玉溪市司法局党组书记、局长 李文斌\n"
+            "        玉溪市中级人民法院副院长 赵海涛\n发布者：玉溪市人民政府办公室\n"
+            "主持人：大家上午好！\n李文斌：2023年，我们推行“玉法通”公共法律服务平台。\n"
+            "赵海涛：我院建立“诉前调解”工作机制。\n")
+    ex = extraction(nlp, text)
+    rels = triples(ex)
+    assert {"李文斌", "赵海涛"} <= {m.key.name for m in ex.mentions if m.key.etype == EntityType.PERSON}
+    assert ("玉溪市司法局", "implements", "“玉法通”公共法律服务平台") in rels, rels
+    assert ("玉溪市中级人民法院", "implements", "“诉前调解”工作机制") in rels, rels
+    assert "玉溪市人民政府办公室" not in {m.key.name for m in ex.mentions}

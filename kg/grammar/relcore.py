@@ -205,7 +205,7 @@ class Clauses:
 
 # ---- who speaks in a transcript ------------------------------------------------------------
 
-_FIRST_PERSON = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?(?:我们|我局|我厅|本局|我委|我办)")
+_FIRST_PERSON = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?(?:我们|我局|我厅|本局|我委|我办|我院|本院)")
 _LEAD = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?")
 _ASKERS = ("记者", "主持人", "提问")  # a line ending in one (and a colon) is a question's
 

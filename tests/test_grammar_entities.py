@@ -195,6 +195,17 @@ def test_sub_units_and_central_organs(nlp):
     assert {"绵阳市司法局行政复议科", "司法部法治督察局", "最高人民法院"} <= orgs
 
 
+def test_a_national_standing_groups_office_is_one_body(nlp):
+    """国务院行政复议工作领导小组办公室: the office of a national standing group, named after its
+    task (工作 is no verb of what is done with it); 国务院召开工作会议 names 国务院 alone."""
+    text = ("江西省司法厅2023年度工作亮点\n九江市行政复议局被国务院行政复议工作领导小组办公室确定为联系点。"
+            "国务院召开工作会议。\n")
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"国务院行政复议工作领导小组办公室", "国务院"} <= orgs, orgs
+    assert not any(o.startswith("国务院") and "会议" in o for o in orgs), orgs
+
+
 def test_party_committee_of_a_two_character_county(nlp):
     """莒县 + 县委 is 莒县县委 (X县 keeps 县委); 紫金县 + 县委 is 紫金县委."""
     _, found = mentions(nlp, "莒县2022年法治政府建设年度报告\n县委常委会专题研究法治工作。\n")

@@ -520,17 +520,31 @@ def _central_bodies(text: str, token_starts: Collection[int] | None) -> list[Can
     return out
 
 
+#: the longest sub-unit name after a national body (国务院 + 行政复议工作领导小组办公室: 13)
+_CENTRAL_SUBUNIT_MAX = 16
+
+
 def _central_end(text: str, end: int, token_starts: Collection[int] | None) -> int | None:
     """Where a national body's name ends: after the longest sub-unit that follows it and ends a
     word, else at its own end if a word ends there; None when neither ends a word."""
-    j = _NAME_RUN.match(text, end, min(len(text), end + 12)).end()
+    j = _NAME_RUN.match(text, end, min(len(text), end + _CENTRAL_SUBUNIT_MAX)).end()
     tail = text[end:j]
     for k in range(len(tail), 1, -1):
         seg = tail[:k]
-        if seg.endswith(CENTRAL_SUBUNIT_SUFFIXES) and _valid_middle(seg) \
-                and _boundary(text, end + k, "x", token_starts):
+        if _central_subunit(seg) and _boundary(text, end + k, "x", token_starts):
             return end + k
     return end if _boundary(text, end, "x", token_starts) else None
+
+
+def _central_subunit(seg: str) -> bool:
+    """Whether `seg` names a national body's sub-unit: a department (公共法律服务管理局), or a
+    standing group's office, whose stem states its task (行政复议工作领导小组办公室)."""
+    if not seg.endswith(CENTRAL_SUBUNIT_SUFFIXES):
+        return False
+    if _valid_middle(seg):
+        return True
+    group = next((g for g in GROUP_CORES if g in seg), None)
+    return group is not None and seg.endswith("办公室") and _valid_group_middle(seg[:seg.index(group)])
 
 
 def _place_prefixes(text: str, places: Sequence[Candidate],

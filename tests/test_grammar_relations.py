@@ -795,3 +795,15 @@ def test_a_roster_line_keyed_as_a_pages_publisher_names_the_speaker(nlp):
     assert ("玉溪市司法局", "implements", "“玉法通”公共法律服务平台") in rels, rels
     assert ("玉溪市中级人民法院", "implements", "“诉前调解”工作机制") in rels, rels
     assert "玉溪市人民政府办公室" not in {m.key.name for m in ex.mentions}
+
+
+def test_a_later_clauses_subject_with_a_program_of_its_own_takes_none_before_it(nlp):
+    """建立“X”平台，白马井镇打造“Y”品牌: X is the report's place's, Y the town's; 创新“Z”模式，A和B签署
+    协议: Z is carried out by A and B, whose clause names no program of its own."""
+    text = ("儋州市2023年度法治政府建设情况报告\n建立“儋州调解”微信平台,白马井镇打造“渔村说事”议事品牌。"
+            "创新“政企通”合作模式,儋州市司法局和儋州市总工会签署合作协议。\n")
+    rels = relations(nlp, text)
+    assert {h for h, p, t in rels if p == "implements" and t == "“儋州调解”微信平台"} == {"儋州市"}, rels
+    assert ("白马井镇", "implements", "“渔村说事”议事品牌") in rels
+    assert {h for h, p, t in rels if p == "implements" and t == "“政企通”合作模式"} \
+        == {"儋州市司法局", "儋州市总工会"}, rels

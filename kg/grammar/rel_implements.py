@@ -317,9 +317,20 @@ class _Sentence:
         return list_starts(self.text, self.ms)
 
     def who(self, m: Candidate) -> list[EntityKey]:
-        """The subject of the mention's clause, else of the sentence."""
+        """The subject of the mention's clause, else of the sentence, unless the subject stands
+        after the mention and carries out a program of its own in its clause (建立“X”平台，白马井镇
+        打造“Y”: X is not 白马井镇's; 创新“X”模式，A和B签署协议: it is A's and B's)."""
         return (self.clauses and self.clauses.subjects_at(m.start, self.actors, self.facts.covered)) \
-            or self.subjects
+            or (self.subjects if m.start >= self.subject_clause[0] or not self.subject_clause[1] else [])
+
+    @cached_property
+    def subject_clause(self) -> tuple[int, bool]:
+        """Where the sentence's first subject is written, and whether a program follows it in its
+        clause ((sentence end, False) when it has none)."""
+        start = min((m.start for m, k in self.actors if self.subjects and k == self.subjects[0]), default=self.s.end)
+        brk = CLAUSE_BREAK.search(self.text, start, self.s.end)
+        end = brk.start() if brk else self.s.end
+        return start, any(start < m.start < end and k.etype == PROGRAM and m.source != NESTED for m, k in self.ms)
 
     def doers(self, m: Candidate, k: EntityKey, who: list[EntityKey]) -> list[EntityKey]:
         """Who carries `k` out: the subjects, else the report's actor (or the place below it that

@@ -519,3 +519,17 @@ def test_a_region_or_county_scope_makes_an_honour_as_a_province_does(nlp):
     found, rels = run(nlp, text)
     assert {("扎西顿珠", "全区优秀县长"), ("王强", "全县十佳调解员")} <= received(rels), rels
     assert found[EntityType.AWARD] == {"全区优秀县长", "全县十佳调解员"}, found
+
+
+def test_a_list_of_several_kinds_of_honour_gives_each_subheading_its_own(nlp):
+    """…先进集体和先进个人名单 with 一、先进集体 and 二、先进个人 under it: the bodies under the first hold
+    …先进集体, the persons under the second …先进个人 (each line's person, not the body of his post);
+    the joined name is no honour."""
+    text = ("咸宁市2023年法治建设先进集体和先进个人名单\n\n一、先进集体（3个）\n咸安区司法局\n嘉鱼县人民法院\n"
+            "崇阳县天城镇司法所\n\n二、先进个人（2名）\n刘志刚  咸安区司法局副局长\n吴海波  通山县南林桥镇党委书记\n")
+    ex = extraction(nlp, text)
+    got = {(h, t) for h, p, t in triples(ex) if p == "receivedAward"}
+    body, person = "咸宁市2023年法治建设先进集体", "咸宁市2023年法治建设先进个人"
+    assert got == {("咸安区司法局", body), ("嘉鱼县人民法院", body), ("天城镇司法所", body),
+                   ("刘志刚", person), ("吴海波", person)}, got
+    assert not any("和" in n for n in names_by_type(ex).get(EntityType.AWARD, ())), names_by_type(ex)

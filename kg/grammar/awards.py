@@ -289,11 +289,35 @@ def _list_heading_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
         block = _list_lines(text, m.end() + 1)
         if block is None:
             continue
+        kinds = _kind_subheadings(text, block, name)
+        if kinds:  # 先进集体和先进个人名单 under 一、先进集体 and 二、先进个人: each kind its own honour
+            prefix = name[:min(name.find(k.group("kind")) for k in kinds)]
+            ends = [k.start() for k in kinds[1:]] + [block[1]]
+            for k, end in zip(kinds, ends, strict=True):
+                award = Candidate(k.start("kind"), k.end("kind"), EntityType.AWARD, prefix + k.group("kind"), "award")
+                cands.append(award)
+                events.append(AwardEvent(k.start(), k.end(), None, (award,), (k.end(), end), Recipients.LISTED))
+            continue
         award = Candidate(m.start("name"), m.end("name"), EntityType.AWARD, name, "award", None,
                           aliases=(name + text[m.end("name"):m.end()].strip(),))
         cands.append(award)
         events.append(AwardEvent(m.start("name"), m.end(), None, (award,), block, Recipients.LISTED))
     return cands, events
+
+
+#: a list's subheading naming a kind of honour the list's heading joins to others (一、先进集体
+#: （10个）): a numbering, the kind, perhaps its count
+_KIND_SUBHEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+[、.．]\s*(?P<kind>[^\n（(、，,。]{2,12}?)"
+                              r"\s*(?:[（(][0-9０-９]+[个家名人项][)）])?[ \t\u3000]*$")
+
+
+def _kind_subheadings(text: str, block: tuple[int, int], name: str) -> list[re.Match[str]]:
+    """The subheadings of a list whose heading joins several kinds of honour (先进集体和先进个人),
+    each naming one of them; [] unless there are two or more."""
+    found = list(_KIND_SUBHEADING.finditer(text, *block))
+    if len(found) < 2 or not all(k.group("kind") in name for k in found):
+        return []
+    return found
 
 
 def _on_list_events(text: str, events: list[AwardEvent]) -> list[AwardEvent]:

@@ -48,10 +48,12 @@ def _listed(text: str, span: tuple[int, int], ms: Mentions) -> list[EntityKey]:
     for item in _ENUM_ITEM.finditer(text, *span):
         if _COUNTED_HEADING.search(item.group()):
             continue
-        last = [k for m, k in ms if item.start() <= m.start and m.end <= item.end()
+        last = [(m, k) for m, k in ms if item.start() <= m.start and m.end <= item.end()
                 and k.etype in RECIPIENT_TYPES and m.source != NESTED]
-        if last:
-            out.append(last[-1])
+        if last and last[0][1].etype == _PERSON and not text[item.start():last[0][0].start].strip():
+            out.append(last[0][1])  # 刘志刚  咸安区司法局副局长: the person the line opens with, his post after
+        elif last:
+            out.append(last[-1][1])
     return out
 
 

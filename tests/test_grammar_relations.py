@@ -652,6 +652,17 @@ def test_a_room_under_a_chain_of_places_is_coordinated_with_the_room_before_it(n
     assert ("广丰区“调解联盟”", "receivedAward", award) in rels
 
 
+def test_a_demonstrative_practice_refers_back_to_the_one_whose_sentence_opened_with_it(nlp):
+    """溧阳市依托…平台推动…。该做法入选…: the county whose sentence opened with it is honoured (not
+    the report's city); 这一经验被…推广 is no honour."""
+    text = ("常州市2023年度法治政府建设十大典型案例\n案例一：基层治理数字化\n溧阳市依托“一网统管”平台,"
+            "整合热线资源,推动基层治理数字化转型。该做法入选江苏省法治政府建设示范项目。\n"
+            "常州市司法局推行“龙城调解”品牌。这一经验被省司法厅推广。\n")
+    ex = extraction(nlp, text)
+    rels = triples(ex)
+    assert {(h, t) for h, p, t in rels if p == "receivedAward"} == {("溧阳市", "江苏省法治政府建设示范项目")}, rels
+
+
 def test_a_demonstrative_refers_back_to_the_last_body_or_division_of_its_kind(nlp):
     """该街道被评为…, 该局荣获…: the street, the bureau the paragraph named last (not the report's
     city, not another kind named in between); 应该区分, 该区域 are no references; 该X is no name."""

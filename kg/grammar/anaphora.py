@@ -1,5 +1,7 @@
 """该县, 该街道, 该局: a demonstrative and a kind of division or body refer back to the last one of
-that kind the paragraph names (三里庵街道推行…，该街道被评为… → 三里庵街道).
+that kind the paragraph names (三里庵街道推行…，该街道被评为… → 三里庵街道); 该做法, 这一经验: a
+demonstrative and a practice refer back to the place or body whose sentence, earlier in the
+paragraph, opens with it (溧阳市依托…平台推动…。该做法入选… → 溧阳市: what is honoured is its work).
 
 The references are read by the relation rules as the entity they stand for, where it acts or is
 honoured; they are no names of it (no label: 该街道 names any street).
@@ -16,6 +18,10 @@ from .candidates import Candidate
 _BACK = re.compile("该(街道|社区|委员会|中心|县|区|市|旗|镇|乡|村|局|院|所)")
 _KINDS = (EntityType.PLACE, EntityType.ORGANIZATION)
 SOURCE = "anaphor"
+#: a demonstrative and a word for a practice (该做法, 这一经验, 此项举措)
+_PRACTICE = re.compile("(?:该|这一|此项|这项)(?:做法|经验|举措|工作法|模式)")
+#: what ends a sentence (a practice's owner opens one)
+_SENTENCE_END = "。！？；\n"
 
 
 def back_references(text: str, mentions: Sequence[Candidate], token_starts: Collection[int] | None
@@ -34,6 +40,17 @@ def back_references(text: str, mentions: Sequence[Candidate], token_starts: Coll
         antecedent = next((m for m in reversed(named)
                            if paragraph <= m.start and m.end <= s and m.name.endswith(kind)), None)
         if antecedent is not None:
-            out.append(Candidate(s, e, antecedent.etype, antecedent.name, SOURCE, antecedent.subtype,
-                                 antecedent.props))
-    return out
+            out.append(_standing_for(s, e, antecedent))
+    for ref in _PRACTICE.finditer(text):
+        s, e = ref.span()
+        paragraph = text.rfind("\n", 0, s) + 1
+        antecedent = next((m for m in reversed(named) if paragraph <= m.start and m.end <= s
+                           and (m.start == paragraph or text[m.start - 1] in _SENTENCE_END)), None)
+        if antecedent is not None:
+            out.append(_standing_for(s, e, antecedent))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _standing_for(s: int, e: int, antecedent: Candidate) -> Candidate:
+    """The reference text[s:e] as a mention of `antecedent`."""
+    return Candidate(s, e, antecedent.etype, antecedent.name, SOURCE, antecedent.subtype, antecedent.props)

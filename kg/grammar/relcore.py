@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import ENUMERATION_LEADS, IMPLEMENT_CUES, PROMPTING_VERBS
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
+from .anaphora import SOURCE as ANAPHOR
 from .candidates import NESTED, Candidate
 from .context import title_end
 from .coordination import COORD
@@ -452,7 +453,8 @@ class DocFacts:
         self.actor, self.author = actor, author
         self.mentions = mentions
         # one pass over the mentions: each one's key (one object per entity) and sentence; each
-        # entity's key with the sentences of its mentions, in mention order
+        # entity's key with the sentences of its mentions, in mention order (not of references
+        # back to it: 该局 is no naming of it)
         self.entities: dict[tuple[EntityType, str], tuple[EntityKey, list[int]]] = {}
         self.in_sent: dict[int, list[Keyed]] = {}  # by sentence index
         self.carried: set[int] = set()  # the sentences naming a program or regulation
@@ -470,7 +472,8 @@ class DocFacts:
                     self.in_sent[i] = [(m, entity[0])]
                 else:
                     ms.append((m, entity[0]))
-                entity[1].append(i)
+                if m.source != ANAPHOR:  # (where it is named: 该局 names nothing)
+                    entity[1].append(i)
                 if m.etype in targets:
                     self.carried.add(i)
         self.covered = Covered(len(text), conferrer_spans)

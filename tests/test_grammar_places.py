@@ -259,10 +259,10 @@ def test_a_new_area_named_by_a_contraction_is_a_place(nlp):
     and 新区 name a new area, and it, not the report's author, received the honour; 城市新区,
     建设新区 and 打造新区 are words before 新区, no name."""
     text = ("大连市司法局2023年度法治政府建设工作报告\n金普新区成功创建第三批“全国法治政府建设示范地区”。"
-            "推进城市新区建设,加快建设新区,在贵安新区设立调解中心。\n")
+            "推进城市新区建设,加快建设新区,在贵安新区和月亮湖新区设立调解中心,打造国际化新区。\n")
     ex, _ = run(nlp, text)
     found = place_names(ex)
-    assert {"金普新区", "贵安新区"} <= found, found
-    assert not {"城市新区", "建设新区", "快建新区"} & found, found
+    assert {"金普新区", "贵安新区", "月亮湖新区"} <= found, found
+    assert not {"城市新区", "建设新区", "快建新区", "国际化新区", "际化新区"} & found, found
     received = {(h, t) for h, p, t in triples(ex) if p == "receivedAward"}
     assert received == {("金普新区", "第三批“全国法治政府建设示范地区”")}, received

@@ -299,22 +299,41 @@ _NEW_AREA = "新区"
 _NEW_AREA_AFTER = frozenset("、与和及在到至对由从是的")
 
 
+#: the last character of a lake's, mountain's or bay's name (太白湖新区 is named after its lake)
+_LANDFORM_ENDS = frozenset("湖山江河海湾岛")
+
+
+def _new_area_stem(text: str, s: int) -> int | None:
+    """Where the name of a new area whose 新区 starts at `s` starts: two characters that make no
+    word (金普, a contraction), or three naming a landform (太白湖), opening where a name opens."""
+    for length in (3, 2):
+        a = s - length
+        stem = text[max(a, 0):s]
+        if a < 0 or not all(map(is_han, stem)) or _bad_parts(stem):
+            continue
+        if (length == 2 and stem in common_words()) or (length == 3 and stem[-1] not in _LANDFORM_ENDS):
+            continue
+        if a == 0 or not is_han(text[a - 1]) or text[a - 1] in _NEW_AREA_AFTER:
+            return a
+    return None
+
+
 def _new_areas(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     """A new area named by two characters that make no word (金普新区, 贵安新区, 西咸新区: each a
-    contraction of the places it joins), where a name opens; 城市新区, 建设新区 are words before
-    the suffix, and a division's short form before it is a zone of that division (_zones)."""
+    contraction of the places it joins) or after its lake or mountain (太白湖新区), where a name
+    opens; 城市新区, 建设新区 are words before the suffix, and a division's short form before it is
+    a zone of that division (_zones)."""
     out: list[PlaceHit] = []
     inside = None
     s = text.find(_NEW_AREA, 2)
     while s >= 0:
-        a, e = s - 2, s + len(_NEW_AREA)
-        stem = text[a:s]
-        if all(map(is_han, stem)) and (a == 0 or not is_han(text[a - 1]) or text[a - 1] in _NEW_AREA_AFTER) \
-                and stem not in common_words() and not _bad_parts(stem) and not text.startswith("街道", e):
+        e = s + len(_NEW_AREA)
+        a = _new_area_stem(text, s) if not text.startswith("街道", e) else None
+        if a is not None:
             if inside is None:
                 inside = _covered(len(text), hits)
             if not inside[a] and not inside[s - 1]:
-                out.append(PlaceHit(Candidate(a, e, EntityType.PLACE, stem + _NEW_AREA, "place",
+                out.append(PlaceHit(Candidate(a, e, EntityType.PLACE, text[a:e], "place",
                                               "DevelopmentZone"), None, None))
         s = text.find(_NEW_AREA, e)
     return out

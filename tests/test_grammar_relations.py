@@ -818,3 +818,15 @@ def test_a_later_clauses_subject_with_a_program_of_its_own_takes_none_before_it(
     assert ("白马井镇", "implements", "“渔村说事”议事品牌") in rels
     assert {h for h, p, t in rels if p == "implements" and t == "“政企通”合作模式"} \
         == {"儋州市司法局", "儋州市总工会"}, rels
+
+
+def test_an_office_dispatched_to_an_unnamed_township_is_in_the_reports_county(nlp):
+    """舟塔司法所, 石空派出所 in a county's report, their townships never named: the county's
+    dispatched offices, located in it; a body of no such kind (舟塔合作社) and an office in a
+    city's report without a county get none."""
+    text = "中宁县“八五”普法工作掠影\n舟塔司法所在田间调解纠纷。石空派出所开展普法,舟塔合作社参加。\n"
+    located = {(h, t) for h, p, t in relations(nlp, text) if p == "locatedIn"}
+    assert {("舟塔司法所", "中宁县"), ("石空派出所", "中宁县")} <= located, located
+    assert not any(h.startswith("舟塔合作") for h, _ in located), located
+    text = "吴忠市2023年法治宣传工作总结\n舟塔司法所在田间调解纠纷。\n"
+    assert not any(h == "舟塔司法所" for h, p, _ in relations(nlp, text) if p == "locatedIn")

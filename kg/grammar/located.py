@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import gazetteer
-from ..lexicon import ORG_CORES
+from ..lexicon import DISPATCHED_OFFICE_CORES, ORG_CORES
 from ..model import DocContext, EntityKey, EntityType
 from .candidates import Candidate
 from .places import PlaceHit
@@ -53,12 +53,20 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
         name = m.name
         if name in seen:
             continue
-        place = _jurisdiction(name, place_forms, lengths, stems)
+        place = _jurisdiction(name, place_forms, lengths, stems) or _dispatching_county(name, ctx)
         if place is None:
             continue
         seen.add(name)
         out.append(Located(EntityKey(m.etype, name), m.start, (place,)))
     return out
+
+
+def _dispatching_county(name: str, ctx: DocContext) -> str | None:
+    """The document's county for an office it dispatches to a township the text does not name
+    (舟塔司法所 in a 中宁县 report): its name is the township's two or three characters and the
+    office's kind."""
+    core = next((c for c in DISPATCHED_OFFICE_CORES if name.endswith(c)), None)
+    return ctx.county if core is not None and 2 <= len(name) - len(core) <= 3 else None
 
 
 def _jurisdiction(name: str, forms: dict[str, str], lengths: list[int], stems: dict[str, str]) -> str | None:

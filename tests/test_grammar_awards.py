@@ -533,3 +533,13 @@ def test_a_list_of_several_kinds_of_honour_gives_each_subheading_its_own(nlp):
     assert got == {("咸安区司法局", body), ("嘉鱼县人民法院", body), ("天城镇司法所", body),
                    ("刘志刚", person), ("吴海波", person)}, got
     assert not any("和" in n for n in names_by_type(ex).get(EntityType.AWARD, ())), names_by_type(ex)
+
+
+def test_a_province_or_prefecture_named_in_full_scopes_a_designation(nlp):
+    """获评浙江省民主法治村, 获评宁波市民主法治村: the province or city named in full scopes the
+    designation as 全省 does; 入选浙江省重点项目 (a project) and a county's name (获评宁海县民主法治村
+    is scoped by no province or prefecture) are no such honour."""
+    text = ("宁海县2023年法治政府建设年度报告\n东山村获评浙江省民主法治村。西店镇获评宁波市民主法治村。"
+            "前童镇入选浙江省重点项目。胡陈乡获评宁海县民主法治村。\n")
+    got = {(h, t) for h, p, t in triples(extraction(nlp, text)) if p == "receivedAward"}
+    assert got == {("东山村", "浙江省民主法治村"), ("西店镇", "宁波市民主法治村")}, got

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import gazetteer
+from ..gazetteer import Level, gazetteer
 from ..lexicon import AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS, RATED_BODY_KINDS
 from ..model import EntityType
 from .candidates import Candidate
@@ -128,7 +128,30 @@ def is_honour(title: str, select: bool = False) -> bool:
         return True  # 获评北京市“优秀社区治理案例”: a quoted honour a division confers
     if select and _RATED_BODY.search(title):
         return True  # 获评…“五星级”调解室: a quoted rating of a kind of body
+    if select and not scoped and core.endswith(_DESIGNATED_UNITS + RATED_BODY_KINDS) and _division_scope(core):
+        return True  # 获评浙江省民主法治村: a province or prefecture scopes it as 全省 does
     return select and scoped and core.endswith(DESIGNATION_NOUNS + RATED_BODY_KINDS) and "试点" not in core
+
+
+#: the designation nouns naming a place or a unit (浙江省民主法治村), not a case or project
+#: (《…案》入选某市指导案例 names a case selected, which is no recipient of an honour)
+_DESIGNATED_UNITS = tuple(n for n in DESIGNATION_NOUNS if n in ("单位", "地区", "城市", "基地", "街道", "乡镇", "村", "社区"))
+
+
+#: how long a province's or prefecture's full name may be (内蒙古自治区, 黔东南苗族侗族自治州)
+_DIVISION_NAME_MAX = 12
+
+
+def _division_scope(title: str) -> bool:
+    """Whether a province or a prefecture named in full opens the title as its scope (获评浙江省
+    民主法治村: the province confers it, as 全省 would say)."""
+    gz = gazetteer()
+    return any(d.level is not Level.COUNTY for n in range(3, min(len(title) - 2, _DIVISION_NAME_MAX) + 1)
+               if title[n - 1] in _DIVISION_ENDS for d in gz.lookup(title[:n], shorts=False))
+
+
+#: the last characters of provinces' and prefectures' full names
+_DIVISION_ENDS = frozenset("省市区州盟")
 
 
 

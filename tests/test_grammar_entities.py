@@ -300,6 +300,17 @@ def test_unbracketed_statutes_after_a_cue(nlp):
     assert not any(r.endswith(("执法", "释法")) or r.startswith("实施") for r in regs), regs
 
 
+def test_an_unbracketed_statute_before_its_predicate(nlp):
+    """新修订的行政复议法正式施行, 宣传民法典颁布实施: a predicate may follow the statute's name
+    directly; a noun does not (民法典广场, 宪法公园 name places, 民法典知识 is no naming either)."""
+    text = ("宁海县2023年法治政府建设年度报告\n新修订的行政复议法正式施行。宣传民法典颁布实施三周年。"
+            "学习宪法知识,建设民法典广场和宪法公园。\n")
+    _, found = mentions(nlp, text)
+    regs = names(found, EntityType.REGULATION)
+    assert {"行政复议法", "民法典"} <= regs, regs
+    assert "宪法" not in regs, regs
+
+
 def test_shared_organ_core_over_coordinated_places(nlp):
     _, found = mentions(nlp, "绵阳市法治建设报告\n在涪城区、游仙区法院开展诉前调解试点。\n")
     orgs = names(found, EntityType.ORGANIZATION)

@@ -199,10 +199,13 @@ def _statute_ok(cand: str) -> bool:
     return len(cand) >= 3 and not cand.endswith(_NOT_STATUTE_ENDS) and cand[:1] not in "和与及或的在对为"
 
 
+#: what a statute's name may be followed by, its predicate (新修订的行政复议法正式施行, 民法典颁布实施)
+_STATUTE_PREDICATES = ("正式", "施行", "实施", "颁布", "修订", "生效", "出台", "公布")
 #: the anchors a kept match can end in: those the word ends after (a non-Han character,
-#: 和与及等的 or the end of the text; match_statutes drops the others). One pattern per
+#: 和与及等的, a predicate or the end of the text; match_statutes drops the others). One pattern per
 #: anchor: a pattern opening with a literal is searched for far faster than an alternation.
-_KEPT_ENDS = tuple(re.compile(rf"{a}(?=[和与及等的]|[^\u4e00-\u9fff]|\Z)") for a in ("法典?", "条例"))
+_KEPT_ENDS = tuple(re.compile(rf"{a}(?=[和与及等的]|[^\u4e00-\u9fff]|\Z|{'|'.join(_STATUTE_PREDICATES)})")
+                   for a in ("法典?", "条例"))
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]*")
 
 
@@ -241,8 +244,9 @@ def match_statutes(text: str, token_starts=None) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _statute_matches(text):
         e = m.end()
-        if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and text[e] not in "和与及等的、":
-            continue  # 民法典广场: the word goes on
+        if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and text[e] not in "和与及等的、" \
+                and not text.startswith(_STATUTE_PREDICATES, e):
+            continue  # 民法典广场: the word goes on (行政复议法正式施行: a predicate follows)
         if token_starts is not None and e < len(text) and e not in token_starts:
             continue
         for s2 in range(m.start(), e - 1):

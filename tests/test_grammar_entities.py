@@ -401,6 +401,17 @@ def test_instruments_named_without_title_marks_after_a_making_verb(nlp):
     assert not any(r in regs for r in ("工作方案", "防汛类应急预案")) and not any("40类" in r for r in regs), regs
 
 
+def test_rules_and_regulations_named_without_title_marks_after_a_making_verb(nlp):
+    """印发宁海县重大行政决策程序规定, 制定…协作配合规定, 制定宁海县城市绿化条例: a 规定 or 条例 with a
+    stem of its own after a making verb; 出台相关规定, 制定了具体规定, 修订完善有关规定 name none."""
+    text = ("宁海县2023年法治政府建设年度报告\n县政府印发宁海县重大行政决策程序规定。制定综合执法机构与业务主管部门"
+            "协作配合规定。制定宁海县城市绿化条例。出台相关规定,制定了具体规定,修订完善有关规定。\n")
+    _, found = mentions(nlp, text)
+    regs = names(found, EntityType.REGULATION)
+    assert {"宁海县重大行政决策程序规定", "综合执法机构与业务主管部门协作配合规定", "宁海县城市绿化条例"} <= regs, regs
+    assert not any(r.endswith("规定") and ("相关" in r or "具体" in r or "有关" in r) for r in regs), regs
+
+
 def test_a_title_inside_a_title_is_an_instrument_too(nlp):
     text = "绵阳市法治建设报告\n印发《细化〈法治政府建设督察工作规定〉市级层面任务清单》。\n"
     _, found = mentions(nlp, text)

@@ -274,7 +274,7 @@ _MAKING_VERB = r"(?:制定|出台|编制|修订|印发|发布|建立|修编|起�
 #: engine skips ahead to their characters
 _MAKING_VERBS = re.compile(f"{_MAKING_VERB}(?:并?(?:{_MAKING_VERB}|实施|施行|执行|落实))*(?:了)?")
 _UNBRACKETED_SUFFIXES = ("工作责任清单", "责任清单", "清单", "应急预案", "预案", "计划", "规划", "实施方案", "方案",
-                         "实施细则", "细则", "办法", "工作规则", "规则", "指引", "纲要", "要点")
+                         "实施细则", "细则", "办法", "工作规则", "规则", "指引", "纲要", "要点", "规定", "条例")
 #: lists an authority applies are named instruments too (执行市场准入负面清单, 落实…权责清单)
 _APPLYING_VERBS = re.compile(r"(?:严格|全面)?(?:执行|实行|推行|落实|公布|动态调整)(?:了)?")
 _LIST_SUFFIXES = ("负面清单", "权责清单", "责任清单", "事项清单")
@@ -306,8 +306,9 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
                 break
             stem = item[: len(item) - len(suffix)]
             if len(re.sub(r"[(（][^()（）]*[)）]|[0-9]+年度?", "", stem)) < 4 or stem.startswith(_GENERIC_INSTRUMENT) \
-                    or "的" in stem or "类" in stem or re.search(r"[0-9]+[项个种]", stem):
-                break  # 编制30类企业合规经营指引: a count of documents, not one
+                    or "的" in stem or "类" in stem or re.search(r"[0-9]+[项个种]", stem) \
+                    or "有关" in stem:
+                break  # 编制30类企业合规经营指引: a count of documents, not one; 修订完善有关规定: no name
             out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, item, "instrument",
                                  regulation_kind(item)))
             if after not in "、和及":

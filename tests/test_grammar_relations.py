@@ -830,3 +830,16 @@ def test_an_office_dispatched_to_an_unnamed_township_is_in_the_reports_county(nl
     assert not any(h.startswith("舟塔合作") for h, _ in located), located
     text = "吴忠市2023年法治宣传工作总结\n舟塔司法所在田间调解纠纷。\n"
     assert not any(h == "舟塔司法所" for h, p, _ in relations(nlp, text) if p == "locatedIn")
+
+
+def test_a_towns_report_speaks_for_the_town(nlp):
+    """柯桥区钱清街道2023年度…工作报告: the street opening the title (after its district) is the
+    report's place, and carries out what its sentences leave without a subject (not the district);
+    a district's own report still speaks for the district."""
+    text = ("柯桥区钱清街道2023年度法治政府建设工作报告\n2023年,钱清街道扎实推进法治政府建设。\n"
+            "联合派出所、司法所推行“三所联动”机制。\n")
+    carried = {(h, t) for h, p, t in relations(nlp, text) if p == "implements"}
+    assert carried == {("钱清街道", "“三所联动”机制")}, carried
+    text = "柯桥区2023年度法治政府建设工作报告\n钱清街道推行“村民说事”制度。联合派出所推行“三所联动”机制。\n"
+    carried = {(h, t) for h, p, t in relations(nlp, text) if p == "implements"}
+    assert ("柯桥区", "“三所联动”机制") in carried, carried

@@ -11,7 +11,8 @@
 - A news article whose first paragraph opens with its outlet's dateline (新华网…5月18日电) is the
   outlet's; its implicit actor is the place it reports on (a medium carries nothing out).
 - The implicit actor: the author, unless the title names a place and no body (十大亮点 of a city,
-  a county's 普法工作纪实: the place's work), then the place; else an author line's body.
+  a county's 普法工作纪实: the place's work), then the place (a town opening the title: the
+  town, 某区某街道2023年度…工作报告); else an author line's body.
 """
 from __future__ import annotations
 
@@ -89,6 +90,21 @@ def _title_body(text: str, mentions: Sequence[Candidate], hend: int) -> Candidat
     return m if m is not None and _REPORT_TITLE.search(text[m.end:first_line_end]) else None
 
 
+def _title_town(text: str, mentions: Sequence[Candidate], hend: int) -> Candidate | None:
+    """柯桥区钱清街道2023年度法治政府建设工作报告: a town (after the divisions that say where it
+    is) opening a report title is the report's place."""
+    first_line_end = text.find("\n", 0, hend) if "\n" in text[:hend] else hend
+    places = {m.start: m for m in mentions if m.etype == EntityType.PLACE and m.source != NESTED
+              and m.end <= first_line_end}
+    pos, last = len(text) - len(text.lstrip()), None
+    while pos in places:
+        last = places[pos]
+        pos = last.end
+    if last is None or last.subtype != "Town" or not _REPORT_TITLE.search(text[pos:first_line_end]):
+        return None
+    return last
+
+
 def _bureau_of_justice(ctx: DocContext, text: str) -> str | None:
     place = ctx.local
     if place is None or not any(w in text for w in _JUSTICE_FIELD):
@@ -148,6 +164,9 @@ def reporting_body(text: str, ctx: DocContext, mentions: Sequence[Candidate]) ->
     local = ctx.local
     place = EntityKey(EntityType.PLACE, local) if local and any(
         m.etype == EntityType.PLACE and m.name == local for m in mentions) else None
+    town = _title_town(text, mentions, hend) if titled is None else None
+    if town is not None:  # a town's report: its work is the town's
+        place = EntityKey(town.etype, town.name)
     if titled is not None:
         author = EntityKey(titled.etype, titled.name)
         # a government's or its rule-of-law office's report tells of the place's work

@@ -195,7 +195,7 @@ NON_PROGRAM_HEADS: tuple[str, ...] = (
 
 #: verbs by which the recipient before them receives the honours after them (A荣获B, A入选B,
 #: A摘得B桂冠); where one word begins another the longer comes first (获评 before 获)
-AWARD_RECEIVE_CUES: tuple[str, ...] = ("荣获", "荣立", "获评为", "获评", "获选为", "获选", "获批", "获得", "获誉",
+AWARD_RECEIVE_CUES: tuple[str, ...] = ("荣获", "荣立", "荣记", "获评为", "获评", "获选为", "获选", "获批", "获得", "获誉",
                                        "荣膺", "摘得", "夺得", "斩获", "捧得", "跻身", "入选", "创成", "成功创建", "创建",
                                        "获")
 #: of those, the verbs of creating: what they name is an honour only as a title of some scope or

@@ -543,3 +543,15 @@ def test_a_province_or_prefecture_named_in_full_scopes_a_designation(nlp):
             "前童镇入选浙江省重点项目。胡陈乡获评宁海县民主法治村。\n")
     got = {(h, t) for h, p, t in triples(extraction(nlp, text)) if p == "receivedAward"}
     assert got == {("东山村", "浙江省民主法治村"), ("西店镇", "宁波市民主法治村")}, got
+
+
+def test_a_merit_recorded_for_a_unit_or_a_person(nlp):
+    """被最高人民检察院记集体二等功, 民警张伟荣记个人三等功: a merit recorded is an honour, the one
+    recording it its conferrer; 书记 and 记录 hold no cue (第一书记向明被评为… keeps its honour)."""
+    text = ("楚雄彝族自治州人民检察院2023年工作报告\n州检察院第二检察部被最高人民检察院记集体二等功。"
+            "县公安局民警张伟荣记个人三等功。驻村第一书记向明被评为全省优秀第一书记,调解员记录了纠纷。\n")
+    rels = triples(extraction(nlp, text))
+    got = {(h, t) for h, p, t in rels if p == "receivedAward"}
+    assert got == {("楚雄彝族自治州人民检察院第二检察部", "集体二等功"), ("张伟", "个人三等功"),
+                   ("向明", "全省优秀第一书记")}, got
+    assert {(h, t) for h, p, t in rels if p == "awardedBy"} == {("集体二等功", "最高人民检察院")}, rels

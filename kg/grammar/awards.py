@@ -24,8 +24,10 @@ from .honours import (created_honour, honour_items, honour_parts, is_candidacy, 
 from .text import clause_start, trie_pattern
 
 
+#: 记 confers a merit (被最高人民检察院记集体二等功), and only before one: 书记, 记录 are no cue
+_MERIT_VERB = r"记(?=(?:集体|个人)?[一二三]等功)"
 _CUE_RE = re.compile(
-    r"[被由](?P<by>[^，,。；;：:\n被由]{1,24}?)(?:" + trie_pattern(AWARD_CONFER_VERBS) + ")"
+    r"[被由](?P<by>[^，,。；;：:\n被由]{1,24}?)(?:" + trie_pattern(AWARD_CONFER_VERBS) + "|" + _MERIT_VERB + ")"
     + "|(?:" + trie_pattern(tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_RECEIVE_CUES + AWARD_LIST_CUES
                             + AWARD_SHORTLIST_CUES) + ")"
 )

@@ -317,6 +317,17 @@ def test_shared_organ_core_over_coordinated_places(nlp):
     assert {"涪城区人民法院", "游仙区人民法院"} <= orgs
 
 
+def test_a_dispatched_office_shared_by_coordinated_towns(nlp):
+    """长垌乡、六巷乡、三角乡司法所, 城关镇和龙华镇派出所: each town has its own office; 在六巷乡、
+    三角乡开展 names no office."""
+    text = ("金秀瑶族自治县2023年法治政府建设工作报告\n长垌乡、六巷乡、三角乡司法所化解纠纷126件。"
+            "在城关镇和龙华镇派出所开展普法,在六巷乡、三角乡开展调解。\n")
+    _, found = mentions(nlp, text)
+    orgs = names(found, EntityType.ORGANIZATION)
+    assert {"长垌乡司法所", "六巷乡司法所", "三角乡司法所", "城关镇派出所", "龙华镇派出所"} <= orgs, orgs
+    assert len([o for o in orgs if o.startswith("六巷乡")]) == 1, orgs
+
+
 def test_grassroots_bodies_after_towns_and_villages(nlp):
     text = "连州市2023年年度报告\n东陂镇人民政府、西江镇党委和丰阳村村民委员会联合开展普法,东陂镇司法所参与。\n"
     _, found = mentions(nlp, text)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 
-from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, GROUP_BAD_MIDDLES, GROUP_CORES,
+from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, DISPATCHED_OFFICE_CORES, GROUP_BAD_MIDDLES, GROUP_CORES,
                        LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_STANDARD_PHRASES, ORG_WORDS_OPENING_WITH_BREAK,
                        OWN_INTERNAL_BODIES,
                        PREFECTURE_LEVEL_WORDS,
@@ -615,7 +615,7 @@ def _place_body(text: str, ps: int, pe: int, p: Candidate, chain: tuple[int, ...
         up_full = p.name + up if up.endswith(_GOV_CORES) else text[ps:chain[-2]]
         out.extend(_siblings(text, end, p.name if p.subtype == "County" else None, up, up_full,
                              token_starts, starts))
-    if stem.endswith(_GOV_CORES):
+    if stem.endswith(_GOV_CORES + DISPATCHED_OFFICE_CORES):  # 长垌乡、六巷乡司法所: each town's office
         out.extend(_distributed(text, ps, stem, by_end))
     return out
 

@@ -231,3 +231,13 @@ def test_a_quote_one_acts_by_is_a_program(nlp):
     text = ("岳阳市2023年法治政府建设年度报告\n华容县以“县乡村三级联调”为抓手推动纠纷就地化解,以“法治”为引领,"
             "以“零距离”为目标,以“民主法治示范村”为载体。\n")
     assert programs(nlp, text) == {"“县乡村三级联调”"}
+
+
+def test_a_head_modified_by_the_work_it_organises(nlp):
+    """“一站式”矛盾纠纷调处模式, “三调联动”矛盾纠纷调处机制: 调处 names the work the model organises,
+    as 化解 does (the quoted label alone was kept); “…”调处了纠纷 is a clause (no 调处 head)."""
+    text = ("北安市2023年法治政府建设年度报告\n赵光镇推行“一站式”矛盾纠纷调处模式,通北镇深化“三调联动”矛盾纠纷"
+            "调处机制,“老娘舅”调处了纠纷300件。\n")
+    found = programs(nlp, text)
+    assert {"“一站式”矛盾纠纷调处模式", "“三调联动”矛盾纠纷调处机制"} <= found, found
+    assert not any(p.endswith(("调处", "纠纷")) for p in found), found

@@ -164,6 +164,11 @@ def _names_before_titles(text: str, token_starts: Collection[int], titles: set[i
                 yield s2, e
 
 
+#: a light verb and its object right after a two-character name (赵刚作报告, 李明作了讲话): the verb
+#: is no part of the name
+_LIGHT_VERB = re.compile(r"作(?:了|出|重要|专题)?(?:报告|讲话|发言|部署|动员|说明|总结|辅导|表态)")
+
+
 def _names_after_titles(text: str, token_starts: Collection[int], titles: set[int]) -> Iterator[tuple[int, int]]:
     """Title + name (局长陈立新, 调解员刘德华、王明), with the names coordinated after it. A match
     of _TITLE_NAME opens with a title, so starts where _TITLE matches; every title is tried,
@@ -176,6 +181,8 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
         s = m.start(1)
         # the three-character name first, else the two (科长周敏|被评为: 周敏被 is no name)
         ends = _word_ends(text, s, m.end(1), token_starts)
+        if _LIGHT_VERB.match(text, s + 2):
+            ends = [s + 2]  # 局长赵刚作报告: 作 opens the predicate (jieba reads 赵刚作 as one word)
         e = next((e for e in ends if _is_name(text, s, e, token_starts)), None)
         if e is None and s + 2 in ends and text.startswith(_CUE_AFTER_NAME, s + 2) \
                 and _plausible(text[s:s + 2], word_ok=True) and not _private_after(text, s + 2):

@@ -162,3 +162,13 @@ def test_a_light_verb_after_a_two_character_name_is_no_part_of_it(nlp):
     found = persons(nlp, text)
     assert {"赵刚", "李明", "王海燕"} <= found, found
     assert not any(p.endswith("作") for p in found), found
+
+
+def test_a_name_with_a_two_character_surname_before_a_title(nlp):
+    """欧阳晓峰副市长讲话: jieba splits the surname from the given name (欧阳|晓峰), which a name with
+    a two-character surname may be; a word inside a one-character surname's given name is still
+    none (由人民…)."""
+    text = "北安市2023年法治政府建设年度报告\n欧阳晓峰副市长讲话。上官红同志出席。\n"
+    found = persons(nlp, text)
+    assert {"欧阳晓峰", "上官红"} <= found, found
+    assert not any(p in ("阳晓峰", "晓峰") for p in found), found

@@ -126,10 +126,12 @@ def _one_word(text: str, s: int, e: int, token_starts: Collection[int] | None) -
     """A name seen without a title right before it must look like one word: its given name no
     common word (由人民, 和中级), no word starting inside it after its first two characters."""
     name = text[s:e]
-    given = name[2:] if name[:2] in SURNAMES_2 else name[1:]
+    surname = 2 if name[:2] in SURNAMES_2 else 1
+    given = name[surname:]
     if len(given) == 2 and given in common_words():
         return False
-    return token_starts is None or not any(i in token_starts for i in range(s + 2, e))
+    # a word may start right after the surname (欧阳|晓峰), or one character into the given name
+    return token_starts is None or not any(i in token_starts for i in range(s + surname + 1, e))
 
 
 def _word_ends(text: str, s: int, limit: int, token_starts: Collection[int],

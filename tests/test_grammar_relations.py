@@ -630,14 +630,16 @@ def test_coordinated_rooms_each_receive_the_honour_and_keep_their_own_brand(nlp)
 
 
 def test_a_room_opening_a_later_clause_keeps_its_brand_from_the_sentences_subject(nlp):
-    """鹭江街道推行…，开元街道“老兵调解工作室”获评…: the room opening the later clause holds the brand
-    in its name, so it is the room's, not the sentence's first subject's."""
-    text = ("厦门市思明区2023年法治政府建设年度报告\n鹭江街道推行“近邻”治理模式,开元街道“老兵调解工作室”"
-            "获评全省金牌调解工作室。\n")
+    """鹭江街道推行…，开元街道“老兵”调解工作室获评…: the room opening the later clause holds the brand
+    in its name, so it is the room's, not the sentence's first subject's; a quote that closes a
+    room's name (莲前街道“老李调解室”) is the room's name, no brand of anyone's."""
+    text = ("厦门市思明区2023年法治政府建设年度报告\n鹭江街道推行“近邻”治理模式,开元街道“老兵”调解工作室"
+            "获评全省金牌调解工作室,莲前街道“老李调解室”获评全省优秀调解组织。\n")
     rels = relations(nlp, text)
-    assert {h for h, p, t in rels if p == "implements" and t == "“老兵调解工作室”"} \
-        == {"开元街道“老兵调解工作室”"}, rels
+    assert {h for h, p, t in rels if p == "implements" and t == "“老兵”"} == {"开元街道“老兵”调解工作室"}, rels
     assert ("鹭江街道", "implements", "“近邻”治理模式") in rels
+    assert not any(t == "“老李调解室”" for _, _, t in rels), rels
+    assert ("莲前街道“老李调解室”", "receivedAward", "全省优秀调解组织") in rels
 
 
 def test_a_room_under_a_chain_of_places_is_coordinated_with_the_room_before_it(nlp):

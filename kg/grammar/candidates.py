@@ -92,6 +92,8 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
         if host.etype == EntityType.REGULATION and c.etype == EntityType.PROGRAM and c.end >= host.end - 1 \
                 and c.name[-1:] in CLOSING_QUOTES:
             continue  # a quoted name that ends a title names the instrument itself (《…“免罚清单”》)
+        if host.etype == EntityType.ORGANIZATION and c.etype == EntityType.PROGRAM and c.end == host.end:
+            continue  # a quote closing a body's name is the body's name (新港社区“老杨工作室”), no brand
         if c.etype == EntityType.PLACE or (host.etype in (EntityType.REGULATION, EntityType.AWARD) and (
                 c.etype == EntityType.PROGRAM or (c.etype == EntityType.ORGANIZATION and c.start - host.start <= 1
                                                   and c.end < host.end - 1))) \

@@ -144,9 +144,27 @@ def _wraps(text: str) -> list[tuple[int, int]]:
         if (s and e < len(text) and _RUNS_ON.match(text, s - 1) and _CONTINUES.match(text, e)
                 and not _HEADING.match(text, e)):
             line_start = text.rfind("\n", 0, s) + 1
-            if len(text[line_start:s].strip()) >= _FULL_SHARE * full:
-                spans.append((s, e))
+            line = text[line_start:s]
+            next_end = text.find("\n", e)
+            if len(line.strip()) >= _FULL_SHARE * full and not _TABLE_ROW.search(line) \
+                    and not _TABLE_ROW.search(text, e, next_end if next_end >= 0 else len(text)):
+                spans.append((s, e))  # (a table's rows are lines of their own, however long)
     return spans
+
+
+#: a table row's cell separators (a row is never a wrapped line of prose)
+_TABLE_ROW = re.compile(r"[\t|｜]")
+#: how many of a text's lines of some length must run on into the next for it to be text
+#: wrapped by a page's layout (pasted from a PDF), and at least how many
+_WRAPPED_SHARE, _WRAPPED_LEAST = 0.3, 3
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether a plain text was pasted from a page layout, its paragraphs broken into lines of
+    one length (a report typed or exported as text has one line per paragraph)."""
+    wraps = len(_wraps(text))
+    lines = sum(1 for ln in text.split("\n") if len(ln.strip()) >= 8)
+    return wraps >= _WRAPPED_LEAST and wraps >= _WRAPPED_SHARE * lines
 
 
 def _deletions(text: str, rewrap: bool) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kg.model import norm_label
-from kg.normalize import normalize
+from kg.normalize import hard_wrapped, normalize
 
 from .helpers import extraction, triples
 
@@ -122,6 +122,37 @@ def test_pdf_lines_broken_inside_paragraphs_are_joined():
     s, e = n.span(i, i + len("区司法局制定"))
     assert PAGE[s:e] == "区司\n法局制定"
     assert normalize(PAGE).text == PAGE  # text that is not from a PDF keeps its lines
+
+
+WRAPPED = """泰州市姜堰区2023年法治政府建设情况报告
+（一）推进政府职能转变。区行政审批局深化“一件事一次办”改
+革，推行“不见面审批”服务模式，全年办理审批事项2.3万件。区
+市场监督管理局推行包容审慎监管，对轻微违法行为依法不予处罚
+56件。
+（二）化解矛盾纠纷。沈高镇河横村“老书记调解室”被司法部命
+名为“全国模范人民调解委员会”。区司法局局长陈红兵被省司法厅
+评为全省司法行政系统先进个人。
+"""
+
+TABLE = """株洲市人民政府2023年度规范性文件目录
+序号\t文件名称\t制定机关\t文号\t施行日期
+1\t株洲市城市生活垃圾分类管理办法\t株洲市人民政府\t株政发〔2023〕3号\t2023-03-01
+2\t株洲市住房公积金提取管理规定\t株洲市住房公积金管理委员会\t株房金委〔2023〕1号\t2023-05-01
+3\t关于加强农村宅基地管理的实施意见\t株洲市自然资源和规划局\t株自然资规〔2023〕2号\t2023-07-15
+4\t株洲市政府投资项目管理办法\t株洲市发展和改革委员会\t株发改发〔2023〕9号\t2023-09-01
+"""
+
+
+def test_plain_text_pasted_from_a_page_layout_is_rewrapped(nlp):
+    """A .txt whose paragraphs the page's layout broke into lines of one length reads as a PDF's
+    text: the words and names broken across lines are whole (命\n名为, 先进\n个人, 区\n市场监督管理局);
+    a report with one line per paragraph, and a table's rows, are no such text."""
+    assert hard_wrapped(WRAPPED) and not hard_wrapped(REPORT)
+    assert not hard_wrapped(TABLE) and normalize(TABLE, rewrap=True).text == TABLE
+    rels = triples(extraction(nlp, WRAPPED))
+    assert ("河横村“老书记调解室”", "receivedAward", "“全国模范人民调解委员会”") in rels, rels
+    assert ("陈红兵", "receivedAward", "全省司法行政系统先进个人") in rels, rels
+    assert ("姜堰区市场监督管理局", "locatedIn", "姜堰区") in rels, rels
 
 
 def test_a_half_width_full_stop_ending_a_chinese_sentence_reads_as_one():

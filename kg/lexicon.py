@@ -238,6 +238,9 @@ AWARD_TRAILERS: tuple[str, ...] = ("荣誉称号", "称号", "荣誉", "奖项",
 #: nouns of a selected or designated thing, closing a scoped designation (入选全省…揭榜挂帅项目)
 DESIGNATION_NOUNS: tuple[str, ...] = ("项目", "课题", "名录", "案例", "典型", "等次", "单位", "地区", "城市", "基地", "园区",
                                       "街道", "乡镇", "村", "社区", "学校", "企业", "实践")
+#: bodies named after a city that the city does not run: a province's prisons and its colleges
+#: (济宁监狱, 某某医学院司法鉴定中心): the place in their name is where they stand, not their jurisdiction
+NON_LOCAL_KINDS: tuple[str, ...] = ("监狱", "大学", "学院")
 #: the offices a county's bureau, police or court dispatches to a township, named after it
 #: (舟塔司法所, 石空派出所, 盘龙法庭): where the township is not known, the county is their place
 DISPATCHED_OFFICE_CORES: tuple[str, ...] = ("司法所", "派出所", "人民法庭", "法庭")

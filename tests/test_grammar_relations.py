@@ -845,3 +845,13 @@ def test_a_towns_report_speaks_for_the_town(nlp):
     text = "柯桥区2023年度法治政府建设工作报告\n钱清街道推行“村民说事”制度。联合派出所推行“三所联动”机制。\n"
     carried = {(h, t) for h, p, t in relations(nlp, text) if p == "implements"}
     assert ("柯桥区", "“三所联动”机制") in carried, carried
+
+
+def test_a_provinces_prison_or_college_named_after_a_city_is_not_the_citys(nlp):
+    """济宁监狱, 济宁医学院司法鉴定中心, 聊城大学: named after the city they stand in, run by the
+    province: no locatedIn the city; 山东政法学院 is the province's own; 济宁市司法局 the city's."""
+    text = ("济宁市司法局2023年工作总结\n济宁市司法局联合济宁监狱、济宁医学院司法鉴定中心开展普法,"
+            "聊城大学、山东政法学院派员参加。\n")
+    located = {(h, t) for h, p, t in relations(nlp, text) if p == "locatedIn"}
+    assert ("济宁市司法局", "济宁市") in located and ("山东政法学院", "山东省") in located, located
+    assert not {h for h, _ in located} & {"济宁监狱", "济宁医学院司法鉴定中心", "聊城大学"}, located

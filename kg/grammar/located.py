@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import gazetteer
-from ..lexicon import DISPATCHED_OFFICE_CORES, ORG_CORES
+from ..gazetteer import Level, gazetteer
+from ..lexicon import DISPATCHED_OFFICE_CORES, NON_LOCAL_KINDS, ORG_CORES
 from ..model import DocContext, EntityKey, EntityType
 from .candidates import Candidate
 from .places import PlaceHit
@@ -54,11 +54,16 @@ def located_of(ctx: DocContext, mentions: list[Candidate], places: list[PlaceHit
         if name in seen:
             continue
         place = _jurisdiction(name, place_forms, lengths, stems) or _dispatching_county(name, ctx)
-        if place is None:
-            continue
+        if place is None or (any(kind in name for kind in NON_LOCAL_KINDS) and not _province(place)):
+            continue  # (a province's prison or college named after a city is no body of the city's)
         seen.add(name)
         out.append(Located(EntityKey(m.etype, name), m.start, (place,)))
     return out
+
+
+def _province(place: str) -> bool:
+    """Whether `place` names a province (its prisons and colleges are its own bodies)."""
+    return any(d.level is Level.PROVINCE for d in gazetteer().lookup(place, shorts=False))
 
 
 def _dispatching_county(name: str, ctx: DocContext) -> str | None:

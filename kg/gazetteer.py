@@ -408,6 +408,12 @@ def _ethnic_with_zu() -> tuple[str, ...]:
     return tuple(e for e in _ethnic_names() if e.endswith("族"))
 
 
+def ethnic_groups_with_zu() -> tuple[str, ...]:
+    """The ethnic groups' names with 族 (瑶族, 土家族), longest first: an ethnic township's or
+    autonomous unit's name holds them."""
+    return _ethnic_with_zu()
+
+
 def _strip_ethnic(core: str, *, bare: bool = True) -> str:
     if not bare and not core.endswith("族"):
         return core

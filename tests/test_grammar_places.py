@@ -266,3 +266,14 @@ def test_a_new_area_named_by_a_contraction_is_a_place(nlp):
     assert not {"城市新区", "建设新区", "快建新区", "国际化新区", "际化新区"} & found, found
     received = {(h, t) for h, p, t in triples(ex) if p == "receivedAward"}
     assert received == {("金普新区", "第三批“全国法治政府建设示范地区”")}, received
+
+
+def test_an_ethnic_township_is_named_by_its_place_and_its_people(nlp):
+    """文明瑶族乡, 延寿瑶族乡, 三江口瑶族镇: an ethnic group's name closing the stem makes the township
+    certain, though 文明 is a word of description elsewhere; 各民族乡, 推进民族乡建设, 少数民族乡镇
+    name none."""
+    text = ("汝城县2023年度县长履行推进法治建设第一责任人职责述法报告\n推动文明瑶族乡司法所创建“枫桥式”司法所,"
+            "在延寿瑶族乡、三江口瑶族镇开展普法。各民族乡开展调解,推进民族乡建设,关心少数民族乡镇。\n")
+    found = place_names(run(nlp, text)[0])
+    assert {"文明瑶族乡", "延寿瑶族乡", "三江口瑶族镇"} <= found, found
+    assert not any("民族" in n for n in found), found

@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from ..gazetteer import Division, Level, Match, gazetteer
+from ..gazetteer import Division, Level, Match, ethnic_groups_with_zu, gazetteer
 from ..lexicon import AWARD_CUES, NATURAL_FEATURE_WORDS, TOWN_SUFFIX_WORDS
 from ..model import DocContext, EntityType
 from .candidates import Candidate
@@ -35,7 +35,7 @@ _STEM_BAD_CHARS = frozenset("各全本该每个等与的在了是对为把被将
 #: two-character one (和平街道, 联和街道, 太和镇)
 #: words of a description a stem is no name with (示范镇, 文明乡镇, 特色小镇, 中心镇, 百强镇): as words,
 #: not characters (光明街道, 文昌镇, 中山街道 are names)
-_STEM_BAD_WORDS = ("重点", "贫困", "示范", "先进", "美丽", "文明", "特色", "中心", "建立", "百强", "千强")
+_STEM_BAD_WORDS = ("重点", "贫困", "示范", "先进", "美丽", "文明", "特色", "中心", "建立", "百强", "千强", "民族")
 _STEM_OK_WITH = ("新区", "新村")  # 滨湖新区街道 and 生态柳湾新村 are real names despite 新
 #: the bad stem parts a town right after its county may hold (贺兰县立岗镇, 某县新农镇,
 #: 东乌珠穆沁旗嘎达布其镇: 其 a sound there): words of description or function elsewhere, but the
@@ -382,22 +382,36 @@ _TOWN_CUE = re.compile("|".join(_TOWN_CUE_BEFORE))
 _HAN_TAIL = re.compile(rf"[{HAN}]*\Z")
 
 
+def _ethnic_end(stem: str) -> int:
+    """How long the ethnic group's name (瑶族, 回族, 民族) closing a township's stem is, when
+    two characters or more of a place name stand before it; 0 if none."""
+    for e in (*ethnic_groups_with_zu(), "民族"):
+        if stem.endswith(e) and len(stem) - len(e) >= 2:
+            return len(e)
+    return 0
+
+
 def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, listed: bool = False) -> bool:
     """Whether `stem` (text[s:], its suffix ending at `e`) may be a town's: no character or word
-    of a phrase (unless its county is written right before it, or it is listed after a town:
-    群力街道、新农镇), no verb opening it, no 城乡/城镇."""
+    of a phrase (unless its county is written right before it, it is listed after a town:
+    群力街道、新农镇, or an ethnic group's name closes it: 文明瑶族乡), no verb opening it, no
+    城乡/城镇."""
     suffix_start = s + len(stem)
     after_county = adjacent is not None and adjacent.division is not None and adjacent.division.level == Level.COUNTY
-    if len(stem) > 4:
-        if not _long_stem_ok(text, s, stem, adjacent):
+    ethnic = _ethnic_end(stem)
+    # 文明瑶族乡, 三江口瑶族镇: an ethnic township's name is certain; its place-name part is checked
+    core = stem[:-ethnic] if ethnic else stem
+    if len(core) > 4:
+        if not _long_stem_ok(text, s, core, adjacent):
             return False
     else:
-        bad = _bad_parts(stem)
-        if not _stem_ok(stem, bad) and not ((after_county or listed) and _STEM_BAD_UNLESS_COUNTY.issuperset(bad)):
+        bad = _bad_parts(core)
+        if not _stem_ok(core, bad) and not ((after_county or listed or ethnic) and _STEM_BAD_UNLESS_COUNTY.issuperset(bad)):
             return False
-    if "和" in stem[1:len(stem) - (len(stem) == 2)] or _TOWN_CUE.search(stem.strip("和")) \
-            or (len(stem) == 4 and stem[:2] in verbs_and_adverbs()) \
-            or (len(stem) == 3 and stem[1:] in verbs_and_adverbs()):
+    if "和" in core[1:len(core) - (len(core) == 2)] or _TOWN_CUE.search(core.strip("和")) \
+            or (len(core) == 4 and core[:2] in verbs_and_adverbs()) \
+            or (len(core) == 3 and core[1:] in verbs_and_adverbs()) \
+            or (ethnic and core[-2:] in verbs_and_adverbs()):
         return False  # 推广安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
     suffix = text[suffix_start:e]
     # 城乡, 城镇居民: words, not names (柳溪县青石镇 is certain)

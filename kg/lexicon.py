@@ -337,6 +337,10 @@ NATURAL_FEATURE_WORDS = ("流域", "水域", "湖区", "库区", "风景区", "�
 #: words a town's suffix character opens that are no suffix (群众镇定自若, 父老乡亲: no 群众镇, 父老乡)
 TOWN_SUFFIX_WORDS = ("镇定", "镇压", "镇静", "镇守", "镇痛", "镇住", "乡亲", "乡愁", "乡土", "乡音", "乡情", "乡贤")
 
+#: a subject leading the work (A牵头) and, in the next clause, the bodies joining it (B、C配合):
+#: all carry out what the sentence then names (A牵头，B、C配合，建立…机制)
+LEADING_WORDS: tuple[str, ...] = ("牵头", "负总责")
+JOINING_WORDS: tuple[str, ...] = ("配合", "参与", "协同", "协助", "共同参与", "密切配合", "积极配合")
 #: after coordinated subjects, pairs them with what the verb names in order (A、B分别获评X、Y)
 RESPECTIVELY = "分别"
 

@@ -855,3 +855,14 @@ def test_a_provinces_prison_or_college_named_after_a_city_is_not_the_citys(nlp):
     located = {(h, t) for h, p, t in relations(nlp, text) if p == "locatedIn"}
     assert ("济宁市司法局", "济宁市") in located and ("山东政法学院", "山东省") in located, located
     assert not {h for h, _ in located} & {"济宁监狱", "济宁医学院司法鉴定中心", "聊城大学"}, located
+
+
+def test_the_bodies_joining_a_leading_body_carry_the_work_out_with_it(nlp):
+    """市委依法治市办牵头，市司法局、市财政局配合，建立“…”机制: all three carry it out; a later clause's
+    bodies that do not join (市司法局、市财政局参加培训) or a clause not after 牵头 add none."""
+    text = ("焦作市2023年法治政府建设年度报告\n市委依法治市办牵头,市司法局、市财政局配合,建立“法治督察”工作机制。"
+            "市委依法治市办推行“法治体检”服务,市司法局、市财政局参加培训。\n")
+    carried = {(h, t) for h, p, t in relations(nlp, text) if p == "implements"}
+    assert {h for h, t in carried if t == "“法治督察”工作机制"} \
+        == {"焦作市委依法治市办", "焦作市司法局", "焦作市财政局"}, carried
+    assert {h for h, t in carried if t == "“法治体检”服务"} == {"焦作市委依法治市办"}, carried

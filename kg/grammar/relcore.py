@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..lexicon import ENUMERATION_LEADS, IMPLEMENT_CUES, PROMPTING_VERBS
+from ..lexicon import ENUMERATION_LEADS, IMPLEMENT_CUES, JOINING_WORDS, LEADING_WORDS, PROMPTING_VERBS
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .anaphora import SOURCE as ANAPHOR
 from .candidates import NESTED, Candidate
@@ -124,6 +124,8 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
     before = text[max(lead_end, first[0].start - 2):first[0].start]
     if before.endswith(CAUSATIVE_VERBS):
         return []  # 推动夷陵区、当阳市创建…, 指导各县…: the object of the report's own verb
+    if text.startswith(LEADING_WORDS, end):
+        out += _joining(text, end, s.end, actors)
     if before.endswith(PREPOSITIONS):
         # 在云溪区、柳溪县推广: named places where a program is rolled out take part in it;
         # 在全省率先… is only a setting
@@ -131,6 +133,23 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
                 and ROLLOUT.match(text, end)):
             return []
     return list(dict.fromkeys(out))
+
+
+def _joining(text: str, end: int, stop: int, actors: Sequence[Keyed]) -> list[EntityKey]:
+    """A牵头，B、C配合: the bodies of the clause after the leading one that join its work."""
+    brk = CLAUSE_BREAK.search(text, end, stop)
+    if brk is None:
+        return []
+    group: list[Keyed] = []
+    for m, k in actors:
+        if m.start < brk.end() or k.etype != ORG:
+            continue
+        if (not group and m.start != brk.end()) or (group and COORD.fullmatch(text, group[-1][0].end, m.start) is None):
+            break
+        group.append((m, k))
+    if group and text.startswith(JOINING_WORDS, group[-1][0].end):
+        return [k for _, k in group]
+    return []
 
 
 def _governed(text: str, lead_end: int, start: int) -> bool:

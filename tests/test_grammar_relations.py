@@ -866,3 +866,14 @@ def test_the_bodies_joining_a_leading_body_carry_the_work_out_with_it(nlp):
     assert {h for h, t in carried if t == "“法治督察”工作机制"} \
         == {"焦作市委依法治市办", "焦作市司法局", "焦作市财政局"}, carried
     assert {h for h, t in carried if t == "“法治体检”服务"} == {"焦作市委依法治市办"}, carried
+
+
+def test_bodies_coordinated_before_the_issuer_issued_it_too(nlp):
+    """以市委、市政府名义印发《A》, 中共中央、国务院印发的《B》: every body of the list made it; a body
+    before the list in another role (市司法局推动市政府印发《C》) did not."""
+    text = ("焦作市司法局2023年工作总结\n以市委、市政府名义印发《焦作市法治政府建设实施方案》。"
+            "根据中共中央、国务院印发的《法治政府建设实施纲要》,市司法局推动市政府印发《焦作市法治督察办法》。\n")
+    made = {(h, t) for h, p, t in relations(nlp, text) if p == "issuedBy"}
+    assert {t for h, t in made if h == "焦作市法治政府建设实施方案"} == {"焦作市委", "焦作市人民政府"}, made
+    assert {t for h, t in made if h == "法治政府建设实施纲要"} == {"中共中央", "国务院"}, made
+    assert {t for h, t in made if h == "焦作市法治督察办法"} == {"焦作市人民政府"}, made

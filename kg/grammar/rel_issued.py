@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from ..lexicon import DISPOSAL_CARRY_VERBS, ENUMERATION_LEADS, ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
 from ..model import EntityKey, Predicate
 from .candidates import NESTED, Candidate
-from .coordination import COORD
+from .coordination import COORD, coordinated_before
 from .relcore import ORG, REGULATION, DocFacts, Keyed, Sink
 from .tables import TableRow
 from .text import Sentence
@@ -74,8 +74,10 @@ def issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[Keyed],
 
 def made_by_subjects(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
                      subjects: Sequence[EntityKey]) -> list[EntityKey]:
-    """The sentence's subjects that made the title at `m_start` (市政府印发《…》)."""
-    if not subjects or not issue_verb_before(facts.text, s, m_start, ms):
+    """The sentence's subjects that made the title at `m_start` (市政府印发《…》); none when another
+    body stands before the verb in its clause (市司法局推动市政府印发《…》: 市政府 made it)."""
+    if not subjects or not issue_verb_before(facts.text, s, m_start, ms) \
+            or _bodies_before(facts.text, s, m_start, ms, exclude=subjects):
         return []
     return [who for who in subjects if who.etype == ORG]
 
@@ -106,10 +108,15 @@ def made_jointly(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]
 def made_by_a_body_before(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> bool:
     """推动市政府出台《…》, 协助市政府出台《…》: the issuing verb before the title has a body of its own
     before it in its clause (the object of the report's own verb): that body made it."""
-    if not issue_verb_before(facts.text, s, m_start, ms):
-        return False
-    clause = max(facts.text.rfind(c, s.start, m_start) for c in "，,；;：:")
-    return any(k.etype == ORG and m.source != NESTED and clause < m.start and m.end <= m_start for m, k in ms)
+    return issue_verb_before(facts.text, s, m_start, ms) and _bodies_before(facts.text, s, m_start, ms)
+
+
+def _bodies_before(text: str, s: Sentence, m_start: int, ms: Sequence[Keyed],
+                   exclude: Sequence[EntityKey] = ()) -> bool:
+    """Whether a body (not one of `exclude`) is named before `m_start` in its clause."""
+    clause = max(text.rfind(c, s.start, m_start) for c in "，,；;：:")
+    return any(k.etype == ORG and m.source != NESTED and clause < m.start and m.end <= m_start
+               and k not in exclude for m, k in ms)
 
 
 def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> EntityKey | None:
@@ -159,16 +166,17 @@ def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]
     for j, (m, k) in enumerate(ms):
         if k.etype != REGULATION:
             continue
-        for m2, k2 in reversed(ms[:j]):
-            if k2.etype != ORG or m2.source == NESTED:
-                continue
+        bodies = [(m2, k2) for m2, k2 in ms[:j] if k2.etype == ORG and m2.source != NESTED]
+        if bodies:
+            m2, k2 = bodies[-1]
             between = text[m2.end:m.start]
             cue = ISSUE_CUE.search(between) if len(between) <= 10 else None
             if (cue is not None and not _SENTENCE_BREAK.search(between)
                     and not between.endswith(PROMPTING_VERBS, 0, cue.start())) \
                     or (not between and text.startswith("《", m.start)):
-                sink.add(k, ISSUED_BY, k2, s)
-            break
+                # with the bodies coordinated before it (以市委、市政府名义印发《…》: both)
+                for k3 in coordinated_before(text, bodies):
+                    sink.add(k, ISSUED_BY, k3, s)
         for issuer in titled_issuers(text, m, ms):
             sink.add(k, ISSUED_BY, issuer, s)
 

@@ -337,6 +337,11 @@ NATURAL_FEATURE_WORDS = ("流域", "水域", "湖区", "库区", "风景区", "�
 #: words a town's suffix character opens that are no suffix (群众镇定自若, 父老乡亲: no 群众镇, 父老乡)
 TOWN_SUFFIX_WORDS = ("镇定", "镇压", "镇静", "镇守", "镇痛", "镇住", "乡亲", "乡愁", "乡土", "乡音", "乡情", "乡贤")
 
+#: verbs of learning from others: the program they name is another's (借鉴浙江“枫桥经验”, 赴杭州市
+#: 学习“最多跑一次”改革经验), not carried out by the one learning (学习 only after travelling there;
+#: 观摩, 考察 are as often a superior's visit to the place that carries it out)
+LEARNING_VERBS: tuple[str, ...] = ("学习借鉴", "借鉴", "对标", "取经")
+TRAVEL_VERBS: tuple[str, ...] = ("赴", "到", "前往")
 #: a subject leading the work (A牵头) and, in the next clause, the bodies joining it (B、C配合):
 #: all carry out what the sentence then names (A牵头，B、C配合，建立…机制)
 LEADING_WORDS: tuple[str, ...] = ("牵头", "负总责")

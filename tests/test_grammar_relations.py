@@ -877,3 +877,17 @@ def test_bodies_coordinated_before_the_issuer_issued_it_too(nlp):
     assert {t for h, t in made if h == "焦作市法治政府建设实施方案"} == {"焦作市委", "焦作市人民政府"}, made
     assert {t for h, t in made if h == "法治政府建设实施纲要"} == {"中共中央", "国务院"}, made
     assert {t for h, t in made if h == "焦作市法治督察办法"} == {"焦作市人民政府"}, made
+
+
+def test_a_program_learned_from_others_is_not_carried_out_by_the_learner(nlp):
+    """赴杭州市学习“最多跑一次”改革经验, 借鉴浙江“枫桥经验”: another's program (浙江's own, named
+    before it), not the report's; the clause after (在全县推行“X”制度) is the report's own; a name
+    opening with its own place (复制推广上海市浦东新区“一业一证”改革) is carried out by whoever copies
+    it, not owned by the city before it."""
+    text = ("汝城县司法局2023年工作总结\n组织人员赴浙江省杭州市学习“最多跑一次”改革经验。借鉴浙江“枫桥经验”,"
+            "在全县推行“村民说事”制度。复制推广上海市浦东新区“一业一证”改革做法。\n")
+    carried = {(h, t) for h, p, t in relations(nlp, text) if p == "implements"}
+    assert not any(t == "“最多跑一次”" for _, t in carried), carried
+    assert {h for h, t in carried if t == "“村民说事”制度"} == {"汝城县司法局"}, carried
+    assert {h for h, t in carried if t == "“枫桥经验”"} == {"浙江省"}, carried
+    assert not any(h == "上海市" for h, _ in carried), carried

@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from ..lexicon import DISPOSAL_CARRY_VERBS, IMPLEMENT_CUES, PROMPTING_VERBS, REGULATION_CUES, RESPECTIVELY
+from ..lexicon import (DISPOSAL_CARRY_VERBS, IMPLEMENT_CUES, LEARNING_VERBS, PROMPTING_VERBS, REGULATION_CUES, RESPECTIVELY,
+                       TRAVEL_VERBS)
 from ..model import EntityKey, Predicate
 from .rel_issued import (ISSUED_BY, issued_and_carried, made_by_a_body_before, made_by_author, made_by_subjects,
                          made_by_titled_issuer, made_jointly, signed_by)
@@ -359,14 +360,23 @@ def _promoted(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
             sink.add(body, IMPLEMENTS, k, sen.s)
 
 
+#: a verb of learning from others before a program in its clause (借鉴…, 赴杭州市学习…)
+_LEARNED = re.compile(f"(?:{'|'.join(LEARNING_VERBS)}|(?:{'|'.join(TRAVEL_VERBS)})[^，,。；;]{{1,12}}?学习)"
+                      f"[^，,。；;]{{0,12}}\\Z")
+
+
 def _program(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
     """A program: its owner when a place's name precedes it, else its doers (a heading's subject
     when the sentence has none), and the pilots and members in parentheses named with it."""
     _promoted(sen, sink, m, k)
-    owner = sen.owners.get(m.start)
+    # (a name opening with its own place, 浦东新区“一业一证”, is owned by that place, not the one before)
+    owner = sen.owners.get(m.start) if not any(
+        k2.etype == PLACE and m2.start == m.start and m2 is not m for m2, k2 in sen.ms) else None
     if owner is not None:
         sink.add(owner, IMPLEMENTS, k, sen.s)  # 和溪镇“和”风细雨: the place's own brand
         return
+    if _LEARNED.search(sen.text, sen.clause_start(m.start), m.start):
+        return  # 借鉴…“X”经验: another's program, learned from
     carried = carried_by_after(sen.text, m.end, sen.actors)  # …模式由X负责实施
     who = sen.who(m) or carried or heading_subjects(sen.facts, sen.i)
     own = sen.respectively.get(m.start)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..lexicon import ENUMERATION_LEADS, IMPLEMENT_CUES, JOINING_WORDS, LEADING_WORDS, PROMPTING_VERBS
+from ..lexicon import ENUMERATION_LEADS, IMPLEMENT_CUES, JOINING_WORDS, LEADING_WORDS, LEARNING_VERBS, PROMPTING_VERBS
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .anaphora import SOURCE as ANAPHOR
 from .candidates import NESTED, Candidate
@@ -34,7 +34,7 @@ PREPOSITIONS = tuple("在于向与对从经由被为给和同跟据按将把以"
 CAUSATIVE_VERBS = PROMPTING_VERBS + ("支持", "帮助", "带领", "引导", "鼓励", "组织", "促进", "让", "使")
 #: verbs that govern a body or place named after them in their clause (成立了…评估中心, 依托…镇,
 #: 承接全市…): the one named is their object, never the clause's subject
-_GOVERNING_VERB = re.compile("|".join(sorted(set(IMPLEMENT_CUES + CAUSATIVE_VERBS) | {
+_GOVERNING_VERB = re.compile("|".join(sorted(set(IMPLEMENT_CUES + CAUSATIVE_VERBS + LEARNING_VERBS) | {
     "成立", "依托", "依靠", "借助", "通过", "聘请", "邀请", "指导", "督促"}, key=len, reverse=True)))
 ROLLOUT = re.compile(r"(?:等地|等县市区|等\w{0,3})?(?:率先)?(?:推广|试点|开展|推行|实施|落地|复制)")
 JOINTLY = re.compile(r"联合|会同|协同|携手")

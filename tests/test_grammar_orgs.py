@@ -430,3 +430,15 @@ def test_a_mediation_room_named_after_its_town_and_no_body_in_an_honours_name(nl
     found = orgs(nlp, text)
     assert {"开元街道调解室", "青石镇调解室"} <= found, found
     assert not {"调解室", "福建省金牌调解工作室"} & found, found
+
+
+def test_the_peoples_organisations_every_county_has(nlp):
+    """县残联, 县科协, 县红十字会, 县法学会, 县律协, 县人武部: the county's people's organisations and
+    armed forces' department, named by the level word; 省法学会立法学研究会 keeps its research
+    society (no 省法学会 cut from it)."""
+    text = ("汝城县司法局2023年工作总结\n县妇联、县残联、县科协、县红十字会、县法学会、县律协、县人武部参加会议。"
+            "湖南省法学会立法学研究会派员指导。\n")
+    found = orgs(nlp, text)
+    assert {"汝城县残联", "汝城县科协", "汝城县红十字会", "汝城县法学会", "汝城县律协", "汝城县人武部",
+            "湖南省法学会立法学研究会"} <= found, found
+    assert "湖南省法学会" not in found, found

@@ -434,11 +434,12 @@ def test_a_mediation_room_named_after_its_town_and_no_body_in_an_honours_name(nl
 
 def test_the_peoples_organisations_every_county_has(nlp):
     """县残联, 县科协, 县红十字会, 县法学会, 县律协, 县人武部: the county's people's organisations and
-    armed forces' department, named by the level word; 省法学会立法学研究会 keeps its research
-    society (no 省法学会 cut from it)."""
+    armed forces' department, named by the level word, and the Youth League's committee with
+    its level inside (团县委); 省法学会立法学研究会 keeps its research society (no 省法学会 cut
+    from it)."""
     text = ("汝城县司法局2023年工作总结\n县妇联、县残联、县科协、县红十字会、县法学会、县律协、县人武部参加会议。"
-            "湖南省法学会立法学研究会派员指导。\n")
+            "湖南省法学会立法学研究会派员指导。团县委、团市委开展青少年普法,集团委托律师。\n")
     found = orgs(nlp, text)
     assert {"汝城县残联", "汝城县科协", "汝城县红十字会", "汝城县法学会", "汝城县律协", "汝城县人武部",
-            "湖南省法学会立法学研究会"} <= found, found
-    assert "湖南省法学会" not in found, found
+            "湖南省法学会立法学研究会", "汝城县团委", "郴州市团委"} <= found, found
+    assert "湖南省法学会" not in found and not any("集团" in o for o in found), found

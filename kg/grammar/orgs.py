@@ -670,6 +670,23 @@ def _level_bodies(text: str, ctx: DocContext, places: Sequence[Candidate],
         place = _level_word_place(text, i, level, text[stem_start:chain[-1]], ctx, counties)
         if place:
             out.extend(_level_body(text, i, stem_start, chain, level, place, token_starts, starts))
+    return out + _youth_leagues(text, ctx)
+
+
+#: the Youth League's committee of a level, written with its level inside (团县委, 团市委)
+_YOUTH_LEAGUE = re.compile("团([省市区县旗州盟])委")
+
+
+def _youth_leagues(text: str, ctx: DocContext) -> list[Candidate]:
+    """团县委, 团市委: the Youth League committee of the context's place of that level (named as a
+    place's committee is: 汝城县团委)."""
+    out = []
+    prefixes = _level_prefixes(ctx)
+    for m in _YOUTH_LEAGUE.finditer(text):
+        level = prefixes.get(m.group(1))
+        place = _level_place(level, "团委", ctx) if level is not None else None
+        if place:
+            out.append(_org(m.start(), m.end(), place + "团委", "org", m.group()))
     return out
 
 

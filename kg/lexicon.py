@@ -285,7 +285,7 @@ DISPOSAL_CARRY_VERBS: tuple[str, ...] = ("细化", "分解", "落实", "贯彻",
 
 #: verbs by which a body makes or issues an instrument (市政府印发《…》, 经…审议通过)
 ISSUE_VERBS: tuple[str, ...] = (
-    "印发", "出台", "制定", "编制", "发布", "颁布", "起草", "修订", "审议通过", "通过", "下发",
+    "印发", "出台", "制定", "编制", "发布", "颁布", "起草", "修订", "修改", "批准", "审议通过", "通过", "下发",
 )
 
 #: verbs before an issuing verb that make someone else the issuer (推动修订…, 提请制定…, 研究制定…:

@@ -891,3 +891,20 @@ def test_a_program_learned_from_others_is_not_carried_out_by_the_learner(nlp):
     assert {h for h, t in carried if t == "“村民说事”制度"} == {"汝城县司法局"}, carried
     assert {h for h, t in carried if t == "“枫桥经验”"} == {"浙江省"}, carried
     assert not any(h == "上海市" for h, _ in carried), carried
+
+
+def test_a_standing_committee_reports_its_own_legislation(nlp):
+    """A people's congress standing committee's report (…人民代表大会常务委员会工作报告): the committee
+    (one body, 州人大常委会, whatever its term: 第十三届…) made, amended and approved the titles
+    (制定, 修改, 批准), not the prefecture; the county named in a title is no maker of it."""
+    text = ("德宏傣族景颇族自治州人民代表大会常务委员会工作报告\n过去一年,州人大常委会依法行使立法权。\n"
+            "制定《德宏傣族景颇族自治州芒市城市管理条例》,修改《德宏傣族景颇族自治州边境管理条例》,"
+            "批准《瑞丽市口岸管理办法》。\n云南省第十四届人民代表大会常务委员会批准了该条例。\n")
+    ex = extraction(nlp, text)
+    made = {(h, t) for h, p, t in triples(ex) if p == "issuedBy"}
+    committee = "德宏傣族景颇族自治州人大常委会"
+    assert {("德宏傣族景颇族自治州芒市城市管理条例", committee), ("德宏傣族景颇族自治州边境管理条例", committee),
+            ("瑞丽市口岸管理办法", committee)} <= made, made
+    assert not any(h == "芒市" for h, p, _ in triples(ex) if p == "implements")
+    orgs = {m.key.name for m in ex.mentions if m.key.etype == EntityType.ORGANIZATION}
+    assert {committee, "云南省人大常委会"} <= orgs and not any("人民代表大会" in o for o in orgs), orgs

@@ -56,7 +56,13 @@ _RULE_OF_LAW_OFFICE = re.compile(r"依法治[省市区县旗州盟](?:委员会)
 
 
 def _speaks_for_place(body: str) -> bool:
-    return body.endswith(_GOVERNMENT_ENDS) or _RULE_OF_LAW_OFFICE.search(body) is not None
+    """A government's, a party committee's or a rule-of-law office's report tells of the place's
+    work; a people's congress's standing committee reports its own (legislation, supervision)."""
+    return (body.endswith(_GOVERNMENT_ENDS) and not body.endswith(_CONGRESS)) \
+        or _RULE_OF_LAW_OFFICE.search(body) is not None
+
+
+_CONGRESS = "人大常委会"
 
 
 def _is_local_body(m: Candidate) -> bool:

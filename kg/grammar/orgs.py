@@ -89,16 +89,20 @@ _PREFECTURE_OFFICE = re.compile(r"(?<=[盟区])行署")  # 锡林郭勒盟行署
 _COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before a sub-unit (区法院审判庭)
 
 
+#: a people's congress's standing committee, in full and perhaps with its term (…第十三届人民代表大会
+#: 常务委员会 → …人大常委会: one body across its terms)
+_CONGRESS_STANDING = re.compile(r"(?<=[市县区省旗州盟])(?:第[一二三四五六七八九十]+届)?人民代表大会常务委员会")
 _INTERMEDIATE_COURT = re.compile(r"(?<=[市州盟])(?:中院|中级法院)")
 _HIGH_COURT = re.compile(r"(?<=[省市区])高院")
 
 
 def canonical_org(name: str) -> str:
     """Normalise variant spellings of one organ: X市政府 → X市人民政府, 中共X委 → X委,
-    X市中院 → X市中级人民法院."""
+    X市中院 → X市中级人民法院, X市人民代表大会常务委员会 → X市人大常委会."""
     if name.startswith("中共") and len(name) > 4:
         name = name[2:]
     name = _GOVERNMENT.sub("人民政府", name)
+    name = _CONGRESS_STANDING.sub("人大常委会", name)
     name = _PREFECTURE_OFFICE.sub("行政公署", name)
     name = _INTERMEDIATE_COURT.sub("中级人民法院", name)
     name = _HIGH_COURT.sub("高级人民法院", name)

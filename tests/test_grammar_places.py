@@ -234,12 +234,12 @@ def test_he_opens_a_towns_name_or_closes_a_two_character_one(nlp):
 
 
 def test_a_village_name_may_close_a_two_character_town_stem(nlp):
-    """王村镇, 韩村镇, 蒋村街道 (and the community after it): 村 closes a two-character stem; 各村镇,
-    村镇银行, 农村镇干部, 该村镇 name no town."""
+    """王村镇, 韩村镇, 蒋村街道 (and the community after it), 中关村街道: 村 closes a two- or
+    three-character stem; 各村镇, 村镇银行, 农村镇干部, 该村镇 name no town."""
     text = ("杭州市西湖区2024年法治政府建设情况报告\n蒋村街道西溪社区获评浙江省善治示范村,王村镇、韩村镇参加。"
-            "全县各村镇开展普法,齐鲁村镇银行捐款,农村镇干部参加,该村镇推进。\n")
+            "全县各村镇开展普法,齐鲁村镇银行捐款,农村镇干部参加,该村镇推进,中关村街道参加。\n")
     found = place_names(run(nlp, text)[0])
-    assert {"蒋村街道", "西溪社区", "王村镇", "韩村镇"} <= found, found
+    assert {"蒋村街道", "西溪社区", "王村镇", "韩村镇", "中关村街道"} <= found, found
     assert not any(n.endswith("村镇") and n not in ("王村镇", "韩村镇") for n in found), found
 
 

@@ -359,8 +359,8 @@ def _stem_ok(stem: str, bad: list[str]) -> bool:
     if len(stem) >= 2 and stem[0] in _NAME_NUMERALS and stem[1] not in _MEASURE_WORDS \
             and stem[1] not in _NAME_NUMERALS and stem[1] not in "大小":
         stem = stem[1:]  # 三岔镇 is a name; 三个镇, 两级, 三大镇 count
-    if len(stem) == 2 and stem[1] == "村":
-        stem = stem[:1]  # 王村镇, 韩村镇, 蒋村街道: a village's old name closing a town's (各村镇 is none)
+    if len(stem) in (2, 3) and stem[-1] == "村":
+        stem = stem[:-1]  # 王村镇, 蒋村街道, 中关村街道: a village's old name closing a town's (各村镇 is none)
     bad = _bad_parts(stem)
     if not bad:
         return True
@@ -370,7 +370,7 @@ def _stem_ok(stem: str, bad: list[str]) -> bool:
 
 
 _TOWN_SUFFIX_RE = re.compile(r"街道|镇|乡|苏木")
-_TOWN_NOT_BEFORE = re.compile(rf"街|村|级|长|域|区|[（(]|干部|政府工作|[{HAN}]?镇")
+_TOWN_NOT_BEFORE = re.compile(rf"街|村|级|长|域|区|[（(]|干部|政府工作|银行|[{HAN}]?镇")  # 村镇银行: a bank
 #: the matches of _TOWN_SUFFIX_RE not followed by _TOWN_NOT_BEFORE (but 街道 always), one
 #: literal pattern per suffix (far faster to search for than an alternation); no suffix
 #: overlaps another, so together they find what _TOWN_SUFFIX_RE.finditer does

@@ -908,3 +908,14 @@ def test_a_standing_committee_reports_its_own_legislation(nlp):
     assert not any(h == "芒市" for h, p, _ in triples(ex) if p == "implements")
     orgs = {m.key.name for m in ex.mentions if m.key.etype == EntityType.ORGANIZATION}
     assert {committee, "云南省人大常委会"} <= orgs and not any("人民代表大会" in o for o in orgs), orgs
+
+
+def test_two_places_referred_to_together_both_act(nlp):
+    """荣昌区…与隆昌市…签订协议。两地将继续推行“…”模式: 两地 stands for the last two counties named
+    before it, both carry the program out; 川渝两地 names its own (no reference), and 加强两地交流
+    makes them no subject."""
+    text = ("人民网重庆12月21日电\n荣昌区盘龙法庭与隆昌市界市法庭签订联调协议。\n"
+            "接下来,两地将继续推行“法治小院”模式。川渝两地司法人员开展普法,加强两地交流,推行“同城通办”。\n")
+    carried = {(h, t) for h, p, t in relations(nlp, text) if p == "implements"}
+    assert {h for h, t in carried if t == "“法治小院”模式"} == {"荣昌区", "隆昌市"}, carried
+    assert not any(t == "“同城通办”" and h in ("荣昌区", "隆昌市") for h, t in carried), carried

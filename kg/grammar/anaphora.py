@@ -48,7 +48,35 @@ def back_references(text: str, mentions: Sequence[Candidate], token_starts: Coll
                            and (m.start == paragraph or text[m.start - 1] in _SENTENCE_END)), None)
         if antecedent is not None:
             out.append(_standing_for(s, e, antecedent))
+    out.extend(_pair_references(text, named))
     return sorted(out, key=lambda c: c.start)
+
+
+#: two places referred to together (两地将继续共建…), not after their own abbreviations (川渝两地)
+_PAIR = re.compile(r"(?<![\u4e00-\u9fff])两地|(?<=[，,。；;：:“])两地")
+#: how far back the pair is looked for: the paragraphs before the reference
+_PAIR_PARAGRAPHS = 3
+
+
+def _pair_references(text: str, named: Sequence[Candidate]) -> list[Candidate]:
+    """两地 as mentions of the last two counties (or cities) the text named before it, within a
+    few paragraphs (荣昌区…隆昌市… “两地将继续共建…”): both act where it acts."""
+    out: list[Candidate] = []
+    for ref in _PAIR.finditer(text):
+        s, e = ref.span()
+        begin = s
+        for _ in range(_PAIR_PARAGRAPHS):
+            begin = text.rfind("\n", 0, max(begin - 1, 0)) + 1
+        for subtype in ("County", "City"):
+            last: dict[str, Candidate] = {}
+            for m in named:
+                if begin <= m.start and m.end <= s and m.etype == EntityType.PLACE and m.subtype == subtype:
+                    last.pop(m.name, None)
+                    last[m.name] = m
+            if len(last) >= 2:
+                out.extend(_standing_for(s, e, m) for m in list(last.values())[-2:])
+                break
+    return out
 
 
 def _standing_for(s: int, e: int, antecedent: Candidate) -> Candidate:

@@ -103,6 +103,8 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
     kind = first[1].etype  # what the coordinated actors are: the first one's kind, bodies after 会同
     for m, k in actors:
         if m.start <= first[0].start:
+            if m.source == ANAPHOR and (m.start, m.end) == (first[0].start, first[0].end) and k not in out:
+                out.append(k)  # 两地: one reference standing for two places, both acting
             continue
         if m.start == end and out[-1].etype == PLACE and k.etype in (PLACE, ORG):
             # 河南省南乐县: a chain of places names its last; 张湾区花果街道办事处: a place right

@@ -385,10 +385,10 @@ _HAN_TAIL = re.compile(rf"[{HAN}]*\Z")
 def _ethnic_end(stem: str) -> int:
     """How long the ethnic group's name (瑶族, 回族, 民族) closing a township's stem is, when
     two characters or more of a place name stand before it; 0 if none."""
-    for e in (*ethnic_groups_with_zu(), "民族"):
-        if stem.endswith(e) and len(stem) - len(e) >= 2:
-            return len(e)
-    return 0
+    if not stem.endswith("族"):
+        return 0  # (most stems: one test)
+    e = next((e for e in (*ethnic_groups_with_zu(), "民族") if stem.endswith(e)), "")
+    return len(e) if e and len(stem) - len(e) >= 2 else 0
 
 
 def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, listed: bool = False) -> bool:

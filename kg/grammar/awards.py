@@ -293,12 +293,9 @@ def _list_heading_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
             continue
         kinds = _kind_subheadings(text, block, name)
         if kinds:  # 先进集体和先进个人名单 under 一、先进集体 and 二、先进个人: each kind its own honour
-            prefix = name[:min(name.find(k.group("kind")) for k in kinds)]
-            ends = [k.start() for k in kinds[1:]] + [block[1]]
-            for k, end in zip(kinds, ends, strict=True):
-                award = Candidate(k.start("kind"), k.end("kind"), EntityType.AWARD, prefix + k.group("kind"), "award")
+            for award, event in _kind_events(name, kinds, block[1]):
                 cands.append(award)
-                events.append(AwardEvent(k.start(), k.end(), None, (award,), (k.end(), end), Recipients.LISTED))
+                events.append(event)
             continue
         award = Candidate(m.start("name"), m.end("name"), EntityType.AWARD, name, "award", None,
                           aliases=(name + text[m.end("name"):m.end()].strip(),))
@@ -320,6 +317,18 @@ def _kind_subheadings(text: str, block: tuple[int, int], name: str) -> list[re.M
     if len(found) < 2 or not all(k.group("kind") in name for k in found):
         return []
     return found
+
+
+def _kind_events(name: str, kinds: list[re.Match[str]], block_end: int) -> list[tuple[Candidate, AwardEvent]]:
+    """Each subheading's honour (the list's name up to its kinds, then this kind) and the event
+    giving it to the lines under the subheading."""
+    prefix = name[:min(name.find(k.group("kind")) for k in kinds)]
+    ends = [k.start() for k in kinds[1:]] + [block_end]
+    out = []
+    for k, end in zip(kinds, ends, strict=True):
+        award = Candidate(k.start("kind"), k.end("kind"), EntityType.AWARD, prefix + k.group("kind"), "award")
+        out.append((award, AwardEvent(k.start(), k.end(), None, (award,), (k.end(), end), Recipients.LISTED)))
+    return out
 
 
 def _on_list_events(text: str, events: list[AwardEvent]) -> list[AwardEvent]:

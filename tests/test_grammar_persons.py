@@ -172,3 +172,15 @@ def test_a_name_with_a_two_character_surname_before_a_title(nlp):
     found = persons(nlp, text)
     assert {"欧阳晓峰", "上官红"} <= found, found
     assert not any(p in ("阳晓峰", "晓峰") for p in found), found
+
+
+def test_mongolian_names_after_a_title_in_a_mongolian_areas_report(nlp):
+    """副局长乌云其其格讲话, 调解员其木格被评为…: in Inner Mongolia, three to five characters of sounds
+    (no surname; 乌云 spells a word) after a title name an official; 主任工作会议, 局长带头述法 name
+    none, and elsewhere such names are not read."""
+    text = ("锡林郭勒盟司法局2023年工作总结\n副局长乌云其其格讲话。调解员其木格被评为全区优秀人民调解员。"
+            "局长带头述法,主任工作会议召开。\n")
+    found = persons(nlp, text)
+    assert {"乌云其其格", "其木格"} <= found, found
+    assert not any(p.endswith(("会议", "述法")) or p.startswith("带头") for p in found), found
+    assert "乌云其其格" not in persons(nlp, "株洲市司法局2023年工作总结\n副局长乌云其其格讲话。\n")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from typing import NamedTuple
 
 from ..lexicon import (ADDRESS_TERMS, AWARD_RECEIVE_CUES, OWN_INTERNAL_BODIES, PERSON_HONOUR_HEADS, POSITIONS, PRIVATE_MARKERS,
                        SURNAMES_1, SURNAMES_2)
@@ -93,15 +94,16 @@ def match_persons(text: str, token_starts: Collection[int] | None = None,
                   ctx: DocContext | None = None) -> list[Candidate]:
     """The officials a text names: roster lines, and (where the words are known) names before
     and after titles and names of a unit's staff, each name once, in text order; in a report of
-    a Tibetan area (`ctx`), four-character names after a title too."""
+    a Tibetan or Mongolian area (`ctx`), names written for their sounds after a title too."""
     spans = list(_roster_names(text))
     if token_starts is not None:
         titles = _title_starts(text)  # every title's start, for both title rules
         spans.extend(_names_before_titles(text, token_starts, titles))
         spans.extend(_names_after_titles(text, token_starts, titles))
-        if ctx is not None and _tibetan_area(ctx):
+        shape = _sound_names(ctx) if ctx is not None else None
+        if shape is not None:
             taken = {s for s, _ in spans}
-            spans.extend(span for span in _sound_names_after_titles(text, token_starts, titles)
+            spans.extend(span for span in _sound_names_after_titles(text, token_starts, titles, shape)
                          if span[0] not in taken)
         if "·" in text or "•" in text or "・" in text or "‧" in text:
             spans.extend(_dotted_names_after_titles(text, titles, token_starts))
@@ -196,29 +198,58 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
 
 #: the places whose officials' names are Tibetan (four characters of sounds, no surname: 才让多杰)
 _TIBETAN_AREAS = ("西藏自治区", "青海省")
+_MONGOLIAN_AREAS = ("内蒙古自治区",)
 
 
-def _tibetan_area(ctx: DocContext) -> bool:
-    return ctx.province in _TIBETAN_AREAS or any("藏族" in (n or "") for n in (ctx.city, ctx.county))
+class _SoundNames(NamedTuple):
+    """How an area's officials' names written for their sounds (no surname) are shaped."""
+
+    lengths: tuple[int, ...]  # longest first
+    #: whether the first two characters may spell a word (乌云其其格: 乌云)
+    word_first: bool
 
 
-def _sound_names_after_titles(text: str, token_starts: Collection[int], titles: set[int]
-                              ) -> Iterator[tuple[int, int]]:
-    """局长才让多杰主持…, 局长格桑卓玛讲话: four characters after a title, a word starting after
-    them, holding no word of the sentence (局长带头述法, 书记高度重视: 带头, 高度) and no function
-    character."""
+#: Tibetan names: four characters (才让多杰, 格桑卓玛); Mongolian ones three to five, whose first
+#: sounds often spell a noun (乌云其其格, 其木格, 巴特尔)
+_TIBETAN_NAMES, _MONGOLIAN_NAMES = _SoundNames((4,), False), _SoundNames((5, 4, 3), True)
+
+
+def _sound_names(ctx: DocContext) -> _SoundNames | None:
+    """The shape of the names written for their sounds in the report's area; None elsewhere."""
+    places = (ctx.province or "", ctx.city or "", ctx.county or "")
+    if ctx.province in _TIBETAN_AREAS or any("藏族" in n for n in places):
+        return _TIBETAN_NAMES
+    if ctx.province in _MONGOLIAN_AREAS or any("蒙古族" in n for n in places):
+        return _MONGOLIAN_NAMES
+    return None
+
+
+def _sound_names_after_titles(text: str, token_starts: Collection[int], titles: set[int],
+                              shape: _SoundNames) -> Iterator[tuple[int, int]]:
+    """局长才让多杰主持…, 副局长乌云其其格讲话: a name of the area's shape after a title, a word
+    starting after it, holding no word of the sentence (局长带头述法, 书记高度重视, 主任工作会议: 带头,
+    高度, 会议) and no function character."""
     words, verbs = common_words(), verbs_and_adverbs()
+    first = 1 if shape.word_first else 0
     for i in sorted(titles):
         m = _TITLE_NAME.match(text, i)
         if m is None:
             continue
-        s, e = m.start(1), m.start(1) + 4
-        name = text[s:e]
-        if len(name) == 4 and all(map(is_han, name)) and (e == len(text) or e in token_starts or not is_han(text[e])) \
-                and _FUNCTION.isdisjoint(name) and not name.endswith(("乡", "镇", "县", "区", "市", "村", *_ORGAN_LAST)) \
-                and not any(name[j:j + 2] in words or name[j:j + 2] in verbs for j in range(3)) \
-                and not _private_after(text, e):
+        s = m.start(1)
+        e = next((s + n for n in shape.lengths if _sound_name(text, s, s + n, token_starts)
+                  and not any(text[j:j + 2] in verbs or (j >= s + first and text[j:j + 2] in words)
+                              for j in range(s, s + n - 1))), None)
+        if e is not None and not _private_after(text, e):
             yield s, e
+
+
+def _sound_name(text: str, s: int, e: int, token_starts: Collection[int]) -> bool:
+    """Whether text[s:e] may be a name written for its sounds: Han characters ending where a word
+    starts, no function character, no place's or body's last character."""
+    name = text[s:e]
+    return len(name) == e - s and all(map(is_han, name)) \
+        and (e == len(text) or e in token_starts or not is_han(text[e])) \
+        and _FUNCTION.isdisjoint(name) and not name.endswith(("乡", "镇", "县", "区", "市", "村", *_ORGAN_LAST))
 
 
 def _dotted_names_after_titles(text: str, titles: set[int], token_starts: Collection[int]) -> Iterator[tuple[int, int]]:

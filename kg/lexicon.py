@@ -336,7 +336,7 @@ ADDRESS_TERMS: tuple[str, ...] = ("大妈", "大爷", "大娘", "大婶", "大�
 
 #: what a lake's, river's or mountain's name is followed by when it means the feature and not the
 #: division named after it (巢湖流域, 黄山风景区: not 巢湖市, 黄山市)
-NATURAL_FEATURE_WORDS = ("流域", "水域", "湖区", "库区", "风景区", "景区", "沿岸", "水系")
+NATURAL_FEATURE_WORDS = ("流域", "水域", "湖区", "库区", "风景区", "景区", "沿岸", "水系", "湿地", "自然保护区", "保护区")
 
 #: words a town's suffix character opens that are no suffix (群众镇定自若, 父老乡亲: no 群众镇, 父老乡)
 TOWN_SUFFIX_WORDS = ("镇定", "镇压", "镇静", "镇守", "镇痛", "镇住", "乡亲", "乡愁", "乡土", "乡音", "乡情", "乡贤")

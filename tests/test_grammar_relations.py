@@ -919,3 +919,14 @@ def test_two_places_referred_to_together_both_act(nlp):
     carried = {(h, t) for h, p, t in relations(nlp, text) if p == "implements"}
     assert {h for h, t in carried if t == "“法治小院”模式"} == {"荣昌区", "隆昌市"}, carried
     assert not any(t == "“同城通办”" and h in ("荣昌区", "隆昌市") for h, t in carried), carried
+
+
+def test_coordinated_bodies_make_the_titles_of_their_own_places(nlp):
+    """酒泉市、张掖市人大常委会制定《酒泉市…条例》《张掖市黑河湿地保护条例》: each title made by its own
+    city's committee (not both by both); 黑河湿地 is a river's wetland, not 黑河市."""
+    text = ("甘肃省人民政府关于2023年度法治政府建设情况的报告\n酒泉市、张掖市人大常委会制定《酒泉市城市绿化条例》"
+            "《张掖市黑河湿地保护条例》。\n")
+    ex = extraction(nlp, text)
+    made = {(h, t) for h, p, t in triples(ex) if p == "issuedBy"}
+    assert made == {("酒泉市城市绿化条例", "酒泉市人大常委会"), ("张掖市黑河湿地保护条例", "张掖市人大常委会")}, made
+    assert "黑河市" not in {m.key.name for m in ex.mentions}

@@ -23,7 +23,7 @@ from ..lexicon import DISPOSAL_CARRY_VERBS, ENUMERATION_LEADS, ISSUE_VERBS, PROM
 from ..model import EntityKey, Predicate
 from .candidates import NESTED, Candidate
 from .coordination import COORD, coordinated_before
-from .relcore import ORG, REGULATION, DocFacts, Keyed, Sink
+from .relcore import ORG, PLACE, REGULATION, DocFacts, Keyed, Sink
 from .tables import TableRow
 from .text import Sentence
 
@@ -79,7 +79,24 @@ def made_by_subjects(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Ke
     if not subjects or not issue_verb_before(facts.text, s, m_start, ms) \
             or _bodies_before(facts.text, s, m_start, ms, exclude=subjects):
         return []
-    return [who for who in subjects if who.etype == ORG]
+    return own_bodies([who for who in subjects if who.etype == ORG], m_start, ms)
+
+
+def own_bodies(bodies: list[EntityKey], m_start: int, ms: Sequence[Keyed]) -> list[EntityKey]:
+    """Of several bodies making titles, the one of the place the title at `m_start` opens with
+    (酒泉市、张掖市人大常委会制定《酒泉市…条例》《张掖市…条例》: each its own place's); all when none
+    is (or there is one body)."""
+    if len(bodies) < 2:
+        return bodies
+    place = _title_place(m_start, ms)
+    return [who for who in bodies if place and who.name.startswith(place)] or bodies
+
+
+def _title_place(m_start: int, ms: Sequence[Keyed]) -> str:
+    """The place a title at `m_start` opens with (《酒泉市城市绿化条例》: 酒泉市); "" if none."""
+    title_end = next((m.end for m, _ in ms if m.start == m_start), m_start)
+    return next((k.name for m, k in ms if k.etype == PLACE and m.source == NESTED
+                 and m.start in (m_start, m_start + 1) and m.end <= title_end), "")
 
 
 def signed_by(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
@@ -175,7 +192,7 @@ def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]
                     and not between.endswith(PROMPTING_VERBS, 0, cue.start())) \
                     or (not between and text.startswith("《", m.start)):
                 # with the bodies coordinated before it (以市委、市政府名义印发《…》: both)
-                for k3 in coordinated_before(text, bodies):
+                for k3 in own_bodies(coordinated_before(text, bodies), m.start, ms):
                     sink.add(k, ISSUED_BY, k3, s)
         for issuer in titled_issuers(text, m, ms):
             sink.add(k, ISSUED_BY, issuer, s)

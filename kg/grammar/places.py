@@ -291,7 +291,7 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
             continue
         out.append(PlaceHit(Candidate(m.start(), m.end(), EntityType.PLACE, m.group(0), "place",
                                       "DevelopmentZone"), None, None))
-    return out + _new_areas(text, hits)
+    return out + _new_areas(text, hits) + _cooperation_zones(text, hits)
 
 
 _NEW_AREA = "新区"
@@ -316,6 +316,39 @@ def _new_area_stem(text: str, s: int) -> int | None:
         if a == 0 or not is_han(text[a - 1]) or text[a - 1] in _NEW_AREA_AFTER:
             return a
     return None
+
+
+#: the words closing the name of a zone set up across or inside divisions (横琴粤澳深度合作区,
+#: 前海深港现代服务业合作区, 临港新片区), its name a run of up to ten characters before them
+_COOPERATION_ZONES = ("合作区", "新片区")
+_COOPERATION_STEM_MAX = 10
+#: the last characters of the division or zone a cooperation zone's name may follow
+_OWNER_ENDS = frozenset("省市县区")
+
+
+def _cooperation_zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A cooperation zone: the run before 合作区/新片区 from where a name opens (a break, a
+    function word, or the end of the division or zone it lies in), holding no character of a
+    phrase; a division's name inside it is nested."""
+    out: list[PlaceHit] = []
+    inside = None
+    for word in _COOPERATION_ZONES:
+        s = text.find(word)
+        while s >= 0:
+            e = s + len(word)
+            a = s
+            while a > 0 and s - a < _COOPERATION_STEM_MAX and is_han(text[a - 1]) \
+                    and text[a - 1] not in _NEW_AREA_AFTER and text[a - 1] not in _OWNER_ENDS:
+                a -= 1  # (上海自贸区临港新片区: the name opens after the zone it lies in)
+            stem = text[a:s]
+            if len(stem) >= 2 and not _bad_parts(stem) and stem[:2] not in verbs_and_adverbs():
+                if inside is None:
+                    inside = _covered(len(text), hits)
+                if not inside[s - 1]:
+                    out.append(PlaceHit(Candidate(a, e, EntityType.PLACE, text[a:e], "place",
+                                                  "DevelopmentZone"), None, None))
+            s = text.find(word, e)
+    return out
 
 
 def _new_areas(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:

@@ -443,3 +443,15 @@ def test_the_peoples_organisations_every_county_has(nlp):
     assert {"汝城县残联", "汝城县科协", "汝城县红十字会", "汝城县法学会", "汝城县律协", "汝城县人武部",
             "湖南省法学会立法学研究会", "汝城县团委", "郴州市团委"} <= found, found
     assert "湖南省法学会" not in found and not any("集团" in o for o in found), found
+
+
+def test_a_towns_bare_level_word_in_its_own_report(nlp):
+    """天目湖镇司法所2023年工作总结: 镇人民调解委员会, 镇党委, 联合镇派出所 are that town's bodies (联合
+    is a verb, no town 联合镇); in a county's report 镇党委 and 各乡镇党委 name no body."""
+    text = ("溧阳市天目湖镇司法所2023年工作总结\n在镇党委领导下开展工作。镇人民调解委员会被评为金牌调解委员会。"
+            "联合镇派出所开展普法,各乡镇党委参加。\n")
+    found = orgs(nlp, text)
+    assert {"天目湖镇党委", "天目湖镇人民调解委员会", "天目湖镇派出所"} <= found, found
+    assert not any(o.startswith(("联合镇", "乡镇", "各")) for o in found), found
+    county = orgs(nlp, "溧阳市2023年法治政府建设年度报告\n镇党委、镇政府参加。各乡镇党委参加。\n")
+    assert not any("镇" in o for o in county), county

@@ -22,7 +22,7 @@ from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
 from .memo import memo
 from .text import (COUNT_AFTER, HAN, OPENING_QUOTES, clause_start, common_words, han_class_without, is_han,
-                   proper_abbreviations, trie_pattern)
+                   proper_abbreviations, trie_pattern, verbs_and_adverbs)
 
 
 _CENTRAL_RE = re.compile(trie_pattern(CENTRAL_ORGANS))
@@ -674,7 +674,31 @@ def _level_bodies(text: str, ctx: DocContext, places: Sequence[Candidate],
         place = _level_word_place(text, i, level, text[stem_start:chain[-1]], ctx, counties)
         if place:
             out.extend(_level_body(text, i, stem_start, chain, level, place, token_starts, starts))
-    return out + _youth_leagues(text, ctx)
+    return out + _youth_leagues(text, ctx) + _town_bodies(text, places, token_starts, starts)
+
+
+#: a town's bare level words (镇党委, 乡人民政府, 街道办事处)
+_TOWN_WORD = re.compile("街道|镇|乡")
+
+
+def _town_bodies(text: str, places: Sequence[Candidate], token_starts: Collection[int] | None,
+                 starts: Collection[int]) -> list[Candidate]:
+    """In a town's own report (its title opens with the town: 天目湖镇司法所2023年工作总结), 镇/乡/街道
+    opening a body is that town's (镇人民调解委员会 → 天目湖镇人民调解委员会)."""
+    first_line = text.find("\n")
+    town = next((p for p in places if p.subtype == "Town" and p.end <= first_line), None) if first_line > 0 else None
+    if town is None:
+        return []
+    out: list[Candidate] = []
+    for m in _TOWN_WORD.finditer(text, first_line):
+        i, stem_start = m.span()
+        if not _level_word_opens(text, i, token_starts) or (i > 0 and is_han(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE
+                                                            and text[i - 2:i] not in verbs_and_adverbs()):
+            continue  # (乡镇, 城镇, 天目湖镇: the word is another's; 联合镇派出所: a verb's object)
+        chain = _extend_chain(text, stem_start, token_starts)
+        if chain and _follows_level(text[stem_start:chain[-1]]):
+            out.extend(_level_body(text, i, stem_start, chain, "town", town.name, token_starts, starts))
+    return out
 
 
 #: the Youth League's committee of a level, written with its level inside (团县委, 团市委)

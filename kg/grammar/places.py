@@ -444,7 +444,8 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
     if "和" in core[1:len(core) - (len(core) == 2)] or _TOWN_CUE.search(core.strip("和")) \
             or (len(core) == 4 and core[:2] in verbs_and_adverbs()) \
             or (len(core) == 3 and core[1:] in verbs_and_adverbs()) \
-            or (ethnic and core[-2:] in verbs_and_adverbs()):
+            or (ethnic and core[-2:] in verbs_and_adverbs()) \
+            or (len(stem) == 2 and stem in verbs_and_adverbs() and not (after_county or listed)):
         return False  # 推广安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
     suffix = text[suffix_start:e]
     # 城乡, 城镇居民: words, not names (柳溪县青石镇 is certain)

@@ -319,17 +319,18 @@ def _new_area_stem(text: str, s: int) -> int | None:
 
 
 #: the words closing the name of a zone set up across or inside divisions (横琴粤澳深度合作区,
-#: 前海深港现代服务业合作区, 临港新片区), its name a run of up to ten characters before them
-_COOPERATION_ZONES = ("合作区", "新片区")
+#: 前海深港现代服务业合作区, 临港新片区, 博鳌乐城国际医疗旅游先行区, 海口综合保税区), its name a run
+#: of up to ten characters before them
+_COOPERATION_ZONES = ("合作区", "新片区", "先行区", "试验区", "保税区")
 _COOPERATION_STEM_MAX = 10
 #: the last characters of the division or zone a cooperation zone's name may follow
 _OWNER_ENDS = frozenset("省市县区")
 
 
 def _cooperation_zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """A cooperation zone: the run before 合作区/新片区 from where a name opens (a break, a
-    function word, or the end of the division or zone it lies in), holding no character of a
-    phrase; a division's name inside it is nested."""
+    """A cooperation zone: the run before 合作区/新片区/先行区… from where a name opens (a break, a
+    function word, or the end of the division or zone it lies in), opening with a proper name or
+    a place's and holding no character of a phrase; a division's name inside it is nested."""
     out: list[PlaceHit] = []
     inside = None
     for word in _COOPERATION_ZONES:
@@ -341,7 +342,10 @@ def _cooperation_zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
                     and text[a - 1] not in _NEW_AREA_AFTER and text[a - 1] not in _OWNER_ENDS:
                 a -= 1  # (上海自贸区临港新片区: the name opens after the zone it lies in)
             stem = text[a:s]
-            if len(stem) >= 2 and not _bad_parts(stem) and stem[:2] not in verbs_and_adverbs():
+            # a proper name (横琴, 博鳌乐城) or a place's (海口综合保税区) opens it, no word (争创全市
+            # 现代化建设先行区, 自由贸易试验区: a goal, a kind)
+            named = stem[:2] not in common_words() or any(h.candidate.start == a for h in hits)
+            if len(stem) >= 2 and named and not _bad_parts(stem) and stem[:2] not in verbs_and_adverbs():
                 if inside is None:
                     inside = _covered(len(text), hits)
                 if not inside[s - 1]:

@@ -8,7 +8,9 @@ named by the extractor's fingerprint (kg.cache.extractor_fingerprint: kg's extra
 data, and the versions of the packages whose data it reads), so any change to what makes a
 table makes it afresh. Reading one builds nothing but the table's declared types (msgspec);
 a file that is missing, damaged or of another shape is made again, and one that cannot be
-written (a read-only home) only costs the time.
+written (a read-only home) only costs the time. The KEEP newest tables of each name stay: two
+checkouts of different code sharing one home (a branch and main, a build beside the tests of
+an edited grammar) would otherwise remove each other's and make them again in every process.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ import msgspec
 T = TypeVar("T")
 
 FORMAT = "lgkg-derived/1"
+#: how many tables of one name (made by different extractors) are kept
+KEEP = 4
 
 
 def folder() -> Path:
@@ -49,7 +53,16 @@ def kept(name: str, kind: type[T], make: Callable[[], T]) -> T:
         pass
     table = make()
     if replace_file(path, msgspec.json.encode(table)):
-        for old in path.parent.glob(f"{name}-*.json"):  # tables of earlier extractors
-            if old != path:
-                old.unlink(missing_ok=True)
+        _forget_old(name, path)
     return table
+
+
+def _forget_old(name: str, path: Path) -> None:
+    """Remove the tables of `name` beyond the KEEP newest (`path`, just written, among them)."""
+    def age(p: Path) -> tuple[bool, float]:
+        try:
+            return p != path, -p.stat().st_mtime
+        except OSError:  # removed meanwhile by another process
+            return True, 0.0
+    for old in sorted(path.parent.glob(f"{name}-*.json"), key=age)[KEEP:]:
+        old.unlink(missing_ok=True)

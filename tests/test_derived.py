@@ -34,15 +34,34 @@ def test_a_damaged_or_misshapen_table_is_made_again(home):
         assert derived.kept("t", list[str], _never) == ["c"]  # and kept again
 
 
-def test_a_table_of_other_code_is_not_read_and_goes_when_the_new_one_is_kept(home, monkeypatch):
+def test_a_table_of_other_code_is_not_read_and_the_oldest_go_beyond_keep(home, monkeypatch):
+    import os
+
     import kg.cache
 
-    derived.kept("t", list[str], lambda: ["old"])
-    old = derived.path_of("t")
-    monkeypatch.setattr(kg.cache, "extractor_fingerprint", lambda: "an edited grammar")
-    assert derived.path_of("t") != old
-    assert derived.kept("t", list[str], lambda: ["new"]) == ["new"]
-    assert not old.exists()
+    paths = []
+    for k in range(derived.KEEP + 2):  # each an edited grammar's, one second older than the next
+        monkeypatch.setattr(kg.cache, "extractor_fingerprint", lambda k=k: f"grammar {k}")
+        assert derived.kept("t", list[str], lambda k=k: [str(k)]) == [str(k)]
+        paths.append(derived.path_of("t"))
+        os.utime(paths[-1], (1_000_000 + k, 1_000_000 + k))
+    assert len(set(paths)) == len(paths)
+    assert sorted(home.iterdir()) == sorted(paths[-derived.KEEP:])  # the newest stay
+    monkeypatch.setattr(kg.cache, "extractor_fingerprint", lambda: f"grammar {derived.KEEP}")
+    assert derived.kept("t", list[str], _never) == [str(derived.KEEP)]  # another checkout's: still read
+
+
+def test_a_table_just_made_stays_whatever_the_clock_says(home, monkeypatch):
+    import os
+
+    import kg.cache
+
+    derived.kept("t", list[str], lambda: ["a"])
+    os.utime(derived.path_of("t"), (2_000_000_000, 2_000_000_000))  # from the future
+    for k in range(derived.KEEP):
+        monkeypatch.setattr(kg.cache, "extractor_fingerprint", lambda k=k: f"grammar {k}")
+        derived.kept("t", list[str], lambda k=k: [str(k)])
+        assert derived.path_of("t").exists()
 
 
 def test_a_table_that_cannot_be_kept_is_still_given(tmp_path, monkeypatch):

@@ -233,6 +233,30 @@ def test_graph_data_follows_the_contract(seeds_graph, seeds_data):
     assert len(set(drawn)) > 0.95 * len(drawn)  # a real layout of what the page draws at load
 
 
+def test_vis_nodes_and_edges_are_what_pyvis_makes(seeds_data):
+    """The page's vis-network nodes and edges are made without importing pyvis, as its
+    Network.add_node / add_edge make them (a lone entity with physics off, an empty label)."""
+    from pyvis.network import Network
+
+    nodes, edges = seeds_data["nodes"], seeds_data["edges"]
+    assert any(not n["deg"] for n in nodes) and any(n["deg"] for n in nodes)
+    net = Network(directed=True)
+    ours = []
+    for n in [*nodes, {**nodes[0], "iri": "https://example.org/unlabelled", "label": ""}]:
+        value = viewer._node_value(n["deg"])
+        extra = {} if n["deg"] else {"physics": False}
+        net.add_node(n["iri"], label=n["label"], shape=viewer_data.CLASSES[n["cls"]][2], group=n["cls"],
+                     x=n["x"], y=n["y"], value=value, **extra)
+        ours.append(viewer.vis_node(n["iri"], n["label"], n["cls"], n["x"], n["y"], value, physics=bool(n["deg"])))
+    for k, e in enumerate(edges):
+        net.add_edge(nodes[e["s"]]["iri"], nodes[e["o"]]["iri"], id=k, rel=e["rel"],
+                     color={"color": viewer_data.RELATIONS[e["rel"]][1]})
+    vis_nodes, vis_edges, *_ = net.get_network_data()
+    assert ours == vis_nodes and list(ours[0]) == list(vis_nodes[0])  # the keys in pyvis's order too
+    assert [viewer.vis_edge(k, nodes[e["s"]]["iri"], nodes[e["o"]]["iri"], e["rel"])
+            for k, e in enumerate(edges)] == vis_edges
+
+
 def test_json_in_script_cannot_break_out():
     s = viewer.json_for_script({"a": INJECTED_ALIAS, "b": INJECTED_QUOTE, "c": "&amp;<!--"})
     assert "<" not in s and ">" not in s and "&" not in s and "\u2028" not in s and "\u2029" not in s

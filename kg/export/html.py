@@ -1,9 +1,10 @@
-"""The HTML viewer: pyvis builds the network, our own template renders one self-contained page.
+"""The HTML viewer: vis-network draws the network, our own template renders one self-contained page.
 
 pyvis's stock page loads Bootstrap from a CDN, switches to innerHTML popups when a title holds
-"href" and inserts its heading unescaped. Here pyvis only assembles the vis-network nodes, edges
-and options (`Network.get_network_data`); `templates/viewer.html` (Jinja2, autoescaped) inlines
-vis-network from the copy pyvis ships, our script and styles, and the graph as JSON inside
+"href" and inserts its heading unescaped. Here the vis-network nodes and edges are the dicts
+pyvis's `Network.add_node`/`add_edge` would make (`vis_node`, `vis_edge`: importing pyvis, with
+networkx and IPython, took 0.2–0.3 s of every build); `templates/viewer.html` (Jinja2,
+autoescaped) inlines vis-network from the copy pyvis ships, our script and styles, and the graph as JSON inside
 <script type="application/json"> blocks (a core parsed at load, the search keys and chunks of
 entities parsed on demand: viewer_chunks.py). The page reads them with textContent + JSON.parse and shows
 every label, alias and quote through textContent, never as markup. A Content-Security-Policy
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import math
 from functools import lru_cache
 from importlib.util import find_spec
@@ -30,7 +30,8 @@ from .viewer_chunks import json_for_script, split
 from .viewer_data import CLASS_COLOURS, CLASSES, RELATIONS, GraphLike, graph_data
 from .viewer_search import Pinyin, pinyin_keys
 
-__all__ = ["CLASS_COLOURS", "RELATIONS", "graph_data", "network_data", "render_html", "write_html"]
+__all__ = ["CLASS_COLOURS", "RELATIONS", "graph_data", "network_data", "render_html", "vis_edge", "vis_node",
+           "write_html"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FONT_FACE = ("system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', "
@@ -73,20 +74,20 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-class _IdList(list):
-    """pyvis keeps node ids in a list and tests membership on every add_node/add_edge, which
-    is O(nodes) each; a list with a set beside it keeps the same behaviour in O(1)."""
+def vis_node(iri: str, label: str, cls: str, x: int, y: int, value: int, physics: bool = True) -> dict:
+    """An entity's vis-network node, as pyvis's Network.add_node(iri, label=label, shape=…,
+    group=cls, x=x, y=y, value=value[, physics=False]) makes it (tests compare the two)."""
+    node = {"group": cls, "x": x, "y": y, "value": value}
+    if not physics:
+        node["physics"] = False
+    node.update(id=iri, label=label or iri, shape=CLASSES[cls][2])
+    return node
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._set: set = set()
 
-    def append(self, x) -> None:  # noqa: D102
-        super().append(x)
-        self._set.add(x)
-
-    def __contains__(self, x) -> bool:
-        return x in self._set
+def vis_edge(k: int, source: str, target: str, rel: str) -> dict:
+    """Relation `k`'s vis-network edge, as pyvis's add_edge(source, target, id=k, rel=rel,
+    color=…) makes it in a directed Network."""
+    return {"id": k, "rel": rel, "color": {"color": RELATIONS[rel][1]}, "from": source, "to": target, "arrows": "to"}
 
 
 def _node_value(degree: int) -> int:
@@ -139,28 +140,17 @@ def _options(large: bool, n_shown: int) -> dict:
 
 
 def network_data(g: GraphLike, pinyin: Pinyin = pinyin_keys) -> dict:
-    """Everything the page needs: pyvis-built vis nodes/edges/options plus the panel's data."""
-    from pyvis.network import Network
-
+    """Everything the page needs: the vis nodes, edges and options plus the panel's data."""
     data = graph_data(g, pinyin=pinyin)
     nodes, edges = data["nodes"], data["edges"]
     large = data["start"] is not None
-    net = Network(directed=True)
-    net.node_ids = _IdList()
-    for n in nodes:
-        extra = {} if n["deg"] else {"physics": False}  # lone entities keep their place in the margin
-        net.add_node(n["iri"], label=n["label"], shape=CLASSES[n["cls"]][2], group=n["cls"],
-                     x=n["x"], y=n["y"], value=_node_value(n["deg"]), **extra)
-    for k, e in enumerate(edges):
-        net.add_edge(nodes[e["s"]]["iri"], nodes[e["o"]]["iri"], id=k, rel=e["rel"],
-                     color={"color": RELATIONS[e["rel"]][1]})
-    # a dict, not set_options(): that one strips every space from the JSON (font names have them)
+    vis_nodes = [vis_node(n["iri"], n["label"], n["cls"], n["x"], n["y"], _node_value(n["deg"]), physics=bool(n["deg"]))
+                 for n in nodes]  # lone entities keep their place in the margin
+    vis_edges = [vis_edge(k, nodes[e["s"]]["iri"], nodes[e["o"]]["iri"], e["rel"]) for k, e in enumerate(edges)]
     shown = len(data["start"]) if data["start"] else \
         sum(1 for n in nodes if not n.get("col")) + len(data["groups"])  # what the page draws at load
-    net.options = _options(large, shown)
-    vis_nodes, vis_edges, _heading, _height, _width, options = net.get_network_data()
     return {
-        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)},
+        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": _options(large, shown)},
         "info": [{k: n[k] for k in ("type", "aliases", "docs", "props", "figs", "deg") if k in n} for n in nodes],
         "evidence": [e["ev"] for e in edges],
         "quotes": data["quotes"],

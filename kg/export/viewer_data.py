@@ -5,8 +5,8 @@ page only ever shows through textContent); nothing here is HTML. Output is deter
 nodes are sorted by IRI, edges by (relation, subject, object), positions are integers from a
 layout that uses no randomness.
 
-pyvis assembles the network (nodes, edges, vis options); the page renders it with our own
-template (see html.py).
+html.py makes the vis-network nodes, edges and options; the page renders them with our own
+template.
 """
 from __future__ import annotations
 

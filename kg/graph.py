@@ -746,12 +746,16 @@ def _evidence_rows(kb: KnowledgeBase) -> list[EvidenceRow]:
     doc = cache(_document_iri)
     entity = cache(_entity_iri)
     gazetteer = str(GAZETTEER_IRI)
+    quoted: dict[str, str] = {}  # each quote checked once: a corpus quotes its sentences again and again
     rows = []
     for r in kb.relations:
         hs, ps, ts = entity(r.head), _lg(r.predicate.value), entity(r.tail)
         for ev in r.evidence:
             source = doc(ev.doc_id) if ev.doc_id and ev.doc_id in docs else gazetteer
-            rows.append(EvidenceRow(hs, ps, ts, source, scalar_text(ev.quote)))
+            quote = quoted.get(ev.quote)
+            if quote is None:
+                quote = quoted[ev.quote] = scalar_text(ev.quote)
+            rows.append(EvidenceRow(hs, ps, ts, source, quote))
     return rows
 
 

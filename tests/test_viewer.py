@@ -257,6 +257,16 @@ def test_vis_nodes_and_edges_are_what_pyvis_makes(seeds_data):
             for k, e in enumerate(edges)] == vis_edges
 
 
+def test_evidence_sorts_by_source_and_quote_with_sourceless_quotes_last():
+    """The plain sort and cut gives the order of the key (no source last, source, quote)."""
+    import random
+
+    rng = random.Random(17)
+    for _ in range(200):
+        pairs = {(rng.choice((-1, 0, 1, 2, 7)), rng.choice("甲乙丙ab")) for _ in range(rng.randrange(8))}
+        assert viewer_data._sources_first(pairs) == sorted(pairs, key=lambda e: (e[0] < 0, e[0], e[1]))
+
+
 def test_json_in_script_cannot_break_out():
     s = viewer.json_for_script({"a": INJECTED_ALIAS, "b": INJECTED_QUOTE, "c": "&amp;<!--"})
     assert "<" not in s and ">" not in s and "&" not in s and "\u2028" not in s and "\u2029" not in s

@@ -11,6 +11,7 @@ template.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import defaultdict, deque
 from dataclasses import dataclass
 
@@ -205,12 +206,26 @@ class _SourceTable:
 
 
 def _evidence(g: TripleIndex, table: _SourceTable) -> dict[tuple, set[tuple[int, str]]]:
-    """(s, p, o) → its evidence as (source number, quote); -1 for a quote with no source."""
+    """(s, p, o) → its evidence as (source number, quote); -1 for a quote with no source. Each
+    source is numbered when first met (a 100× corpus has 500 sources and 136,000 rows)."""
     evidence_of: dict[tuple, set[tuple[int, str]]] = defaultdict(set)
+    number: dict[object, int] = {None: -1}
     for row in g.evidence_rows():
-        src = table.of(row.source) if row.source is not None else -1
+        src = number.get(row.source)
+        if src is None:
+            src = number[row.source] = table.of(row.source)
         evidence_of[(row.subject, row.predicate, row.object)].add((src, row.quote))
     return evidence_of
+
+
+def _sources_first(evidence: set[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(source, quote) pairs by source and quote, those of no source (-1) last: a plain sort
+    and one cut (a key function per pair took most of the viewer's edges at 100×)."""
+    evs = sorted(evidence)
+    if evs and evs[0][0] < 0:
+        k = bisect_left(evs, (0, ""))
+        evs = evs[k:] + evs[:k]
+    return evs
 
 
 def _edges(g: TripleIndex, ents: _Entities, evidence_of: dict[tuple, set[tuple[int, str]]]) \
@@ -219,21 +234,20 @@ def _edges(g: TripleIndex, ents: _Entities, evidence_of: dict[tuple, set[tuple[i
     [source, quote number]; and the quotes, each stored once (a quote backs many statements)."""
     quotes: list[str] = []
     quote_index: dict[str, int] = {}
-
-    def quote_number(q: str) -> int:
-        if q not in quote_index:
-            quote_index[q] = len(quotes)
-            quotes.append(q)
-        return quote_index[q]
-
     index, iris = ents.index, ents.iris
     edges: list[dict] = []
     for rel in RELATIONS:
         p = _lg(rel)
         pairs = sorted((index[s], index[o]) for s, o in g.subject_objects(p) if s in index and o in index)
         for s, o in pairs:
-            evs = sorted(evidence_of.get((iris[s], p, iris[o]), ()), key=lambda e: (e[0] < 0, e[0], e[1]))
-            edges.append({"s": s, "o": o, "rel": rel, "ev": [[src, quote_number(q)] for src, q in evs]})
+            ev = []
+            for src, q in _sources_first(evidence_of.get((iris[s], p, iris[o]), set())):
+                n = quote_index.get(q)
+                if n is None:
+                    n = quote_index[q] = len(quotes)
+                    quotes.append(q)
+                ev.append([src, n])
+            edges.append({"s": s, "o": o, "rel": rel, "ev": ev})
     return edges, quotes
 
 

@@ -78,10 +78,14 @@ def figures(g, index: dict, source_of) -> dict[int, list[list]]:
     name_of = cache(lambda m: (pick_label(names.get(m, ())) if m is not None else None) or "")
     number = cache(number_text)
     out: dict[int, list[list]] = defaultdict(list)
+    source: dict[object, int] = {None: -1}  # each source's number, looked up once
     for r in rows:
         i = index.get(r.area)
         if i is None:
             continue
-        out[i].append([name_of(r.measure), r.period, number(r.value), r.unit,
-                       source_of(r.source) if r.source is not None else -1])
-    return {i: sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3], r[4])) for i, rows in sorted(out.items())}
+        src = source.get(r.source)
+        if src is None:
+            src = source[r.source] = source_of(r.source)
+        out[i].append([name_of(r.measure), r.period, number(r.value), r.unit, src])
+    # [measure, period, value, unit, source] lists sort as those five fields, without a key function
+    return {i: sorted(rows) for i, rows in sorted(out.items())}

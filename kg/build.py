@@ -693,7 +693,7 @@ def _write_graph(kb: KnowledgeBase, records: list[DocumentRecords], out: Path, *
                 cache.write_errors += 1
             stats["html_seconds"] = time.perf_counter() - t1
         t1 = time.perf_counter()
-        ttl = write_turtle(kb, out / "graph.ttl", parts)
+        ttl = write_turtle(kb, out / "graph.ttl", parts, records)
         stats["turtle_seconds"] = time.perf_counter() - t1  # waiting for the parts included
         stats["exports_seconds"] = time.perf_counter() - t
         stats["parts_made"] = parts.made

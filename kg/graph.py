@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from itertools import chain
@@ -324,13 +324,14 @@ def document_records(kb: KnowledgeBase) -> list[DocumentRecords]:
                             tuple(observations[d.doc_id]), tuple(datasets[d.doc_id])) for d in kb.documents]
 
 
-def orphan_records(kb: KnowledgeBase) -> DocumentRecords:
+def orphan_records(kb: KnowledgeBase, evidence: bool = True) -> DocumentRecords:
     """The records no document of `kb` owns: evidence from background knowledge (the gazetteer)
-    or of a document `kb` does not hold, and figures and tables of such a document."""
+    or of a document `kb` does not hold (not looked for without `evidence`: every relation's
+    evidence is read), and figures and tables of such a document."""
     docs = _document_ids(kb)
-    evidence = tuple((r.head, r.predicate.value, r.tail, ev) for r in kb.relations for ev in r.evidence
-                     if not (ev.doc_id and ev.doc_id in docs))
-    return DocumentRecords("", frozenset(), evidence, tuple(o for o in kb.observations if o.doc_id not in docs),
+    orphans = tuple((r.head, r.predicate.value, r.tail, ev) for r in kb.relations for ev in r.evidence
+                    if not (ev.doc_id and ev.doc_id in docs)) if evidence else ()
+    return DocumentRecords("", frozenset(), orphans, tuple(o for o in kb.observations if o.doc_id not in docs),
                            tuple(d for d in kb.datasets if d.doc_id not in docs))
 
 
@@ -420,7 +421,7 @@ def _corpus_triples(kb: KnowledgeBase, sp: _Spelling) -> Iterator[tuple]:
     yield from _source_triples(kb, sp)
     yield from _entity_triples(kb, sp)
     used_gazetteer = yield from _relation_triples(kb, sp)  # with the evidence of no document
-    figures = replace(orphan_records(kb), evidence=())
+    figures = orphan_records(kb, evidence=False)  # the relations gave the evidence of no document
     sp.used.update(terms_used(figures))
     yield from _observation_triples(figures, sp)  # figures of no document (a hand-made knowledge base)
     yield from _measure_triples(kb, sp)

@@ -267,13 +267,15 @@ class PartsInMemory:
         return self._parts.pop(rec.doc_id).turtle.encode("utf-8")
 
 
-def kb_turtle_chunks(kb: KnowledgeBase, parts: Parts | None = None) -> Iterator[bytes]:
+def kb_turtle_chunks(kb: KnowledgeBase, parts: Parts | None = None,
+                     records: Sequence[DocumentRecords] | None = None) -> Iterator[bytes]:
     """graph.ttl of `kb` in pieces of UTF-8: the prefixes, the corpus-wide subjects (documents, entities,
     measures, the ontology's declarations) in order of their names, then each document's own
     subjects (its evidence, figures and tables: `parts`), document by document. A document's
     blocks are the same whatever else the corpus holds, so an incremental build writes the
-    kept ones as they are."""
-    records = document_records(kb)
+    kept ones as they are. `records`: document_records(kb), when the caller has them."""
+    if records is None:
+        records = document_records(kb)
     if parts is None:
         parts = PartsInMemory()
     heads = parts.heads(records)
@@ -287,9 +289,10 @@ def kb_turtle_chunks(kb: KnowledgeBase, parts: Parts | None = None) -> Iterator[
         yield parts.turtle(rec)
 
 
-def _turtle_source(source: Graph | KnowledgeBase, parts: Parts | None = None) -> Iterator[bytes]:
+def _turtle_source(source: Graph | KnowledgeBase, parts: Parts | None = None,
+                   records: Sequence[DocumentRecords] | None = None) -> Iterator[bytes]:
     if isinstance(source, KnowledgeBase):
-        return kb_turtle_chunks(source, parts)
+        return kb_turtle_chunks(source, parts, records)
     if isinstance(source, Graph):
         return (chunk.encode("utf-8") for chunk in turtle_chunks(_graph_triples(source)))
     raise TypeError(f"expected a KnowledgeBase or an rdflib Graph, got {type(source).__name__}")
@@ -300,11 +303,12 @@ def turtle_bytes(source: Graph | KnowledgeBase) -> bytes:
     return b"".join(_turtle_source(source))
 
 
-def write_turtle(source: Graph | KnowledgeBase, path: Path, parts: Parts | None = None) -> Path:
+def write_turtle(source: Graph | KnowledgeBase, path: Path, parts: Parts | None = None,
+                 records: Sequence[DocumentRecords] | None = None) -> Path:
     """Write graph.ttl atomically (write-then-rename); a KnowledgeBase's documents' parts from
-    `parts` (None: made here)."""
+    `parts` (None: made here), `records` its document_records when the caller has them."""
     with atomic_write(Path(path), "wb") as fh:
-        for chunk in _turtle_source(source, parts):
+        for chunk in _turtle_source(source, parts, records):
             fh.write(chunk)
     return Path(path)
 

@@ -12,7 +12,7 @@ formats rdflib writes). The writers and the viewer therefore cannot drift from t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -645,8 +645,7 @@ class TripleIndex:
         self._evidence: list[EvidenceRow] | None = None
         self._figures: list[FigureRow] | None = None
         if kb is not None:
-            for _ in self.filling(iter_triples(kb, with_ontology, terms=text_made_once(LIGHT_TERMS))):
-                pass
+            self._fill(iter_triples(kb, with_ontology, terms=text_made_once(LIGHT_TERMS)))
 
     @classmethod
     def of(cls, graph: Graph | TripleIndex) -> TripleIndex:
@@ -655,8 +654,7 @@ class TripleIndex:
             return graph
         index = cls()
         term = cache(light_term)  # each rdflib term converted once
-        for _ in index.filling((term(s), term(p), term(o)) for s, p, o in graph):
-            pass
+        index._fill((term(s), term(p), term(o)) for s, p, o in graph)
         return index
 
     @classmethod
@@ -669,8 +667,7 @@ class TripleIndex:
         terms = text_made_once(LIGHT_TERMS)
         for rec in document_records(kb) if records is None else records:
             used.update(terms_used(rec))
-        for _ in index.filling(chain(corpus_triples(kb, terms, used), ontology_triples(used, terms))):
-            pass
+        index._fill(chain(corpus_triples(kb, terms, used), ontology_triples(used, terms)))
         index._evidence, index._figures = _evidence_rows(kb), _figure_rows(kb)
         return index
 
@@ -685,6 +682,17 @@ class TripleIndex:
                 pairs = by_p[p] = {}
             pairs[(s, o)] = None
             yield t
+        self.done()
+
+    def _fill(self, triples: Iterable[tuple]) -> None:
+        """Index `triples` (light terms): `filling` without passing them on (one generator less
+        per triple: the viewer indexes 156,000 corpus-wide triples at 100×)."""
+        by_p = self._filling
+        for s, p, o in triples:
+            pairs = by_p.get(p)
+            if pairs is None:
+                pairs = by_p[p] = {}
+            pairs[(s, o)] = None
         self.done()
 
     def done(self) -> None:

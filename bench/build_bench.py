@@ -362,7 +362,12 @@ def bench_incremental(tmp: Path, n: int, jobs: int) -> None:
     (ADDED_RUNS times, each a new text in its place: the median); then the same inputs built cold
     (--no-cache) into another folder, whose graph.ttl must be byte-identical to the incremental
     build's. The added report's share is given of both cold builds: this machine's speed drifts
-    by up to a third between the start and the end of one run."""
+    by up to a third between the start and the end of one run.
+
+    The builds keep their derived tables (kg.derived) in the bench's own folder ($LGKG_CACHE_DIR):
+    the first cold build makes them, as a first build on a new machine does, and no other
+    checkout's build sharing the user's cache folder can remove them while the bench runs."""
+    os.environ["LGKG_CACHE_DIR"] = str(tmp / "home")
     say(f"lgkg incremental bench — {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
     corpus = shuffled(tmp / f"s{n}", n)
     chars = sum(len(p.read_text(encoding="utf-8")) for p in corpus.glob("*.txt"))

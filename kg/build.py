@@ -694,10 +694,13 @@ def _write_graph(kb: KnowledgeBase, records: list[DocumentRecords], out: Path, *
             stats["html_seconds"] = time.perf_counter() - t1
         t1 = time.perf_counter()
         ttl = write_turtle(kb, out / "graph.ttl", parts, records)
+        if not parts.save_verified() and cache is not None:
+            cache.write_errors += 1
         stats["turtle_seconds"] = time.perf_counter() - t1  # waiting for the parts included
         stats["exports_seconds"] = time.perf_counter() - t
         stats["parts_made"] = parts.made
         stats["parts_kept"] = len(records) - parts.made
+        stats["parts_hashed"] = parts.hashed
     return [ttl, *texts, *page]
 
 

@@ -65,6 +65,37 @@ def test_kept_parts_give_a_cold_builds_bytes_and_damaged_ones_are_made_again(tmp
     assert (tmp_path / "fixed" / "graph.ttl").read_bytes() == cold
 
 
+def test_a_settled_kept_part_is_not_hashed_again_until_its_file_changes(tmp_path, corpus, monkeypatch):
+    import time
+
+    from kg.export import parts
+
+    monkeypatch.setattr(parts, "SETTLED_NS", 0)  # every file settled at once
+    src, _new = corpus
+    cache = tmp_path / "cache"
+    build([src], tmp_path / "cold")
+    cold = (tmp_path / "cold" / "graph.ttl").read_bytes()
+    # new output folders: no "nothing new"; the parts made are read back and hashed once
+    runs = [build([src], tmp_path / f"out{k}", cache_dir=cache) for k in range(3)]
+    assert [(r.stats["parts_made"], r.stats["parts_hashed"]) for r in runs] == [(2, 2), (0, 0), (0, 0)]
+    assert all((tmp_path / f"out{k}" / "graph.ttl").read_bytes() == cold for k in range(3))
+
+    files = sorted((cache / "parts").rglob("*.ttl"))
+    time.sleep(0.05)  # past the timestamps' tick
+    data = bytearray(files[0].read_bytes())
+    data[-5] ^= 0x01  # one bit flipped in place, same length: its ctime moves, so it is hashed
+    with open(files[0], "r+b") as fh:
+        fh.write(bytes(data))
+    again = build([src], tmp_path / "again", cache_dir=cache)
+    assert (again.stats["parts_made"], again.stats["parts_hashed"]) == (1, 1)
+    assert (tmp_path / "again" / "graph.ttl").read_bytes() == cold
+    (cache / "parts").joinpath(next(p.name for p in (cache / "parts").iterdir()), parts.VERIFIED) \
+        .write_bytes(b"{not json")  # damaged: every part is hashed, nothing fails
+    damaged = build([src], tmp_path / "damaged", cache_dir=cache)
+    assert (damaged.stats["parts_made"], damaged.stats["parts_hashed"]) == (0, 2)
+    assert (tmp_path / "damaged" / "graph.ttl").read_bytes() == cold
+
+
 def test_graph_ttl_holds_the_corpus_wide_subjects_then_each_documents_own(seeds_build):
     ttl = seeds_build.outputs[0].read_text(encoding="utf-8")
     subjects = [block.split(" ", 1)[0] for block in ttl.split("\n\n")[1:] if block]

@@ -39,6 +39,16 @@ def test_rates_counts_and_changes_in_a_county_report(nlp):
     assert len(got) == 5
 
 
+def test_an_official_opening_a_clause_is_no_part_of_its_measure(nlp):
+    """区长张伟主持召开区政府常务会议34次: the official and his title open the clause, the meetings are
+    counted; a title naming no official stays in the measure (区长信箱留言答复1200件)."""
+    text = ("哈尔滨市道里区2023年法治政府建设情况报告\n区长张伟主持召开区政府常务会议34次。"
+            "区长信箱留言答复1200件。\n")
+    measures = {o.measure for o in observations(nlp, text).observations}
+    assert "主持召开区政府常务会议" in measures and "区长信箱留言答复" in measures, measures
+    assert not any("张伟" in m for m in measures), measures
+
+
 def test_money_magnitudes_and_the_sentence_year(nlp):
     text = ("遵义市2022年法治政府建设年度报告\n"
             "2021年，全市为农民工讨回欠薪1.35亿元，解答法律咨询2.3万人次。"

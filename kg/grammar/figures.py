@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
+from ..lexicon import POSITIONS
 from ..model import EntityKey, EntityType, FigureKind, Observation
 from ..measures import canonical_measure, is_curated, measure_label
 from .text import CLOSING_QUOTES, MAX_SENTENCE, row_separator, strip_spaces
@@ -285,6 +286,13 @@ def _in_title(text: str, pos: int, floor: int) -> bool:
     return False
 
 
+def _titled_start(text: str, start: int) -> int:
+    """Where an official's name opens with the title before it (区长张伟: at 区长); `start` if none
+    is written right before it."""
+    title = next((p for p in POSITIONS if text.endswith(p, 0, start)), None)  # (longest first)
+    return start - len(title) if title else start
+
+
 def sentence_figures(text: str, s: int, e: int, lead_spans: dict[int, int],
                      matches: Sequence[re.Match[str]] | None = None) -> list[_Raw]:
     """The figures of the sentence text[s:e] (`matches`: its FIGURE_RE matches, when known), each
@@ -445,7 +453,7 @@ def match_figures(doc_id: str, text: str, mentions: Sequence[tuple[int, int, Ent
     by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
     for m, span in zip(found, sentence_spans(text, [m.start() for m in found]), strict=True):
         by_sentence.setdefault(span, []).append(m)
-    lead_spans = {m[0]: m[1] for m in mentions}
+    lead_spans = {_titled_start(text, m[0]) if m[2] is EntityType.PERSON else m[0]: m[1] for m in mentions}
     places = [m for m in mentions if m[2] is EntityType.PLACE]
     keys: dict[str, EntityKey] = {}
     place_starts = [p[0] for p in places]

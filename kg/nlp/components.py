@@ -234,7 +234,9 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return lg_relations
 
 
-_FIGURE_AREAS = frozenset({EntityType.PLACE, EntityType.ORGANIZATION})
+#: the mentions a figure's measure never opens with: places and bodies (which may give its area)
+#: and the officials acting (区长张伟主持召开…会议34次: the measure is the meetings)
+_FIGURE_LEADS = frozenset({EntityType.PLACE, EntityType.ORGANIZATION, EntityType.PERSON})
 
 
 @Language.factory("lg_figures", default_config={"tables": True})
@@ -245,7 +247,7 @@ def make_figures(nlp: Language, name: str, tables: bool) -> Callable[[Doc], Doc]
         text, ctx = doc._.lg_text, doc._.lg_context
         year = ctx.year if ctx is not None else None  # the report's year (grammar/doctime.py)
         spans = sorted((c.start, c.end, c.etype, c.name) for c in (doc._.lg_mentions or [])
-                       if c.etype in _FIGURE_AREAS and c.source != NESTED)
+                       if c.etype in _FIGURE_LEADS and c.source != NESTED)
         home = EntityKey(EntityType.PLACE, ctx.local) if ctx is not None and ctx.local else None
         found = match_figures(doc._.lg_doc_id, text, spans, home, year, report_sections(text, spans))
         datasets = []

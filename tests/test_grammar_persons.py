@@ -155,13 +155,14 @@ def test_judges_and_procurators_named_after_their_rank(nlp):
 
 
 def test_a_light_verb_after_a_two_character_name_is_no_part_of_it(nlp):
-    """局长赵刚作报告, 局长李明作了讲话: the name is two characters, 作 opens the predicate; a
-    three-character name keeps its third (局长王海燕出席)."""
+    """局长赵刚作报告, 局长李明作了讲话, 局长李强任总指挥: the name is two characters (though 李强 is
+    also a word), the light verb opens the predicate; a three-character name keeps its third
+    (局长王海燕出席)."""
     text = ("北安市2023年法治政府建设年度报告\n市司法局党组书记、局长赵刚作报告。县长李明作了讲话。"
-            "副局长王海燕出席。\n")
+            "副局长王海燕出席。成立由公安局长李强任总指挥的指挥部。\n")
     found = persons(nlp, text)
-    assert {"赵刚", "李明", "王海燕"} <= found, found
-    assert not any(p.endswith("作") for p in found), found
+    assert {"赵刚", "李明", "王海燕", "李强"} <= found, found
+    assert not any(p.endswith(("作", "任")) for p in found), found
 
 
 def test_a_name_with_a_two_character_surname_before_a_title(nlp):

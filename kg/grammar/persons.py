@@ -168,9 +168,10 @@ def _names_before_titles(text: str, token_starts: Collection[int], titles: set[i
                 yield s2, e
 
 
-#: a light verb and its object right after a two-character name (赵刚作报告, 李明作了讲话): the verb
-#: is no part of the name
-_LIGHT_VERB = re.compile(r"作(?:了|出|重要|专题)?(?:报告|讲话|发言|部署|动员|说明|总结|辅导|表态)")
+#: a light verb and its object right after a two-character name (赵刚作报告, 李明作了讲话, 李强任总指挥):
+#: the verb is no part of the name
+_LIGHT_VERB = re.compile(r"作(?:了|出|重要|专题)?(?:报告|讲话|发言|部署|动员|说明|总结|辅导|表态)"
+                         rf"|任(?:总指挥|指挥长|召集人|第一责任人|{_POS_ALT})")
 
 
 def _names_after_titles(text: str, token_starts: Collection[int], titles: set[int]) -> Iterator[tuple[int, int]]:
@@ -185,12 +186,14 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
         s = m.start(1)
         # the three-character name first, else the two (科长周敏|被评为: 周敏被 is no name)
         ends = _word_ends(text, s, m.end(1), token_starts)
-        if _LIGHT_VERB.match(text, s + 2):
+        light = _LIGHT_VERB.match(text, s + 2) is not None
+        if light:
             ends = [s + 2]  # 局长赵刚作报告: 作 opens the predicate (jieba reads 赵刚作 as one word)
         e = next((e for e in ends if _is_name(text, s, e, token_starts)), None)
-        if e is None and s + 2 in ends and text.startswith(_CUE_AFTER_NAME, s + 2) \
+        if e is None and s + 2 in ends and (light or text.startswith(_CUE_AFTER_NAME, s + 2)) \
                 and _plausible(text[s:s + 2], word_ok=True) and not _private_after(text, s + 2):
-            e = s + 2  # 所长李强荣获…: a title, two characters, a cue: a name, though also a word
+            e = s + 2  # 所长李强荣获…, 局长李强任总指挥: a title, two characters, a cue or a light verb:
+            # a name, though also a word
         if e is not None:
             yield s, e
             yield from _coordinated_names(text, e, token_starts)

@@ -159,12 +159,14 @@ def test_intermediate_courts_and_banks(nlp):
 
 def test_the_bodies_of_a_list_closed_by_deng_danwei(nlp):
     """A、B、C等单位 names bodies: companies with no place prefix (德龙钢铁公司, 中铁十四局);
-    the first item opens after the verb before it; a bare 法院 or 各有关部门 names no body."""
+    the first item opens after the verbs and adverbs before it (积极邀请黄河水政监察大队); a bare 法院
+    or 各有关部门 names no body."""
     text = ("德州市2023年法治政府建设年度报告\n德州市司法局\n代表听取了德龙钢铁公司、中铁十四局、宁津县杜集镇等单位的"
-            "汇报,赢得了市公安局、法院、各有关部门等单位好评,听取华鲁热力公司、德州供电公司等企业意见。\n")
+            "汇报,赢得了市公安局、法院、各有关部门等单位好评,听取华鲁热力公司、德州供电公司等企业意见,"
+            "积极邀请黄河水政监察大队、黄河派出所等部门参与。\n")
     found = orgs(nlp, text)
-    assert {"德龙钢铁公司", "中铁十四局", "华鲁热力公司", "德州市公安局"} <= found
-    assert not any(o.startswith(("了", "听取", "各")) or o == "法院" for o in found), found
+    assert {"德龙钢铁公司", "中铁十四局", "华鲁热力公司", "德州市公安局", "黄河水政监察大队"} <= found, found
+    assert not any(o.startswith(("了", "听取", "各", "积极", "邀请")) or o == "法院" for o in found), found
 
 
 def test_a_bodys_own_compound_names_keep_their_whole_name(nlp):

@@ -922,7 +922,8 @@ def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candi
             if n == 0:  # …听取了德龙钢铁公司: from the first word after which it is a name
                 lo = max((i + 1 for i, ch in enumerate(item) if ch in ORG_BREAK_CHARS), default=0)
                 k = next((i for i in range(lo, len(item) - len(core) - 1)
-                          if start + i in token_starts and _valid_stem(item[i:-len(core)], core)), -1)
+                          if start + i in token_starts and item[i:i + 2] not in verbs_and_adverbs()
+                          and _valid_stem(item[i:-len(core)], core)), -1)  # (积极邀请…: no name opens with a verb)
                 if k < 0:
                     continue
             name = item[k:]

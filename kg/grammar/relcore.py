@@ -98,6 +98,23 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
     if _governed(text, lead_end, first[0].start):
         return []
     actors = [(m, k) for m, k in actors if not (spans and mask[m.start])]
+    out, end = _coordinated(text, first, actors)
+    before = text[max(lead_end, first[0].start - 2):first[0].start]
+    if before.endswith(CAUSATIVE_VERBS):
+        return []  # 推动夷陵区、当阳市创建…, 指导各县…: the object of the report's own verb
+    if text.startswith(LEADING_WORDS, end):
+        out += _joining(text, end, s.end, actors)
+    if before.endswith(PREPOSITIONS):
+        # 在云溪区、柳溪县推广: named places where a program is rolled out take part in it;
+        # 在全省率先… is only a setting
+        if not (before.endswith("在") and first[0].source != SELFREF
+                and ROLLOUT.match(text, end)):
+            return []
+    return list(dict.fromkeys(out))
+
+
+def _coordinated(text: str, first: Keyed, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]:
+    """The subject `first` with the actors coordinated with it, and where the last ends."""
     out = [first[1]]
     end = first[0].end
     kind = first[1].etype  # what the coordinated actors are: the first one's kind, bodies after 会同
@@ -123,18 +140,7 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
             break  # a medium listed with the subjects reports on them; joined by 联合 it is a partner
         out.append(k)
         end = m.end
-    before = text[max(lead_end, first[0].start - 2):first[0].start]
-    if before.endswith(CAUSATIVE_VERBS):
-        return []  # 推动夷陵区、当阳市创建…, 指导各县…: the object of the report's own verb
-    if text.startswith(LEADING_WORDS, end):
-        out += _joining(text, end, s.end, actors)
-    if before.endswith(PREPOSITIONS):
-        # 在云溪区、柳溪县推广: named places where a program is rolled out take part in it;
-        # 在全省率先… is only a setting
-        if not (before.endswith("在") and first[0].source != SELFREF
-                and ROLLOUT.match(text, end)):
-            return []
-    return list(dict.fromkeys(out))
+    return out, end
 
 
 def _joining(text: str, end: int, stop: int, actors: Sequence[Keyed]) -> list[EntityKey]:

@@ -147,11 +147,7 @@ def _division_scope(title: str) -> bool:
     民主法治村: the province confers it, as 全省 would say)."""
     gz = gazetteer()
     return any(d.level is not Level.COUNTY for n in range(3, min(len(title) - 2, _DIVISION_NAME_MAX) + 1)
-               if title[n - 1] in _DIVISION_ENDS for d in gz.lookup(title[:n], shorts=False))
-
-
-#: the last characters of provinces' and prefectures' full names
-_DIVISION_ENDS = frozenset("省市区州盟")
+               for d in gz.lookup(title[:n], shorts=False))
 
 
 

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Division, Level, Match, ethnic_groups_with_zu, gazetteer
-from ..lexicon import AWARD_CUES, NATURAL_FEATURE_WORDS, TOWN_SUFFIX_WORDS
+from ..lexicon import AWARD_CUES, LEVEL_PREFIX, NATURAL_FEATURE_WORDS, TOWN_SUFFIX_WORDS
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .text import HAN, common_words, finditer_before, is_han, verbs_and_adverbs
@@ -323,8 +323,8 @@ def _new_area_stem(text: str, s: int) -> int | None:
 #: of up to ten characters before them
 _COOPERATION_ZONES = ("合作区", "新片区", "先行区", "试验区", "保税区")
 _COOPERATION_STEM_MAX = 10
-#: the last characters of the division or zone a cooperation zone's name may follow
-_OWNER_ENDS = frozenset("省市县区")
+#: the last characters of the division or zone a cooperation zone's name may follow (its level words)
+_OWNER_ENDS = frozenset(LEVEL_PREFIX)
 
 
 def _cooperation_zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:

@@ -457,3 +457,14 @@ def test_a_towns_bare_level_word_in_its_own_report(nlp):
     assert not any(o.startswith(("联合镇", "乡镇", "各")) for o in found), found
     county = orgs(nlp, "溧阳市2023年法治政府建设年度报告\n镇党委、镇政府参加。各乡镇党委参加。\n")
     assert not any("镇" in o for o in county), county
+
+
+def test_a_bureaus_branches_in_its_own_report(nlp):
+    """赤水市分局, 汇川区分局 in a city bureau's own report: its branches in those counties
+    (遵义市生态环境局汇川区分局); in a place's report, or before 长 (分局长, a post), none."""
+    text = ("遵义市生态环境局2023年法治政府建设工作报告\n赤水市分局、汇川区分局开展抽查,汇川区分局长出席。\n")
+    found = orgs(nlp, text)
+    assert {"遵义市生态环境局赤水市分局", "遵义市生态环境局汇川区分局"} <= found, found
+    assert len([o for o in found if o.endswith("分局")]) == 2, found
+    place = orgs(nlp, "遵义市2023年法治政府建设年度报告\n赤水市分局开展抽查。\n")
+    assert not any(o.endswith("分局") for o in place), place

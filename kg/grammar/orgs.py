@@ -500,6 +500,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_level_bodies(text, ctx, places, token_starts, starts))
     out.extend(_party_bodies(text, out))
     out.extend(_own_internal_bodies(text, ctx, out))
+    out.extend(_own_branches(text, ctx, places, out))
     out.extend(_town_stations(text, places, token_starts))
     out.extend(_quoted_orgs(text, ctx, places, out))
     out.extend(_listed_units(text, token_starts))
@@ -829,6 +830,26 @@ def _own_internal_bodies(text: str, ctx: DocContext, found: Sequence[Candidate])
                 continue
             owner = owners.pop()
         out.append(_org(m.start(), m.end(), owner + m.group(2), "org", m.group(0)))
+    return out
+
+
+_BRANCH = "分局"
+
+
+def _own_branches(text: str, ctx: DocContext, places: Sequence[Candidate], found: Sequence[Candidate]) -> list[Candidate]:
+    """赤水市分局, 汇川区分局 in a bureau's own report (遵义市生态环境局…报告): a county's name right
+    before 分局 names the author's branch there (遵义市生态环境局汇川区分局)."""
+    if _BRANCH not in text:
+        return []
+    first = _FIRST_CHAR.search(text)
+    author = ctx.author or next((c.name for c in found if first and c.start == first.start() and c.source == "org"), None)
+    if not author or not author.endswith("局"):
+        return []
+    out = []
+    for p in places:
+        if p.subtype == "County" and text.startswith(_BRANCH, p.end) \
+                and not (p.end + 2 < len(text) and text[p.end + 2] == "长"):  # (分局长: a post)
+            out.append(_org(p.start, p.end + len(_BRANCH), author + p.name + _BRANCH, "org", text[p.start:p.end + 2]))
     return out
 
 

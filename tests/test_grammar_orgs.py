@@ -468,3 +468,13 @@ def test_a_bureaus_branches_in_its_own_report(nlp):
     assert len([o for o in found if o.endswith("分局")]) == 2, found
     place = orgs(nlp, "遵义市2023年法治政府建设年度报告\n赤水市分局开展抽查。\n")
     assert not any(o.endswith("分局") for o in place), place
+
+
+def test_a_rule_of_law_office_by_its_short_name_is_the_office(nlp):
+    """市委依法治市办 and 市委全面依法治市委员会办公室 in one report: one office (the short name is the
+    usual abbreviation), named in full; the committee itself (…委员会) stays a body of its own."""
+    text = ("中共宿迁市委全面依法治市委员会办公室关于2023年度法治建设工作情况的报告\n市委依法治市办印发工作要点,"
+            "市委全面依法治市委员会召开会议。\n")
+    found = orgs(nlp, text)
+    assert "宿迁市委全面依法治市委员会办公室" in found and "宿迁市委全面依法治市委员会" in found, found
+    assert not any(o.endswith("依法治市办") for o in found), found

@@ -89,6 +89,8 @@ _PREFECTURE_OFFICE = re.compile(r"(?<=[盟区])行署")  # 锡林郭勒盟行署
 _COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before a sub-unit (区法院审判庭)
 
 
+#: a party committee's rule-of-law office by its short name (市委依法治市办 → 市委全面依法治市委员会办公室)
+_RULE_OF_LAW_OFFICE = re.compile(r"委依法治([省市县区旗州盟])办$")
 #: a people's congress's standing committee, in full and perhaps with its term (…第十三届人民代表大会
 #: 常务委员会 → …人大常委会: one body across its terms)
 _CONGRESS_STANDING = re.compile(r"(?<=[市县区省旗州盟])(?:第[一二三四五六七八九十]+届)?人民代表大会常务委员会")
@@ -103,6 +105,7 @@ def canonical_org(name: str) -> str:
         name = name[2:]
     name = _GOVERNMENT.sub("人民政府", name)
     name = _CONGRESS_STANDING.sub("人大常委会", name)
+    name = _RULE_OF_LAW_OFFICE.sub(r"委全面依法治\1委员会办公室", name)
     name = _PREFECTURE_OFFICE.sub("行政公署", name)
     name = _INTERMEDIATE_COURT.sub("中级人民法院", name)
     name = _HIGH_COURT.sub("高级人民法院", name)

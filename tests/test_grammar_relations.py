@@ -360,8 +360,8 @@ def test_a_speaker_with_several_posts_speaks_for_the_body_he_heads(nlp):
             "近年来,我们扎实推进全民普法。打造“河洛普法”宣传品牌,受众超百万人次。\n")
     rels = relations(nlp, text)
     assert ("洛阳市司法局", "implements", "“执法监督码”工作法") in rels
-    assert ("洛阳市委依法治市办", "implements", "“执法监督码”工作法") not in rels
-    assert ("洛阳市委依法治市办", "implements", "“河洛普法”宣传品牌") in rels
+    assert ("洛阳市委全面依法治市委员会办公室", "implements", "“执法监督码”工作法") not in rels
+    assert ("洛阳市委全面依法治市委员会办公室", "implements", "“河洛普法”宣传品牌") in rels
 
 
 def test_coordinated_places_named_with_their_province_are_the_counties(nlp):
@@ -497,7 +497,7 @@ def test_a_heading_naming_a_program_is_carried_out_by_the_paragraph_under_it(nlp
             "市委依法治市办和市中级人民法院密切协作,推动行政争议实质性化解。\n\n"
             "亮点二\n\n“宛城说法”栏目开播\n\n围绕普法主题,制作节目48期。\n")
     rels = relations(nlp, text)
-    assert ("南阳市委依法治市办", "implements", "“府院联动”") in rels
+    assert ("南阳市委全面依法治市委员会办公室", "implements", "“府院联动”") in rels
     assert ("南阳市中级人民法院", "implements", "“府院联动”") in rels
     assert ("南阳市", "implements", "“府院联动”") not in rels
     assert ("南阳市", "implements", "“宛城说法”") in rels
@@ -864,8 +864,8 @@ def test_the_bodies_joining_a_leading_body_carry_the_work_out_with_it(nlp):
             "市委依法治市办推行“法治体检”服务,市司法局、市财政局参加培训。\n")
     carried = {(h, t) for h, p, t in relations(nlp, text) if p == "implements"}
     assert {h for h, t in carried if t == "“法治督察”工作机制"} \
-        == {"焦作市委依法治市办", "焦作市司法局", "焦作市财政局"}, carried
-    assert {h for h, t in carried if t == "“法治体检”服务"} == {"焦作市委依法治市办"}, carried
+        == {"焦作市委全面依法治市委员会办公室", "焦作市司法局", "焦作市财政局"}, carried
+    assert {h for h, t in carried if t == "“法治体检”服务"} == {"焦作市委全面依法治市委员会办公室"}, carried
 
 
 def test_bodies_coordinated_before_the_issuer_issued_it_too(nlp):

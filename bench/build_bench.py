@@ -360,8 +360,8 @@ def bench_incremental(tmp: Path, n: int, jobs: int) -> None:
     """kg build --jobs J on n paragraph-shuffled copies of the seeds (distinct reports, as issue
     17's bar is rerun): cold (empty cache), again with nothing new, again with one new report
     (ADDED_RUNS times, each a new text in its place: the median); then the same inputs built cold
-    (--no-cache) into another folder, whose graph.ttl must be byte-identical to the incremental
-    build's. The added report's share is given of both cold builds: this machine's speed drifts
+    (--no-cache) into another folder, whose graph.ttl and graph.html must be byte-identical to the
+    incremental build's. The added report's share is given of both cold builds: this machine's speed drifts
     by up to a third between the start and the end of one run.
 
     The builds keep their derived tables (kg.derived) in the bench's own folder ($LGKG_CACHE_DIR):
@@ -392,10 +392,10 @@ def bench_incremental(tmp: Path, n: int, jobs: int) -> None:
         f"({', '.join(f'{r[0]:.2f}' for r in runs)} s)")
     ref = tmp / "ref"
     again = run_kg(["build", str(corpus), str(extra), "--out", str(ref), "--jobs", str(jobs), "--no-cache", "-q"])
-    same_ttl = (out / "graph.ttl").read_bytes() == (ref / "graph.ttl").read_bytes()
+    same = {name: (out / name).read_bytes() == (ref / name).read_bytes() for name in ("graph.ttl", "graph.html")}
     say(f"       cold build of the same inputs: {again[0]:7.2f} s wall (the report added: "
-        f"{100 * added[0] / again[0]:.1f}% of it); graph.ttl byte-identical to the incremental build's: "
-        f"{'yes' if same_ttl else 'NO'}")
+        f"{100 * added[0] / again[0]:.1f}% of it); byte-identical to the incremental build's: "
+        + ", ".join(f"{name} {'yes' if ok else 'NO'}" for name, ok in same.items()))
     say(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

@@ -687,7 +687,7 @@ def _write_graph(kb: KnowledgeBase, records: list[DocumentRecords], out: Path, *
 
             t1 = time.perf_counter()
             memo = PinyinMemo(cache.pinyin_file()) if cache is not None else None
-            page.append(write_html(TripleIndex.for_viewer(kb, records), out / "graph.html",
+            page.append(write_html(TripleIndex.for_viewer(kb, records, parts.used), out / "graph.html",
                                    pinyin_keys if memo is None else memo))
             if memo is not None and not memo.save():
                 cache.write_errors += 1

@@ -12,7 +12,7 @@ formats rdflib writes). The writers and the viewer therefore cannot drift from t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -658,15 +658,21 @@ class TripleIndex:
         return index
 
     @classmethod
-    def for_viewer(cls, kb: KnowledgeBase, records: list[DocumentRecords] | None = None) -> TripleIndex:
+    def for_viewer(cls, kb: KnowledgeBase, records: list[DocumentRecords] | None = None,
+                   known_used: Callable[[str], Collection[str] | None] | None = None) -> TripleIndex:
         """What the viewer reads of `kb`: the corpus-wide triples and the ontology's declarations
         indexed, the documents' evidence and figures as rows (the same as the whole graph's
-        index gives)."""
+        index gives).
+
+        known_used: a document id → the terms its own triples use, when already known (the
+        heads of graph.ttl's kept parts, kg.export.parts), else None: each document's are read
+        from its records otherwise (0.06 s at 100× the seeds)."""
         index = cls()
         used: set[str] = set()
         terms = text_made_once(LIGHT_TERMS)
         for rec in document_records(kb) if records is None else records:
-            used.update(terms_used(rec))
+            known = known_used(rec.doc_id) if known_used is not None else None
+            used.update(terms_used(rec) if known is None else known)
         index._fill(chain(corpus_triples(kb, terms, used), ontology_triples(used, terms)))
         index._evidence, index._figures = _evidence_rows(kb), _figure_rows(kb)
         return index

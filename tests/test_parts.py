@@ -50,6 +50,8 @@ def test_kept_parts_give_a_cold_builds_bytes_and_damaged_ones_are_made_again(tmp
     build([src], tmp_path / "cold")  # no cache: parts in a temporary folder, gone afterwards
     cold = (tmp_path / "cold" / "graph.ttl").read_bytes()
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == cold
+    # the viewer read the kept parts' used terms from their heads: the same page as a cold build's
+    assert (tmp_path / "out" / "graph.html").read_bytes() == (tmp_path / "cold" / "graph.html").read_bytes()
 
     files = sorted((cache / "parts").rglob("*.ttl"))
     assert len(files) == 3
@@ -105,3 +107,26 @@ def test_graph_ttl_holds_the_corpus_wide_subjects_then_each_documents_own(seeds_
     assert corpus == sorted(corpus) and any(s.startswith("lgr:org-") for s in corpus)
     assert not any(s.startswith(own) for s in corpus)
     assert all(s.startswith(own) for s in documents) and documents != sorted(documents)
+
+
+def test_the_viewer_reads_the_used_terms_of_kept_parts_from_their_heads(tmp_path, seeds_build):
+    """PartFiles.used gives a kept part's used terms once `start` has read its head (None for a
+    part to be made, or whose file is damaged); the viewer's index made with them is the one made
+    from the documents' records."""
+    from kg.export.parts import PartFiles
+    from kg.graph import TripleIndex, terms_used
+
+    kb = seeds_build.kb
+    records = document_records(kb)
+    keys = {rec.doc_id: hashlib.sha256(rec.doc_id.encode()).hexdigest() for rec in records}
+    made = PartFiles(tmp_path, keys)
+    assert made.used(records[0].doc_id) is None
+    made.heads(records)  # made and written here
+    kept = PartFiles(tmp_path, keys)
+    damaged = kept.path(records[1].doc_id)
+    damaged.write_bytes(damaged.read_bytes()[:-3])
+    kept.start(records)
+    assert kept.used(records[0].doc_id) == terms_used(records[0])
+    assert kept.used(records[1].doc_id) is None  # to be made again: the viewer reads the records
+    fresh, reused = TripleIndex.for_viewer(kb, records), TripleIndex.for_viewer(kb, records, kept.used)
+    assert reused._by_p == fresh._by_p

@@ -86,6 +86,12 @@ class PartFiles:
             groups = self._groups = [missing[i::n] for i in range(n)]
             self._started = Forked(lambda i: [self._make(rec) for rec in groups[i]], n, jobs)
 
+    def used(self, doc_id: str) -> frozenset[str] | None:
+        """The terms document `doc_id`'s triples use, if its part's head is known yet (a kept
+        part's, read by `start`): the viewer reads them instead of the document's records."""
+        head = self._heads.get(doc_id)
+        return head[1] if head is not None else None
+
     def heads(self, records: Sequence[DocumentRecords]) -> list[Head]:
         if self._started is None and any(rec.doc_id not in self._heads for rec in records):
             self.start([rec for rec in records if rec.doc_id not in self._heads])

@@ -3,6 +3,7 @@ alone: a build keeps it with the document and copies it into the next graph.ttl.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 
 from kg.build import build
@@ -125,8 +126,15 @@ def test_the_viewer_reads_the_used_terms_of_kept_parts_from_their_heads(tmp_path
     kept = PartFiles(tmp_path, keys)
     damaged = kept.path(records[1].doc_id)
     damaged.write_bytes(damaged.read_bytes()[:-3])
+    # a head altered into other valid JSON of the same length (a used term renamed): not trusted
+    altered = kept.path(records[2].doc_id)
+    head, _, turtle = altered.read_bytes().partition(b"\n")
+    used = json.loads(head)["used"]
+    renamed = used[0][:-1] + ("x" if used[0][-1] != "x" else "y")
+    altered.write_bytes(head.replace(json.dumps(used[0]).encode(), json.dumps(renamed).encode(), 1) + b"\n" + turtle)
     kept.start(records)
     assert kept.used(records[0].doc_id) == terms_used(records[0])
     assert kept.used(records[1].doc_id) is None  # to be made again: the viewer reads the records
+    assert kept.used(records[2].doc_id) is None
     fresh, reused = TripleIndex.for_viewer(kb, records), TripleIndex.for_viewer(kb, records, kept.used)
     assert reused._by_p == fresh._by_p

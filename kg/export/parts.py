@@ -8,8 +8,9 @@ Without a cache they live in a temporary folder while the build runs. Either way
 written one part at a time, whatever the corpus's size, and the missing parts are made in
 forked processes (kg.parallel) while the build makes the viewer.
 
-A file holds one JSON line (format, prefixes, used terms, the Turtle's length in bytes and its
-SHA-256) and then the Turtle. A part that is missing, truncated or altered is made again, never
+A file holds one JSON line (format, prefixes, used terms and their SHA-256, the Turtle's length
+in bytes and its SHA-256) and then the Turtle: a head altered into other valid JSON is caught
+as the Turtle is (its terms name graph.ttl's prefix lines and the viewer's declarations). A part that is missing, truncated or altered is made again, never
 an error; one that cannot be written (a full disk) is kept in memory instead.
 
 A kept part is hashed when read, unless its file still has the size, inode and change times
@@ -33,7 +34,7 @@ from ..graph import DocumentRecords
 from ..parallel import Forked
 from .rdf import DocPart, document_part
 
-FORMAT = "lgkg-part/1"
+FORMAT = "lgkg-part/2"
 #: how many groups the missing parts are made in, per process (so no process waits long for the last)
 GROUPS_PER_JOB = 4
 
@@ -44,6 +45,11 @@ Signature = tuple[int, int, int, int]
 VERIFIED = "verified.json"
 #: how long ago a file must have changed for its signature to be recorded
 SETTLED_NS = 2_000_000_000
+
+
+def _terms_digest(prefixes: Sequence[str], used: Sequence[str]) -> str:
+    """The SHA-256 of a head's terms, as written (sorted lists)."""
+    return hashlib.sha256(json.dumps([prefixes, used], ensure_ascii=True).encode("ascii")).hexdigest()
 
 
 def _signature(st: os.stat_result) -> Signature:
@@ -128,7 +134,8 @@ class PartFiles:
 
     def _write(self, doc_id: str, part: DocPart) -> bool:
         data = part.turtle.encode("utf-8")
-        head = {"format": FORMAT, "prefixes": sorted(part.prefixes), "used": sorted(part.used),
+        prefixes, used = sorted(part.prefixes), sorted(part.used)
+        head = {"format": FORMAT, "prefixes": prefixes, "used": used, "terms": _terms_digest(prefixes, used),
                 "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
         return replace_file(self.path(doc_id), json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n", data)
 
@@ -144,7 +151,8 @@ class PartFiles:
             if (not isinstance(head, dict) or head.get("format") != FORMAT
                     or os.fstat(fh.fileno()).st_size != len(line) + head.get("bytes", -1)
                     or not all(isinstance(head.get(k), list) and all(isinstance(x, str) for x in head[k])
-                               for k in ("prefixes", "used"))):
+                               for k in ("prefixes", "used"))
+                    or head.get("terms") != _terms_digest(head["prefixes"], head["used"])):
                 fh.close()
                 return None
             return fh, head

@@ -147,13 +147,18 @@ def _wraps(text: str) -> list[tuple[int, int]]:
             line = text[line_start:s]
             next_end = text.find("\n", e)
             if len(line.strip()) >= _FULL_SHARE * full and not _TABLE_ROW.search(line) \
-                    and not _TABLE_ROW.search(text, e, next_end if next_end >= 0 else len(text)):
-                spans.append((s, e))  # (a table's rows are lines of their own, however long)
+                    and not _TABLE_ROW.search(text, e, next_end if next_end >= 0 else len(text)) \
+                    and _PROSE_MARK.search(text, line_start, next_end if next_end >= 0 else len(text)):
+                # (a table's rows and a list's items are lines of their own, however long: prose
+                # runs on across a line with a clause mark in it or the next)
+                spans.append((s, e))
     return spans
 
 
 #: a table row's cell separators (a row is never a wrapped line of prose)
 _TABLE_ROW = re.compile(r"[\t|｜]")
+#: the marks of running prose: a wrapped line, or the one it runs on into, holds one
+_PROSE_MARK = re.compile("[，、；：。,;]")
 #: how many of a text's lines of some length must run on into the next for it to be text
 #: wrapped by a page's layout (pasted from a PDF), and at least how many
 _WRAPPED_SHARE, _WRAPPED_LEAST = 0.3, 3

@@ -146,9 +146,13 @@ TABLE = """株洲市人民政府2023年度规范性文件目录
 def test_plain_text_pasted_from_a_page_layout_is_rewrapped(nlp):
     """A .txt whose paragraphs the page's layout broke into lines of one length reads as a PDF's
     text: the words and names broken across lines are whole (命\n名为, 先进\n个人, 区\n市场监督管理局);
-    a report with one line per paragraph, and a table's rows, are no such text."""
+    a report with one line per paragraph, a table's rows and a list's items (lines of one
+    length without a mark of prose) are no such text."""
     assert hard_wrapped(WRAPPED) and not hard_wrapped(REPORT)
     assert not hard_wrapped(TABLE) and normalize(TABLE, rewrap=True).text == TABLE
+    roster = ("附件：先进个人名单\n刘志刚  咸安区司法局副局长\n陈丽明  嘉鱼县人民法院审判员\n"
+              "吴海波  通山县南林桥镇党委书记\n张晓燕  崇阳县天城镇司法所所长\n")
+    assert not hard_wrapped(roster) and normalize(roster, rewrap=True).text == roster  # a list's items
     rels = triples(extraction(nlp, WRAPPED))
     assert ("河横村“老书记调解室”", "receivedAward", "“全国模范人民调解委员会”") in rels, rels
     assert ("陈红兵", "receivedAward", "全省司法行政系统先进个人") in rels, rels

@@ -478,3 +478,13 @@ def test_a_rule_of_law_office_by_its_short_name_is_the_office(nlp):
     found = orgs(nlp, text)
     assert "宿迁市委全面依法治市委员会办公室" in found and "宿迁市委全面依法治市委员会" in found, found
     assert not any(o.endswith("依法治市办") for o in found), found
+
+
+def test_a_firms_office_named_with_its_city_in_brackets(nlp):
+    """北京大成（深圳）律师事务所, 上海锦天城（杭州）律师事务所: one firm's office each, its city inside
+    its name (聘请 is the verb before it, no part of it); 各律师事务所（分所） names none."""
+    text = ("深圳市司法局2023年工作总结\n北京大成（深圳）律师事务所被评为全国优秀律师事务所。聘请上海锦天城（杭州）"
+            "律师事务所担任法律顾问。各律师事务所（分所）参加。\n")
+    found = orgs(nlp, text)
+    assert {"北京大成（深圳）律师事务所", "上海锦天城（杭州）律师事务所"} <= found, found
+    assert not any(o.startswith(("聘请", "各")) for o in found), found

@@ -510,6 +510,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
     out.extend(_universities(text, token_starts))
+    out.extend(_firm_offices(text, token_starts))
     out.extend(_media_lists(text))
     return out
 
@@ -1162,6 +1163,28 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
 
 
 _UNIVERSITY_RE = re.compile("大学")
+
+
+#: a firm's office in a city, the city in brackets inside its name (北京大成（深圳）律师事务所)
+_FIRM_OFFICE = re.compile(rf"[（(][{HAN}]{{2,4}}[）)](?:律师事务所|会计师事务所|司法鉴定所)")
+_FIRM_STEM_MAX = 10
+
+
+def _firm_offices(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
+    """北京大成（深圳）律师事务所: the run of whole words before the bracketed city (up to ten
+    characters, opening with no verb, holding no activity, function word or level character)
+    and the firm's kind."""
+    if token_starts is None:
+        return []
+    out = []
+    for m in _FIRM_OFFICE.finditer(text):
+        for a in range(max(0, m.start() - _FIRM_STEM_MAX), m.start() - 1):
+            stem = text[a:m.start()]
+            if a in token_starts and all(map(is_han, stem)) and not set(stem) & _NOT_IN_UNIVERSITY \
+                    and stem[:2] not in verbs_and_adverbs() and _valid_middle(stem):
+                out.append(_org(a, m.end(), text[a:m.end()], "org"))
+                break
+    return out
 
 
 def _universities(text: str, token_starts: Collection[int] | None) -> list[Candidate]:

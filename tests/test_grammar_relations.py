@@ -930,3 +930,14 @@ def test_coordinated_bodies_make_the_titles_of_their_own_places(nlp):
     made = {(h, t) for h, p, t in triples(ex) if p == "issuedBy"}
     assert made == {("酒泉市城市绿化条例", "酒泉市人大常委会"), ("张掖市黑河湿地保护条例", "张掖市人大常委会")}, made
     assert "黑河市" not in {m.key.name for m in ex.mentions}
+
+
+def test_the_body_after_you_that_made_a_program(nlp):
+    """“…”品牌由县司法局打造, “…”机制由营根镇率先探索: the body after 由 that built or first tried the
+    program carries it out (not the report's county); 由…主办 hosts an event, no more."""
+    text = ("琼中黎族苗族自治县2023年法治政府建设年度报告\n“黎苗调解”品牌由县司法局打造,已化解纠纷300件。"
+            "“山兰议事”机制由营根镇率先探索。“法治夜校”由县委宣传部主办。\n")
+    carried = {(h, t) for h, p, t in relations(nlp, text) if p == "implements"}
+    assert {h for h, t in carried if t == "“黎苗调解”品牌"} == {"琼中黎族苗族自治县司法局"}, carried
+    assert {h for h, t in carried if t == "“山兰议事”机制"} == {"营根镇"}, carried
+    assert not any(h.endswith("宣传部") for h, _ in carried), carried

@@ -67,9 +67,11 @@ def pivots(text: str, start: int, end: int, actors: Sequence[Keyed]) -> list[Ent
     return []
 
 
-#: a program or instrument followed by who carries it out (…由X负责实施, 由X牵头推进)
+#: a program or instrument followed by who carries it out or made it (…由X负责实施, 由X牵头推进,
+#: “…”品牌由县司法局打造, 由某镇率先探索)
 _CARRIED_BY_AFTER = re.compile(r"[，,]?(?:主要|具体|统一)?由")
-_CARRYING_AFTER_BODY = re.compile(r"(?:负责|牵头|组织|具体)?(?:实施|推进|推行|落实|执行|承办|运行)")
+_CARRYING_AFTER_BODY = re.compile(r"(?:负责|牵头|组织|具体|率先|首先)?(?:实施|推进|推行|落实|执行|承办|运行"
+                                  r"|打造|探索|创建|首创|推出|开展|创设)")
 
 
 def carried_by_after(text: str, end: int, actors: Sequence[Keyed]) -> list[EntityKey]:

@@ -457,6 +457,9 @@ def test_a_towns_bare_level_word_in_its_own_report(nlp):
     assert not any(o.startswith(("联合镇", "乡镇", "各")) for o in found), found
     county = orgs(nlp, "溧阳市2023年法治政府建设年度报告\n镇党委、镇政府参加。各乡镇党委参加。\n")
     assert not any("镇" in o for o in county), county
+    # a town named later in the title line is not the report's own
+    later = orgs(nlp, "关于溧阳市2023年法治建设的报告（天目湖镇经验）\n镇人民调解委员会获评金牌调解委员会。\n")
+    assert not any(o.startswith("天目湖镇") for o in later), later
 
 
 def test_a_bureaus_branches_in_its_own_report(nlp):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..model import DocContext, EntityKey, EntityType
 from .candidates import NESTED, Candidate
-from .context import header_divisions, header_span, title_end
+from .context import header_divisions, header_span, opening_places, title_end
 from .text import LIST_LEAD
 
 _REPORT_TITLE = re.compile(r"报告|总结|汇报|述职")
@@ -100,12 +100,7 @@ def _title_town(text: str, mentions: Sequence[Candidate], hend: int) -> Candidat
     """柯桥区钱清街道2023年度法治政府建设工作报告: a town (after the divisions that say where it
     is) opening a report title is the report's place."""
     first_line_end = text.find("\n", 0, hend) if "\n" in text[:hend] else hend
-    places = {m.start: m for m in mentions if m.etype == EntityType.PLACE and m.source != NESTED
-              and m.end <= first_line_end}
-    pos, last = len(text) - len(text.lstrip()), None
-    while pos in places:
-        last = places[pos]
-        pos = last.end
+    last, pos = opening_places(text, mentions)
     if last is None or last.subtype != "Town" or not _REPORT_TITLE.search(text[pos:first_line_end]):
         return None
     return last

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..gazetteer import Division, Level, Match, gazetteer
 from ..lexicon import AWARD_SUFFIXES
-from ..model import DocContext
+from ..model import DocContext, EntityType
+from .candidates import NESTED, Candidate
 from .text import row_separator, strip_spaces
 
 HEADER_LINES = 4
@@ -78,6 +80,20 @@ def title_end(text: str) -> int:
         if body:
             end = pos - (len(line) - len(line.rstrip("\r\n")))
     return end
+
+
+def opening_places(text: str, mentions: Sequence[Candidate]) -> tuple[Candidate | None, int]:
+    """The chain of places opening the text's first line (溧阳市天目湖镇…, 湖南省桐溪县…): its last
+    place, and where the chain ends; (None, the line's start) when no place opens it."""
+    pos = len(text) - len(text.lstrip())
+    line_end = text.find("\n", pos) % (len(text) + 1)  # (the text's end when it is one line)
+    by_start = {m.start: m for m in mentions if m.etype == EntityType.PLACE and m.source not in (NESTED, "selfref")
+                and m.end <= line_end}
+    last = None
+    while pos in by_start:
+        last = by_start[pos]
+        pos = last.end
+    return last, pos
 
 
 def _title_matches(text: str) -> list[Match]:

@@ -20,6 +20,7 @@ from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, DIS
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
 from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
+from .context import opening_places
 from .memo import memo
 from .text import (COUNT_AFTER, HAN, OPENING_QUOTES, clause_start, common_words, han_class_without, is_han,
                    proper_abbreviations, trie_pattern, verbs_and_adverbs)
@@ -686,23 +687,12 @@ def _level_bodies(text: str, ctx: DocContext, places: Sequence[Candidate],
 _TOWN_WORD = re.compile("街道|镇|乡")
 
 
-def _title_town(text: str, places: Sequence[Candidate]) -> Candidate | None:
-    """The town closing the chain of places that opens the first line (溧阳市天目湖镇…), else None."""
-    by_start = {p.start: p for p in places if p.source != "selfref"}
-    pos, last = len(text) - len(text.lstrip()), None
-    line_end = text.find("\n", pos) % (len(text) + 1)  # (the text's end when it is one line)
-    while pos in by_start and by_start[pos].end <= line_end:
-        last = by_start[pos]
-        pos = last.end
-    return last if last is not None and last.subtype == "Town" else None
-
-
 def _town_bodies(text: str, places: Sequence[Candidate], token_starts: Collection[int] | None,
                  starts: Collection[int]) -> list[Candidate]:
     """In a town's own report (its title opens with the town: 天目湖镇司法所2023年工作总结), 镇/乡/街道
     opening a body is that town's (镇人民调解委员会 → 天目湖镇人民调解委员会)."""
-    town = _title_town(text, places)
-    if town is None:
+    town, _ = opening_places(text, places)
+    if town is None or town.subtype != "Town":
         return []
     first_line = text.find("\n")
     out: list[Candidate] = []

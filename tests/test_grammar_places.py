@@ -293,3 +293,16 @@ def test_a_cooperation_zone_is_named_by_the_run_before_its_kind(nlp):
     assert not any(n.endswith(("合作区", "先行区", "试验区")) and any(w in n for w in ("区域", "建设", "自由"))
                    for n in found), found
     assert ("横琴粤澳深度合作区", "implements", "“分线管理”制度") in triples(ex)
+
+
+def test_a_residents_community_right_after_its_street(nlp):
+    """清河街道毛纺北小区居民区: a city's residents' community (居民区) right after its street is a
+    place of the village level, and it, not the street, is honoured; 居民区 after no street names
+    none (全区居民区开展…)."""
+    text = ("北京市海淀区2023年法治政府建设情况报告\n清河街道毛纺北小区居民区被评为北京市民主法治示范社区。"
+            "全区居民区开展普法。\n")
+    ex, located = run(nlp, text)
+    found = place_names(ex)
+    assert "毛纺北小区居民区" in found and not any(n.startswith("全区") for n in found), found
+    assert ("毛纺北小区居民区", "清河街道") in located
+    assert {h for h, p, _ in triples(ex) if p == "receivedAward"} == {"毛纺北小区居民区"}

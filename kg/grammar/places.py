@@ -554,7 +554,7 @@ def _known_towns(towns: list[PlaceHit], ctx: DocContext) -> list[PlaceHit]:
 
 
 _FUNCTION_CHARS = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已各全本该每个")
-_VILLAGE_AFTER = re.compile(rf"([{HAN}]{{2,5}}?)(新村|村|社区|嘎查)")
+_VILLAGE_AFTER = re.compile(rf"([{HAN}]{{2,5}}?)(新村|村|社区|嘎查|居民区)")  # 居民区: a city's residents' community (上海, 北京)
 _VILLAGE_AFTER_ONE = re.compile(rf"([{HAN}])(村)(?=[被获荣入、和与及，,。；;\s]|$)")
 
 

@@ -306,3 +306,18 @@ def test_a_residents_community_right_after_its_street(nlp):
     assert "毛纺北小区居民区" in found and not any(n.startswith("全区") for n in found), found
     assert ("毛纺北小区居民区", "清河街道") in located
     assert {h for h, p, _ in triples(ex) if p == "receivedAward"} == {"毛纺北小区居民区"}
+
+
+def test_a_state_farm_where_it_stands_as_a_town(nlp):
+    """通北镇和红星农场, 格球山农场第一管理区: township-level state farms (listed with towns, or with a
+    unit of their own after them), carrying out and receiving what towns do; 发展家庭农场, 建设生态农场
+    name none."""
+    text = ("北安市2023年法治政府建设年度报告\n赵光镇、通北镇和红星农场推行“一站式”矛盾纠纷调处模式。"
+            "格球山农场第一管理区被评为黑龙江省民主法治示范村。发展家庭农场,建设生态农场。\n")
+    ex, _ = run(nlp, text)
+    found = place_names(ex)
+    assert {"红星农场", "格球山农场"} <= found, found
+    assert not any(n.endswith("农场") and n not in ("红星农场", "格球山农场") for n in found), found
+    rels = triples(ex)
+    assert ("红星农场", "implements", "“一站式”矛盾纠纷调处模式") in rels
+    assert ("格球山农场", "receivedAward", "黑龙江省民主法治示范村") in rels

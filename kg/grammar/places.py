@@ -517,7 +517,40 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
                                            or (token_starts is not None and v.end() in token_starts)):
             out.append(PlaceHit(Candidate(e, v.end(), EntityType.PLACE, v.group(0), "town", "Village",
                                           aliases=(text[s:v.end()],)), None, name))
-    return _known_towns(out, ctx)
+    return _known_towns(out + _farms(text, ctx, ends, out), ctx)
+
+
+_FARM = "农场"
+#: what a state farm's name may follow as a town's peer: the list's joints
+_FARM_JOINTS = "、和及与"
+#: what shows a farm is a township-level unit, right after its name (格球山农场第一管理区)
+_FARM_UNIT_AFTER = re.compile(r"第?[一二三四五六七八九十]*(?:管理区|分场|作业区)")
+
+
+def _farms(text: str, ctx: DocContext, ends: dict[int, PlaceHit], towns: list[PlaceHit]) -> list[PlaceHit]:
+    """State farms, township-level units (北大荒, 海南, 新疆): a 2–4 character stem and 农场 where it
+    stands as a town does — right after its county or listed with towns (通北镇和红星农场: the stem
+    may be a word), or with its own unit after it (格球山农场第一管理区: a stem that is no word); a
+    family's or a firm's farm (发展家庭农场) is none."""
+    town_ends = {t.candidate.end: t for t in towns}
+    out: list[PlaceHit] = []
+    s = text.find(_FARM)
+    while s >= 0:
+        e = s + len(_FARM)
+        for length in (4, 3, 2):
+            a = s - length
+            stem = text[max(a, 0):s]
+            if a < 0 or not all(map(is_han, stem)) or _bad_parts(stem):
+                continue
+            county = ends.get(a)
+            certain = (county is not None and county.division is not None and county.division.level == Level.COUNTY) \
+                or (a >= 1 and text[a - 1] in _FARM_JOINTS and a - 1 in town_ends)
+            if certain or (_FARM_UNIT_AFTER.match(text, e) and stem not in common_words()):
+                parent = county.division.name if county is not None and county.division is not None else ctx.county
+                out.append(PlaceHit(Candidate(a, e, EntityType.PLACE, stem + _FARM, "town", "Town"), None, parent))
+                break
+        s = text.find(_FARM, e)
+    return out
 
 
 def _long_stem_ok(text: str, s: int, stem: str, adjacent: PlaceHit | None) -> bool:

@@ -941,3 +941,16 @@ def test_the_body_after_you_that_made_a_program(nlp):
     assert {h for h, t in carried if t == "“黎苗调解”品牌"} == {"琼中黎族苗族自治县司法局"}, carried
     assert {h for h, t in carried if t == "“山兰议事”机制"} == {"营根镇"}, carried
     assert not any(h.endswith("宣传部") for h, _ in carried), carried
+
+
+def test_the_production_and_construction_corps_is_a_body_not_the_region(nlp):
+    """新疆生产建设兵团第一师阿拉尔市司法局推行…: the corps is a body of its own (新疆 inside its name
+    is no mention of the region), and its city's bureau, named in full, carries the program out."""
+    text = ("阿拉尔市2023年法治政府建设年度报告\n新疆生产建设兵团第一师阿拉尔市司法局推行“兵地联调”机制。"
+            "新疆生产建设兵团司法局印发《兵团人民调解工作规范》。\n")
+    ex = extraction(nlp, text)
+    names = {m.key.name for m in ex.mentions}
+    assert "新疆维吾尔自治区" not in names, names
+    rels = triples(ex)
+    assert ("新疆生产建设兵团第一师阿拉尔市司法局", "implements", "“兵地联调”机制") in rels, rels
+    assert ("兵团人民调解工作规范", "issuedBy", "新疆生产建设兵团司法局") in rels, rels

@@ -499,4 +499,3 @@ def test_header_span_reads_a_prefix_as_the_whole_text(pad: int) -> None:
         fourth = sep.join(["绵阳市", "司法局", "报告", " " * pad + "二〇二三年十二月", "正文"])
         for text in (head, head + "全市推进“枫桥式”司法所建设。" * 50, head[:-1], "绵阳" + " " * pad + "市", fourth):
             assert header_span(text) == _header_span_reference(text)
-

@@ -241,3 +241,13 @@ def test_a_head_modified_by_the_work_it_organises(nlp):
     found = programs(nlp, text)
     assert {"“一站式”矛盾纠纷调处模式", "“三调联动”矛盾纠纷调处机制"} <= found, found
     assert not any(p.endswith(("调处", "纠纷")) for p in found), found
+
+
+def test_a_school_or_class_the_body_runs_is_its_program(nlp):
+    """开办“村民法治夜校”: what a body opens and runs (a night school, a class) is a program as what
+    it sets up is (开设“法治大讲堂”); a quote after 开办 that reads as a slogan (开办“学法、用法”) is none."""
+    text = ("哈尔滨市道里区2023年法治政府建设情况报告\n区司法局开办“村民法治夜校”,开设“法治大讲堂”,"
+            "开办“学法、用法”。\n")
+    found = programs(nlp, text)
+    assert {"“村民法治夜校”", "“法治大讲堂”"} <= found, found
+    assert not any("学法" in p for p in found), found

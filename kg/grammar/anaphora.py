@@ -62,6 +62,8 @@ def _pair_references(text: str, named: Sequence[Candidate]) -> list[Candidate]:
     """两地 as mentions of the last two counties (or cities) the text named before it, within a
     few paragraphs (荣昌区…隆昌市… “两地将继续共建…”): both act where it acts."""
     out: list[Candidate] = []
+    if "两地" not in text:
+        return out  # (most texts: one scan for the literal, not the pattern's at every position)
     for ref in _PAIR.finditer(text):
         s, e = ref.span()
         begin = s

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
@@ -131,6 +131,23 @@ def _full_line_length(text: str) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
+def _breaks(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """The spans _BREAK.finditer(text, pos) yields (a line feed with the spaces around it), found
+    from each line feed (str.find) instead of trying the pattern, which may open with a space,
+    at every position."""
+    n, last = len(text), pos
+    nl = text.find("\n", pos)
+    while nl >= 0:
+        s, e = nl, nl + 1
+        while s > last and text[s - 1] in _HSPACE:
+            s -= 1
+        while e < n and text[e] in _HSPACE:
+            e += 1
+        yield s, e
+        last = e
+        nl = text.find("\n", e)
+
+
 def _wraps(text: str) -> list[tuple[int, int]]:
     """The line breaks (with the spaces around them) that layout put inside paragraphs: after a
     full line (at least _FULL_SHARE of the full length) that runs on into the next."""
@@ -139,8 +156,7 @@ def _wraps(text: str) -> list[tuple[int, int]]:
     if not full or first < 0:
         return []
     spans = []
-    for m in _BREAK.finditer(text, first + 1):
-        s, e = m.span()
+    for s, e in _breaks(text, first + 1):
         if (s and e < len(text) and _RUNS_ON.match(text, s - 1) and _CONTINUES.match(text, e)
                 and not _HEADING.match(text, e)):
             line_start = text.rfind("\n", 0, s) + 1

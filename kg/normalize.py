@@ -183,26 +183,39 @@ _WRAPPED_SHARE, _WRAPPED_LEAST = 0.3, 3
 def hard_wrapped(text: str) -> bool:
     """Whether a plain text was pasted from a page layout, its paragraphs broken into lines of
     one length (a report typed or exported as text has one line per paragraph)."""
-    wraps = len(_wraps(text))
+    return _wrapped(text, _layout_wraps(text))
+
+
+def _layout_wraps(text: str) -> list[tuple[int, int]]:
+    """_wraps of `text`, its CRLF lines measured as LF lines (a CR made a space: same length)."""
+    return _wraps(text.replace("\r", " ") if "\r" in text else text)
+
+
+def _wrapped(text: str, wraps: Sequence[tuple[int, int]]) -> bool:
+    """Whether `wraps` (the text's _layout_wraps) are enough of its lines to say it was wrapped."""
     lines = sum(1 for ln in text.split("\n") if len(ln.strip()) >= 8)
-    return wraps >= _WRAPPED_LEAST and wraps >= _WRAPPED_SHARE * lines
+    return len(wraps) >= _WRAPPED_LEAST and len(wraps) >= _WRAPPED_SHARE * lines
 
 
-def _deletions(text: str, rewrap: bool) -> list[tuple[int, int]]:
-    """[start, end) spans of the original to drop: the CR of a CRLF, the PDF spaces and, with
-    `rewrap`, the line breaks inside paragraphs."""
+def _deletions(text: str, rewrap: bool | None) -> list[tuple[int, int]]:
+    """[start, end) spans of the original to drop: the CR of a CRLF, the PDF spaces and the line
+    breaks inside paragraphs (with `rewrap`; None: where the text shows it was wrapped)."""
     spans = [(m.start(), m.start() + 1) for m in _CR.finditer(text) if m.end() - m.start() == 2]
     spans += _layout_spaces(text)
-    if rewrap:
-        spans += _wraps(text.replace("\r", " "))  # same length: CRLF lines measure as LF lines
+    if rewrap is not False:
+        wraps = _layout_wraps(text)
+        if rewrap or _wrapped(text, wraps):
+            spans += wraps
     spans.sort()
     return spans
 
 
-def normalize(text: str, rewrap: bool = False, omit: Sequence[tuple[int, int]] = ()) -> Normalized:
+def normalize(text: str, rewrap: bool | None = False, omit: Sequence[tuple[int, int]] = ()) -> Normalized:
     """`text` cleaned for extraction (chrome blanked, LF line ends, no PDF spaces), with offsets.
-    `rewrap`: also join the lines that page layout broke inside paragraphs (text from PDFs);
-    `omit`: [start, end) spans left out (a compilation's sections, read on their own)."""
+    `rewrap`: also join the lines that page layout broke inside paragraphs — True for text from
+    PDFs, None for plain text, where they are joined when it shows it was pasted from a page
+    layout (hard_wrapped); `omit`: [start, end) spans left out (a compilation's sections, read on
+    their own)."""
     if "\r" in text:  # a lone CR becomes LF in place (same length); a CRLF's CR is dropped below
         text = _CR.sub(lambda m: "\n" if m.end() - m.start() == 1 else m.group(), text)
     if "." in text:

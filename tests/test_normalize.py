@@ -149,6 +149,8 @@ def test_plain_text_pasted_from_a_page_layout_is_rewrapped(nlp):
     a report with one line per paragraph, a table's rows and a list's items (lines of one
     length without a mark of prose) are no such text."""
     assert hard_wrapped(WRAPPED) and not hard_wrapped(REPORT)
+    crlf = WRAPPED.replace("\n", "\r\n")  # the same text with Windows line ends is wrapped alike
+    assert hard_wrapped(crlf) and normalize(crlf, rewrap=None).text == normalize(WRAPPED, rewrap=None).text
     assert not hard_wrapped(TABLE) and normalize(TABLE, rewrap=True).text == TABLE
     roster = ("附件：先进个人名单\n刘志刚  咸安区司法局副局长\n陈丽明  嘉鱼县人民法院审判员\n"
               "吴海波  通山县南林桥镇党委书记\n张晓燕  崇阳县天城镇司法所所长\n")

@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 
 from ..model import EntityType
 from .candidates import Candidate
+from .text import SENT_END
 
 #: 该 and the kind it refers back by: a division's level word or a body's core (the longer first)
 _BACK = re.compile("该(街道|社区|委员会|中心|县|区|市|旗|镇|乡|村|局|院|所)")
@@ -20,8 +21,6 @@ _KINDS = (EntityType.PLACE, EntityType.ORGANIZATION)
 SOURCE = "anaphor"
 #: a demonstrative and a word for a practice (该做法, 这一经验, 此项举措)
 _PRACTICE = re.compile("(?:该|这一|此项|这项)(?:做法|经验|举措|工作法|模式)")
-#: what ends a sentence (a practice's owner opens one)
-_SENTENCE_END = "。！？；\n"
 
 
 def back_references(text: str, mentions: Sequence[Candidate], token_starts: Collection[int] | None
@@ -45,7 +44,7 @@ def back_references(text: str, mentions: Sequence[Candidate], token_starts: Coll
         s, e = ref.span()
         paragraph = text.rfind("\n", 0, s) + 1
         antecedent = next((m for m in reversed(named) if paragraph <= m.start and m.end <= s
-                           and (m.start == paragraph or text[m.start - 1] in _SENTENCE_END)), None)
+                           and (m.start == paragraph or text[m.start - 1] in SENT_END)), None)
         if antecedent is not None:
             out.append(_standing_for(s, e, antecedent))
     out.extend(_pair_references(text, named))

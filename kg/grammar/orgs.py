@@ -813,6 +813,16 @@ _OWN_BODY = re.compile(f"(?<![{HAN}])([厅局院])({'|'.join(OWN_INTERNAL_BODIES
 _FIRST_CHAR = re.compile(r"\S")
 
 
+def _titled_author(text: str, ctx: DocContext, found: Sequence[Candidate]) -> str | None:
+    """The report's author as far as the bodies found so far say: the context's, else the body
+    the title opens with (陇南市司法局2023年工作总结)."""
+    if ctx.author:
+        return ctx.author
+    first = _FIRST_CHAR.search(text)
+    first = first.start() if first else 0
+    return next((c.name for c in found if c.start == first and c.source == "org"), None)
+
+
 def _own_internal_bodies(text: str, ctx: DocContext, found: Sequence[Candidate]) -> list[Candidate]:
     """厅党委, 局党组: a report names its own organ's party body by the organ's core alone; the
     organ is the report's author (the body its title opens with), else the one body of that
@@ -821,10 +831,7 @@ def _own_internal_bodies(text: str, ctx: DocContext, found: Sequence[Candidate])
     matches = list(_OWN_BODY.finditer(text))
     if not matches:
         return out
-    first = _FIRST_CHAR.search(text)
-    first = first.start() if first else 0
-    # the author: the context's, else the body the title opens with (陇南市司法局2023年工作总结)
-    author = ctx.author or next((c.name for c in found if c.start == first and c.source == "org"), None)
+    author = _titled_author(text, ctx, found)
     for m in matches:
         core = m.group(1)
         if author and author.endswith(core):
@@ -846,8 +853,7 @@ def _own_branches(text: str, ctx: DocContext, places: Sequence[Candidate], found
     before 分局 names the author's branch there (遵义市生态环境局汇川区分局)."""
     if _BRANCH not in text:
         return []
-    first = _FIRST_CHAR.search(text)
-    author = ctx.author or next((c.name for c in found if first and c.start == first.start() and c.source == "org"), None)
+    author = _titled_author(text, ctx, found)
     if not author or not author.endswith("局"):
         return []
     out = []
@@ -1005,14 +1011,13 @@ def _owned_room(text: str, owners: _Owners, qs: int, end: int) -> list[Candidate
     if named is None:
         return []
     part = text[qs:end]
+    if named is not owners.places.get(qs):  # 某县人民检察院“检察蓝”工作室: the body's own room
+        return [_org(named.start, end, named.name + part, "org", part, text[named.start:end])]
     start = named.start
-    if named is owners.places.get(qs):
-        while (up := owners.places.get(start)) is not None:
-            start = up.start  # 上饶市广丰区“调解联盟”: the places it is written under are its name's
-    out = [_org(start, end, named.name + part, "org", part, text[start:end])]
-    if named is owners.places.get(qs):
-        out.extend(_distributed(text, named.start, part, owners.places))
-    return out
+    while (up := owners.places.get(start)) is not None:
+        start = up.start  # 上饶市广丰区“调解联盟”: the places it is written under are its name's
+    return [_org(start, end, named.name + part, "org", part, text[start:end]),
+            *_distributed(text, named.start, part, owners.places)]
 
 
 def _core_after_quote(text: str, m: re.Match[str]) -> int | None:

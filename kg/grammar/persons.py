@@ -68,6 +68,8 @@ _PRIVATE = re.compile("|".join(map(re.escape, PRIVATE_MARKERS)))
 _FUNCTION = set("的了与和由在是把被等将对向从为及并而且之所以于着过也都就又还个些")  # not 其 (刘其亮)
 #: the last characters of organ names: no given name ends in them (云岭州司法局 + 党委书记)
 _ORGAN_LAST = ("局", "厅", "委", "办", "院", "所", "处", "科", "室", "站")
+#: what no official's name ends with: a place's or a body's last character
+_NOT_NAME_ENDS = ("乡", "镇", "县", "区", "市", "村", "省", *_ORGAN_LAST)
 
 
 def _plausible(name: str, word_ok: bool = False) -> bool:
@@ -78,7 +80,7 @@ def _plausible(name: str, word_ok: bool = False) -> bool:
     sur = 2 if name[:2] in SURNAMES_2 else 1
     if not _FUNCTION.isdisjoint(name[sur:]):
         return False  # 党委的, 成员与: a surname-like character before ordinary words
-    if (name in common_words() and not word_ok) or name.endswith(("乡", "镇", "县", "区", "市", "村", "省", *_ORGAN_LAST)) \
+    if (name in common_words() and not word_ok) or name.endswith(_NOT_NAME_ENDS) \
             or name.endswith(ADDRESS_TERMS):
         return False
     if name[:2] in SURNAMES_2:
@@ -252,7 +254,7 @@ def _sound_name(text: str, s: int, e: int, token_starts: Collection[int]) -> boo
     name = text[s:e]
     return len(name) == e - s and all(map(is_han, name)) \
         and (e == len(text) or e in token_starts or not is_han(text[e])) \
-        and _FUNCTION.isdisjoint(name) and not name.endswith(("乡", "镇", "县", "区", "市", "村", *_ORGAN_LAST))
+        and _FUNCTION.isdisjoint(name) and not name.endswith(_NOT_NAME_ENDS)
 
 
 def _dotted_names_after_titles(text: str, titles: set[int], token_starts: Collection[int]) -> Iterator[tuple[int, int]]:
@@ -265,9 +267,7 @@ def _dotted_names_after_titles(text: str, titles: set[int], token_starts: Collec
         if m is None or _PRIVATE.search(m.group(1)):
             continue
         s = m.end(1)
-        e = next((e for e in (s + 4, s + 3, s + 2) if e <= len(text) and all(is_han(c) for c in text[s:e])
-                  and _FUNCTION.isdisjoint(text[s:e])
-                  and (e == len(text) or e in token_starts or not is_han(text[e]))
+        e = next((e for e in (s + 4, s + 3, s + 2) if _sound_name(text, s, e, token_starts)
                   and not any(text[j:j + 2] in words for j in range(s + 1, e - 1))), None)
         if e is not None and not _private_after(text, e):
             yield m.start(1), e

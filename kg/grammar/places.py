@@ -295,8 +295,9 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
 
 
 _NEW_AREA = "新区"
-#: what a new area's name may follow: a break or a function word (在金普新区, 、贵安新区)
-_NEW_AREA_AFTER = frozenset("、与和及在到至对由从是的")
+#: what a name (a town's, a new area's, a zone's) may follow: a break or a function word (在金普新区,
+#: 、贵安新区, 是青石镇)
+_NAME_OPENS_AFTER = frozenset("、与和及在到至对由从的了是")
 
 
 #: the last character of a lake's, mountain's or bay's name (太白湖新区 is named after its lake)
@@ -313,7 +314,7 @@ def _new_area_stem(text: str, s: int) -> int | None:
             continue
         if (length == 2 and stem in common_words()) or (length == 3 and stem[-1] not in _LANDFORM_ENDS):
             continue
-        if a == 0 or not is_han(text[a - 1]) or text[a - 1] in _NEW_AREA_AFTER:
+        if a == 0 or not is_han(text[a - 1]) or text[a - 1] in _NAME_OPENS_AFTER:
             return a
     return None
 
@@ -339,7 +340,7 @@ def _cooperation_zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             e = s + len(word)
             a = s
             while a > 0 and s - a < _COOPERATION_STEM_MAX and is_han(text[a - 1]) \
-                    and text[a - 1] not in _NEW_AREA_AFTER and text[a - 1] not in _OWNER_ENDS:
+                    and text[a - 1] not in _NAME_OPENS_AFTER and text[a - 1] not in _OWNER_ENDS:
                 a -= 1  # (上海自贸区临港新片区: the name opens after the zone it lies in)
             stem = text[a:s]
             # a proper name (横琴, 博鳌乐城) or a place's (海口综合保税区) opens it, no word (争创全市
@@ -389,6 +390,11 @@ def _covered(n: int, hits: list[PlaceHit]) -> bytearray:
 _NAME_NUMERALS = "一二三四五六七八九十两"
 
 
+def _is_county(hit: PlaceHit | None) -> bool:
+    """Whether `hit` is a county-level division (a town written right after one is certain)."""
+    return hit is not None and hit.division is not None and hit.division.level == Level.COUNTY
+
+
 def _stem_ok(stem: str, bad: list[str]) -> bool:
     """Whether a town stem holding the bad parts `bad` (_bad_parts) is a name nonetheless."""
     if not bad:
@@ -434,7 +440,7 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
     群力街道、新农镇, or an ethnic group's name closes it: 文明瑶族乡), no verb opening it, no
     城乡/城镇."""
     suffix_start = s + len(stem)
-    after_county = adjacent is not None and adjacent.division is not None and adjacent.division.level == Level.COUNTY
+    after_county = _is_county(adjacent)
     ethnic = _ethnic_end(stem)
     # 文明瑶族乡, 三江口瑶族镇: an ethnic township's name is certain; its place-name part is checked
     core = stem[:-ethnic] if ethnic else stem
@@ -474,7 +480,7 @@ def _stem_before(text: str, start: int, e: int, ends: dict[int, PlaceHit],
         if not _stem_fits(text, s, stem, e, prev, s in listed):
             continue
         before = text[max(0, s - 2):s]
-        if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in "、与和及在到至对由从的了是" \
+        if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in _NAME_OPENS_AFTER \
                 or (s >= 2 and text[s - 2:s] in verbs_and_adverbs()) \
                 or (token_starts is not None and s in token_starts and before.endswith(_TOWN_CUE_BEFORE)):
             return s, stem, prev
@@ -497,7 +503,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             continue
         s, stem, prev = found
         name = stem + suffix
-        if prev is not None and prev.division is not None and prev.division.level == Level.COUNTY:
+        if _is_county(prev):
             parent = prev.division.name
         elif prev is not None and prev.candidate.subtype == "DevelopmentZone":
             parent = prev.candidate.name
@@ -543,7 +549,7 @@ def _farms(text: str, ctx: DocContext, ends: dict[int, PlaceHit], towns: list[Pl
             if a < 0 or not all(map(is_han, stem)) or _bad_parts(stem):
                 continue
             county = ends.get(a)
-            certain = (county is not None and county.division is not None and county.division.level == Level.COUNTY) \
+            certain = _is_county(county) \
                 or (a >= 1 and text[a - 1] in _FARM_JOINTS and a - 1 in town_ends)
             if certain or (_FARM_UNIT_AFTER.match(text, e) and stem not in common_words()):
                 parent = county.division.name if county is not None and county.division is not None else ctx.county
@@ -557,7 +563,7 @@ def _long_stem_ok(text: str, s: int, stem: str, adjacent: PlaceHit | None) -> bo
     """A five- or six-character stem: the names of the north-west and the south-west written in
     characters for their sounds (托布于孜镇, 喀拉亚尕奇乡; 于 is a sound there, not a preposition);
     only after its county or a clause break, with none of the characters or verbs of a phrase."""
-    after_county = adjacent is not None and adjacent.division is not None and adjacent.division.level == Level.COUNTY
+    after_county = _is_county(adjacent)
     return (after_county or s == 0 or text[s - 1] in "\n。，,；;：:、“（(") \
         and not _bad_parts(stem.replace("于", "")) and _FUNCTION_CHARS.isdisjoint(stem.replace("于", "")) \
         and stem[:2] not in verbs_and_adverbs() and stem[-2:] not in verbs_and_adverbs()

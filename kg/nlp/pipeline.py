@@ -13,7 +13,7 @@ from ..gazetteer import gazetteer
 from ..grammar.doctime import instrument_dates
 from ..grammar.sections import SectionSpan, find_sections
 from ..model import DocExtraction, EntityKey, EntityType, InputFormat, Mention, Section, SourceDocument
-from ..normalize import Normalized, hard_wrapped, normalize, restore
+from ..normalize import Normalized, normalize, restore
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
 
@@ -59,7 +59,7 @@ def _as_doc(nlp: Language, document: SourceDocument) -> Doc:
 def _run(nlp: Language, document: SourceDocument, omit: Sequence[tuple[int, int]] = ()) -> DocExtraction:
     # extraction runs on the normalised text (without the spans in `omit`); offsets, surfaces
     # and quotes are then mapped back onto the text as read
-    norm = normalize(document.text, rewrap=document.form is InputFormat.PDF or hard_wrapped(document.text), omit=omit)
+    norm = normalize(document.text, rewrap=True if document.form is InputFormat.PDF else None, omit=omit)
     clean = document if norm.text == document.text else replace(document, text=norm.text)
     doc = _as_doc(nlp, clean)
     for _, proc in nlp.pipeline:

@@ -40,6 +40,20 @@ def test_coordinated_recipients(nlp):
     assert ("安州区", "receivedAward", "首批全省法治政府建设示范县") in rels
 
 
+def test_coordinated_recipients_each_named_with_its_town(nlp):
+    """A镇B村、C镇D村获评…: both villages; the towns only say where they lie."""
+    text = ("榆林市法治建设报告\n横山区白界镇清泉村、塔湾镇五龙山村获评陕西省民主法治示范村。\n"
+            "达拉特旗树林召镇、王爱召镇被命名为全区法治文化建设示范镇。\n")
+    rels = relations(nlp, text)
+    assert ("清泉村", "receivedAward", "陕西省民主法治示范村") in rels
+    assert ("五龙山村", "receivedAward", "陕西省民主法治示范村") in rels
+    for town in ("白界镇", "塔湾镇", "横山区"):
+        assert (town, "receivedAward", "陕西省民主法治示范村") not in rels
+    assert ("树林召镇", "receivedAward", "全区法治文化建设示范镇") in rels
+    assert ("王爱召镇", "receivedAward", "全区法治文化建设示范镇") in rels
+    assert ("达拉特旗", "receivedAward", "全区法治文化建设示范镇") not in rels
+
+
 def test_honours_listed_with_the_people_who_won_them(nlp):
     text = ("绵阳市法治建设报告\n队伍建设成效明显,涌现出全国优秀人民调解员、涪城区司法所长陈建国,"
             "全国模范司法所长、游仙区司法局干警周丽华等一批先进典型。\n")

@@ -24,6 +24,22 @@ def test_municipality_district_named_only_in_the_body():
     assert (ctx.province, ctx.city, ctx.county) == ("天津市", "天津市", "北辰区")
 
 
+def test_a_transcripts_roster_of_officials_is_no_title_line(nlp):
+    """A press conference's roster under its title names the officials' bodies (a county-level
+    city's deputy mayor), not the report's place: 州司法局 is still the prefecture's."""
+    text = ("湘西州法治政府建设新闻发布会\n\n发布人：\n湘西土家族苗族自治州司法局局长 张明\n"
+            "吉首市人民政府副市长 王丽\n\n主持人：大家好。\n\n张明：州司法局会同州教育局出台"
+            "《湘西州青少年法治教育实施办法》，全州各级各部门积极参与。\n")
+    ctx = context(text)
+    assert (ctx.city, ctx.county) == ("湘西土家族苗族自治州", None)
+    rels = triples(extraction(nlp, text))
+    assert ("湘西州青少年法治教育实施办法", "issuedBy", "湘西土家族苗族自治州司法局") in rels
+    assert not any(t.startswith("吉首市司法局") or h.startswith("吉首市司法局") for h, _, t in rels), rels
+    # a title line naming the place and an author line are still read
+    titled = context("吉首市2023年法治政府建设年度报告\n吉首市人民政府\n全市各级各部门积极参与。\n")
+    assert titled.county == "吉首市"
+
+
 def test_county_report_whose_title_names_no_place():
     # the county is named only in the body, by its bodies and 全县; 全市 in a ranking names the
     # city above it, not the report's own level

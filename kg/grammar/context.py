@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..gazetteer import Division, Level, Match, gazetteer
-from ..lexicon import AWARD_SUFFIXES
+from ..lexicon import AWARD_SUFFIXES, POSITIONS
 from ..model import DocContext, EntityType
 from .candidates import NESTED, Candidate
 from .text import row_separator, strip_spaces
@@ -67,14 +67,20 @@ _NUMBERED_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][
                                r"|[\u4e00-\u9fff]{0,2}[一二三四五六七八九十]+[：:\s　]|第[一二三四五六七八九十]+[部章篇、：:\s　])")
 
 
+#: a line of a transcript's roster: an official's post, then his name (延吉市人民政府副市长 李美兰):
+#: the place it names is the official's, not the report's
+_ROSTER_LINE = re.compile(r"\S*(?:" + "|".join(POSITIONS) + r")[ \t\u3000]+[\u4e00-\u9fff·]{2,8}")
+
+
 def title_end(text: str) -> int:
     """Where the title lines end: the header's leading lines that end no sentence, up to a
-    numbered heading."""
+    numbered heading or a roster of officials."""
     _, hend = header_span(text)
     pos = end = 0
     for line in text[:hend].splitlines(keepends=True):
         body = line.strip()
-        if body and (body.endswith(_SENTENCE_ENDS) or _NUMBERED_HEADING.match(body)):
+        if body and (body.endswith(_SENTENCE_ENDS) or _NUMBERED_HEADING.match(body)
+                     or _ROSTER_LINE.fullmatch(body)):
             break
         pos += len(line)
         if body:

@@ -157,6 +157,21 @@ def test_intermediate_courts_and_banks(nlp):
     assert not any(o.endswith(("中院", "市银行")) for o in found), found
 
 
+def test_a_prefectures_court_is_its_intermediate_court(nlp):
+    """市法院 in a prefecture's report, 州法院 in an autonomous prefecture's, is the intermediate
+    court; a county-level city's and a county's are basic courts, and so are those of a city
+    without counties (儋州市)."""
+    found = orgs(nlp, "德州市2023年法治政府建设年度报告\n德州市司法局\n市法院、市检察院联合开展专项行动。\n")
+    assert {"德州市中级人民法院", "德州市人民检察院"} <= found
+    assert "德州市人民法院" not in found
+    zhou = orgs(nlp, "湘西土家族苗族自治州2023年法治政府建设年度报告\n湘西州司法局\n州法院开展巡回审判。\n")
+    assert "湘西土家族苗族自治州中级人民法院" in zhou
+    county_city = orgs(nlp, "乐陵市2023年法治政府建设年度报告\n乐陵市司法局\n市法院、宁津县法院开展巡回审判。\n")
+    assert {"乐陵市人民法院", "宁津县人民法院"} <= county_city
+    assert not any("中级" in o for o in county_city), county_city
+    assert "儋州市人民法院" in orgs(nlp, "儋州市2023年法治政府建设年度报告\n儋州市司法局\n市法院开展巡回审判。\n")
+
+
 def test_the_bodies_of_a_list_closed_by_deng_danwei(nlp):
     """A、B、C等单位 names bodies: companies with no place prefix (德龙钢铁公司, 中铁十四局);
     the first item opens after the verbs and adverbs before it (积极邀请黄河水政监察大队); a bare 法院

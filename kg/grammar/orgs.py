@@ -18,6 +18,7 @@ from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, DIS
                        OWN_INTERNAL_BODIES,
                        PREFECTURE_LEVEL_WORDS,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
+from ..gazetteer import Level, gazetteer
 from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
 from .context import opening_places
@@ -110,7 +111,21 @@ def canonical_org(name: str) -> str:
     name = _PREFECTURE_OFFICE.sub("行政公署", name)
     name = _INTERMEDIATE_COURT.sub("中级人民法院", name)
     name = _HIGH_COURT.sub("高级人民法院", name)
-    return _COURT.sub(r"人民\1", name)
+    return _prefecture_court(_COURT.sub(r"人民\1", name))
+
+
+def _prefecture_court(name: str) -> str:
+    """A prefecture's court is its intermediate court (市法院 in 宜昌's report: 宜昌市中级人民法院;
+    楚雄州法院); the basic courts are its districts' and counties'. A city without counties
+    (东莞市, 儋州市) has basic courts of its own name."""
+    if not name.endswith("人民法院"):
+        return name
+    place = name[:-4]
+    gz = gazetteer()
+    divisions = gz.lookup(place, shorts=False) if len(place) > 2 else []
+    if len(divisions) == 1 and divisions[0].level is Level.PREFECTURE and gz.children(divisions[0]):
+        return place + "中级人民法院"
+    return name
 
 
 #: standard organ names whose words would otherwise read as activities (委全面依法治市委员会)

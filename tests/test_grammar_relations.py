@@ -679,6 +679,22 @@ def test_a_demonstrative_practice_refers_back_to_the_one_whose_sentence_opened_w
     assert {(h, t) for h, p, t in rels if p == "receivedAward"} == {("溧阳市", "江苏省法治政府建设示范项目")}, rels
 
 
+def test_a_demonstrative_and_a_programs_head_word_refer_back_to_the_program(nlp):
+    """…创新“楼院议事厅”基层治理模式，该模式入选…: the model is honoured (not the street, not the
+    report's district); 这一机制 after a program of another head (品牌) refers to none; with no
+    program of its head, 该模式 is still the practice of the place its sentence opened with."""
+    text = ("西宁市城西区2024年法治建设十大亮点\n亮点三：胜利路街道创新“楼院议事厅”基层治理模式，"
+            "该模式入选全省“枫桥式”工作法典型案例。\n"
+            "亮点四：区司法局打造“高原红”调解品牌，这一机制被评为全省司法行政改革创新案例。\n"
+            "通海县依托网格员推行矛盾纠纷分级化解。该模式入选全省社会治理创新案例。\n")
+    rels = triples(extraction(nlp, text))
+    honoured = {(h, t) for h, p, t in rels if p == "receivedAward"}
+    assert ("“楼院议事厅”基层治理模式", "全省“枫桥式”工作法典型案例") in honoured, rels
+    assert not any(t == "全省“枫桥式”工作法典型案例" and h != "“楼院议事厅”基层治理模式" for h, t in honoured)
+    assert not any(h == "“高原红”调解品牌" for h, _ in honoured), rels
+    assert ("通海县", "全省社会治理创新案例") in honoured, rels
+
+
 def test_a_demonstrative_refers_back_to_the_last_body_or_division_of_its_kind(nlp):
     """该街道被评为…, 该局荣获…: the street, the bureau the paragraph named last (not the report's
     city, not another kind named in between); 应该区分, 该区域 are no references; 该X is no name."""

@@ -1,5 +1,7 @@
 """该县, 该街道, 该局: a demonstrative and a kind of division or body refer back to the last one of
-that kind the paragraph names (三里庵街道推行…，该街道被评为… → 三里庵街道); 该做法, 这一经验: a
+that kind the paragraph names (三里庵街道推行…，该街道被评为… → 三里庵街道); 该模式, 这一机制: a
+demonstrative and a program's head word refer back to the last program the paragraph names with
+that head (…创新“楼院议事厅”基层治理模式，该模式入选… → the model); 该做法, 这一经验: a
 demonstrative and a practice refer back to the place or body whose sentence, earlier in the
 paragraph, opens with it (溧阳市依托…平台推动…。该做法入选… → 溧阳市: what is honoured is its work).
 
@@ -13,7 +15,7 @@ from collections.abc import Collection, Sequence
 
 from ..model import EntityType
 from .candidates import Candidate
-from .text import SENT_END
+from .text import CLOSING_QUOTES, SENT_END
 
 #: 该 and the kind it refers back by: a division's level word or a body's core (the longer first)
 _BACK = re.compile("该(街道|社区|委员会|中心|县|区|市|旗|镇|乡|村|局|院|所)")
@@ -21,6 +23,8 @@ _KINDS = (EntityType.PLACE, EntityType.ORGANIZATION)
 SOURCE = "anaphor"
 #: a demonstrative and a word for a practice (该做法, 这一经验, 此项举措)
 _PRACTICE = re.compile("(?:该|这一|此项|这项)(?:做法|经验|举措|工作法|模式)")
+#: a demonstrative and the head word of a program's name (该模式, 这一机制, 该品牌)
+_PROGRAM_BACK = re.compile("(?:该|这一|此项|这项)(模式|机制|品牌|平台|工作法|制度|项目)")
 
 
 def back_references(text: str, mentions: Sequence[Candidate], token_starts: Collection[int] | None
@@ -40,8 +44,12 @@ def back_references(text: str, mentions: Sequence[Candidate], token_starts: Coll
                            if paragraph <= m.start and m.end <= s and m.name.endswith(kind)), None)
         if antecedent is not None:
             out.append(_standing_for(s, e, antecedent))
+    programs = _program_references(text, mentions)
+    out.extend(programs)
     for ref in _PRACTICE.finditer(text):
         s, e = ref.span()
+        if any(p.start == s for p in programs):
+            continue
         paragraph = text.rfind("\n", 0, s) + 1
         antecedent = next((m for m in reversed(named) if paragraph <= m.start and m.end <= s
                            and (m.start == paragraph or text[m.start - 1] in SENT_END)), None)
@@ -49,6 +57,24 @@ def back_references(text: str, mentions: Sequence[Candidate], token_starts: Coll
             out.append(_standing_for(s, e, antecedent))
     out.extend(_pair_references(text, named))
     return sorted(out, key=lambda c: c.start)
+
+
+def _program_references(text: str, mentions: Sequence[Candidate]) -> list[Candidate]:
+    """Each 该模式 (这一机制…) as a mention of the last program before it in its paragraph whose
+    name ends with that head word (closing quotes aside)."""
+    out: list[Candidate] = []
+    programs = [m for m in mentions if m.etype == EntityType.PROGRAM]
+    if not programs:
+        return out
+    for ref in _PROGRAM_BACK.finditer(text):
+        s, e = ref.span()
+        paragraph = text.rfind("\n", 0, s) + 1
+        head = ref.group(1)
+        antecedent = next((m for m in reversed(programs) if paragraph <= m.start and m.end <= s
+                           and m.name.rstrip(CLOSING_QUOTES).endswith(head)), None)
+        if antecedent is not None:
+            out.append(_standing_for(s, e, antecedent))
+    return out
 
 
 #: two places referred to together (两地将继续共建…), not after their own abbreviations (川渝两地)

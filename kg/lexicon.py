@@ -288,6 +288,10 @@ ISSUE_VERBS: tuple[str, ...] = (
     "印发", "出台", "制定", "编制", "发布", "颁布", "起草", "修订", "修改", "批准", "审议通过", "通过", "下发",
 )
 
+#: verbs of reviewing another body's instrument: 通过 after them passes a review, it makes nothing
+#: (经市司法局备案审查通过: the bureau reviewed the town's 办法)
+REVIEW_VERBS: tuple[str, ...] = ("审查", "审核", "备案", "评审", "验收", "核准备案")
+
 #: verbs before an issuing verb that make someone else the issuer (推动修订…, 提请制定…, 研究制定…:
 #: the subject prompts, drafts or helps; the instrument is another body's)
 PROMPTING_VERBS: tuple[str, ...] = ("推动", "推进", "提请", "配合", "协助", "指导", "督促", "研究", "参与")

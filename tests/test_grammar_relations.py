@@ -248,6 +248,16 @@ def test_a_body_prompting_an_instrument_does_not_issue_it(nlp):
     assert not any(p == "issuedBy" for _, p, _ in rels)
 
 
+def test_a_body_reviewing_an_instrument_does_not_issue_it(nlp):
+    """《…》经市司法局备案审查通过: the bureau reviewed the town's rule; a government's meeting passing
+    one (经镇政府常务会议审议通过) did make it, and 镇政府 is the town's 人民政府."""
+    text = ("中山市小榄镇2023年法治政府建设年度报告\n全年审查镇政府规范性文件6件，其中《小榄镇集体资产交易"
+            "管理办法》经市司法局备案审查通过，《小榄镇物业管理办法》经镇政府常务会议审议通过。\n")
+    rels = relations(nlp, text)
+    assert not any(h == "小榄镇集体资产交易管理办法" and p == "issuedBy" for h, p, _ in rels), rels
+    assert ("小榄镇物业管理办法", "issuedBy", "小榄镇人民政府") in rels
+
+
 def test_a_body_passing_a_draft_named_before_it(nlp):
     text = ("2023年,汉中市司法局认真履职,推动全市法治建设。\n"
             "完成《汉中市养犬管理条例(草案)》立法审查和市人大常委会审议通过。\n")

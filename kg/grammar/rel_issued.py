@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import DISPOSAL_CARRY_VERBS, ENUMERATION_LEADS, ISSUE_VERBS, PROMPTING_VERBS, SIGNING_VERBS
+from ..lexicon import (DISPOSAL_CARRY_VERBS, ENUMERATION_LEADS, ISSUE_VERBS, PROMPTING_VERBS, REVIEW_VERBS,
+                       SIGNING_VERBS)
 from ..model import EntityKey, Predicate
 from .candidates import NESTED, Candidate
 from .coordination import COORD, coordinated_before
@@ -200,8 +201,10 @@ def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]
 
 #: 该条例由市人大常委会审议通过: "this (kind)" made by the body named next
 _ANAPHOR_ISSUED = re.compile(r"该(条例|办法|规定|意见|方案|规划|细则|决定|清单)(?:已|先后)?(?:由|经)")
-#: an issuing verb a few characters after the body (由市政府常务会议审议通过)
-_MADE_AFTER_BODY = re.compile(f"[^，,。；;：:\\n]{{0,8}}?{ISSUE_CUE.pattern}")
+#: an issuing verb a few characters after the body (由市政府常务会议审议通过), not the 通过 of a
+#: review (经市司法局备案审查通过)
+_NOT_AFTER_REVIEW = "".join(f"(?<!{v})" for v in REVIEW_VERBS)
+_MADE_AFTER_BODY = re.compile(f"[^，,。；;：:\\n]{{0,8}}?{_NOT_AFTER_REVIEW}{ISSUE_CUE.pattern}")
 
 
 def _anaphoric_issuers(facts: DocFacts, sink: Sink) -> None:

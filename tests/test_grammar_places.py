@@ -22,6 +22,18 @@ def place_names(ex):
     return {m.key.name for m in ex.mentions if m.key.etype is EntityType.PLACE}
 
 
+def test_a_community_whose_room_is_honoured(nlp):
+    """威远社区“老街坊调解队”获评…: the community is named before its team's quoted name (no town
+    before it); the team is a body of the community; 调解队伍 (its staff) names no body."""
+    ex, rels = run(nlp, "中山市小榄镇2023年法治政府建设年度报告\n镇司法所打造调解驿站。兴华社区“老街坊调解队”"
+                        "获评“广东省金牌调解工作室”。建立“共享”专业调解队伍。\n")
+    assert "兴华社区" in place_names(ex)
+    orgs = {m.key.name for m in ex.mentions if m.key.etype is EntityType.ORGANIZATION}
+    assert "兴华社区“老街坊调解队”" in orgs
+    assert not any("调解队伍" in o or o.startswith("“共享”") for o in orgs), orgs
+    assert ("兴华社区“老街坊调解队”", "receivedAward", "“广东省金牌调解工作室”") in triples(ex)
+
+
 def test_a_place_written_under_its_parents_nests_level_by_level(nlp):
     ex, rels = run(nlp, "永川区2023年法治建设工作报告\n在重庆市永川区朱沱镇松林村建成法治文化广场。\n"
                         "梅州市梅县区松口镇大黄村、兴宁市叶塘镇新群村入选示范村。\n")

@@ -86,7 +86,7 @@ def org_subtype(name: str) -> str | None:
     return None
 
 
-_GOVERNMENT = re.compile(r"(?<=[市县区省旗州])政府")  # also before a sub-unit (省政府新闻办公室)
+_GOVERNMENT = re.compile(r"(?<=[市县区省旗州镇乡])政府")  # also before a sub-unit (省政府新闻办公室)
 _PREFECTURE_OFFICE = re.compile(r"(?<=[盟区])行署")  # 锡林郭勒盟行署 → …行政公署
 _COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before a sub-unit (区法院审判庭)
 
@@ -980,7 +980,8 @@ def _listed_units(text: str, token_starts: Collection[int] | None) -> list[Candi
     return out
 
 
-_QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "工作站", "联络站", "服务团", "联盟")
+_QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服务站", "工作站", "联络站", "服务团", "联盟",
+                     "调解队", "服务队")
 #: finds a core in the few characters after a quote: most quotes have none, so no run is read
 _QUOTED_CORE_RE = re.compile("|".join(_QUOTED_ORG_CORES))
 #: the characters a match of _LISTED_KIND starts with
@@ -1047,8 +1048,8 @@ def _core_after_quote(text: str, m: re.Match[str]) -> int | None:
     if core is None:
         return None
     end = m.end() + next(k for k in range(len(run), 0, -1) if run[:k].endswith(core))
-    if end < len(text) and is_han(text[end]) and text[end] in "长员":
-        return None  # 中心主任: a position, the name ended earlier
+    if end < len(text) and is_han(text[end]) and text[end] in "长员伍":
+        return None  # 中心主任: a position, the name ended earlier; 调解队伍: staff, no body
     if _COUNTED.match(text, end) or _COUNTED.search(text, clause_start(text, m.start()), m.start()):
         return None  # 14个司法所建立…调解室: a kind of room, not one body
     return end

@@ -179,9 +179,10 @@ def _village_before(text: str, pos: int, villages: set[str]) -> str | None:
     return best
 
 
-#: a village or community right before it is honoured or named (余村村被…授予“全国民主法治示范村”)
-_HONOURED_VILLAGE = re.compile(r"(?:村|社区)(?=(?:党支部|党委|村委会|居委会)?(?:被|(?:成功|先后)?"
-                               f"(?:{'|'.join(AWARD_CUES)})))")
+#: a village or community right before it is honoured or named (余村村被…授予“全国民主法治示范村”),
+#: or its body or room is (威远社区“老街坊调解队”获评…)
+_HONOURED_VILLAGE = re.compile(r"(?:村|社区)(?=(?:党支部|党委|村委会|居委会|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,4})?"
+                               f"(?:被|(?:成功|先后)?(?:{'|'.join(AWARD_CUES)})))")
 
 
 def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],

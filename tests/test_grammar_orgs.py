@@ -172,6 +172,15 @@ def test_a_prefectures_court_is_its_intermediate_court(nlp):
     assert "儋州市人民法院" in orgs(nlp, "儋州市2023年法治政府建设年度报告\n儋州市司法局\n市法院开展巡回审判。\n")
 
 
+def test_a_towns_public_legal_service_station_is_a_body(nlp):
+    """高家堡镇公共法律服务工作站, 某街道退役军人服务站: a station named after its town is a body; a
+    counted kind of station (村级公共法律服务工作站300个) is none."""
+    found = orgs(nlp, "榆林市2023年法治政府建设年度报告\n榆林市司法局\n麻黄梁镇公共法律服务工作站被评为"
+                      "全省优秀公共法律服务站，上郡路街道退役军人服务站挂牌。全市建成村级公共法律服务工作站300个。\n")
+    assert {"麻黄梁镇公共法律服务工作站", "上郡路街道退役军人服务站"} <= found
+    assert not any(o.endswith("工作站") and ("村级" in o or o.startswith("榆林市")) for o in found), found
+
+
 def test_the_bodies_of_a_list_closed_by_deng_danwei(nlp):
     """A、B、C等单位 names bodies: companies with no place prefix (德龙钢铁公司, 中铁十四局);
     the first item opens after the verbs and adverbs before it (积极邀请黄河水政监察大队); a bare 法院

@@ -818,6 +818,12 @@ def test_respectively_pairs_the_subjects_and_their_programs_in_order(nlp):
     assert {("武城县", "“武城调解”品牌"), ("平原县", "“平原说法”品牌")} <= carried
     assert ("武城县", "“平原说法”品牌") not in carried and ("平原县", "“武城调解”品牌") not in carried
     assert {h for h, t in carried if "庆云议事" in t} == {"庆云县", "宁津县"}, carried
+    # the subjects of a later clause pair with its programs as a sentence's do
+    later = relations(nlp, "德州市2023年法治政府建设年度报告\n市司法局牵头推行“德法同行”品牌，夏津县、"
+                           "临邑县分别打造“夏津说事”“临邑调解”工作法。\n")
+    carried = {(h, t) for h, p, t in later if p == "implements"}
+    assert {("夏津县", "“夏津说事”工作法"), ("临邑县", "“临邑调解”工作法")} <= carried, carried
+    assert ("夏津县", "“临邑调解”工作法") not in carried and ("临邑县", "“夏津说事”工作法") not in carried
 
 
 def test_a_speakers_name_and_a_colon_opening_his_answer_speak_for_his_body(nlp):

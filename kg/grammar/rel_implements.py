@@ -291,20 +291,24 @@ class _Sentence:
         marks = [b.end() for b in CLAUSE_BREAK.finditer(self.text, self.s.start, pos)]
         return marks[-1] if marks else self.s.start
 
-    @cached_property
-    def respectively(self) -> dict[int, EntityKey]:
-        """A、B分别打造“X”“Y”: each program's (by its start) subject, paired in order, when 分别
-        follows the subjects and as many programs as subjects follow it; else {}."""
-        if len(self.subjects) < 2:
-            return {}
-        ends = [m.end for m, k in self.actors if k in self.subjects]
-        end = max(ends, default=self.s.start)
+    def respective(self, m: Candidate, who: list[EntityKey]) -> EntityKey | None:
+        """A、B分别打造“X”“Y”: the one of the clause's subjects `who` paired with the program at
+        `m`, in order, when 分别 follows the subjects and as many programs as subjects follow it in
+        their clause; else None."""
+        if len(who) < 2:
+            return None
+        at = {k: a.start for a, k in self.actors if k in who and a.end <= m.start}
+        if len(at) != len(who):
+            return None
+        end = max(a.end for a, k in self.actors if k in at and a.end <= m.start)
         if not self.text.startswith(RESPECTIVELY, end):
-            return {}
-        programs = [m for m, k in self.ms if k.etype == PROGRAM and m.start > end and m.source != NESTED]
-        if len(programs) != len(self.subjects):
-            return {}
-        return {m.start: k for m, k in zip(programs, self.subjects, strict=True)}
+            return None
+        brk = CLAUSE_BREAK.search(self.text, end, self.s.end)
+        stop = brk.start() if brk else self.s.end
+        programs = [p.start for p, k in self.ms if k.etype == PROGRAM and end < p.start < stop and p.source != NESTED]
+        if len(programs) != len(who) or m.start not in programs:
+            return None
+        return sorted(who, key=at.__getitem__)[programs.index(m.start)]
 
     def named_after(self, m: Candidate) -> EntityKey | None:
         """The body whose name holds the program's (甲县“和事佬”调解工作室): its own brand."""
@@ -381,7 +385,7 @@ def _program(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
         return  # 借鉴…“X”经验: another's program, learned from
     carried = carried_by_after(sen.text, m.end, sen.actors)  # …模式由X负责实施
     who = sen.who(m) or carried or heading_subjects(sen.facts, sen.i)
-    own = sen.respectively.get(m.start)
+    own = sen.respective(m, who)
     if own is not None:
         who = [own]  # A、B分别打造“X”“Y”: X is A's alone
     named_after = sen.named_after(m)

@@ -22,6 +22,15 @@ def place_names(ex):
     return {m.key.name for m in ex.mentions if m.key.etype is EntityType.PLACE}
 
 
+def test_a_town_after_a_verb_of_directing_is_the_town_alone(nlp):
+    """指导安海镇打造…, 督促磁灶镇整改: the verb (jieba tags 指导 a noun) is no part of the name."""
+    ex, _ = run(nlp, "晋江市市长2023年度述法报告\n指导安海镇打造“海丝调解”品牌，督促磁灶镇整改问题。\n")
+    names = place_names(ex)
+    assert {"安海镇", "磁灶镇"} <= names
+    assert not any(n.startswith(("指导", "督促")) for n in names), names
+    assert ("安海镇", "implements", "“海丝调解”品牌") in triples(ex)
+
+
 def test_a_community_whose_room_is_honoured(nlp):
     """威远社区“老街坊调解队”获评…: the community is named before its team's quoted name (no town
     before it); the team is a body of the community; 调解队伍 (its staff) names no body."""

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Division, Level, Match, ethnic_groups_with_zu, gazetteer
-from ..lexicon import AWARD_CUES, LEVEL_PREFIX, NATURAL_FEATURE_WORDS, TOWN_SUFFIX_WORDS
+from ..lexicon import AWARD_CUES, LEVEL_PREFIX, NATURAL_FEATURE_WORDS, PROMPTING_VERBS, TOWN_SUFFIX_WORDS
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .text import HAN, common_words, finditer_before, is_han, verbs_and_adverbs
@@ -453,11 +453,11 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
         if not _stem_ok(core, bad) and not ((after_county or listed or ethnic) and _STEM_BAD_UNLESS_COUNTY.issuperset(bad)):
             return False
     if "和" in core[1:len(core) - (len(core) == 2)] or _TOWN_CUE.search(core.strip("和")) \
-            or (len(core) == 4 and core[:2] in verbs_and_adverbs()) \
+            or (len(core) == 4 and (core[:2] in verbs_and_adverbs() or core.startswith(PROMPTING_VERBS))) \
             or (len(core) == 3 and core[1:] in verbs_and_adverbs()) \
             or (ethnic and core[-2:] in verbs_and_adverbs()) \
             or (len(stem) == 2 and stem in verbs_and_adverbs() and not (after_county or listed)):
-        return False  # 推广安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
+        return False  # 推广安海镇, 指导安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
     suffix = text[suffix_start:e]
     # 城乡, 城镇居民: words, not names (柳溪县青石镇 is certain)
     return not (stem.endswith("城") and suffix in ("乡", "镇") and not after_county and (
@@ -482,7 +482,7 @@ def _stem_before(text: str, start: int, e: int, ends: dict[int, PlaceHit],
             continue
         before = text[max(0, s - 2):s]
         if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in _NAME_OPENS_AFTER \
-                or (s >= 2 and text[s - 2:s] in verbs_and_adverbs()) \
+                or (s >= 2 and text[s - 2:s] in verbs_and_adverbs()) or text.endswith(PROMPTING_VERBS, 0, s) \
                 or (token_starts is not None and s in token_starts and before.endswith(_TOWN_CUE_BEFORE)):
             return s, stem, prev
     return None

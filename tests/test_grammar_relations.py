@@ -783,6 +783,10 @@ def test_the_bodies_a_causative_verb_makes_act_carry_the_program_out(nlp):
     for county in ("澧县", "临澧县"):
         assert (county, "implements", "“首违不罚”清单制度") in rels
     assert not any(h == "桃源县司法局" for h, p, _ in rels if p == "implements"), rels
+    # an adverb of two characters between the bodies and the verb (联合推出)
+    joint = relations(nlp, "常德市市长2023年度述法报告\n推动市司法局、市市场监督管理局联合推出“德护企”法律服务品牌。\n")
+    for body in ("常德市司法局", "常德市市场监督管理局"):
+        assert (body, "implements", "“德护企”法律服务品牌") in joint, joint
 
 
 def test_the_bodies_after_you_that_carry_a_program_out(nlp):

@@ -45,7 +45,7 @@ def pilots(text: str, actors: Sequence[Keyed]) -> list[EntityKey]:
 
 
 #: what may stand between a pivot's bodies and its verb of carrying out (推动A、B全面开展…)
-_PIVOT_ADVERB = re.compile(r"[\u4e00-\u9fff]{0,2}?")
+_PIVOT_ADVERB = re.compile(r"[\u4e00-\u9fff]{0,2}")
 
 
 def pivots(text: str, start: int, end: int, actors: Sequence[Keyed]) -> list[EntityKey]:

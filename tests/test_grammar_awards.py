@@ -545,6 +545,20 @@ def test_a_province_or_prefecture_named_in_full_scopes_a_designation(nlp):
     assert got == {("东山村", "浙江省民主法治村"), ("西店镇", "宁波市民主法治村")}, got
 
 
+def test_a_province_by_its_short_name_scopes_a_rated_kind_of_body(nlp):
+    """获评广西金牌调解室, 被评为浙江规范化司法所: a province's short name scopes the rating as its full
+    name does: an honour, not a body named 广西金牌调解室; a county's short name does not."""
+    text = ("龙胜各族自治县司法局2023年工作总结\n泗水乡周家村调解委员会获评广西金牌调解室。"
+            "平安村调解室获评龙胜金牌调解室。\n")
+    ex = extraction(nlp, text)
+    names = names_by_type(ex)
+    assert "广西金牌调解室" in names.get(EntityType.AWARD, set())
+    assert "广西金牌调解室" not in names.get(EntityType.ORGANIZATION, set())
+    assert "龙胜金牌调解室" not in names.get(EntityType.AWARD, set())
+    got = {(h, t) for h, p, t in triples(ex) if p == "receivedAward"}
+    assert ("周家村调解委员会", "广西金牌调解室") in got, got
+
+
 def test_a_merit_recorded_for_a_unit_or_a_person(nlp):
     """被最高人民检察院记集体二等功, 民警张伟荣记个人三等功: a merit recorded is an honour, the one
     recording it its conferrer; 书记 and 记录 hold no cue (第一书记向明被评为… keeps its honour)."""

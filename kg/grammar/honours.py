@@ -143,11 +143,13 @@ _DIVISION_NAME_MAX = 12
 
 
 def _division_scope(title: str) -> bool:
-    """Whether a province or a prefecture named in full opens the title as its scope (获评浙江省
-    民主法治村: the province confers it, as 全省 would say)."""
+    """Whether a province or a prefecture named in full, or a province by its short name, opens
+    the title as its scope (获评浙江省民主法治村, 获评广西金牌调解室: the province confers it, as 全省
+    would say)."""
     gz = gazetteer()
     return any(d.level is not Level.COUNTY for n in range(3, min(len(title) - 2, _DIVISION_NAME_MAX) + 1)
-               for d in gz.lookup(title[:n], shorts=False))
+               for d in gz.lookup(title[:n], shorts=False)) \
+        or any(d.level is Level.PROVINCE for n in (2, 3) for d in gz.lookup(title[:n]) if len(title) > n + 2)
 
 
 

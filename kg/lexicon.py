@@ -27,6 +27,14 @@ CENTRAL_ORGANS: tuple[str, ...] = (
 #: sub-units of central organs: 司法部 + X局/司/厅
 CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心", "分行", "支行")
 
+#: the one-character names of the provinces (浙, 桂, 疆): an autonomous region's rule-of-law
+#: committee is named after its own (自治区党委全面依法治疆委员会)
+PROVINCE_CHARACTERS = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁疆"
+#: what a party committee's rule-of-law committee governs: its level (依法治市) or its province (依法治疆)
+RULE_OF_LAW_OBJECTS = "国省市县区旗州盟镇乡" + PROVINCE_CHARACTERS
+#: a rule-of-law committee's office by its short name (依法治市办, 依法治疆办)
+RULE_OF_LAW_OFFICES: tuple[str, ...] = tuple(f"依法治{c}办" for c in RULE_OF_LAW_OBJECTS)
+
 #: organ cores that may follow a place prefix (with a department stem between, or none):
 #: value = (minimum stem length, maximum stem length); longest core wins
 ORG_CORES: dict[str, tuple[int, int]] = {
@@ -51,8 +59,7 @@ ORG_CORES: dict[str, tuple[int, int]] = {
     "调解室": (0, 8), "工作室": (2, 12), "服务团": (2, 10), "工作站": (2, 10), "服务站": (2, 10), "律师事务所": (2, 8), "事务所": (2, 8), "司法鉴定所": (0, 8),
     "派出所": (0, 6), "研究院": (2, 8), "医院": (2, 8), "学院": (2, 8), "大学": (0, 8),
     "调解委员会": (0, 10), "调委会": (0, 8), "大队": (2, 8), "支队": (2, 8), "总队": (2, 8),
-    "依法治市办": (0, 2), "依法治区办": (0, 2), "依法治县办": (0, 2), "依法治省办": (0, 2),
-    "依法治国办": (0, 2), "依法治旗办": (0, 2), "依法治镇办": (0, 2),
+    **dict.fromkeys(RULE_OF_LAW_OFFICES, (0, 2)),
     "日报": (0, 2), "晚报": (0, 2), "广播": (2, 4), "电视台": (0, 2), "广播电视台": (0, 0),
     "传媒中心": (0, 4), "融媒体中心": (0, 0), "融媒": (0, 0), "报社": (0, 2), "有限公司": (2, 12), "公司": (2, 10),
     "集团": (2, 8),
@@ -68,7 +75,7 @@ SUBUNIT_CORES: dict[str, tuple[int, int]] = {
     "支队": (2, 8), "分局": (2, 8), "庭": (2, 6), "委员会": (2, 12), "办公室": (0, 8),
     "政研室": (0, 0), "宣传部": (0, 0), "组织部": (0, 0), "统战部": (0, 0), "政法委": (0, 0),
     "统一战线工作部": (0, 0), "社会工作部": (0, 0),  # a party committee's departments (市委社会工作部)
-    "依法治市办": (0, 0), "依法治区办": (0, 0), "依法治县办": (0, 0), "依法治省办": (0, 0),
+    **dict.fromkeys(RULE_OF_LAW_OFFICES, (0, 0)),
     "常委会": (0, 0), "编办": (0, 0), "办": (2, 10), "局": (2, 10), "法治委": (0, 0),
     "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10), "工作小组": (2, 10),
     "支行": (2, 6), "分行": (2, 6), "党校": (0, 0),  # 县委 + 党校

@@ -181,6 +181,17 @@ def test_a_towns_public_legal_service_station_is_a_body(nlp):
     assert not any(o.endswith("工作站") and ("村级" in o or o.startswith("榆林市")) for o in found), found
 
 
+def test_an_autonomous_regions_rule_of_law_office_is_named_after_its_province(nlp):
+    """自治区党委全面依法治疆委员会办公室, 依法治桂办: a region's committee governs its province by its
+    one-character name, as 依法治省 does a province; 依法治理 is no such office."""
+    found = orgs(nlp, "喀什地区2023年法治政府建设白皮书\n莎车县被自治区党委全面依法治疆委员会办公室命名为"
+                      "示范县。自治区党委依法治疆办印发通知，推进依法治理办法。\n")
+    assert "新疆维吾尔自治区党委全面依法治疆委员会办公室" in found, found
+    assert "新疆维吾尔自治区党委" not in found, found
+    gx = orgs(nlp, "桂林市2023年法治政府建设年度报告\n桂林市司法局\n自治区党委依法治桂办开展督察。\n")
+    assert "广西壮族自治区党委全面依法治桂委员会办公室" in gx, gx
+
+
 def test_the_bodies_of_a_list_closed_by_deng_danwei(nlp):
     """A、B、C等单位 names bodies: companies with no place prefix (德龙钢铁公司, 中铁十四局);
     the first item opens after the verbs and adverbs before it (积极邀请黄河水政监察大队); a bare 法院

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lexicon import RULE_OF_LAW_OBJECTS
 from ..model import DocContext, EntityKey, EntityType
 from .candidates import NESTED, Candidate
 from .context import header_divisions, header_span, opening_places, title_end
@@ -52,7 +53,7 @@ class Authorship:
 
 #: the office of a place's rule-of-law committee (依法治县办, …全面依法治市委员会办公室): it
 #: reports the place's rule-of-law work, as the government does
-_RULE_OF_LAW_OFFICE = re.compile(r"依法治[省市区县旗州盟](?:委员会)?办(?:公室)?$")
+_RULE_OF_LAW_OFFICE = re.compile(f"依法治[{RULE_OF_LAW_OBJECTS}](?:委员会)?办(?:公室)?$")
 
 
 def _speaks_for_place(body: str) -> bool:

@@ -17,7 +17,8 @@ from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, DIS
                        LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_STANDARD_PHRASES, ORG_WORDS_OPENING_WITH_BREAK,
                        OWN_INTERNAL_BODIES,
                        PREFECTURE_LEVEL_WORDS,
-                       ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, SUBUNIT_CORES)
+                       ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, RULE_OF_LAW_OBJECTS,
+                       RULE_OF_LAW_OFFICES, SUBUNIT_CORES)
 from ..gazetteer import Level, gazetteer
 from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
@@ -60,9 +61,8 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
     ("日报", "MediaOrganization"), ("晚报", "MediaOrganization"), ("电视台", "MediaOrganization"),
     ("广播", "MediaOrganization"), ("传媒中心", "MediaOrganization"), ("报社", "MediaOrganization"),
     ("新华社", "MediaOrganization"), ("融媒", "MediaOrganization"), ("大学", "AcademicInstitution"), ("学院", "AcademicInstitution"),
-    ("宣传部", "PartyOrgan"), ("政法委", "PartyOrgan"), ("依法治市办", "PartyOrgan"),
-    ("依法治区办", "PartyOrgan"), ("依法治县办", "PartyOrgan"), ("依法治省办", "PartyOrgan"),
-    ("依法治国办", "PartyOrgan"), ("组织部", "PartyOrgan"), ("统战部", "PartyOrgan"),
+    ("宣传部", "PartyOrgan"), ("政法委", "PartyOrgan"), *((o, "PartyOrgan") for o in RULE_OF_LAW_OFFICES),
+    ("组织部", "PartyOrgan"), ("统战部", "PartyOrgan"),
     ("统一战线工作部", "PartyOrgan"), ("社会工作部", "PartyOrgan"), ("编办", "PartyOrgan"),
     ("政研室", "PartyOrgan"), ("纪委", "PartyOrgan"), ("委", "PartyOrgan"),
     ("局", "GovernmentDepartment"), ("厅", "GovernmentDepartment"), ("部", "GovernmentDepartment"),
@@ -92,7 +92,7 @@ _COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before 
 
 
 #: a party committee's rule-of-law office by its short name (市委依法治市办 → 市委全面依法治市委员会办公室)
-_RULE_OF_LAW_OFFICE = re.compile(r"委依法治([省市县区旗州盟])办$")
+_RULE_OF_LAW_OFFICE = re.compile(f"委依法治([{RULE_OF_LAW_OBJECTS}])办$")
 #: a people's congress's standing committee, in full and perhaps with its term (…第十三届人民代表大会
 #: 常务委员会 → …人大常委会: one body across its terms)
 _CONGRESS_STANDING = re.compile(r"(?<=[市县区省旗州盟])(?:第[一二三四五六七八九十]+届)?人民代表大会常务委员会")
@@ -129,7 +129,7 @@ def _prefecture_court(name: str) -> str:
 
 
 #: standard organ names whose words would otherwise read as activities (委全面依法治市委员会)
-_FIXED_MIDDLES = re.compile(r"全面依法治[国省市县区旗镇乡]")
+_FIXED_MIDDLES = re.compile(f"全面依法治[{RULE_OF_LAW_OBJECTS}]")
 
 
 #: the words of standard organ names that read as activities elsewhere (ORG_STANDARD_PHRASES)

@@ -175,6 +175,19 @@ def test_a_name_with_a_two_character_surname_before_a_title(nlp):
     assert not any(p in ("阳晓峰", "晓峰") for p in found), found
 
 
+def test_yi_names_after_a_title_in_a_yi_areas_report(nlp):
+    """县长阿西木呷出席: in a Yi autonomous place's report a clan name and a given name, four
+    characters, after a title (not the three a surname would read); a Han official's name keeps
+    its length (书记张明华出席, 民警张伟荣记…); elsewhere the four are not read."""
+    text = ("峨边彝族自治县2023年法治政府建设年度报告\n县长阿西木呷出席会议，副县长吉克石且参加，"
+            "书记张明华出席，民警张伟荣记个人三等功。\n")
+    found = mention_names(nlp, text, EntityType.PERSON)
+    assert {"阿西木呷", "张明华", "张伟"} <= found, found
+    assert not any(n in found for n in ("阿西木", "张明华出", "张伟荣记")), found
+    other = mention_names(nlp, "乐山市2023年法治政府建设年度报告\n县长阿西木呷出席会议。\n", EntityType.PERSON)
+    assert "阿西木呷" not in other, other
+
+
 def test_mongolian_names_after_a_title_in_a_mongolian_areas_report(nlp):
     """副局长乌云其其格讲话, 调解员其木格被评为…: in Inner Mongolia, three to five characters of sounds
     (no surname; 乌云 spells a word) after a title name an official; 主任工作会议, 局长带头述法 name

@@ -104,9 +104,12 @@ def match_persons(text: str, token_starts: Collection[int] | None = None,
         spans.extend(_names_after_titles(text, token_starts, titles))
         shape = _sound_names(ctx) if ctx is not None else None
         if shape is not None:
+            # a name of the area's shape is the whole name where a surname and two characters
+            # were read (县长阿西木呷出席: not 阿西木; 民警张伟荣记…: 张伟 and a cue stay)
+            sounds = dict(_sound_names_after_titles(text, token_starts, titles, shape))
+            spans = [(s, sounds.pop(s) if e - s == 3 and sounds.get(s, e) > e else e) for s, e in spans]
             taken = {s for s, _ in spans}
-            spans.extend(span for span in _sound_names_after_titles(text, token_starts, titles, shape)
-                         if span[0] not in taken)
+            spans.extend((s, e) for s, e in sounds.items() if s not in taken)
         if "·" in text or "•" in text or "・" in text or "‧" in text:
             spans.extend(_dotted_names_after_titles(text, titles, token_starts))
         spans.extend(_staff_names(text, token_starts))
@@ -204,6 +207,9 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
 #: the places whose officials' names are Tibetan (four characters of sounds, no surname: 才让多杰)
 _TIBETAN_AREAS = ("西藏自治区", "青海省")
 _MONGOLIAN_AREAS = ("内蒙古自治区",)
+#: the peoples whose autonomous places' officials may bear names of four characters written for
+#: their sounds: Tibetan ones (才让多杰) and Yi ones, a clan name and a given name (阿西木呷, 吉伍依作)
+_FOUR_SOUND_PEOPLES = ("藏族", "彝族")
 
 
 class _SoundNames(NamedTuple):
@@ -214,7 +220,7 @@ class _SoundNames(NamedTuple):
     word_first: bool
 
 
-#: Tibetan names: four characters (才让多杰, 格桑卓玛); Mongolian ones three to five, whose first
+#: Tibetan and Yi names: four characters (才让多杰, 格桑卓玛, 沙马拉且); Mongolian ones three to five, whose first
 #: sounds often spell a noun (乌云其其格, 其木格, 巴特尔)
 _TIBETAN_NAMES, _MONGOLIAN_NAMES = _SoundNames((4,), False), _SoundNames((5, 4, 3), True)
 
@@ -222,7 +228,7 @@ _TIBETAN_NAMES, _MONGOLIAN_NAMES = _SoundNames((4,), False), _SoundNames((5, 4, 
 def _sound_names(ctx: DocContext) -> _SoundNames | None:
     """The shape of the names written for their sounds in the report's area; None elsewhere."""
     places = (ctx.province or "", ctx.city or "", ctx.county or "")
-    if ctx.province in _TIBETAN_AREAS or any("藏族" in n for n in places):
+    if ctx.province in _TIBETAN_AREAS or any(p in n for n in places for p in _FOUR_SOUND_PEOPLES):
         return _TIBETAN_NAMES
     if ctx.province in _MONGOLIAN_AREAS or any("蒙古族" in n for n in places):
         return _MONGOLIAN_NAMES

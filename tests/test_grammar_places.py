@@ -22,6 +22,20 @@ def place_names(ex):
     return {m.key.name for m in ex.mentions if m.key.etype is EntityType.PLACE}
 
 
+def test_towns_and_villages_whose_names_are_words_where_they_are_honoured(nlp):
+    """平等镇被评为…, 和平乡获评…, 平安村调解委员会被评为…: a town or village named by a word (that the
+    town grammar refuses elsewhere) where it or its committee is honoured; 我们村, A等乡 name none."""
+    ex, _ = run(nlp, "龙胜各族自治县司法局2023年工作总结\n平等镇被评为全区法治文化建设示范乡镇。和平乡获评"
+                     "全区民主法治示范乡。平安村调解委员会被评为全区模范人民调解委员会。我们村被评为先进集体。"
+                     "马堤、伟江等乡被评为先进集体。\n")
+    names = place_names(ex)
+    assert {"平等镇", "和平乡", "平安村"} <= names, names
+    assert not any(n.startswith(("我们", "伟江等")) for n in names), names
+    rels = triples(ex)
+    assert ("平等镇", "receivedAward", "全区法治文化建设示范乡镇") in rels
+    assert ("平安村调解委员会", "receivedAward", "全区模范人民调解委员会") in rels
+
+
 def test_a_town_after_a_verb_of_directing_is_the_town_alone(nlp):
     """指导安海镇打造…, 督促磁灶镇整改: the verb (jieba tags 指导 a noun) is no part of the name."""
     ex, _ = run(nlp, "晋江市市长2023年度述法报告\n指导安海镇打造“海丝调解”品牌，督促磁灶镇整改问题。\n")

@@ -179,10 +179,13 @@ def _village_before(text: str, pos: int, villages: set[str]) -> str | None:
     return best
 
 
-#: a village or community right before it is honoured or named (余村村被…授予“全国民主法治示范村”),
-#: or its body or room is (威远社区“老街坊调解队”获评…)
-_HONOURED_VILLAGE = re.compile(r"(?:村|社区)(?=(?:党支部|党委|村委会|居委会|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,4})?"
+#: a village, community or town right before it is honoured or named (余村村被…授予“全国民主法治示范村”,
+#: 平等镇被评为…), or its body or room is (威远社区“老街坊调解队”获评…, 平安村调解委员会被评为…)
+_HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡)(?=(?:党支部|党委|村委会|居委会|(?:人民)?调解委员会|司法所"
+                               r"|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,4})?"
                                f"(?:被|(?:成功|先后)?(?:{'|'.join(AWARD_CUES)})))")
+#: the subtype of a place honoured, by its suffix's last character
+_HONOURED_SUBTYPE = {"村": "Village", "区": "Village", "镇": "Town", "乡": "Town"}
 
 
 def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
@@ -216,17 +219,20 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
         for a, b in items:
             stem = text[a:b - (2 if text.endswith("社区", 0, b) else 1)]
             county = counties.get(a)
-            if any(c in _FUNCTION_CHARS or c in "级个各每" for c in stem) or (a in taken and county is None):
+            # a function character is no part of a name, unless the stem is a word of its own
+            # (平等镇, 和平乡: names that are words; 我们村, A等村: none)
+            if any(c in "级个各每我此其乡镇城" for c in stem) or (a in taken and county is None) \
+                    or (not _FUNCTION_CHARS.isdisjoint(stem) and stem not in common_words()):
                 continue
             if county is None and a > 0 and is_han(text[a - 1]) and text[a - 1] not in "、与和及在的":
                 if token_starts is None or a not in token_starts or text[a - 1] not in "。，,；;：:":
                     continue
-            out.append(PlaceHit(Candidate(a, b, EntityType.PLACE, text[a:b], "town", "Village"),
+            out.append(PlaceHit(Candidate(a, b, EntityType.PLACE, text[a:b], "town", _HONOURED_SUBTYPE[text[b - 1]]),
                                 None, county or ctx.county))
     return out
 
 
-_VILLAGE_BEFORE = re.compile(rf"[{HAN}]{{1,4}}(?:村|社区)\Z")
+_VILLAGE_BEFORE = re.compile(rf"[{HAN}]{{1,4}}(?:村|社区|镇|乡)\Z")
 
 
 def _resolved(gz, m: Match, codes: list[str], home: str | None,

@@ -145,6 +145,11 @@ def test_table_issuers_named_by_level_word_take_the_document_place(nlp):
     rels = relations(nlp, text)
     assert ("连州市农村宅基地管理办法", "issuedBy", "连州市自然资源局") in rels
     assert ("连州市殡葬管理实施细则", "issuedBy", "连州市民政局") in rels
+    # a 地区's and an autonomous region's own level words, in a cell listing several bodies
+    area = relations(nlp, "和田地区2023年法治政府建设白皮书\n附件：规范性文件目录\n序号\t文件名称\t发文机关\n"
+                          "1\t和田地区农村供水管理办法\t地区行署办公室、地区水利局、自治区水利厅\n")
+    for body in ("和田地区行政公署办公室", "和田地区水利局", "新疆维吾尔自治区水利厅"):
+        assert ("和田地区农村供水管理办法", "issuedBy", body) in area, area
 
 
 def test_an_issuer_cell_listing_several_bodies_gives_each_of_them(nlp):

@@ -417,9 +417,14 @@ def _level_prefixes(ctx: DocContext) -> dict[str, str]:
 
 def resolve_level_word(name: str, ctx: DocContext) -> str:
     """A body's name with the bare level word it opens with resolved by the document's context
-    (in an Anji county report 县自然资源和规划局 is 安吉县自然资源和规划局); else the name."""
-    level = _level_prefixes(ctx).get(name[:1])
-    stem = name[1:]
+    (in an Anji county report 县自然资源和规划局 is 安吉县自然资源和规划局; in a 地区's, 地区农业农村局
+    and in an autonomous region's 自治区司法厅, as the text's own level words are); else the name."""
+    if ctx.city and ctx.city.endswith("地区") and name.startswith("地区"):
+        level, stem = "city", name[2:]
+    elif ctx.province and ctx.province.endswith("自治区") and name.startswith("自治区"):
+        level, stem = "province", name[3:]
+    else:
+        level, stem = _level_prefixes(ctx).get(name[:1]), name[1:]
     place = _level_place(level, stem, ctx) if level is not None and len(stem) >= 2 else None
     return canonical_org(place + stem) if place else name
 

@@ -568,12 +568,19 @@ def _farms(text: str, ctx: DocContext, ends: dict[int, PlaceHit], towns: list[Pl
 
 def _long_stem_ok(text: str, s: int, stem: str, adjacent: PlaceHit | None) -> bool:
     """A five- or six-character stem: the names of the north-west and the south-west written in
-    characters for their sounds (托布于孜镇, 喀拉亚尕奇乡; 于 is a sound there, not a preposition);
-    only after its county or a clause break, with none of the characters or verbs of a phrase."""
+    characters for their sounds (托布于孜镇, 依格孜也尔乡, 喀拉亚尕奇乡; 于 and 也 are sounds there,
+    not a preposition and an adverb); only after its county or a clause break, with none of the
+    characters or verbs of a phrase."""
     after_county = _is_county(adjacent)
+    sounds = stem.translate(_SOUND_CHARACTERS)
     return (after_county or s == 0 or text[s - 1] in "\n。，,；;：:、“（(") \
-        and not _bad_parts(stem.replace("于", "")) and _FUNCTION_CHARS.isdisjoint(stem.replace("于", "")) \
+        and not _bad_parts(sounds) and _FUNCTION_CHARS.isdisjoint(sounds) \
         and stem[:2] not in verbs_and_adverbs() and stem[-2:] not in verbs_and_adverbs()
+
+
+#: function characters that a long name written for its sounds uses as sounds (dropped before the
+#: phrase checks)
+_SOUND_CHARACTERS = str.maketrans("", "", "于也")
 
 
 def _known_towns(towns: list[PlaceHit], ctx: DocContext) -> list[PlaceHit]:

@@ -438,6 +438,15 @@ def test_a_forensic_institute_is_a_legal_service_body(nlp):
     assert {"潍坊诚信司法鉴定所", "寿光市司法鉴定所", "潍坊市司法鉴定所"} <= orgs(nlp, text)
 
 
+def test_a_body_set_up_in_each_of_several_units_is_no_body_of_the_place(nlp):
+    """119个村全部建立人民调解委员会, 16个镇街建成…邻里中心: each unit its own, a kind of body, not the
+    county's one; 县司法局成立律师调解委员会 sets up one."""
+    found = orgs(nlp, "龙胜各族自治县司法局2023年工作总结\n全县10个乡镇、119个村全部建立人民调解委员会。"
+                      "16个镇街建成网格邻里中心。县司法局成立律师调解委员会。\n")
+    assert "龙胜各族自治县律师调解委员会" in found, found
+    assert not any(o.endswith(("县人民调解委员会", "网格邻里中心")) for o in found), found
+
+
 def test_a_set_up_body_named_after_a_relative_clause(nlp):
     """组建500余名律师、20余名公证员参加的中小企业法律服务团: the body named after the clause's 的
     (with the report's place), not the counted people before it; 组建169人的…服务团队 is a team of a

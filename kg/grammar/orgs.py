@@ -1126,6 +1126,11 @@ _RELATIVE_RUN = 40
 _RELATIVE = re.compile(rf"[^，,。；;：:\n]{{2,{_RELATIVE_RUN}}}的")
 
 
+#: a clause that sets up one body in each of several units: they are counted (10个乡镇、119个村),
+#: or all of them do (全部, 均, 普遍, 分别)
+_DISTRIBUTED = re.compile(r"[0-9０-９]+个|全部|均|普遍|分别|各自")
+
+
 def _established_end(text: str, pos: int, token_starts: Collection[int] | None) -> int | None:
     """How long the name of a set-up body starting at `pos` is (up to an organ core that ends a
     word), else None."""
@@ -1164,6 +1169,8 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
                 continue
         run = text[pos:pos + best]
         clause = clause_start(text, m.start())
+        if _DISTRIBUTED.search(text, clause, m.start()):
+            continue  # 119个村全部建立人民调解委员会: each its own, a kind of body, not one
         lo = bisect.bisect_left(named_starts, clause)
         before = [name for _, name in named[lo:bisect.bisect_left(named_starts, m.start(), lo)]]
         if len(set(before)) > 1:

@@ -24,8 +24,8 @@ CENTRAL_ORGANS: tuple[str, ...] = (
     "中国人民银行", "中国工商银行", "中国农业银行", "中国银行", "中国建设银行", "交通银行", "中国邮政储蓄银行",
 )
 
-#: sub-units of central organs: 司法部 + X局/司/厅
-CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心", "分行", "支行")
+#: sub-units of central organs: 司法部 + X局/司/厅, 全国人大常委会 + 法制工作委员会, 最高人民法院 + 行政审判庭
+CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心", "分行", "支行", "委员会", "法工委", "审判庭")
 
 #: the one-character names of the provinces (浙, 桂, 疆): an autonomous region's rule-of-law
 #: committee is named after its own (自治区党委全面依法治疆委员会)

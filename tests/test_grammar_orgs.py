@@ -192,6 +192,15 @@ def test_an_autonomous_regions_rule_of_law_office_is_named_after_its_province(nl
     assert "广西壮族自治区党委全面依法治桂委员会办公室" in gx, gx
 
 
+def test_national_bodies_working_committees_and_tribunals(nlp):
+    """全国人大常委会法制工作委员会 (法工委), 最高人民法院行政审判庭: a national body's sub-units; 水利部和
+    黄河水利委员会 are two bodies, not one."""
+    found = orgs(nlp, "海淀区人大常委会2023年度工作情况\n海淀区人大常委会\n全国人大常委会法制工作委员会、"
+                      "全国人大常委会法工委、最高人民法院行政审判庭来区调研。该做法受到水利部和黄河水利委员会肯定。\n")
+    assert {"全国人大常委会法制工作委员会", "全国人大常委会法工委", "最高人民法院行政审判庭", "水利部"} <= found, found
+    assert not any("和" in o for o in found), found
+
+
 def test_the_bodies_of_a_list_closed_by_deng_danwei(nlp):
     """A、B、C等单位 names bodies: companies with no place prefix (德龙钢铁公司, 中铁十四局);
     the first item opens after the verbs and adverbs before it (积极邀请黄河水政监察大队); a bare 法院

@@ -550,6 +550,8 @@ def _central_bodies(text: str, token_starts: Collection[int] | None) -> list[Can
     return out
 
 
+#: a standing committee's working committee (全国人大常委会 + 法制工作委员会): 工作 is the core's word
+_WORKING_COMMITTEE = "工作委员会"
 #: the longest sub-unit name after a national body (国务院 + 行政复议工作领导小组办公室: 13)
 _CENTRAL_SUBUNIT_MAX = 16
 
@@ -569,9 +571,9 @@ def _central_end(text: str, end: int, token_starts: Collection[int] | None) -> i
 def _central_subunit(seg: str) -> bool:
     """Whether `seg` names a national body's sub-unit: a department (公共法律服务管理局), or a
     standing group's office, whose stem states its task (行政复议工作领导小组办公室)."""
-    if not seg.endswith(CENTRAL_SUBUNIT_SUFFIXES):
-        return False
-    if _valid_middle(seg):
+    if not seg.endswith(CENTRAL_SUBUNIT_SUFFIXES) or seg[0] in "和与及或同、":
+        return False  # (水利部和黄河水利委员会: another body, coordinated)
+    if _valid_middle(seg.removesuffix(_WORKING_COMMITTEE) or seg):  # (工作委员会: 工作 is the core's)
         return True
     group = next((g for g in GROUP_CORES if g in seg), None)
     return group is not None and seg.endswith("办公室") and _valid_group_middle(seg[:seg.index(group)])

@@ -557,6 +557,9 @@ def test_a_province_by_its_short_name_scopes_a_rated_kind_of_body(nlp):
     assert "龙胜金牌调解室" not in names.get(EntityType.AWARD, set())
     got = {(h, t) for h, p, t in triples(ex) if p == "receivedAward"}
     assert ("周家村调解委员会", "广西金牌调解室") in got, got
+    # 调解组织 is a kind of body rated as 调解室 is
+    hubei = triples(extraction(nlp, "江岸区2023年法治政府建设年度报告\n后湖街道人民调解委员会被评为湖北省金牌调解组织。\n"))
+    assert ("后湖街道人民调解委员会", "receivedAward", "湖北省金牌调解组织") in hubei, hubei
 
 
 def test_a_merit_recorded_for_a_unit_or_a_person(nlp):

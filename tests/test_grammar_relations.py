@@ -128,6 +128,12 @@ def test_this_instrument_made_by_a_body_names_the_one_before(nlp):
     rels = relations(nlp, text)
     assert ("绵阳市养犬管理条例", "issuedBy", "绵阳市人大常委会") in rels
     assert not any(p == "issuedBy" and t == "绵阳市人民政府" for _, p, t in rels), rels
+    # 两部法规经X审议通过: the two titles named last, not a third before them
+    counted = relations(nlp, "绵阳市司法局2023年工作总结\n修订《绵阳市市容管理办法》。完成《绵阳市湿地保护条例》"
+                             "《绵阳市城市绿化条例》立法审查，两部法规经市人大常委会审议通过后报省人大常委会批准。\n")
+    for title in ("绵阳市湿地保护条例", "绵阳市城市绿化条例"):
+        assert (title, "issuedBy", "绵阳市人大常委会") in counted, counted
+    assert ("绵阳市市容管理办法", "issuedBy", "绵阳市人大常委会") not in counted, counted
 
 
 def test_table_rows_give_issued_by(nlp):

@@ -199,8 +199,13 @@ def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]
             sink.add(k, ISSUED_BY, issuer, s)
 
 
-#: 该条例由市人大常委会审议通过: "this (kind)" made by the body named next
-_ANAPHOR_ISSUED = re.compile(r"该(条例|办法|规定|意见|方案|规划|细则|决定|清单)(?:已|先后)?(?:由|经)")
+#: 该条例由市人大常委会审议通过: "this (kind)" made by the body named next; 两部法规经市人大常委会
+#: 审议通过: as many of the titles named last as the count says
+_ANAPHOR_ISSUED = re.compile(r"(?:该(?P<kind>条例|办法|规定|意见|方案|规划|细则|决定|清单)"
+                             r"|(?:上述|以上|这)?(?P<count>[两二三四五六七八九十])(?:部|项|件|个)"
+                             r"(?:地方性法规|法规|规章|条例|办法|规定|规范性文件|文件))"
+                             r"(?:均|都|已|先后)*(?:由|经)")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: an issuing verb a few characters after the body (由市政府常务会议审议通过), not the 通过 of a
 #: review (经市司法局备案审查通过)
 _NOT_AFTER_REVIEW = "".join(f"(?<!{v})" for v in REVIEW_VERBS)
@@ -209,7 +214,7 @@ _MADE_AFTER_BODY = re.compile(f"[^，,。；;：:\\n]{{0,8}}?{_NOT_AFTER_REVIEW}
 
 def _anaphoric_issuers(facts: DocFacts, sink: Sink) -> None:
     """该条例由X审议通过: X issued the instrument of that kind named last, in this sentence or the
-    two before it."""
+    two before it; 两部法规经X审议通过: the two named last."""
     text, in_sent = facts.text, facts.in_sent
     for am in _ANAPHOR_ISSUED.finditer(text):
         i = facts.idx.at(am.start())
@@ -219,15 +224,18 @@ def _anaphoric_issuers(facts: DocFacts, sink: Sink) -> None:
                      and k.etype == ORG and m.source != NESTED), None)
         if body is None or not _MADE_AFTER_BODY.match(text, body[0].end):
             continue
-        kind = am.group(1)
-        antecedent = None
+        kind, wanted = am.group("kind") or "", _COUNTS.get(am.group("count") or "", 1)
+        found: list[EntityKey] = []
         for j in range(i, max(-1, i - 3), -1):
-            antecedent = next((k for m, k in reversed(in_sent.get(j, [])) if m.end <= am.start()
-                               and k.etype == REGULATION and m.source != NESTED and k.name.endswith(kind)), None)
-            if antecedent is not None:
+            for m, k in reversed(in_sent.get(j, [])):
+                if len(found) < wanted and m.end <= am.start() and k.etype == REGULATION \
+                        and m.source != NESTED and k.name.endswith(kind) and k not in found:
+                    found.append(k)
+            if len(found) == wanted:
                 break
-        if antecedent is not None:
-            sink.add(antecedent, ISSUED_BY, body[1], facts.sents[i])
+        if len(found) == wanted:
+            for antecedent in found:
+                sink.add(antecedent, ISSUED_BY, body[1], facts.sents[i])
 
 
 def table_issuers(facts: DocFacts, rows: Sequence[TableRow], sink: Sink) -> None:
@@ -282,5 +290,4 @@ def issued_in_text(facts: DocFacts, sink: Sink, skip: set[int]) -> None:
         _issuer_before(facts, sink, facts.sents[i], facts.in_sent[i])
         _passed_after(facts, sink, facts.sents[i], facts.in_sent[i])
         _issuers_after(facts, sink, facts.sents[i], facts.in_sent[i])
-    if "该" in facts.text:
-        _anaphoric_issuers(facts, sink)
+    _anaphoric_issuers(facts, sink)

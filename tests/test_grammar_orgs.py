@@ -456,6 +456,15 @@ def test_a_body_set_up_in_each_of_several_units_is_no_body_of_the_place(nlp):
     assert not any(o.endswith(("县人民调解委员会", "网格邻里中心")) for o in found), found
 
 
+def test_a_level_word_before_ji_names_a_level_not_a_body(nlp):
+    """建成市级公共法律服务中心1个, 组建市级专业应急救援队伍: 市级 is a level (a kind of centre at the
+    city's level), not 市 opening the city's body named 级…; 市公共法律服务中心 is the city's."""
+    found = orgs(nlp, "太原市司法局2023年工作总结\n建成市级公共法律服务中心1个、县级10个，组建市级专业应急救援队伍。"
+                      "市公共法律服务中心接待群众。\n")
+    assert "太原市公共法律服务中心" in found, found
+    assert not any("市级" in o for o in found), found
+
+
 def test_a_set_up_body_named_after_a_relative_clause(nlp):
     """组建500余名律师、20余名公证员参加的中小企业法律服务团: the body named after the clause's 的
     (with the report's place), not the counted people before it; 组建169人的…服务团队 is a team of a

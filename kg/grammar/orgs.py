@@ -397,8 +397,9 @@ def _county_committee(place: str | None, level: str, stem: str) -> str | None:
 
 def _follows_level(stem: str) -> bool:
     """Whether a bare level word can open a body with this stem: not when the stem opens with
-    another level (市县党委, 市县乡三级: levels, not one body)."""
-    return bool(stem) and (stem[0] not in "县区乡镇省市村" or stem.startswith(_LEVEL_CHAR_WORDS))
+    another level (市县党委, 市县乡三级: levels, not one body) or makes the word a level's name
+    (市级公共法律服务中心: a centre at the city's level, a kind)."""
+    return bool(stem) and (stem[0] not in "县区乡镇省市村级" or stem.startswith(_LEVEL_CHAR_WORDS))
 
 
 def _level_place(level: str, stem: str, ctx: DocContext) -> str | None:

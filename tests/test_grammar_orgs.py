@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.model import EntityType
 
-from .helpers import mention_names
+from .helpers import extraction, mention_names, triples
 
 
 NLP_EXCLUDE = ["lg_relations"]  # the entities only (the `nlp` fixture: conftest.py)
@@ -190,6 +190,17 @@ def test_an_autonomous_regions_rule_of_law_office_is_named_after_its_province(nl
     assert "新疆维吾尔自治区党委" not in found, found
     gx = orgs(nlp, "桂林市2023年法治政府建设年度报告\n桂林市司法局\n自治区党委依法治桂办开展督察。\n")
     assert "广西壮族自治区党委全面依法治桂委员会办公室" in gx, gx
+
+
+def test_ministries_by_their_official_short_names_are_national_bodies(nlp):
+    """人力资源社会保障部, 住房城乡建设部, 国家卫生健康委: the ministries as documents name them, national
+    bodies with no place; 市人社局 is still the city's."""
+    text = ("昆山市2023年度法治建设获奖情况\n昆山市司法局被司法部、人力资源社会保障部评为先进集体，"
+            "住房城乡建设部、国家卫生健康委有关司局参加调研。市人社局参加。\n")
+    found = orgs(nlp, text)
+    assert {"人力资源社会保障部", "住房城乡建设部", "国家卫生健康委", "昆山市人社局"} <= found, found
+    rels = triples(extraction(nlp, text))
+    assert not any(h in ("人力资源社会保障部", "住房城乡建设部") for h, p, _ in rels if p == "locatedIn"), rels
 
 
 def test_national_bodies_working_committees_and_tribunals(nlp):

@@ -572,8 +572,8 @@ def _central_end(text: str, end: int, token_starts: Collection[int] | None) -> i
 def _central_subunit(seg: str) -> bool:
     """Whether `seg` names a national body's sub-unit: a department (公共法律服务管理局), or a
     standing group's office, whose stem states its task (行政复议工作领导小组办公室)."""
-    if not seg.endswith(CENTRAL_SUBUNIT_SUFFIXES) or seg[0] in "和与及或同、":
-        return False  # (水利部和黄河水利委员会: another body, coordinated)
+    if not seg.endswith(CENTRAL_SUBUNIT_SUFFIXES) or seg[0] in "和与及或同、各等" or seg.startswith(("有关", "相关")):
+        return False  # (水利部和黄河水利委员会: another body, coordinated; …有关司局: unnamed ones)
     if _valid_middle(seg.removesuffix(_WORKING_COMMITTEE) or seg):  # (工作委员会: 工作 is the core's)
         return True
     group = next((g for g in GROUP_CORES if g in seg), None)

@@ -275,6 +275,9 @@ AWARD_SUFFIXES: tuple[str, ...] = (
     "优秀人民调解员", "人民调解员", "法治人物", "实事", "典型案例", "优秀案例", "基地",
 )
 
+#: verbs by which a body or place creates a program of its own (百步亭社区创新“居民说事”…)
+CREATING_VERBS: tuple[str, ...] = ("创新", "打造", "推出", "首创", "探索", "创建", "推行", "创设")
+
 #: implementing verbs (actor + verb + program/regulation)
 IMPLEMENT_CUES: tuple[str, ...] = (
     "打造", "推行", "开展", "建立", "创新", "承接", "贯彻实施", "贯彻落实", "实施", "出台",

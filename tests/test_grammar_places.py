@@ -36,6 +36,17 @@ def test_towns_and_villages_whose_names_are_words_where_they_are_honoured(nlp):
     assert ("平安村调解委员会", "receivedAward", "全区模范人民调解委员会") in rels
 
 
+def test_a_community_opening_a_clause_that_creates_a_program(nlp):
+    """百步亭社区创新“居民说事”议事机制: a community named at a clause's start before a verb creating a
+    program is a place, and the program is its own; a description (示范社区创建…, 城乡社区推行…) is none."""
+    ex, _ = run(nlp, "江岸区2023年法治政府建设年度报告\n百步亭社区创新“居民说事”议事机制。示范社区创建取得成效，"
+                     "城乡社区推行网格化管理。\n")
+    names = place_names(ex)
+    assert "百步亭社区" in names, names
+    assert not any(n in names for n in ("示范社区", "城乡社区")), names
+    assert ("百步亭社区", "implements", "“居民说事”议事机制") in triples(ex)
+
+
 def test_a_town_after_a_verb_of_directing_is_the_town_alone(nlp):
     """指导安海镇打造…, 督促磁灶镇整改: the verb (jieba tags 指导 a noun) is no part of the name."""
     ex, _ = run(nlp, "晋江市市长2023年度述法报告\n指导安海镇打造“海丝调解”品牌，督促磁灶镇整改问题。\n")

@@ -12,7 +12,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Division, Level, Match, ethnic_groups_with_zu, gazetteer
-from ..lexicon import AWARD_CUES, LEVEL_PREFIX, NATURAL_FEATURE_WORDS, PROMPTING_VERBS, TOWN_SUFFIX_WORDS
+from ..lexicon import (AWARD_CUES, CREATING_VERBS, LEVEL_PREFIX, NATURAL_FEATURE_WORDS, PROMPTING_VERBS,
+                       TOWN_SUFFIX_WORDS)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .text import HAN, common_words, finditer_before, is_han, verbs_and_adverbs
@@ -184,6 +185,9 @@ def _village_before(text: str, pos: int, villages: set[str]) -> str | None:
 _HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡)(?=(?:党支部|党委|村委会|居委会|(?:人民)?调解委员会|司法所"
                                r"|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,4})?"
                                f"(?:被|(?:成功|先后)?(?:{'|'.join(AWARD_CUES)})))")
+#: a village or community opening a clause with a verb creating a program of its own
+#: (百步亭社区创新“居民说事”议事机制): its stem is a name, not a word (示范社区创建… is none)
+_ACTING_VILLAGE = re.compile(f"(?:村|社区)(?=(?:{'|'.join(CREATING_VERBS)}))")
 #: the subtype of a place honoured, by its suffix's last character
 _HONOURED_SUBTYPE = {"村": "Village", "区": "Village", "镇": "Town", "乡": "Town"}
 
@@ -198,7 +202,8 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
     counties: dict[int, str] = {}  # where a county mention ends → its name
     out: list[PlaceHit] = []
     last = 0
-    for m in _HONOURED_VILLAGE.finditer(text):  # the suffix first: a literal the search skips to
+    acting = [m for m in _ACTING_VILLAGE.finditer(text) if not _stem_is_word(text, m.start())]
+    for m in sorted([*_HONOURED_VILLAGE.finditer(text), *acting], key=lambda m: m.start()):
         if taken is None:
             taken = {b for h in hits for b in (h.candidate.start, h.candidate.end)}
             counties = {h.candidate.end: h.candidate.name for h in hits if h.candidate.subtype == "County"}
@@ -222,14 +227,21 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             # a function character is no part of a name, unless the stem is a word of its own
             # (平等镇, 和平乡: names that are words; 我们村, A等村: none)
             if any(c in "级个各每我此其乡镇城" for c in stem) or (a in taken and county is None) \
-                    or (not _FUNCTION_CHARS.isdisjoint(stem) and stem not in common_words()):
-                continue
+                    or (not _FUNCTION_CHARS.isdisjoint(stem) and stem not in common_words()) \
+                    or any(len(part) > 1 for part in _bad_parts(stem)):
+                continue  # (示范社区创建…, 文明村: a description, no name)
             if county is None and a > 0 and is_han(text[a - 1]) and text[a - 1] not in "、与和及在的":
                 if token_starts is None or a not in token_starts or text[a - 1] not in "。，,；;：:":
                     continue
             out.append(PlaceHit(Candidate(a, b, EntityType.PLACE, text[a:b], "town", _HONOURED_SUBTYPE[text[b - 1]]),
                                 None, county or ctx.county))
     return out
+
+
+def _stem_is_word(text: str, suffix: int) -> bool:
+    """Whether the two or three characters before a village's suffix are a word (示范社区, 城乡社区):
+    no name."""
+    return any(text[suffix - n:suffix] in common_words() for n in (2, 3) if suffix >= n)
 
 
 _VILLAGE_BEFORE = re.compile(rf"[{HAN}]{{1,4}}(?:村|社区|镇|乡)\Z")

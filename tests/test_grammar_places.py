@@ -36,6 +36,19 @@ def test_towns_and_villages_whose_names_are_words_where_they_are_honoured(nlp):
     assert ("平安村调解委员会", "receivedAward", "全区模范人民调解委员会") in rels
 
 
+def test_zones_named_by_a_stem_of_their_own(nlp):
+    """花桥经济开发区, 张家港保税区, 苏州工业园区: zones, and the committees that run them bodies; a verb
+    before the name is no part of it (推动花桥经济开发区建设); a level (省级经济开发区) names none."""
+    ex, _ = run(nlp, "昆山市2023年法治政府建设年度报告\n花桥经济开发区管委会推行“一站式”服务。张家港保税区管委会"
+                     "获评先进集体。推动花桥经济开发区建设，全市省级经济开发区、苏州工业园区参加。\n")
+    names = place_names(ex)
+    assert {"花桥经济开发区", "张家港保税区", "苏州工业园区"} <= names, names
+    assert not any(n.startswith(("推动", "省级", "全市")) for n in names), names
+    rels = triples(ex)
+    assert ("张家港保税区管委会", "receivedAward", "先进集体") in rels
+    assert ("花桥经济开发区管委会", "implements", "“一站式”服务") in rels
+
+
 def test_a_community_opening_a_clause_that_creates_a_program(nlp):
     """百步亭社区创新“居民说事”议事机制: a community named at a clause's start before a verb creating a
     program is a place, and the program is its own; a description (示范社区创建…, 城乡社区推行…) is none."""

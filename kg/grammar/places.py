@@ -20,12 +20,12 @@ from .text import HAN, common_words, finditer_before, is_han, verbs_and_adverbs
 
 SUBTYPE_OF_LEVEL = {Level.PROVINCE: "Province", Level.PREFECTURE: "PrefectureCity", Level.COUNTY: "County"}
 
-_ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "旅游度假区", "高新区", "经开区",
-                  "开发区", "新区", "度假区")
+_ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "旅游度假区", "综合保税区", "保税区",
+                  "工业园区", "高新区", "经开区", "开发区", "新区", "度假区")
 #: the first of _ZONE_SUFFIXES (in their order) that follows a position
 _ZONE_SUFFIX_RE = re.compile("|".join(map(re.escape, _ZONE_SUFFIXES)))
-_NAMED_ZONE_SUFFIX = re.compile("高新技术产业开发区|经济技术开发区|旅游度假区")
-_NAMED_ZONE = re.compile(rf"([{HAN}]{{2,6}}?)(高新技术产业开发区|经济技术开发区|旅游度假区)")
+_NAMED_ZONE_SUFFIX = re.compile("高新技术产业开发区|经济技术开发区|经济开发区|旅游度假区|综合保税区|保税区|工业园区")
+_NAMED_ZONE = re.compile(rf"([{HAN}]{{2,6}}?)({_NAMED_ZONE_SUFFIX.pattern})")
 _TOWN_RE = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡|苏木)(?![{HAN}]{{0,1}}(?:镇|村|干部|级|长|政府工作))")
 _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
 #: characters that cannot be part of a town or village stem (quantifiers, pronouns, function
@@ -305,10 +305,12 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
             inside = _covered(len(text), hits)
         if inside[m.start()]:
             continue
-        stem = m.group(1)
+        stem, start = m.group(1), m.start()
+        while len(stem) > 2 and (stem[:2] in verbs_and_adverbs() or stem.startswith(PROMPTING_VERBS)):
+            stem, start = stem[2:], start + 2  # 推动花桥经济开发区建设: the verb is no part of the name
         if _bad_parts(stem):
             continue
-        out.append(PlaceHit(Candidate(m.start(), m.end(), EntityType.PLACE, m.group(0), "place",
+        out.append(PlaceHit(Candidate(start, m.end(), EntityType.PLACE, text[start:m.end()], "place",
                                       "DevelopmentZone"), None, None))
     return out + _new_areas(text, hits) + _cooperation_zones(text, hits)
 

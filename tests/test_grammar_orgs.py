@@ -467,6 +467,16 @@ def test_a_body_set_up_in_each_of_several_units_is_no_body_of_the_place(nlp):
     assert not any(o.endswith(("县人民调解委员会", "网格邻里中心")) for o in found), found
 
 
+def test_a_new_areas_own_bodies_by_the_word_xinqu(nlp):
+    """In 滨海新区's report 新区司法局 is 滨海新区司法局 (as 区司法局 would be); 新区 closing a name
+    (金普新区) opens nothing, and elsewhere 新区 opens no body."""
+    found = orgs(nlp, "滨海新区2023年法治政府建设情况报告\n新区司法局、新区教体局联合开展活动，由新区城市管理委员会"
+                      "牵头，金普新区司法局参加。\n")
+    assert {"滨海新区司法局", "滨海新区教体局", "滨海新区城市管理委员会"} <= found, found
+    other = orgs(nlp, "大连市2023年法治政府建设年度报告\n大连市司法局\n新区司法局参加。\n")
+    assert not any(o.startswith("大连市新区") or o.endswith("新区司法局") and o != "金普新区司法局" for o in other), other
+
+
 def test_a_level_word_before_ji_names_a_level_not_a_body(nlp):
     """建成市级公共法律服务中心1个, 组建市级专业应急救援队伍: 市级 is a level (a kind of centre at the
     city's level), not 市 opening the city's body named 级…; 市公共法律服务中心 is the city's."""

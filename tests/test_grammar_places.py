@@ -46,6 +46,9 @@ def test_zones_named_by_a_stem_of_their_own(nlp):
     assert not any(n.startswith(("推动", "省级", "全市")) for n in names), names
     rels = triples(ex)
     assert ("张家港保税区管委会", "receivedAward", "先进集体") in rels
+    # a municipality names its zones as a city does
+    ex, _ = run(nlp, "滨海新区2023年法治政府建设情况报告\n天津经济技术开发区推出“区港联动”通关服务。\n")
+    assert "天津经济技术开发区" in place_names(ex)
     assert ("花桥经济开发区管委会", "implements", "“一站式”服务") in rels
 
 

@@ -422,6 +422,8 @@ def resolve_level_word(name: str, ctx: DocContext) -> str:
     and in an autonomous region's 自治区司法厅, as the text's own level words are); else the name."""
     if ctx.city and ctx.city.endswith("地区") and name.startswith("地区"):
         level, stem = "city", name[2:]
+    elif ctx.county and ctx.county.endswith(_NEW_AREA) and name.startswith(_NEW_AREA):
+        level, stem = "county", name[2:]
     elif ctx.province and ctx.province.endswith("自治区") and name.startswith("自治区"):
         level, stem = "province", name[3:]
     else:
@@ -938,10 +940,16 @@ def _level_words(text: str, ctx: DocContext, local: str = "") -> Iterator[tuple[
         bare = heapq.merge(bare, ((m.start(), m.end(), "province") for m in _REGION_WORD.finditer(text)))
     if ctx.city and ctx.city.endswith("地区") and "地区" in text:  # 地区司法局 in a prefecture's report
         bare = heapq.merge(bare, ((m.start(), m.end(), "city") for m in _AREA_WORD.finditer(text)))
+    if ctx.county and ctx.county.endswith(_NEW_AREA) and _NEW_AREA in text:  # 新区司法局 in 滨海新区's report
+        bare = heapq.merge(bare, ((m.start(), m.end(), "county") for m in _NEW_AREA_WORD.finditer(text)))
     return bare
 
 
 _REGION_WORD = re.compile("自治区")
+_NEW_AREA = "新区"
+#: a new area (滨海新区) speaks of its own bodies as 新区司法局: the word opening a phrase (not
+#: closing a name: 金普新区)
+_NEW_AREA_WORD = re.compile(f"(?:(?<![{HAN}])|(?<=[和与及在由经向对把被将、]))新区")
 #: a prefecture named 地区 (喀什地区) speaks of its own bodies as 地区司法局, 地区行署 (not after a
 #: word it closes: 各地区, 贫困地区)
 _AREA_WORD = re.compile(f"(?<![{re.escape(''.join(sorted(_BARE_BLOCK_BEFORE)))}困区边])地区")

@@ -285,8 +285,8 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
     zone suffix's first character follows), or a stem + 高新技术产业开发区… outside the hits."""
     out = []
     for h in suffixed:
-        if h.division is None or h.division.level == Level.PROVINCE:
-            continue
+        if h.division is None or (h.division.level == Level.PROVINCE and not h.division.name.endswith("市")):
+            continue  # (a municipality names zones as a city does: 天津经济技术开发区)
         zone = _ZONE_SUFFIX_RE.match(text, h.candidate.end)
         if zone is None:
             continue

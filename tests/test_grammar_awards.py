@@ -415,7 +415,7 @@ def test_a_quoted_title_holding_a_function_word_is_one_honour(nlp):
 
 def test_an_honour_of_a_body_no_matcher_named_goes_to_nobody(nlp):
     text = ("2023年,九江市司法局在市委的坚强领导下,扎实履职,取得较好成效。\n"
-            "二是强化调解。南市街道人民调解委员会获评全国模范人民调解委员会。市司法局获评全省先进集体。\n")
+            "二是强化调解。城南片区人民调解委员会获评全国模范人民调解委员会。市司法局获评全省先进集体。\n")
     ents, rels = run(nlp, text)
     assert received(rels) == {("九江市司法局", "全省先进集体")}
 

@@ -52,6 +52,16 @@ def test_zones_named_by_a_stem_of_their_own(nlp):
     assert ("花桥经济开发区管委会", "implements", "“一站式”服务") in rels
 
 
+def test_town_stems_closing_on_shi_or_named_after_a_road(nlp):
+    """周市镇, 殿市镇 (a market town's old name) and 新阳路街道 (a street named after its road) are
+    towns; 莆田市镇村两级, 城市镇村, 各市镇 are no town."""
+    ex, _ = run(nlp, "莆田市2023年法治政府建设年度报告\n周市镇获评先进，殿市镇打造调解品牌，在新阳路街道推行网格化。"
+                     "莆田市镇村两级联动，推进城市镇村建设，各市镇开展活动。\n")
+    names = place_names(ex)
+    assert {"周市镇", "殿市镇", "新阳路街道"} <= names, names
+    assert not any(n in names for n in ("田市镇", "城市镇", "各市镇", "市镇")), names
+
+
 def test_a_community_opening_a_clause_that_creates_a_program(nlp):
     """百步亭社区创新“居民说事”议事机制: a community named at a clause's start before a verb creating a
     program is a place, and the program is its own; a description (示范社区创建…, 城乡社区推行…) is none."""

@@ -430,6 +430,11 @@ def _stem_ok(stem: str, bad: list[str]) -> bool:
         return True
     if stem in _STEM_OK_WITH:
         return True
+    if len(stem) >= 3 and stem.endswith("路") and set(bad) <= {"新", "老"}:
+        return True  # 新阳路街道, 新华路街道: a street named after its road
+    if len(stem) == 2 and stem[1] == "市" and set(bad) <= {"市", "新", "老"} and stem not in common_words() \
+            and not gazetteer().lookup(stem):
+        return True  # 周市镇, 新市镇: a market town's old name (城市, 超市 are words; 宜市 none)
     return any(stem.endswith(ok[:-1]) or ok in stem for ok in _STEM_OK_WITH) and len(bad) == 1
 
 

@@ -782,6 +782,12 @@ def test_an_enumeration_after_a_later_clause_goes_on_that_clause(nlp):
             "其中《江西省行政执法证件管理办法》为全国首部。\n")
     made = {(h, t) for h, p, t in relations(nlp, text) if p == "issuedBy"}
     assert made == {("江西省行政执法证件管理办法", "江西省人民政府")}, made
+    # a government's own report tells of its place's work: what it makes without a subject is
+    # its own; a bureau's report of its place's work does not make the bureau the maker
+    own = ("湖南省人民政府关于2023年度法治政府建设情况的报告\n提请省人大常委会审议草案8件，制定规章2部，"
+           "分别为《湖南省行政执法监督办法》《湖南省地方标准管理办法》。\n")
+    made = {(h, t) for h, p, t in relations(nlp, own) if p == "issuedBy"}
+    assert made == {("湖南省行政执法监督办法", "湖南省人民政府"), ("湖南省地方标准管理办法", "湖南省人民政府")}, made
 
 
 def test_the_bodies_a_causative_verb_makes_act_carry_the_program_out(nlp):

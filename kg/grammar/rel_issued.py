@@ -139,11 +139,19 @@ def _bodies_before(text: str, s: Sentence, m_start: int, ms: Sequence[Keyed],
 
 def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> EntityKey | None:
     """An issuing verb with no subject before the title, in the author's own report: the author
-    made it (a place's report does not say which of its bodies did)."""
-    if facts.author is None or facts.actor_at(s.start) != facts.author \
+    made it (a place's report does not say which of its bodies did), also where a government's
+    report tells of its place's work (制定省政府规章3部，分别为《…》)."""
+    actor = facts.actor_at(s.start)
+    if facts.author is None or not (actor == facts.author or _authors_place(actor, facts.author)) \
             or not issue_verb_before(facts.text, s, m_start, ms) or made_by_a_body_before(facts, s, m_start, ms):
         return None
     return facts.author
+
+
+def _authors_place(actor: EntityKey | None, author: EntityKey) -> bool:
+    """Whether the actor is the place whose government wrote the report (江西省 of 江西省人民政府;
+    not of its bureau's: a department's report tells of others' instruments too)."""
+    return actor is not None and actor.etype == PLACE and author.name == actor.name + "人民政府"
 
 
 #: a clause that opens with its maker (…《X条例》，经市人大常委会审议通过): its object is the

@@ -34,6 +34,9 @@ def test_towns_and_villages_whose_names_are_words_where_they_are_honoured(nlp):
     rels = triples(ex)
     assert ("平等镇", "receivedAward", "全区法治文化建设示范乡镇") in rels
     assert ("平安村调解委员会", "receivedAward", "全区模范人民调解委员会") in rels
+    # its committee by the short name (调委会), a community named after a village (林村社区)
+    ex, _ = run(nlp, "塘厦镇司法所2023年工作总结\n林村社区调委会被评为全市优秀人民调解委员会。\n")
+    assert ("林村社区调委会", "receivedAward", "全市优秀人民调解委员会") in triples(ex)
 
 
 def test_zones_named_by_a_stem_of_their_own(nlp):

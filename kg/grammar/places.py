@@ -182,7 +182,7 @@ def _village_before(text: str, pos: int, villages: set[str]) -> str | None:
 
 #: a village, community or town right before it is honoured or named (余村村被…授予“全国民主法治示范村”,
 #: 平等镇被评为…), or its body or room is (威远社区“老街坊调解队”获评…, 平安村调解委员会被评为…)
-_HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡)(?=(?:党支部|党委|村委会|居委会|(?:人民)?调解委员会|司法所"
+_HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡)(?=(?:党支部|党委|村委会|居委会|(?:人民)?调解委员会|调委会|司法所"
                                r"|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,4})?"
                                f"(?:被|(?:成功|先后)?(?:{'|'.join(AWARD_CUES)})))")
 #: a village or community opening a clause with a verb creating a program of its own

@@ -34,6 +34,11 @@ def test_towns_and_villages_whose_names_are_words_where_they_are_honoured(nlp):
     rels = triples(ex)
     assert ("平等镇", "receivedAward", "全区法治文化建设示范乡镇") in rels
     assert ("平安村调解委员会", "receivedAward", "全区模范人民调解委员会") in rels
+    # villages listed each after its county, where only the last stands before the cue
+    ex, rels = run(nlp, "黔东南州司法局2023年工作总结\n从江县占里村、榕江县大利村获评全国民主法治示范村。\n")
+    assert {("占里村", "从江县"), ("大利村", "榕江县")} <= rels
+    assert {("占里村", "receivedAward", "全国民主法治示范村"), ("大利村", "receivedAward", "全国民主法治示范村")} \
+        <= triples(ex)
     # its committee by the short name (调委会), a community named after a village (林村社区)
     ex, _ = run(nlp, "塘厦镇司法所2023年工作总结\n林村社区调委会被评为全市优秀人民调解委员会。\n")
     assert ("林村社区调委会", "receivedAward", "全市优秀人民调解委员会") in triples(ex)

@@ -200,6 +200,7 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
     villages too."""
     taken: set[int] | None = None  # the hits' bounds, gathered at the first village
     counties: dict[int, str] = {}  # where a county mention ends → its name
+    county_starts: dict[int, int] = {}  # where a county mention ends → where it starts
     out: list[PlaceHit] = []
     last = 0
     acting = [m for m in _ACTING_VILLAGE.finditer(text) if not _stem_is_word(text, m.start())]
@@ -207,6 +208,7 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
         if taken is None:
             taken = {b for h in hits for b in (h.candidate.start, h.candidate.end)}
             counties = {h.candidate.end: h.candidate.name for h in hits if h.candidate.subtype == "County"}
+            county_starts = {h.candidate.end: h.candidate.start for h in hits if h.candidate.subtype == "County"}
         s, e = m.start(), m.end()
         while s > max(last, m.start() - 4) and is_han(text[s - 1]) and s not in counties:
             s -= 1  # the stem: up to four Han characters before the suffix, after its county
@@ -216,11 +218,13 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
         if (s in taken and s not in counties) or e in taken:
             continue  # a town's village, or part of a longer place
         items = [(s, e)]
-        while (p := items[0][0]) >= 3 and text[p - 1] == "、":
+        # the items listed before it, each perhaps after its county (从江县占里村、榕江县大利村)
+        while (p := county_starts.get(items[0][0], items[0][0])) >= 3 and text[p - 1] == "、":
             prev = _VILLAGE_BEFORE.search(text, max(0, p - 8), p - 1)
             if prev is None:
                 break
-            items.insert(0, prev.span())
+            a = next((c for c in counties if prev.start() < c < prev.end() - 1), prev.start())
+            items.insert(0, (a, prev.end()))  # (从江县占里村、…: the village after its county)
         for a, b in items:
             stem = text[a:b - (2 if text.endswith("社区", 0, b) else 1)]
             county = counties.get(a)

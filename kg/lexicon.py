@@ -311,7 +311,7 @@ REVIEW_VERBS: tuple[str, ...] = ("审查", "审核", "备案", "评审", "验收
 PROMPTING_VERBS: tuple[str, ...] = ("推动", "推进", "提请", "配合", "协助", "指导", "督促", "研究", "参与")
 
 #: verbs by which bodies make an instrument that binds each of them (A与B签订《…协议》)
-SIGNING_VERBS: tuple[str, ...] = ("签订", "签署", "共同签署", "共同签订", "联合签署")
+SIGNING_VERBS: tuple[str, ...] = ("签订", "签署", "共同签署", "共同签订", "联合签署", "会签", "联合会签")
 
 #: official positions that follow or precede a person's name
 POSITIONS: tuple[str, ...] = tuple(sorted({

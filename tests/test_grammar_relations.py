@@ -250,6 +250,13 @@ def test_parties_of_an_agreement_make_it_and_are_bound_by_it(nlp):
     for court in ("汉台区人民法院", "勉县人民法院"):
         assert ("汉江流域环境资源审判协作协议", "issuedBy", court) in rels
         assert (court, "implements", "汉江流域环境资源审判协作协议") in rels
+    # 会签 (countersigning) makes parties too, and with no subject the report's author is one of
+    # them, with the bodies named after 与
+    text = ("汉台区人民检察院2023年工作报告\n二、做优公益诉讼。与区生态环境分局、区城市管理局会签《关于建立生态"
+            "保护协作机制的意见》。\n")
+    rels = relations(nlp, text)
+    for body in ("汉台区人民检察院", "汉台区生态环境分局", "汉台区城市管理局"):
+        assert ("关于建立生态保护协作机制的意见", "issuedBy", body) in rels, rels
 
 
 def test_a_body_prompting_an_instrument_does_not_issue_it(nlp):

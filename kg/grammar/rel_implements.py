@@ -218,7 +218,8 @@ def _regulation_carried(facts: DocFacts, sink: Sink, s: Sentence, m: Candidate, 
     the ones acting in its clause carry it out: not when they made it, and only after a verb of
     carrying out before the list it is in."""
     text = facts.text
-    parties = signed_by(facts, s, m.start, ms, who)
+    parties = signed_by(facts, s, m.start, ms, who) or (
+        made_jointly(facts, s, m.start, ms, with_them, signed=True) if not who else [])
     for party in parties:
         sink.add(k, ISSUED_BY, party, s)
         sink.add(party, IMPLEMENTS, k, s)

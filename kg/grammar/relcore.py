@@ -171,7 +171,7 @@ def _governed(text: str, lead_end: int, start: int) -> bool:
 #: a comitative opening a clause: 会同/联合/携手 + bodies, or 与/同 + bodies + a word of acting together
 _WITH_JOINTLY = ("会同", "联合", "携手")
 _WITH = ("与", "同")
-_TOGETHER = re.compile(r"联合|共同|携手|协同|一道")
+_TOGETHER = re.compile(r"联合|共同|携手|协同|一道|会签|签订|签署")  # (与X签订《…》: a bilateral act)
 
 
 def partners(text: str, s: Sentence, actors: Sequence[Keyed]) -> tuple[list[EntityKey], int]:

@@ -103,6 +103,8 @@ ORG_WORDS_OPENING_WITH_BREAK: tuple[str, ...] = ("对外",)
 #: the party bodies inside an organ that a report names after its own organ's core alone
 #: (厅党委, 局党组: the reporting 司法厅's, 司法局's)
 OWN_INTERNAL_BODIES: tuple[str, ...] = ("机关党委", "党委", "党组")
+#: the party bodies a body has inside it, named after it (市司法局党组, 某律师事务所党支部)
+PARTY_BODIES: tuple[str, ...] = ("机关党委", "党总支", "党支部", "党委", "党组")
 
 #: words that look like org middles but are verbs/activities; a candidate containing them is rejected
 ORG_BAD_MIDDLES: tuple[str, ...] = (

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, DISPATCHED_OFFICE_CORES, GROUP_BAD_MIDDLES, GROUP_CORES,
                        LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_STANDARD_PHRASES, ORG_WORDS_OPENING_WITH_BREAK,
-                       OWN_INTERNAL_BODIES,
+                       OWN_INTERNAL_BODIES, PARTY_BODIES,
                        PREFECTURE_LEVEL_WORDS,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, RULE_OF_LAW_OBJECTS,
                        RULE_OF_LAW_OFFICES, SUBUNIT_CORES)
@@ -816,18 +816,18 @@ def _sentence_county(text: str, i: int, counties: Sequence[Candidate]) -> str | 
 
 #: what makes 党委/党组 after a body part of a member's title (党组成员, 党委书记), not a body
 _PARTY_MEMBER = ("书记", "副书记", "委员", "成员", "班子", "中心组")
-_PARTY_FIRST = frozenset(b[0] for b in OWN_INTERNAL_BODIES)
+_PARTY_FIRST = frozenset(b[0] for b in PARTY_BODIES)
 
 
 def _party_bodies(text: str, found: Sequence[Candidate]) -> list[Candidate]:
-    """市司法局党组研究决定: a body's party committee or group is a body of its own, unless the
-    words go on into a member's title (党组成员, 党委书记: the person's post)."""
+    """市司法局党组研究决定, 某律师事务所党支部被评为…: a body's party committee, group or branch is a
+    body of its own, unless the words go on into a member's title (党组成员, 党委书记: a post)."""
     out = []
     for c in found:
         if text[c.end:c.end + 1] not in _PARTY_FIRST or c.source != "org" \
-                or c.name.endswith(("委", *OWN_INTERNAL_BODIES)):
+                or c.name.endswith(("委", *PARTY_BODIES)):
             continue  # (市委 is itself the party committee)
-        body = next((b for b in OWN_INTERNAL_BODIES if text.startswith(b, c.end)), None)
+        body = next((b for b in PARTY_BODIES if text.startswith(b, c.end)), None)
         if body is None or text.startswith(_PARTY_MEMBER, c.end + len(body)):
             continue
         out.append(_org(c.start, c.end + len(body), c.name + body, "org", text[c.start:c.end + len(body)]))

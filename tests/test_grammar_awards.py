@@ -562,6 +562,24 @@ def test_a_province_by_its_short_name_scopes_a_rated_kind_of_body(nlp):
     assert ("后湖街道人民调解委员会", "receivedAward", "湖北省金牌调解组织") in hubei, hubei
 
 
+def test_an_honour_for_a_person_goes_to_no_body(nlp):
+    """某律师事务所律师张伟被评为全国优秀律师: the person no matcher named gets it, not the firm before
+    him; a body's own honour (全省先进集体) is still its."""
+    text = ("阜阳市律师协会2023年工作报告\n安徽金亚太（阜阳）律师事务所律师张伟被评为全国优秀律师。"
+            "市司法局被评为全省先进集体。\n")
+    got = {(h, t) for h, p, t in triples(extraction(nlp, text)) if p == "receivedAward"}
+    assert got == {("阜阳市司法局", "全省先进集体")}, got
+
+
+def test_a_bodys_party_branch_is_a_body_of_its_own(nlp):
+    """某律师事务所党支部被评为…先进党组织: the branch is honoured, not nobody; 党支部书记 is a post."""
+    text = ("阜阳市律师协会2023年工作报告\n安徽皖北律师事务所党支部被评为全省律师行业先进党组织。"
+            "市司法局党支部书记参加。\n")
+    ex = extraction(nlp, text)
+    assert ("安徽皖北律师事务所党支部", "receivedAward", "全省律师行业先进党组织") in triples(ex)
+    assert "阜阳市司法局党支部" not in names_by_type(ex).get(EntityType.ORGANIZATION, set())
+
+
 def test_a_merit_recorded_for_a_unit_or_a_person(nlp):
     """被最高人民检察院记集体二等功, 民警张伟荣记个人三等功: a merit recorded is an honour, the one
     recording it its conferrer; 书记 and 记录 hold no cue (第一书记向明被评为… keeps its honour)."""

@@ -175,6 +175,16 @@ def test_a_name_with_a_two_character_surname_before_a_title(nlp):
     assert not any(p in ("阳晓峰", "晓峰") for p in found), found
 
 
+def test_given_names_holding_a_function_character(nlp):
+    """局长张向阳被…, 书记李为民, 主任王和平: 向/为/和 are characters of given names as often as function
+    words; 向群众宣讲, 以身作则 after a title are still no names."""
+    text = ("莘县2022年法治政府建设年度报告\n局长张向阳被评为全国普法先进个人，书记李为民参加，主任王和平讲话。"
+            "局长带头向群众宣讲，科长以身作则。\n")
+    found = mention_names(nlp, text, EntityType.PERSON)
+    assert {"张向阳", "李为民", "王和平"} <= found, found
+    assert not any(n.startswith(("带头", "以身")) or "群众" in n for n in found), found
+
+
 def test_yi_names_after_a_title_in_a_yi_areas_report(nlp):
     """县长阿西木呷出席: in a Yi autonomous place's report a clan name and a given name, four
     characters, after a title (not the three a surname would read); a Han official's name keeps

@@ -72,13 +72,18 @@ _ORGAN_LAST = ("局", "厅", "委", "办", "院", "所", "处", "科", "室", "�
 _NOT_NAME_ENDS = ("乡", "镇", "县", "区", "市", "村", "省", *_ORGAN_LAST)
 
 
+#: function characters that given names hold as often (张向阳, 李为民, 王和平, 刘以明): no
+#: function word inside a name that the words around it delimit
+_GIVEN_NAME_CHARACTERS = str.maketrans("", "", "向为和以")
+
+
 def _plausible(name: str, word_ok: bool = False) -> bool:
     """A public official's name: a surname and a given name, no word of the text (unless
     `word_ok`: the words around it say it is a name), no place or organ ending."""
     if _PRIVATE.search(name):
         return False
     sur = 2 if name[:2] in SURNAMES_2 else 1
-    if not _FUNCTION.isdisjoint(name[sur:]):
+    if not _FUNCTION.isdisjoint(name[sur:].translate(_GIVEN_NAME_CHARACTERS)):
         return False  # 党委的, 成员与: a surname-like character before ordinary words
     if (name in common_words() and not word_ok) or name.endswith(_NOT_NAME_ENDS) \
             or name.endswith(ADDRESS_TERMS):

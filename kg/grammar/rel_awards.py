@@ -124,6 +124,9 @@ def award_relations(text: str, sents: Sequence[Sentence], sentence_at: Callable[
         else:
             recipients = _recipients_in_span(text, ev, ms)
         award_keys = [EntityKey(a.etype, a.name) for a in ev.awards]
+        if all(a.name.rstrip(CLOSING_QUOTES).endswith(PERSON_HONOUR_ENDS) for a in ev.awards):
+            # 某律师事务所律师张伟被评为全国优秀律师: an honour for a person goes to no body
+            recipients = [r for r in recipients if r.etype == _PERSON]
         for recipient, ak in _received(recipients, award_keys, text.endswith(RESPECTIVELY, 0, ev.cue_start)):
             last = (i, recipient)
             add(recipient, Predicate.RECEIVED_AWARD, ak, s)

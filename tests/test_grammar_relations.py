@@ -276,6 +276,19 @@ def test_a_body_reviewing_an_instrument_does_not_issue_it(nlp):
     assert ("小榄镇物业管理办法", "issuedBy", "小榄镇人民政府") in rels
 
 
+def test_a_body_the_subject_acts_with_makes_the_title_with_it(nlp):
+    """我局制定《A》，联合市公安局印发《B》: B is the bureau's and the police's (the police only were its
+    maker); 市司法局联合市公安局、市法院印发《C》: all three; 推动市政府印发《D》: the government's alone."""
+    text = ("烟台市市场监督管理局2023年法治政府建设情况报告\n我局制定出台《烟台市市场监管行政处罚裁量基准》，"
+            "联合市公安局印发《关于加强食品安全行刑衔接工作的意见》。市司法局联合市公安局、市法院印发《烟台市调解办法》。"
+            "市司法局推动市政府印发《烟台市河道管理办法》。\n")
+    made = {(h, t) for h, p, t in relations(nlp, text) if p == "issuedBy"}
+    assert {("关于加强食品安全行刑衔接工作的意见", "烟台市市场监督管理局"),
+            ("关于加强食品安全行刑衔接工作的意见", "烟台市公安局")} <= made, made
+    assert {("烟台市调解办法", b) for b in ("烟台市司法局", "烟台市公安局", "烟台市中级人民法院")} <= made, made
+    assert {t for h, t in made if h == "烟台市河道管理办法"} == {"烟台市人民政府"}, made
+
+
 def test_a_body_passing_a_draft_named_before_it(nlp):
     text = ("2023年,汉中市司法局认真履职,推动全市法治建设。\n"
             "完成《汉中市养犬管理条例(草案)》立法审查和市人大常委会审议通过。\n")

@@ -132,12 +132,21 @@ def made_by_a_body_before(facts: DocFacts, s: Sentence, m_start: int, ms: Sequen
     return issue_verb_before(facts.text, s, m_start, ms) and _bodies_before(facts.text, s, m_start, ms)
 
 
+#: a comitative verb: the bodies after it act with the subject (联合市公安局印发《…》)
+_COMITATIVE = ("会同", "联合", "携手")
+
+
 def _bodies_before(text: str, s: Sentence, m_start: int, ms: Sequence[Keyed],
                    exclude: Sequence[EntityKey] = ()) -> bool:
-    """Whether a body (not one of `exclude`) is named before `m_start` in its clause."""
+    """Whether a body (not one of `exclude`) is named before `m_start` in its clause, other than
+    those the subject acts with (我局…，联合市公安局印发《…》: made jointly)."""
     clause = max(text.rfind(c, s.start, m_start) for c in "，,；;：:")
-    return any(k.etype == ORG and m.source != NESTED and clause < m.start and m.end <= m_start
-               and k not in exclude for m, k in ms)
+    bodies = [(m, k) for m, k in ms if k.etype == ORG and m.source != NESTED and clause < m.start
+              and m.end <= m_start and k not in exclude]
+    if bodies and text.endswith(_COMITATIVE, clause + 1, bodies[0][0].start) \
+            and all(COORD.fullmatch(text, a[0].end, b[0].start) for a, b in zip(bodies, bodies[1:])):
+        return False
+    return bool(bodies)
 
 
 def made_by_author(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> EntityKey | None:

@@ -215,6 +215,8 @@ class Clauses:
         i = bisect.bisect_right(self.starts, pos) - 1
         while i >= 0:
             start = self.starts[i]
+            if self.text.startswith(_WITH_JOINTLY, start) and self._opening(self.sentence.start, actors, covered):
+                return []  # 我局…，联合市公安局印发《…》: the bodies act with the sentence's subject
             found = self._opening(start, actors, covered)
             if found and any(start <= m.start < pos for m, _ in actors):
                 return found  # (the clause's subject stands before what it carries out, or holds it)

@@ -442,6 +442,14 @@ def test_bodies_acting_with_the_unnamed_subject(nlp):
     assert ("甘肃省委宣传部", "implements", "“宪法进万家”主题宣传活动") not in rels
     assert ("甘肃省高级人民法院", "implements", "“府院联动”工作机制") in rels
     assert not any(h == "甘肃省总工会" for h, p, _ in rels if p == "implements"), rels
+    # 联合X opening the sentence after a heading, or a later clause: X is a partner, not the subject
+    text = ("甘肃省司法厅2023年工作总结\n三、法治宣传。联合省教育厅开展“护苗”行动。"
+            "受理诉求1.7万件，联合省市民热线中心推出“陇原快答”服务，逐一答疑。\n")
+    rels = relations(nlp, text)
+    for body in ("甘肃省司法厅", "甘肃省教育厅"):
+        assert (body, "implements", "“护苗”行动") in rels, rels
+    for body in ("甘肃省司法厅", "甘肃省市民热线中心"):
+        assert (body, "implements", "“陇原快答”服务") in rels, rels
 
 
 def test_the_parties_listed_in_parentheses_after_a_joint_mechanism(nlp):

@@ -311,6 +311,18 @@ class _Sentence:
             return None
         return sorted(who, key=at.__getitem__)[programs.index(m.start)]
 
+    def partners_at(self, pos: int) -> list[EntityKey]:
+        """The bodies the unnamed subject acts with where `pos` is: those of the sentence's first
+        clause (与X联合举办…), or of a later clause opening with 联合/会同 (…，联合市民热线受理中心
+        制作“32问答”)."""
+        if pos < self.with_end:
+            return list(self.with_them)
+        start = self.clause_start(pos)
+        if start == self.s.start or self.subjects:
+            return []
+        found, end = partners(self.text, Sentence(start, self.s.end), self.actors)
+        return found if pos < end else []
+
     def named_after(self, m: Candidate) -> EntityKey | None:
         """The body whose name holds the program's (甲县“和事佬”调解工作室): its own brand."""
         return next((k1 for m1, k1 in self.actors if m1.start <= m.start and m.end <= m1.end
@@ -346,8 +358,7 @@ class _Sentence:
         doers = [x for x in who if x != k]
         if not doers and self.fallback is not None:
             doers = [_named_owner(k.name, self.facts.place_names, self.fallback) or self.fallback]
-            if m.start < self.with_end:
-                doers += self.with_them
+            doers += self.partners_at(m.start)
         return doers
 
 
@@ -410,7 +421,7 @@ def _regulation(sen: _Sentence, sink: Sink, m: Candidate, k: EntityKey) -> None:
         return
     who = sen.who(m)
     if not _regulation_carried(sen.facts, sink, sen.s, m, k, sen.ms, who, sen.starts.get(m.start, m.start),
-                               sen.with_them if m.start < sen.with_end else ()):
+                               sen.partners_at(m.start)):
         return
     for doer in sen.doers(m, k, who):
         sink.add(doer, IMPLEMENTS, k, sen.s)

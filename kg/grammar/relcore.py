@@ -102,6 +102,8 @@ def subjects(text: str, s: Sentence, actors: Sequence[Keyed], covered: Covered) 
     before = text[max(lead_end, first[0].start - 2):first[0].start]
     if before.endswith(CAUSATIVE_VERBS):
         return []  # 推动夷陵区、当阳市创建…, 指导各县…: the object of the report's own verb
+    if before.endswith(_WITH_JOINTLY):
+        return []  # 联合区教育局开展…: partners of the unnamed subject (see partners)
     if text.startswith(LEADING_WORDS, end):
         out += _joining(text, end, s.end, actors)
     if before.endswith(PREPOSITIONS):

@@ -368,6 +368,8 @@ LEARNING_VERBS: tuple[str, ...] = ("学习借鉴", "借鉴", "对标", "取经")
 TRAVEL_VERBS: tuple[str, ...] = ("赴", "到", "前往")
 #: a subject leading the work (A牵头) and, in the next clause, the bodies joining it (B、C配合):
 #: all carry out what the sentence then names (A牵头，B、C配合，建立…机制)
+#: comitative verbs: the bodies after them act with the subject (会同市法院建立…, 联合市公安局印发…)
+COMITATIVE_VERBS: tuple[str, ...] = ("会同", "联合", "携手")
 LEADING_WORDS: tuple[str, ...] = ("牵头", "负总责")
 JOINING_WORDS: tuple[str, ...] = ("配合", "参与", "协同", "协助", "共同参与", "密切配合", "积极配合")
 #: after coordinated subjects, pairs them with what the verb names in order (A、B分别获评X、Y)

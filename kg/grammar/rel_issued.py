@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import (DISPOSAL_CARRY_VERBS, ENUMERATION_LEADS, ISSUE_VERBS, PROMPTING_VERBS, REVIEW_VERBS,
+from ..lexicon import (COMITATIVE_VERBS, DISPOSAL_CARRY_VERBS, ENUMERATION_LEADS, ISSUE_VERBS, PROMPTING_VERBS, REVIEW_VERBS,
                        SIGNING_VERBS)
 from ..model import EntityKey, Predicate
 from .candidates import NESTED, Candidate
@@ -132,10 +132,6 @@ def made_by_a_body_before(facts: DocFacts, s: Sentence, m_start: int, ms: Sequen
     return issue_verb_before(facts.text, s, m_start, ms) and _bodies_before(facts.text, s, m_start, ms)
 
 
-#: a comitative verb: the bodies after it act with the subject (联合市公安局印发《…》)
-_COMITATIVE = ("会同", "联合", "携手")
-
-
 def _bodies_before(text: str, s: Sentence, m_start: int, ms: Sequence[Keyed],
                    exclude: Sequence[EntityKey] = ()) -> bool:
     """Whether a body (not one of `exclude`) is named before `m_start` in its clause, other than
@@ -143,8 +139,8 @@ def _bodies_before(text: str, s: Sentence, m_start: int, ms: Sequence[Keyed],
     clause = max(text.rfind(c, s.start, m_start) for c in "，,；;：:")
     bodies = [(m, k) for m, k in ms if k.etype == ORG and m.source != NESTED and clause < m.start
               and m.end <= m_start and k not in exclude]
-    if bodies and text.endswith(_COMITATIVE, clause + 1, bodies[0][0].start) \
-            and all(COORD.fullmatch(text, a[0].end, b[0].start) for a, b in zip(bodies, bodies[1:])):
+    if bodies and text.endswith(COMITATIVE_VERBS, clause + 1, bodies[0][0].start) \
+            and all(COORD.fullmatch(text, a[0].end, b[0].start) for a, b in zip(bodies, bodies[1:], strict=False)):
         return False
     return bool(bodies)
 

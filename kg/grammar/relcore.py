@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..lexicon import ENUMERATION_LEADS, IMPLEMENT_CUES, JOINING_WORDS, LEADING_WORDS, LEARNING_VERBS, PROMPTING_VERBS
+from ..lexicon import (COMITATIVE_VERBS, ENUMERATION_LEADS, IMPLEMENT_CUES, JOINING_WORDS, LEADING_WORDS, LEARNING_VERBS,
+                       PROMPTING_VERBS)
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .anaphora import SOURCE as ANAPHOR
 from .candidates import NESTED, Candidate
@@ -171,7 +172,7 @@ def _governed(text: str, lead_end: int, start: int) -> bool:
 
 
 #: a comitative opening a clause: 会同/联合/携手 + bodies, or 与/同 + bodies + a word of acting together
-_WITH_JOINTLY = ("会同", "联合", "携手")
+_WITH_JOINTLY = COMITATIVE_VERBS
 _WITH = ("与", "同")
 _TOGETHER = re.compile(r"联合|共同|携手|协同|一道|会签|签订|签署")  # (与X签订《…》: a bilateral act)
 

@@ -48,6 +48,10 @@ def test_you_names_the_conferrer_as_bei_does(nlp):
     assert ("缙云县", "“全国法治宣传教育先进单位”") in received(rels)
     assert any(h.endswith("“和事佬”工作室") and t == "“金牌调解室”" for h, t in received(rels)), rels
     assert {("“金牌调解室”", "浙江省司法厅"), ("“全国法治宣传教育先进单位”", "司法部")} <= conferred(rels)
+    # the clause naming the conferrer without 由 (获得省司法厅授予的“…”称号)
+    ents, rels = run(nlp, "丽水市司法局2023年工作总结\n市司法局获得省司法厅授予的“全省司法行政系统先进集体”称号。\n")
+    assert ("丽水市司法局", "“全省司法行政系统先进集体”") in received(rels), rels
+    assert ("“全省司法行政系统先进集体”", "浙江省司法厅") in conferred(rels), rels
 
 
 def test_the_list_of_a_kind_alone_is_of_the_honour_named_before(nlp):

@@ -376,8 +376,9 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     return cands, events
 
 
-#: a clause naming who confers the honour a receiving cue goes on to name (荣获由司法部颁发的…)
-_CONFERRED_BY = re.compile(r"由(?P<by>[^，,。；;：:\n的]{2,24}?)(?:" + trie_pattern(AWARD_CONFERRING_CLAUSE_VERBS) + ")的")
+#: a clause naming who confers the honour a receiving cue goes on to name (荣获由司法部颁发的…,
+#: 获得省司法厅授予的…)
+_CONFERRED_BY = re.compile(r"由?(?P<by>[^，,。；;：:\n的]{2,24}?)(?:" + trie_pattern(AWARD_CONFERRING_CLAUSE_VERBS) + ")的")
 
 
 def _cued_honours(text: str, m: re.Match[str], cue: str) -> tuple[list[Candidate], tuple[int, int] | None]:

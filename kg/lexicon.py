@@ -43,7 +43,8 @@ RULE_OF_LAW_OFFICES: tuple[str, ...] = tuple(f"依法治{c}办" for c in RULE_OF
 #: value = (minimum stem length, maximum stem length); longest core wins
 ORG_CORES: dict[str, tuple[int, int]] = {
     # bodies named by the place alone (云州市人民政府, 柳溪县人民法院, 云州市委)
-    "人民政府": (0, 0), "政府": (0, 0), "人民政府办公室": (0, 0), "政府办公室": (0, 0),
+    "人民政府": (0, 0), "政府": (0, 0), "人民政府办公室": (0, 0), "政府办公室": (0, 0), "政府办": (0, 0),
+    "委办": (0, 0), "委办公室": (0, 0),  # 区委办, 区政府办: the offices by their short names
     "行政公署": (0, 0), "行署": (0, 0),  # a 盟's or 地区's government
     "人民政府办公厅": (0, 0), "政府办公厅": (0, 0),
     "人大常委会": (0, 0), "人大": (0, 0), "政协": (0, 0), "常委会": (0, 2),

@@ -477,6 +477,17 @@ def test_a_new_areas_own_bodies_by_the_word_xinqu(nlp):
     assert not any(o.startswith("大连市新区") or o.endswith("新区司法局") and o != "金普新区司法局" for o in other), other
 
 
+def test_offices_and_courts_by_their_short_names(nlp):
+    """区委办, 区政府办: the general offices (区委办公室, 区人民政府办公室); 省法院 is the high court, 省检察院
+    the province's procuratorate; 海洋与渔业局 holds 与, 司法局与公安局 are two bodies."""
+    found = orgs(nlp, "常德市鼎城区2023年法治政府建设年度报告\n鼎城区人民政府\n由区委办、区政府办联合印发通知。"
+                      "省法院、省检察院联合开展。区海洋与渔业局参加，区司法局与区公安分局联合执法。\n")
+    assert {"鼎城区委办公室", "鼎城区人民政府办公室", "湖南省高级人民法院", "湖南省人民检察院",
+            "鼎城区海洋与渔业局", "鼎城区司法局", "鼎城区公安分局"} <= found, found
+    assert not any("与" in o and o != "鼎城区海洋与渔业局" for o in found), found
+    assert not any(o.endswith(("委办", "府办", "省法院", "省检察院")) for o in found), found
+
+
 def test_a_level_word_before_ji_names_a_level_not_a_body(nlp):
     """建成市级公共法律服务中心1个, 组建市级专业应急救援队伍: 市级 is a level (a kind of centre at the
     city's level), not 市 opening the city's body named 级…; 市公共法律服务中心 is the city's."""

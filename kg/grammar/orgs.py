@@ -40,9 +40,11 @@ _CONTINUES = set("组长员门务生城")  # (大学生, 大学城)
 _VERBS_AFTER_CORE = ("组织", "组建", "务必", "务实")
 #: the Han characters a name can run over (up to a break character)
 #: and 和 joining the two fields of one department (发展和改革委员会, 科技和经济委员会), never
-#: before a place's level word (司法局和市公安局: two bodies)
+#: before a place's level word (司法局和市公安局: two bodies); 与 too, but not after a body's
+#: core (海洋与渔业局; 司法局与公安局 are two bodies)
 _NAME_RUN = re.compile(f"(?:[{han_class_without(ORG_BREAK_CHARS)}]+|"
-                       f"{'|'.join(map(re.escape, ORG_WORDS_OPENING_WITH_BREAK))}|和(?![省市区县镇乡村]))*")
+                       f"{'|'.join(map(re.escape, ORG_WORDS_OPENING_WITH_BREAK))}|和(?![省市区县镇乡村])"
+                       "|(?<![局委院厅办室所队部处科站])与(?![省市区县镇乡村]))*")
 _FUNCTION_BEFORE = set("、在由经被和与及对向将把为同是了并等据据从")
 _BARE_BLOCK_BEFORE = set("全我本各该城都超两三四五六七八九十一地州盟乡镇街道县区市省")
 _GOV_CORES = ("人民政府", "政府", "行政公署", "行署", "委", "局", "厅", "办", "办公室", "委员会", "法院", "检察院",
@@ -88,7 +90,7 @@ def org_subtype(name: str) -> str | None:
 
 _GOVERNMENT = re.compile(r"(?<=[市县区省旗州镇乡])政府")  # also before a sub-unit (省政府新闻办公室)
 _PREFECTURE_OFFICE = re.compile(r"(?<=[盟区])行署")  # 锡林郭勒盟行署 → …行政公署
-_COURT = re.compile(r"(?<=[市县区旗州])(法院|检察院)")  # also before a sub-unit (区法院审判庭)
+_COURT = re.compile(r"(?<=[市县区旗州])法院|(?<=[市县区旗州省])检察院")  # also before a sub-unit (区法院审判庭)
 
 
 #: a party committee's rule-of-law office by its short name (市委依法治市办 → 市委全面依法治市委员会办公室)
@@ -97,21 +99,33 @@ _RULE_OF_LAW_OFFICE = re.compile(f"委依法治([{RULE_OF_LAW_OBJECTS}])办$")
 #: 常务委员会 → …人大常委会: one body across its terms)
 _CONGRESS_STANDING = re.compile(r"(?<=[市县区省旗州盟])(?:第[一二三四五六七八九十]+届)?人民代表大会常务委员会")
 _INTERMEDIATE_COURT = re.compile(r"(?<=[市州盟])(?:中院|中级法院)")
+#: a party committee's or government's general office by its short name (区委办, 市政府办)
+_OFFICE_SHORT = re.compile(r"(?<=[委府])办$")
+#: a province's court is its high court (省法院)
+_PROVINCE_COURT = re.compile(r"(?<=省)法院$")
 _HIGH_COURT = re.compile(r"(?<=[省市区])高院")
 
 
 def canonical_org(name: str) -> str:
     """Normalise variant spellings of one organ: X市政府 → X市人民政府, 中共X委 → X委,
-    X市中院 → X市中级人民法院, X市人民代表大会常务委员会 → X市人大常委会."""
+    X市中院 → X市中级人民法院, X市人民代表大会常务委员会 → X市人大常委会, X区委办 → X区委办公室,
+    X省法院 → X省高级人民法院."""
     if name.startswith("中共") and len(name) > 4:
         name = name[2:]
+    name = _OFFICE_SHORT.sub("办公室", name)
+    name = _PROVINCE_COURT.sub("高级人民法院", name)
     name = _GOVERNMENT.sub("人民政府", name)
     name = _CONGRESS_STANDING.sub("人大常委会", name)
     name = _RULE_OF_LAW_OFFICE.sub(r"委全面依法治\1委员会办公室", name)
     name = _PREFECTURE_OFFICE.sub("行政公署", name)
     name = _INTERMEDIATE_COURT.sub("中级人民法院", name)
     name = _HIGH_COURT.sub("高级人民法院", name)
-    return _prefecture_court(_COURT.sub(r"人民\1", name))
+    return _prefecture_court(_COURT.sub(_people_s, name))
+
+
+def _people_s(m: re.Match[str]) -> str:
+    """法院 → 人民法院, 检察院 → 人民检察院."""
+    return "人民" + m.group()
 
 
 def _prefecture_court(name: str) -> str:

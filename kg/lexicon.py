@@ -29,7 +29,8 @@ CENTRAL_ORGANS: tuple[str, ...] = (
 )
 
 #: sub-units of central organs: 司法部 + X局/司/厅, 全国人大常委会 + 法制工作委员会, 最高人民法院 + 行政审判庭
-CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心", "分行", "支行", "委员会", "法工委", "审判庭")
+CENTRAL_SUBUNIT_SUFFIXES: tuple[str, ...] = ("局", "司", "厅", "办公室", "中心", "分行", "支行", "委员会", "法工委", "审判庭",
+                                             "研究院", "研究所")
 
 #: the one-character names of the provinces (浙, 桂, 疆): an autonomous region's rule-of-law
 #: committee is named after its own (自治区党委全面依法治疆委员会)
@@ -264,7 +265,7 @@ NON_LOCAL_KINDS: tuple[str, ...] = ("监狱", "大学", "学院")
 DISPATCHED_OFFICE_CORES: tuple[str, ...] = ("司法所", "派出所", "人民法庭", "法庭")
 #: kinds of body a rating is given to (“五星级”调解室, “枫桥式”司法所): after a cue of selection a
 #: quoted rating of one, or a scoped name of one, is a designation, not the body
-RATED_BODY_KINDS: tuple[str, ...] = ("调解室", "调解委员会", "调委会", "调解组织", "司法所", "工作室", "法庭", "派出所",
+RATED_BODY_KINDS: tuple[str, ...] = ("调解室", "调解委员会", "调委会", "调解组织", "矛调中心", "综治中心", "司法所", "工作室", "法庭", "派出所",
                                      "服务站", "工作站", "服务中心", "律师事务所", "公证处")
 #: collections a case or work is selected into, named in 《》 (入选司法部《…案例选编》)
 HONOUR_COLLECTIONS: tuple[str, ...] = ("选编", "汇编", "精选", "案例集", "案例库", "名录", "丛书", "文库")

@@ -584,6 +584,21 @@ def test_a_bodys_party_branch_is_a_body_of_its_own(nlp):
     assert "阜阳市司法局党支部" not in names_by_type(ex).get(EntityType.ORGANIZATION, set())
 
 
+def test_honours_joined_by_he_after_a_quoted_title_pair_with_their_winners(nlp):
+    """A和B分别获得“法治政府奖”和提名奖: two honours (not one named “…”和提名奖), each its winner's;
+    被…评为全区“枫桥式”矛调中心: a rated kind of centre is an honour."""
+    text = ("第四届“法治政府奖”揭晓\n衢州市“县乡一体”改革和湖州市“美丽湖州”法治保障项目分别获得“法治政府奖”"
+            "和提名奖。临河区矛调中心被自治区党委政法委评为全区“枫桥式”矛调中心。\n")
+    ex = extraction(nlp, text)
+    awards = names_by_type(ex).get(EntityType.AWARD, set())
+    assert {"“法治政府奖”", "提名奖", "全区“枫桥式”矛调中心"} <= awards, awards
+    assert not any("和提名奖" in a for a in awards), awards
+    got = {(h, t) for h, p, t in triples(ex) if p == "receivedAward"}
+    assert {("“县乡一体”改革", "“法治政府奖”"), ("“美丽湖州”法治保障项目", "提名奖"),
+            ("临河区矛调中心", "全区“枫桥式”矛调中心")} <= got, got
+    assert ("“县乡一体”改革", "提名奖") not in got, got
+
+
 def test_a_merit_recorded_for_a_unit_or_a_person(nlp):
     """被最高人民检察院记集体二等功, 民警张伟荣记个人三等功: a merit recorded is an honour, the one
     recording it its conferrer; 书记 and 记录 hold no cue (第一书记向明被评为… keeps its honour)."""

@@ -209,6 +209,7 @@ def test_national_bodies_working_committees_and_tribunals(nlp):
     found = orgs(nlp, "海淀区人大常委会2023年度工作情况\n海淀区人大常委会\n全国人大常委会法制工作委员会、"
                       "全国人大常委会法工委、最高人民法院行政审判庭来区调研。该做法受到水利部和黄河水利委员会肯定。\n")
     assert {"全国人大常委会法制工作委员会", "全国人大常委会法工委", "最高人民法院行政审判庭", "水利部"} <= found, found
+    assert "中国政法大学法治政府研究院" in orgs(nlp, "颁奖典礼\n由中国政法大学法治政府研究院主办的颁奖典礼举行。\n")
     assert not any("和" in o for o in found), found
 
 

@@ -58,8 +58,13 @@ def listed_designation(name: str) -> bool:
     return is_honour(name, select=True) or bool(_SCOPED.match(name) and re.match(_EDITION, name)) or "“" in name
 
 
+#: the scopes that open a second honour after 和 (…先进集体和全省…)
+_SCOPES_AFTER_AND = ("全国", "全省", "全市", "省级", "国家级", "市级")
+
+
 def split_items(segment: str) -> list[str]:
-    """Split coordinated honours at 、 (or 和 before a new scope), not inside () or quotes."""
+    """Split coordinated honours at 、 (or 和 before a new scope, or after a quoted title or a
+    prize: “法治政府奖”和提名奖), not inside () or quotes."""
     if "、" not in segment and "和" not in segment:
         return [segment]  # nothing to split at
     parts, depth, cur = [], 0, ""
@@ -68,7 +73,8 @@ def split_items(segment: str) -> list[str]:
             depth += 1
         elif ch in ")）”" and depth:
             depth -= 1
-        if depth == 0 and (ch == "、" or (ch == "和" and segment.startswith(("全国", "全省", "全市", "省级", "国家级", "市级"), i + 1))):
+        if depth == 0 and (ch == "、" or (ch == "和" and (segment.startswith(_SCOPES_AFTER_AND, i + 1)
+                                                       or (i > 0 and segment[i - 1] in "”奖")))):
             parts.append(cur)
             cur = ""
             continue

@@ -489,6 +489,16 @@ def test_offices_and_courts_by_their_short_names(nlp):
     assert not any(o.endswith(("委办", "府办", "省法院", "省检察院")) for o in found), found
 
 
+def test_the_last_character_of_a_places_name_is_no_level_word(nlp):
+    """In 石河子市's report 与沙湾市四道河子镇… : the 市 of 沙湾市 opens no body of 石河子市 (the place
+    沙湾市 was lost to one); 市司法局 still is the city's."""
+    text = ("石河子市2023年法治建设工作总结\n一五二团与沙湾市四道河子镇共建调解室，市司法局参加。\n")
+    found = orgs(nlp, text)
+    assert "石河子市司法局" in found, found
+    assert not any(o.startswith("石河子市四道河子镇") for o in found), found
+    assert "沙湾市" in mention_names(nlp, text, EntityType.PLACE)
+
+
 def test_a_level_word_before_ji_names_a_level_not_a_body(nlp):
     """建成市级公共法律服务中心1个, 组建市级专业应急救援队伍: 市级 is a level (a kind of centre at the
     city's level), not 市 opening the city's body named 级…; 市公共法律服务中心 is the city's."""

@@ -709,10 +709,11 @@ def _level_bodies(text: str, ctx: DocContext, places: Sequence[Candidate],
     counties = sorted((p for p in places if p.subtype == "County" and p.source != "selfref"),
                       key=lambda p: p.end, reverse=True)  # the nearest before a position first
     local = "" if ctx.county else "".join(sorted({p.name[-1] for p in counties} & set("区县旗")))
+    place_ends = {p.end for p in places if p.source != "selfref"}
     out: list[Candidate] = []
     for i, stem_start, level in _level_words(text, ctx, local):
-        if not _level_word_opens(text, i, token_starts):
-            continue
+        if not _level_word_opens(text, i, token_starts) or stem_start in place_ends:
+            continue  # (沙湾市四道河子镇…: the 市 closes a place's name, it is no level word)
         chain = _extend_chain(text, stem_start, token_starts)
         if not chain:
             continue

@@ -142,6 +142,11 @@ def test_four_character_names_after_a_title_in_a_tibetan_areas_report(nlp):
             "局长带头述法,书记高度重视,所长深入基层。\n")
     assert persons(nlp, text) == {"次仁旺堆", "格桑卓玛"}
     assert persons(nlp, text.replace("拉萨市", "济南市").replace("城关区", "历下区")) == set()
+    # names of the elements Tibetan names are made of, though their characters spell other words
+    # across them (扎西平措: 西平; 洛桑 is also a city's name), and a name of one element (央金)
+    text = ("昌都市卡若区2023年法治政府建设情况报告\n区委书记扎西平措、区长洛桑多吉带头学法。区司法局副局长央金"
+            "被评为全区优秀人民调解员，局长带头述法。\n")
+    assert persons(nlp, text) == {"扎西平措", "洛桑多吉", "央金"}
 
 
 def test_judges_and_procurators_named_after_their_rank(nlp):

@@ -223,11 +223,22 @@ class _SoundNames(NamedTuple):
     lengths: tuple[int, ...]  # longest first
     #: whether the first two characters may spell a word (乌云其其格: 乌云)
     word_first: bool
+    #: the two-character elements such names are made of, where they are a closed set
+    parts: frozenset[str] = frozenset()
 
 
 #: Tibetan and Yi names: four characters (才让多杰, 格桑卓玛, 沙马拉且); Mongolian ones three to five, whose first
 #: sounds often spell a noun (乌云其其格, 其木格, 巴特尔)
-_TIBETAN_NAMES, _MONGOLIAN_NAMES = _SoundNames((4,), False), _SoundNames((5, 4, 3), True)
+#: the elements Tibetan given names are composed of, one or two of them (扎西平措, 央金)
+_TIBETAN_NAME_PARTS = frozenset((
+    "扎西", "次仁", "平措", "多吉", "卓玛", "央金", "格桑", "洛桑", "德吉", "旺堆", "尼玛", "达瓦", "巴桑",
+    "边巴", "普布", "拉巴", "索朗", "顿珠", "强巴", "罗布", "群培", "白玛", "曲珍", "拉姆", "央宗", "措姆",
+    "益西", "丹增", "嘎玛", "贡布", "仁增", "才让", "卓嘎", "桑珠", "次旦", "米玛", "旦增", "土登", "晋美",
+    "加措", "嘉措", "多杰", "才旦", "拉毛", "更登", "索南", "扎巴", "泽仁", "泽旺", "贡嘎", "次珍", "德庆",
+    "阿旺", "旺姆", "旺杰", "顿旦", "琼达", "其美", "巴登", "朗杰", "坚参", "普琼", "斯朗", "曲扎", "旺久",
+))
+_TIBETAN_NAMES = _SoundNames((4,), False, _TIBETAN_NAME_PARTS)
+_MONGOLIAN_NAMES = _SoundNames((5, 4, 3), True)
 
 
 def _sound_names(ctx: DocContext) -> _SoundNames | None:
@@ -253,10 +264,21 @@ def _sound_names_after_titles(text: str, token_starts: Collection[int], titles: 
             continue
         s = m.start(1)
         e = next((s + n for n in shape.lengths if _sound_name(text, s, s + n, token_starts)
-                  and not any(text[j:j + 2] in verbs or (j >= s + first and text[j:j + 2] in words)
-                              for j in range(s, s + n - 1))), None)
+                  and (_of_name_parts(text[s:s + n], shape)
+                       or not any(text[j:j + 2] in verbs or (j >= s + first and text[j:j + 2] in words)
+                                  for j in range(s, s + n - 1)))), None)
+        if e is None and shape.parts and s + 2 <= len(text) and text[s:s + 2] in shape.parts \
+                and _sound_name(text, s, s + 2, token_starts):
+            e = s + 2  # 副局长央金被评为…: a name of one element
         if e is not None and not _private_after(text, e):
             yield s, e
+
+
+def _of_name_parts(name: str, shape: _SoundNames) -> bool:
+    """Whether the name is made of the area's name elements (扎西平措: 扎西 + 平措), whatever words
+    they spell elsewhere (西平, 洛桑)."""
+    return bool(shape.parts) and len(name) % 2 == 0 \
+        and all(name[k:k + 2] in shape.parts for k in range(0, len(name), 2))
 
 
 def _sound_name(text: str, s: int, e: int, token_starts: Collection[int]) -> bool:

@@ -506,6 +506,9 @@ def test_a_level_word_before_ji_names_a_level_not_a_body(nlp):
                       "市公共法律服务中心接待群众。\n")
     assert "太原市公共法律服务中心" in found, found
     assert not any("市级" in o for o in found), found
+    # a lower level's body set up in a city's report (建成区级矛调中心) is no body of the city
+    lower = orgs(nlp, "南充市2023年度法治政府建设十大典型案例\n顺庆区整合力量，建成区级矛调中心。\n")
+    assert not any(o.endswith("矛调中心") for o in lower), lower
 
 
 def test_a_set_up_body_named_after_a_relative_clause(nlp):

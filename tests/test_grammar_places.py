@@ -70,6 +70,21 @@ def test_town_stems_closing_on_shi_or_named_after_a_road(nlp):
     assert not any(n in names for n in ("田市镇", "城市镇", "各市镇", "市镇")), names
 
 
+def test_a_village_honoured_after_its_town(nlp):
+    """多扶镇凤鸣村被评为…: the town's name opens with 多 as with a numeral (多个镇, 多数乡镇 name none),
+    and the village's stem stops at the town's suffix (no 扶镇凤鸣村)."""
+    ex, rels = run(nlp, "南充市2023年度法治政府建设十大典型案例\n西充县多扶镇凤鸣村被评为全国乡村治理示范村。"
+                        "多个镇开展活动，多数乡镇参与，多名镇干部参加。\n")
+    names = place_names(ex)
+    assert {"多扶镇", "凤鸣村"} <= names, names
+    assert not any(n.startswith(("多个", "多数", "多名")) or n.endswith("镇凤鸣村") for n in names), names
+    assert ("凤鸣村", "多扶镇") in rels
+    assert ("凤鸣村", "receivedAward", "全国乡村治理示范村") in triples(ex)
+    # with its town unknown to the grammar, the village is still the one honoured
+    ex, _ = run(nlp, "南充市2023年度法治政府建设十大典型案例\n多扶镇凤鸣村被评为全国乡村治理示范村。\n")
+    assert ("凤鸣村", "receivedAward", "全国乡村治理示范村") in triples(ex)
+
+
 def test_a_community_opening_a_clause_that_creates_a_program(nlp):
     """百步亭社区创新“居民说事”议事机制: a community named at a clause's start before a verb creating a
     program is a place, and the program is its own; a description (示范社区创建…, 城乡社区推行…) is none."""

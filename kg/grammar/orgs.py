@@ -1135,7 +1135,7 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = (),
 
 
 _ESTABLISH = re.compile(r"(?:挂牌成立|揭牌成立|成立|设立|组建|建立|建成|挂牌)了?"
-                        r"(?:全国|全省|全市|全区|全县)?(?:首家|首个|第一家)?(?:[\u4e00-\u9fff]{1,3}级)?")
+                        r"(?:全国|全省|全市|全区|全县)?(?:首家|首个|第一家)?(?P<level>[\u4e00-\u9fff]{1,3}级)?")
 _ESTABLISHED_CORES = ("协会", "中心", "调解室", "工作室", "服务团", "讲师团", "顾问团", "服务站", "工作站", "联盟",
                       "研究院", "智库", "委员会", "领导小组", "工作专班", "专班", "小组")
 #: the cores by last character, each list in _ESTABLISHED_CORES order (the first one a name ends with wins)
@@ -1202,6 +1202,9 @@ def _established(text: str, ctx: DocContext, places: Sequence[Candidate],
         if len(set(before)) > 1:
             continue
         home = before[0] if before else ctx.local
+        level = m.group("level")
+        if level and home and not before and level[-2] != home[-1]:
+            continue  # 建成区级矛调中心 in a city's report: a district's, not the city's
         name = run[:best]
         core = next(c for c in _ESTABLISHED_BY_LAST[name[-1]] if name.endswith(c))
         if not _valid_stem(name[:-len(core)], core) or name[0] in "一二三四五六七八九十两多各":

@@ -210,8 +210,9 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             counties = {h.candidate.end: h.candidate.name for h in hits if h.candidate.subtype == "County"}
             county_starts = {h.candidate.end: h.candidate.start for h in hits if h.candidate.subtype == "County"}
         s, e = m.start(), m.end()
-        while s > max(last, m.start() - 4) and is_han(text[s - 1]) and s not in counties:
-            s -= 1  # the stem: up to four Han characters before the suffix, after its county
+        while s > max(last, m.start() - 4) and is_han(text[s - 1]) and s not in counties \
+                and not (m.group() in ("村", "社区") and text[s - 1] in "镇乡" and s - 1 < m.start() - 1):
+            s -= 1  # the stem: up to four Han characters before the suffix, after its county or town
         if s == m.start():
             continue
         last = e
@@ -234,7 +235,7 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
                     or (not _FUNCTION_CHARS.isdisjoint(stem) and stem not in common_words()) \
                     or any(len(part) > 1 for part in _bad_parts(stem)):
                 continue  # (示范社区创建…, 文明村: a description, no name)
-            if county is None and a > 0 and is_han(text[a - 1]) and text[a - 1] not in "、与和及在的":
+            if county is None and a > 0 and is_han(text[a - 1]) and text[a - 1] not in "、与和及在的镇乡":
                 if token_starts is None or a not in token_starts or text[a - 1] not in "。，,；;：:":
                     continue
             out.append(PlaceHit(Candidate(a, b, EntityType.PLACE, text[a:b], "town", _HONOURED_SUBTYPE[text[b - 1]]),
@@ -412,7 +413,7 @@ def _covered(n: int, hits: list[PlaceHit]) -> bytearray:
 
 
 #: numerals that may open a town's name (三岔镇, 五里乡, 十里铺街道) when a name, not a count, follows
-_NAME_NUMERALS = "一二三四五六七八九十两"
+_NAME_NUMERALS = "一二三四五六七八九十两多"  # (多扶镇: 多 opens a name as a numeral does)
 
 
 def _is_county(hit: PlaceHit | None) -> bool:

@@ -190,6 +190,16 @@ def test_given_names_holding_a_function_character(nlp):
     assert not any(n.startswith(("带头", "以身")) or "群众" in n for n in found), found
 
 
+def test_a_roster_of_police_and_station_heads(nlp):
+    """张明 市公安局法制支队支队长: a list line of a name and a post names him, the posts of the
+    police's detachments and of stations as well as a bureau's; a line without a post names none."""
+    text = ("关于表彰2023年度全市法治建设先进个人的决定\n先进个人（3名）\n张明 市公安局法制支队支队长\n"
+            "赵刚 县公安局治安大队大队长\n李红 新泰市司法局副局长\n王涛 群众\n")
+    found = mention_names(nlp, text, EntityType.PERSON)
+    assert {"张明", "赵刚", "李红"} <= found, found
+    assert "王涛" not in found, found
+
+
 def test_yi_names_after_a_title_in_a_yi_areas_report(nlp):
     """县长阿西木呷出席: in a Yi autonomous place's report a clan name and a given name, four
     characters, after a title (not the three a surname would read); a Han official's name keeps

@@ -145,6 +145,16 @@ def test_table_rows_give_issued_by(nlp):
     assert ("连州市民政局关于规范殡葬服务收费的通知", "issuedBy", "连州市民政局") in rels
 
 
+def test_a_markdown_tables_rule_is_no_row(nlp):
+    """| --- | --- | under a Markdown table's header names no instrument; the rows under it do."""
+    text = ("兰山区2023年法治政府建设情况报告\n附件：规范性文件目录\n| 序号 | 文件名称 | 文号 | 制定单位 |\n"
+            "| --- | :---: | --- | --- |\n| 1 | 兰山区城市管理办法 | 兰山政发〔2023〕1号 | 区政府 |\n")
+    ex = extraction(nlp, text)
+    regs = {m.key.name for m in ex.mentions if m.key.etype == EntityType.REGULATION}
+    assert regs == {"兰山区城市管理办法"}, regs
+    assert ("兰山区城市管理办法", "issuedBy", "兰山区人民政府") in triples(ex)
+
+
 def test_table_issuers_named_by_level_word_take_the_document_place(nlp):
     text = ("连州市2023年法治政府建设年度报告\n附件：行政规范性文件制定情况表\n序号 | 文件名称 | 制定单位\n"
             "1 | 连州市农村宅基地管理办法 | 市自然资源局\n2 | 连州市殡葬管理实施细则 | 市民政局\n")

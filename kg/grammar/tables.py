@@ -113,6 +113,8 @@ def headed_rows(text: str, hint: re.Pattern[str], columns: Callable[[list[str]],
         if cols is None and not header:
             continue
         cells = _cells(body, start, row_separator(body) or "|")
+        if all(_RULE.fullmatch(c[0].strip()) for c in cells):
+            continue  # a Markdown table's rule under its header (| --- | :---: |): no row
         if header:
             read = columns([strip_spaces(c[0]) for c in cells])
             if read is not None:
@@ -120,6 +122,10 @@ def headed_rows(text: str, hint: re.Pattern[str], columns: Callable[[list[str]],
                 continue
         if cols is not None:
             yield cols, start, start + len(body), cells
+
+
+#: a cell of a Markdown table's rule (---, :---:), or an empty one
+_RULE = re.compile(r":?-*:?")
 
 
 #: a header row names its columns with one of NAME_HEADERS (with spaces stripped), so it holds

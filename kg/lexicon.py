@@ -326,7 +326,7 @@ POSITIONS: tuple[str, ...] = tuple(sorted({
     "政治部主任", "党组书记", "党委书记", "组长", "副组长", "镇长", "乡长", "主持人", "调解员",
     "会长", "理事长", "总理", "副总理", "国务委员", "党代表", "人大代表", "政协委员", "干警", "民警",
     "法官", "检察官", "审判员", "审判长", "检察员", "执行员", "公证员", "司法所长", "监督局长", "委员长", "副委员长", "获得者",
-    "支队长", "副支队长", "大队长", "副大队长", "队长", "站长", "调研员",  # the police's and the stations' heads
+    "队长", "站长", "调研员",  # the heads of the police's detachments (支队长) and of stations
 }, key=len, reverse=True))
 
 #: honours conferred on persons, which a list of winners' names follows (先进个人王小明、李红)

@@ -599,6 +599,24 @@ def test_honours_joined_by_he_after_a_quoted_title_pair_with_their_winners(nlp):
     assert ("“县乡一体”改革", "提名奖") not in got, got
 
 
+def test_an_honour_and_its_years_edition_are_one(nlp):
+    """授予…“全市法治建设先进集体”称号 and the list 2023年度全市法治建设先进集体和先进个人名单: one honour
+    (named with its year), so its conferrers and its winners meet; a document naming two years'
+    editions keeps them apart."""
+    text = ("关于表彰2023年度全市法治建设先进集体和先进个人的决定\n市委、市政府决定，授予市司法局等10个单位"
+            "“全市法治建设先进集体”称号。\n附件：2023年度全市法治建设先进集体和先进个人名单\n一、先进集体\n"
+            "市中级人民法院\n肥城市人民检察院\n二、先进个人\n张明 市司法局副局长\n")
+    ex = extraction(nlp, "泰安市" + text)
+    rels = triples(ex)
+    awards = names_by_type(ex).get(EntityType.AWARD, set())
+    assert "“全市法治建设先进集体”" not in awards, awards
+    assert ("2023年度全市法治建设先进集体", "awardedBy", "泰安市委") in rels, rels
+    assert ("肥城市人民检察院", "receivedAward", "2023年度全市法治建设先进集体") in rels, rels
+    two = names_by_type(extraction(nlp, "泰安市法治建设报告\n市司法局获评2022年度全市先进集体、2023年度全市先进集体，"
+                                        "县司法局获评“全市先进集体”。\n")).get(EntityType.AWARD, set())
+    assert {"2022年度全市先进集体", "2023年度全市先进集体"} <= two, two
+
+
 def test_a_merit_recorded_for_a_unit_or_a_person(nlp):
     """被最高人民检察院记集体二等功, 民警张伟荣记个人三等功: a merit recorded is an honour, the one
     recording it its conferrer; 书记 and 记录 hold no cue (第一书记向明被评为… keeps its honour)."""

@@ -165,11 +165,37 @@ def unify_bureau_short_forms(cands: list[Candidate]) -> list[Candidate]:
             else c for c in cands]
 
 
+#: a year opening an honour's name (2023年度全市法治建设先进集体): the year's edition of it
+_YEAR_EDITION = re.compile(r"^(\d{4})年度?")
+
+
+def unify_award_editions(cands: list[Candidate]) -> list[Candidate]:
+    """授予…“全市法治建设先进集体”称号 and its list's heading 2023年度全市法治建设先进集体: one honour,
+    named with its year, where the document names it with one year only."""
+    years: dict[str, set[str]] = defaultdict(set)  # the honour without its year → the years
+    named: dict[str, str] = {}  # the honour without its year → its name with the year
+    for c in cands:
+        if c.etype == EntityType.AWARD and (m := _YEAR_EDITION.match(c.name)) is not None:
+            core = _norm(c.name[m.end():])
+            years[core].add(m.group(1))
+            named.setdefault(core, c.name)
+    if not years:
+        return cands
+    out = []
+    for c in cands:
+        core = _norm(c.name) if c.etype == EntityType.AWARD and not _YEAR_EDITION.match(c.name) else None
+        if core is not None and len(years.get(core, ())) == 1:
+            c = _rename(c, named[core], set())
+        out.append(c)
+    return out
+
+
 def resolve_document(cands: list[Candidate]) -> list[Candidate]:
-    """cluster_programs, then cluster_coined, then unify_aliases, then unify_bureau_short_forms."""
+    """cluster_programs, then cluster_coined, then unify_aliases, then unify_bureau_short_forms and
+    unify_award_editions."""
     programs = _program_positions(cands)
     clustered = _cluster(_cluster(cands, programs, quoted_core, _most_telling), programs, coined_family, _first_form)
-    return unify_bureau_short_forms(unify_aliases(clustered))
+    return unify_award_editions(unify_bureau_short_forms(unify_aliases(clustered)))
 
 
 #: what follows 简称 before the short form

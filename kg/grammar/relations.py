@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 
-from ..model import EntityKey, RelationMention
+from ..model import EntityKey, EntityType, RelationMention
 from .awards import AwardEvent
 from .candidates import Candidate
 from .honour_tables import HonourRow
@@ -37,6 +38,18 @@ def _table_sentences(facts: DocFacts, rows: Sequence[TableRow | HonourRow]) -> s
     return out
 
 
+def _as_resolved(events: Sequence[AwardEvent], mentions: Sequence[Candidate]) -> list[AwardEvent]:
+    """The events with each honour under the name the document resolved its mention to (its
+    year's edition named elsewhere: kg.grammar.docresolve.unify_award_editions)."""
+    resolved = {(m.start, m.end): m.name for m in mentions if m.etype == EntityType.AWARD}
+    out = []
+    for e in events:
+        if any(resolved.get((a.start, a.end), a.name) != a.name for a in e.awards):
+            e = replace(e, awards=tuple(replace(a, name=resolved.get((a.start, a.end), a.name)) for a in e.awards))
+        out.append(e)
+    return out
+
+
 def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mentions: Sequence[Candidate],
                       actor: EntityKey | None, events: Sequence[AwardEvent], rows: Sequence[TableRow],
                       located: Sequence[Located], author: EntityKey | None = None,
@@ -47,7 +60,8 @@ def extract_relations(doc_id: str, text: str, sents: Sequence[Sentence], mention
     tables = _table_sentences(facts, [*rows, *honours]) if rows or honours else set()
     # a table's line is no clause: nobody carries out what its cells name
     implements(facts, sink, tables | {i for i in facts.carried if "|" in text[facts.sents[i].start:facts.sents[i].end]})
-    award_relations(text, facts.sents, facts.idx.at, facts.in_sent, events, facts.actor_at, sink.add)
+    award_relations(text, facts.sents, facts.idx.at, facts.in_sent, _as_resolved(events, mentions), facts.actor_at,
+                    sink.add)
     table_honours(text, facts.mentions, honours, sink.add)
     table_issuers(facts, rows, sink)
     issued_in_text(facts, sink, tables)

@@ -292,7 +292,7 @@ FACTS = {
     "programs_per_county": lambda res: res.records()[0]["county"] == "东昌府区",
     "regulations_by_issuer": _has(regulation="聊城市居住证实施办法", documentNumber="聊政办字〔2022〕22号",
                                   issuedBy="聊城市人民政府办公室"),
-    "relation_evidence": _has(head="“1+3”多元化解纠纷模式", predicate="receivedAward", tail="全国法治政府建设示范项目"),
+    "relation_evidence": _has(head="“1+3”多元化解纠纷模式", predicate="receivedAward", tail="第二批“全国法治政府建设示范项目”"),
     "relation_network": lambda res: any(t.predicate.value == PREFIXES["lg"] + "implements" for t in res.triples)
     and not any(t.predicate.value == PREFIXES["lg"] + "quote" for t in res.triples),
     "relations_per_document": _has(document="000_8542eef7aaf2db40", relation="implements"),

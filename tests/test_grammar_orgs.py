@@ -142,6 +142,15 @@ def test_a_heads_title_sharing_the_bodys_last_character(nlp):
     assert not any(o.endswith(("处处", "科科", "长")) for o in found), found
 
 
+def test_a_detachments_head_after_its_name_is_no_part_of_it(nlp):
+    """市公安局法制支队支队长张明: the body is 法制支队, the second 支队 opens its head's title; 司法所长
+    (the title sharing the body's last character) stays a body and a title."""
+    found = orgs(nlp, "泰安市2023年法治政府建设年度报告\n泰安市司法局\n市公安局法制支队支队长张明参加，东平司法所所长赵六、"
+                      "东平司法所长李四参加。\n")
+    assert {"泰安市公安局法制支队", "东平司法所"} <= found, found
+    assert not any(o.endswith(("支队支队", "所所")) for o in found), found
+
+
 def test_an_internal_office_names_its_department(nlp):
     """市司法局行政复议科: the department (市司法局) is mentioned with its office."""
     found = orgs(nlp, "德州市2023年法治政府建设年度报告\n德州市人民政府\n市司法局行政复议科科长参加。\n")

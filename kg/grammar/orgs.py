@@ -250,8 +250,9 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
             return False  # the core closes a word of the stem: 布局, 格局, 大局 (not 县发|改局)
     if end >= len(text) or not is_han(text[end]):
         return True
-    if text[end] == "长" and text[end - 1] + "长" in _HEAD_TITLES and text[end - 2] != text[end - 1]:
-        return True  # 司法所长, 监督局长: the head's title shares the body's last character (not 处处长)
+    if text[end] == "长" and text[end - 1] + "长" in _HEAD_TITLES and not text.startswith(core, end - 2 * len(core)):
+        return True  # 司法所长, 监督局长: the head's title shares the body's last character (not 处处长,
+        # 支队支队长: the core written twice opens the title the second time)
     if len(core) > 1:
         # 中心组, 委员会委员: the word goes on; not into a verb (协会组织律师, 中心务必)
         return text[end] not in _CONTINUES or text.startswith(_VERBS_AFTER_CORE, end)

@@ -685,13 +685,21 @@ def _write_graph(kb: KnowledgeBase, records: list[DocumentRecords], out: Path, *
             from .export.html import write_html
             from .export.viewer_search import PinyinMemo, pinyin_keys
 
+            from .export.viewer_blocks import BlockFiles
+
             t1 = time.perf_counter()
             memo = PinyinMemo(cache.pinyin_file()) if cache is not None else None
-            page.append(write_html(TripleIndex.for_viewer(kb, records, parts.used), out / "graph.html",
-                                   pinyin_keys if memo is None else memo))
+            kept = BlockFiles(folder, parts.keys)
+            blocks = kept.blocks(records)
+            page.append(write_html(TripleIndex.for_viewer(kb, records, parts.used, document_rows=False),
+                                   out / "graph.html", pinyin_keys if memo is None else memo, blocks))
             if memo is not None and not memo.save():
                 cache.write_errors += 1
+            if not kept.save_verified() and cache is not None:
+                cache.write_errors += 1
             stats["html_seconds"] = time.perf_counter() - t1
+            stats["blocks_made"] = kept.made
+            stats["blocks_hashed"] = kept.hashed
         t1 = time.perf_counter()
         ttl = write_turtle(kb, out / "graph.ttl", parts, records)
         if not parts.save_verified() and cache is not None:

@@ -659,14 +659,17 @@ class TripleIndex:
 
     @classmethod
     def for_viewer(cls, kb: KnowledgeBase, records: list[DocumentRecords] | None = None,
-                   known_used: Callable[[str], Collection[str] | None] | None = None) -> TripleIndex:
+                   known_used: Callable[[str], Collection[str] | None] | None = None,
+                   document_rows: bool = True) -> TripleIndex:
         """What the viewer reads of `kb`: the corpus-wide triples and the ontology's declarations
         indexed, the documents' evidence and figures as rows (the same as the whole graph's
         index gives).
 
         known_used: a document id → the terms its own triples use, when already known (the
         heads of graph.ttl's kept parts, kg.export.parts), else None: each document's are read
-        from its records otherwise (0.06 s at 100× the seeds)."""
+        from its records otherwise (0.06 s at 100× the seeds).
+        document_rows: False when the caller brings the documents' evidence and figures as the
+        viewer's blocks (kg.export.viewer_blocks): the rows are then those of no document."""
         index = cls()
         used: set[str] = set()
         terms = text_made_once(LIGHT_TERMS)
@@ -674,7 +677,8 @@ class TripleIndex:
             known = known_used(rec.doc_id) if known_used is not None else None
             used.update(terms_used(rec) if known is None else known)
         index._fill(chain(corpus_triples(kb, terms, used), ontology_triples(used, terms)))
-        index._evidence, index._figures = _evidence_rows(kb), _figure_rows(kb)
+        if document_rows:
+            index._evidence, index._figures = _evidence_rows(kb), _figure_rows(kb)
         return index
 
     def filling(self, triples: Iterator[tuple]) -> Iterator[tuple]:
@@ -784,6 +788,18 @@ def _figure_rows(kb: KnowledgeBase) -> list[FigureRow]:
     return [FigureRow(entity(o.area), measure(o.measure), gyear(o.year), value(o.value), unit(o.unit),
                       doc(o.doc_id) if o.doc_id in docs else None)
             for o in dict.fromkeys(kb.observations)]  # one row per observation node, as in the graph
+
+
+def record_rows(rec: DocumentRecords) -> tuple[list[EvidenceRow], list[FigureRow]]:
+    """One document's evidence and figure rows, as the whole graph's index reads them (each
+    record's source is its document or section: DocumentRecords holds no other)."""
+    doc, entity = cache(_document_iri), cache(_entity_iri)
+    evidence = [EvidenceRow(entity(h), _lg(p), entity(t), doc(ev.doc_id), ev.quote) for h, p, t, ev in rec.evidence]
+    figures = [FigureRow(entity(o.area), _measure_iri(o.measure),
+                         "" if o.year is None else _gyear(o.year, LIGHT_TERMS).value, decimal_lexical(o.value),
+                         o.unit or "", doc(o.doc_id))
+               for o in dict.fromkeys(rec.observations)]
+    return evidence, figures
 
 
 def build_graph(kb: KnowledgeBase, with_ontology: bool = True) -> Graph:

@@ -216,7 +216,7 @@ def test_same_graph_same_page(seeds_build, seeds_graph, seeds_html):
     assert viewer.render_html(seeds_graph) == seeds_html.read_text(encoding="utf-8")
 
 
-def test_graph_data_follows_the_contract(seeds_graph, seeds_data):
+def test_graph_data_follows_the_contract(seeds_graph, seeds_data, seeds_html):
     data = seeds_data
     n_entities = len(list(seeds_graph.query("""
         PREFIX lg: <https://w3id.org/lgkg/ontology#>  PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -224,8 +224,9 @@ def test_graph_data_follows_the_contract(seeds_graph, seeds_data):
           VALUES ?c { lg:Organization lg:Regulation lg:Program lg:Place lg:Award lg:Person } }""")))
     assert len(data["nodes"]) == n_entities
     assert sum(len(list(seeds_graph.subject_objects(LG[r]))) for r in viewer_data.RELATIONS) == len(data["edges"])
-    with_quotes = [e for e in data["edges"] if e["ev"]]
-    assert len(with_quotes) == len(data["edges"])  # every relation carries its evidence
+    # every relation carries its evidence (the documents' blocks joined as the page joins them)
+    joined = page_data(seeds_html.read_text(encoding="utf-8"))
+    assert len(joined["evidence"]) == len(data["edges"]) and all(joined["evidence"])
     assert {s["id"] for s in data["sources"] if s["doc"]} == {
         str(i) for i in seeds_graph.objects(None, DCTERMS.identifier)}
     assert data["start"] is None  # the seeds' graph is shown whole
@@ -768,20 +769,24 @@ def test_documents_carry_titles_and_years_and_places_their_figures():
     # by year, then the one without a year, shown by its identifier
     assert docs == [("宜昌市司法局2022年工作总结", 2022), ("宜昌市2023年法治政府建设年度报告", 2023), ("yc_notes", None)]
     assert [s.get("by") for s in data["sources"]] == ["宜昌市司法局", "宜昌市司法局", None]
-    city = next(n for n in data["nodes"] if n["iri"] == ids["city"])
+    # the figures are in their documents' blocks: joined as the page joins them
+    joined = page_data(viewer.render_html(g))
+    info = {n["id"]: x for n, x in zip(joined["nodes"], joined["info"], strict=True)}
+    city = info[ids["city"]]
     assert [f[:4] for f in city["figs"]] == [["行政复议案件受理数量", "2022", "1187", "件"],
                                              ["行政复议案件受理数量", "2023", "1342", "件"]]
     assert [data["sources"][f[4]]["year"] for f in city["figs"]] == [2022, 2023]
-    assert "figs" not in next(n for n in data["nodes"] if n["iri"] == ids["bureau"])
+    assert "figs" not in info[ids["bureau"]]
 
 
-def test_documents_without_titles_fall_back_to_their_identifier(seeds_graph, seeds_data):
+def test_documents_without_titles_fall_back_to_their_identifier(seeds_graph, seeds_data, seeds_html):
     data = seeds_data
     docs = [s for s in data["sources"] if s["doc"]]
     titled = {str(d): str(t) for d, t in seeds_graph.subject_objects(DCTERMS.title)}
     for s in docs:
         assert s["label"] == s["id"] or s["label"] in titled.values()
-    assert all("figs" not in n or n["figs"] for n in data["nodes"])
+    joined = page_data(seeds_html.read_text(encoding="utf-8"))
+    assert any("figs" in x for x in joined["info"]) and all("figs" not in x or x["figs"] for x in joined["info"])
 
 
 @pytest.mark.browser

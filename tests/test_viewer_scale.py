@@ -52,7 +52,7 @@ def large(tmp_path_factory) -> dict:
         text = page.read_text(encoding="utf-8")
         g = Graph().parse(result.outputs[0], format="turtle")
         again = viewer.render_html(g)
-    core, _search, chunks = blocks_of(text)
+    core, _search, chunks, _docs = blocks_of(text)
     data = page_data(text)
     start = set(core["start"])
     # an entity outside the first view, with relations, whose label names it alone

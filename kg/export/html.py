@@ -6,7 +6,8 @@ pyvis's `Network.add_node`/`add_edge` would make (`vis_node`, `vis_edge`: import
 networkx and IPython, took 0.2–0.3 s of every build); `templates/viewer.html` (Jinja2,
 autoescaped) inlines vis-network from the copy pyvis ships, our script and styles, and the graph as JSON inside
 <script type="application/json"> blocks (a core parsed at load, the search keys and chunks of
-entities parsed on demand: viewer_chunks.py). The page reads them with textContent + JSON.parse and shows
+entities parsed on demand: viewer_chunks.py; each document's evidence and figures in a block
+of its own, joined on demand: viewer_blocks.py). The page reads them with textContent + JSON.parse and shows
 every label, alias and quote through textContent, never as markup. A Content-Security-Policy
 allows no host at all, and only the page's own two scripts and two stylesheets (by hash).
 
@@ -22,10 +23,12 @@ import base64
 import hashlib
 import math
 from functools import lru_cache
+from collections.abc import Sequence
 from importlib.util import find_spec
 from pathlib import Path
 
 from .atomic import write_text
+from .viewer_blocks import Block
 from .viewer_chunks import json_for_script, split
 from .viewer_data import CLASS_COLOURS, CLASSES, RELATIONS, GraphLike, graph_data
 from .viewer_search import Pinyin, pinyin_keys
@@ -70,6 +73,7 @@ def _inline(text: str, tag: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8)
 def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
@@ -139,9 +143,10 @@ def _options(large: bool, n_shown: int) -> dict:
     }
 
 
-def network_data(g: GraphLike, pinyin: Pinyin = pinyin_keys) -> dict:
-    """Everything the page needs: the vis nodes, edges and options plus the panel's data."""
-    data = graph_data(g, pinyin=pinyin)
+def network_data(g: GraphLike, pinyin: Pinyin = pinyin_keys, blocks: Sequence[Block] | None = None) -> dict:
+    """Everything the page needs: the vis nodes, edges and options plus the panel's data
+    (`blocks`: see graph_data)."""
+    data = graph_data(g, pinyin=pinyin, blocks=blocks)
     nodes, edges = data["nodes"], data["edges"]
     large = data["start"] is not None
     vis_nodes = [vis_node(n["iri"], n["label"], n["cls"], n["x"], n["y"], _node_value(n["deg"]), physics=bool(n["deg"]))
@@ -151,7 +156,8 @@ def network_data(g: GraphLike, pinyin: Pinyin = pinyin_keys) -> dict:
         sum(1 for n in nodes if not n.get("col")) + len(data["groups"])  # what the page draws at load
     return {
         "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": _options(large, shown)},
-        "info": [{k: n[k] for k in ("type", "aliases", "docs", "props", "figs", "deg") if k in n} for n in nodes],
+        "info": [{k: n[k] for k in ("type", "aliases", "docs", "props", "figs", "blk", "deg") if k in n}
+                 for n in nodes],
         "evidence": [e["ev"] for e in edges],
         "quotes": data["quotes"],
         "sources": data["sources"],
@@ -161,14 +167,16 @@ def network_data(g: GraphLike, pinyin: Pinyin = pinyin_keys) -> dict:
         "collapsed": [i for i, n in enumerate(nodes) if n.get("col")],
         "search": data["search"],
         "start": data["start"],
+        "blocks": data["blocks"],
+        "measures": data["measures"],
     }
 
 
-def render_html(g: GraphLike, pinyin: Pinyin = pinyin_keys) -> str:
-    """The page of `g` (`pinyin`: see graph_data)."""
+def render_html(g: GraphLike, pinyin: Pinyin = pinyin_keys, blocks: Sequence[Block] | None = None) -> str:
+    """The page of `g` (`pinyin`, `blocks`: see graph_data)."""
     vis_js, vis_css = _vis_assets()
     app_js, app_css = _own_assets()
-    data = network_data(g, pinyin)
+    data = network_data(g, pinyin, blocks)
     core, search, chunks = split(data)
     scripts = [_inline(vis_js, "script"), _inline(app_js, "script")]
     styles = [_inline(vis_css, "style"), _inline(app_css, "style")]
@@ -186,9 +194,10 @@ def render_html(g: GraphLike, pinyin: Pinyin = pinyin_keys) -> str:
         data=Markup(json_for_script(core)),
         search=Markup(json_for_script(search)),
         chunks=[Markup(c) for c in chunks],
+        blocks=[(k, Markup(text)) for k, text in data["blocks"]],
     )
 
 
-def write_html(g: GraphLike, path: Path, pinyin: Pinyin = pinyin_keys) -> Path:
-    write_text(path, render_html(g, pinyin))
+def write_html(g: GraphLike, path: Path, pinyin: Pinyin = pinyin_keys, blocks: Sequence[Block] | None = None) -> Path:
+    write_text(path, render_html(g, pinyin, blocks))
     return path

@@ -104,6 +104,7 @@ def split(data: dict, chunk_chars: int | None = None) -> tuple[dict, dict, list[
         "n": n, "e": len(vis_edges),
         "options": data["vis"]["options"],
         "classes": data["classes"], "relations": data["relations"], "sources": data["sources"],
+        "measures": data["measures"],
         "groups": data["groups"], "start": data["start"],
         "entities": [[i, light(i)] for i in sorted(first_view)],
         "chunks": [[s, vis_nodes[s]["id"]] for s in starts],
@@ -113,9 +114,12 @@ def split(data: dict, chunk_chars: int | None = None) -> tuple[dict, dict, list[
     return core, search, chunks
 
 
-def join(core: dict, search: dict, chunks: list[dict]) -> dict:
-    """The blocks back into one dict (nodes, info, evidence with quote text, groups, ...): what
-    tests and tools read, whichever block an entity landed in."""
+def join(core: dict, search: dict, chunks: list[dict], docs: dict[int, dict] | None = None) -> dict:
+    """The blocks back into one dict (nodes, info, evidence with quote text, figures, groups,
+    ...): what tests and tools read, whichever block an entity landed in. The documents' blocks
+    (`docs`, by source number) are joined as viewer.js joins them: an edge's evidence is its
+    quotes of no document and those of the blocks naming both its ends, by source (none last)
+    and quote; an entity's figures are its own and those of the blocks naming it, sorted."""
     n = core["n"]
     nodes: list[dict | None] = [None] * n
     info: list[dict | None] = [None] * n
@@ -145,18 +149,49 @@ def join(core: dict, search: dict, chunks: list[dict]) -> dict:
     for i, x in enumerate(info):
         if x is not None:
             x["deg"] = degs.get(i, 0)
+    _join_documents(nodes, info, edges, evidence, docs or {}, core.get("measures", {}))
     return {**{k: v for k, v in core.items() if k not in ("entities", "chunks")},
             "nodes": nodes, "info": info, "edges": edges, "evidence": evidence,
             "collapsed": sorted(collapsed), "search": search, "quotes": sorted({q for ev in evidence if ev for _s, q in ev})}
 
 
-def blocks_of(page: str) -> tuple[dict, dict, list[dict]]:
-    """The (core, search, chunks) JSON blocks of a rendered page (for tests and tools)."""
+def _join_documents(nodes: list, info: list, edges: list, evidence: list, docs: dict[int, dict],
+                    measures: dict[str, str]) -> None:
+    """Evidence and figures of the documents' blocks, into `evidence` and `info` (see `join`)."""
+    def blk(i: int) -> list[int]:
+        return (info[i] or {}).get("blk", [])
+
+    for k, e in enumerate(edges):
+        if e is None:
+            continue
+        s, o, rel = e
+        iri_s, iri_o = nodes[s]["id"], nodes[o]["id"]
+        found = {(src, q) for src, q in evidence[k] or ()}
+        for b in sorted(set(blk(s)) & set(blk(o))):
+            d = docs[b]
+            found |= {(b, d["q"][q]) for si, r, oi, q in d["e"] if (d["i"][si], r, d["i"][oi]) == (iri_s, rel, iri_o)}
+        evidence[k] = [list(x) for x in sorted(found, key=lambda x: (x[0] < 0, x[0], x[1]))]
+    for i, x in enumerate(info):
+        if x is None or not x.get("blk"):
+            continue
+        figs = list(x.get("figs", []))
+        for b in x["blk"]:
+            d = docs[b]
+            figs += [[measures.get(d["m"][m], ""), period, value, unit, b]
+                     for a, m, period, value, unit in d["f"] if d["i"][a] == nodes[i]["id"]]
+        if figs:
+            x["figs"] = sorted(figs)
+
+
+def blocks_of(page: str) -> tuple[dict, dict, list[dict], dict[int, dict]]:
+    """The (core, search, chunks, documents' blocks by source number) JSON blocks of a rendered
+    page (for tests and tools)."""
     import re
 
     found = dict(re.findall(r'<script type="application/json" id="lgkg-([a-z0-9-]+)">(.*?)</script>', page, re.S))
     chunks = [json.loads(found[f"chunk-{c}"]) for c in range(sum(1 for k in found if k.startswith("chunk-")))]
-    return json.loads(found["data"]), json.loads(found["search"]), chunks
+    docs = {int(k.removeprefix("doc-")): json.loads(v) for k, v in found.items() if k.startswith("doc-")}
+    return json.loads(found["data"]), json.loads(found["search"]), chunks, docs
 
 
 def page_data(page: str) -> dict:

@@ -13,14 +13,16 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict, deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from ..graph import TripleIndex
+from ..graph import EvidenceRow, FigureRow, TripleIndex
 from ..terms import is_iri, light_term
 from ..vocab import LG, LG_IRI
+from .viewer_blocks import Block, blocks_of_rows
 from .viewer_groups import Grouping, group_hubs
 from .viewer_search import Pinyin, pinyin_keys, search_index
 from .viewer_sources import document_meta, figures, pick_label
@@ -192,6 +194,10 @@ class _SourceTable:
         #: document IRI → source number
         self.doc_index: dict[object, int] = {d: self._index[v] for d, v in doc_ids.items()}
 
+    def of_id(self, source_id: str) -> int:
+        """The number of the document whose id is `source_id`."""
+        return self._index[source_id]
+
     def of(self, x: object) -> int:
         """The number of source `x`, a document or (added now if new) other provenance."""
         if x in self.doc_index:
@@ -205,12 +211,13 @@ class _SourceTable:
         return self._index[key]
 
 
-def _evidence(g: TripleIndex, table: _SourceTable) -> dict[tuple, set[tuple[int, str]]]:
+def _evidence(rows: list[EvidenceRow], table: _SourceTable) -> dict[tuple, set[tuple[int, str]]]:
     """(s, p, o) → its evidence as (source number, quote); -1 for a quote with no source. Each
-    source is numbered when first met (a 100× corpus has 500 sources and 136,000 rows)."""
+    source is numbered when first met. `rows`: the evidence of no document (the documents'
+    is in their blocks)."""
     evidence_of: dict[tuple, set[tuple[int, str]]] = defaultdict(set)
     number: dict[object, int] = {None: -1}
-    for row in g.evidence_rows():
+    for row in rows:
         src = number.get(row.source)
         if src is None:
             src = number[row.source] = table.of(row.source)
@@ -252,9 +259,10 @@ def _edges(g: TripleIndex, ents: _Entities, evidence_of: dict[tuple, set[tuple[i
 
 
 def _node(i: int, iri: str, ents: _Entities, values: _EntityValues, doc_index: dict[object, int],
-          figs: dict[int, list[list]]) -> dict:
+          figs: dict[int, list[list]], blk: dict[int, list[int]]) -> dict:
     """Entity `i` as the page reads it: label, class and most specific type, aliases, the
-    documents mentioning it, and its properties and figures when it has any."""
+    documents mentioning it, and its properties, figures of no document and the blocks naming
+    it (the sources whose evidence or figures the page joins) when it has any."""
     cls, typ = sorted(ents.types[iri], key=lambda ct: (ct[1] == ct[0], ct[1]))[0]  # subclass first
     label = pick_label(values.pref.get(i, ())) or _local(iri).rsplit("/", 1)[-1]
     aliases = sorted({str(a) for a in values.alt.get(i, ())} - {label})
@@ -265,6 +273,8 @@ def _node(i: int, iri: str, ents: _Entities, values: _EntityValues, doc_index: d
         node["props"] = extra
     if i in figs:
         node["figs"] = figs[i]
+    if i in blk:
+        node["blk"] = blk[i]
     return node
 
 
@@ -309,14 +319,52 @@ def _relation_legend(edges: list[dict]) -> list[dict]:
             for r, (zh, colour) in RELATIONS.items()]
 
 
+@dataclass(frozen=True)
+class _DocumentRows:
+    """The documents' evidence and figures as blocks, and the rows of no document."""
+
+    blocks: list[Block]
+    evidence: list[EvidenceRow]
+    figures: list[FigureRow]
+
+    @classmethod
+    def of(cls, g: TripleIndex, doc_ids: dict[object, str], kept: Sequence[Block] | None) -> _DocumentRows:
+        """`g`'s rows of a document made into blocks (an index for_viewer made without them
+        has none), with the `kept` blocks a build brings."""
+        evidence, figs = g.evidence_rows(), g.figure_rows()
+        made = blocks_of_rows(evidence, figs, doc_ids.get)
+        return cls([*made, *(kept or ())], [r for r in evidence if r.source not in doc_ids],
+                   [r for r in figs if r.source not in doc_ids])
+
+
+def _blocks_naming(numbered: list[tuple[int, Block]], index: dict[str, int]) -> dict[int, list[int]]:
+    """Entity number → the numbers of the sources whose blocks name it, in order."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for k, b in numbered:
+        for iri in b.touched:
+            i = index.get(iri)
+            if i is not None:
+                out[i].append(k)
+    return out
+
+
+def measure_names(g: TripleIndex) -> dict[str, str]:
+    """Each measure's IRI → its name (the blocks' figures name measures by IRI)."""
+    names: dict[str, list] = defaultdict(list)
+    for m, label in g.subject_objects(_PREF):
+        names[m].append(label)
+    return {str(m): pick_label(names.get(m, ())) or "" for m in sorted(g.subjects(_TYPE, _lg("Measure")), key=str)}
+
+
 def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None = None,
-               pinyin: Pinyin = pinyin_keys) -> dict:
+               pinyin: Pinyin = pinyin_keys, blocks: Sequence[Block] | None = None) -> dict:
     """Nodes, edges, evidence and layout of `g` as JSON-able data (labels are data, never HTML).
 
     With more than `large` entities (default LARGE_GRAPH) `start` lists the `start_view`
     entities (default START_VIEW) the page shows first; otherwise it is None. An rdflib Graph is
     indexed first (kg.graph.TripleIndex.of). `pinyin`: how search keys get their pinyin (a
-    kg.export.viewer_search.PinyinMemo keeps it in a build's cache).
+    kg.export.viewer_search.PinyinMemo keeps it in a build's cache). `blocks`: the documents'
+    blocks a build kept (kg.export.viewer_blocks), when `g` holds no row of a document.
     """
     g = TripleIndex.of(g)
     large = LARGE_GRAPH if large is None else large
@@ -326,9 +374,12 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
     values = _entity_values(g, ents.index)
     doc_ids = _document_ids(g)
     table = _SourceTable(g, _document_sources(g, doc_ids, ents, values), doc_ids)
-    edges, quotes = _edges(g, ents, _evidence(g, table))
-    figs = figures(g, ents.index, table.of)  # after the evidence: its new sources come first
-    nodes = [_node(i, iri, ents, values, table.doc_index, figs) for i, iri in enumerate(ents.iris)]
+    rows = _DocumentRows.of(g, doc_ids, blocks)
+    edges, quotes = _edges(g, ents, _evidence(rows.evidence, table))
+    figs = figures(g, rows.figures, ents.index, table.of)  # after the evidence: its new sources come first
+    numbered = sorted((table.of_id(b.source), b) for b in rows.blocks)
+    blk = _blocks_naming(numbered, ents.index)
+    nodes = [_node(i, iri, ents, values, table.doc_index, figs, blk) for i, iri in enumerate(ents.iris)]
     for n, d in zip(nodes, _degrees(len(nodes), edges)):
         n["deg"] = d
 
@@ -354,6 +405,8 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
         "groups": groups,
         "search": search_index([n["label"] for n in nodes], [n["aliases"] for n in nodes], pinyin),
         "start": start,
+        "blocks": [[k, b.text] for k, b in numbered],
+        "measures": measure_names(g),
     }
 
 

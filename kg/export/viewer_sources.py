@@ -67,10 +67,9 @@ def number_text(value) -> str:
     return format(d.quantize(Decimal(1)) if d == d.to_integral_value() else d, "f")
 
 
-def figures(g, index: dict, source_of) -> dict[int, list[list]]:
-    """Entity index → its figures, each [measure, period, value, unit, source], sorted (`g`: a
-    kg.graph.TripleIndex)."""
-    rows = g.figure_rows()
+def figures(g, rows, index: dict, source_of) -> dict[int, list[list]]:
+    """Entity index → its figures of `rows` (kg.graph.FigureRow), each [measure, period, value,
+    unit, source], sorted (`g`: a kg.graph.TripleIndex, which names the measures)."""
     if not rows:
         return {}
     names = _lists(g, _PREF)

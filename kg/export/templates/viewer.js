@@ -5,8 +5,11 @@
  *
  * The data comes in blocks (kg/export/viewer_chunks.py): the core, parsed at load, holds the
  * first view's entities; the search keys and chunks of entities (the others, every entity's
- * details and the evidence) are parsed the first time they are needed, through node(i), info(i),
- * inc(i) and evidence(k). So opening the page costs the first view, not the corpus. */
+ * details and the evidence of no document) are parsed the first time they are needed, through
+ * node(i), info(i), inc(i) and evidence(k). Each document's evidence and figures are a block of
+ * their own (kg/export/viewer_blocks.py), naming entities by IRI: an entity's details list the
+ * blocks naming it, and evidence(k) and figures(i) join those on demand. So opening the page
+ * costs the first view, not the corpus. */
 (function () {
   'use strict';
 
@@ -46,6 +49,8 @@
   // ---- entities, read from the blocks on demand ------------------------------------------------
   var NODES = new Array(N), INFO = new Array(N), incident = new Array(N), DEG = new Int32Array(N);
   var EDGES = new Array(E), EVIDENCE = new Array(E), QUOTES = [], quoteAt = new Map();
+  var ORPHAN_EV = new Array(E), FIGS = new Array(N);   // evidence of no document (chunks); joined figures
+  var MEASURES = new Map(Object.entries(DATA.measures || {})), DOCS = new Map();
   var edgeFrom = new Int32Array(E).fill(-1), edgeTo = new Int32Array(E).fill(-1);
   var indexOf = new Map();                  // IRI → index, for the entities read so far
   var collapsed = new Uint8Array(N);
@@ -78,18 +83,80 @@
       if (x.light) install(x.i, x.light);
       INFO[x.i] = x.info;
       x.ev.forEach(function (ke) {
-        EVIDENCE[ke[0]] = ke[1].map(function (ev) {   // [source, the chunk's quote] → one page-wide copy
-          var text = blk.quotes[ev[1]], q = quoteAt.get(text);
-          if (q === undefined) { q = QUOTES.length; QUOTES.push(text); quoteAt.set(text, q); }
-          return [ev[0], q];
-        });
+        ORPHAN_EV[ke[0]] = ke[1].map(function (ev) { return [ev[0], blk.quotes[ev[1]]]; });
       });
     });
+  }
+  function quoteIndex(text) {               // one page-wide copy of each quote
+    var q = quoteAt.get(text);
+    if (q === undefined) { q = QUOTES.length; QUOTES.push(text); quoteAt.set(text, q); }
+    return q;
+  }
+  // a document's block, parsed once: its quotes by (subject, relation, object), its figures by entity
+  function docBlock(b) {
+    var d = DOCS.get(b);
+    if (d) return d;
+    var blk = block('lgkg-doc-' + b), ev = new Map(), figs = new Map();
+    blk.e.forEach(function (r) {
+      var key = blk.i[r[0]] + '\u0000' + r[1] + '\u0000' + blk.i[r[2]], list = ev.get(key);
+      if (!list) ev.set(key, list = []);
+      list.push(blk.q[r[3]]);
+    });
+    blk.f.forEach(function (r) {
+      var iri = blk.i[r[0]], list = figs.get(iri);
+      if (!list) figs.set(iri, list = []);
+      list.push([MEASURES.get(blk.m[r[1]]) || '', r[2], r[3], r[4], b]);
+    });
+    d = {ev: ev, figs: figs};
+    DOCS.set(b, d);
+    return d;
+  }
+  // strings in code point order, as the build sorts them (UTF-16 order differs past U+FFFF)
+  function cmpText(a, b) {
+    if (a === b) return 0;
+    for (var j = 0, n = Math.min(a.length, b.length); j < n; j++) {
+      var x = a.codePointAt(j), y = b.codePointAt(j);
+      if (x !== y) return x - y;
+      if (x > 0xFFFF) j++;
+    }
+    return a.length - b.length;
+  }
+  function cmpRow(a, b) {                   // figure rows: as the build's lists sort
+    for (var j = 0; j < a.length; j++) {
+      var c = typeof a[j] === 'number' ? a[j] - b[j] : cmpText(a[j], b[j]);
+      if (c) return c;
+    }
+    return 0;
+  }
+  // relation k's evidence: its quotes of no document and those of the blocks naming both ends,
+  // as [source, quote number] by source (none last), then quote
+  function evidence(k) {
+    if (EVIDENCE[k]) return EVIDENCE[k];
+    var s = edgeFrom[k], o = edgeTo[k], xs = info(s), found = (ORPHAN_EV[k] || []).slice();
+    var both = new Set(info(o).blk || []), key = node(s).id + '\u0000' + EDGES[k].rel + '\u0000' + node(o).id;
+    (xs.blk || []).forEach(function (b) {
+      if (!both.has(b)) return;
+      var qs = docBlock(b).ev.get(key);
+      if (qs) qs.forEach(function (q) { found.push([b, q]); });
+    });
+    found.sort(function (a, b) { return (a[0] < 0) - (b[0] < 0) || a[0] - b[0] || cmpText(a[1], b[1]); });
+    EVIDENCE[k] = found.map(function (x) { return [x[0], quoteIndex(x[1])]; });
+    return EVIDENCE[k];
+  }
+  // entity i's figures: its own (of no document) and those of the blocks naming it, sorted
+  function figures(i) {
+    if (FIGS[i]) return FIGS[i];
+    var x = info(i), iri = node(i).id, out = (x.figs || []).slice();
+    (x.blk || []).forEach(function (b) {
+      var rows = docBlock(b).figs.get(iri);
+      if (rows) out = out.concat(rows);
+    });
+    FIGS[i] = out.sort(cmpRow);
+    return FIGS[i];
   }
   function node(j) { if (!NODES[j]) readChunk(chunkOf(j)); return NODES[j]; }
   function info(j) { if (!INFO[j]) readChunk(chunkOf(j)); return INFO[j]; }
   function inc(j) { node(j); return incident[j]; }
-  function evidence(k) { if (!EVIDENCE[k]) readChunk(chunkOf(edgeFrom[k])); return EVIDENCE[k]; }
   // an IRI's entity: chunks hold consecutive IRIs in sorted order, so one chunk to read
   function lookup(iri) {
     var j = indexOf.get(iri);
@@ -608,9 +675,10 @@
       x.props.forEach(function (p) { pl.appendChild(el('li', null, p[0] + ': ' + p[1])); });
       body.appendChild(pl);
     }
-    if (x.figs && x.figs.length) {
-      section('Figures \u6570\u636E (' + x.figs.length + ')');
-      body.appendChild(figuresTable(x.figs));
+    var figs = figures(i);
+    if (figs.length) {
+      section('Figures \u6570\u636E (' + figs.length + ')');
+      body.appendChild(figuresTable(figs));
     }
     section('Documents \u6765\u6E90 (' + (x.docs || []).length + ')');
     var dl = el('ul', 'docs');
@@ -1123,5 +1191,8 @@
                  indexOf: lookup, apply: applyView,
                  // the joined data read so far (tests): entity i's node, details and relations
                  entity: function (j) { return {node: node(j), info: info(j), edges: inc(j), deg: DEG[j]}; },
-                 read: function () { return chunkRead.reduce(function (a, b) { return a + b; }, 0); }};
+                 evidence: function (k) { return evidence(k).map(function (ev) { return [ev[0], QUOTES[ev[1]]]; }); },
+                 figures: figures,
+                 read: function () { return chunkRead.reduce(function (a, b) { return a + b; }, 0); },
+                 docsRead: function () { return DOCS.size; }};
 })();

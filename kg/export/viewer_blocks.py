@@ -1,0 +1,189 @@
+"""Each source document's evidence and figures as a block of the viewer's page, kept between builds.
+
+The page names what a block holds by stable keys only: entities and measures by IRI, the
+relation by name, the source by being the block's own document. So a block depends on its
+document's records alone (an entity's IRI is a hash of its type and normalised name, see
+kg.graph.DocumentRecords), and a build that adds a report to a built corpus makes that
+report's blocks and copies the others' bytes, as graph.ttl's parts are (kg.export.parts).
+Which blocks to read for an entity or a relation is corpus-wide data the page carries per
+entity (`touched`); viewer.js joins the rows on demand.
+
+A block's JSON: {"i": IRIs its rows name (sorted), "m": measure IRIs, "q": quotes,
+"e": [[subject, relation, object, quote], ...] (indices; sorted, no repeats),
+"f": [[area, measure, period, value, unit], ...] (sorted; a figure may repeat)}.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import msgspec
+
+from ..cache import replace_file
+from ..graph import DocumentRecords, EvidenceRow, FigureRow, document_iri, record_rows, scalar_text
+from ..vocab import LG_IRI
+from .viewer_chunks import json_for_script
+from .viewer_sources import number_text
+
+FORMAT = "lgkg-view/1"
+
+
+@cache
+def _relation_of() -> dict[str, str]:
+    """The relations the page draws, by their lg: IRI (viewer_data, which reads blocks, names them)."""
+    from .viewer_data import RELATIONS
+
+    return {LG_IRI + r: r for r in RELATIONS}
+#: the kept blocks whose SHA-256 matched, by key, with their files' signatures then
+VERIFIED = "verified-view.json"
+#: how long ago a file must have changed for its signature to be recorded (as kg.export.parts)
+SETTLED_NS = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class Block:
+    """One source's block: its id (the page's source id), the IRIs its rows name, its JSON."""
+
+    source: str
+    touched: tuple[str, ...]
+    text: str
+
+
+def make_block(source: str, evidence: Iterable[EvidenceRow], figures: Iterable[FigureRow]) -> Block | None:
+    """The block of `source`'s rows (None when none of them is shown: no relation the page
+    draws, no figure)."""
+    rel = _relation_of()
+    ev = sorted({(r.subject, rel[r.predicate], r.object, scalar_text(str(r.quote))) for r in evidence
+                 if r.predicate in rel and isinstance(r.subject, str) and isinstance(r.object, str)})
+    figs = sorted((r.area, r.measure or "", r.period, number_text(r.value), scalar_text(r.unit)) for r in figures
+                  if isinstance(r.area, str))
+    if not ev and not figs:
+        return None
+    iris = sorted({x for s, _p, o, _q in ev for x in (s, o)} | {f[0] for f in figs})
+    at = {x: k for k, x in enumerate(iris)}
+    measures = sorted({f[1] for f in figs})
+    m_at = {x: k for k, x in enumerate(measures)}
+    quotes: dict[str, int] = {}
+    data = {"i": iris, "m": measures,
+            "e": [[at[s], p, at[o], quotes.setdefault(q, len(quotes))] for s, p, o, q in ev],
+            "f": [[at[a], m_at[m], period, value, unit] for a, m, period, value, unit in figs]}
+    data["q"] = list(quotes)
+    return Block(source, tuple(iris), json_for_script(data))
+
+
+def blocks_of_rows(evidence: Iterable[EvidenceRow], figures: Iterable[FigureRow],
+                   source_of: Callable[[object], str | None]) -> list[Block]:
+    """The blocks of rows whose source is a document (`source_of`: its IRI → its id, None for
+    any other source), by source id."""
+    ev: dict[str, list[EvidenceRow]] = defaultdict(list)
+    figs: dict[str, list[FigureRow]] = defaultdict(list)
+    for r in evidence:
+        s = source_of(r.source)
+        if s is not None:
+            ev[s].append(r)
+    for f in figures:
+        s = source_of(f.source)
+        if s is not None:
+            figs[s].append(f)
+    blocks = (make_block(s, ev.get(s, ()), figs.get(s, ())) for s in sorted(ev.keys() | figs.keys()))
+    return [b for b in blocks if b is not None]
+
+
+def record_blocks(rec: DocumentRecords) -> list[Block]:
+    """The blocks of one document and its sections, from its records."""
+    evidence, figures = record_rows(rec)
+    ids = {str(document_iri(d)): d for d in rec.own}  # a record's sources are its own ids
+    return blocks_of_rows(evidence, figures, ids.get)
+
+
+# -- kept between builds -------------------------------------------------------------------
+
+Signature = tuple[int, int, int, int]
+_ENTRY = msgspec.json.Decoder(list[tuple[str, list[str], str]])
+
+
+def _signature(st: os.stat_result) -> Signature:
+    return st.st_size, st.st_ino, st.st_ctime_ns, st.st_mtime_ns
+
+
+class BlockFiles:
+    """The blocks of a build's documents as files under `folder` (beside graph.ttl's parts),
+    named by `keys` (document id → a hex key that changes whenever its records or the code
+    may). A file missing, damaged or altered is made again, never trusted; one that cannot be
+    written is only not kept."""
+
+    def __init__(self, folder: Path, keys: Mapping[str, str]) -> None:
+        self.folder = Path(folder)
+        self.keys = keys
+        self.made = 0
+        self.hashed = 0
+        self.write_errors = 0
+        self._verified = self._read_verified()
+        self._verified_now: dict[str, Signature] = {}
+
+    def path(self, doc_id: str) -> Path:
+        key = self.keys[doc_id]
+        return self.folder / key[:2] / f"{key}.view"
+
+    def blocks(self, records: Sequence[DocumentRecords]) -> list[Block]:
+        """Every block of `records`' documents: kept ones read, the others made (and kept)."""
+        out: list[Block] = []
+        for rec in records:
+            kept = self._read(rec.doc_id)
+            if kept is None:
+                kept = record_blocks(rec)
+                self.made += 1
+                if not self._write(rec.doc_id, kept):
+                    self.write_errors += 1
+            out.extend(kept)
+        return out
+
+    def _write(self, doc_id: str, blocks: list[Block]) -> bool:
+        body = msgspec.json.encode([[b.source, list(b.touched), b.text] for b in blocks])
+        head = {"format": FORMAT, "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+        return replace_file(self.path(doc_id), json.dumps(head).encode("ascii") + b"\n", body)
+
+    def _read(self, doc_id: str) -> list[Block] | None:
+        """The file's blocks when its body is the one its head states (SHA-256, unless its
+        signature is the one recorded when it last matched), else None."""
+        try:
+            with open(self.path(doc_id), "rb") as fh:
+                line = fh.readline(1 << 12)
+                body = fh.read()
+                signature = _signature(os.fstat(fh.fileno()))
+            head = json.loads(line)
+            if not isinstance(head, dict) or head.get("format") != FORMAT or head.get("bytes") != len(body):
+                return None
+            key = self.keys[doc_id]
+            if self._verified.get(key) != signature:
+                self.hashed += 1
+                if hashlib.sha256(body).hexdigest() != head.get("sha256"):
+                    return None
+            entries = _ENTRY.decode(body)
+        except (OSError, ValueError, msgspec.DecodeError):
+            return None
+        if time.time_ns() - signature[2] > SETTLED_NS:
+            self._verified_now[key] = signature
+        return [Block(source, tuple(touched), text) for source, touched, text in entries]
+
+    def _read_verified(self) -> dict[str, Signature]:
+        try:
+            found = json.loads((self.folder / VERIFIED).read_bytes())
+            return {k: tuple(v) for k, v in found.items()
+                    if isinstance(v, list) and len(v) == 4 and all(type(x) is int for x in v)}
+        except (OSError, ValueError, AttributeError):
+            return {}
+
+    def save_verified(self) -> bool:
+        """Record the signatures of the blocks this build read and found as written."""
+        if self._verified_now == self._verified:
+            return True
+        data = json.dumps(dict(sorted(self._verified_now.items())), separators=(",", ":")).encode("ascii")
+        return replace_file(self.folder / VERIFIED, data)

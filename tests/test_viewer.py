@@ -909,3 +909,41 @@ def test_figures_read_as_people_write_them():
     assert [number_text(Literal(v)) for v in ("43324.0", "6.50", "1E+3", "0.25")] == ["43324", "6.5", "1000", "0.25"]
     assert number_text(Literal("约三成")) == "约三成"
     assert [year_of(Literal(v)) for v in ("2023", "2023-05-01", "二〇二三")] == [2023, 2023, None]
+
+
+@pytest.mark.browser
+def test_the_page_joins_the_documents_blocks_on_demand(opened, seeds_html):
+    """Evidence and figures live in each document's block; the page joins them when asked, as
+    the build's own join (viewer_chunks.page_data) does: an entity's relation quoted in several
+    documents lists its quotes by document, in the sources' order, and its figures fill a table."""
+    data = page_data(seeds_html.read_text(encoding="utf-8"))
+    o = opened(seeds_html)
+    assert o.js("() => lgkg.docsRead()") == 0  # drawing the first view reads no document's block
+    # the relation quoted in the most documents
+    k = max(range(len(data["evidence"])), key=lambda k: (len({src for src, _q in data["evidence"][k]}), -k))
+    evidence = data["evidence"][k]
+    assert len({src for src, _q in evidence}) >= 3
+    assert [src for src, _q in evidence] == sorted(src for src, _q in evidence)
+    s = data["edges"][k][0]
+    o.js("i => lgkg.select(i, false)", s)
+    o.js("() => document.querySelectorAll('#panel details').forEach(d => { d.open = true; })")
+    box = o.page.locator(f'#panel div.rel[data-edge="{k}"]')
+    box.wait_for()
+    assert box.locator("blockquote").all_text_contents() == [q for _src, q in evidence]
+    sources = data["sources"]
+    assert box.locator("div.source").all_text_contents() == [
+        sources[src]["label"] + (f" ({sources[src]['year']})" if sources[src].get("year") else "")
+        for src, _q in evidence]
+    assert 0 < o.js("() => lgkg.docsRead()") < len(sources)
+    # every relation's evidence and every entity's figures, joined by the page: the build's join
+    assert o.js("() => Array.from({length: lgkg.data.e}, (_, k) => lgkg.evidence(k))") == data["evidence"]
+    figs = o.js("() => Array.from({length: lgkg.n}, (_, i) => lgkg.figures(i))")
+    assert figs == [x.get("figs", []) for x in data["info"]]
+    # an entity with figures from two documents or more: its panel's table
+    i = next(i for i, x in enumerate(data["info"]) if len({f[4] for f in x.get("figs", [])}) >= 2)
+    o.js("i => lgkg.select(i, false)", i)
+    rows = o.page.locator("#panel table.figs tr")
+    assert rows.count() == len(data["info"][i]["figs"]) + 1
+    first = data["info"][i]["figs"][0]
+    assert rows.nth(1).locator("td").all_text_contents() == [first[0], first[1], first[2] + (f" {first[3]}" if first[3] else "")]
+    assert o.errors == [] and o.requests == [o.url]

@@ -147,21 +147,23 @@ class BlockFiles:
 
     def _write(self, doc_id: str, blocks: list[Block]) -> bool:
         body = msgspec.json.encode([[b.source, list(b.touched), b.text] for b in blocks])
-        head = {"format": FORMAT, "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+        head = {"format": FORMAT, "key": self.keys[doc_id], "bytes": len(body),
+                "sha256": hashlib.sha256(body).hexdigest()}
         return replace_file(self.path(doc_id), json.dumps(head).encode("ascii") + b"\n", body)
 
     def _read(self, doc_id: str) -> list[Block] | None:
-        """The file's blocks when its body is the one its head states (SHA-256, unless its
-        signature is the one recorded when it last matched), else None."""
+        """The file's blocks when its head names its key and its body is the one the head states
+        (SHA-256, unless its signature is the one recorded when it last matched), else None."""
         try:
             with open(self.path(doc_id), "rb") as fh:
                 line = fh.readline(1 << 12)
                 body = fh.read()
                 signature = _signature(os.fstat(fh.fileno()))
             head = json.loads(line)
-            if not isinstance(head, dict) or head.get("format") != FORMAT or head.get("bytes") != len(body):
-                return None
             key = self.keys[doc_id]
+            if (not isinstance(head, dict) or head.get("format") != FORMAT or head.get("key") != key
+                    or head.get("bytes") != len(body)):  # another document's file in its place: not trusted
+                return None
             if self._verified.get(key) != signature:
                 self.hashed += 1
                 if hashlib.sha256(body).hexdigest() != head.get("sha256"):

@@ -32,7 +32,7 @@ def test_a_documents_blocks_are_the_same_whatever_else_the_corpus_holds(nlp):
     alone, both = resolve([city]), resolve([city, county])
     assert {e.key.name for e in alone.entities} != {e.key.name for e in both.entities}
     blocks = record_blocks(document_records(alone)[0])
-    assert blocks and json.loads(blocks[0].text)["e"]  # the city's evidence is in its block
+    assert blocks and json.loads(blocks[0].data)["e"]  # the city's evidence is in its block
     assert blocks == record_blocks(document_records(both)[0])
 
 
@@ -47,7 +47,7 @@ def test_blocks_from_a_documents_records_are_those_of_the_whole_graph(seeds_buil
                                    "https://w3id.org/lgkg/ontology#SourceDocument")}
     whole = blocks_of_rows(index.evidence_rows(), index.figure_rows(), ids.get)
     assert len(made) > 3 and sorted(made, key=lambda b: b.source) == whole
-    assert any(json.loads(b.text)["f"] for b in made)  # figures too
+    assert any(json.loads(b.data)["f"] for b in made)  # figures too
 
 
 def _view_files(cache):
@@ -141,3 +141,11 @@ def test_a_block_that_cannot_be_written_is_made_and_used_all_the_same(tmp_path, 
     files = BlockFiles(tmp_path, {r.doc_id: hashlib.sha256(r.doc_id.encode()).hexdigest() for r in records})
     blocks = files.blocks(records)
     assert files.write_errors == 2 and blocks == [b for r in records for b in record_blocks(r)]
+
+
+def test_a_blocks_iris_are_written_without_the_graphs_namespace_and_read_back_whole():
+    from kg.export.viewer_blocks import BASE, full_iri, short_iri
+
+    iris = [BASE + "org-0123abcd", BASE + "weird:name", "https://example.org/x", "urn:x:y", BASE, BASE + "a/b"]
+    assert [short_iri(i) for i in iris][:2] == ["org-0123abcd", BASE + "weird:name"]
+    assert [full_iri(short_iri(i)) for i in iris] == iris

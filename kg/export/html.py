@@ -27,14 +27,14 @@ from collections.abc import Sequence
 from importlib.util import find_spec
 from pathlib import Path
 
-from .atomic import write_text
+from .atomic import write_bytes
 from .viewer_blocks import Block
 from .viewer_chunks import json_for_script, split
 from .viewer_data import CLASS_COLOURS, CLASSES, RELATIONS, GraphLike, graph_data
 from .viewer_search import Pinyin, pinyin_keys
 
-__all__ = ["CLASS_COLOURS", "RELATIONS", "graph_data", "network_data", "render_html", "vis_edge", "vis_node",
-           "write_html"]
+__all__ = ["CLASS_COLOURS", "RELATIONS", "graph_data", "network_data", "page_bytes", "render_html", "vis_edge",
+           "vis_node", "write_html"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FONT_FACE = ("system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', "
@@ -172,8 +172,19 @@ def network_data(g: GraphLike, pinyin: Pinyin = pinyin_keys, blocks: Sequence[Bl
     }
 
 
+#: where the documents' blocks go in the rendered template (NUL never reaches the page otherwise:
+#: the JSON blocks escape it)
+_BLOCKS_HERE = "\x00lgkg-blocks\x00"
+
+
 def render_html(g: GraphLike, pinyin: Pinyin = pinyin_keys, blocks: Sequence[Block] | None = None) -> str:
     """The page of `g` (`pinyin`, `blocks`: see graph_data)."""
+    return page_bytes(g, pinyin, blocks).decode("utf-8")
+
+
+def page_bytes(g: GraphLike, pinyin: Pinyin = pinyin_keys, blocks: Sequence[Block] | None = None) -> bytes:
+    """The page of `g` as UTF-8. The documents' blocks (most of a large page's bytes) go in as
+    the bytes they are kept as, not through the template."""
     vis_js, vis_css = _vis_assets()
     app_js, app_css = _own_assets()
     data = network_data(g, pinyin, blocks)
@@ -186,7 +197,7 @@ def render_html(g: GraphLike, pinyin: Pinyin = pinyin_keys, blocks: Sequence[Blo
            + "; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
     from markupsafe import Markup
 
-    return _environment().get_template("viewer.html").render(
+    page = _environment().get_template("viewer.html").render(
         csp=csp,
         n_nodes=core["n"], n_edges=core["e"],
         vis_css=Markup(styles[0]), app_css=Markup(styles[1]),
@@ -194,10 +205,16 @@ def render_html(g: GraphLike, pinyin: Pinyin = pinyin_keys, blocks: Sequence[Blo
         data=Markup(json_for_script(core)),
         search=Markup(json_for_script(search)),
         chunks=[Markup(c) for c in chunks],
-        blocks=[(k, Markup(text)) for k, text in data["blocks"]],
+        blocks=Markup(_BLOCKS_HERE),
     )
+    head, tail = page.split(_BLOCKS_HERE)
+    out = [head.encode("utf-8")]
+    for k, block in data["blocks"]:
+        out += [b'<script type="application/json" id="lgkg-doc-%d">' % k, block, b"</script>\n"]
+    out.append(tail.encode("utf-8"))
+    return b"".join(out)
 
 
 def write_html(g: GraphLike, path: Path, pinyin: Pinyin = pinyin_keys, blocks: Sequence[Block] | None = None) -> Path:
-    write_text(path, render_html(g, pinyin, blocks))
+    write_bytes(path, page_bytes(g, pinyin, blocks))
     return path

@@ -8,9 +8,14 @@ report's blocks and copies the others' bytes, as graph.ttl's parts are (kg.expor
 Which blocks to read for an entity or a relation is corpus-wide data the page carries per
 entity (`touched`); viewer.js joins the rows on demand.
 
-A block's JSON: {"i": IRIs its rows name (sorted), "m": measure IRIs, "q": quotes,
-"e": [[subject, relation, object, quote], ...] (indices; sorted, no repeats),
-"f": [[area, measure, period, value, unit], ...] (sorted; a figure may repeat)}.
+A block's JSON: {"i": IRIs its rows name, "m": measure IRIs, "q": quotes,
+"e": [[subject, relation, object, quote], ...] (sorted, no repeats),
+"f": [[area, measure, period, value, unit], ...] (sorted; a figure may repeat)}: subjects,
+objects, areas, measures and quotes by their place in the block's own lists (a measure -1: none),
+the relation by its place in RELATIONS (fixed by the code, as the block is). An IRI under the
+graph's namespace (kg.vocab.LGR) is written without it ("org-…"; one holding ":" is whole): a
+block names some 300 entities and measures, and at 100× the seeds the namespace alone was 4 MB
+of the page.
 """
 from __future__ import annotations
 
@@ -28,19 +33,36 @@ import msgspec
 
 from ..cache import replace_file
 from ..graph import DocumentRecords, EvidenceRow, FigureRow, document_iri, record_rows, scalar_text
-from ..vocab import LG_IRI
+from ..vocab import LG_IRI, LGR
 from .viewer_chunks import json_for_script
 from .viewer_sources import number_text
 
 FORMAT = "lgkg-view/1"
 
 
+#: the graph's namespace, which a block's IRIs are written without
+BASE = str(LGR)
+
+
 @cache
-def _relation_of() -> dict[str, str]:
-    """The relations the page draws, by their lg: IRI (viewer_data, which reads blocks, names them)."""
+def _relation_of() -> dict[str, int]:
+    """The relations the page draws, by their lg: IRI → their place in RELATIONS (viewer_data,
+    which reads blocks, names them)."""
     from .viewer_data import RELATIONS
 
-    return {LG_IRI + r: r for r in RELATIONS}
+    return {LG_IRI + r: k for k, r in enumerate(RELATIONS)}
+
+
+def short_iri(iri: str) -> str:
+    """`iri` as a block writes it: without BASE when it starts with it (and the rest holds no
+    ":", so a whole IRI is never mistaken for one under BASE)."""
+    rest = iri[len(BASE):]
+    return rest if iri.startswith(BASE) and ":" not in rest else iri
+
+
+def full_iri(written: str) -> str:
+    """The IRI a block wrote as `written` (short_iri's inverse)."""
+    return written if ":" in written else BASE + written
 #: the kept blocks whose SHA-256 matched, by key, with their files' signatures then
 VERIFIED = "verified-view.json"
 #: how long ago a file must have changed for its signature to be recorded (as kg.export.parts)
@@ -49,11 +71,12 @@ SETTLED_NS = 2_000_000_000
 
 @dataclass(frozen=True)
 class Block:
-    """One source's block: its id (the page's source id), the IRIs its rows name, its JSON."""
+    """One source's block: its id (the page's source id), the IRIs its rows name, and its JSON
+    (safe inside <script>) as UTF-8: a kept block goes from its file to the page as bytes."""
 
     source: str
     touched: tuple[str, ...]
-    text: str
+    data: bytes
 
 
 def make_block(source: str, evidence: Iterable[EvidenceRow], figures: Iterable[FigureRow]) -> Block | None:
@@ -68,14 +91,14 @@ def make_block(source: str, evidence: Iterable[EvidenceRow], figures: Iterable[F
         return None
     iris = sorted({x for s, _p, o, _q in ev for x in (s, o)} | {f[0] for f in figs})
     at = {x: k for k, x in enumerate(iris)}
-    measures = sorted({f[1] for f in figs})
-    m_at = {x: k for k, x in enumerate(measures)}
+    measures = sorted({f[1] for f in figs} - {""})
+    m_at = {"": -1} | {x: k for k, x in enumerate(measures)}
     quotes: dict[str, int] = {}
-    data = {"i": iris, "m": measures,
+    data = {"i": [short_iri(x) for x in iris], "m": [short_iri(m) for m in measures],
             "e": [[at[s], p, at[o], quotes.setdefault(q, len(quotes))] for s, p, o, q in ev],
             "f": [[at[a], m_at[m], period, value, unit] for a, m, period, value, unit in figs]}
     data["q"] = list(quotes)
-    return Block(source, tuple(iris), json_for_script(data))
+    return Block(source, tuple(iris), json_for_script(data).encode("utf-8"))
 
 
 def blocks_of_rows(evidence: Iterable[EvidenceRow], figures: Iterable[FigureRow],
@@ -106,7 +129,8 @@ def record_blocks(rec: DocumentRecords) -> list[Block]:
 # -- kept between builds -------------------------------------------------------------------
 
 Signature = tuple[int, int, int, int]
-_ENTRY = msgspec.json.Decoder(list[tuple[str, list[str], str]])
+#: a file's second line: each block's source, touched IRIs and length in bytes
+_META = msgspec.json.Decoder(list[tuple[str, list[str], int]])
 
 
 def _signature(st: os.stat_result) -> Signature:
@@ -146,7 +170,10 @@ class BlockFiles:
         return out
 
     def _write(self, doc_id: str, blocks: list[Block]) -> bool:
-        body = msgspec.json.encode([[b.source, list(b.touched), b.text] for b in blocks])
+        """A file: its head (format, key, the rest's length and SHA-256), then a line of each
+        block's source, touched IRIs and length, then the blocks' bytes one after the other."""
+        body = msgspec.json.encode([[b.source, list(b.touched), len(b.data)] for b in blocks]) + b"\n" \
+            + b"".join(b.data for b in blocks)
         head = {"format": FORMAT, "key": self.keys[doc_id], "bytes": len(body),
                 "sha256": hashlib.sha256(body).hexdigest()}
         return replace_file(self.path(doc_id), json.dumps(head).encode("ascii") + b"\n", body)
@@ -168,12 +195,19 @@ class BlockFiles:
                 self.hashed += 1
                 if hashlib.sha256(body).hexdigest() != head.get("sha256"):
                     return None
-            entries = _ENTRY.decode(body)
+            end = body.index(b"\n")
+            meta = _META.decode(body[:end])
         except (OSError, ValueError, msgspec.DecodeError):
+            return None
+        blocks, at = [], end + 1
+        for source, touched, size in meta:
+            blocks.append(Block(source, tuple(touched), body[at:at + size]))
+            at += size
+        if at != len(body) or any(size < 0 for _s, _t, size in meta):
             return None
         if time.time_ns() - signature[2] > SETTLED_NS:
             self._verified_now[key] = signature
-        return [Block(source, tuple(touched), text) for source, touched, text in entries]
+        return blocks
 
     def _read_verified(self) -> dict[str, Signature]:
         try:

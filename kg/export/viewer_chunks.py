@@ -22,6 +22,8 @@ from collections import defaultdict
 
 import msgspec
 
+from ..vocab import LGR_IRI
+
 #: a chunk closes once its JSON passes this many characters (one chunk parses in a few ms)
 CHUNK_CHARS = 256_000
 #: and holds at most this many entities
@@ -104,7 +106,7 @@ def split(data: dict, chunk_chars: int | None = None) -> tuple[dict, dict, list[
         "n": n, "e": len(vis_edges),
         "options": data["vis"]["options"],
         "classes": data["classes"], "relations": data["relations"], "sources": data["sources"],
-        "measures": data["measures"],
+        "measures": data["measures"], "base": LGR_IRI,
         "groups": data["groups"], "start": data["start"],
         "entities": [[i, light(i)] for i in sorted(first_view)],
         "chunks": [[s, vis_nodes[s]["id"]] for s in starts],
@@ -149,17 +151,25 @@ def join(core: dict, search: dict, chunks: list[dict], docs: dict[int, dict] | N
     for i, x in enumerate(info):
         if x is not None:
             x["deg"] = degs.get(i, 0)
-    _join_documents(nodes, info, edges, evidence, docs or {}, core.get("measures", {}))
+    _join_documents(nodes, info, edges, evidence, docs or {}, core.get("measures", {}),
+                    [r["id"] for r in core["relations"]])
     return {**{k: v for k, v in core.items() if k not in ("entities", "chunks")},
             "nodes": nodes, "info": info, "edges": edges, "evidence": evidence,
             "collapsed": sorted(collapsed), "search": search, "quotes": sorted({q for ev in evidence if ev for _s, q in ev})}
 
 
 def _join_documents(nodes: list, info: list, edges: list, evidence: list, docs: dict[int, dict],
-                    measures: dict[str, str]) -> None:
+                    measures: dict[str, str], relations: list[str]) -> None:
     """Evidence and figures of the documents' blocks, into `evidence` and `info` (see `join`)."""
+    from .viewer_blocks import full_iri
+
     def blk(i: int) -> list[int]:
         return (info[i] or {}).get("blk", [])
+
+    for d in docs.values():  # each block's IRIs and relations as the page reads them
+        d["i"] = [full_iri(x) for x in d["i"]]
+        d["e"] = [[s, relations[r], o, q] for s, r, o, q in d["e"]]
+        d["f"] = [[a, full_iri(d["m"][m]) if m >= 0 else None, *rest] for a, m, *rest in d["f"]]
 
     for k, e in enumerate(edges):
         if e is None:
@@ -177,7 +187,7 @@ def _join_documents(nodes: list, info: list, edges: list, evidence: list, docs: 
         figs = list(x.get("figs", []))
         for b in x["blk"]:
             d = docs[b]
-            figs += [[measures.get(d["m"][m], ""), period, value, unit, b]
+            figs += [[measures.get(m, "") if m else "", period, value, unit, b]
                      for a, m, period, value, unit in d["f"] if d["i"][a] == nodes[i]["id"]]
         if figs:
             x["figs"] = sorted(figs)

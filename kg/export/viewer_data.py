@@ -405,7 +405,7 @@ def graph_data(g: GraphLike, *, large: int | None = None, start_view: int | None
         "groups": groups,
         "search": search_index([n["label"] for n in nodes], [n["aliases"] for n in nodes], pinyin),
         "start": start,
-        "blocks": [[k, b.text] for k, b in numbered],
+        "blocks": [[k, b.data] for k, b in numbered],
         "measures": measure_names(g),
     }
 

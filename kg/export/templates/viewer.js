@@ -92,20 +92,23 @@
     if (q === undefined) { q = QUOTES.length; QUOTES.push(text); quoteAt.set(text, q); }
     return q;
   }
-  // a document's block, parsed once: its quotes by (subject, relation, object), its figures by entity
+  // an IRI as blocks write it: without the graph's namespace when under it (one holding ':' is whole)
+  function fullIri(w) { return w.indexOf(':') < 0 ? DATA.base + w : w; }
+  // a document's block, parsed once: its quotes by (subject, relation, object), its figures by
+  // entity (a block names entities and measures by IRI, relations by their place in the legend)
   function docBlock(b) {
     var d = DOCS.get(b);
     if (d) return d;
-    var blk = block('lgkg-doc-' + b), ev = new Map(), figs = new Map();
+    var blk = block('lgkg-doc-' + b), ev = new Map(), figs = new Map(), iris = blk.i.map(fullIri);
     blk.e.forEach(function (r) {
-      var key = blk.i[r[0]] + '\u0000' + r[1] + '\u0000' + blk.i[r[2]], list = ev.get(key);
+      var key = iris[r[0]] + '\u0000' + DATA.relations[r[1]].id + '\u0000' + iris[r[2]], list = ev.get(key);
       if (!list) ev.set(key, list = []);
       list.push(blk.q[r[3]]);
     });
     blk.f.forEach(function (r) {
-      var iri = blk.i[r[0]], list = figs.get(iri);
+      var iri = iris[r[0]], list = figs.get(iri);
       if (!list) figs.set(iri, list = []);
-      list.push([MEASURES.get(blk.m[r[1]]) || '', r[2], r[3], r[4], b]);
+      list.push([r[1] < 0 ? '' : MEASURES.get(fullIri(blk.m[r[1]])) || '', r[2], r[3], r[4], b]);
     });
     d = {ev: ev, figs: figs};
     DOCS.set(b, d);

@@ -9,10 +9,13 @@ the page parsed all of it before drawing anything. Here the data becomes blocks:
 - the search keys (parsed at the first search);
 - chunks of consecutive entities (in IRI order, bounded in bytes), each with those entities'
   light records (those not already in the core), their details (type, aliases, documents,
-  properties, figures) and the evidence of the relations they are the subject of.
+  properties, figures of no document, the documents' blocks naming them) and the evidence of no
+  document (the gazetteer's) of the relations they are the subject of;
+- each document's block (viewer_blocks.py): its evidence and figures, by IRI.
 
 The page (viewer.js) parses a chunk the first time it needs one of its entities (search, a link,
-a group expanded, a filter on documents) — synchronously, so selection stays one call. Everything
+a group expanded, a filter on documents), and a document's block the first time a relation's
+evidence or an entity's figures need it — synchronously, so selection stays one call. Everything
 stays inside the one page: no request, and the same input gives the same bytes.
 """
 from __future__ import annotations

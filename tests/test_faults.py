@@ -276,7 +276,7 @@ def test_a_build_failing_mid_write_leaves_previous_exports(previous, monkeypatch
             raise fault
         monkeypatch.setattr(rdf, "kb_turtle_chunks", chunks)
     else:
-        monkeypatch.setattr(html, "render_html", lambda g, *_: (_ for _ in ()).throw(fault))
+        monkeypatch.setattr(html, "page_bytes", lambda g, *_: (_ for _ in ()).throw(fault))
     from kg.build import WriteError
 
     # a failed write (a full disk) becomes the one-line WriteError naming the folder or file

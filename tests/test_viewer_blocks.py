@@ -149,3 +149,26 @@ def test_a_blocks_iris_are_written_without_the_graphs_namespace_and_read_back_wh
     iris = [BASE + "org-0123abcd", BASE + "weird:name", "https://example.org/x", "urn:x:y", BASE, BASE + "a/b"]
     assert [short_iri(i) for i in iris][:2] == ["org-0123abcd", BASE + "weird:name"]
     assert [full_iri(short_iri(i)) for i in iris] == iris
+
+
+def test_a_kept_file_forged_to_hold_markup_is_made_again(tmp_path, corpus):
+    """A file rewritten with a head that matches its new body (SHA-256, length, key) still cannot
+    put markup into the page: a block that holds "<" is not one this code wrote."""
+    src, _new = corpus
+    cache = tmp_path / "cache"
+    build([src], tmp_path / "a", cache_dir=cache)
+    page = (tmp_path / "a" / "graph.html").read_bytes()
+    path = _view_files(cache)[0]
+    head_line, body = path.read_bytes().split(b"\n", 1)
+    meta_line, data = body.split(b"\n", 1)
+    meta = json.loads(meta_line)
+    evil = b'"</script><img src=x onerror=alert(1)>"'
+    data = data[:meta[0][2] - 1] + b"," + evil + data[meta[0][2] - 1:]
+    meta[0][2] += len(evil) + 1
+    body = json.dumps(meta).encode() + b"\n" + data
+    head = json.loads(head_line)
+    head.update(bytes=len(body), sha256=hashlib.sha256(body).hexdigest())
+    path.write_bytes(json.dumps(head).encode() + b"\n" + body)
+    again = build([src], tmp_path / "b", cache_dir=cache)
+    assert again.stats["blocks_made"] == 1
+    assert (tmp_path / "b" / "graph.html").read_bytes() == page and b"<img src=x" not in page

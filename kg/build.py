@@ -21,6 +21,7 @@ from .reader import InputError, Skipped, find_inputs, read_all
 
 if TYPE_CHECKING:
     from .cache import ExtractionCache
+    from .export.parts import PartFiles
     from .graph import DocumentRecords
     from .parallel import Keep
     from .validate import Report
@@ -664,52 +665,82 @@ def _parts_folder(cache: ExtractionCache | None):
         yield Path(folder), lambda d: stable_id("part", d.doc_id, length=32)
 
 
+@dataclass(frozen=True)
+class _Page:
+    """The viewer's page as made (in a forked process or in this one), and what making it did."""
+
+    data: bytes
+    seconds: float
+    blocks_made: int
+    blocks_hashed: int
+    write_errors: int  # cache files (the blocks' signatures, the pinyin memo) that could not be saved
+
+
+def _viewer_page(kb: KnowledgeBase, records: list[DocumentRecords], parts: PartFiles, folder: Path,
+                 cache: ExtractionCache | None) -> _Page:
+    """graph.html's bytes: the documents' blocks (kept in `folder` or made), the corpus-wide
+    index of the viewer, the page."""
+    from .export.html import page_bytes
+    from .export.viewer_blocks import BlockFiles
+    from .export.viewer_search import PinyinMemo, pinyin_keys
+    from .graph import TripleIndex
+
+    t = time.perf_counter()
+    memo = PinyinMemo(cache.pinyin_file()) if cache is not None else None
+    kept = BlockFiles(folder, parts.keys)
+    blocks = kept.blocks(records)
+    data = page_bytes(TripleIndex.for_viewer(kb, records, parts.used, document_rows=False),
+                      pinyin_keys if memo is None else memo, blocks)
+    errors = int(memo is not None and not memo.save()) + int(not kept.save_verified() and cache is not None)
+    return _Page(data, time.perf_counter() - t, kept.made, kept.hashed, errors)
+
+
 def _write_graph(kb: KnowledgeBase, records: list[DocumentRecords], out: Path, *, html: bool, jobs: int,
                  cache: ExtractionCache | None, stats: dict) -> list[Path]:
     """graph.ttl, the converted inputs' texts and the viewer. graph.ttl is its corpus-wide
     subjects and each document's own part (kg.export.parts): the parts the cache holds are
-    copied, the others made in up to `jobs` forked processes while this one makes the viewer
-    (which reads the corpus-wide triples, and the documents' evidence and figures straight
-    from `kb`)."""
+    copied, the others made in up to `jobs` forked processes. With more than one job the
+    viewer's page is made in a forked process of its own while this one writes graph.ttl (the
+    two read the same knowledge base and do not depend on each other); with one, before it."""
+    from .export.atomic import write_bytes
     from .export.parts import PartFiles
     from .export.rdf import write_turtle
-    from .graph import TripleIndex
+    from .parallel import Forked, forks
 
     with _parts_folder(cache) as (folder, key):
         t = time.perf_counter()
         parts = PartFiles(folder, {d.doc_id: key(d) for d in kb.documents})
         parts.start(records, jobs)
         texts = write_texts(kb.documents, out)
-        page = []
+        page: Forked | list[_Page] = []
         if html:
-            from .export.html import write_html
-            from .export.viewer_search import PinyinMemo, pinyin_keys
+            def make(_i: int) -> _Page:
+                return _viewer_page(kb, records, parts, folder, cache)
 
-            from .export.viewer_blocks import BlockFiles
-
+            page = Forked(make, 1, jobs, overlap=True) if forks(jobs, 1, overlap=True) else [make(0)]
+        try:
             t1 = time.perf_counter()
-            memo = PinyinMemo(cache.pinyin_file()) if cache is not None else None
-            kept = BlockFiles(folder, parts.keys)
-            blocks = kept.blocks(records)
-            page.append(write_html(TripleIndex.for_viewer(kb, records, parts.used, document_rows=False),
-                                   out / "graph.html", pinyin_keys if memo is None else memo, blocks))
-            if memo is not None and not memo.save():
+            ttl = write_turtle(kb, out / "graph.ttl", parts, records)
+            if not parts.save_verified() and cache is not None:
                 cache.write_errors += 1
-            if not kept.save_verified() and cache is not None:
-                cache.write_errors += 1
-            stats["html_seconds"] = time.perf_counter() - t1
-            stats["blocks_made"] = kept.made
-            stats["blocks_hashed"] = kept.hashed
-        t1 = time.perf_counter()
-        ttl = write_turtle(kb, out / "graph.ttl", parts, records)
-        if not parts.save_verified() and cache is not None:
-            cache.write_errors += 1
-        stats["turtle_seconds"] = time.perf_counter() - t1  # waiting for the parts included
+            stats["turtle_seconds"] = time.perf_counter() - t1  # waiting for the parts included
+            pages = []
+            for made in page:  # the page, once made
+                write_bytes(out / "graph.html", made.data)
+                pages.append(out / "graph.html")
+                if cache is not None:
+                    cache.write_errors += made.write_errors
+                stats["html_seconds"] = made.seconds
+                stats["blocks_made"] = made.blocks_made
+                stats["blocks_hashed"] = made.blocks_hashed
+        finally:
+            if isinstance(page, Forked):
+                page.close()
         stats["exports_seconds"] = time.perf_counter() - t
         stats["parts_made"] = parts.made
         stats["parts_kept"] = len(records) - parts.made
         stats["parts_hashed"] = parts.hashed
-    return [ttl, *texts, *page]
+    return [ttl, *texts, *pages]
 
 
 def _result(kb: KnowledgeBase, outputs: Sequence[Path], t0: float, stats: dict) -> BuildResult:

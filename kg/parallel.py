@@ -267,23 +267,25 @@ def extract_parallel(documents: Sequence[SourceDocument], jobs: int,
         raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
 
 
-_FORKED: Callable[[int], Any] | None = None
+#: the function of each Forked whose processes run (by the Forked's id): a fork's copy holds it,
+#: so two Forked at once (the graph's parts, the viewer's page) each call their own
+_FORKED: dict[int, Callable[[int], Any]] = {}
 
 
-def _call_forked(i: int) -> Any:
-    assert _FORKED is not None
-    return _FORKED(i)
+def _call_forked(key: int, i: int) -> Any:
+    return _FORKED[key](i)
 
 
 def fork_is_safe() -> bool:
     """Whether this platform's processes may fork (see the module doc): the one rule for the
-    workers and Forked (the validation groups, the documents' parts of graph.ttl)."""
+    workers and Forked (the validation groups, the documents' parts of graph.ttl, the viewer's page)."""
     return _context().get_start_method() == "fork"
 
 
-def forks(jobs: int, n: int) -> bool:
-    """Whether map_forked(…, n, jobs) runs in forked processes (else in this one)."""
-    return jobs > 1 and n > 1 and fork_is_safe()
+def forks(jobs: int, n: int, *, overlap: bool = False) -> bool:
+    """Whether map_forked(…, n, jobs) runs in forked processes (else in this one). One call is
+    worth a process only where the caller `overlap`s it with work of its own."""
+    return jobs > 1 and (n > 1 or overlap) and fork_is_safe()
 
 
 class Forked:
@@ -291,19 +293,19 @@ class Forked:
     waits for them and yields the results in order. Unless `forks(jobs, n)`, each call runs in
     this process as it is iterated. `fn` reaches what it reads by the fork's copy of this
     process's memory (made when the processes start, here), so nothing but the index and the
-    (picklable) result is sent. `close` cancels the calls not yet started."""
+    (picklable) result is sent. `close` cancels the calls not yet started. With `overlap` (the
+    caller works while the calls run) even one call is forked."""
 
-    def __init__(self, fn: Callable[[int], Any], n: int, jobs: int) -> None:
-        global _FORKED
+    def __init__(self, fn: Callable[[int], Any], n: int, jobs: int, *, overlap: bool = False) -> None:
         self._fn, self._n = fn, n
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future] = []
-        if forks(jobs, n):
-            _FORKED = fn
+        if forks(jobs, n, overlap=overlap):
+            _FORKED[id(self)] = fn
             self._pool = ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=_context(),
                                              initializer=_die_with_parent, initargs=(os.getpid(),))
             try:
-                self._futures = [self._pool.submit(_call_forked, i) for i in range(n)]
+                self._futures = [self._pool.submit(_call_forked, id(self), i) for i in range(n)]
             except BaseException:
                 self.close()
                 raise
@@ -321,11 +323,10 @@ class Forked:
             self.close()
 
     def close(self) -> None:
-        global _FORKED
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
-            _FORKED = None
+            _FORKED.pop(id(self), None)
 
 
 def map_forked(fn: Callable[[int], Any], n: int, jobs: int) -> Iterator[Any]:

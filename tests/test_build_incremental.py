@@ -181,8 +181,8 @@ def test_with_workers_new_reports_are_extracted_while_the_cache_is_read(tmp_path
 
 def test_parts_made_in_forked_processes_give_a_serial_builds_bytes_and_a_full_disk_fails_cleanly(
         tmp_path, corpus, monkeypatch):
-    """jobs=2: the documents' parts of graph.ttl are made in forked processes while the parent
-    makes the viewer: the same bytes as jobs=1. A part that cannot be written is made again in
+    """jobs=2: the documents' parts of graph.ttl are made in forked processes while another makes
+    the viewer's page: the same bytes as jobs=1. A part that cannot be written is made again in
     the parent; a full disk while writing graph.ttl is the build's WriteError, the previous
     exports left as they were."""
     import os

@@ -18,6 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from kg.boilerplate import boilerplate_spans, clean_for_extraction
+from kg.parallel import fork_is_safe
 from kg.export import atomic
 from kg.model import (DocExtraction, DocContext, Entity, EntityKey, EntityType, Evidence, KnowledgeBase,
                       Predicate, Relation, SourceDocument)
@@ -259,7 +260,8 @@ def previous(tmp_path):
 
 @pytest.mark.parametrize("fault", [RuntimeError("boom"), KeyboardInterrupt(), OSError(28, "No space left on device")])
 @pytest.mark.parametrize("where", ["turtle", "html"])
-def test_a_build_failing_mid_write_leaves_previous_exports(previous, monkeypatch, fault, where):
+@pytest.mark.parametrize("jobs", [1, 2])  # with two, the page is made in a forked process
+def test_a_build_failing_mid_write_leaves_previous_exports(previous, monkeypatch, fault, where, jobs):
     src, out, before = previous
     import kg.export.html as html
     import kg.export.rdf as rdf
@@ -281,10 +283,25 @@ def test_a_build_failing_mid_write_leaves_previous_exports(previous, monkeypatch
 
     # a failed write (a full disk) becomes the one-line WriteError naming the folder or file
     with pytest.raises(WriteError if isinstance(fault, OSError) else type(fault)) as ei:
-        _build(src, out)
+        _build(src, out, jobs=jobs)
     if isinstance(fault, OSError):
         assert str(ei.value).startswith(str(out)) and "\n" not in str(ei.value)
     assert _snapshot(out) == before  # byte-identical, and no temporary file left
+
+
+@pytest.mark.skipif(not fork_is_safe(), reason="processes do not fork here")
+def test_with_two_jobs_the_page_is_made_beside_the_turtle(previous, monkeypatch):
+    """The viewer's page is made in a process of its own while graph.ttl is written (and its
+    bytes written by the build's own process, in its commit); with one job, in the build's."""
+    import kg.export.html as html
+
+    src, out, _ = previous
+    monkeypatch.setattr(html, "page_bytes", lambda g, *_: str(os.getpid()).encode("ascii"))
+    _build(src, out, jobs=2)
+    assert (out / "graph.html").read_text() != str(os.getpid())
+    assert (out / "graph.html").read_text().isdigit()
+    _build(src, out, jobs=1)
+    assert (out / "graph.html").read_text() == str(os.getpid())
 
 
 def test_rebuilding_is_idempotent(previous):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .cache import ExtractionCache
     from .export.parts import PartFiles
     from .graph import DocumentRecords
-    from .parallel import Keep
+    from .parallel import Keep, SpareWorker
     from .validate import Report
 
 DEFAULT_INPUT = Path("seeds")
@@ -177,13 +177,14 @@ def extract_documents(documents: Sequence[SourceDocument],
                       on_done: Callable[[SourceDocument], None] | None = None, *,
                       jobs: int = 1, engine: str | Engine = Engine.LOCAL, scheduler: str | None = None,
                       cache: ExtractionCache | None = None, stats: dict | None = None,
-                      mentions: bool = True) -> list[DocExtraction]:
+                      mentions: bool = True, spare: SpareWorker | None = None) -> list[DocExtraction]:
     """Extractions of `documents`, in their order: from `cache` where it has them, the others in
     this process (jobs=1), in `jobs` worker processes, or on a Dask cluster (engine="dask",
     `scheduler` an address such as tcp://host:8786, or None for a local cluster of `jobs`).
     The result does not depend on jobs, engine or cache; without `mentions` the extractions hold
     their mentions' namings instead (DocExtraction.summarised: all resolution reads, the same
-    knowledge base, in less memory)."""
+    knowledge base, in less memory). `spare`: a worker already starting (kg.parallel.spare_worker),
+    which extracts the new reports with a cache and workers, else is shut down."""
     engine = engine_of(engine)
     if scheduler and engine is not Engine.DASK:
         raise BuildError("a scheduler address needs the dask engine (--engine dask)")
@@ -192,9 +193,12 @@ def extract_documents(documents: Sequence[SourceDocument],
     found: dict[str, DocExtraction] = {}
     todo, started = list(documents), None
     keep = _keeper(cache, mentions)
+    with_workers = cache is not None and engine is Engine.LOCAL and jobs > 1
+    if spare is not None and not with_workers:
+        spare.discard()
     if cache is not None:
         # with workers, the reports the cache has no entry for are extracted while it is read
-        started = _start_fresh(documents, cache, jobs) if engine is Engine.LOCAL and jobs > 1 else None
+        started = _start_fresh(documents, cache, jobs, spare) if with_workers else None
         todo = _read_cache(documents, cache, found, started, on_done, mentions)
         if started is not None:
             found.update((ex.document.doc_id, ex) for ex in started.results(on_done, keep))
@@ -206,12 +210,16 @@ def extract_documents(documents: Sequence[SourceDocument],
     return [found[d.doc_id] for d in documents]
 
 
-def _start_fresh(documents: Sequence[SourceDocument], cache: ExtractionCache, jobs: int):
-    """The reports without a cache entry, already extracting in `jobs` workers (None: none)."""
+def _start_fresh(documents: Sequence[SourceDocument], cache: ExtractionCache, jobs: int,
+                 spare: SpareWorker | None):
+    """The reports without a cache entry, already extracting in `jobs` workers or the `spare`
+    one (None: none, and the spare shut down)."""
     from .parallel import Started
 
     fresh = [d for d in documents if not cache.has(d)]
-    return Started(fresh, jobs) if fresh else None
+    if not fresh and spare is not None:
+        spare.discard()
+    return Started(fresh, jobs, spare) if fresh else None
 
 
 def _read_cache(documents: Sequence[SourceDocument], cache: ExtractionCache, found: dict[str, DocExtraction],
@@ -338,7 +346,25 @@ def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engin
                           cache: ExtractionCache | None, stats: dict,
                           unchecked: Callable[[DocExtraction], bool] | None, resolve,
                           t0: float) -> tuple[KnowledgeBase, list[DocExtraction]]:
+    from .parallel import spare_worker
 
+    # a rebuild from a cache has few new reports: one worker starts up while the inputs are read
+    rebuild = cache is not None and engine_of(engine) is Engine.LOCAL and jobs > 1 and cache.holds_entries()
+    spare = spare_worker() if rebuild else None
+    try:
+        return _read_extract_resolve_with(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine,
+                                          scheduler=scheduler, cache=cache, stats=stats, unchecked=unchecked,
+                                          resolve=resolve, t0=t0, spare=spare)
+    except BaseException:
+        if spare is not None:
+            spare.discard()
+        raise
+
+
+def _read_extract_resolve_with(inputs, on_read, on_done, on_skip, *, jobs: int, engine: str | Engine,
+                               scheduler: str | None, cache: ExtractionCache | None, stats: dict,
+                               unchecked: Callable[[DocExtraction], bool] | None, resolve, t0: float,
+                               spare: SpareWorker | None) -> tuple[KnowledgeBase, list[DocExtraction]]:
     files = _input_files(inputs)
     docs: list[SourceDocument] = []
     skipped: list[tuple[str, str]] = []
@@ -355,7 +381,7 @@ def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engin
         on_read(len(docs))
     t1 = time.perf_counter()
     exs = extract_documents(docs, on_done, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
-                            stats=stats, mentions=False)  # resolution reads the cached mentions' namings
+                            stats=stats, mentions=False, spare=spare)  # resolution reads the mentions' namings
     t2 = time.perf_counter()
     kb = resolve(exs, skipped)
     stats.update(read_seconds=t1 - t0, extract_seconds=t2 - t1, resolve_seconds=time.perf_counter() - t2)

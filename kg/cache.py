@@ -143,6 +143,14 @@ class ExtractionCache:
         """Whether an entry exists for `document` (it may still prove unusable when read)."""
         return self.path(document).exists()
 
+    def holds_entries(self) -> bool:
+        """Whether this extractor has cached any report (a build from such a cache usually has
+        few new ones)."""
+        try:
+            return any(True for _ in self.dir.iterdir())
+        except OSError:
+            return False
+
     def get(self, document: SourceDocument, *, mentions: bool = True) -> DocExtraction | None:
         """The cached extraction of `document`, or None (missing or unusable entry). Without
         `mentions`: their namings instead (DocExtraction.named), all a build's resolution reads;

@@ -216,18 +216,67 @@ def merge_results(documents: Sequence[SourceDocument],
     return [results[d.doc_id] for d in documents]
 
 
+def _warm() -> None:
+    """A spare worker's first task: its pipeline built before any document arrives."""
+    _pipeline()
+
+
+class SpareWorker:
+    """One extraction worker started at once, before the documents are known, so that its
+    start-up (spaCy and the grammar: about 2 s) overlaps the reading of the inputs. `Started`
+    takes it when the new reports fit one batch, as a rebuild's usually do; unused, `discard`
+    kills it (its start-up would otherwise run on, and the interpreter's exit wait for it)."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            max_workers=1, mp_context=_context(), initializer=_die_with_parent, initargs=(os.getpid(),))
+        self._pid = self._pool.submit(os.getpid)
+        self._pool.submit(_warm)
+
+    def take(self) -> ProcessPoolExecutor:
+        """The worker's pool, now the taker's to shut down."""
+        assert self._pool is not None, "a spare worker is taken once"
+        pool, self._pool = self._pool, None
+        return pool
+
+    def discard(self) -> None:
+        """Kill the worker unless it was taken. It is killed before its pool is shut down: until
+        then nothing reaps it, so its pid is still its own."""
+        import signal
+
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        try:
+            os.kill(self._pid.result(timeout=10), signal.SIGKILL)
+        except (OSError, TimeoutError, BrokenProcessPool):  # gone already
+            pass
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def spare_worker() -> SpareWorker | None:
+    """A SpareWorker, or None where processes do not fork."""
+    return SpareWorker() if fork_is_safe() else None
+
+
 class Started:
     """Extraction already running in worker processes (even for one document), so that the
     caller can do other work meanwhile: a build loads its cached extractions while the new
     reports are extracted (spaCy's start-up included). `results` waits for them; `cancel` stops
-    the workers when the caller fails first."""
+    the workers when the caller fails first. A `spare` worker (spare_worker) extracts the
+    documents alone when they fit one batch; otherwise it is shut down and a pool started."""
 
-    def __init__(self, documents: Sequence[SourceDocument], jobs: int) -> None:
+    def __init__(self, documents: Sequence[SourceDocument], jobs: int, spare: SpareWorker | None = None) -> None:
         self.documents = list(documents)
-        workers = max(1, min(jobs, len(self.documents)))
+        if spare is not None and sum(len(d.text) for d in self.documents) <= BATCH_CHARS:
+            workers, self._pool = 1, spare.take()
+        else:
+            if spare is not None:
+                spare.discard()
+            workers = max(1, min(jobs, len(self.documents)))
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=init_worker,
+                                             initargs=(os.getpid(),))
         self._todo = iter(batches(self.documents, workers))
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=init_worker,
-                                         initargs=(os.getpid(),))
         self._submit = lambda g: self._pool.submit(extract_batch, g)
         try:
             self._pending = submit_first(self._submit, self._todo, workers * (1 + AHEAD))

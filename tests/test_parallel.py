@@ -204,3 +204,63 @@ def test_doc_extraction_survives_the_pool_boundary():
     assert small.document.text == "" and restore_text(small, d) == ex
     with pytest.raises(ValueError):
         restore_text(small, _docs(2)[1])
+
+
+def _slow_start() -> None:
+    """A spare worker's start-up as long as a fresh process's (spaCy's import: about 2 s), which
+    this test process's forks skip, having imported it."""
+    import time
+
+    time.sleep(3)
+
+
+def _gone(pid: int, within: float = 5.0) -> bool:
+    """Whether process `pid` ended (or is a zombie) within `within` seconds."""
+    import time
+
+    end = time.monotonic() + within
+    while time.monotonic() < end:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_spare_worker_extracts_a_few_new_reports_and_is_killed_when_unused(monkeypatch):
+    """A rebuild's worker starts before its reports are read: it extracts them when they fit
+    one batch; a larger batch gets a pool of its own and the spare, like an unused one, is killed
+    at once instead of finishing its start-up."""
+    import time
+
+    import kg.parallel as parallel
+    from kg.parallel import SpareWorker, Started, extract_serial, fork_is_safe
+    from kg.reader import find_inputs, read_all
+
+    if not fork_is_safe():
+        pytest.skip("no fork here")
+    docs = [d for d in read_all(find_inputs([SEEDS])) if len(d.text) < 20000][:2]
+    serial = extract_serial(docs)
+
+    spare = SpareWorker()
+    worker = spare._pid.result(timeout=10)
+    assert Started(docs, 2, spare).results() == serial
+    spare.discard()  # taken: the taker's pool has ended it; nothing else is killed
+    assert _gone(worker)
+
+    monkeypatch.setattr(parallel, "_warm", _slow_start)
+    unused = SpareWorker()
+    worker = unused._pid.result(timeout=10)
+    t = time.perf_counter()
+    unused.discard()
+    assert time.perf_counter() - t < 1.0 and _gone(worker, 1.0)
+
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 10)  # the new reports are more than a batch
+    outgrown = SpareWorker()
+    worker = outgrown._pid.result(timeout=10)
+    assert Started(docs, 2, outgrown).results() == serial
+    assert _gone(worker, 1.0)

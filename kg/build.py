@@ -350,38 +350,24 @@ def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engin
 
     # a rebuild from a cache has few new reports: one worker starts up while the inputs are read
     rebuild = cache is not None and engine_of(engine) is Engine.LOCAL and jobs > 1 and cache.holds_entries()
-    spare = spare_worker() if rebuild else None
-    try:
-        return _read_extract_resolve_with(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine,
-                                          scheduler=scheduler, cache=cache, stats=stats, unchecked=unchecked,
-                                          resolve=resolve, t0=t0, spare=spare)
-    except BaseException:
-        if spare is not None:
-            spare.discard()
-        raise
-
-
-def _read_extract_resolve_with(inputs, on_read, on_done, on_skip, *, jobs: int, engine: str | Engine,
-                               scheduler: str | None, cache: ExtractionCache | None, stats: dict,
-                               unchecked: Callable[[DocExtraction], bool] | None, resolve, t0: float,
-                               spare: SpareWorker | None) -> tuple[KnowledgeBase, list[DocExtraction]]:
-    files = _input_files(inputs)
-    docs: list[SourceDocument] = []
-    skipped: list[tuple[str, str]] = []
-    for item in read_all(files):
-        if isinstance(item, Skipped):
-            skipped.append((item.path, item.problem))
-            if on_skip:
-                on_skip(item)
-        else:
-            docs.append(item)
-    if not docs:
-        raise _nothing_to_build(inputs, files, skipped)
-    if on_read:
-        on_read(len(docs))
-    t1 = time.perf_counter()
-    exs = extract_documents(docs, on_done, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
-                            stats=stats, mentions=False, spare=spare)  # resolution reads the mentions' namings
+    with spare_worker(rebuild) as spare:
+        files = _input_files(inputs)
+        docs: list[SourceDocument] = []
+        skipped: list[tuple[str, str]] = []
+        for item in read_all(files):
+            if isinstance(item, Skipped):
+                skipped.append((item.path, item.problem))
+                if on_skip:
+                    on_skip(item)
+            else:
+                docs.append(item)
+        if not docs:
+            raise _nothing_to_build(inputs, files, skipped)
+        if on_read:
+            on_read(len(docs))
+        t1 = time.perf_counter()
+        exs = extract_documents(docs, on_done, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
+                                stats=stats, mentions=False, spare=spare)  # resolution reads the mentions' namings
     t2 = time.perf_counter()
     kb = resolve(exs, skipped)
     stats.update(read_seconds=t1 - t0, extract_seconds=t2 - t1, resolve_seconds=time.perf_counter() - t2)

@@ -14,6 +14,7 @@ workers touch nothing the parent's other threads (the progress bar) may hold.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -254,9 +255,16 @@ class SpareWorker:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def spare_worker() -> SpareWorker | None:
-    """A SpareWorker, or None where processes do not fork."""
-    return SpareWorker() if fork_is_safe() else None
+@contextlib.contextmanager
+def spare_worker(wanted: bool) -> Iterator[SpareWorker | None]:
+    """A SpareWorker if `wanted` and processes fork here (else None), discarded on leaving
+    unless taken."""
+    spare = SpareWorker() if wanted and fork_is_safe() else None
+    try:
+        yield spare
+    finally:
+        if spare is not None:
+            spare.discard()
 
 
 class Started:

@@ -612,3 +612,24 @@ def test_a_report_over_a_million_characters_is_extracted(nlp):
     text = _long_line(1_050_000, True)
     ex = _extract(nlp, text)
     assert ex.mentions
+
+
+def test_the_console_script_ends_a_finished_build_at_once_with_everything_written(tmp_path):
+    """`kg` ends the process after a finished build without freeing the knowledge base object by
+    object: the summary, the committed exports and the cache's entries are all there, and the
+    next build finds nothing new."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (src / "b.txt").write_text(OTHER, encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = [KG, "build", str(src), "--out", str(out), "--jobs", "2", "--cache-dir", str(cache)]
+    first = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.rstrip().endswith(f"wrote {out / 'graph.html'}")  # the summary's last line
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert {"graph.ttl", "graph.html"} <= set(manifest["files"])
+    assert len(list(cache.rglob("*.json"))) >= 2  # the two reports' entries
+    again = subprocess.run([*args, "-q"], capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and again.stderr == ""
+    assert json.loads((out / "build.json").read_text(encoding="utf-8")) == manifest

@@ -74,6 +74,7 @@ ORG_CORES: dict[str, tuple[int, int]] = {
     "人民法庭": (0, 4), "法庭": (2, 4),  # a basic court's tribunal, named after its town (X区盘石法庭)
     "中学": (2, 8), "小学": (2, 8), "学校": (2, 10), "领导小组": (2, 14), "工作领导小组": (2, 12), "协调小组": (2, 10),
     "工作小组": (2, 10), "联席会议": (2, 12), "讲师团": (2, 10), "宣讲团": (2, 10), "救援队": (2, 10),
+    "执法队": (0, 8), "执法中队": (0, 8),  # a town's or subdistrict's (综合行政)执法队
 }
 #: sub-units after a complete organ (云州市司法局 + 行政应诉科, 区司法局 + 法治宣传教育中心)
 SUBUNIT_CORES: dict[str, tuple[int, int]] = {

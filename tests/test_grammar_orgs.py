@@ -151,6 +151,16 @@ def test_a_detachments_head_after_its_name_is_no_part_of_it(nlp):
     assert not any(o.endswith(("支队支队", "所所")) for o in found), found
 
 
+def test_a_towns_law_enforcement_team_is_a_body(nlp):
+    """大唐街道综合行政执法队, 镇综合行政执法中队, 市城管执法队: the teams a town, subdistrict or city
+    enforces its rules by are bodies (they are rated and honoured); 执法队伍 (the staff) and 各执法队
+    (every team) are none."""
+    found = orgs(nlp, "余姚市2023年法治政府建设年度报告\n余姚市司法局\n大唐街道综合行政执法队获评“行政执法标杆队伍”，"
+                      "梁弄镇综合行政执法中队获评先进集体，市城管执法队开展整治。加强执法队伍建设，各执法队要规范执法。\n")
+    assert {"大唐街道综合行政执法队", "梁弄镇综合行政执法中队", "余姚市城管执法队"} <= found, found
+    assert not any(o.endswith(("执法队伍", "各执法队")) or o == "余姚市执法队" for o in found), found
+
+
 def test_an_internal_office_names_its_department(nlp):
     """市司法局行政复议科: the department (市司法局) is mentioned with its office."""
     found = orgs(nlp, "德州市2023年法治政府建设年度报告\n德州市人民政府\n市司法局行政复议科科长参加。\n")

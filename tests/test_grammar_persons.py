@@ -223,3 +223,10 @@ def test_mongolian_names_after_a_title_in_a_mongolian_areas_report(nlp):
     assert {"乌云其其格", "其木格"} <= found, found
     assert not any(p.endswith(("会议", "述法")) or p.startswith("带头") for p in found), found
     assert "乌云其其格" not in persons(nlp, "株洲市司法局2023年工作总结\n副局长乌云其其格讲话。\n")
+    # six characters made of the elements Mongolian names are composed of, though one spells a
+    # word (雅尔) or opens with a surname (敖): the whole name, not 敖特 or 乌力吉巴
+    text = ("阿巴嘎旗司法局2023年工作总结\n别力古台镇司法所所长敖特根巴雅尔被评为全区优秀司法所长，党组书记"
+            "乌力吉巴雅尔主持会议，副局长额尔敦毕力格讲话。书记主持召开专题会议研究部署。\n")
+    found = persons(nlp, text)
+    assert {"敖特根巴雅尔", "乌力吉巴雅尔", "额尔敦毕力格"} <= found, found
+    assert not {"敖特", "乌力吉巴"} & found and not any("会议" in p or "召开" in p for p in found), found

@@ -110,9 +110,11 @@ def match_persons(text: str, token_starts: Collection[int] | None = None,
         shape = _sound_names(ctx) if ctx is not None else None
         if shape is not None:
             # a name of the area's shape is the whole name where a surname and two characters
-            # were read (县长阿西木呷出席: not 阿西木; 民警张伟荣记…: 张伟 and a cue stay)
+            # were read (县长阿西木呷出席: not 阿西木; 民警张伟荣记…: 张伟 and a cue stay), or any
+            # Han name where it is made of the area's name elements (所长敖特根巴雅尔: not 敖特)
             sounds = dict(_sound_names_after_titles(text, token_starts, titles, shape))
-            spans = [(s, sounds.pop(s) if e - s == 3 and sounds.get(s, e) > e else e) for s, e in spans]
+            spans = [(s, sounds.pop(s) if sounds.get(s, e) > e and (e - s == 3 or _of_name_parts(text[s:sounds[s]], shape))
+                      else e) for s, e in spans]
             taken = {s for s, _ in spans}
             spans.extend((s, e) for s, e in sounds.items() if s not in taken)
         if "·" in text or "•" in text or "・" in text or "‧" in text:
@@ -238,7 +240,21 @@ _TIBETAN_NAME_PARTS = frozenset((
     "阿旺", "旺姆", "旺杰", "顿旦", "琼达", "其美", "巴登", "朗杰", "坚参", "普琼", "斯朗", "曲扎", "旺久",
 ))
 _TIBETAN_NAMES = _SoundNames((4,), False, _TIBETAN_NAME_PARTS)
-_MONGOLIAN_NAMES = _SoundNames((5, 4, 3), True)
+#: the elements Mongolian given names are commonly composed of, as Chinese writes their sounds
+#: (敖特根 + 巴雅尔, 乌力吉 + 巴雅尔, 额尔敦 + 毕力格): some also spell words (雅尔, 乌力, 图雅)
+_MONGOLIAN_NAME_PARTS = frozenset((
+    "巴雅尔", "巴特尔", "额尔敦", "毕力格", "乌力吉", "敖特根", "其其格", "乌云", "格日勒", "图雅", "宝音",
+    "朝鲁", "苏和", "那日苏", "孟和", "阿拉坦", "哈斯", "巴图", "呼和", "其木格", "斯琴", "高娃", "吉日嘎拉",
+    "那顺", "乌日娜", "萨仁", "额尔德尼", "达来", "特木尔", "巴音", "查干", "布和", "白音", "道尔吉",
+    "满都拉", "敖日格勒", "娜仁", "图门", "赛音", "敖登", "宝力道", "布仁", "德力格尔", "乌兰", "陶格斯",
+    "阿古达木", "朝格图", "格根", "吉雅", "门德", "莫日根", "那木吉拉", "诺敏", "萨日娜", "苏德", "塔娜",
+    "扎那", "照日格图", "阿木古郎", "宝力高", "敖其尔", "孟克", "青格勒", "额尔德木图", "朝克图", "包力高",
+    "哈斯图雅", "乌日根", "希日莫", "格日乐", "额日和木", "松布尔", "达布希拉图", "阿日本", "斯日古冷",
+))
+_MONGOLIAN_NAMES = _SoundNames((6, 5, 4, 3), True, _MONGOLIAN_NAME_PARTS)
+
+
+_LONGEST_PART = max(map(len, _TIBETAN_NAME_PARTS | _MONGOLIAN_NAME_PARTS))
 
 
 def _sound_names(ctx: DocContext) -> _SoundNames | None:
@@ -275,10 +291,15 @@ def _sound_names_after_titles(text: str, token_starts: Collection[int], titles: 
 
 
 def _of_name_parts(name: str, shape: _SoundNames) -> bool:
-    """Whether the name is made of the area's name elements (扎西平措: 扎西 + 平措), whatever words
-    they spell elsewhere (西平, 洛桑)."""
-    return bool(shape.parts) and len(name) % 2 == 0 \
-        and all(name[k:k + 2] in shape.parts for k in range(0, len(name), 2))
+    """Whether the name is made of the area's name elements, one after another (扎西平措: 扎西 +
+    平措; 敖特根巴雅尔: 敖特根 + 巴雅尔), whatever words they spell elsewhere (西平, 洛桑, 雅尔)."""
+    if not shape.parts:
+        return False
+    ends = {0}  # the ends of the prefixes of `name` made of elements
+    for i in range(1, len(name) + 1):
+        if any(name[j:i] in shape.parts for j in ends if i - j <= _LONGEST_PART):
+            ends.add(i)
+    return len(name) in ends
 
 
 def _sound_name(text: str, s: int, e: int, token_starts: Collection[int]) -> bool:

@@ -253,6 +253,18 @@ def test_a_long_name_written_for_its_sounds_is_a_town_after_its_county_or_a_brea
     assert not any("也" in n and n != "依格孜也尔乡" for n in names), names
 
 
+def test_mongolian_townships_with_he_as_a_sound_and_no_township_of_two_levels(nlp):
+    """伊和淖尔苏木 opening a clause: 和 is a sound of the name (伊和: great), not a joint; its 嘎查
+    lies in it. 县城和青石镇 (a noun before 和) still names 青石镇 alone. 示范苏木镇 and 苏木镇干部:
+    苏木 is a level as 镇 is, so they name no township."""
+    ex, rels = run(nlp, "阿巴嘎旗司法局2023年工作总结\n伊和淖尔苏木巴音查干嘎查被评为民主法治示范嘎查村。"
+                        "星耀镇被评为“全盟法治宣传教育示范苏木镇”。县城和青石镇开展活动，全旗苏木镇干部参加。\n")
+    names = place_names(ex)
+    assert {"伊和淖尔苏木", "巴音查干嘎查", "星耀镇", "青石镇"} <= names, names
+    assert ("巴音查干嘎查", "伊和淖尔苏木") in rels, rels
+    assert not {"淖尔苏木", "苏木镇", "城和青石镇"} & names and not any(n.endswith("示范苏木镇") for n in names), names
+
+
 def test_a_verb_closing_the_characters_before_a_town_word_makes_no_town(nlp):
     ex, _ = run(nlp, "余姚市法治政府建设报告\n将12项行政处罚权赋予镇政府行使，下放权限至街道。\n")
     names = place_names(ex)

@@ -44,9 +44,14 @@ _STEM_OK_WITH = ("新区", "新村")  # 滨湖新区街道 and 生态柳湾新�
 _STEM_BAD_UNLESS_COUNTY = frozenset(("农", "新", "老", "不", "出", "其", *_STEM_BAD_WORDS))
 
 
+#: the levels written in two characters (the Mongolian township and village): a stem holding one
+#: holds a level, as 乡镇村 are refused (“示范苏木镇”: 苏木 or 镇, no town)
+_STEM_LEVEL_WORDS = ("苏木", "嘎查")
+
+
 def _bad_parts(stem: str) -> list[str]:
     """The characters and words of `stem` that no town's or village's name holds."""
-    return [c for c in stem if c in _STEM_BAD_CHARS] + [w for w in _STEM_BAD_WORDS if w in stem]
+    return [c for c in stem if c in _STEM_BAD_CHARS] + [w for w in (*_STEM_BAD_WORDS, *_STEM_LEVEL_WORDS) if w in stem]
 
 
 _MEASURE_WORDS = set("项个条件名家所次户人起批类种场期篇座处级")
@@ -482,7 +487,9 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
         bad = _bad_parts(core)
         if not _stem_ok(core, bad) and not ((after_county or listed or ethnic) and _STEM_BAD_UNLESS_COUNTY.issuperset(bad)):
             return False
-    if "和" in core[1:len(core) - (len(core) == 2)] or _TOWN_CUE.search(core.strip("和")) \
+    sound_he = _sound_he(text, s, core)
+    if ("和" in core[1:len(core) - (len(core) == 2)] and not sound_he) \
+            or _TOWN_CUE.search(core.replace("和", "") if sound_he else core.strip("和")) \
             or (len(core) == 4 and (core[:2] in verbs_and_adverbs() or core.startswith(PROMPTING_VERBS))) \
             or (len(core) == 3 and core[1:] in verbs_and_adverbs()) \
             or (ethnic and core[-2:] in verbs_and_adverbs()) \
@@ -492,6 +499,18 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
     # 城乡, 城镇居民: words, not names (柳溪县青石镇 is certain)
     return not (stem.endswith("城") and suffix in ("乡", "镇") and not after_county and (
         suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")))
+
+
+def _sound_he(text: str, s: int, core: str) -> bool:
+    """Whether 和 is a sound of the name rather than a joint (伊和淖尔苏木, 伊和乌拉镇: Mongolian
+    names written for their sounds): it follows the stem's first character, two characters or
+    more follow it, and the stem opens a clause, so that no noun stands before 和 to be joined."""
+    return core.find("和") == 1 and core.count("和") == 1 and len(core) >= 4 \
+        and (s == 0 or text[s - 1] in _CLAUSE_OPENERS)
+
+
+#: what a clause (and so a name opening it) follows
+_CLAUSE_OPENERS = "\n。，,；;：:“（("
 
 
 def _stem_before(text: str, start: int, e: int, ends: dict[int, PlaceHit],

@@ -130,6 +130,11 @@ def test_a_station_named_by_a_town_no_gazetteer_holds(nlp):
     assert {"红柳司法所", "石空派出所"} <= found
     assert not any(o[:2] in ("各司", "基层", "乡镇", "指导") or o[0].isdigit() or "个" in o
                    for o in found), found
+    # a style before 司法所/派出所 names the kind a station is rated as, no station
+    found = orgs(nlp, "诸暨市2023年法治政府建设年度报告\n枫桥镇司法所被命名为首批“枫桥式司法所”，全市创建"
+                      "“枫桥式派出所”5个，店口派出所获评。\n")
+    assert {"枫桥镇司法所", "店口派出所"} <= found, found
+    assert not any("式" in o for o in found), found
 
 
 def test_a_heads_title_sharing_the_bodys_last_character(nlp):

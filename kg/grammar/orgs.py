@@ -908,8 +908,9 @@ def _own_branches(text: str, ctx: DocContext, places: Sequence[Candidate], found
 #: a township's stations, named after it (X司法所, X派出所)
 _STATION_CORES = ("司法所", "派出所")
 _STATION_RE = re.compile("|".join(_STATION_CORES))
-#: what a station's stem never holds: levels, numbers and quantity words, determiners
-_NOT_IN_STATION_STEM = set("省市县区镇乡村街道个各全本该我每其") | _FUNCTION_BEFORE
+#: what a station's stem never holds: levels, numbers and quantity words, determiners, and 式
+#: (“枫桥式司法所”, “枫桥式派出所”: a style, the kind a station is rated as, no town's station)
+_NOT_IN_STATION_STEM = set("省市县区镇乡村街道个各全本该我每其式") | _FUNCTION_BEFORE
 
 
 def _town_stations(text: str, places: Sequence[Candidate],

@@ -149,6 +149,23 @@ def test_four_character_names_after_a_title_in_a_tibetan_areas_report(nlp):
     assert persons(nlp, text) == {"扎西平措", "洛桑多吉", "央金"}
 
 
+def test_dai_names_after_a_title_in_a_dai_areas_report(nlp):
+    """In a Dai autonomous prefecture's county 所长岩温被评为…, 局长岩罕庄主持…, 主任玉香荣获… name
+    officials (岩 opens a man's name, 玉 a woman's, then one or two syllables); 局长带头述法 names
+    none, and elsewhere 岩温 is not read as a name."""
+    text = ("西双版纳傣族自治州勐腊县2023年法治政府建设年度报告\n勐腊镇司法所所长岩温被评为全国模范司法所长。"
+            "局长岩罕庄主持会议，村委会主任玉香荣获全州优秀人民调解员称号。局长带头述法，所长深入村寨调解。\n")
+    assert persons(nlp, text) == {"岩温", "岩罕庄", "玉香"}
+    assert "岩温" not in persons(nlp, "大理市2023年法治政府建设年度报告\n所长岩温出席。\n")
+
+
+def test_a_sound_name_never_takes_the_receiving_verb_after_it(nlp):
+    """调解委员会主任道吉加获“全国模范人民调解员”称号: 获 opens the predicate; the four characters
+    道吉加获 are no Tibetan name."""
+    text = "夏河县司法局2023年工作总结\n甘加镇人民调解委员会主任道吉加获“全国模范人民调解员”称号。\n"
+    assert not any(p.endswith("获") for p in persons(nlp, text))
+
+
 def test_judges_and_procurators_named_after_their_rank(nlp):
     """审判员张丽华, 检察员王强, 执行员李明: court and procuratorate staff named after their rank are
     officials; a party's lawyer or a people's assessor is not (律师赵某, 人民陪审员孙红)."""

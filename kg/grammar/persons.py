@@ -225,8 +225,11 @@ class _SoundNames(NamedTuple):
     lengths: tuple[int, ...]  # longest first
     #: whether the first two characters may spell a word (乌云其其格: 乌云)
     word_first: bool
-    #: the two-character elements such names are made of, where they are a closed set
+    #: the elements such names are made of, where they are a closed set
     parts: frozenset[str] = frozenset()
+    #: the characters every such name opens with, where there are such (Dai names: 岩 for men,
+    #: 玉 for women, then one or two syllables: 岩温, 玉香, 岩罕庄)
+    opens: str = ""
 
 
 #: Tibetan and Yi names: four characters (才让多杰, 格桑卓玛, 沙马拉且); Mongolian ones three to five, whose first
@@ -252,6 +255,7 @@ _MONGOLIAN_NAME_PARTS = frozenset((
     "哈斯图雅", "乌日根", "希日莫", "格日乐", "额日和木", "松布尔", "达布希拉图", "阿日本", "斯日古冷",
 ))
 _MONGOLIAN_NAMES = _SoundNames((6, 5, 4, 3), True, _MONGOLIAN_NAME_PARTS)
+_DAI_NAMES = _SoundNames((3, 2), False, opens="岩玉")
 
 
 _LONGEST_PART = max(map(len, _TIBETAN_NAME_PARTS | _MONGOLIAN_NAME_PARTS))
@@ -264,6 +268,8 @@ def _sound_names(ctx: DocContext) -> _SoundNames | None:
         return _TIBETAN_NAMES
     if ctx.province in _MONGOLIAN_AREAS or any("蒙古族" in n for n in places):
         return _MONGOLIAN_NAMES
+    if any("傣族" in n for n in places):
+        return _DAI_NAMES
     return None
 
 
@@ -279,7 +285,10 @@ def _sound_names_after_titles(text: str, token_starts: Collection[int], titles: 
         if m is None:
             continue
         s = m.start(1)
+        if shape.opens and not text.startswith(tuple(shape.opens), s):
+            continue
         e = next((s + n for n in shape.lengths if _sound_name(text, s, s + n, token_starts)
+                  and not text.startswith(AWARD_RECEIVE_CUES, s + n - 1)  # 道吉加|获“…”称号
                   and (_of_name_parts(text[s:s + n], shape)
                        or not any(text[j:j + 2] in verbs or (j >= s + first and text[j:j + 2] in words)
                                   for j in range(s, s + n - 1)))), None)

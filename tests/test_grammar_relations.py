@@ -286,6 +286,19 @@ def test_a_body_reviewing_an_instrument_does_not_issue_it(nlp):
     assert ("小榄镇物业管理办法", "issuedBy", "小榄镇人民政府") in rels
 
 
+def test_the_body_whose_act_an_instrument_is_published_as_issues_it(nlp):
+    """《…规定》以市政府令形式公布, 以市政府规章形式颁布, 以市委、市政府名义印发: the body after 以 whose
+    act's form the verb follows made it; 以问题为导向修订 (no body, no form of an act) names none."""
+    text = ("株洲市2024年法治政府建设情况报告\n《株洲市行政规范性文件管理规定》以市政府令形式公布。"
+            "《株洲市养犬管理办法》以市政府规章形式颁布实施，《株洲市法治政府建设实施方案》以市委、市政府名义印发。"
+            "《株洲市物业管理办法》以问题为导向修订。\n")
+    rels = relations(nlp, text)
+    assert ("株洲市行政规范性文件管理规定", "issuedBy", "株洲市人民政府") in rels, rels
+    assert ("株洲市养犬管理办法", "issuedBy", "株洲市人民政府") in rels, rels
+    assert {("株洲市法治政府建设实施方案", "issuedBy", b) for b in ("株洲市人民政府", "株洲市委")} <= rels, rels
+    assert not any(h == "株洲市物业管理办法" and p == "issuedBy" for h, p, _ in rels), rels
+
+
 def test_a_body_the_subject_acts_with_makes_the_title_with_it(nlp):
     """我局制定《A》，联合市公安局印发《B》: B is the bureau's and the police's (the police only were its
     maker); 市司法局联合市公安局、市法院印发《C》: all three; 推动市政府印发《D》: the government's alone."""

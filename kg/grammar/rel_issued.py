@@ -269,13 +269,17 @@ def table_issuers(facts: DocFacts, rows: Sequence[TableRow], sink: Sink) -> None
             sink.add(key(r.regulation), ISSUED_BY, key(issuer), Sentence(r.line_start, r.line_end))
 
 
-#: a title's maker named after it: 《…》(于2023年3月)由/经 + the bodies
-_BY_AFTER_TITLE = re.compile(r"(?:已|先后)?(?:于[^，,。；;：:\n]{1,10}?)?(?:由|经)")
+#: a title's maker named after it: 《…》(于2023年3月)由/经 + the bodies, or 以 + the body + the
+#: form of its act (《…规定》以市政府令形式公布, 以市政府规章形式颁布, 以市委、市政府名义印发)
+_BY_AFTER_TITLE = re.compile(r"(?:已|先后)?(?:于[^，,。；;：:\n]{1,10}?)?(?P<by>由|经|以)")
+#: the form of a body's act and the verb of issuing after 以 + the body
+_MADE_IN_FORM_AFTER_BODY = re.compile(r"(?:令|规章|名义|文件)(?:的)?(?:形式)?(?:正式)?(?:公布|颁布|印发|发布|出台)")
 
 
 def _issuers_after(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
     """《…办法》由市委办公室、市政府办公室联合印发: the bodies after 由/经 that an issuing verb
-    follows made the title before them, each of them."""
+    follows made the title before them, each of them; so did the body after 以 whose act's form
+    the verb follows (《…规定》以市政府令形式公布)."""
     text = facts.text
     bodies = [(m, k) for m, k in ms if k.etype == ORG and m.source != NESTED]
     for m, k in ms:
@@ -292,7 +296,8 @@ def _issuers_after(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]
                 break
             makers.append(k2)
             end = m2.end
-        verb = _MADE_AFTER_BODY.match(text, end) if makers else None
+        made = _MADE_IN_FORM_AFTER_BODY if by.group("by") == "以" else _MADE_AFTER_BODY
+        verb = made.match(text, end) if makers else None
         if verb is not None and not any(end <= m2.start < verb.end() for m2, _ in bodies):
             for maker in makers:  # (经市委审定后由市政府印发: the verb is another body's)
                 sink.add(k, ISSUED_BY, maker, s)

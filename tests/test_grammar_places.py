@@ -265,6 +265,18 @@ def test_mongolian_townships_with_he_as_a_sound_and_no_township_of_two_levels(nl
     assert not {"淖尔苏木", "苏木镇", "城和青石镇"} & names and not any(n.endswith("示范苏木镇") for n in names), names
 
 
+def test_a_town_right_after_the_reports_county_named_by_reference(nlp):
+    """我区龙塔街道被…命名, 全区龙溪街道…: the district names itself, the subdistrict after it lies in
+    it (and 我区龙塔街道 is no label of it); 我区各镇街, 我区乡镇干部 name none."""
+    ex, rels = run(nlp, "重庆市渝北区司法局2023年工作总结\n我区龙塔街道被司法部命名为“全国民主法治示范社区”。"
+                        "全区龙溪街道开展活动。我区各镇街开展活动，我区乡镇干部参加。\n")
+    names = place_names(ex)
+    assert {"龙塔街道", "龙溪街道"} <= names, names
+    assert ("龙塔街道", "渝北区") in rels, rels
+    assert not any(n.startswith(("我区", "全区", "各", "乡镇")) for n in names), names
+    assert not any(v.startswith("我区") and v.endswith("街道") for m in ex.mentions for _, v in m.props)
+
+
 def test_a_verb_closing_the_characters_before_a_town_word_makes_no_town(nlp):
     ex, _ = run(nlp, "余姚市法治政府建设报告\n将12项行政处罚权赋予镇政府行使，下放权限至街道。\n")
     names = place_names(ex)

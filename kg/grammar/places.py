@@ -135,8 +135,9 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
             suffixed.append(hit)
     hits.extend(_zones(text, hits, suffixed))
     refs = self_references(text, ctx, token_starts)  # found once, used twice
-    hits.extend(_towns(text, ctx, hits + [h for h in refs if h.candidate.subtype == "DevelopmentZone"],
-                       token_starts))
+    # a town may follow the city's bare zone or the report's own county named as such (我区龙塔街道)
+    hits.extend(_towns(text, ctx, hits + [h for h in refs if h.candidate.subtype == "DevelopmentZone"
+                                          or _own_county(h, ctx)], token_starts))
     hits.extend(refs)
     hits.extend(_honoured_villages(text, ctx, hits, token_starts))
     if "自然村" in text:
@@ -421,6 +422,12 @@ def _covered(n: int, hits: list[PlaceHit]) -> bytearray:
 _NAME_NUMERALS = "一二三四五六七八九十两多"  # (多扶镇: 多 opens a name as a numeral does)
 
 
+def _own_county(hit: PlaceHit | None, ctx: DocContext) -> bool:
+    """Whether `hit` is the report's county named by reference (我区, 本县, 全旗): a town right after
+    it lies in that county, and 我区龙塔街道 is no label of the town."""
+    return hit is not None and hit.candidate.source == "selfref" and hit.candidate.name == ctx.county
+
+
 def _is_county(hit: PlaceHit | None) -> bool:
     """Whether `hit` is a county-level division (a town written right after one is certain)."""
     return hit is not None and hit.division is not None and hit.division.level == Level.COUNTY
@@ -553,15 +560,16 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             continue
         s, stem, prev = found
         name = stem + suffix
+        own = _own_county(prev, ctx)
         if _is_county(prev):
             parent = prev.division.name
         elif prev is not None and prev.candidate.subtype == "DevelopmentZone":
             parent = prev.candidate.name
-        elif prev is None and ctx.county:
+        elif (prev is None or own) and ctx.county:
             parent = ctx.county
         else:
             parent = None
-        aliases = (text[prev.candidate.start:e],) if prev is not None else ()
+        aliases = (text[prev.candidate.start:e],) if prev is not None and not own else ()
         out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, name, "town", "Town",
                                       aliases=aliases), None, parent))
         if text.startswith("、", e):

@@ -627,3 +627,18 @@ def test_a_merit_recorded_for_a_unit_or_a_person(nlp):
     assert got == {("楚雄彝族自治州人民检察院第二检察部", "集体二等功"), ("张伟", "个人三等功"),
                    ("向明", "全省优秀第一书记")}, got
     assert {(h, t) for h, p, t in rels if p == "awardedBy"} == {("集体二等功", "最高人民检察院")}, rels
+
+
+def test_an_honour_named_by_its_kind_alone_is_the_documents_one_of_that_kind(nlp):
+    """2.“…”项目获评示范项目 (a highlight's heading) then …被命名为全国法治政府建设示范项目: the bare kind
+    is that honour; where the document names two honours of the kind (两个…先进单位) the bare one
+    stays as it is, and a kind no honour of the document has (先进集体) too."""
+    text = ("钦州市2023年度法治建设十大亮点\n2.“海上枫桥”项目获评示范项目。市司法局打造的“海上枫桥”项目被"
+            "中央依法治国办命名为全国法治政府建设示范项目。\n3.灵山县获评先进集体。\n")
+    ex = extraction(nlp, text)
+    awards = names_by_type(ex).get(EntityType.AWARD, set())
+    assert "示范项目" not in awards and "先进集体" in awards, awards
+    assert ("“海上枫桥”项目", "receivedAward", "全国法治政府建设示范项目") in triples(ex)
+    two = names_by_type(extraction(nlp, "钦州市法治建设报告\n浦北县获评先进单位。浦北县被评为全区司法行政工作"
+                                        "先进单位，灵山县被评为全市法治建设先进单位。\n")).get(EntityType.AWARD, set())
+    assert "先进单位" in two, two

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import compress, repeat
 
+from ..lexicon import AWARD_SUFFIXES
 from ..model import EntityType, norm_label
 from .candidates import NESTED, Candidate
 from .memo import memo
@@ -190,12 +191,32 @@ def unify_award_editions(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: what closes a quoted honour's name after its kind (第三批“全国法治政府建设示范市”)
+_CLOSERS = "”」』\"’"
+
+
+def unify_bare_award_kinds(cands: list[Candidate]) -> list[Candidate]:
+    """2.“…”项目获评示范项目 (a heading) and …被命名为全国法治政府建设示范项目: an honour named by its
+    kind alone is the document's one honour of that kind, where it names exactly one."""
+    kinds = {c.name for c in cands if c.etype == EntityType.AWARD and c.name in AWARD_SUFFIXES}
+    if not kinds:
+        return cands
+    named: dict[str, set[str]] = defaultdict(set)  # a kind → the honours of it the document names
+    for c in cands:
+        if c.etype == EntityType.AWARD and c.name not in kinds:
+            for kind in kinds:
+                if c.name.rstrip(_CLOSERS).endswith(kind):
+                    named[kind].add(c.name)
+    return [_rename(c, next(iter(named[c.name])), set())
+            if c.etype == EntityType.AWARD and len(named.get(c.name, ())) == 1 else c for c in cands]
+
+
 def resolve_document(cands: list[Candidate]) -> list[Candidate]:
-    """cluster_programs, then cluster_coined, then unify_aliases, then unify_bureau_short_forms and
-    unify_award_editions."""
+    """cluster_programs, then cluster_coined, then unify_aliases, then unify_bureau_short_forms,
+    unify_award_editions and unify_bare_award_kinds."""
     programs = _program_positions(cands)
     clustered = _cluster(_cluster(cands, programs, quoted_core, _most_telling), programs, coined_family, _first_form)
-    return unify_award_editions(unify_bureau_short_forms(unify_aliases(clustered)))
+    return unify_bare_award_kinds(unify_award_editions(unify_bureau_short_forms(unify_aliases(clustered))))
 
 
 #: what follows 简称 before the short form

@@ -160,6 +160,23 @@ def test_a_table_pasted_with_tabs_reads_as_the_same_table_with_bars(nlp):
     assert len(tabs) == 5, tabs
 
 
+def test_a_table_whose_cells_only_spaces_keep_apart_reads_as_the_same_table_with_bars(nlp):
+    """A PDF's text keeps a table's cells apart by spaces alone (县区 收案数(件) 纠错率(%), 秦州区 156
+    11.5): under a header of as many cells, rows of a label and numbers are the table written with
+    |, and 附表1 before the year opens no measure's name; running text with a figure in each of two
+    lines (全市收案612件 / 审结580件) and a lone row under a sentence are no table."""
+    rows = ["县区 收案数(件) 纠错率(%)", "秦州区 156 11.5", "麦积区 132 8.3", "合计 288 9.9"]
+    head = "天水市2024年法治政府建设年度报告\n全市共收到行政复议申请612件。\n附表1 2024年各县区行政复议情况统计表\n"
+    spaced = facts(observations(nlp, head + "\n".join(rows) + "\n"))
+    bars = facts(observations(nlp, head + "\n".join(r.replace(" ", " | ") for r in rows) + "\n"))
+    assert spaced == bars
+    assert ("秦州区", 2024, "行政复议纠错率", Decimal("11.5"), "%") in spaced
+    assert not any(m.startswith(("附表", "年")) for _, _, m, _, _ in spaced), spaced
+    prose = ("天水市2024年法治政府建设年度报告\n一、行政复议工作\n全市收案 612\n审结 580\n"
+             "全年办理案件，结案情况如下：\n秦州区 156\n")
+    assert match_stat_tables("t", prose, DocContext(province="甘肃省", city="天水市"), 2024) == ([], [])
+
+
 def test_numbered_rows_and_year_columns():
     text = ("附表2：邵阳市行政复议工作情况（单位：件）\n"
             "序号 | 指标 | 2022年 | 2023年 |\n"

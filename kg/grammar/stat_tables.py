@@ -51,7 +51,7 @@ _NUMBER = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?")
 _NULL = frozenset({"", "-", "—", "－", "/", "／", "——", "…", "无"})
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOPIC_END = re.compile(r"(?:情况)?(?:统计表|汇总表|一览表|统计|明细表|表)$")
-_TABLE_NO = re.compile(r"^(?:附件\d*|附表\d*|表\d+)[:：.、]?")
+_TABLE_NO = re.compile(r"^(?:附件\s*\d*|附表\s*\d*|表\s*\d+)[:：.、]?")
 _TOPIC_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|年度|及|和|各县[（(]市[、,，]?区[）)]|各县市区|各区县|"
                          r"各县区|全市|全省|全县|全区|各)+")
 _GROUP_TAIL = re.compile(r"(?:实施数量|实施次数|实施情况|数量|情况|总数)$")
@@ -216,7 +216,7 @@ class _Title:
 
 def _title(line: str, codes: list[str]) -> _Title:
     gz = gazetteer()
-    body = _TABLE_NO.sub("", strip_spaces(line))
+    body = strip_spaces(_TABLE_NO.sub("", line.strip()))  # (附表1 2023年…: the number before the year)
     place = None
     rest = body
     for m in gz.find(body, codes):
@@ -338,6 +338,44 @@ def _blocks(text: str) -> list[tuple[list[_Row], str]]:
     return out
 
 
+#: a row of a table whose cells the text's layout keeps apart by spaces alone (a PDF's text): a
+#: label without spaces or digits, then numbers (浈江区 210 195 13.8%; normalising the text drops
+#: the space between the label and the first: 浈江区210 195 13.8%)
+_SPACED_ROW = re.compile(r"^[ \t\u3000]*(?P<label>[^\s|0-9０-９]{1,16}?)[ \u3000]*(?P<values>-?[0-9][0-9,.]*%?"
+                         r"(?:[ \u3000]+-?[0-9][0-9,.]*%?)*)[ \t\u3000]*$", re.MULTILINE)
+#: what running text holds and a header line does not
+_SENTENCE_MARKS = re.compile("[。；;！？!?，,]")
+
+
+def _spaced_blocks(text: str) -> list[tuple[list[_Row], str]]:
+    """Runs of two or more rows of a label and numbers kept apart by spaces, each as wide, right
+    under a header line of as many cells without a sentence's marks (县（市、区） 收案数（件）
+    审结数（件） 纠错率), each with the line before the header (its title)."""
+    out: list[tuple[list[_Row], str]] = []
+    run: list[tuple[int, int, list[str]]] = []
+
+    def flush() -> None:
+        if len(run) < 2:
+            return
+        hs = text.rfind("\n", 0, max(run[0][0] - 1, 0)) + 1
+        he = run[0][0] - 1
+        header = text[hs:he].split()
+        if hs < he and len(header) == len(run[0][2]) and not _SENTENCE_MARKS.search(text, hs, he) \
+                and not _SPACED_ROW.fullmatch(text, hs, he):
+            out.append(([_Row.of(hs, he, header), *(_Row.of(s, e, cells) for s, e, cells in run)],
+                        _title_before(text, hs)))
+
+    for m in _SPACED_ROW.finditer(text):
+        s, e = m.span()
+        cells = [m.group("label"), *m.group("values").split()]
+        if run and (s != run[-1][1] + 1 or len(cells) != len(run[-1][2])):
+            flush()
+            run = []
+        run.append((s, e, cells))
+    flush()
+    return out
+
+
 #: a first column that numbers the rows (序号 | 单位 | …): not a label, dropped
 INDEX_HEADERS = ("序号", "编号", "排序", "序")
 _YEAR_HEADER = re.compile(r"((?:19|20)\d{2})(?:年度?)?")
@@ -432,12 +470,14 @@ def _cells_of(table: _Table, ctx: DocContext, codes: list[str], year: int | None
 def match_stat_tables(doc_id: str, text: str, ctx: DocContext, year: int | None
                       ) -> tuple[list[Observation], list[DataSet]]:
     """The observations of the text's statistics tables, and one checked DataSet per table."""
-    if text.count("|") < 2 and "\t" not in text:
+    blocks = _blocks(text) if text.count("|") >= 2 or "\t" in text else []
+    blocks += _spaced_blocks(text)
+    if not blocks:
         return [], []
     observations: list[Observation] = []
     datasets: list[DataSet] = []
     codes = context_codes(ctx)
-    for rows, title_line in _blocks(text):
+    for rows, title_line in sorted(blocks, key=lambda b: b[0][0].start):
         table = _layout(rows, title_line, codes)
         if table is None:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.model import EntityType
 
-from .helpers import extraction, mention_names, triples
+from .helpers import extraction, mention_names, names_by_type, triples
 
 
 NLP_EXCLUDE = ["lg_relations"]  # the entities only (the `nlp` fixture: conftest.py)
@@ -288,6 +288,18 @@ def test_a_room_named_wholly_in_quotes_keeps_its_place(nlp):
     found = orgs(nlp, text)
     assert {"临泉县“老支书调解室”", "太和县“老支书调解室”", "贴心人调解室"} <= found
     assert "老支书调解室" not in found, found
+
+
+def test_a_rooms_name_before_a_brand_or_method_names_the_program_not_the_room(nlp):
+    """“巾帼调解室”品牌在…落地, 推广“老杨调解室”工作法: the room gave its name to a brand and a method,
+    the programs the text speaks of; “老兵调解室”被评为… is the room."""
+    text = ("汉中市司法局2023年工作总结\n“巾帼调解室”品牌在南郑区落地。市司法局推广“老杨调解室”工作法。"
+            "“老兵调解室”被评为全省模范调解室。\n")
+    ex = extraction(nlp, text)
+    found = names_by_type(ex)
+    assert {"“巾帼调解室”品牌", "“老杨调解室”工作法"} <= found.get(EntityType.PROGRAM, set()), found
+    assert found.get(EntityType.ORGANIZATION, set()) & {"巾帼调解室", "老杨调解室"} == set(), found
+    assert "老兵调解室" in found.get(EntityType.ORGANIZATION, set()), found
 
 
 def test_a_bodys_quoted_room_keeps_the_body(nlp):

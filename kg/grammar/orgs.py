@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, DISPATCHED_OFFICE_CORES, GROUP_BAD_MIDDLES, GROUP_CORES,
                        LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_STANDARD_PHRASES, ORG_WORDS_OPENING_WITH_BREAK,
-                       OWN_INTERNAL_BODIES, PARTY_BODIES,
+                       OWN_INTERNAL_BODIES, PARTY_BODIES, PROGRAM_HEADS,
                        PREFECTURE_LEVEL_WORDS,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, RULE_OF_LAW_OBJECTS,
                        RULE_OF_LAW_OFFICES, SUBUNIT_CORES)
@@ -1017,6 +1017,8 @@ _QUOTED_ORG_CORES = ("调解室", "工作室", "调解委员会", "中心", "服
                      "调解队", "服务队")
 #: finds a core in the few characters after a quote: most quotes have none, so no run is read
 _QUOTED_CORE_RE = re.compile("|".join(_QUOTED_ORG_CORES))
+#: program heads after a quoted room's name that make the whole a brand, method or model of it
+_BRAND_HEADS = tuple(h for h, kind in PROGRAM_HEADS if kind in ("Brand", "WorkMethod", "Model", "Mechanism"))
 #: the characters a match of _LISTED_KIND starts with
 _LISTED_KIND_FIRST = "、和及“「等"
 
@@ -1117,7 +1119,9 @@ def _quoted_orgs(text: str, ctx: DocContext, places: Sequence[Candidate] = (),
             continue
         core = next((c for c in _QUOTED_ORG_CORES if inner.endswith(c)), None)
         if core is not None and _valid_middle(inner[:-len(core)]):  # (工作室 is a name word)
-            if not counted:  # the whole name in quotes (“老兵调解室”)
+            if not counted and not text.startswith(_BRAND_HEADS, m.end()):
+                # the whole name in quotes (“老兵调解室”); “巾帼调解室”品牌 and “老杨调解室”工作法
+                # name the brand or method the room gave its name to, a program
                 out.extend(_owned_room(text, owners, m.start(), m.end())
                            or [_org(m.start(), m.end(), inner, "org", m.group(0))])
             continue

@@ -340,6 +340,19 @@ def test_an_active_grant_names_conferrers_and_recipients(nlp):
     assert not {r for r in received(rels) if r[0] == "阿克苏地区"}
 
 
+def test_a_plaque_presented_to_a_recipient_names_the_honour(nlp):
+    """市委依法治市办为勉县颁发“…示范县”奖牌, 省司法厅向A颁发“…先进单位”牌匾: the body before 为/向
+    confers the quoted honour on the one after it; 为群众颁发“平安家庭”宣传册 and 为调解员颁发聘书 are
+    no honours."""
+    text = ("汉中市司法局2023年工作总结\n市委依法治市办为勉县颁发“全市法治建设示范县”奖牌。省司法厅向西乡县司法局颁发"
+            "“全省公共法律服务先进单位”牌匾。市政府为群众颁发“平安家庭”宣传册，市司法局为调解员颁发聘书。\n")
+    _, rels = run(nlp, text)
+    assert ("勉县", "“全市法治建设示范县”") in received(rels), rels
+    assert ("“全市法治建设示范县”", "汉中市委全面依法治市委员会办公室") in conferred(rels), rels
+    assert ("西乡县司法局", "“全省公共法律服务先进单位”") in received(rels), rels
+    assert not any("平安家庭" in a or "聘书" in a for _, a in received(rels)), rels
+
+
 def test_an_honour_is_also_named_by_its_quoted_core_only_when_that_is_an_honour(nlp):
     """第九批“全国民主法治示范村”: also “全国民主法治示范村”; 全国“八五”普法…单位: not “八五” (a plan)."""
     text = ("茂名市法治建设报告\n电白区获评全国“八五”普法中期表现突出单位,"

@@ -153,10 +153,15 @@ def _active_event(text: str, m: re.Match[str], items: list[Candidate]) -> AwardE
 _GRANT_RE = re.compile(r"(?<!被)授予(?P<rec>[^，,。；;：:\n“”被]{2,24}?)(?P<honour>“[^“”\n]{2,40}”)(?:荣誉)?称号")
 
 
+#: the recipients before the verb: 市委依法治市办为勉县颁发“全市法治建设示范县”奖牌, 省司法厅向A授予“…”称号
+_PRESENT_RE = re.compile(r"(?:为|向)(?P<rec>[^，,。；;：:\n“”被为向]{2,24}?)(?:颁发|颁授|授予)(?:了)?"
+                         r"(?P<honour>“[^“”\n]{2,40}”)(?:荣誉称号|称号|奖牌|牌匾|证书|奖状|奖杯)")
+
+
 def _grant_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     cands: list[Candidate] = []
     events: list[AwardEvent] = []
-    for m in _GRANT_RE.finditer(text):
+    for m in sorted((*_GRANT_RE.finditer(text), *_PRESENT_RE.finditer(text)), key=lambda m: m.start()):
         items = honour_items(text, m.start("honour"), m.end("honour"))
         if not items:
             continue
@@ -428,7 +433,7 @@ def _add_other_events(text: str, cands: list[Candidate], events: list[AwardEvent
     if "名单" in text or "名录" in text:
         extra.append(_published_events(text))
         extra.append(_list_heading_events(text))
-    if "授予" in text:
+    if "授予" in text or "颁发" in text or "颁授" in text:
         extra.append(_grant_events(text))
     for more, more_events in extra:
         if more_events:

@@ -94,6 +94,12 @@ def test_a_community_opening_a_clause_that_creates_a_program(nlp):
     assert "百步亭社区" in names, names
     assert not any(n in names for n in ("示范社区", "城乡社区")), names
     assert ("百步亭社区", "implements", "“居民说事”议事机制") in triples(ex)
+    # communities where a program is piloted, each of a list after 在; 各村开展…, 示范社区开展… none
+    ex, _ = run(nlp, "吉阳区2023年法治政府建设工作报告\n区司法局在红沙社区、榆红社区试点“居民议事会”制度。"
+                     "示范社区开展活动，城乡社区开展普法，各村开展调解。\n")
+    names = place_names(ex)
+    assert {"红沙社区", "榆红社区"} <= names, names
+    assert not any(n.endswith(("示范社区", "城乡社区", "各村")) or "在" in n for n in names), names
 
 
 def test_a_town_after_a_verb_of_directing_is_the_town_alone(nlp):

@@ -192,8 +192,9 @@ _HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡)(?=(?:党支部|党委|�
                                r"|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,4})?"
                                f"(?:被|(?:成功|先后)?(?:{'|'.join(AWARD_CUES)})))")
 #: a village or community opening a clause with a verb creating a program of its own
-#: (百步亭社区创新“居民说事”议事机制): its stem is a name, not a word (示范社区创建… is none)
-_ACTING_VILLAGE = re.compile(f"(?:村|社区)(?=(?:{'|'.join(CREATING_VERBS)}))")
+#: (百步亭社区创新“居民说事”议事机制), or where one is piloted or carried out (在红沙社区、榆红社区
+#: 试点“居民议事会”制度): its stem is a name, not a word (示范社区创建… is none)
+_ACTING_VILLAGE = re.compile(f"(?:村|社区)(?=(?:{'|'.join((*CREATING_VERBS, '试点', '开展'))}))")
 #: the subtype of a place honoured, by its suffix's last character
 _HONOURED_SUBTYPE = {"村": "Village", "区": "Village", "镇": "Town", "乡": "Town"}
 
@@ -231,6 +232,8 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             if prev is None:
                 break
             a = next((c for c in counties if prev.start() < c < prev.end() - 1), prev.start())
+            # (在红沙社区、榆红社区: the first item's stem starts after the function word before it)
+            a = max((a + i + 1 for i, c in enumerate(text[a:prev.end()]) if c in _FUNCTION_CHARS), default=a)
             items.insert(0, (a, prev.end()))  # (从江县占里村、…: the village after its county)
         for a, b in items:
             stem = text[a:b - (2 if text.endswith("社区", 0, b) else 1)]

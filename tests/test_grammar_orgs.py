@@ -130,6 +130,12 @@ def test_a_station_named_by_a_town_no_gazetteer_holds(nlp):
     assert {"红柳司法所", "石空派出所"} <= found
     assert not any(o[:2] in ("各司", "基层", "乡镇", "指导") or o[0].isdigit() or "个" in o
                    for o in found), found
+    # a basic court's tribunal named by its town's stem is one too; a kind of court (模拟法庭,
+    # 共享法庭, 少年法庭, 巡回法庭) is none
+    found = orgs(nlp, "阆中市人民法院2023年工作报告\n水观法庭推行“巴巴调解”工作法，彭城人民法庭获评先进。组织模拟"
+                      "法庭活动，建成共享法庭12个，设立少年法庭，开展巡回法庭审判。\n")
+    assert {"水观法庭", "彭城人民法庭"} <= found, found
+    assert not any(o.startswith(("模拟", "共享", "少年", "巡回")) or o[:2].isdigit() for o in found), found
     # a style before 司法所/派出所 names the kind a station is rated as, no station
     found = orgs(nlp, "诸暨市2023年法治政府建设年度报告\n枫桥镇司法所被命名为首批“枫桥式司法所”，全市创建"
                       "“枫桥式派出所”5个，店口派出所获评。\n")

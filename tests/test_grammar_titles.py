@@ -58,6 +58,16 @@ def test_joined_verbs_are_no_part_of_an_unbracketed_title(nlp):
     assert not any(r.startswith(("并", "实施")) for r in regs), regs
 
 
+def test_two_unbracketed_titles_joined_by_he_are_two(nlp):
+    """出台宜宾市城市管理办法和宜宾市养犬管理规定: two instruments, each ending in its kind; 保护和管理
+    办法 is one (its first part ends in no kind), and …办法及实施细则 names the 办法 alone."""
+    text = ("宜宾市2023年法治政府建设年度报告\n市政府出台宜宾市城市管理办法和宜宾市养犬管理规定。市政府制定宜宾市"
+            "历史文化名城保护和管理办法，出台宜宾市物业管理办法及实施细则。\n")
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert {"宜宾市城市管理办法", "宜宾市养犬管理规定", "宜宾市历史文化名城保护和管理办法", "宜宾市物业管理办法"} <= regs, regs
+    assert not any("办法和" in r or "办法及" in r or r == "实施细则" for r in regs), regs
+
+
 def test_titled_works_and_research_projects_are_programs(nlp):
     text = ("三亚市报告\n拍摄的普法微电影《渔火》获评优秀作品,《涉海纠纷多元化解路径研究》课题通过验收,"
             "在《海南日报》刊发,印发《三亚市海域使用管理办法》。\n")

@@ -294,12 +294,20 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
         pos = v.end()
         while True:
             m = _ITEM_RE.match(text, pos)
-            if m is None or m.end() - m.start() > 40:
+            if m is None:
                 break
-            item = m.group(0)
+            start, end = m.span()
+            # (A办法和B规定: two items joined by 和 or 及 inside one run of characters)
+            joint = next((k for k in range(start + 4, end - 4) if text[k] in "和及"
+                          and text.endswith(suffixes, start, k)), None)
+            if joint is not None:
+                end = joint
+            if end - start > 40:
+                break
+            item = text[start:end]
             if pos > v.end() and (_MAKING_VERBS.match(item) or _APPLYING_VERBS.match(item)):
                 break  # …清单、落实…: a new verb, whose own items are read from it
-            after = text[m.end():m.end() + 1]
+            after = text[end:end + 1]
             suffix = next((s for s in suffixes if item.endswith(s)), None) \
                 if item[-1] in _UNBRACKETED_LAST else None
             if suffix is None or (after and after not in "、，,。；;和及“\n"):
@@ -309,11 +317,10 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
                     or "的" in stem or "类" in stem or re.search(r"[0-9]+[项个种]", stem) \
                     or "有关" in stem:
                 break  # 编制30类企业合规经营指引: a count of documents, not one; 修订完善有关规定: no name
-            out.append(Candidate(m.start(), m.end(), EntityType.REGULATION, item, "instrument",
-                                 regulation_kind(item)))
+            out.append(Candidate(start, end, EntityType.REGULATION, item, "instrument", regulation_kind(item)))
             if after not in "、和及":
                 break
-            pos = m.end() + 1
+            pos = end + 1
     return out
 
 

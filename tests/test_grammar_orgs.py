@@ -172,6 +172,17 @@ def test_a_towns_law_enforcement_team_is_a_body(nlp):
     assert not any(o.endswith(("执法队伍", "各执法队")) or o == "余姚市执法队" for o in found), found
 
 
+def test_the_offices_county_bureaus_keep_in_towns_are_bodies(nlp):
+    """大唐镇财政所, 枫桥镇卫生院, 牌头镇林业站, and 店口市场监管所 named by the town's stem alone: bodies
+    (they are honoured as units); 各乡镇卫生院, 基层市场监管所, 全市财政所 name none."""
+    found = orgs(nlp, "诸暨市2023年法治政府建设年度报告\n诸暨市司法局\n店口市场监管所被评为先进集体。枫桥镇卫生院"
+                      "开展普法，大唐镇财政所获评先进，牌头镇林业站参加。各乡镇卫生院参加，基层市场监管所开展检查，"
+                      "全市财政所统一部署。\n")
+    assert {"店口市场监管所", "枫桥镇卫生院", "大唐镇财政所", "牌头镇林业站"} <= found, found
+    assert not any(o.startswith(("各", "基层", "全市", "乡镇")) or o in ("诸暨市财政所", "诸暨市卫生院")
+                   for o in found), found
+
+
 def test_an_internal_office_names_its_department(nlp):
     """市司法局行政复议科: the department (市司法局) is mentioned with its office."""
     found = orgs(nlp, "德州市2023年法治政府建设年度报告\n德州市人民政府\n市司法局行政复议科科长参加。\n")

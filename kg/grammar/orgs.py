@@ -907,9 +907,10 @@ def _own_branches(text: str, ctx: DocContext, places: Sequence[Candidate], found
 
 #: a township's stations, named after it (X司法所, X派出所)
 _STATION_CORES = ("司法所", "派出所")
-#: the offices found by a town's stem alone: the stations and a basic court's tribunals (水观法庭,
-#: 彭城人民法庭; 模拟法庭, 共享法庭, 少年法庭 are kinds: their stems are words)
-_STATION_RE = re.compile("|".join((*_STATION_CORES, "人民法庭", "法庭")))
+#: the offices found by a town's stem alone: the stations, a basic court's tribunals (水观法庭,
+#: 彭城人民法庭; 模拟法庭, 共享法庭, 少年法庭 are kinds: their stems are words) and the market
+#: bureau's (店口市场监管所)
+_STATION_RE = re.compile("|".join((*_STATION_CORES, "人民法庭", "法庭", "市场监管所")))
 #: what a station's stem never holds: levels, numbers and quantity words, determiners, and 式
 #: (“枫桥式司法所”, “枫桥式派出所”: a style, the kind a station is rated as, no town's station)
 _NOT_IN_STATION_STEM = set("省市县区镇乡村街道个各全本该我每其式") | _FUNCTION_BEFORE

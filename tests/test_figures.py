@@ -144,6 +144,19 @@ def test_statistics_table_cell_by_cell():
     assert datasets[1].mismatches == ("行政检查实施次数: 3000 ≠ 3100",)
 
 
+def test_places_and_figures_listed_respectively_are_paired_in_order(nlp):
+    """青秀区、西乡塘区行政复议纠错率分别为9.8%、7.6%: each district its own figure (the last place took
+    the first figure); a list whose lengths differ (三个区…分别为两个数) names none that way."""
+    text = ("南宁市司法局2024年上半年工作总结\n青秀区、西乡塘区行政复议纠错率分别为9.8%、7.6%。"
+            "兴宁区、江南区、良庆区行政复议纠错率分别为5.1%、6.2%。\n")
+    got = facts(observations(nlp, text))
+    assert ("青秀区", 2024, "行政复议纠错率", Decimal("9.8"), "%") in got, got
+    assert ("西乡塘区", 2024, "行政复议纠错率", Decimal("7.6"), "%") in got, got
+    assert not any(a == "西乡塘区" and v == Decimal("9.8") for a, _, _, v, _ in got), got
+    assert not any(a in ("兴宁区", "江南区", "良庆区") and v == Decimal("5.1") and a != "兴宁区"
+                   for a, _, _, v, _ in got), got
+
+
 def test_a_table_pasted_with_tabs_reads_as_the_same_table_with_bars(nlp):
     """Cells separated by tabs (a spreadsheet pasted into a text) are cells: the same figures as
     the table written with |, each once (its rows are no running text); a line of running text

@@ -166,6 +166,14 @@ def test_a_sound_name_never_takes_the_receiving_verb_after_it(nlp):
     assert not any(p.endswith("获") for p in persons(nlp, text))
 
 
+def test_a_posts_qualifier_in_brackets_between_title_and_name(nlp):
+    """副县长（挂职）孙七, 局长（主持工作）周明, 二级调研员（正处级）刘强 name officials; 局长（左一）带头述法
+    (a caption's position, no qualifier of a post) names none."""
+    text = ("宜宾市2023年法治政府建设年度报告\n副县长（挂职）孙七参加。局长（主持工作）周明讲话。二级调研员（正处级）"
+            "刘强出席。局长（左一）带头述法。\n")
+    assert persons(nlp, text) == {"孙七", "周明", "刘强"}
+
+
 def test_judges_and_procurators_named_after_their_rank(nlp):
     """审判员张丽华, 检察员王强, 执行员李明: court and procuratorate staff named after their rank are
     officials; a party's lawyer or a people's assessor is not (律师赵某, 人民陪审员孙红)."""

@@ -20,7 +20,9 @@ _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
 _AFTER_ORG = re.compile(rf"(?:司法所|派出所|法院|检察院|局|办|中心|工作站|服务站)([{HAN}]{{2,3}})")
 _BEFORE_NAME_ALT = "|".join(map(re.escape, sorted((*POSITIONS, *PERSON_HONOUR_HEADS), key=len, reverse=True)))
-_TITLE_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})[”’」]?(?:[、，,：:]|[ \t\u3000]+)?([{HAN}]{{2,3}})")
+#: a qualifier of a post in brackets between the title and the name (副县长（挂职）孙七, 局长（主持工作）)
+_POST_QUALIFIER = r"(?:[（(](?:挂职|兼|主持工作|[正副][厅局处科]级)[）)])?"
+_TITLE_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT}){_POST_QUALIFIER}[”’」]?(?:[、，,：:]|[ \t\u3000]+)?([{HAN}]{{2,3}})")
 #: a name of the north-west written by its sounds, its parts joined by a middle dot (买买提·艾力,
 #: 阿依古丽·吐尔逊): after a title, the dot itself says a name follows
 _TITLE_DOTTED_NAME = re.compile(rf"(?:{_BEFORE_NAME_ALT})[”’」]?(?:[、，,：:]|[ \t\u3000]+)?"

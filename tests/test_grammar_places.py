@@ -452,3 +452,33 @@ def test_a_state_farm_where_it_stands_as_a_town(nlp):
     rels = triples(ex)
     assert ("红星农场", "implements", "“一站式”矛盾纠纷调处模式") in rels
     assert ("格球山农场", "receivedAward", "黑龙江省民主法治示范村") in rels
+
+
+def test_a_seat_town_named_by_its_county_and_a_list_item_with_xin_before_a_town(nlp):
+    """滦平县滦平镇-style seat towns: a town whose stem is the report's own county's short name is
+    a name even where jieba reads the stem as an adverb; 新 opens the first item of a list whose
+    next item is a town (新集铺镇、东湖乡); a kind (重点镇) or a verb's object (新建镇、村两级) is none."""
+    ex, rels = run(nlp, "正定县人民政府关于2023年度法治政府建设情况的报告\n正定镇综合行政执法队被评为全市规范执法"
+                        "示范单位。县司法局在新集铺镇、东湖乡、西岗乡先行试点。推进重点镇、城关镇建设。新建镇、村两级"
+                        "服务站12个。\n")
+    names = place_names(ex)
+    assert {"正定镇", "新集铺镇", "东湖乡", "西岗乡", "城关镇"} <= names, names
+    assert not {"重点镇", "新建镇", "推进重点镇"} & names, names
+    assert {("正定镇", "正定县"), ("新集铺镇", "正定县"), ("正定镇综合行政执法队", "正定镇")} <= rels
+    # in another county's report the adverb's stem names no town
+    ex, _ = run(nlp, "柳溪县司法局2023年工作总结\n工作正定镇静推进。\n")
+    assert not any(n.endswith("镇") for n in place_names(ex)), place_names(ex)
+
+
+def test_an_industrial_zone_named_by_its_stem(nlp):
+    """莘庄工业区-style zones (a stem that is no common word, then 工业区) are places; 传统工业区,
+    老工业区 describe, and a body after a zone named with a county's short form is the zone's."""
+    ex, rels = run(nlp, "闵行区司法局2023年工作总结\n马陆工业区人民调解委员会、闵行经济技术开发区人民调解委员会"
+                        "调解成功率均达98%。推进传统工业区改造，加快老工业区搬迁。\n")
+    names = place_names(ex)
+    assert {"马陆工业区", "闵行经济技术开发区"} <= names, names
+    assert not {"传统工业区", "老工业区", "工业区"} & names, names
+    orgs = {m.key.name for m in ex.mentions if m.key.etype is EntityType.ORGANIZATION}
+    assert {"马陆工业区人民调解委员会", "闵行经济技术开发区人民调解委员会"} <= orgs, orgs
+    assert "闵行区经济技术开发区人民调解委员会" not in orgs
+    assert ("闵行经济技术开发区人民调解委员会", "闵行经济技术开发区") in rels

@@ -604,8 +604,12 @@ def _place_prefixes(text: str, places: Sequence[Candidate],
     means by itself (全市司法所); towns also by their stem (青石 for 青石镇: 青石司法所). A short form
     right after an opening quote opens a brand named after the place, as a town's stem does
     there (“历下泉城办”服务品牌, “望京议事厅”), no body."""
+    furthest: dict[int, int] = {}  # where the longest place mention opening at each offset ends
+    for p in places:
+        furthest[p.start] = max(furthest.get(p.start, 0), p.end)
     prefixes = [(p.start, p.end, p) for p in places if p.end not in starts and p.source != "selfref"
-                and not (_after_opening_quote(text, p.start) and text[p.start:p.end] != p.name)]
+                and not (_after_opening_quote(text, p.start) and text[p.start:p.end] != p.name)
+                and furthest[p.start] == p.end]  # (闵行 of 闵行经济技术开发区: the body is the zone's)
     prefixes.extend(_town_stem_mentions(text, places))
     return prefixes
 

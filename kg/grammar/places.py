@@ -24,7 +24,7 @@ _ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经�
                   "工业园区", "高新区", "经开区", "开发区", "新区", "度假区")
 #: the first of _ZONE_SUFFIXES (in their order) that follows a position
 _ZONE_SUFFIX_RE = re.compile("|".join(map(re.escape, _ZONE_SUFFIXES)))
-_NAMED_ZONE_SUFFIX = re.compile("高新技术产业开发区|经济技术开发区|经济开发区|旅游度假区|综合保税区|保税区|工业园区")
+_NAMED_ZONE_SUFFIX = re.compile("高新技术产业开发区|经济技术开发区|经济开发区|旅游度假区|综合保税区|保税区|工业园区|工业区")
 _NAMED_ZONE = re.compile(rf"([{HAN}]{{2,6}}?)({_NAMED_ZONE_SUFFIX.pattern})")
 _TOWN_RE = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡|苏木)(?![{HAN}]{{0,1}}(?:镇|村|干部|级|长|政府工作))")
 _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
@@ -322,8 +322,8 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
         stem, start = m.group(1), m.start()
         while len(stem) > 2 and (stem[:2] in verbs_and_adverbs() or stem.startswith(PROMPTING_VERBS)):
             stem, start = stem[2:], start + 2  # 推动花桥经济开发区建设: the verb is no part of the name
-        if _bad_parts(stem):
-            continue
+        if _bad_parts(stem) or stem in common_words():
+            continue  # 传统工业区, 国家高新技术产业开发区: a word before the kind describes it, names none
         out.append(PlaceHit(Candidate(start, m.end(), EntityType.PLACE, text[start:m.end()], "place",
                                       "DevelopmentZone"), None, None))
     return out + _new_areas(text, hits) + _cooperation_zones(text, hits)
@@ -480,11 +480,13 @@ def _ethnic_end(stem: str) -> int:
     return len(e) if e and len(stem) - len(e) >= 2 else 0
 
 
-def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, listed: bool = False) -> bool:
+def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, listed: bool = False,
+               before_town: bool = False) -> bool:
     """Whether `stem` (text[s:], its suffix ending at `e`) may be a town's: no character or word
     of a phrase (unless its county is written right before it, it is listed after a town:
     群力街道、新农镇, or an ethnic group's name closes it: 文明瑶族乡), no verb opening it, no
-    城乡/城镇."""
+    城乡/城镇. `before_town`: a town of a list follows it (新城铺镇、南牛乡): 新 and 老 are the
+    name's then, as after a town."""
     suffix_start = s + len(stem)
     after_county = _is_county(adjacent)
     ethnic = _ethnic_end(stem)
@@ -495,7 +497,8 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
             return False
     else:
         bad = _bad_parts(core)
-        if not _stem_ok(core, bad) and not ((after_county or listed or ethnic) and _STEM_BAD_UNLESS_COUNTY.issuperset(bad)):
+        if not _stem_ok(core, bad) and not ((after_county or listed or ethnic) and _STEM_BAD_UNLESS_COUNTY.issuperset(bad)) \
+                and not (before_town and _NAME_AGE_CHARS.issuperset(bad)):
             return False
     sound_he = _sound_he(text, s, core)
     if ("和" in core[1:len(core) - (len(core) == 2)] and not sound_he) \
@@ -511,6 +514,27 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
         suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")))
 
 
+#: the characters of a name's age (新城铺镇, 老街镇): words of a phrase elsewhere (新建镇, 老乡镇)
+_NAME_AGE_CHARS = frozenset("新老")
+
+
+def _seat_stems(ctx: DocContext) -> frozenset[str]:
+    """The short names the gazetteer gives the report's county (正定 of 正定县)."""
+    county = ctx.county
+    if not county:
+        return frozenset()
+    return frozenset(county[:n] for n in range(2, len(county))
+                     if any(d.name == county for d in gazetteer().lookup(county[:n])))
+
+
+def names_town(cell: str) -> bool:
+    """Whether a table cell is a town's name and nothing more (豫海镇, 城关街道 in a table of the
+    county's towns): a town suffix closing a 2–4 character stem that fits as in running text."""
+    m = _TOWN_SUFFIX_RE.search(cell, 2)
+    return m is not None and m.end() == len(cell) and m.start() <= 4 \
+        and _stem_fits(cell, 0, cell[:m.start()], len(cell), None)
+
+
 def _sound_he(text: str, s: int, core: str) -> bool:
     """Whether 和 is a sound of the name rather than a joint (伊和淖尔苏木, 伊和乌拉镇: Mongolian
     names written for their sounds): it follows the stem's first character, two characters or
@@ -524,11 +548,13 @@ _CLAUSE_OPENERS = "\n。，,；;：:“（("
 
 
 def _stem_before(text: str, start: int, e: int, ends: dict[int, PlaceHit],
-                 token_starts: Collection[int] | None,
-                 listed: Collection[int] = ()) -> tuple[int, str, PlaceHit | None] | None:
+                 token_starts: Collection[int] | None, listed: Collection[int] = (),
+                 seat: Collection[str] = (), before_town: bool = False) -> tuple[int, str, PlaceHit | None] | None:
     """(start, stem, the place written right before it) of the longest stem before the suffix at
     `start` that fits and opens where a name may (after a break, a function word, a verb, or an
-    adjacent higher place); None for none.  `listed`: the offsets a town's list goes on at."""
+    adjacent higher place); None for none.  `listed`: the offsets a town's list goes on at;
+    `seat`: the report's county's short names (its seat town may bear one: 正定县正定镇, though
+    jieba reads 正定 as an adverb); `before_town`: a town of the list follows the suffix."""
     t = _HAN_TAIL.search(text, max(0, start - 6), start)
     han = t.end() - t.start()  # a stem is all Han: at most this long
     for length in (6, 5, 4, 3, 2):
@@ -537,7 +563,7 @@ def _stem_before(text: str, start: int, e: int, ends: dict[int, PlaceHit],
             continue
         stem = text[s:start]
         prev = ends.get(s)
-        if not _stem_fits(text, s, stem, e, prev, s in listed):
+        if not _stem_fits(text, s, stem, e, prev, s in listed or stem in seat, before_town):
             continue
         before = text[max(0, s - 2):s]
         if prev is not None or s == 0 or not is_han(text[s - 1]) or text[s - 1] in _NAME_OPENS_AFTER \
@@ -554,14 +580,26 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
     ends = {h.candidate.end: h for h in hits}
     out: list[PlaceHit] = []
     listed: set[int] = set()  # right after a town and 、: the next item of a list of towns
-    for start, e in sorted(m.span() for p in _TOWN_SUFFIXES for m in p.finditer(text)):
-        if text.startswith(TOWN_SUFFIX_WORDS, start):
-            continue  # 群众镇定自若: a word, no town's suffix
+    seat = _seat_stems(ctx)
+    suffixes = sorted(m.span() for p in _TOWN_SUFFIXES for m in p.finditer(text)
+                      if not text.startswith(TOWN_SUFFIX_WORDS, m.start()))  # 群众镇定自若: a word
+    found_at: dict[tuple[int, int], tuple[int, str, PlaceHit | None]] = {}
+    for start, e in suffixes:
+        found = _stem_before(text, start, e, ends, token_starts, listed, seat)
+        if found is not None:
+            found_at[(start, e)] = found
+            if text.startswith("、", e):
+                listed.add(e + 1)
+    # a list's item whose stem holds 新 or 老 before a town of the list (新城铺镇、南牛乡), from the last
+    starts = {f[0] for f in found_at.values()}
+    for start, e in reversed(suffixes):
+        if (start, e) not in found_at and text.startswith("、", e) and e + 1 in starts:
+            found = _stem_before(text, start, e, ends, token_starts, listed, seat, before_town=True)
+            if found is not None:
+                found_at[(start, e)] = found
+                starts.add(found[0])
+    for (start, e), (s, stem, prev) in sorted(found_at.items()):
         suffix = text[start:e]
-        found = _stem_before(text, start, e, ends, token_starts, listed)
-        if found is None:
-            continue
-        s, stem, prev = found
         name = stem + suffix
         own = _own_county(prev, ctx)
         if _is_county(prev):
@@ -575,8 +613,6 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
         aliases = (text[prev.candidate.start:e],) if prev is not None and not own else ()
         out.append(PlaceHit(Candidate(s, e, EntityType.PLACE, name, "town", "Town",
                                       aliases=aliases), None, parent))
-        if text.startswith("、", e):
-            listed.add(e + 1)
         # 通山岭镇生态柳湾新村: a village right after its town; a one-character stem (天荒坪镇余村)
         # only when nothing of a word follows it (被, 、, a break)
         v = _VILLAGE_AFTER.match(text, e) or _VILLAGE_AFTER_ONE.match(text, e)

@@ -211,6 +211,33 @@ def test_numbered_rows_and_year_columns():
     }
 
 
+def test_a_countys_table_of_its_towns():
+    """A county report's table of its towns (rows 石门镇, 城关街道): each row is its town, the title's
+    lead (各乡镇) no part of the measure and a word the topic and a header share said once
+    (人民调解 › 调解纠纷数); a row that is no town's name (示范镇, 小计) is read for no place."""
+    text = ("附表：2024年各乡镇人民调解工作情况\n"
+            "乡镇 | 调解纠纷数（件） | 调解成功率 |\n"
+            "石门镇 | 356 | 98.6% |\n"
+            "城关街道 | 218 | 97.2% |\n"
+            "示范镇 | 17 | 90.0% |\n"
+            "小计 | 591 | 97.9% |\n")
+    obs, _ = match_stat_tables("t", text, DocContext(province="宁夏回族自治区", city="吴忠市", county="同心县"), 2024)
+    got = {(o.area.name, o.year, o.measure, Decimal(o.value), o.unit) for o in obs}
+    assert got == {
+        ("石门镇", 2024, "人民调解纠纷数", 356, "件"), ("石门镇", 2024, "人民调解成功率", Decimal("98.6"), "%"),
+        ("城关街道", 2024, "人民调解纠纷数", 218, "件"), ("城关街道", 2024, "人民调解成功率", Decimal("97.2"), "%"),
+    }, got
+
+
+def test_zai_opening_a_state_is_part_of_the_measure(nlp):
+    """全县在册社区矫正对象142人: 在册 (registered) is the measure's, as 在押 is; 在 before a place
+    is a preposition and no part of it."""
+    text = "同心县司法局2024年工作报告\n全县在册社区矫正对象142人。在全县开展法治培训36场。\n"
+    measures = {o.measure for o in observations(nlp, text).observations}
+    assert {"在册社区矫正对象", "开展法治培训"} <= measures, measures
+    assert not any(m.startswith(("册", "在全县")) for m in measures), measures
+
+
 def test_a_regulation_table_has_no_figures():
     text = ("序号 | 文件名称 | 文号 | 制定单位 |\n1 | 某市行政执法公示办法 | 某政发〔2022〕6号 | 某市人民政府 |\n")
     assert match_stat_tables("t", text, DocContext(province="浙江省"), 2022) == ([], [])

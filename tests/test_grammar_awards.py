@@ -655,3 +655,17 @@ def test_an_honour_named_by_its_kind_alone_is_the_documents_one_of_that_kind(nlp
     two = names_by_type(extraction(nlp, "钦州市法治建设报告\n浦北县获评先进单位。浦北县被评为全区司法行政工作"
                                         "先进单位，灵山县被评为全市法治建设先进单位。\n")).get(EntityType.AWARD, set())
     assert "先进单位" in two, two
+
+
+def test_a_scope_and_a_mark_alone_name_no_honour_and_a_lists_naming_act_is_not_its_name(nlp):
+    """获评全国优秀: the mark qualifies nothing named (全国优秀律师 is an honour); 公布…命名名单: the
+    act names the list, the honour is the rest (…示范县, not …示范县命名)."""
+    names, rels = run(nlp, "杞县2024年度法治建设亮点\n县法院葛岗人民法庭获评全国优秀。李明获评全国优秀律师。"
+                           "王强被评为全市十佳。\n2024年11月，省委依法治省办公布第二批全省法治政府建设示范县命名名单，"
+                           "杞县榜上有名。\n")
+    awards = names.get(EntityType.AWARD, set())
+    assert "全国优秀律师" in awards, awards
+    assert not {"全国优秀", "全市十佳"} & awards, awards
+    assert "第二批全省法治政府建设示范县" in awards, awards
+    assert not any(a.endswith("命名") for a in awards), awards
+    assert ("杞县", "第二批全省法治政府建设示范县") in received(rels)

@@ -238,7 +238,9 @@ def _collection(text: str, m: re.Match[str]) -> tuple[Candidate, tuple[int, int]
 
 
 #: 公布了第三批…名单: the honour whose holders a body publishes (the body is its conferrer)
-_PUBLISHED_RE = re.compile("(?:" + trie_pattern(AWARD_PUBLISH_VERBS) + r")了?(?P<name>[^，,。；;：:\n《》]{4,40}?)名单")
+#: (…命名名单, …表彰名单: the conferring act names the list, not the honour)
+_PUBLISHED_RE = re.compile("(?:" + trie_pattern(AWARD_PUBLISH_VERBS) + r")了?(?P<name>[^，,。；;：:\n《》]{4,40}?)"
+                           "(?:" + trie_pattern(AWARD_ACTIVE_VERBS) + ")?名单")
 #: 榜上有名 at a clause's end: the one before it holds the honour of the list named just before
 _ON_LIST_RE = re.compile("(?:" + trie_pattern(AWARD_ON_LIST_CUES) + r")(?=[，,。；;！!\n]|$)")
 
@@ -263,7 +265,7 @@ def _published_events(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
 
 #: a line naming the list of an honour's holders (附件2：第三批全省民主法治示范村（社区）名单)
 _LIST_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:附件\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*)?"
-                           r"(?P<name>[^\n：:。，,；;]{4,40}?)(?:名单|名录)[ \t\u3000]*$")
+                           r"(?P<name>[^\n：:。，,；;]{4,40}?)(?:" + trie_pattern(AWARD_ACTIVE_VERBS) + r")?(?:名单|名录)[ \t\u3000]*$")
 
 
 def _list_lines(text: str, start: int) -> tuple[int, int] | None:

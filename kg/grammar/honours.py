@@ -36,6 +36,8 @@ _SCOPED = re.compile(rf"(?:\d{{4}}年度?)?(?:{_EDITION}{_SCOPE_WORD}?|{_SCOPE_W
 #: a scope and a mark of distinction (全国模范司法所长, 全区优秀县长: 全区 an autonomous region's or a
 #: district's scope, as 全州, 全盟, 全县 are theirs)
 _SCOPE_HONOUR = re.compile(rf"(?:第.{{1,3}}[届批])?{_SCOPE_WORD}\S{{0,8}}(?:模范|优秀|先进|标兵|十佳|最美)")
+#: a scope and a mark alone (获评全国优秀): the mark qualifies nothing named, so no honour is
+_BARE_MARK = re.compile(rf"{_SCOPED.pattern}(?:模范|优秀|先进|十佳|最美)")
 #: what makes a thing created (创建…) an honour: a scope or the mark of a model
 _CREATED_HONOUR = re.compile(r"全国|全省|全市|全区|全县|省级|市级|县级|国家|示范|模范|文明|先进|标准化|规范化")
 
@@ -111,7 +113,7 @@ def is_honour(title: str, select: bool = False) -> bool:
     an honour's ending, a prize (not a rank alone); a scoped name closing on a quoted one
     (全省…县乡“最佳实践”); after a cue of selection (`select`), a scoped designation (入选全省…
     揭榜挂帅项目); a candidacy for one of those (…示范县候选, …提名城市)."""
-    if not 3 <= len(title) <= 40 or _BARE_RANK.fullmatch(title):
+    if not 3 <= len(title) <= 40 or _BARE_RANK.fullmatch(title) or _BARE_MARK.fullmatch(title):
         return False
     candidacy = _CANDIDACY.search(title)
     if candidacy is not None:

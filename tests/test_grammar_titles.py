@@ -112,3 +112,13 @@ def test_work_norms_are_instruments_and_a_periodical_is_named_with_its_kind(nlp)
             "《人民调解》期刊刊发经验。\n")
     assert found(nlp, text, EntityType.REGULATION) == {"海西州行政复议工作规范"}
     assert {"《法治规范》杂志", "《人民调解》期刊"} <= found(nlp, text, EntityType.ORGANIZATION)
+
+
+def test_an_ordinal_describes_an_unbracketed_instrument_and_names_none(nlp):
+    """出台首部…规定, 制定第一部…办法: the item's place in a series describes it; a named one after
+    the same verb is an instrument."""
+    text = ("杞县2024年法治建设亮点\n出台首部县级规范性文件管理规定。县政府制定第一部行政执法监督办法。"
+            "县司法局制定杞县政府法律顾问工作规则。\n")
+    names = found(nlp, text, EntityType.REGULATION)
+    assert "杞县政府法律顾问工作规则" in names, names
+    assert not any(n.startswith(("首部", "第一部")) or "监督办法" in n for n in names), names

@@ -280,6 +280,8 @@ _APPLYING_VERBS = re.compile(r"(?:严格|全面)?(?:执行|实行|推行|落实|
 _LIST_SUFFIXES = ("负面清单", "权责清单", "责任清单", "事项清单")
 _UNBRACKETED_LAST = frozenset(s[-1] for s in _UNBRACKETED_SUFFIXES)  # an item's last character
 _ITEM_RE = re.compile(r"(?:[\u4e00-\u9fff0-9]|[(（][^()（）\n，。；]{1,10}[)）])+")
+#: an ordinal opening the item (出台首部…规定, 制定第一部…办法): its place in a series describes it, no name
+_ORDINAL_OPENING = re.compile(r"(?:首|第[一二三四五六七八九十0-9]+)[部个批项件]")
 _GENERIC_INSTRUMENT = ("工作", "实施", "相关", "有关", "各项", "各类", "配套", "一系列", "系列", "专项", "具体",
                        "年度", "这一", "该", "本", "新", "一批", "多项", "每日", "每周", "每月", "每年")
 
@@ -315,7 +317,7 @@ def match_unbracketed_instruments(text: str) -> list[Candidate]:
             stem = item[: len(item) - len(suffix)]
             if len(re.sub(r"[(（][^()（）]*[)）]|[0-9]+年度?", "", stem)) < 4 or stem.startswith(_GENERIC_INSTRUMENT) \
                     or "的" in stem or "类" in stem or re.search(r"[0-9]+[项个种]", stem) \
-                    or "有关" in stem:
+                    or "有关" in stem or _ORDINAL_OPENING.match(stem):
                 break  # 编制30类企业合规经营指引: a count of documents, not one; 修订完善有关规定: no name
             out.append(Candidate(start, end, EntityType.REGULATION, item, "instrument", regulation_kind(item)))
             if after not in "、和及":

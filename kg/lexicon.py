@@ -125,12 +125,12 @@ ORG_BAD_MIDDLES: tuple[str, ...] = (
 #: the words of standard organ names that would read as activities elsewhere: the departments
 #: the institutional reforms name in every city and county (人力资源和社会保障局, 医疗保障局,
 #: 住房和城乡建设局, 投资促进局), 建设 as the noun a managing or overseeing body is named after
-#: (营商环境建设监督局, 政务服务和数字化建设管理局, 重点工程建设服务中心), the party's departments
+#: (营商环境建设监督局, 政务服务和数字化建设管理局, 重点工程建设服务中心), housing (住房保障和房屋管理局), the party's departments
 #: (社会工作部, 统一战线工作部, 直属机关工作委员会), and sub-units (…行政执法协调监督科,
 #: 社会矛盾纠纷调处化解中心)
 ORG_STANDARD_PHRASES: tuple[str, ...] = (
     "社会保障", "医疗保障", "城乡建设", "建设管理", "建设监督", "建设服务", "投资促进", "贸易促进",
-    "社会工作", "统一战线工作", "机关工作", "协调监督", "纠纷调处",
+    "社会工作", "统一战线工作", "机关工作", "协调监督", "纠纷调处", "住房保障",
 )
 
 #: cores of the groups and joint meetings a body sets up for a task: their names state the

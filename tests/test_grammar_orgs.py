@@ -652,3 +652,13 @@ def test_a_firms_office_named_with_its_city_in_brackets(nlp):
     found = orgs(nlp, text)
     assert {"北京大成（深圳）律师事务所", "上海锦天城（杭州）律师事务所"} <= found, found
     assert not any(o.startswith(("聘请", "各")) for o in found), found
+
+
+def test_housing_security_bureaus_hold_a_standard_phrase(nlp):
+    """住房保障局, 住房保障和房屋管理局: 保障 is part of the department's standard name there; the
+    activity (加强住房保障工作) is still none."""
+    text = ("徐汇区司法局2024年工作总结\n区住房保障局牵头，区住房保障和房屋管理局配合。"
+            "全区加强住房保障工作。\n")
+    found = orgs(nlp, text)
+    assert {"徐汇区住房保障局", "徐汇区住房保障和房屋管理局"} <= found, found
+    assert not any("加强" in o or o.endswith("工作") for o in found), found

@@ -1072,3 +1072,14 @@ def test_the_production_and_construction_corps_is_a_body_not_the_region(nlp):
     rels = triples(ex)
     assert ("新疆生产建设兵团第一师阿拉尔市司法局", "implements", "“兵地联调”机制") in rels, rels
     assert ("兵团人民调解工作规范", "issuedBy", "新疆生产建设兵团司法局") in rels, rels
+
+
+def test_an_instrument_passed_by_a_governments_meeting_is_its_issuer(nlp):
+    """经区政府常务会议审议通过, 经区政府第45次常务会议审议通过: the government whose meeting
+    passed it issued it; a review (经区司法局备案审查通过) issues nothing."""
+    rels = relations(nlp, "徐汇区司法局2024年工作总结\n《徐汇区人才公寓管理办法》由区房管局起草，经区政府常务会议"
+                          "审议通过后印发。区司法局起草《徐汇区停车场管理办法》，经区政府第45次常务会议审议通过。"
+                          "《徐汇区文明养犬实施细则》经区司法局备案审查通过。\n")
+    assert ("徐汇区人才公寓管理办法", "issuedBy", "徐汇区人民政府") in rels
+    assert ("徐汇区停车场管理办法", "issuedBy", "徐汇区人民政府") in rels
+    assert not any(h == "徐汇区文明养犬实施细则" and p == "issuedBy" for h, p, t in rels), rels

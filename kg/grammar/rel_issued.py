@@ -42,7 +42,9 @@ _ISSUED_AND_CARRIED = re.compile(f"(?:{_VERBS})了?并(?:{_CARRY})$")
 _SIGNING_VERB_END = re.compile(f"(?:{'|'.join(SIGNING_VERBS)})了?$")
 _SENTENCE_BREAK = re.compile(r"[，,。；;]")
 #: a verb of passing that closes its clause (…和市人大常委会审议通过，): its object came before
-_PASSED_AFTER_BODY = re.compile(r"(?:审议通过|表决通过|审议批准|批准)(?=[，,。；;\n]|$|后)")
+#: (经区政府常务会议审议通过, 经市政府第45次常务会议审议通过: the body's meeting passed it)
+_PASSED_AFTER_BODY = re.compile(r"(?:第[0-9一二三四五六七八九十百]+次)?(?:常务会议|全体会议|主任会议|党组会议|会议)?"
+                                r"(?:审议通过|表决通过|审议批准|批准)(?=[，,。；;\n]|$|后)")
 
 
 #: an enumeration of what the clause before it counted (制定规章2部，分别是《A》和《B》)

@@ -1083,3 +1083,20 @@ def test_an_instrument_passed_by_a_governments_meeting_is_its_issuer(nlp):
     assert ("徐汇区人才公寓管理办法", "issuedBy", "徐汇区人民政府") in rels
     assert ("徐汇区停车场管理办法", "issuedBy", "徐汇区人民政府") in rels
     assert not any(h == "徐汇区文明养犬实施细则" and p == "issuedBy" for h, p, t in rels), rels
+
+
+def test_a_roster_inline_in_the_hosts_words_names_each_speakers_body(nlp):
+    """主持人（区政府新闻办主任 王芳）：今天邀请到副区长张强先生，区司法局党组书记、局长李红女士…: each
+    official's body is the one in his own phrase (after the last comma or bracket), not the
+    first body of the host's line; 李红：我们推行… speaks for her bureau, the host's office for no one."""
+    text = ("石家庄市新华区2024年法治政府建设新闻发布会实录\n\n"
+            "主持人（区政府新闻办主任 王芳）：大家好！今天我们邀请到区政府副区长张强先生，区司法局党组书记、"
+            "局长李红女士，区城市管理局副局长陈刚先生，介绍有关情况。\n"
+            "记者（河北日报）：请问区司法局有哪些举措？\n"
+            "李红：我们推行“老邻居说和”调解模式，全年化解纠纷860件。\n"
+            "记者（石家庄日报）：城管执法方面呢？\n"
+            "陈刚：我们推行“721”执法工作法。\n")
+    rels = relations(nlp, text)
+    assert ("新华区司法局", "implements", "“老邻居说和”调解模式") in rels, rels
+    assert ("新华区城市管理局", "implements", "“721”执法工作法") in rels, rels
+    assert not any("新闻办" in h for h, p, _ in rels if p == "implements"), rels

@@ -316,12 +316,17 @@ def _answer(text: str, start: int, bodies: _Bodies, own: EntityKey | None) -> En
 _INLINE_TURN = re.compile(r"[ \t\u3000]*[：:][ \t\u3000]*")
 
 
+#: what opens the phrase naming an official's posts before his name: a line, a clause (the host's
+#: 今天邀请到区政府副区长赵国栋先生，区司法局局长孙建华女士), a bracket (主持人（区政府新闻办主任 刘倩）)
+_POST_PHRASE_OPENERS = "\n，,。；;：:（("
+
+
 def _roster(text: str, persons: dict[int, Candidate], bodies: _Bodies) -> dict[str, EntityKey]:
-    """Each official whose line names his post before his name (发布人: 贵阳市司法局党委书记、局长
-    陈明) with the body he heads there."""
+    """Each official whose phrase names his post before his name (发布人: 贵阳市司法局党委书记、局长
+    陈明; a roster inline in the host's words) with the body he heads there."""
     out: dict[str, EntityKey] = {}
     for p in persons.values():
-        a = text.rfind("\n", 0, p.start) + 1
+        a = max(text.rfind(c, 0, p.start) for c in _POST_PHRASE_OPENERS) + 1
         if a < p.start and p.name not in out:
             own = bodies.headed(text, a, p.start)
             if own is not None:

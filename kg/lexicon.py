@@ -130,7 +130,7 @@ ORG_BAD_MIDDLES: tuple[str, ...] = (
 #: 社会矛盾纠纷调处化解中心)
 ORG_STANDARD_PHRASES: tuple[str, ...] = (
     "社会保障", "医疗保障", "城乡建设", "建设管理", "建设监督", "建设服务", "投资促进", "贸易促进",
-    "社会工作", "统一战线工作", "机关工作", "协调监督", "纠纷调处", "住房保障",
+    "社会工作", "统一战线工作", "机关工作", "协调监督", "纠纷调处", "住房保障", "营商环境建设",
 )
 
 #: cores of the groups and joint meetings a body sets up for a task: their names state the
@@ -267,6 +267,9 @@ NON_LOCAL_KINDS: tuple[str, ...] = ("监狱", "大学", "学院")
 #: the offices a county's bureau, police or court dispatches to a township, named after it
 #: (舟塔司法所, 石空派出所, 盘龙法庭): where the township is not known, the county is their place
 DISPATCHED_OFFICE_CORES: tuple[str, ...] = ("司法所", "派出所", "人民法庭", "法庭")
+#: the bodies a town or village keeps itself (大唐街道综合行政执法队, 平安村调解委员会): the places
+#: coordinated before one each have theirs (那大镇、木棠镇综合行政执法队)
+PLACE_KEPT_CORES: tuple[str, ...] = ("执法队", "执法中队", "调解委员会", "调委会")
 #: kinds of body a rating is given to (“五星级”调解室, “枫桥式”司法所): after a cue of selection a
 #: quoted rating of one, or a scoped name of one, is a designation, not the body
 RATED_BODY_KINDS: tuple[str, ...] = ("调解室", "调解委员会", "调委会", "调解组织", "矛调中心", "综治中心", "司法所", "工作室", "法庭", "派出所",

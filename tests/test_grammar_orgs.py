@@ -654,11 +654,11 @@ def test_a_firms_office_named_with_its_city_in_brackets(nlp):
     assert not any(o.startswith(("聘请", "各")) for o in found), found
 
 
-def test_housing_security_bureaus_hold_a_standard_phrase(nlp):
-    """住房保障局, 住房保障和房屋管理局: 保障 is part of the department's standard name there; the
-    activity (加强住房保障工作) is still none."""
-    text = ("徐汇区司法局2024年工作总结\n区住房保障局牵头，区住房保障和房屋管理局配合。"
-            "全区加强住房保障工作。\n")
+def test_housing_and_business_environment_bureaus_hold_standard_phrases(nlp):
+    """住房保障局, 住房保障和房屋管理局, 营商环境建设局: 保障 and 建设 are part of the departments'
+    standard names there; the activities (加强住房保障工作, 推进营商环境建设) are still none."""
+    text = ("徐汇区司法局2024年工作总结\n区住房保障局牵头，区住房保障和房屋管理局、区营商环境建设局配合。"
+            "全区加强住房保障工作，推进营商环境建设。\n")
     found = orgs(nlp, text)
-    assert {"徐汇区住房保障局", "徐汇区住房保障和房屋管理局"} <= found, found
+    assert {"徐汇区住房保障局", "徐汇区住房保障和房屋管理局", "徐汇区营商环境建设局"} <= found, found
     assert not any("加强" in o or o.endswith("工作") for o in found), found

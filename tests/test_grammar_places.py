@@ -482,3 +482,27 @@ def test_an_industrial_zone_named_by_its_stem(nlp):
     assert {"马陆工业区人民调解委员会", "闵行经济技术开发区人民调解委员会"} <= orgs, orgs
     assert "闵行区经济技术开发区人民调解委员会" not in orgs
     assert ("闵行经济技术开发区人民调解委员会", "闵行经济技术开发区") in rels
+
+
+def test_towns_of_a_city_without_counties_and_towns_sharing_a_bodys_core(nlp):
+    """In a report of a city with no counties (儋州市, 东莞市) a town named alone lies in the city;
+    那大镇、木棠镇综合行政执法队: each town has its team, and each town stays a place inside it."""
+    ex, rels = run(nlp, "儋州市人民政府关于2023年法治政府建设情况的报告\n那大镇、白马井镇、木棠镇综合行政执法队开展"
+                        "联合检查。长坡镇、东成镇人民调解委员会化解纠纷。\n")
+    assert {("那大镇", "儋州市"), ("白马井镇", "儋州市"), ("木棠镇", "儋州市"), ("长坡镇", "儋州市")} <= rels, rels
+    assert {("那大镇综合行政执法队", "那大镇"), ("白马井镇综合行政执法队", "白马井镇"),
+            ("木棠镇综合行政执法队", "木棠镇"), ("长坡镇人民调解委员会", "长坡镇"),
+            ("东成镇人民调解委员会", "东成镇")} <= rels, rels
+    # a city with counties gives a town named alone no parent
+    _, rels = run(nlp, "洛阳市人民政府关于2023年法治政府建设情况的报告\n白马寺镇综合行政执法队开展检查。\n")
+    assert not any(h == "白马寺镇" for h, _ in rels), rels
+
+
+def test_a_village_listed_before_one_written_under_its_county_and_town(nlp):
+    """栾川县A村、嵩县车村镇B村被…命名为…: the village written after its county and town is found by
+    the town grammar, and the one listed before it (after its own county) is honoured too."""
+    ex, rels = run(nlp, "洛阳市法治政府建设白皮书（2024年）\n栾川县石门沟村、嵩县车村镇天桥沟村被司法部、民政部"
+                        "命名为“全国民主法治示范村（社区）”。\n")
+    assert {("石门沟村", "栾川县"), ("天桥沟村", "车村镇"), ("车村镇", "嵩县")} <= rels, rels
+    got = {h for h, p, t in triples(ex) if p == "receivedAward"}
+    assert got == {"石门沟村", "天桥沟村"}, got

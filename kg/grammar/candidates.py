@@ -65,6 +65,13 @@ def _start(c: Candidate) -> int:
     return c.start
 
 
+def _shares_its_core(place: Candidate, body: Candidate) -> bool:
+    """Whether `body` is the place's own, its core written once after the list of places
+    (长垌乡、六巷乡司法所: 长垌乡's words name 长垌乡司法所): the place stays a mention inside it."""
+    return place.etype == EntityType.PLACE and body.etype == EntityType.ORGANIZATION \
+        and len(body.name) > len(place.name) and body.name.startswith(place.name)
+
+
 def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep a non-overlapping subset: best-ranked first; nested spans of equal source lose."""
     chosen: list[Candidate] = []
@@ -87,7 +94,7 @@ def merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
         if id(c) in chosen_ids or host is None or c.end > host.end or host.etype == EntityType.PLACE \
                 or host.source == "central":  # 北京大学 names no place the report speaks of
             continue
-        if c.start == host.start and c.end == host.end:
+        if c.start == host.start and c.end == host.end and not _shares_its_core(c, host):
             continue  # the same words read another way (“X工作室” as a body, as a brand): a rival, lost
         if host.etype == EntityType.REGULATION and c.etype == EntityType.PROGRAM and c.end >= host.end - 1 \
                 and c.name[-1:] in CLOSING_QUOTES:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 
 from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, DISPATCHED_OFFICE_CORES, GROUP_BAD_MIDDLES, GROUP_CORES,
+                       PLACE_KEPT_CORES,
                        LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_STANDARD_PHRASES, ORG_WORDS_OPENING_WITH_BREAK,
                        OWN_INTERNAL_BODIES, PARTY_BODIES, PROGRAM_HEADS,
                        PREFECTURE_LEVEL_WORDS,
@@ -669,7 +670,7 @@ def _place_body(text: str, ps: int, pe: int, p: Candidate, chain: tuple[int, ...
         up_full = p.name + up if up.endswith(_GOV_CORES) else text[ps:chain[-2]]
         out.extend(_siblings(text, end, p.name if p.subtype == "County" else None, up, up_full,
                              token_starts, starts))
-    if stem.endswith(_GOV_CORES + DISPATCHED_OFFICE_CORES):  # 长垌乡、六巷乡司法所: each town's office
+    if stem.endswith(_GOV_CORES + DISPATCHED_OFFICE_CORES + PLACE_KEPT_CORES):  # 长垌乡、六巷乡司法所: each town's office
         out.extend(_distributed(text, ps, stem, by_end))
     return out
 

@@ -216,6 +216,7 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             taken = {b for h in hits for b in (h.candidate.start, h.candidate.end)}
             counties = {h.candidate.end: h.candidate.name for h in hits if h.candidate.subtype == "County"}
             county_starts = {h.candidate.end: h.candidate.start for h in hits if h.candidate.subtype == "County"}
+            above = {h.candidate.end: h.candidate.start for h in hits if h.candidate.subtype in ("County", "Town")}
         s, e = m.start(), m.end()
         while s > max(last, m.start() - 4) and is_han(text[s - 1]) and s not in counties \
                 and not (m.group() in ("村", "社区") and text[s - 1] in "镇乡" and s - 1 < m.start() - 1):
@@ -223,11 +224,13 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
         if s == m.start():
             continue
         last = e
-        if (s in taken and s not in counties) or e in taken:
-            continue  # a town's village, or part of a longer place
-        items = [(s, e)]
+        found = (s in taken and s not in counties) or e in taken  # a town's village, or part of a longer place
+        items = [] if found else [(s, e)]
+        first = s  # where the listed item opens: before its town and county (嵩县车村镇天桥沟村)
+        while found and first in above:
+            first = above[first]
         # the items listed before it, each perhaps after its county (从江县占里村、榕江县大利村)
-        while (p := county_starts.get(items[0][0], items[0][0])) >= 3 and text[p - 1] == "、":
+        while (p := county_starts.get(first, first)) >= 3 and text[p - 1] == "、":
             prev = _VILLAGE_BEFORE.search(text, max(0, p - 8), p - 1)
             if prev is None:
                 break
@@ -235,6 +238,7 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             # (在红沙社区、榆红社区: the first item's stem starts after the function word before it)
             a = max((a + i + 1 for i, c in enumerate(text[a:prev.end()]) if c in _FUNCTION_CHARS), default=a)
             items.insert(0, (a, prev.end()))  # (从江县占里村、…: the village after its county)
+            first = a
         for a, b in items:
             stem = text[a:b - (2 if text.endswith("社区", 0, b) else 1)]
             county = counties.get(a)
@@ -248,7 +252,7 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
                 if token_starts is None or a not in token_starts or text[a - 1] not in "。，,；;：:":
                     continue
             out.append(PlaceHit(Candidate(a, b, EntityType.PLACE, text[a:b], "town", _HONOURED_SUBTYPE[text[b - 1]]),
-                                None, county or ctx.county))
+                                None, county or town_home(ctx)))
     return out
 
 
@@ -518,6 +522,16 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
 _NAME_AGE_CHARS = frozenset("新老")
 
 
+def town_home(ctx: DocContext) -> str | None:
+    """The division a town named alone lies in: the report's county, else its city where the city
+    has no counties (儋州市, 东莞市: their towns lie in the city itself)."""
+    if ctx.county or not ctx.city:
+        return ctx.county
+    gz = gazetteer()
+    return ctx.city if any(d.level is Level.PREFECTURE and not gz.children(d)
+                           for d in gz.lookup(ctx.city, shorts=False)) else None
+
+
 def _seat_stems(ctx: DocContext) -> frozenset[str]:
     """The short names the gazetteer gives the report's county (正定 of 正定县)."""
     county = ctx.county
@@ -581,6 +595,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
     out: list[PlaceHit] = []
     listed: set[int] = set()  # right after a town and 、: the next item of a list of towns
     seat = _seat_stems(ctx)
+    home = town_home(ctx)
     suffixes = sorted(m.span() for p in _TOWN_SUFFIXES for m in p.finditer(text)
                       if not text.startswith(TOWN_SUFFIX_WORDS, m.start()))  # 群众镇定自若: a word
     found_at: dict[tuple[int, int], tuple[int, str, PlaceHit | None]] = {}
@@ -606,8 +621,8 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
             parent = prev.division.name
         elif prev is not None and prev.candidate.subtype == "DevelopmentZone":
             parent = prev.candidate.name
-        elif (prev is None or own) and ctx.county:
-            parent = ctx.county
+        elif (prev is None or own) and home:
+            parent = home
         else:
             parent = None
         aliases = (text[prev.candidate.start:e],) if prev is not None and not own else ()
@@ -649,7 +664,7 @@ def _farms(text: str, ctx: DocContext, ends: dict[int, PlaceHit], towns: list[Pl
             certain = _is_county(county) \
                 or (a >= 1 and text[a - 1] in _FARM_JOINTS and a - 1 in town_ends)
             if certain or (_FARM_UNIT_AFTER.match(text, e) and stem not in common_words()):
-                parent = county.division.name if county is not None and county.division is not None else ctx.county
+                parent = county.division.name if county is not None and county.division is not None else town_home(ctx)
                 out.append(PlaceHit(Candidate(a, e, EntityType.PLACE, stem + _FARM, "town", "Town"), None, parent))
                 break
         s = text.find(_FARM, e)
@@ -688,7 +703,7 @@ def _known_towns(towns: list[PlaceHit], ctx: DocContext) -> list[PlaceHit]:
             if short is not None:
                 renamed[c.end] = (c.name, short)
                 c = Candidate(c.end - len(short), c.end, EntityType.PLACE, short, "town", "Town")
-                h = PlaceHit(c, None, ctx.county)
+                h = PlaceHit(c, None, town_home(ctx))
         elif c.subtype == "Village" and renamed.get(c.start, ("",))[0] == h.parent:
             old, short = renamed[c.start]
             h = PlaceHit(replace(c, aliases=(short + c.name,)), None, short)  # its town, trimmed

@@ -506,3 +506,20 @@ def test_a_village_listed_before_one_written_under_its_county_and_town(nlp):
     assert {("石门沟村", "栾川县"), ("天桥沟村", "车村镇"), ("车村镇", "嵩县")} <= rels, rels
     got = {h for h, p, t in triples(ex) if p == "receivedAward"}
     assert got == {"石门沟村", "天桥沟村"}, got
+
+
+def test_villages_setting_up_a_body_and_a_towns_own_report(nlp):
+    """在大陆村、荀山社区、安溪村设立调解工作室: villages where a body is set up are named (安溪 is a
+    county's short name, no common word); 推动安溪村、新港村创建…: the verb opening the list is no part
+    of its first name; in a town's own report (…区良渚街道2024年…报告) its villages lie in the town,
+    and a room set up in several villages is no body of the county. 示范社区建立… names none."""
+    ex, rels = run(nlp, "杭州市余杭区良渚街道2024年法治建设工作报告\n在大陆村、荀山社区、安溪村设立调解工作室。"
+                        "推动石桥村、新港村创建省级民主法治村。示范社区建立工作站。\n")
+    names = place_names(ex)
+    assert {"大陆村", "荀山社区", "安溪村", "石桥村", "新港村"} <= names, names
+    assert not any(n.startswith(("推动", "在", "示范")) for n in names), names
+    assert {("大陆村", "良渚街道"), ("安溪村", "良渚街道"), ("石桥村", "良渚街道"), ("良渚街道", "余杭区")} <= rels, rels
+    assert not any(m.key.etype is EntityType.ORGANIZATION and "调解工作室" in m.key.name for m in ex.mentions)
+    # in the county's own report the same village lies in the county
+    _, rels = run(nlp, "杭州市余杭区2024年法治政府建设工作报告\n大陆村获评全国民主法治示范村。\n")
+    assert ("大陆村", "余杭区") in rels, rels

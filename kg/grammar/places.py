@@ -191,10 +191,10 @@ def _village_before(text: str, pos: int, villages: set[str]) -> str | None:
 _HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡)(?=(?:党支部|党委|村委会|居委会|(?:人民)?调解委员会|调委会|司法所"
                                r"|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,4})?"
                                f"(?:被|(?:成功|先后)?(?:{'|'.join(AWARD_CUES)})))")
-#: a village or community opening a clause with a verb creating a program of its own
-#: (百步亭社区创新“居民说事”议事机制), or where one is piloted or carried out (在红沙社区、榆红社区
-#: 试点“居民议事会”制度): its stem is a name, not a word (示范社区创建… is none)
-_ACTING_VILLAGE = re.compile(f"(?:村|社区)(?=(?:{'|'.join((*CREATING_VERBS, '试点', '开展'))}))")
+#: a village or community opening a clause with a verb creating a program or setting up a body of
+#: its own (百步亭社区创新“居民说事”议事机制, 在大陆村、安溪村设立调解工作室), or where one is piloted or
+#: carried out (在红沙社区、榆红社区试点“居民议事会”制度): its stem is a name, not a word (示范社区创建… is none)
+_ACTING_VILLAGE = re.compile(f"(?:村|社区)(?=(?:{'|'.join((*CREATING_VERBS, '试点', '开展', '设立', '建立', '成立'))}))")
 #: the subtype of a place honoured, by its suffix's last character
 _HONOURED_SUBTYPE = {"村": "Village", "区": "Village", "镇": "Town", "乡": "Town"}
 
@@ -209,6 +209,8 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
     counties: dict[int, str] = {}  # where a county mention ends → its name
     county_starts: dict[int, int] = {}  # where a county mention ends → where it starts
     out: list[PlaceHit] = []
+    after_verb: set[int] = set()  # where a listed name starts after the verb opening the list
+    village_home = report_town(ctx) or town_home(ctx)
     last = 0
     acting = [m for m in _ACTING_VILLAGE.finditer(text) if not _stem_is_word(text, m.start())]
     for m in sorted([*_HONOURED_VILLAGE.finditer(text), *acting], key=lambda m: m.start()):
@@ -237,6 +239,9 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             a = next((c for c in counties if prev.start() < c < prev.end() - 1), prev.start())
             # (在红沙社区、榆红社区: the first item's stem starts after the function word before it)
             a = max((a + i + 1 for i, c in enumerate(text[a:prev.end()]) if c in _FUNCTION_CHARS), default=a)
+            if prev.end() - a >= 5 and text[a:a + 2] in verbs_and_adverbs():
+                a += 2  # (推动安溪村、新港村创建…: the verb opening the list is no part of its first name)
+                after_verb.add(a)
             items.insert(0, (a, prev.end()))  # (从江县占里村、…: the village after its county)
             first = a
         for a, b in items:
@@ -248,18 +253,20 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
                     or (not _FUNCTION_CHARS.isdisjoint(stem) and stem not in common_words()) \
                     or any(len(part) > 1 for part in _bad_parts(stem)):
                 continue  # (示范社区创建…, 文明村: a description, no name)
-            if county is None and a > 0 and is_han(text[a - 1]) and text[a - 1] not in "、与和及在的镇乡":
+            if county is None and a > 0 and is_han(text[a - 1]) and text[a - 1] not in "、与和及在的镇乡" \
+                    and a not in after_verb:
                 if token_starts is None or a not in token_starts or text[a - 1] not in "。，,；;：:":
                     continue
             out.append(PlaceHit(Candidate(a, b, EntityType.PLACE, text[a:b], "town", _HONOURED_SUBTYPE[text[b - 1]]),
-                                None, county or town_home(ctx)))
+                                None, county or village_home))
     return out
 
 
 def _stem_is_word(text: str, suffix: int) -> bool:
     """Whether the two or three characters before a village's suffix are a word (示范社区, 城乡社区):
-    no name."""
-    return any(text[suffix - n:suffix] in common_words() for n in (2, 3) if suffix >= n)
+    no name; a word that is a division's short name (安溪) is a name the village may share."""
+    return any(w in common_words() and not gazetteer().lookup(w)
+               for w in (text[suffix - n:suffix] for n in (2, 3) if suffix >= n))
 
 
 _VILLAGE_BEFORE = re.compile(rf"[{HAN}]{{1,4}}(?:村|社区|镇|乡)\Z")
@@ -530,6 +537,19 @@ def town_home(ctx: DocContext) -> str | None:
     gz = gazetteer()
     return ctx.city if any(d.level is Level.PREFECTURE and not gz.children(d)
                            for d in gz.lookup(ctx.city, shorts=False)) else None
+
+
+_TITLE_TOWN = re.compile(rf"([{HAN}]{{2,4}}?)(街道|镇|乡)")
+
+
+def report_town(ctx: DocContext) -> str | None:
+    """The town whose own report this is: the town its title names right after the town's county
+    (杭州市余杭区良渚街道2024年法治建设工作报告, 东莞市虎门镇…): the villages it names alone are its."""
+    home, title = town_home(ctx), ctx.title
+    if not home or not title or (i := title.find(home)) < 0:
+        return None
+    m = _TITLE_TOWN.match(title, i + len(home))
+    return m.group() if m is not None and _stem_fits(title, m.start(), m.group(1), m.end(), None) else None
 
 
 def _seat_stems(ctx: DocContext) -> frozenset[str]:

@@ -630,6 +630,21 @@ def test_an_honour_and_its_years_edition_are_one(nlp):
     assert {"2022年度全市先进集体", "2023年度全市先进集体"} <= two, two
 
 
+def test_an_honour_named_without_its_batch_is_the_documents_one_batch_of_it(nlp):
+    """大理市获评全国法治政府建设示范地区 (a heading) and …被命名为第三批全国法治政府建设示范地区: one
+    honour, named with its batch; a document naming two batches (第二届, 第三届) keeps the bare one apart."""
+    ex = extraction(nlp, "楚雄州2024年法治建设十大亮点\n二、楚雄市获评全国法治政府建设示范地区\n楚雄市被中央全面依法治国"
+                         "委员会办公室命名为第三批全国法治政府建设示范地区。\n")
+    awards = names_by_type(ex).get(EntityType.AWARD, set())
+    assert awards == {"第三批全国法治政府建设示范地区"}, awards
+    rels = triples(ex)
+    assert ("楚雄市", "receivedAward", "第三批全国法治政府建设示范地区") in rels, rels
+    two = names_by_type(extraction(nlp, "楚雄州法治建设报告\n禄丰市获评“全省法治建设先进县”。禄丰市被评为第二届"
+                                        "“全省法治建设先进县”，武定县被评为第三届“全省法治建设先进县”。\n")
+                        ).get(EntityType.AWARD, set())
+    assert {"第二届“全省法治建设先进县”", "第三届“全省法治建设先进县”", "“全省法治建设先进县”"} <= two, two
+
+
 def test_a_merit_recorded_for_a_unit_or_a_person(nlp):
     """被最高人民检察院记集体二等功, 民警张伟荣记个人三等功: a merit recorded is an honour, the one
     recording it its conferrer; 书记 and 记录 hold no cue (第一书记向明被评为… keeps its honour)."""

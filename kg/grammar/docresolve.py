@@ -166,19 +166,21 @@ def unify_bureau_short_forms(cands: list[Candidate]) -> list[Candidate]:
             else c for c in cands]
 
 
-#: a year opening an honour's name (2023年度全市法治建设先进集体): the year's edition of it
-_YEAR_EDITION = re.compile(r"^(\d{4})年度?")
+#: a year or a batch opening an honour's name (2023年度全市法治建设先进集体, 第三批全国法治政府建设示范
+#:地区): the edition of it
+_YEAR_EDITION = re.compile(r"^(?:(\d{4})年度?|第[一二三四五六七八九十\d]{1,3}[批届])")
 
 
 def unify_award_editions(cands: list[Candidate]) -> list[Candidate]:
-    """授予…“全市法治建设先进集体”称号 and its list's heading 2023年度全市法治建设先进集体: one honour,
-    named with its year, where the document names it with one year only."""
+    """授予…“全市法治建设先进集体”称号 and its list's heading 2023年度全市法治建设先进集体 (大理市获评全国
+    法治政府建设示范地区, a heading, and 被命名为第三批全国法治政府建设示范地区): one honour, named with its
+    edition, where the document names it with one edition only."""
     years: dict[str, set[str]] = defaultdict(set)  # the honour without its year → the years
     named: dict[str, str] = {}  # the honour without its year → its name with the year
     for c in cands:
         if c.etype == EntityType.AWARD and (m := _YEAR_EDITION.match(c.name)) is not None:
             core = _norm(c.name[m.end():])
-            years[core].add(m.group(1))
+            years[core].add(m.group(1) or m.group())
             named.setdefault(core, c.name)
     if not years:
         return cands

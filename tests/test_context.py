@@ -89,6 +89,24 @@ def test_bureau_summary_speaks_for_the_bureau(nlp):
     assert not any(h == "遵义市" and p == "implements" for h, p, _ in rels)
 
 
+def test_a_courts_white_paper_is_the_courts_and_its_case_names_name_no_place(nlp):
+    """安吉县人民法院行政审判白皮书: the court opening the title is the author, 我院 the court (its
+    programs and figures its own, 我院 no part of a measure); an anonymised case (王某某诉某镇人民政府)
+    names no place or body; in a bureau's report 我院 names no bureau."""
+    text = ("安吉县人民法院行政审判白皮书（2023年）\n2023年，我院共受理一审行政案件236件。\n"
+            "（一）推行“府院联动”机制。我院与县人民政府建立联席会议制度。\n"
+            "案例二：王某某诉某镇人民政府行政协议案。\n")
+    ex = extraction(nlp, text)
+    assert ex.context.author == "安吉县人民法院"
+    rels = triples(ex)
+    assert ("安吉县人民法院", "implements", "“府院联动”机制") in rels, rels
+    assert not any("某" in m.key.name for m in ex.mentions), [m.key.name for m in ex.mentions]
+    assert {o.measure for o in ex.observations} == {"一审行政案件数量"}
+    ex = extraction(nlp, "安吉县司法局2023年工作总结\n我院与县司法局共建调解室。我局推行“安吉和事”品牌。\n")
+    assert {m.key.name for m in ex.mentions if m.surface in ("我院", "我局")} == {"安吉县司法局"}
+    assert not any(m.surface == "我院" for m in ex.mentions)
+
+
 def test_government_report_speaks_for_the_place(nlp):
     text = ("2023年,市委、市政府坚持以习近平法治思想为指导,全面推进依法行政,法治政府建设取得新成效。"
             "遵义市司法局认真履职。\n"

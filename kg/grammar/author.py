@@ -26,15 +26,15 @@ from .candidates import NESTED, Candidate
 from .context import header_divisions, header_span, opening_places, title_end
 from .text import LIST_LEAD
 
-_REPORT_TITLE = re.compile(r"报告|总结|汇报|述职")
+_REPORT_TITLE = re.compile(r"报告|总结|汇报|述职|白皮书|通报")
 #: the opening paragraph searched for the author's clause: the first line of some length or of
 #: several clauses (a photo caption, one clause, or a dateline-only line is no opening
 #: paragraph), its first characters
 OPENING_MIN, OPENING_CLAUSES, OPENING_CHARS = 60, 3, 400
 _COMMA = re.compile(r"[，,；;]")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?\n]")
-#: 我局, 本局, 我厅: the report's author speaking of itself
-SELF_BODY = re.compile(r"(?:我|本)(局|厅)")
+#: 我局, 本局, 我厅 (我院, 本院: a court's or procuratorate's): the report's author speaking of itself
+SELF_BODY = re.compile(r"(?:我|本)(局|厅|院)")
 #: a government's own organs: their report is the place's
 _GOVERNMENT_ENDS = ("委", "政府", "人民政府", "行政公署", "常委会", "政协")
 #: the field of the bureau of justice
@@ -144,7 +144,7 @@ def _opening_author(text: str, ctx: DocContext, mentions: Sequence[Candidate], b
             if _speaks_for_place(m.name):
                 return True, None
             return True, EntityKey(m.etype, m.name)
-        if SELF_BODY.match(text, pos):
+        if (self_body := SELF_BODY.match(text, pos)) is not None and self_body.group(1) != "院":
             name = _bureau_of_justice(ctx, text)
             return True, EntityKey(EntityType.ORGANIZATION, name) if name else None
     return False, None
@@ -156,7 +156,8 @@ def _self_mentions(text: str, author: EntityKey, mentions: Sequence[Candidate]) 
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     return tuple(Candidate(s.start(), s.end(), EntityType.ORGANIZATION, author.name, "selfref",
                            aliases=(s.group(0),))
-                 for s in SELF_BODY.finditer(text) if taken.find(1, s.start(), s.end()) < 0)
+                 for s in SELF_BODY.finditer(text) if taken.find(1, s.start(), s.end()) < 0
+                 and (s.group(1) != "院" or author.name.endswith("院")))
 
 
 def reporting_body(text: str, ctx: DocContext, mentions: Sequence[Candidate]) -> Authorship:

@@ -31,7 +31,7 @@ _VILLAGE_RE = re.compile(rf"([{HAN}]{{2,5}}?)(村|社区|嘎查)")
 #: characters that cannot be part of a town or village stem (quantifiers, pronouns, function
 #: words, levels; X之乡 is an epithet: 木雕之乡, 书法之乡)
 _STEM_BAD_CHARS = frozenset("各全本该每个等与的在了是对为把被将从向以于由并及其所有市县区省乡镇村街涉边两级三级"
-                            "多数农新老不出之")
+                            "多数农新老不出之某")  # (某镇, 王某某诉某镇: an anonymised name, none)
 #: 和 joins two nouns inside a phrase (县城和青石镇, 机关和镇政府), but opens a name or closes a
 #: two-character one (和平街道, 联和街道, 太和镇)
 #: words of a description a stem is no name with (示范镇, 文明乡镇, 特色小镇, 中心镇, 百强镇): as words,

@@ -662,3 +662,13 @@ def test_housing_and_business_environment_bureaus_hold_standard_phrases(nlp):
     found = orgs(nlp, text)
     assert {"徐汇区住房保障局", "徐汇区住房保障和房屋管理局", "徐汇区营商环境建设局"} <= found, found
     assert not any("加强" in o or o.endswith("工作") for o in found), found
+
+
+def test_a_provinces_prisons_and_institutions_by_their_stems(nlp):
+    """省汉江监狱, 省未成年犯管教所, 省女子强制隔离戒毒所: a province's institutions named by a stem
+    after the province; 全省推进智慧监狱建设 names none."""
+    text = ("湖北省司法厅2024年工作总结\n省沙洋监狱管理局、省汉江监狱、省未成年犯管教所、省女子强制隔离戒毒所"
+            "实现安全目标。全省推进智慧监狱建设。\n")
+    found = orgs(nlp, text)
+    assert {"湖北省沙洋监狱管理局", "湖北省汉江监狱", "湖北省未成年犯管教所", "湖北省女子强制隔离戒毒所"} <= found, found
+    assert not any("智慧" in o or "推进" in o for o in found), found

@@ -1100,3 +1100,14 @@ def test_a_roster_inline_in_the_hosts_words_names_each_speakers_body(nlp):
     assert ("新华区司法局", "implements", "“老邻居说和”调解模式") in rels, rels
     assert ("新华区城市管理局", "implements", "“721”执法工作法") in rels, rels
     assert not any("新闻办" in h for h, p, _ in rels if p == "implements"), rels
+
+
+def test_places_trying_a_program_first_carry_it_out(nlp):
+    """全省推广“X”，A、B、C先行先试 / 率先试点: the places named trying it first carry it out; 作为全省试点，
+    我市… is the report's own place as the province's pilot, no list of pilots."""
+    rels = relations(nlp, "湖南省司法厅2024年工作总结\n全省推广“屋场夜话”调解模式，岳阳市、常德市、益阳市先行先试。"
+                          "全省推行“法润三湘”普法品牌，株洲市、湘潭市率先试点。\n")
+    got = {(h, t) for h, p, t in rels if p == "implements"}
+    assert {("岳阳市", "“屋场夜话”调解模式"), ("常德市", "“屋场夜话”调解模式"), ("益阳市", "“屋场夜话”调解模式"),
+            ("株洲市", "“法润三湘”普法品牌"), ("湘潭市", "“法润三湘”普法品牌")} <= got, got
+    assert not {("岳阳市", "“法润三湘”普法品牌"), ("株洲市", "“屋场夜话”调解模式")} & got, got

@@ -31,15 +31,19 @@ from .text import Sentence
 
 IMPLEMENTS = Predicate.IMPLEMENTS
 _PILOT = re.compile(r"(?:为|作为)(?:首批|第[一二三四五六七八九十]+批)?(?:试点|示范)")
+#: …推广“X”，A、B先行先试 / 率先试点: the places named trying it first, at their clause's end (not
+#: 作为全省试点: the report's own place as the province's pilot)
+_PILOTING = re.compile(r"(?:率先|先行|首批)?(?:先行先试|先试先行|开展试点|试点)(?=[，,。；;！!\n]|$)")
 #: a verb of carrying out with no clause mark after it (up to the end of the searched range)
 _REG_CUE_IN_CLAUSE = re.compile(f"(?:{'|'.join(REGULATION_CUES)})(?=[^{CLAUSE_MARKS}]*\\Z)")
 
 
 def pilots(text: str, actors: Sequence[Keyed]) -> list[EntityKey]:
-    """确定云溪区、柳溪县、石桥县、清溪市为试点单位: the designated pilots carry out the program.
+    """确定云溪区、柳溪县、石桥县、清溪市为试点单位 (…，黄石市、荆州市先行先试): the designated pilots
+    carry out the program.
     `actors` are the sentence's organisations and places (not nested)."""
     for i, (m, _) in enumerate(actors):
-        if _PILOT.match(text, m.end):
+        if _PILOT.match(text, m.end) or (m.source != SELFREF and _PILOTING.match(text, m.end)):
             return coordinated_before(text, actors[: i + 1])
     return []
 

@@ -258,7 +258,7 @@ AWARD_ON_LIST_CUES: tuple[str, ...] = ("榜上有名", "名列其中", "位列�
 AWARD_CUES: tuple[str, ...] = tuple(dict.fromkeys(
     AWARD_RECEIVE_CUES + tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_CONFER_VERBS + AWARD_SHORTLIST_CUES))
 #: words that close an honour's name without being part of it (荣获…称号, 摘得…桂冠, 跻身…行列)
-AWARD_TRAILERS: tuple[str, ...] = ("荣誉称号", "称号", "荣誉", "奖项", "名单", "桂冠", "表彰", "行列", "之列")
+AWARD_TRAILERS: tuple[str, ...] = ("荣誉称号", "称号", "荣誉", "奖项", "名单", "桂冠", "表彰", "行列", "之列", "牌匾", "奖牌")
 #: nouns of a selected or designated thing, closing a scoped designation (入选全省…揭榜挂帅项目)
 DESIGNATION_NOUNS: tuple[str, ...] = ("项目", "课题", "名录", "案例", "典型", "等次", "单位", "地区", "城市", "基地", "园区",
                                       "街道", "乡镇", "村", "社区", "学校", "企业", "实践")

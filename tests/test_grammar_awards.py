@@ -684,3 +684,19 @@ def test_a_scope_and_a_mark_alone_name_no_honour_and_a_lists_naming_act_is_not_i
     assert "第二批全省法治政府建设示范县" in awards, awards
     assert not any(a.endswith("命名") for a in awards), awards
     assert ("杞县", "第二批全省法治政府建设示范县") in received(rels)
+
+
+def test_quoted_honours_one_after_another_and_a_plaque_conferred(nlp):
+    """先后荣获“A”“B”等称号: two honours (平安县（市、区）: a kind of unit given at those levels, no
+    county); 荣获由X颁发的“Y”牌匾: a plaque closes the honour, X confers it; 涌现出“A调解室”“B调解室”等
+    names rooms, no honours."""
+    names, rels = run(nlp, "百色市右江区司法局2024年工作总结\n右江区先后荣获“全国法治宣传教育先进区”“广西平安县（市、区）”"
+                           "等称号。龙景街道荣获由自治区党委依法治区办颁发的“广西法治乡镇”牌匾。全区涌现出“老韦调解室”"
+                           "“阿英调解室”等8个品牌调解室。\n")
+    awards = names.get(EntityType.AWARD, set())
+    assert {"“全国法治宣传教育先进区”", "“广西平安县（市、区）”", "“广西法治乡镇”"} <= awards, awards
+    assert not any("调解室" in a or a.count("“") > 1 for a in awards), awards
+    assert {("右江区", "“全国法治宣传教育先进区”"), ("右江区", "“广西平安县（市、区）”"),
+            ("龙景街道", "“广西法治乡镇”")} <= received(rels), rels
+    assert ("“广西法治乡镇”", "广西壮族自治区党委全面依法治区委员会办公室") in conferred(rels), rels
+    assert "平安区" not in names.get(EntityType.PLACE, set())

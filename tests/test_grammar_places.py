@@ -523,3 +523,10 @@ def test_villages_setting_up_a_body_and_a_towns_own_report(nlp):
     # in the county's own report the same village lies in the county
     _, rels = run(nlp, "杭州市余杭区2024年法治政府建设工作报告\n大陆村获评全国民主法治示范村。\n")
     assert ("大陆村", "余杭区") in rels, rels
+
+
+def test_a_township_after_xiang_opens_its_name(nlp):
+    """推动品牌向汪甸瑶族乡、大楞乡延伸: 向 opens the name as 在 does."""
+    ex, rels = run(nlp, "百色市右江区司法局2024年工作总结\n推动“壮乡调解”品牌向汪甸瑶族乡、大楞乡延伸。\n")
+    assert {("汪甸瑶族乡", "右江区"), ("大楞乡", "右江区")} <= rels, rels
+    assert not any(n.startswith("向") for n in place_names(ex))

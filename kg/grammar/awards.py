@@ -193,6 +193,8 @@ def _listed_events(text: str, m: re.Match[str]) -> tuple[list[Candidate], list[A
     for part in re.finditer(r"[^，,]+", text[seg_start:sent_end]):
         ps, pe = seg_start + part.start(), seg_start + part.end()
         first = split_items(part.group(0))[0]
+        if text.startswith("“", ps + len(first)):
+            continue  # 涌现出“A调解室”“B调解室”等: quoted names one after another, no honour before its holder
         items = honour_items(text, ps, ps + len(first))
         if items:
             cands.extend(items)

@@ -66,11 +66,15 @@ _SCOPES_AFTER_AND = ("全国", "全省", "全市", "省级", "国家级", "市�
 
 def split_items(segment: str) -> list[str]:
     """Split coordinated honours at 、 (or 和 before a new scope, or after a quoted title or a
-    prize: “法治政府奖”和提名奖), not inside () or quotes."""
-    if "、" not in segment and "和" not in segment:
+    prize: “法治政府奖”和提名奖; or between two quoted titles written one after the other:
+    “A”“B”等称号), not inside () or quotes."""
+    if "、" not in segment and "和" not in segment and "”“" not in segment:
         return [segment]  # nothing to split at
     parts, depth, cur = [], 0, ""
     for i, ch in enumerate(segment):
+        if ch == "“" and depth == 0 and i > 0 and segment[i - 1] == "”" and cur:
+            parts.append(cur)  # “A”“B”: the second quote opens a second honour
+            cur = ""
         if ch in "(（“":
             depth += 1
         elif ch in ")）”" and depth:

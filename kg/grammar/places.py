@@ -54,6 +54,8 @@ def _bad_parts(stem: str) -> list[str]:
     return [c for c in stem if c in _STEM_BAD_CHARS] + [w for w in (*_STEM_BAD_WORDS, *_STEM_LEVEL_WORDS) if w in stem]
 
 
+#: the levels an honour's kind of unit is given at, bracketed after it (平安县（市、区）)
+_KIND_LEVELS = ("（市、区）", "(市、区)", "（市区）", "（县、市、区）", "(县、市、区)", "（区、县）")
 _MEASURE_WORDS = set("项个条件名家所次户人起批类种场期篇座处级")
 _TOWN_AHEAD = re.compile(rf"[{HAN}]{{0,2}}(?:镇|乡|街道)")
 
@@ -116,6 +118,8 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
         if start > 0 and surface[0] in _MEASURE_WORDS \
                 and (text[start - 1].isdigit() or text[start - 1] in "一二三四五六七八九十两几多"):
             continue  # 9项城市管理: a count, not 项城市
+        if text.startswith(_KIND_LEVELS, end):
+            continue  # 平安县（市、区）, 文明县（市、区）: a kind of unit given at these levels, no county
         if m.is_short and (not _short_ok(text, m, token_starts) or _TOWN_AHEAD.match(text, end)
                            or text.startswith(NATURAL_FEATURE_WORDS, end)):
             continue  # 云州市场 is no 云州; 通山岭镇 is a town, not 通山(县) + 岭镇; 巢湖流域 a lake's basin
@@ -343,7 +347,7 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
 _NEW_AREA = "新区"
 #: what a name (a town's, a new area's, a zone's) may follow: a break or a function word (在金普新区,
 #: 、贵安新区, 是青石镇)
-_NAME_OPENS_AFTER = frozenset("、与和及在到至对由从的了是")
+_NAME_OPENS_AFTER = frozenset("、与和及在到至对由从的了是向")
 
 
 #: the last character of a lake's, mountain's or bay's name (太白湖新区 is named after its lake)

@@ -198,6 +198,8 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
         if m is None:
             continue
         s = m.start(1)
+        if s in titles:
+            continue  # 副书记、区长马志强: a title opens what follows the first one, no name (区长马)
         # the three-character name first, else the two (科长周敏|被评为: 周敏被 is no name)
         ends = _word_ends(text, s, m.end(1), token_starts)
         light = _LIGHT_VERB.match(text, s + 2) is not None

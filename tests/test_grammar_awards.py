@@ -700,3 +700,14 @@ def test_quoted_honours_one_after_another_and_a_plaque_conferred(nlp):
             ("龙景街道", "“广西法治乡镇”")} <= received(rels), rels
     assert ("“广西法治乡镇”", "广西壮族自治区党委全面依法治区委员会办公室") in conferred(rels), rels
     assert "平安区" not in names.get(EntityType.PLACE, set())
+
+
+def test_a_numbered_headings_work_and_a_national_organ_opening_an_honour(nlp):
+    """（三）“小巷议事会”入选…: the heading's number is no part of the honoured work's name, and the
+    work, not the report's place, is the recipient; 入选民政部全国社区治理典型案例: the organ
+    confers the honour, which is the heading's one."""
+    names, rels = run(nlp, "合肥市蜀山区2024年度法治建设十件大事\n（三）“小巷议事会”入选全国社区治理典型案例\n"
+                           "三里庵街道安居苑社区“小巷议事会”入选民政部全国社区治理典型案例。\n")
+    assert names.get(EntityType.AWARD) == {"全国社区治理典型案例"}, names
+    assert received(rels) == {("“小巷议事会”", "全国社区治理典型案例")}, rels
+    assert ("全国社区治理典型案例", "民政部") in conferred(rels), rels

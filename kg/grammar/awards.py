@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_AIM_WORDS, AWARD_CONFER_VERBS, AWARD_CONFERRING_CLAUSE_VERBS,
+from ..lexicon import (CENTRAL_ORGANS, AWARD_ACTIVE_VERBS, AWARD_AIM_WORDS, AWARD_CONFER_VERBS, AWARD_CONFERRING_CLAUSE_VERBS,
                        AWARD_CREATE_CUES, AWARD_HOLDER_WORDS, AWARD_LIST_CUES, AWARD_NOMINATE_VERBS,
                        AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS, AWARD_RECEIVE_CUES, AWARD_SELECT_CUES,
                        AWARD_SHORTLIST_CUES, AWARD_WINNING_WORDS, HONOUR_COLLECTIONS, PROMPTING_VERBS)
@@ -387,6 +387,8 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
 
 #: a clause naming who confers the honour a receiving cue goes on to name (荣获由司法部颁发的…,
 #: 获得省司法厅授予的…)
+#: a national organ and a scope opening an honour's name (民政部全国社区治理典型案例)
+_ORGAN_OPENING = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=全国)")
 _CONFERRED_BY = re.compile(r"由?(?P<by>[^，,。；;：:\n的]{2,24}?)(?:" + trie_pattern(AWARD_CONFERRING_CLAUSE_VERBS) + ")的")
 
 
@@ -404,6 +406,12 @@ def _cued_honours(text: str, m: re.Match[str], cue: str) -> tuple[list[Candidate
     if conferred is not None:  # 荣获由司法部颁发的…称号: the honour after the clause, its conferrer in it
         start, by = conferred.end(), conferred.span("by")
     items = _honours(text, start, cue.endswith(AWARD_SELECT_CUES))
+    if by is None and items and (organ := _ORGAN_OPENING.match(items[0].name)) is not None:
+        # 入选民政部全国社区治理典型案例: the national organ opening the honour's name confers it
+        first = items[0]
+        by = (first.start, first.start + organ.end())
+        items[0] = Candidate(by[1], first.end, first.etype, first.name[organ.end():], first.source, first.subtype,
+                             first.props, first.aliases)
     if cue in AWARD_CREATE_CUES:
         aim = cue == "创建" and any(w in text[clause_start(text, m.start()):m.start()]
                                     for w in PROMPTING_VERBS + AWARD_AIM_WORDS)

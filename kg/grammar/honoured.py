@@ -21,7 +21,7 @@ from ..lexicon import PROGRAM_HEADS
 from ..model import EntityType
 from .awards import AwardEvent, Recipients
 from .candidates import Candidate
-from .text import HAN
+from .text import HAN, LIST_LEAD
 
 #: who can receive an honour (mentions of these kinds ending at the subject's end name it)
 RECIPIENT_TYPES = (EntityType.ORGANIZATION, EntityType.PLACE, EntityType.PERSON, EntityType.PROGRAM,
@@ -122,6 +122,7 @@ def match_honoured(text: str, events: Sequence[AwardEvent], found: Sequence[Cand
         near = holders[bisect.bisect_left(holder_starts, lo):bisect.bisect_left(holder_starts, e)]
         lo = max([lo] + [b for a, b in near if b < e and not any(x <= a < y for x, y in enclosed)])
         lo = _after_de(text, lo, e)
+        lo = LIST_LEAD.match(text, lo, e).end()  # (（三）“小巷议事会”入选…: the heading's number is no part)
         phrase = text[lo:e]
         if not phrase or not _is_name(phrase):
             continue

@@ -268,6 +268,9 @@ NON_LOCAL_KINDS: tuple[str, ...] = ("监狱", "大学", "学院")
 #: the offices a county's bureau, police or court dispatches to a township, named after it
 #: (舟塔司法所, 石空派出所, 盘龙法庭): where the township is not known, the county is their place
 DISPATCHED_OFFICE_CORES: tuple[str, ...] = ("司法所", "派出所", "人民法庭", "法庭")
+#: a speaker or an author speaking of itself as a sentence's subject (我们推行…, 我局联合…): the
+#: unnamed subject the report's or the answer's own body is
+FIRST_PERSON_SUBJECTS: tuple[str, ...] = ("我们", "我局", "我厅", "我委", "我办", "我院", "本局", "本院")
 #: the bodies a town or village keeps itself (大唐街道综合行政执法队, 平安村调解委员会): the places
 #: coordinated before one each have theirs (那大镇、木棠镇综合行政执法队)
 PLACE_KEPT_CORES: tuple[str, ...] = ("执法队", "执法中队", "调解委员会", "调委会")

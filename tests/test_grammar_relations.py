@@ -1111,3 +1111,23 @@ def test_places_trying_a_program_first_carry_it_out(nlp):
     assert {("岳阳市", "“屋场夜话”调解模式"), ("常德市", "“屋场夜话”调解模式"), ("益阳市", "“屋场夜话”调解模式"),
             ("株洲市", "“法润三湘”普法品牌"), ("湘潭市", "“法润三湘”普法品牌")} <= got, got
     assert not {("岳阳市", "“法润三湘”普法品牌"), ("株洲市", "“屋场夜话”调解模式")} & got, got
+
+
+def test_a_press_offices_transcript_and_a_speakers_first_person(nlp):
+    """…人民政府新闻办公室新闻发布会: the press office holding it is the author and its conference
+    tells of the place's work; a speaker's 我局 is his own bureau, not the office (我局联合区市场监督
+    管理局制定《…》: both made it); a headline (市司法局领导出席…发布会并回答记者提问) is no title of
+    the bureau's."""
+    text = ("漳州市芗城区人民政府新闻办公室新闻发布会\n\n发布人：\n芗城区司法局党组书记、局长 陈志明\n\n"
+            "主持人：请陈志明局长介绍情况。\n"
+            "陈志明：2024年，我们创新推出“芗城和事”调解品牌。我局联合区市场监督管理局制定《芗城区涉企轻微违法"
+            "行为免罚清单》。\n")
+    ex = extraction(nlp, text)
+    assert ex.context.author == "芗城区人民政府新闻办公室"
+    rels = triples(ex)
+    assert ("芗城区司法局", "implements", "“芗城和事”调解品牌") in rels, rels
+    assert {("芗城区涉企轻微违法行为免罚清单", "issuedBy", "芗城区司法局"),
+            ("芗城区涉企轻微违法行为免罚清单", "issuedBy", "芗城区市场监督管理局")} <= rels, rels
+    assert not any("新闻办公室" in h or "新闻办公室" in t for h, p, t in rels if p != "locatedIn"), rels
+    ex = extraction(nlp, "市司法局领导出席“漳州这十年”主题发布会并回答记者提问\n10月13日，市委宣传部召开新闻发布会。\n")
+    assert ex.context.author != "漳州市司法局"

@@ -26,14 +26,18 @@ from .candidates import NESTED, Candidate
 from .context import header_divisions, header_span, opening_places, title_end
 from .text import LIST_LEAD
 
-_REPORT_TITLE = re.compile(r"报告|总结|汇报|述职|白皮书|通报")
+_REPORT_TITLE = re.compile(r"报告|总结|汇报|述职|白皮书|通报"
+                           # (…人民政府新闻办公室2024年法治政府建设新闻发布会: the press office's own
+                           # title; not 市司法局领导出席…发布会并回答…, nor …处长宗霞主持新闻发布会)
+                           r"|^(?:(?!主持|召开|举行|出席)[^，,。；;：:\n]){0,20}发布会(?:文字)?(?:实录)?\s*$")
 #: the opening paragraph searched for the author's clause: the first line of some length or of
 #: several clauses (a photo caption, one clause, or a dateline-only line is no opening
 #: paragraph), its first characters
 OPENING_MIN, OPENING_CLAUSES, OPENING_CHARS = 60, 3, 400
 _COMMA = re.compile(r"[，,；;]")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?\n]")
-#: 我局, 本局, 我厅 (我院, 本院: a court's or procuratorate's): the report's author speaking of itself
+#: 我局, 本局, 我厅 (我院, 本院: a court's or procuratorate's): the report's author speaking of itself,
+#: where the author is a body of that kind
 SELF_BODY = re.compile(r"(?:我|本)(局|厅|院)")
 #: a government's own organs: their report is the place's
 _GOVERNMENT_ENDS = ("委", "政府", "人民政府", "行政公署", "常委会", "政协")
@@ -60,7 +64,11 @@ def _speaks_for_place(body: str) -> bool:
     """A government's, a party committee's or a rule-of-law office's report tells of the place's
     work; a people's congress's standing committee reports its own (legislation, supervision)."""
     return (body.endswith(_GOVERNMENT_ENDS) and not body.endswith(_CONGRESS)) \
-        or _RULE_OF_LAW_OFFICE.search(body) is not None
+        or _RULE_OF_LAW_OFFICE.search(body) is not None or body.endswith(_PRESS_OFFICES)
+
+
+#: a government's press office: its press conference tells of the place's work
+_PRESS_OFFICES = ("政府新闻办公室", "政府新闻办")
 
 
 _CONGRESS = "人大常委会"
@@ -157,7 +165,7 @@ def _self_mentions(text: str, author: EntityKey, mentions: Sequence[Candidate]) 
     return tuple(Candidate(s.start(), s.end(), EntityType.ORGANIZATION, author.name, "selfref",
                            aliases=(s.group(0),))
                  for s in SELF_BODY.finditer(text) if taken.find(1, s.start(), s.end()) < 0
-                 and (s.group(1) != "院" or author.name.endswith("院")))
+                 and author.name.endswith(s.group(1)))  # (我局 in a press office's transcript: the speaker's)
 
 
 def reporting_body(text: str, ctx: DocContext, mentions: Sequence[Candidate]) -> Authorship:

@@ -118,14 +118,15 @@ def issued_and_carried(text: str, s: Sentence, start: int) -> bool:
 def made_jointly(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
                  with_them: Sequence[EntityKey], signed: bool = False) -> list[EntityKey]:
     """会同市财政局、市人社局印发《…》 with no subject: the bodies it acts with made it, and so did
-    the report's author where it acts (a place's report names none of its own bodies); with
+    the body acting there (the report's author, a speaker's body: a place's report names none of
+    its own bodies); with
     `signed`, the parties of 与X会签《…》."""
     verb = issue_verb_before(facts.text, s, m_start, ms, _SIGNING_VERB_END, None) if signed \
         else issue_verb_before(facts.text, s, m_start, ms)
     if not with_them or not verb:
         return []
-    author = facts.author if facts.author is not None and facts.actor_at(s.start) == facts.author else None
-    return [*with_them, author] if author is not None else list(with_them)
+    actor = facts.actor_at(s.start)  # (the author, or the body a transcript's answer speaks for)
+    return [*with_them, actor] if actor is not None and actor.etype == ORG else list(with_them)
 
 
 def made_by_a_body_before(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> bool:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..lexicon import (COMITATIVE_VERBS, ENUMERATION_LEADS, IMPLEMENT_CUES, JOINING_WORDS, LEADING_WORDS, LEARNING_VERBS,
+from ..lexicon import (COMITATIVE_VERBS, ENUMERATION_LEADS, FIRST_PERSON_SUBJECTS, IMPLEMENT_CUES, JOINING_WORDS, LEADING_WORDS, LEARNING_VERBS,
                        PROMPTING_VERBS)
 from ..model import SIGNATURES, EntityKey, EntityType, Evidence, Predicate, RelationMention
 from .anaphora import SOURCE as ANAPHOR
@@ -183,6 +183,7 @@ def partners(text: str, s: Sentence, actors: Sequence[Keyed]) -> tuple[list[Enti
     clause names; returned with where that clause ends (no partners: [], the sentence's start)."""
     lead = LIST_MARK.match(text, s.start, s.end)
     pos = lead.end() if lead else s.start
+    pos += next((len(w) for w in FIRST_PERSON_SUBJECTS if text.startswith(w, pos)), 0)  # (我局联合…: unnamed)
     word = next((w for w in _WITH_JOINTLY + _WITH if text.startswith(w, pos)), None)
     if word is None or not actors:
         return [], s.start
@@ -238,7 +239,7 @@ class Clauses:
 
 # ---- who speaks in a transcript ------------------------------------------------------------
 
-_FIRST_PERSON = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?(?:我们|我局|我厅|本局|我委|我办|我院|本院)")
+_FIRST_PERSON = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?(?:" + "|".join(FIRST_PERSON_SUBJECTS) + ")")
 _LEAD = re.compile(r"(?:[^，,。；;\n]{0,8}[，,])?")
 _ASKERS = ("记者", "主持人", "提问")  # a line ending in one (and a colon) is a question's
 

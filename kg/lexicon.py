@@ -314,7 +314,7 @@ DISPOSAL_CARRY_VERBS: tuple[str, ...] = ("细化", "分解", "落实", "贯彻",
 
 #: verbs by which a body makes or issues an instrument (市政府印发《…》, 经…审议通过)
 ISSUE_VERBS: tuple[str, ...] = (
-    "印发", "出台", "制定", "编制", "发布", "颁布", "起草", "修订", "修改", "批准", "审议通过", "通过", "下发",
+    "印发", "出台", "制定", "制订", "制发", "编制", "发布", "颁布", "起草", "修订", "修改", "批准", "审议通过", "通过", "下发",
 )
 
 #: verbs of reviewing another body's instrument: 通过 after them passes a review, it makes nothing

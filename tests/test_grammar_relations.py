@@ -1131,3 +1131,12 @@ def test_a_press_offices_transcript_and_a_speakers_first_person(nlp):
     assert not any("新闻办公室" in h or "新闻办公室" in t for h, p, t in rels if p != "locatedIn"), rels
     ex = extraction(nlp, "市司法局领导出席“漳州这十年”主题发布会并回答记者提问\n10月13日，市委宣传部召开新闻发布会。\n")
     assert ex.context.author != "漳州市司法局"
+
+
+def test_zhifa_and_zhiding_written_zhiding2_are_issuing_verbs(nlp):
+    """制发 (制定印发) and 制订 make an instrument as 制定 does; 协助区政府制发《…》: the helped body's."""
+    rels = relations(nlp, "长春市二道区司法局2024年工作总结\n协助区政府制发《二道区2024年法治政府建设工作要点》。"
+                          "区政府制订《二道区停车管理办法》。\n")
+    assert {("二道区2024年法治政府建设工作要点", "issuedBy", "二道区人民政府"),
+            ("二道区停车管理办法", "issuedBy", "二道区人民政府")} <= rels, rels
+    assert ("二道区2024年法治政府建设工作要点", "issuedBy", "二道区司法局") not in rels

@@ -672,3 +672,12 @@ def test_a_provinces_prisons_and_institutions_by_their_stems(nlp):
     found = orgs(nlp, text)
     assert {"湖北省沙洋监狱管理局", "湖北省汉江监狱", "湖北省未成年犯管教所", "湖北省女子强制隔离戒毒所"} <= found, found
     assert not any("智慧" in o or "推进" in o for o in found), found
+
+
+def test_a_standing_committees_working_committees(nlp):
+    """市人大常委会法制工作委员会, 预算工作委员会: 工作 names the kind of committee; 推进法治工作委员会换届
+    is an activity, no body."""
+    found = orgs(nlp, "深圳市人大常委会2024年立法工作情况报告\n市人大常委会法制工作委员会牵头起草。"
+                      "市人大常委会预算工作委员会参加。全市推进法治工作委员会换届工作。\n")
+    assert {"深圳市人大常委会法制工作委员会", "深圳市人大常委会预算工作委员会"} <= found, found
+    assert not any("推进" in o or "换届" in o for o in found), found

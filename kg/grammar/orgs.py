@@ -190,6 +190,8 @@ def _fields_joined(stem: str) -> bool:
 
 
 def _valid_stem(stem: str, core: str) -> bool:
+    if core == "委员会" and stem.endswith("工作"):
+        stem = stem[:-2]  # a working committee (法制工作委员会, 预算工作委员会): 工作 is its kind's word
     if "和" in stem and not _fields_joined(stem):
         return False
     if core in GROUP_CORES:

@@ -251,3 +251,12 @@ def test_a_school_or_class_the_body_runs_is_its_program(nlp):
     found = programs(nlp, text)
     assert {"“村民法治夜校”", "“法治大讲堂”"} <= found, found
     assert not any("学法" in p for p in found), found
+
+
+def test_a_joint_mechanism_keeps_its_head(nlp):
+    """“综合查一次”联合执法机制: 联合 modifies the head (a joint mechanism), as 工作 does; “法律进乡村”
+    联合市妇联开展… is a verb after the quote, no head."""
+    names = programs(nlp, "绵阳市涪城区人民政府2024年法治政府建设情况报告\n全面推行“综合查一次”联合执法机制。"
+                          "县司法局“法律进乡村”联合市妇联开展宣传。\n")
+    assert "“综合查一次”联合执法机制" in names, names
+    assert not any(n.startswith("“法律进乡村”联合") for n in names), names

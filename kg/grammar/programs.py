@@ -34,8 +34,9 @@ _MEETING = ("主题", "系列", "新闻", "会议", "发布会", "座谈会", "�
 _EXT_BREAK = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已，,。；;：:、（）()《》“”‘’\"'|\n")
 
 
-#: activity words that may modify a program's head (“四张清单”工作推进机制, “一站式”矛盾纠纷调处模式)
-_PROGRAM_MODIFIERS = ("工作", "推进", "建设", "调处")
+#: activity words that may modify a program's head (“四张清单”工作推进机制, “一站式”矛盾纠纷调处模式,
+#: “综合查一次”联合执法机制)
+_PROGRAM_MODIFIERS = ("工作", "推进", "建设", "调处", "联合")
 
 
 #: heads of two or more characters: those may open with a character that breaks a phrase (对接)

@@ -530,3 +530,11 @@ def test_a_township_after_xiang_opens_its_name(nlp):
     ex, rels = run(nlp, "百色市右江区司法局2024年工作总结\n推动“壮乡调解”品牌向汪甸瑶族乡、大楞乡延伸。\n")
     assert {("汪甸瑶族乡", "右江区"), ("大楞乡", "右江区")} <= rels, rels
     assert not any(n.startswith("向") for n in place_names(ex))
+
+
+def test_towns_listed_before_their_service_centres_each_have_one(nlp):
+    """青义镇、吴家镇、杨家镇便民服务中心: each town keeps its service centre (the list's first towns
+    had none)."""
+    ex, rels = run(nlp, "绵阳市涪城区人民政府2024年法治政府建设情况报告\n青义镇、吴家镇、杨家镇便民服务中心实现"
+                        "“一窗通办”。\n")
+    assert {("青义镇便民服务中心", "青义镇"), ("吴家镇便民服务中心", "吴家镇"), ("杨家镇便民服务中心", "杨家镇")} <= rels, rels

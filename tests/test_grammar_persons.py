@@ -264,3 +264,12 @@ def test_a_title_after_a_title_opens_no_name(nlp):
                          "县委常委、副县长区建国出席。\n")
     assert {"马志强", "区建国"} <= found, found
     assert not any(p.startswith(("区长", "副县")) for p in found), found
+
+
+def test_a_dotted_name_whose_last_part_is_long_or_sounds_abdu(nlp):
+    """调解员古丽米拉·阿不都热合曼: the dotted name's last part may be six characters, and 阿不都 (Abdu)
+    holds 都 as a sound, not the adverb; the first part alone (古丽) is no name of its own."""
+    found = persons(nlp, "乌鲁木齐市天山区司法局2024年工作总结\n调解员古丽米拉·阿不都热合曼荣获“全国模范人民调解员”称号。"
+                         "副区长阿不都热依木·买买提江参加。\n")
+    assert {"古丽米拉·阿不都热合曼", "阿不都热依木·买买提江"} <= found, found
+    assert "古丽" not in found and not any(p.endswith("荣获") for p in found), found

@@ -317,11 +317,12 @@ def _of_name_parts(name: str, shape: _SoundNames) -> bool:
 
 def _sound_name(text: str, s: int, e: int, token_starts: Collection[int]) -> bool:
     """Whether text[s:e] may be a name written for its sounds: Han characters ending where a word
-    starts, no function character, no place's or body's last character."""
+    starts, no function character (阿不都, Abdu, is a sound though 都 is one), no place's or body's
+    last character."""
     name = text[s:e]
     return len(name) == e - s and all(map(is_han, name)) \
         and (e == len(text) or e in token_starts or not is_han(text[e])) \
-        and _FUNCTION.isdisjoint(name) and not name.endswith(_NOT_NAME_ENDS)
+        and _FUNCTION.isdisjoint(name.replace("阿不都", "")) and not name.endswith(_NOT_NAME_ENDS)
 
 
 def _dotted_names_after_titles(text: str, titles: set[int], token_starts: Collection[int]) -> Iterator[tuple[int, int]]:
@@ -334,7 +335,7 @@ def _dotted_names_after_titles(text: str, titles: set[int], token_starts: Collec
         if m is None or _PRIVATE.search(m.group(1)):
             continue
         s = m.end(1)
-        e = next((e for e in (s + 4, s + 3, s + 2) if _sound_name(text, s, e, token_starts)
+        e = next((e for e in (s + 6, s + 5, s + 4, s + 3, s + 2) if _sound_name(text, s, e, token_starts)
                   and not any(text[j:j + 2] in words for j in range(s + 1, e - 1))), None)
         if e is not None and not _private_after(text, e):
             yield m.start(1), e

@@ -1140,3 +1140,11 @@ def test_zhifa_and_zhiding_written_zhiding2_are_issuing_verbs(nlp):
     assert {("二道区2024年法治政府建设工作要点", "issuedBy", "二道区人民政府"),
             ("二道区停车管理办法", "issuedBy", "二道区人民政府")} <= rels, rels
     assert ("二道区2024年法治政府建设工作要点", "issuedBy", "二道区司法局") not in rels
+
+
+def test_this_case_in_a_collection_of_cases_is_the_work_of_its_paragraphs_body(nlp):
+    """该案例入选…: the case is the work of the body the paragraph's sentence opens with, as 该做法."""
+    rels = relations(nlp, "宁波市海曙区2024年度法治政府建设优秀案例汇编\n案例一：企业开办“零跑腿”\n"
+                          "区市场监管局联合区医保局推出企业开办“一件事”集成服务。该案例入选浙江省法治政府建设优秀案例。\n")
+    assert ("海曙区市场监管局", "receivedAward", "浙江省法治政府建设优秀案例") in rels, rels
+    assert ("海曙区", "receivedAward", "浙江省法治政府建设优秀案例") not in rels, rels

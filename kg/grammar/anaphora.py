@@ -21,8 +21,8 @@ from .text import CLOSING_QUOTES, SENT_END
 _BACK = re.compile("该(街道|社区|委员会|中心|县|区|市|旗|镇|乡|村|局|院|所)")
 _KINDS = (EntityType.PLACE, EntityType.ORGANIZATION)
 SOURCE = "anaphor"
-#: a demonstrative and a word for a practice (该做法, 这一经验, 此项举措)
-_PRACTICE = re.compile("(?:该|这一|此项|这项)(?:做法|经验|举措|工作法|模式)")
+#: a demonstrative and a word for a practice (该做法, 这一经验, 此项举措, 该案例 in a collection of cases)
+_PRACTICE = re.compile("(?:该|这一|此项|这项|本)(?:做法|经验|举措|工作法|模式|案例)")
 #: a demonstrative and the head word of a program's name (该模式, 这一机制, 该品牌)
 _PROGRAM_BACK = re.compile("(?:该|这一|此项|这项)(模式|机制|品牌|平台|工作法|制度|项目)")
 

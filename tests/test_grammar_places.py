@@ -538,3 +538,26 @@ def test_towns_listed_before_their_service_centres_each_have_one(nlp):
     ex, rels = run(nlp, "绵阳市涪城区人民政府2024年法治政府建设情况报告\n青义镇、吴家镇、杨家镇便民服务中心实现"
                         "“一窗通办”。\n")
     assert {("青义镇便民服务中心", "青义镇"), ("吴家镇便民服务中心", "吴家镇"), ("杨家镇便民服务中心", "杨家镇")} <= rels, rels
+
+
+def test_a_zone_named_short_is_the_one_the_report_names_in_full(nlp):
+    """南沙开发区 (a short kind) in a report naming 南沙经济技术开发区: one zone, its bodies under the
+    full name; a report naming no full zone keeps the short one (济宁高新区)."""
+    ex, _ = run(nlp, "广州南沙经济技术开发区管委会2024年法治政府建设年度报告\n南沙开发区管委会坚持依法行政。"
+                     "南沙经开区行政审批局推行改革。\n")
+    names = place_names(ex)
+    assert "南沙经济技术开发区" in names and not {"南沙开发区", "南沙经开区"} & names, names
+    orgs = {m.key.name for m in ex.mentions if m.key.etype is EntityType.ORGANIZATION}
+    assert {"南沙经济技术开发区管委会", "南沙经济技术开发区行政审批局"} <= orgs, orgs
+    ex, _ = run(nlp, "济宁市司法局2023年工作总结\n济宁高新区人民法院开展调解。\n")
+    assert "济宁高新区" in place_names(ex)
+
+
+def test_community_names_opening_with_zhen_or_cheng_and_which_streets(nlp):
+    """在开元社区、营平社区、镇海社区建立…: 镇 opens a community's name after 、 (no town's suffix),
+    城南社区 is a name; 部分街道, 偏远乡镇 say which ones; 乡镇社区, 城乡社区 are kinds."""
+    ex, _ = run(nlp, "厦门市思明区2024年法治政府建设工作报告\n在开元社区、营平社区、镇海社区建立法治驿站。城南社区"
+                     "获评先进。部分街道法治专干配备不足，偏远乡镇覆盖不足。城乡社区建立调解室。\n")
+    names = place_names(ex)
+    assert {"开元社区", "营平社区", "镇海社区", "城南社区"} <= names, names
+    assert not {"海社区", "部分街道", "偏远乡镇", "城乡社区", "乡镇社区"} & names, names

@@ -695,8 +695,8 @@ def _prefixed_name(text: str, ps: int, end: int, stem: str, p: Candidate,
     tribunal = _tribunal(p.name if p.subtype == "County" else None, stem)
     if tribunal:
         return _party_start(text, ps), tribunal
-    if stem.endswith(_GOV_CORES) and not stem.endswith(MEDIA_CORES):
-        return _party_start(text, ps), p.name + stem
+    if (stem.endswith(_GOV_CORES) or p.subtype == "DevelopmentZone") and not stem.endswith(MEDIA_CORES):
+        return _party_start(text, ps), p.name + stem  # (南沙开发区管委会 under its zone's full name)
     group = _group_before(text, ps, stem, token_starts)
     if group is not None:
         return group, text[group:end]

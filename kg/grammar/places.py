@@ -36,7 +36,8 @@ _STEM_BAD_CHARS = frozenset("各全本该每个等与的在了是对为把被将
 #: two-character one (和平街道, 联和街道, 太和镇)
 #: words of a description a stem is no name with (示范镇, 文明乡镇, 特色小镇, 中心镇, 百强镇): as words,
 #: not characters (光明街道, 文昌镇, 中山街道 are names)
-_STEM_BAD_WORDS = ("重点", "贫困", "示范", "先进", "美丽", "文明", "特色", "中心", "建立", "百强", "千强", "民族")
+_STEM_BAD_WORDS = ("重点", "贫困", "示范", "先进", "美丽", "文明", "特色", "中心", "建立", "百强", "千强", "民族",
+                   "部分", "相关", "偏远", "沿线", "基层")  # (部分街道, 偏远乡镇: which ones, not a name)
 _STEM_OK_WITH = ("新区", "新村")  # 滨湖新区街道 and 生态柳湾新村 are real names despite 新
 #: the bad stem parts a town right after its county may hold (贺兰县立岗镇, 某县新农镇,
 #: 东乌珠穆沁旗嘎达布其镇: 其 a sound there): words of description or function elsewhere, but the
@@ -225,7 +226,8 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             above = {h.candidate.end: h.candidate.start for h in hits if h.candidate.subtype in ("County", "Town")}
         s, e = m.start(), m.end()
         while s > max(last, m.start() - 4) and is_han(text[s - 1]) and s not in counties \
-                and not (m.group() in ("村", "社区") and text[s - 1] in "镇乡" and s - 1 < m.start() - 1):
+                and not (m.group() in ("村", "社区") and text[s - 1] in "镇乡" and s - 1 < m.start() - 1
+                         and s >= 2 and is_han(text[s - 2])):  # (、镇海社区: 镇 opens the name, no town's suffix)
             s -= 1  # the stem: up to four Han characters before the suffix, after its county or town
         if s == m.start():
             continue
@@ -253,7 +255,8 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             county = counties.get(a)
             # a function character is no part of a name, unless the stem is a word of its own
             # (平等镇, 和平乡: names that are words; 我们村, A等村: none)
-            if any(c in "级个各每我此其乡镇城" for c in stem) or (a in taken and county is None) \
+            if any(c in "级个各每我此其" for c in stem) or any(c in "乡镇城" for c in stem[1:]) \
+                    or (a in taken and county is None) \
                     or (not _FUNCTION_CHARS.isdisjoint(stem) and stem not in common_words()) \
                     or any(len(part) > 1 for part in _bad_parts(stem)):
                 continue  # (示范社区创建…, 文明村: a description, no name)
@@ -325,7 +328,7 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
         name = text[h.candidate.start:h.candidate.end + len(suffix)]
         city = h.division.name if h.division.level == Level.PREFECTURE else h.parent
         out.append(PlaceHit(Candidate(h.candidate.start, h.candidate.end + len(suffix), EntityType.PLACE,
-                                      name, "place", "DevelopmentZone"), None, city))
+                                      name, "place", "DevelopmentZone", aliases=(suffix,)), None, city))
     # where _NAMED_ZONE_SUFFIX matches: no literal overlaps itself, so each finditer finds all
     found = {m.start() for lit in _NAMED_ZONE_LITERALS for m in lit.finditer(text)}
     inside = None  # the positions the hits cover, marked on first need
@@ -341,7 +344,37 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
             continue  # 传统工业区, 国家高新技术产业开发区: a word before the kind describes it, names none
         out.append(PlaceHit(Candidate(start, m.end(), EntityType.PLACE, text[start:m.end()], "place",
                                       "DevelopmentZone"), None, None))
-    return out + _new_areas(text, hits) + _cooperation_zones(text, hits)
+    return _full_zone_names(out) + _new_areas(text, hits) + _cooperation_zones(text, hits)
+
+
+#: a zone's short kind and the full kind it stands for (南沙开发区 of 南沙经济技术开发区)
+_SHORT_ZONE_KINDS = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区", "开发区": "开发区"}
+
+
+def _full_zone_names(zones: list[PlaceHit]) -> list[PlaceHit]:
+    """A zone named by a place's name and a short kind (南沙开发区, 南沙经开区) is the zone of that
+    place the text names in full (南沙经济技术开发区), where it names exactly one: its name, the
+    short one an alias."""
+    full: dict[str, set[str]] = {}  # the place's part of a zone named with a long kind → full names
+    for z in zones:
+        c = z.candidate
+        if c.aliases and len(c.aliases[0]) > 3:
+            full.setdefault(c.name[:len(c.name) - len(c.aliases[0])], set()).add(c.name)
+    if not full:
+        return [replace(z, candidate=replace(z.candidate, aliases=())) for z in zones]
+    out = []
+    for z in zones:
+        c = z.candidate
+        kind = c.aliases[0] if c.aliases else ""
+        c = replace(c, aliases=())
+        if 0 < len(kind) <= 3:
+            stem = c.name[:len(c.name) - len(kind)]
+            long_kind = _SHORT_ZONE_KINDS.get(kind)
+            named = sorted(n for n in full.get(stem, ()) if long_kind and n.endswith(long_kind))
+            if len(named) == 1:
+                c = replace(c, name=named[0], aliases=(c.name,))
+        out.append(replace(z, candidate=c))
+    return out
 
 
 _NEW_AREA = "新区"

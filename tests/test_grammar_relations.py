@@ -1148,3 +1148,15 @@ def test_this_case_in_a_collection_of_cases_is_the_work_of_its_paragraphs_body(n
                           "区市场监管局联合区医保局推出企业开办“一件事”集成服务。该案例入选浙江省法治政府建设优秀案例。\n")
     assert ("海曙区市场监管局", "receivedAward", "浙江省法治政府建设优秀案例") in rels, rels
     assert ("海曙区", "receivedAward", "浙江省法治政府建设优秀案例") not in rels, rels
+
+
+def test_an_answer_using_wo_ju_after_its_opening_speaks_for_the_speakers_body(nlp):
+    """刘洋：谢谢主持人。近年来，我区…。我局牵头推行“X”…: 我局 opening a later clause of the answer makes it
+    speak for the speaker's bureau (the press office's conference tells of the place otherwise)."""
+    text = ("重庆市九龙坡区人民政府新闻办公室新闻发布会实录\n主持人：九龙坡区政府新闻办副主任 陈静\n"
+            "发布人：九龙坡区司法局局长 刘洋\n\n"
+            "陈静：各位记者朋友，大家上午好！下面请刘洋局长介绍有关情况。\n"
+            "刘洋：谢谢主持人。近年来，我区深入推进法治政府建设。我局牵头推行“九龙和事”调解品牌。\n")
+    rels = relations(nlp, text)
+    assert ("九龙坡区司法局", "implements", "“九龙和事”调解品牌") in rels, rels
+    assert ("九龙坡区", "implements", "“九龙和事”调解品牌") not in rels, rels

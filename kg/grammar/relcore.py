@@ -306,11 +306,18 @@ def _post(text: str, body: Candidate | None, own: EntityKey | None, deputy: bool
 
 def _answer(text: str, start: int, bodies: _Bodies, own: EntityKey | None) -> EntityKey | None:
     """Who an answer starting at `start` speaks for: the body its first sentence opens with,
-    else for 我们/我局 the speaker's own body, else nobody named (the report's actor)."""
+    else for 我们/我局 opening it, or 我局 opening a later clause of its paragraph (谢谢主持人。近年来，
+    …。我局牵头推行…), the speaker's own body, else nobody named (the report's actor)."""
     lead = bodies.opening(text, start)
     if lead is not None:
         return EntityKey(lead.etype, lead.name)
-    return own if _FIRST_PERSON.match(text, start) else None
+    end = text.find("\n", start)
+    first_person = _FIRST_PERSON.match(text, start) or _OWN_BODY_CLAUSE.search(text, start, end if end >= 0 else len(text))
+    return own if first_person else None
+
+
+#: 我局, 我院 (not 我们: a speaker's 我们 may be the place's people) opening a clause
+_OWN_BODY_CLAUSE = re.compile("(?<=[。，,；;：:])(?:" + "|".join(w for w in FIRST_PERSON_SUBJECTS if w != "我们") + ")")
 
 
 #: a speaker's name and a colon opening a line, the answer after them (陈明：2023年，…)

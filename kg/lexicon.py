@@ -160,7 +160,7 @@ REGULATION_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("指引", "NormativeDocument"), ("指南", "NormativeDocument"), ("清单", "NormativeDocument"),
     ("目录", "NormativeDocument"), ("标准", "NormativeDocument"), ("准则", "NormativeDocument"),
     ("守则", "NormativeDocument"), ("基准", "NormativeDocument"), ("导则", "NormativeDocument"), ("规范", "NormativeDocument"),
-    ("章程", "NormativeDocument"), ("范本", "NormativeDocument"), ("示范文本", "NormativeDocument"), ("制度", "NormativeDocument"), ("措施", "NormativeDocument"),
+    ("章程", "NormativeDocument"), ("范本", "NormativeDocument"), ("示范文本", "NormativeDocument"), ("制度", "NormativeDocument"), ("机制", "NormativeDocument"), ("措施", "NormativeDocument"),
     ("纲要", "PolicyDocument"), ("规划", "PolicyDocument"), ("方案", "PolicyDocument"),
     ("计划", "PolicyDocument"), ("要点", "PolicyDocument"), ("意见(试行)", "NormativeDocument"),
     ("协议", "Agreement"), ("协议书", "Agreement"), ("合作协议", "Agreement"), ("备忘录", "Agreement"),

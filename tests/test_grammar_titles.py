@@ -122,3 +122,14 @@ def test_an_ordinal_describes_an_unbracketed_instrument_and_names_none(nlp):
     names = found(nlp, text, EntityType.REGULATION)
     assert "杞县政府法律顾问工作规则" in names, names
     assert not any(n.startswith(("首部", "第一部")) or "监督办法" in n for n in names), names
+
+
+def test_a_titled_mechanism_is_an_instrument(nlp):
+    """联合制定《…联防联控工作机制》: a title in 《》 naming a mechanism is a document (as 《…工作制度》
+    is); a quoted mechanism (“府院联动”工作机制) stays a program and an unbracketed one (健全…工作机制)
+    names none."""
+    text = ("漠河市人民政府2024年法治政府建设工作报告\n市林业和草原局、市应急管理局联合制定《漠河市森林防火联防联控"
+            "工作机制》。建立“府院联动”工作机制。健全矛盾纠纷多元化解工作机制。\n")
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert regs == {"漠河市森林防火联防联控工作机制"}, regs
+    assert "“府院联动”工作机制" in found(nlp, text, EntityType.PROGRAM)

@@ -681,3 +681,12 @@ def test_a_standing_committees_working_committees(nlp):
                       "市人大常委会预算工作委员会参加。全市推进法治工作委员会换届工作。\n")
     assert {"深圳市人大常委会法制工作委员会", "深圳市人大常委会预算工作委员会"} <= found, found
     assert not any("推进" in o or "换届" in o for o in found), found
+
+
+def test_a_body_before_deng_closing_a_list(nlp):
+    """区交通运输局等15个执法部门, 市卫健委等28个部门: jieba reads 局等 and 委等 as words, yet 等 closes
+    the list after the body; 格局等方面 names none."""
+    found = orgs(nlp, "宜宾市叙州区2024年度法治政府建设情况报告\n区市场监管局、区交通运输局等15个执法部门推行改革。"
+                      "区卫健委等8个部门参加。加强工作格局等方面建设。\n")
+    assert {"叙州区市场监管局", "叙州区交通运输局", "叙州区卫健委"} <= found, found
+    assert not any("格局" in o for o in found), found

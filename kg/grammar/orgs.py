@@ -259,7 +259,8 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
     if len(core) > 1:
         # 中心组, 委员会委员: the word goes on; not into a verb (协会组织律师, 中心务必)
         return text[end] not in _CONTINUES or text.startswith(_VERBS_AFTER_CORE, end)
-    return end in token_starts or text.startswith(POSITIONS, end)  # 应诉科 + 科长
+    # 应诉科 + 科长; 局等 (a jieba word: 交通运输局等15个部门): 等 closing a list follows the core
+    return end in token_starts or text.startswith(POSITIONS, end) or text[end] == "等"
 
 
 #: the heads' titles a body's last character opens (所长, 局长): 司法所长 is 司法所 + 所长

@@ -229,6 +229,21 @@ def test_a_countys_table_of_its_towns():
     }, got
 
 
+def test_a_towns_table_of_its_villages():
+    """A town's table of its villages and communities (枫源村 | 46 | 100%): each row is its village,
+    the title's 各村（社区） no part of the measure; 示范村 and 合计 are read for no place."""
+    text = ("附表：2024年各村（社区）人民调解情况\n"
+            "村（社区） | 调解纠纷数（件） | 调解成功率 |\n"
+            "枫源村 | 46 | 100% |\n"
+            "枫桥社区 | 52 | 98.1% |\n"
+            "示范村 | 3 | 90.0% |\n"
+            "合计 | 101 | 98.5% |\n")
+    obs, _ = match_stat_tables("t", text, DocContext(province="浙江省", city="绍兴市", county="诸暨市"), 2024)
+    got = {(o.area.name, o.measure, Decimal(o.value)) for o in obs}
+    assert got == {("枫源村", "人民调解纠纷数", 46), ("枫源村", "人民调解成功率", 100),
+                   ("枫桥社区", "人民调解纠纷数", 52), ("枫桥社区", "人民调解成功率", Decimal("98.1"))}, got
+
+
 def test_zai_opening_a_state_is_part_of_the_measure(nlp):
     """全县在册社区矫正对象142人: 在册 (registered) is the measure's, as 在押 is; 在 before a place
     is a preposition and no part of it."""

@@ -561,3 +561,12 @@ def test_community_names_opening_with_zhen_or_cheng_and_which_streets(nlp):
     names = place_names(ex)
     assert {"开元社区", "营平社区", "镇海社区", "城南社区"} <= names, names
     assert not {"海社区", "部分街道", "偏远乡镇", "城乡社区", "乡镇社区"} & names, names
+
+
+def test_a_village_whose_named_mechanism_is_honoured(nlp):
+    """枫源村“三上三下”民主议事机制被评为…: the village before the quote and a long head is named, and
+    the mechanism is its own."""
+    ex, rels = run(nlp, "诸暨市枫桥镇2024年法治建设工作报告\n枫源村“三上三下”民主议事机制被评为“浙江省基层治理优秀"
+                        "案例”。\n")
+    assert ("枫源村", "枫桥镇") in rels, rels
+    assert ("枫源村", "implements", "“三上三下”民主议事机制") in triples(ex)

@@ -194,7 +194,7 @@ def _village_before(text: str, pos: int, villages: set[str]) -> str | None:
 #: a village, community or town right before it is honoured or named (余村村被…授予“全国民主法治示范村”,
 #: 平等镇被评为…), or its body or room is (威远社区“老街坊调解队”获评…, 平安村调解委员会被评为…)
 _HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡)(?=(?:党支部|党委|村委会|居委会|(?:人民)?调解委员会|调委会|司法所"
-                               r"|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,4})?"
+                               r"|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,8})?"
                                f"(?:被|(?:成功|先后)?(?:{'|'.join(AWARD_CUES)})))")
 #: a village or community opening a clause with a verb creating a program or setting up a body of
 #: its own (百步亭社区创新“居民说事”议事机制, 在大陆村、安溪村设立调解工作室), or where one is piloted or
@@ -598,12 +598,19 @@ def _seat_stems(ctx: DocContext) -> frozenset[str]:
                      if any(d.name == county for d in gazetteer().lookup(county[:n])))
 
 
-def names_town(cell: str) -> bool:
-    """Whether a table cell is a town's name and nothing more (豫海镇, 城关街道 in a table of the
-    county's towns): a town suffix closing a 2–4 character stem that fits as in running text."""
+def names_settlement(cell: str) -> bool:
+    """Whether a table cell is a town's or a village's name and nothing more (豫海镇, 城关街道 in a
+    table of the county's towns; 枫源村, 枫桥社区 in a town's table of its villages): a suffix closing
+    a 2–4 character stem that fits as in running text."""
+    village = _VILLAGE_CELL.fullmatch(cell)
+    if village is not None:
+        return not _bad_parts(village.group(1)) and not _stem_is_word(cell, village.start(2))
     m = _TOWN_SUFFIX_RE.search(cell, 2)
     return m is not None and m.end() == len(cell) and m.start() <= 4 \
         and _stem_fits(cell, 0, cell[:m.start()], len(cell), None)
+
+
+_VILLAGE_CELL = re.compile(rf"([{HAN}]{{2,4}})(村|社区|嘎查)")
 
 
 def _sound_he(text: str, s: int, core: str) -> bool:

@@ -27,7 +27,7 @@ from ..gazetteer import Division, Level, gazetteer, short_form
 from ..measures import canonical_measure
 from ..model import DataSet, DocContext, EntityKey, EntityType, Observation
 from .orgs import resolve_level_word
-from .places import context_codes, names_town
+from .places import context_codes, names_settlement
 from .text import CELL_SEPARATORS, row_separator, strip_spaces
 
 #: rows that sum the others: the check row, never an observation
@@ -53,7 +53,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOPIC_END = re.compile(r"(?:情况)?(?:统计表|汇总表|一览表|统计|明细表|表)$")
 _TABLE_NO = re.compile(r"^(?:附件\s*\d*|附表\s*\d*|表\s*\d+)[:：.、]?")
 _TOPIC_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|年度|及|和|各县[（(]市[、,，]?区[）)]|各县市区|各区县|"
-                         r"各县区|各?乡镇(?:[（(]街道[）)])?|各镇街|各街镇|全市|全省|全县|全区|各)+")
+                         r"各县区|各?乡镇(?:[（(]街道[）)])?|各镇街|各街镇|各村(?:[（(]社区[）)])?|村[（(]社区[）)]|各社区|全市|全省|全县|全区|各)+")
 _GROUP_TAIL = re.compile(r"(?:实施数量|实施次数|实施情况|数量|情况|总数)$")
 #: characters every header shares: no evidence that a leaf belongs under a group
 _COMMON = frozenset("数量件次个人元万()（）、和或者及其他的总合计 ")
@@ -253,7 +253,7 @@ def _row_area(label: str, title: _Title, ctx: DocContext, codes: list[str]) -> E
         return EntityKey(EntityType.PLACE, d.name) if d is not None else None
     if len(label) >= 3 and label.endswith(_ORG_ENDINGS):
         return EntityKey(EntityType.ORGANIZATION, resolve_level_word(label, ctx))
-    if names_town(label):  # a county's table of its towns (豫海镇 | 356 | 98.6%)
+    if names_settlement(label):  # a table of towns or villages (豫海镇 | 356 | 98.6%)
         return EntityKey(EntityType.PLACE, label)
     return None
 

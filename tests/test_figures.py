@@ -244,6 +244,15 @@ def test_a_towns_table_of_its_villages():
                    ("枫桥社区", "人民调解纠纷数", 52), ("枫桥社区", "人民调解成功率", Decimal("98.1"))}, got
 
 
+def test_a_towns_own_report_gives_its_figures_to_the_town(nlp):
+    """诸暨市枫桥镇2024年…报告: the title opens with the county and the town, the last is the report's
+    place, so a figure naming no place is the town's; a county's own report keeps the county."""
+    text = "诸暨市枫桥镇2024年法治建设工作报告\n镇综合行政执法队全年办理案件168件。\n"
+    assert {o.area.name for o in observations(nlp, text).observations} == {"枫桥镇"}
+    text = "浙江省诸暨市2024年法治政府建设工作报告\n全市受理行政复议案件86件。\n"
+    assert {o.area.name for o in observations(nlp, text).observations} == {"诸暨市"}
+
+
 def test_zai_opening_a_state_is_part_of_the_measure(nlp):
     """全县在册社区矫正对象142人: 在册 (registered) is the measure's, as 在押 is; 在 before a place
     is a preposition and no part of it."""

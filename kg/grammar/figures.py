@@ -182,6 +182,8 @@ def report_sections(text: str, places: Sequence[tuple[int, int, EntityType, str]
             head = ps
         if places[j][2] is not EntityType.PLACE:
             continue
+        while j + 1 < len(places) and places[j + 1][0] == places[j][1] and places[j + 1][2] is EntityType.PLACE:
+            j += 1  # 诸暨市枫桥镇2024年…报告: the last of the places it opens with is the section's
         ym = _YEAR_RE.search(text, s, e)
         out.append(Section(head, EntityKey(EntityType.PLACE, places[j][3]), int(ym.group(1)) if ym else None))
     out.sort(key=lambda x: x.start)

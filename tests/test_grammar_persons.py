@@ -273,3 +273,12 @@ def test_a_dotted_name_whose_last_part_is_long_or_sounds_abdu(nlp):
                          "副区长阿不都热依木·买买提江参加。\n")
     assert {"古丽米拉·阿不都热合曼", "阿不都热依木·买买提江"} <= found, found
     assert "古丽" not in found and not any(p.endswith("荣获") for p in found), found
+
+
+def test_three_character_tibetan_names_in_kham_and_amdo(nlp):
+    """主任泽郎措 in a Tibetan autonomous prefecture's report: a Kham element and a one-syllable
+    ending (措) make a name; 书记高度重视 still names none."""
+    found = persons(nlp, "马尔康市司法局2024年工作总结\n西索村人民调解委员会主任泽郎措荣获“全国模范人民调解员”称号。"
+                         "局长扎西平措主持会议。书记高度重视。\n")
+    assert {"泽郎措", "扎西平措"} <= found, found
+    assert not any(p.startswith("高度") for p in found), found

@@ -245,8 +245,11 @@ _TIBETAN_NAME_PARTS = frozenset((
     "益西", "丹增", "嘎玛", "贡布", "仁增", "才让", "卓嘎", "桑珠", "次旦", "米玛", "旦增", "土登", "晋美",
     "加措", "嘉措", "多杰", "才旦", "拉毛", "更登", "索南", "扎巴", "泽仁", "泽旺", "贡嘎", "次珍", "德庆",
     "阿旺", "旺姆", "旺杰", "顿旦", "琼达", "其美", "巴登", "朗杰", "坚参", "普琼", "斯朗", "曲扎", "旺久",
+    # Kham and Amdo spellings (泽郎, 四郎, 格绒), and the one-syllable endings a three-character name
+    # closes with (泽郎措, 扎西吉, 格桑卓: mtsho, skyid, sgrol)
+    "泽郎", "四郎", "格绒", "呷绒", "降初", "更嘎", "措", "错", "吉", "卓", "姆",
 ))
-_TIBETAN_NAMES = _SoundNames((4,), False, _TIBETAN_NAME_PARTS)
+_TIBETAN_NAMES = _SoundNames((4, 3), False, _TIBETAN_NAME_PARTS)
 #: the elements Mongolian given names are commonly composed of, as Chinese writes their sounds
 #: (敖特根 + 巴雅尔, 乌力吉 + 巴雅尔, 额尔敦 + 毕力格): some also spell words (雅尔, 乌力, 图雅)
 _MONGOLIAN_NAME_PARTS = frozenset((

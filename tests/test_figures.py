@@ -247,8 +247,9 @@ def test_a_towns_table_of_its_villages():
 def test_a_towns_own_report_gives_its_figures_to_the_town(nlp):
     """诸暨市枫桥镇2024年…报告: the title opens with the county and the town, the last is the report's
     place, so a figure naming no place is the town's; a county's own report keeps the county."""
-    text = "诸暨市枫桥镇2024年法治建设工作报告\n镇综合行政执法队全年办理案件168件。\n"
-    assert {o.area.name for o in observations(nlp, text).observations} == {"枫桥镇"}
+    text = "诸暨市枫桥镇2024年法治建设工作报告\n镇综合行政执法队全年办理案件168件。全镇共化解纠纷161件。\n"
+    got = {(o.area.name, o.measure) for o in observations(nlp, text).observations}
+    assert got == {("枫桥镇", "办理案件"), ("枫桥镇", "化解纠纷")}, got  # (全镇 is the town, no part of a measure)
     text = "浙江省诸暨市2024年法治政府建设工作报告\n全市受理行政复议案件86件。\n"
     assert {o.area.name for o in observations(nlp, text).observations} == {"诸暨市"}
 

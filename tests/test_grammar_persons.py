@@ -282,3 +282,12 @@ def test_three_character_tibetan_names_in_kham_and_amdo(nlp):
                          "局长扎西平措主持会议。书记高度重视。\n")
     assert {"泽郎措", "扎西平措"} <= found, found
     assert not any(p.startswith("高度") for p in found), found
+
+
+def test_a_han_surname_before_mongolian_name_elements(nlp):
+    """盟长杨巴特尔, 副盟长李乌云其其格 in a league's report: a Han surname, then the elements of a
+    Mongolian name (杨巴 and 李乌云 were read or none); 书记高度重视 names none."""
+    found = persons(nlp, "阿拉善盟行政公署2024年法治政府建设情况报告\n盟长杨巴特尔主持召开会议。副盟长李乌云其其格讲话。"
+                         "书记高度重视。\n")
+    assert {"杨巴特尔", "李乌云其其格"} <= found, found
+    assert not {"李乌云", "杨巴"} & found and not any(p.startswith("高度") for p in found), found

@@ -308,9 +308,12 @@ def _sound_names_after_titles(text: str, token_starts: Collection[int], titles: 
 
 def _of_name_parts(name: str, shape: _SoundNames) -> bool:
     """Whether the name is made of the area's name elements, one after another (扎西平措: 扎西 +
-    平措; 敖特根巴雅尔: 敖特根 + 巴雅尔), whatever words they spell elsewhere (西平, 洛桑, 雅尔)."""
+    平措; 敖特根巴雅尔: 敖特根 + 巴雅尔), whatever words they spell elsewhere (西平, 洛桑, 雅尔), perhaps
+    after a Han surname (杨巴特尔)."""
     if not shape.parts:
         return False
+    if name[:1] in SURNAMES_1 and name[:2] not in shape.parts and _of_name_parts(name[1:], shape):
+        return True  # 杨巴特尔, 李乌云其其格: a Han surname, then the elements
     ends = {0}  # the ends of the prefixes of `name` made of elements
     for i in range(1, len(name) + 1):
         if any(name[j:i] in shape.parts for j in ends if i - j <= _LONGEST_PART):

@@ -291,3 +291,12 @@ def test_a_han_surname_before_mongolian_name_elements(nlp):
                          "书记高度重视。\n")
     assert {"杨巴特尔", "李乌云其其格"} <= found, found
     assert not {"李乌云", "杨巴"} & found and not any(p.startswith("高度") for p in found), found
+
+
+def test_surnames_hong_qiu_and_korean_xuan(nlp):
+    """科长洪志刚, 副局长玄明哲、崔英爱 (玄: a Korean surname of Yanbian): officials after a title; 局长表示感谢
+    names none."""
+    found = persons(nlp, "龙井市司法局2024年工作总结\n副局长玄明哲、崔英爱出席。科长洪志刚参加。副主任秋立新讲话。"
+                         "局长表示感谢。\n")
+    assert {"玄明哲", "崔英爱", "洪志刚", "秋立新"} <= found, found
+    assert not any(p.startswith("表示") for p in found), found

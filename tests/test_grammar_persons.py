@@ -294,9 +294,18 @@ def test_a_han_surname_before_mongolian_name_elements(nlp):
 
 
 def test_surnames_hong_qiu_and_korean_xuan(nlp):
-    """科长洪志刚, 副局长玄明哲、崔英爱 (玄: a Korean surname of Yanbian): officials after a title; 局长表示感谢
-    names none."""
+    """科长洪志刚, 副局长玄明哲、崔英爱 (玄: a Korean surname of Yanbian), 赖, 阎: officials after a title;
+    局长表示感谢 names none."""
     found = persons(nlp, "龙井市司法局2024年工作总结\n副局长玄明哲、崔英爱出席。科长洪志刚参加。副主任秋立新讲话。"
-                         "局长表示感谢。\n")
-    assert {"玄明哲", "崔英爱", "洪志刚", "秋立新"} <= found, found
+                         "局长表示感谢。局长赖建华、阎立新出席。\n")
+    assert {"玄明哲", "崔英爱", "洪志刚", "秋立新", "赖建华", "阎立新"} <= found, found
     assert not any(p.startswith("表示") for p in found), found
+
+
+def test_names_listed_after_an_officials_name_may_be_words(nlp):
+    """副局长萧明、阎立新: a three-character name listed after an official's is one though its given
+    name is a word (立新, 建国); 局长张三、由人民群众参加 lists no name (由 opens no surname)."""
+    found = persons(nlp, "赣州市司法局2024年工作总结\n副局长萧明、阎立新出席。调解员刘德华、王建国获评先进。"
+                         "局长张三、由人民群众参加。\n")
+    assert {"萧明", "阎立新", "刘德华", "王建国"} <= found, found
+    assert not any(p.startswith("由") for p in found), found

@@ -138,13 +138,14 @@ def _is_name(text: str, s: int, e: int, token_starts: Collection[int] | None, st
     return not strict or _one_word(text, s, e, token_starts)
 
 
-def _one_word(text: str, s: int, e: int, token_starts: Collection[int] | None) -> bool:
+def _one_word(text: str, s: int, e: int, token_starts: Collection[int] | None, word_ok: bool = False) -> bool:
     """A name seen without a title right before it must look like one word: its given name no
-    common word (由人民, 和中级), no word starting inside it after its first two characters."""
+    common word (由人民, 和中级; `word_ok`: in a list of names, where 立新 and 建国 are given names),
+    no word starting inside it after its first two characters."""
     name = text[s:e]
     surname = 2 if name[:2] in SURNAMES_2 else 1
     given = name[surname:]
-    if len(given) == 2 and given in common_words():
+    if len(given) == 2 and given in common_words() and not word_ok:
         return False
     # a word may start right after the surname (欧阳|晓峰), or one character into the given name
     return token_starts is None or not any(i in token_starts for i in range(s + surname + 1, e))
@@ -352,7 +353,7 @@ def _coordinated_names(text: str, e: int, token_starts: Collection[int]) -> Iter
     while e < len(text) and text[e] == "、" and e + 1 in token_starts:
         s = e + 1
         e = next((e2 for e2 in _word_ends(text, s, len(text), token_starts)
-                  if _is_name(text, s, e2, token_starts, strict=True)), 0)
+                  if _is_name(text, s, e2, token_starts) and _one_word(text, s, e2, token_starts, word_ok=e2 - s == 3)), 0)
         if not e:
             return
         yield s, e

@@ -157,14 +157,19 @@ def test_places_and_figures_listed_respectively_are_paired_in_order(nlp):
                    for a, _, _, v, _ in got), got
 
 
+def written_and_with_bars(nlp, head: str, rows: list[str], sep: str):
+    """The facts of a table's rows as written (cells apart by `sep`), and with | between cells."""
+    return (facts(observations(nlp, head + "\n".join(rows) + "\n")),
+            facts(observations(nlp, head + "\n".join(r.replace(sep, " | ") for r in rows) + "\n")))
+
+
 def test_a_table_pasted_with_tabs_reads_as_the_same_table_with_bars(nlp):
     """Cells separated by tabs (a spreadsheet pasted into a text) are cells: the same figures as
     the table written with |, each once (its rows are no running text); a line of running text
     that a tab only indents still gives its figure; an 附件 number opens no measure's name."""
     rows = ["县区\t收案数(件)\t纠错率(%)", "秦州区\t156\t11.5", "麦积区\t132\t8.3", "合计\t288\t"]
     head = "天水市2024年法治政府建设年度报告\n\t全市共收到行政复议申请612件。\n附件2：各县区行政复议情况统计表\n"
-    tabs = facts(observations(nlp, head + "\n".join(rows) + "\n"))
-    bars = facts(observations(nlp, head + "\n".join(r.replace("\t", " | ") for r in rows) + "\n"))
+    tabs, bars = written_and_with_bars(nlp, head, rows, "\t")
     assert tabs == bars
     assert ("秦州区", 2024, "行政复议纠错率", Decimal("11.5"), "%") in tabs
     assert ("麦积区", 2024, "行政复议收案数", Decimal(132), "件") in tabs
@@ -180,8 +185,7 @@ def test_a_table_whose_cells_only_spaces_keep_apart_reads_as_the_same_table_with
     lines (全市收案612件 / 审结580件) and a lone row under a sentence are no table."""
     rows = ["县区 收案数(件) 纠错率(%)", "秦州区 156 11.5", "麦积区 132 8.3", "合计 288 9.9"]
     head = "天水市2024年法治政府建设年度报告\n全市共收到行政复议申请612件。\n附表1 2024年各县区行政复议情况统计表\n"
-    spaced = facts(observations(nlp, head + "\n".join(rows) + "\n"))
-    bars = facts(observations(nlp, head + "\n".join(r.replace(" ", " | ") for r in rows) + "\n"))
+    spaced, bars = written_and_with_bars(nlp, head, rows, " ")
     assert spaced == bars
     assert ("秦州区", 2024, "行政复议纠错率", Decimal("11.5"), "%") in spaced
     assert not any(m.startswith(("附表", "年")) for _, _, m, _, _ in spaced), spaced

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ..lexicon import (CENTRAL_ORGANS, AWARD_ACTIVE_VERBS, AWARD_AIM_WORDS, AWARD_CONFER_VERBS, AWARD_CONFERRING_CLAUSE_VERBS,
+from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_AIM_WORDS, AWARD_CONFER_VERBS, AWARD_CONFERRING_CLAUSE_VERBS,
                        AWARD_CREATE_CUES, AWARD_HOLDER_WORDS, AWARD_LIST_CUES, AWARD_NOMINATE_VERBS,
                        AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS, AWARD_RECEIVE_CUES, AWARD_SELECT_CUES,
-                       AWARD_SHORTLIST_CUES, AWARD_WINNING_WORDS, HONOUR_COLLECTIONS, PROMPTING_VERBS)
+                       AWARD_SHORTLIST_CUES, AWARD_WINNING_WORDS, CENTRAL_ORGANS, HONOUR_COLLECTIONS, PROMPTING_VERBS)
 from ..model import EntityType
 from .candidates import Candidate
 from .honours import (created_honour, honour_items, honour_parts, is_candidacy, listed_designation,
@@ -385,10 +385,10 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     return cands, events
 
 
-#: a clause naming who confers the honour a receiving cue goes on to name (荣获由司法部颁发的…,
-#: 获得省司法厅授予的…)
 #: a national organ and a scope opening an honour's name (民政部全国社区治理典型案例)
 _ORGAN_OPENING = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=全国)")
+#: a clause naming who confers the honour a receiving cue goes on to name (荣获由司法部颁发的…,
+#: 获得省司法厅授予的…)
 _CONFERRED_BY = re.compile(r"由?(?P<by>[^，,。；;：:\n的]{2,24}?)(?:" + trie_pattern(AWARD_CONFERRING_CLAUSE_VERBS) + ")的")
 
 

@@ -19,6 +19,7 @@ from ..lexicon import AWARD_SUFFIXES
 from ..model import EntityType, norm_label
 from .candidates import NESTED, Candidate
 from .memo import memo
+from .text import CLOSING_QUOTES
 
 #: a document's candidates repeat their labels: normalise each label once
 _norm = memo(65536)(norm_label)
@@ -194,7 +195,7 @@ def unify_award_editions(cands: list[Candidate]) -> list[Candidate]:
 
 
 #: what closes a quoted honour's name after its kind (第三批“全国法治政府建设示范市”)
-_CLOSERS = "”」』\"’"
+_CLOSERS = CLOSING_QUOTES + '"'
 
 
 def unify_bare_award_kinds(cands: list[Candidate]) -> list[Candidate]:

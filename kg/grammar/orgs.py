@@ -14,9 +14,8 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 
 from ..lexicon import (AWARD_CUES, CENTRAL_ORGANS, CENTRAL_SUBUNIT_SUFFIXES, DISPATCHED_OFFICE_CORES, GROUP_BAD_MIDDLES, GROUP_CORES,
-                       PLACE_KEPT_CORES,
                        LEVEL_PREFIX, ORG_BAD_MIDDLES, ORG_STANDARD_PHRASES, ORG_WORDS_OPENING_WITH_BREAK,
-                       OWN_INTERNAL_BODIES, PARTY_BODIES, PROGRAM_HEADS,
+                       OWN_INTERNAL_BODIES, PARTY_BODIES, PLACE_KEPT_CORES, PROGRAM_HEADS,
                        PREFECTURE_LEVEL_WORDS,
                        ORG_BREAK_CHARS, ORG_CORES, ORG_STEM_CHARS_MAX, POSITIONS, RULE_OF_LAW_OBJECTS,
                        RULE_OF_LAW_OFFICES, SUBUNIT_CORES)

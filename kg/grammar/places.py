@@ -212,7 +212,7 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
     villages too."""
     taken: set[int] | None = None  # the hits' bounds, gathered at the first village
     counties: dict[int, str] = {}  # where a county mention ends → its name
-    county_starts: dict[int, int] = {}  # where a county mention ends → where it starts
+    above: dict[int, int] = {}  # where a county or town mention ends → where it starts
     out: list[PlaceHit] = []
     after_verb: set[int] = set()  # where a listed name starts after the verb opening the list
     village_home = report_town(ctx) or town_home(ctx)
@@ -222,7 +222,6 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
         if taken is None:
             taken = {b for h in hits for b in (h.candidate.start, h.candidate.end)}
             counties = {h.candidate.end: h.candidate.name for h in hits if h.candidate.subtype == "County"}
-            county_starts = {h.candidate.end: h.candidate.start for h in hits if h.candidate.subtype == "County"}
             above = {h.candidate.end: h.candidate.start for h in hits if h.candidate.subtype in ("County", "Town")}
         s, e = m.start(), m.end()
         while s > max(last, m.start() - 4) and is_han(text[s - 1]) and s not in counties \
@@ -235,10 +234,8 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
         found = (s in taken and s not in counties) or e in taken  # a town's village, or part of a longer place
         items = [] if found else [(s, e)]
         first = s  # where the listed item opens: before its town and county (嵩县车村镇天桥沟村)
-        while found and first in above:
-            first = above[first]
         # the items listed before it, each perhaps after its county (从江县占里村、榕江县大利村)
-        while (p := county_starts.get(first, first)) >= 3 and text[p - 1] == "、":
+        while (p := _opening(first, above)) >= 3 and text[p - 1] == "、":
             prev = _VILLAGE_BEFORE.search(text, max(0, p - 8), p - 1)
             if prev is None:
                 break
@@ -267,6 +264,14 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             out.append(PlaceHit(Candidate(a, b, EntityType.PLACE, text[a:b], "town", _HONOURED_SUBTYPE[text[b - 1]]),
                                 None, county or village_home))
     return out
+
+
+def _opening(pos: int, above: dict[int, int]) -> int:
+    """Where the item whose name starts at `pos` opens: before the county and town written right
+    before it (从江县占里村, 嵩县车村镇天桥沟村)."""
+    while pos in above:
+        pos = above[pos]
+    return pos
 
 
 def _stem_is_word(text: str, suffix: int) -> bool:
@@ -328,7 +333,7 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
         name = text[h.candidate.start:h.candidate.end + len(suffix)]
         city = h.division.name if h.division.level == Level.PREFECTURE else h.parent
         out.append(PlaceHit(Candidate(h.candidate.start, h.candidate.end + len(suffix), EntityType.PLACE,
-                                      name, "place", "DevelopmentZone", aliases=(suffix,)), None, city))
+                                      name, "place", "DevelopmentZone"), None, city))
     # where _NAMED_ZONE_SUFFIX matches: no literal overlaps itself, so each finditer finds all
     found = {m.start() for lit in _NAMED_ZONE_LITERALS for m in lit.finditer(text)}
     inside = None  # the positions the hits cover, marked on first need
@@ -351,29 +356,33 @@ def _zones(text: str, hits: list[PlaceHit], suffixed: list[PlaceHit]) -> list[Pl
 _SHORT_ZONE_KINDS = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区", "开发区": "开发区"}
 
 
+def _zone_kind(name: str) -> str:
+    """The zone suffix closing `name` (the first of _ZONE_SUFFIXES: the longer kinds first)."""
+    return next((k for k in _ZONE_SUFFIXES if name.endswith(k)), "")
+
+
 def _full_zone_names(zones: list[PlaceHit]) -> list[PlaceHit]:
     """A zone named by a place's name and a short kind (南沙开发区, 南沙经开区) is the zone of that
     place the text names in full (南沙经济技术开发区), where it names exactly one: its name, the
     short one an alias."""
     full: dict[str, set[str]] = {}  # the place's part of a zone named with a long kind → full names
     for z in zones:
-        c = z.candidate
-        if c.aliases and len(c.aliases[0]) > 3:
-            full.setdefault(c.name[:len(c.name) - len(c.aliases[0])], set()).add(c.name)
+        name = z.candidate.name
+        kind = _zone_kind(name)
+        if len(kind) > 3:
+            full.setdefault(name[:len(name) - len(kind)], set()).add(name)
     if not full:
-        return [replace(z, candidate=replace(z.candidate, aliases=())) for z in zones]
+        return zones
     out = []
     for z in zones:
         c = z.candidate
-        kind = c.aliases[0] if c.aliases else ""
-        c = replace(c, aliases=())
-        if 0 < len(kind) <= 3:
-            stem = c.name[:len(c.name) - len(kind)]
-            long_kind = _SHORT_ZONE_KINDS.get(kind)
-            named = sorted(n for n in full.get(stem, ()) if long_kind and n.endswith(long_kind))
+        kind = _zone_kind(c.name)
+        long_kind = _SHORT_ZONE_KINDS.get(kind)
+        if long_kind is not None:
+            named = [n for n in full.get(c.name[:len(c.name) - len(kind)], ()) if n.endswith(long_kind)]
             if len(named) == 1:
-                c = replace(c, name=named[0], aliases=(c.name,))
-        out.append(replace(z, candidate=c))
+                z = replace(z, candidate=replace(c, name=named[0], aliases=(c.name,)))
+        out.append(z)
     return out
 
 

@@ -334,7 +334,8 @@ def _roster(text: str, persons: dict[int, Candidate], bodies: _Bodies) -> dict[s
     陈明; a roster inline in the host's words) with the body he heads there."""
     out: dict[str, EntityKey] = {}
     for p in persons.values():
-        a = max(text.rfind(c, 0, p.start) for c in _POST_PHRASE_OPENERS) + 1
+        line = text.rfind("\n", 0, p.start) + 1  # (each opener looked for in the person's line only)
+        a = max(line, *(text.rfind(c, line, p.start) + 1 for c in _POST_PHRASE_OPENERS))
         if a < p.start and p.name not in out:
             own = bodies.headed(text, a, p.start)
             if own is not None:

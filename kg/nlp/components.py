@@ -18,7 +18,6 @@ from ..grammar.honoured import match_honoured
 from ..grammar.candidates import NESTED, Candidate, merge_overlaps
 from ..grammar.figures import match_figures, report_sections
 from ..grammar.stat_tables import match_stat_tables
-from ..grammar.places import report_town
 from ..grammar.docresolve import declared_aliases, resolve_document
 from ..grammar.author import reporting_body
 from ..grammar.context import infer_context
@@ -249,9 +248,7 @@ def make_figures(nlp: Language, name: str, tables: bool) -> Callable[[Doc], Doc]
         year = ctx.year if ctx is not None else None  # the report's year (grammar/doctime.py)
         spans = sorted((c.start, c.end, c.etype, c.name) for c in (doc._.lg_mentions or [])
                        if c.etype in _FIGURE_LEADS and c.source != NESTED)
-        # (a town's own report: its figures are the town's; report_town names it from the title)
-        local = (report_town(ctx) or ctx.local) if ctx is not None else None
-        home = EntityKey(EntityType.PLACE, local) if local else None
+        home = EntityKey(EntityType.PLACE, ctx.local) if ctx is not None and ctx.local else None
         found = match_figures(doc._.lg_doc_id, text, spans, home, year, report_sections(text, spans))
         datasets = []
         if tables:

@@ -570,3 +570,27 @@ def test_a_village_whose_named_mechanism_is_honoured(nlp):
                         "案例”。\n")
     assert ("枫源村", "枫桥镇") in rels, rels
     assert ("枫源村", "implements", "“三上三下”民主议事机制") in triples(ex)
+
+
+def test_a_village_after_its_town_may_sound_a_function_word(nlp):
+    """文星街道向阳社区被命名为…: 向 is a sound of the name 向阳 (a name in jieba's dictionary), so the
+    community after its town is named and honoured; 街道向社区群众…, 镇向村民…: the preposition, no
+    village."""
+    ex, rels = run(nlp, "泸定县2024年法治政府建设年度报告\n文星街道向阳社区被民政部命名为“全国民主法治示范社区”。"
+                        "兴隆镇向阳村调委会调解纠纷9件。\n")
+    assert {("向阳社区", "文星街道"), ("向阳村", "兴隆镇")} <= rels, rels
+    assert ("向阳社区", "receivedAward", "“全国民主法治示范社区”") in triples(ex)
+    ex, _ = run(nlp, "泸定县2024年法治政府建设年度报告\n文星街道向社区群众发放手册，兴隆镇向村民宣讲。\n")
+    names = place_names(ex)
+    assert {"文星街道", "兴隆镇"} <= names and not any(n.startswith("向") for n in names), names
+
+
+def test_a_suffix_closing_a_verb_of_going_to_the_countryside_makes_no_town(nlp):
+    """开展送法下乡, 鼓励大学生回乡: 乡 closes a verb (下乡, 回乡), no township; written after its county
+    (赣县区岭下乡) the same characters are a township's name, and 青山乡 stays one."""
+    ex, rels = run(nlp, "赣州市赣县区2024年法治政府建设年度报告\n司法局深入各镇开展送法下乡，鼓励大学生回乡任职。"
+                        "赣县区岭下乡司法所开展调解。在青山乡开展普法。\n")
+    names = place_names(ex)
+    assert {"岭下乡", "青山乡"} <= names, names
+    assert not {"送法下乡", "法下乡", "大学生回乡", "学生回乡"} & names, names
+    assert ("岭下乡", "赣县区") in rels, rels

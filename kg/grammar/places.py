@@ -16,7 +16,7 @@ from ..lexicon import (AWARD_CUES, CREATING_VERBS, LEVEL_PREFIX, NATURAL_FEATURE
                        TOWN_SUFFIX_WORDS)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import HAN, common_words, finditer_before, is_han, verbs_and_adverbs
+from .text import HAN, common_words, dictionary_names, finditer_before, is_han, verbs_and_adverbs
 
 SUBTYPE_OF_LEVEL = {Level.PROVINCE: "Province", Level.PREFECTURE: "PrefectureCity", Level.COUNTY: "County"}
 
@@ -566,9 +566,11 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
             or (len(stem) == 2 and stem in verbs_and_adverbs() and not (after_county or listed)):
         return False  # 推广安海镇, 指导安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
     suffix = text[suffix_start:e]
-    # 城乡, 城镇居民: words, not names (柳溪县青石镇 is certain)
-    return not (stem.endswith("城") and suffix in ("乡", "镇") and not after_county and (
-        suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的")))
+    # 城乡, 城镇居民: words, not names; 开展送法下乡, 能人回乡: the suffix closes a verb (下乡, 回乡) of the
+    # phrase (柳溪县青石镇 is certain)
+    closes_verb = text[suffix_start - 1:suffix_start + 1] in verbs_and_adverbs()
+    return after_county or not (closes_verb or (stem.endswith("城") and suffix in ("乡", "镇") and (
+        suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的"))))
 
 
 #: the characters of a name's age (新城铺镇, 老街镇): words of a phrase elsewhere (新建镇, 老乡镇)
@@ -704,7 +706,7 @@ def _towns(text: str, ctx: DocContext, hits: list[PlaceHit],
         # 通山岭镇生态柳湾新村: a village right after its town; a one-character stem (天荒坪镇余村)
         # only when nothing of a word follows it (被, 、, a break)
         v = _VILLAGE_AFTER.match(text, e) or _VILLAGE_AFTER_ONE.match(text, e)
-        if v and not any(c in _FUNCTION_CHARS for c in v.group(1)) and (v.end() >= len(text) or not is_han(text[v.end()])
+        if v and not _function_word_in(v.group(1)) and (v.end() >= len(text) or not is_han(text[v.end()])
                                            or (token_starts is not None and v.end() in token_starts)):
             out.append(PlaceHit(Candidate(e, v.end(), EntityType.PLACE, v.group(0), "town", "Village",
                                           aliases=(text[s:v.end()],)), None, name))
@@ -785,6 +787,15 @@ def _known_towns(towns: list[PlaceHit], ctx: DocContext) -> list[PlaceHit]:
 
 
 _FUNCTION_CHARS = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已各全本该每个")
+
+
+def _function_word_in(stem: str) -> bool:
+    """Whether a function word's character stands as that word in `stem` (镇向社区…: the
+    preposition), not as a sound inside a two-character name (炉城街道向阳社区, 从江村)."""
+    names = dictionary_names()
+    return any(c in _FUNCTION_CHARS and stem[max(0, i - 1):i + 1] not in names and stem[i:i + 2] not in names
+               for i, c in enumerate(stem))
+
 _VILLAGE_AFTER = re.compile(rf"([{HAN}]{{2,5}}?)(新村|村|社区|嘎查|居民区)")  # 居民区: a city's residents' community (上海, 北京)
 _VILLAGE_AFTER_ONE = re.compile(rf"([{HAN}])(村)(?=[被获荣入、和与及，,。；;\s]|$)")
 

@@ -129,25 +129,31 @@ def proper_abbreviations() -> frozenset[str]:
     return _dictionary_words()[2]
 
 
-_Words = tuple[frozenset[str], frozenset[str], frozenset[str]]
+def dictionary_names() -> frozenset[str]:
+    """Two-character words jieba's dictionary tags as person or place names (向阳, 从江, 成都): a
+    function word's character inside one is a sound of a name, not that word."""
+    return _dictionary_words()[3]
+
+
+_Words = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
 
 @functools.cache
 def _dictionary_words() -> _Words:
-    """common_words(), verbs_and_adverbs() and proper_abbreviations(), kept between processes
-    (kg.derived: reading the dictionary's 350,000 lines takes 0.2 s)."""
+    """common_words(), verbs_and_adverbs(), proper_abbreviations() and dictionary_names(), kept
+    between processes (kg.derived: reading the dictionary's 350,000 lines takes 0.2 s)."""
     from .. import derived
 
     return derived.kept("jieba-words", _Words, _read_dictionary_words)
 
 
 def _read_dictionary_words() -> _Words:
-    """The three word lists from one reading of jieba's dictionary."""
+    """The four word lists from one reading of jieba's dictionary."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset(), frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset(), frozenset()
     path = os.path.join(spec.submodule_search_locations[0], "dict.txt")
-    words, verbs, proper = set(), set(), set()
+    words, verbs, proper, names = set(), set(), set(), set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
@@ -162,7 +168,9 @@ def _read_dictionary_words() -> _Words:
                 verbs.add(parts[0])
             if parts[2] in ("j", "nz"):
                 proper.add(parts[0])
-    return frozenset(words), frozenset(verbs), frozenset(proper)
+            if len(parts[0]) == 2 and parts[2] in ("nr", "ns") and freq >= 20:
+                names.add(parts[0])
+    return frozenset(words), frozenset(verbs), frozenset(proper), frozenset(names)
 
 
 @dataclass(frozen=True, slots=True)

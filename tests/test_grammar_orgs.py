@@ -690,3 +690,14 @@ def test_a_body_before_deng_closing_a_list(nlp):
                       "区卫健委等8个部门参加。加强工作格局等方面建设。\n")
     assert {"叙州区市场监管局", "叙州区交通运输局", "叙州区卫健委"} <= found, found
     assert not any("格局" in o for o in found), found
+
+
+def test_a_station_named_by_a_word_the_dictionary_knows_as_a_name(nlp):
+    """东升派出所, 城关派出所: the stem is a word of the dictionary, but one it knows as a name (a
+    person's, a place's), so the station is a body; words it knows otherwise (基层, 文明, 规范)
+    before 派出所 name none."""
+    text = ("双流区2024年法治政府建设年度报告\n区公安分局推行“首违警告”制度，东升派出所获评“枫桥式公安派出所”。"
+            "城关派出所民警王强被评为先进个人。基层派出所、规范派出所建设全面推进。\n")
+    found = orgs(nlp, text)
+    assert {"东升派出所", "城关派出所"} <= found, found
+    assert not any(o.startswith(("基层", "规范", "文明")) for o in found), found

@@ -24,8 +24,8 @@ from ..model import DocContext, EntityType
 from .candidates import PARENT, Candidate
 from .context import opening_places
 from .memo import memo
-from .text import (COUNT_AFTER, HAN, OPENING_QUOTES, clause_start, common_words, han_class_without, is_han,
-                   proper_abbreviations, trie_pattern, verbs_and_adverbs)
+from .text import (COUNT_AFTER, HAN, OPENING_QUOTES, clause_start, common_words, dictionary_names, han_class_without,
+                   is_han, proper_abbreviations, trie_pattern, verbs_and_adverbs)
 
 
 _CENTRAL_RE = re.compile(trie_pattern(CENTRAL_ORGANS))
@@ -201,7 +201,10 @@ def _valid_stem(stem: str, core: str) -> bool:
 
 
 def _valid_station_stem(stem: str) -> bool:
-    return not set(stem) & _NOT_IN_STATION_STEM and stem not in common_words() and _valid_middle(stem)
+    """No level, quantity or function character, and no dictionary word unless the dictionary
+    knows it as a name (城关, 东升: the stations of a seat town and of a town named like a person)."""
+    return not set(stem) & _NOT_IN_STATION_STEM and (stem not in common_words() or stem in dictionary_names()) \
+        and _valid_middle(stem)
 
 
 class _Cores:

@@ -594,3 +594,14 @@ def test_a_suffix_closing_a_verb_of_going_to_the_countryside_makes_no_town(nlp):
     assert {"岭下乡", "青山乡"} <= names, names
     assert not {"送法下乡", "法下乡", "大学生回乡", "学生回乡"} & names, names
     assert ("岭下乡", "赣县区") in rels, rels
+
+
+def test_a_lists_first_town_may_be_named_by_a_verb(nlp):
+    """解放街道、建设街道、新嘉街道: the first item is a subdistrict though 解放 is a verb, because a
+    town of the list follows it; 推动街道、乡镇…, 解放思想: no town of a list follows, no town."""
+    ex, rels = run(nlp, "嘉兴市南湖区2024年法治政府建设年度报告\n解放街道、建设街道、新嘉街道执法中队实现规范化。"
+                        "推动街道、乡镇综合执法，解放思想。\n")
+    names = place_names(ex)
+    assert {"解放街道", "建设街道", "新嘉街道"} <= names, names
+    assert ("解放街道", "南湖区") in rels, rels
+    assert not any(n.startswith(("推动", "解放思")) for n in names), names

@@ -543,7 +543,7 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
     of a phrase (unless its county is written right before it, it is listed after a town:
     群力街道、新农镇, or an ethnic group's name closes it: 文明瑶族乡), no verb opening it, no
     城乡/城镇. `before_town`: a town of a list follows it (新城铺镇、南牛乡): 新 and 老 are the
-    name's then, as after a town."""
+    name's then, as after a town, and a two-character verb is the whole stem (解放街道、建设街道)."""
     suffix_start = s + len(stem)
     after_county = _is_county(adjacent)
     ethnic = _ethnic_end(stem)
@@ -563,8 +563,9 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
             or (len(core) == 4 and (core[:2] in verbs_and_adverbs() or core.startswith(PROMPTING_VERBS))) \
             or (len(core) == 3 and core[1:] in verbs_and_adverbs()) \
             or (ethnic and core[-2:] in verbs_and_adverbs()) \
-            or (len(stem) == 2 and stem in verbs_and_adverbs() and not (after_county or listed)):
+            or (len(stem) == 2 and stem in verbs_and_adverbs() and not (after_county or listed or before_town)):
         return False  # 推广安海镇, 指导安海镇, 执法权赋予镇街: a verb opens the object, it is no part of a name
+    # (解放街道、建设街道: a list's first item before a town of the list is a name whatever its stem)
     suffix = text[suffix_start:e]
     # 城乡, 城镇居民: words, not names; 开展送法下乡, 能人回乡: the suffix closes a verb (下乡, 回乡) of the
     # phrase (柳溪县青石镇 is certain)

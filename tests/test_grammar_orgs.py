@@ -701,3 +701,12 @@ def test_a_station_named_by_a_word_the_dictionary_knows_as_a_name(nlp):
     found = orgs(nlp, text)
     assert {"东升派出所", "城关派出所"} <= found, found
     assert not any(o.startswith(("基层", "规范", "文明")) for o in found), found
+
+
+def test_a_teams_word_after_a_core_is_no_body(nlp):
+    """加强凤桥镇综合执法队伍建设, 组建县级专业应急救援队伍: 队伍 is the teams of a kind, no body named
+    执法队; 凤桥镇综合执法队开展巡查 names one."""
+    found = orgs(nlp, "南湖区2024年法治政府建设年度报告\n加强凤桥镇综合执法队伍建设，组建县级专业应急救援队伍5支。\n")
+    assert not any(o.endswith(("执法队", "救援队")) for o in found), found
+    found = orgs(nlp, "南湖区2024年法治政府建设年度报告\n凤桥镇综合执法队开展巡查。\n")
+    assert "凤桥镇综合执法队" in found, found

@@ -271,9 +271,10 @@ DISPATCHED_OFFICE_CORES: tuple[str, ...] = ("司法所", "派出所", "人民法
 #: a speaker or an author speaking of itself as a sentence's subject (我们推行…, 我局联合…): the
 #: unnamed subject the report's or the answer's own body is
 FIRST_PERSON_SUBJECTS: tuple[str, ...] = ("我们", "我局", "我厅", "我委", "我办", "我院", "本局", "本院")
-#: the bodies a town or village keeps itself (大唐街道综合行政执法队, 平安村调解委员会): the places
-#: coordinated before one each have theirs (那大镇、木棠镇综合行政执法队)
-PLACE_KEPT_CORES: tuple[str, ...] = ("执法队", "执法中队", "调解委员会", "调委会", "便民服务中心", "公共法律服务工作站")
+#: the bodies a town or village keeps itself (大唐街道综合行政执法队, 付集镇综合行政执法大队, 平安村调解
+#: 委员会): the places coordinated before one each have theirs (那大镇、木棠镇综合行政执法队)
+PLACE_KEPT_CORES: tuple[str, ...] = ("执法队", "执法中队", "执法大队", "调解委员会", "调委会", "便民服务中心",
+                                     "公共法律服务工作站")
 #: kinds of body a rating is given to (“五星级”调解室, “枫桥式”司法所): after a cue of selection a
 #: quoted rating of one, or a scoped name of one, is a designation, not the body
 RATED_BODY_KINDS: tuple[str, ...] = ("调解室", "调解委员会", "调委会", "调解组织", "矛调中心", "综治中心", "司法所", "工作室", "法庭", "派出所",

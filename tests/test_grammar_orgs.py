@@ -710,3 +710,21 @@ def test_a_teams_word_after_a_core_is_no_body(nlp):
     assert not any(o.endswith(("执法队", "救援队")) for o in found), found
     found = orgs(nlp, "南湖区2024年法治政府建设年度报告\n凤桥镇综合执法队开展巡查。\n")
     assert "凤桥镇综合执法队" in found, found
+
+
+def test_he_as_a_sound_of_the_word_a_firms_name_opens_with(nlp):
+    """延边中和律师事务所, 延边和谐律师事务所: 和 is a sound of the word the stem opens with, no joint of
+    two fields; 市司法局和市公安局 are still two bodies, and nothing runs over the joint."""
+    text = ("延吉市司法局2024年工作总结\n延边中和律师事务所、延边和谐律师事务所提供法律顾问服务。"
+            "市司法局和市公安局联合开展活动。\n")
+    found = orgs(nlp, text)
+    assert {"延边中和律师事务所", "延边和谐律师事务所", "延吉市司法局", "延吉市公安局"} <= found, found
+    assert not any("局和" in o for o in found), found
+
+
+def test_towns_listed_before_their_enforcement_brigade_each_have_one(nlp):
+    """付集镇、高寺镇综合行政执法大队: each town keeps its own brigade, as with 执法队; a list of towns
+    before a verb (成立…) names no brigade of each."""
+    found = orgs(nlp, "项城市2024年法治政府建设情况报告\n付集镇、高寺镇综合行政执法大队开展巡查。\n")
+    assert {"付集镇综合行政执法大队", "高寺镇综合行政执法大队"} <= found, found
+    assert not any(o.startswith("付集镇、") for o in found), found

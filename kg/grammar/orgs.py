@@ -179,10 +179,13 @@ _NOT_A_FIELD_END = re.compile(f"(?:{'|'.join(map(re.escape, sorted(set(ORG_CORES
 
 
 def _fields_joined(stem: str) -> bool:
-    """Each 和 of a stem joins two fields of one department (发展和改革, 科技和经济)."""
+    """Each 和 of a stem joins two fields of one department (发展和改革, 科技和经济), or is a sound
+    of the word the stem opens with (中和律师事务所, 和平社区: no field before it)."""
     i = stem.find("和")
     while i >= 0:
-        if i < 2 or _NOT_A_FIELD_END.search(stem, 0, i) or stem[i + 1:i + 2] in "省市区县镇乡村":
+        if i < 2 and (stem[:2] in common_words() or stem[:2] in dictionary_names()):
+            pass
+        elif i < 2 or _NOT_A_FIELD_END.search(stem, 0, i) or stem[i + 1:i + 2] in "省市区县镇乡村":
             return False
         i = stem.find("和", i + 1)
     return True

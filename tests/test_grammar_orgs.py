@@ -654,6 +654,17 @@ def test_a_firms_office_named_with_its_city_in_brackets(nlp):
     assert not any(o.startswith(("聘请", "各")) for o in found), found
 
 
+
+def test_a_firms_office_opening_with_its_municipalitys_full_name(nlp):
+    """北京市盈科（南宁）律师事务所: the firm registered in a municipality writes its full name first,
+    so the office opens with it, also after a verb (聘请北京市…); not 盈科（南宁）律师事务所 alone."""
+    text = ("南宁市青秀区2024年法治政府建设年度报告\n北京市盈科（南宁）律师事务所派驻律师参与信访接待。聘请上海市"
+            "锦天城（南宁）律师事务所为法律顾问。\n")
+    found = orgs(nlp, text)
+    assert {"北京市盈科（南宁）律师事务所", "上海市锦天城（南宁）律师事务所"} <= found, found
+    assert not any(o.startswith(("盈科", "锦天城", "聘请")) for o in found), found
+
+
 def test_housing_and_business_environment_bureaus_hold_standard_phrases(nlp):
     """住房保障局, 住房保障和房屋管理局, 营商环境建设局: 保障 and 建设 are part of the departments'
     standard names there; the activities (加强住房保障工作, 推进营商环境建设) are still none."""

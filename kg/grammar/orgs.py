@@ -1260,7 +1260,8 @@ _FIRM_STEM_MAX = 10
 def _firm_offices(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
     """北京大成（深圳）律师事务所: the run of whole words before the bracketed city (up to ten
     characters, opening with no verb, holding no activity, function word or level character)
-    and the firm's kind."""
+    and the firm's kind; a division's full name right before the run opens the firm's name
+    (北京市盈科（南宁）律师事务所: firms registered in a municipality write it so)."""
     if token_starts is None:
         return []
     out = []
@@ -1269,9 +1270,24 @@ def _firm_offices(text: str, token_starts: Collection[int] | None) -> list[Candi
             stem = text[a:m.start()]
             if a in token_starts and all(map(is_han, stem)) and not set(stem) & _NOT_IN_UNIVERSITY \
                     and stem[:2] not in verbs_and_adverbs() and _valid_middle(stem):
+                a = _division_before(text, a)
                 out.append(_org(a, m.end(), text[a:m.end()], "org"))
                 break
     return out
+
+
+#: the longest full name of a province or city closing on 省/市 (乌鲁木齐市)
+_DIVISION_NAME_MAX = 5
+
+
+def _division_before(text: str, a: int) -> int:
+    """Where a division's full name ending at `a` starts (北京市 before 盈科), else `a`."""
+    gz = gazetteer()
+    for n in range(_DIVISION_NAME_MAX, 1, -1):
+        s = a - n
+        if s >= 0 and text[a - 1] in "省市" and gz.lookup(text[s:a], shorts=False):
+            return s
+    return a
 
 
 def _universities(text: str, token_starts: Collection[int] | None) -> list[Candidate]:

@@ -313,9 +313,11 @@ REGULATION_CUES: tuple[str, ...] = (
 #: 将《…》落实到…); 将《…》纳入立法计划 makes it instead
 DISPOSAL_CARRY_VERBS: tuple[str, ...] = ("细化", "分解", "落实", "贯彻", "执行", "实施", "融入")
 
-#: verbs by which a body makes or issues an instrument (市政府印发《…》, 经…审议通过)
+#: verbs by which a body makes or issues an instrument (市政府印发《…》, 经…审议通过; a government's rules
+#: are 公布ed by its order, a congress's decisions 作出)
 ISSUE_VERBS: tuple[str, ...] = (
-    "印发", "出台", "制定", "制订", "制发", "编制", "发布", "颁布", "起草", "修订", "修改", "批准", "审议通过", "通过", "下发",
+    "印发", "出台", "制定", "制订", "制发", "编制", "发布", "颁布", "公布", "起草", "修订", "修改", "批准", "审议通过", "通过",
+    "下发", "作出",
 )
 
 #: verbs of reviewing another body's instrument: 通过 after them passes a review, it makes nothing

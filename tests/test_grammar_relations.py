@@ -299,6 +299,19 @@ def test_the_body_whose_act_an_instrument_is_published_as_issues_it(nlp):
     assert not any(h == "株洲市物业管理办法" and p == "issuedBy" for h, p, _ in rels), rels
 
 
+def test_a_government_publishes_its_rules_and_a_congress_makes_its_decisions(nlp):
+    """市政府以市政府令形式公布《…办法》, 市人大常委会作出《关于…的决定》: 公布 and 作出 issue the title
+    after them; 作出部署 before a title another body issued (市委作出部署，市政府印发《…》) gives the
+    first body none."""
+    text = ("邛崃市2024年法治政府建设年度报告\n市政府以市政府令形式公布《邛崃市城市绿化管理办法》。市人大常委会"
+            "作出《关于加强生态环境保护的决定》。市委作出部署，市司法局印发《邛崃市法律顾问工作规则》。\n")
+    rels = relations(nlp, text)
+    assert ("邛崃市城市绿化管理办法", "issuedBy", "邛崃市人民政府") in rels, rels
+    assert ("关于加强生态环境保护的决定", "issuedBy", "邛崃市人大常委会") in rels, rels
+    assert ("邛崃市法律顾问工作规则", "issuedBy", "邛崃市司法局") in rels, rels
+    assert ("邛崃市法律顾问工作规则", "issuedBy", "邛崃市委") not in rels, rels
+
+
 def test_a_body_the_subject_acts_with_makes_the_title_with_it(nlp):
     """我局制定《A》，联合市公安局印发《B》: B is the bureau's and the police's (the police only were its
     maker); 市司法局联合市公安局、市法院印发《C》: all three; 推动市政府印发《D》: the government's alone."""

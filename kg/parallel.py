@@ -297,14 +297,19 @@ class Started:
         """The extractions, in the order of the documents (each with its text put back, and
         passed through `keep`)."""
         try:
-            with self._pool:
-                return merge_results(self.documents, finish_batches(self._submit, self._pending, self._todo),
-                                     on_done, keep)
+            found = merge_results(self.documents, finish_batches(self._submit, self._pending, self._todo),
+                                  on_done, keep)
         except BrokenProcessPool as exc:
+            self.cancel()
             raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
+        except BaseException:
+            self.cancel()
+            raise
+        self._pool.shutdown()
+        return found
 
     def cancel(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        _stop(self._pool)
 
 
 def extract_parallel(documents: Sequence[SourceDocument], jobs: int,
@@ -315,13 +320,30 @@ def extract_parallel(documents: Sequence[SourceDocument], jobs: int,
     if jobs == 1:
         return extract_serial(documents, on_done, keep=keep)
     groups = batches(documents, jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=init_worker,
+                               initargs=(os.getpid(),))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=init_worker,
-                                 initargs=(os.getpid(),)) as pool:
-            return merge_results(documents, run_batches(lambda g: pool.submit(extract_batch, g), groups,
-                                                        jobs * (1 + AHEAD)), on_done, keep)
+        found = merge_results(documents, run_batches(lambda g: pool.submit(extract_batch, g), groups,
+                                                     jobs * (1 + AHEAD)), on_done, keep)
     except BrokenProcessPool as exc:
+        _stop(pool)
         raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
+    except BaseException:
+        _stop(pool)  # Ctrl-C, SIGTERM, a failure: the batches still queued are not run
+        raise
+    pool.shutdown()
+    return found
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool whose results are no longer wanted: its workers are killed now, not left to
+    finish the batches they hold (seconds each on a large report; a build's Ctrl-C waited for
+    them), and its queued batches dropped. SIGKILL: a forked worker holds its parent's SIGTERM
+    handler, and a worker writes nothing. They are killed before the pool is shut down, while
+    nothing has reaped them."""
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):  # (not public: none if it changes)
+        worker.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 #: the function of each Forked whose processes run (by the Forked's id): a fork's copy holds it,

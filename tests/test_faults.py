@@ -347,14 +347,40 @@ def _big_input(folder: Path, chars: int = 600_000, files: int = 10) -> None:
         (folder / f"big{i:02d}.txt").write_text((text * (chars // len(text) + 1))[:chars], encoding="utf-8")
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux's /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):  # ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _wait_for_workers(proc: subprocess.Popen, timeout: float = 90) -> None:
+    """Until the build's extraction workers run: its own imports and reading are done then. (A
+    fixed wait was too short on a loaded machine: a signal during the imports can be swallowed
+    by a library's bare except, and the build then ended normally.)"""
+    end = time.monotonic() + timeout
+    while not _children(proc.pid):
+        assert proc.poll() is None, "the build ended before it could be interrupted"
+        assert time.monotonic() < end, "no extraction worker started"
+        time.sleep(0.1)
+    time.sleep(1)  # the workers are extracting: 6 M characters take several seconds
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the build's workers in /proc")
 @pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGKILL, -9)])
 def test_a_killed_build_process_leaves_previous_exports(previous, sig, code):
-    """`kg build` in a subprocess, signalled during extraction of a large input."""
+    """`kg build --jobs 2` in a subprocess, signalled while its workers extract a large input."""
     src, out, before = previous
     _big_input(src)
-    proc = subprocess.Popen([KG, "build", str(src), "--out", str(out), "--no-cache", "-q"],
+    proc = subprocess.Popen([KG, "build", str(src), "--out", str(out), "--no-cache", "-q", "--jobs", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)  # imports and reading done; extraction of 6 M characters takes several seconds
+    _wait_for_workers(proc)
     assert proc.poll() is None, "the build ended before it could be interrupted"
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)

@@ -605,3 +605,14 @@ def test_a_lists_first_town_may_be_named_by_a_verb(nlp):
     assert {"解放街道", "建设街道", "新嘉街道"} <= names, names
     assert ("解放街道", "南湖区") in rels, rels
     assert not any(n.startswith(("推动", "解放思")) for n in names), names
+
+
+def test_a_street_named_after_a_road_whose_name_holds_bian(nlp):
+    """宁边路街道 (a street named after 宁边路): 边, refused in a stem elsewhere (周边乡镇, 两边街道: words of
+    description), is part of the road's name before 路."""
+    ex, rels = run(nlp, "昌吉市司法局2024年工作总结\n深入延安北路街道、宁边路街道开展宣讲。宁边路街道调解委员会调解纠纷。"
+                        "周边乡镇参与，两边街道配合。\n")
+    names = place_names(ex)
+    assert {"宁边路街道", "延安北路街道"} <= names, names
+    assert ("宁边路街道", "昌吉市") in rels, rels
+    assert not any(n.startswith(("周边", "两边", "边")) for n in names), names

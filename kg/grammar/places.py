@@ -493,6 +493,11 @@ def _is_county(hit: PlaceHit | None) -> bool:
     return hit is not None and hit.division is not None and hit.division.level == Level.COUNTY
 
 
+#: the refused characters a road's name holds before 路 (新华路, 老街路, 宁边路: 边 is refused elsewhere
+#: for 周边/两边 乡镇, words of description)
+_ROAD_NAME_CHARS = frozenset("新老边")
+
+
 def _stem_ok(stem: str, bad: list[str]) -> bool:
     """Whether a town stem holding the bad parts `bad` (_bad_parts) is a name nonetheless."""
     if not bad:
@@ -507,8 +512,8 @@ def _stem_ok(stem: str, bad: list[str]) -> bool:
         return True
     if stem in _STEM_OK_WITH:
         return True
-    if len(stem) >= 3 and stem.endswith("路") and set(bad) <= {"新", "老"}:
-        return True  # 新阳路街道, 新华路街道: a street named after its road
+    if len(stem) >= 3 and stem.endswith("路") and _ROAD_NAME_CHARS.issuperset(bad):
+        return True  # 新阳路街道, 新华路街道, 宁边路街道: a street named after its road
     if len(stem) == 2 and stem[1] == "市" and set(bad) <= {"市", "新", "老"} and stem not in common_words() \
             and not gazetteer().lookup(stem):
         return True  # 周市镇, 新市镇: a market town's old name (城市, 超市 are words; 宜市 none)

@@ -616,3 +616,13 @@ def test_a_street_named_after_a_road_whose_name_holds_bian(nlp):
     assert {"宁边路街道", "延安北路街道"} <= names, names
     assert ("宁边路街道", "昌吉市") in rels, rels
     assert not any(n.startswith(("周边", "两边", "边")) for n in names), names
+
+
+def test_a_town_closing_on_cheng_before_its_own_body(nlp):
+    """慈城镇综合行政执法队, 慈城镇人民调解委员会: a town's own body after it shows that 城镇 closes the
+    town's name; 城镇居民, 城镇综合执法改革, 全县城镇人口 stay words."""
+    ex, rels = run(nlp, "宁波市江北区2024年法治政府建设年度报告\n洪塘街道、慈城镇综合行政执法队实现联合执法。慈城镇人民调解"
+                        "委员会调解纠纷。提高城镇居民收入，推进城镇综合执法改革，全县城镇人口增长。\n")
+    names = place_names(ex)
+    assert "慈城镇" in names and ("慈城镇", "江北区") in rels, (names, rels)
+    assert not any(n.endswith("城镇") and n != "慈城镇" for n in names), names

@@ -12,8 +12,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Division, Level, Match, ethnic_groups_with_zu, gazetteer
-from ..lexicon import (AWARD_CUES, CREATING_VERBS, LEVEL_PREFIX, NATURAL_FEATURE_WORDS, PROMPTING_VERBS,
-                       TOWN_SUFFIX_WORDS)
+from ..lexicon import (AWARD_CUES, CREATING_VERBS, DISPATCHED_OFFICE_CORES, LEVEL_PREFIX, NATURAL_FEATURE_WORDS,
+                       PLACE_KEPT_CORES, PROMPTING_VERBS, TOWN_SUFFIX_WORDS)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
 from .text import HAN, common_words, dictionary_names, finditer_before, is_han, verbs_and_adverbs
@@ -576,7 +576,14 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
     # phrase (柳溪县青石镇 is certain)
     closes_verb = text[suffix_start - 1:suffix_start + 1] in verbs_and_adverbs()
     return after_county or not (closes_verb or (stem.endswith("城") and suffix in ("乡", "镇") and (
-        suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的"))))
+        suffix == "乡" or (e < len(text) and is_han(text[e]) and text[e] not in "、与和及的"
+                          and not _TOWN_BODY_AFTER.match(text, e)))))
+
+
+#: a town's own body right after its name (慈城镇人民调解委员会, 古城镇综合行政执法队): 城镇 there closes a
+#: town's name, not the word of 城镇居民
+_TOWN_BODY_AFTER = re.compile(rf"[{HAN}]{{0,6}}?(?:"
+                              rf"{'|'.join(map(re.escape, (*PLACE_KEPT_CORES, *DISPATCHED_OFFICE_CORES, '人民政府', '党委')))})")
 
 
 #: the characters of a name's age (新城铺镇, 老街镇): words of a phrase elsewhere (新建镇, 老乡镇)

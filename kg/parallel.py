@@ -296,17 +296,8 @@ class Started:
                 keep: Keep = None) -> list[DocExtraction]:
         """The extractions, in the order of the documents (each with its text put back, and
         passed through `keep`)."""
-        try:
-            found = merge_results(self.documents, finish_batches(self._submit, self._pending, self._todo),
-                                  on_done, keep)
-        except BrokenProcessPool as exc:
-            self.cancel()
-            raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
-        except BaseException:
-            self.cancel()
-            raise
-        self._pool.shutdown()
-        return found
+        return _collect(self._pool, lambda: merge_results(
+            self.documents, finish_batches(self._submit, self._pending, self._todo), on_done, keep))
 
     def cancel(self) -> None:
         _stop(self._pool)
@@ -322,14 +313,20 @@ def extract_parallel(documents: Sequence[SourceDocument], jobs: int,
     groups = batches(documents, jobs)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=init_worker,
                                initargs=(os.getpid(),))
+    return _collect(pool, lambda: merge_results(
+        documents, run_batches(lambda g: pool.submit(extract_batch, g), groups, jobs * (1 + AHEAD)), on_done, keep))
+
+
+def _collect(pool: ProcessPoolExecutor, results: Callable[[], list[DocExtraction]]) -> list[DocExtraction]:
+    """`results()`, read from the pool's workers, then the pool shut down; on any failure (Ctrl-C,
+    SIGTERM, a dead worker) the pool is stopped first (_stop), its queued batches never run."""
     try:
-        found = merge_results(documents, run_batches(lambda g: pool.submit(extract_batch, g), groups,
-                                                     jobs * (1 + AHEAD)), on_done, keep)
+        found = results()
     except BrokenProcessPool as exc:
         _stop(pool)
         raise ExtractionError(f"an extraction worker died ({exc}); is the machine out of memory?") from None
     except BaseException:
-        _stop(pool)  # Ctrl-C, SIGTERM, a failure: the batches still queued are not run
+        _stop(pool)
         raise
     pool.shutdown()
     return found

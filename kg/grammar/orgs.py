@@ -183,9 +183,10 @@ def _fields_joined(stem: str) -> bool:
     of the word the stem opens with (中和律师事务所, 和平社区: no field before it)."""
     i = stem.find("和")
     while i >= 0:
-        if i < 2 and (stem[:2] in common_words() or stem[:2] in dictionary_names()):
-            pass
-        elif i < 2 or _NOT_A_FIELD_END.search(stem, 0, i) or stem[i + 1:i + 2] in "省市区县镇乡村":
+        if i < 2:
+            if stem[:2] not in common_words() and stem[:2] not in dictionary_names():
+                return False  # (no field before it, and no word it is a sound of)
+        elif _NOT_A_FIELD_END.search(stem, 0, i) or stem[i + 1:i + 2] in "省市区县镇乡村":
             return False
         i = stem.find("和", i + 1)
     return True
@@ -558,7 +559,7 @@ def match_orgs(text: str, ctx: DocContext, places: Sequence[Candidate],
     out.extend(_established(text, ctx, places, token_starts))
     out.extend(_media(text, token_starts))
     out.extend(_universities(text, token_starts))
-    out.extend(_firm_offices(text, token_starts))
+    out.extend(_firm_offices(text, token_starts, by_end))
     out.extend(_media_lists(text))
     return out
 
@@ -1257,7 +1258,8 @@ _FIRM_OFFICE = re.compile(rf"[（(][{HAN}]{{2,4}}[）)](?:律师事务所|会计
 _FIRM_STEM_MAX = 10
 
 
-def _firm_offices(text: str, token_starts: Collection[int] | None) -> list[Candidate]:
+def _firm_offices(text: str, token_starts: Collection[int] | None, places_by_end: dict[int, Candidate]
+                  ) -> list[Candidate]:
     """北京大成（深圳）律师事务所: the run of whole words before the bracketed city (up to ten
     characters, opening with no verb, holding no activity, function word or level character)
     and the firm's kind; a division's full name right before the run opens the firm's name
@@ -1270,24 +1272,12 @@ def _firm_offices(text: str, token_starts: Collection[int] | None) -> list[Candi
             stem = text[a:m.start()]
             if a in token_starts and all(map(is_han, stem)) and not set(stem) & _NOT_IN_UNIVERSITY \
                     and stem[:2] not in verbs_and_adverbs() and _valid_middle(stem):
-                a = _division_before(text, a)
+                place = places_by_end.get(a)
+                if place is not None and text[a - 1] in "省市":  # (a division's full name: 北京市盈科)
+                    a = place.start
                 out.append(_org(a, m.end(), text[a:m.end()], "org"))
                 break
     return out
-
-
-#: the longest full name of a province or city closing on 省/市 (乌鲁木齐市)
-_DIVISION_NAME_MAX = 5
-
-
-def _division_before(text: str, a: int) -> int:
-    """Where a division's full name ending at `a` starts (北京市 before 盈科), else `a`."""
-    gz = gazetteer()
-    for n in range(_DIVISION_NAME_MAX, 1, -1):
-        s = a - n
-        if s >= 0 and text[a - 1] in "省市" and gz.lookup(text[s:a], shorts=False):
-            return s
-    return a
 
 
 def _universities(text: str, token_starts: Collection[int] | None) -> list[Candidate]:

@@ -582,8 +582,8 @@ def _stem_fits(text: str, s: int, stem: str, e: int, adjacent: PlaceHit | None, 
 
 #: a town's own body right after its name (慈城镇人民调解委员会, 古城镇综合行政执法队): 城镇 there closes a
 #: town's name, not the word of 城镇居民
-_TOWN_BODY_AFTER = re.compile(rf"[{HAN}]{{0,6}}?(?:"
-                              rf"{'|'.join(map(re.escape, (*PLACE_KEPT_CORES, *DISPATCHED_OFFICE_CORES, '人民政府', '党委')))})")
+_TOWN_BODIES = (*PLACE_KEPT_CORES, *DISPATCHED_OFFICE_CORES, "人民政府", "党委")
+_TOWN_BODY_AFTER = re.compile(rf"[{HAN}]{{0,6}}?(?:{'|'.join(map(re.escape, _TOWN_BODIES))})")
 
 
 #: the characters of a name's age (新城铺镇, 老街镇): words of a phrase elsewhere (新建镇, 老乡镇)
@@ -800,6 +800,8 @@ def _known_towns(towns: list[PlaceHit], ctx: DocContext) -> list[PlaceHit]:
 
 
 _FUNCTION_CHARS = set("的了在和与及或对为把被将从向以于由等并且而但是也都又还就已各全本该每个")
+_VILLAGE_AFTER = re.compile(rf"([{HAN}]{{2,5}}?)(新村|村|社区|嘎查|居民区)")  # 居民区: a city's residents' community (上海, 北京)
+_VILLAGE_AFTER_ONE = re.compile(rf"([{HAN}])(村)(?=[被获荣入、和与及，,。；;\s]|$)")
 
 
 def _function_word_in(stem: str) -> bool:
@@ -808,9 +810,6 @@ def _function_word_in(stem: str) -> bool:
     names = dictionary_names()
     return any(c in _FUNCTION_CHARS and stem[max(0, i - 1):i + 1] not in names and stem[i:i + 2] not in names
                for i, c in enumerate(stem))
-
-_VILLAGE_AFTER = re.compile(rf"([{HAN}]{{2,5}}?)(新村|村|社区|嘎查|居民区)")  # 居民区: a city's residents' community (上海, 北京)
-_VILLAGE_AFTER_ONE = re.compile(rf"([{HAN}])(村)(?=[被获荣入、和与及，,。；;\s]|$)")
 
 
 #: 全市, 我县, 本省…: one pattern per opener (a literal is searched for far faster than an

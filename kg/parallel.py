@@ -252,7 +252,7 @@ class SpareWorker:
             os.kill(self._pid.result(timeout=10), signal.SIGKILL)
         except (OSError, TimeoutError, BrokenProcessPool):  # gone already
             pass
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)  # quick: the worker is dead (see _stop)
 
 
 @contextlib.contextmanager
@@ -337,10 +337,12 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     finish the batches they hold (seconds each on a large report; a build's Ctrl-C waited for
     them), and its queued batches dropped. SIGKILL: a forked worker holds its parent's SIGTERM
     handler, and a worker writes nothing. They are killed before the pool is shut down, while
-    nothing has reaped them."""
+    nothing has reaped them. The shutdown then waits for the pool's manager thread (it sees the
+    dead workers at once): left running, it closes its wake-up pipe while the interpreter's exit
+    writes to it (Python 3.11: "OSError: Bad file descriptor" after kg's one-line message)."""
     for worker in list((getattr(pool, "_processes", None) or {}).values()):  # (not public: none if it changes)
         worker.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 #: the function of each Forked whose processes run (by the Forked's id): a fork's copy holds it,

@@ -264,3 +264,28 @@ def test_a_spare_worker_extracts_a_few_new_reports_and_is_killed_when_unused(mon
     worker = outgrown._pid.result(timeout=10)
     assert Started(docs, 2, outgrown).results() == serial
     assert _gone(worker, 1.0)
+
+
+def test_a_stopped_pool_leaves_no_thread_or_worker_behind():
+    """Stopping a pool mid-batch (a build's Ctrl-C or SIGTERM) kills its workers and ends its
+    manager thread before returning: a manager thread still closing its pipe while the
+    interpreter exits printed a traceback after kg's one-line message."""
+    import threading
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kg.parallel import _context, _stop, fork_is_safe
+
+    if not fork_is_safe():
+        pytest.skip("no fork here")
+    before = set(threading.enumerate())
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=_context())
+    futures = [pool.submit(time.sleep, 30) for _ in range(4)]
+    time.sleep(0.3)  # the workers hold a batch each
+    workers = list(pool._processes.values())
+    t = time.perf_counter()
+    _stop(pool)
+    assert time.perf_counter() - t < 5.0
+    assert set(threading.enumerate()) <= before
+    assert all(not w.is_alive() for w in workers)
+    assert all(f.done() for f in futures)

@@ -264,6 +264,11 @@ def test_a_title_after_a_title_opens_no_name(nlp):
                          "县委常委、副县长区建国出席。\n")
     assert {"马志强", "区建国"} <= found, found
     assert not any(p.startswith(("区长", "副县")) for p in found), found
+    # where names may be written for their sounds (a league of Inner Mongolia), the same
+    found = persons(nlp, "锡林郭勒盟行政公署2023年法治政府建设情况报告\n盟委委员、副盟长高志刚主持会议。"
+                         "旗委副书记、旗长朝鲁讲话。\n")
+    assert {"高志刚", "朝鲁"} <= found, found
+    assert not any(p.startswith(("副盟", "旗长")) for p in found), found
 
 
 def test_a_dotted_name_whose_last_part_is_long_or_sounds_abdu(nlp):

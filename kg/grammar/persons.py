@@ -293,8 +293,8 @@ def _sound_names_after_titles(text: str, token_starts: Collection[int], titles: 
         if m is None:
             continue
         s = m.start(1)
-        if shape.opens and not text.startswith(tuple(shape.opens), s):
-            continue
+        if s in titles or shape.opens and not text.startswith(tuple(shape.opens), s):
+            continue  # 党组书记、市长姜宏: the second title opens what follows the first
         e = next((s + n for n in shape.lengths if _sound_name(text, s, s + n, token_starts)
                   and not text.startswith(AWARD_RECEIVE_CUES, s + n - 1)  # 道吉加|获“…”称号
                   and (_of_name_parts(text[s:s + n], shape)

@@ -324,6 +324,19 @@ def test_a_transliterated_town_after_its_banner_may_hold_a_function_character(nl
     assert ("巴彦乌拉嘎查", "嘎达布其镇") in located and ("嘎达布其镇", "东乌珠穆沁旗") in located
 
 
+def test_a_town_after_a_banner_opens_where_the_banner_ends(nlp):
+    """杭锦旗锡尼镇 opening a sentence: a town's stem never runs over the end of a place found
+    before it (旗 is a character names hold, 红旗街道, so no rule of characters keeps 杭锦旗锡尼 out):
+    the town opens after its banner, lies in it, and its village in the town."""
+    text = ("鄂尔多斯市2024年法治政府建设情况报告\n杭锦旗锡尼镇开展“法律明白人”培训。"
+            "准格尔旗、乌审旗嘎鲁图镇和达拉特旗树林召镇新民村人民调解委员会调处纠纷56件。\n")
+    ex, located = run(nlp, text)
+    found = place_names(ex)
+    assert {"锡尼镇", "嘎鲁图镇", "树林召镇", "新民村"} <= found, found
+    assert not any("旗" in n and n.endswith("镇") for n in found), found
+    assert {("锡尼镇", "杭锦旗"), ("嘎鲁图镇", "乌审旗"), ("树林召镇", "达拉特旗"), ("新民村", "树林召镇")} <= located, located
+
+
 def test_a_towns_stem_may_hold_a_character_of_a_descriptive_word(nlp):
     """光明街道, 大明湖街道, 中山街道, 文昌镇, 千佛山街道: names, though 文明, 中心 and 千万 are words of
     description or count (the words, not their characters, mark a phrase); 全国文明乡镇, 特色小镇,

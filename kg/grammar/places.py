@@ -664,6 +664,8 @@ def _stem_before(text: str, start: int, e: int, ends: dict[int, PlaceHit],
         if length > han:
             continue
         stem = text[s:start]
+        if any(x in ends for x in range(s + 1, start)):
+            continue  # 阿荣旗那吉镇: a place found ends inside the stem, so the town's name opens after it
         prev = ends.get(s)
         if not _stem_fits(text, s, stem, e, prev, s in listed or stem in seat, before_town):
             continue

@@ -36,6 +36,21 @@ def test_a_quoted_honour_a_division_confers_and_a_brand_named_after_its_town(nlp
     assert not any("议事厅" in o for o in ents.get(EntityType.ORGANIZATION, set())), ents
 
 
+def test_a_levels_own_word_scopes_an_honour_for_a_kind_of_holder(nlp):
+    """被评为省模范人民调解委员会, 自治区优秀司法所: the level's word scopes the honour as 全省 does
+    (no committee of the province is named); a level and a mark alone (市先进) or a mark of a
+    thing that is no holder (省先进制造业专项资金) is none."""
+    text = ("百色市司法局2023年工作总结\n那坡县城厢镇人民调解委员会被评为自治区模范人民调解委员会，"
+            "田阳区百育镇司法所被评为自治区优秀司法所，市律师协会会长黄志明被评为省优秀律师。"
+            "那马村被评为市先进。一批企业获得省先进制造业专项资金支持。\n")
+    ents, rels = run(nlp, text)
+    awards = ents.get(EntityType.AWARD, set())
+    assert {"自治区模范人民调解委员会", "自治区优秀司法所", "省优秀律师"} <= awards, awards
+    assert {("城厢镇人民调解委员会", "自治区模范人民调解委员会"), ("百育镇司法所", "自治区优秀司法所")} <= received(rels), rels
+    assert not any(a.startswith(("市先进", "省先进")) for a in awards), awards
+    assert not any("模范" in o for o in ents.get(EntityType.ORGANIZATION, set())), ents
+
+
 def test_you_names_the_conferrer_as_bei_does(nlp):
     """X由省司法厅命名为“…”: 由 marks the conferrer of a passive as 被 does; 荣获由司法部颁发的“…”称号:
     the honour comes after the clause that names who confers it. 由 before other verbs confers

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import Level, gazetteer
-from ..lexicon import AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS, RATED_BODY_KINDS
+from ..lexicon import AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS, PERSON_HONOUR_ENDS, RATED_BODY_KINDS
 from ..model import EntityType
 from .candidates import Candidate
 from .text import CLOSING_QUOTES, trie_pattern
@@ -36,8 +36,14 @@ _SCOPED = re.compile(rf"(?:\d{{4}}年度?)?(?:{_EDITION}{_SCOPE_WORD}?|{_SCOPE_W
 #: a scope and a mark of distinction (全国模范司法所长, 全区优秀县长: 全区 an autonomous region's or a
 #: district's scope, as 全州, 全盟, 全县 are theirs)
 _SCOPE_HONOUR = re.compile(rf"(?:第.{{1,3}}[届批])?{_SCOPE_WORD}\S{{0,8}}(?:模范|优秀|先进|标兵|十佳|最美)")
+#: a level's own word and a mark of distinction (被评为省模范人民调解委员会, 自治区优秀司法所): the level
+#: of the body that confers it, as 全省 would say, when a kind of holder closes it (_LEVEL_HOLDERS:
+#: 省先进制造业专项资金, 市优秀传统文化 are no honours)
+_LEVEL_WORD = r"(?:自治区|自治州|省|市|州|盟|县|区|旗)级?"
+_LEVEL_HONOUR = re.compile(rf"(?:第.{{1,3}}[届批])?{_LEVEL_WORD}(?:模范|优秀|先进|标兵|十佳|最美)")
+_LEVEL_HOLDERS = (*RATED_BODY_KINDS, *PERSON_HONOUR_ENDS, "集体", "单位")
 #: a scope and a mark alone (获评全国优秀): the mark qualifies nothing named, so no honour is
-_BARE_MARK = re.compile(rf"{_SCOPED.pattern}(?:模范|优秀|先进|十佳|最美)")
+_BARE_MARK = re.compile(rf"(?:{_SCOPED.pattern}|{_LEVEL_WORD})(?:模范|优秀|先进|十佳|最美)")
 #: what makes a thing created (创建…) an honour: a scope or the mark of a model
 _CREATED_HONOUR = re.compile(r"全国|全省|全市|全区|全县|省级|市级|县级|国家|示范|模范|文明|先进|标准化|规范化")
 
@@ -126,8 +132,8 @@ def is_honour(title: str, select: bool = False) -> bool:
     if title.startswith("“") and title.endswith("”"):
         return True  # a quoted title after an award cue
     core = _BRACKETED_END.sub("", _QUOTES.sub("", title))
-    if _SCOPE_HONOUR.match(core):
-        return True  # 全国模范司法所长, 全省优秀律师: a scope and a mark of distinction
+    if _SCOPE_HONOUR.match(core) or (_LEVEL_HONOUR.match(core) and core.endswith(_LEVEL_HOLDERS)):
+        return True  # 全国模范司法所长, 全省优秀律师, 省模范人民调解委员会: a scope and a mark of distinction
     if core.endswith(AWARD_SUFFIXES) or _MODEL_UNIT.search(core) or _DISTINGUISHED.search(core):
         return True
     if title.rstrip(CLOSING_QUOTES + "\"").endswith(AWARD_SUFFIXES) or "奖" in title[-4:]:

@@ -553,6 +553,18 @@ def test_towns_listed_before_their_service_centres_each_have_one(nlp):
     assert {("青义镇便民服务中心", "青义镇"), ("吴家镇便民服务中心", "吴家镇"), ("杨家镇便民服务中心", "杨家镇")} <= rels, rels
 
 
+def test_a_short_form_opening_a_document_numbers_issuer_is_no_place(nlp):
+    """（宜城管规〔2023〕1号）: the issuer is abbreviated in a document number (宜城 for 宜昌市城市
+    管理…), so the short form of 宜城市 there is no place; 宜城市 named in full is."""
+    text = ("宜昌市2023年法治政府建设年度报告\n市城管委印发《宜昌市户外广告设置管理办法》（宜城管规〔2023〕1号）。"
+            "宜城市司法局来我市交流。\n")
+    ex, _ = run(nlp, text)
+    spans = {(m.start, m.key.name) for m in ex.mentions if m.key.etype is EntityType.PLACE}
+    number = text.index("宜城管规")
+    assert not any(s == number for s, _ in spans), spans
+    assert "宜城市" in place_names(ex)
+
+
 def test_a_zone_named_short_is_the_one_the_report_names_in_full(nlp):
     """南沙开发区 (a short kind) in a report naming 南沙经济技术开发区: one zone, its bodies under the
     full name; a report naming no full zone keeps the short one (济宁高新区)."""

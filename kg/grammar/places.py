@@ -58,6 +58,9 @@ def _bad_parts(stem: str) -> list[str]:
 #: the levels an honour's kind of unit is given at, bracketed after it (平安县（市、区）)
 _KIND_LEVELS = ("（市、区）", "(市、区)", "（市区）", "（县、市、区）", "(县、市、区)", "（区、县）")
 _MEASURE_WORDS = set("项个条件名家所次户人起批类种场期篇座处级")
+#: the rest of a document number's issuer and its year's brackets (宜城管规〔2023〕): the issuer is
+#: abbreviated there, so a place's short form opening it is no place
+_NUMBER_ISSUER_AHEAD = re.compile(rf"[{HAN}]{{0,6}}[〔［\[]\d{{4}}[〕］\]]")
 _TOWN_AHEAD = re.compile(rf"[{HAN}]{{0,2}}(?:镇|乡|街道)")
 
 
@@ -122,8 +125,9 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
         if text.startswith(_KIND_LEVELS, end):
             continue  # 平安县（市、区）, 文明县（市、区）: a kind of unit given at these levels, no county
         if m.is_short and (not _short_ok(text, m, token_starts) or _TOWN_AHEAD.match(text, end)
-                           or text.startswith(NATURAL_FEATURE_WORDS, end)):
-            continue  # 云州市场 is no 云州; 通山岭镇 is a town, not 通山(县) + 岭镇; 巢湖流域 a lake's basin
+                           or text.startswith(NATURAL_FEATURE_WORDS, end) or _NUMBER_ISSUER_AHEAD.match(text, end)):
+            continue  # 云州市场 is no 云州; 通山岭镇 is a town, not 通山(县) + 岭镇; 巢湖流域 a lake's basin;
+            # 宜城管规〔2023〕1号 a document number (宜城: 宜昌市城市管理…), no 宜城市
         div, subtype, props, parent = r
         before = hits[-1].division if hits and hits[-1].candidate.end == start else None
         if before is not None and m.ambiguous and before.code not in _ancestor_codes(gz, div):

@@ -739,3 +739,13 @@ def test_towns_listed_before_their_enforcement_brigade_each_have_one(nlp):
     found = orgs(nlp, "项城市2024年法治政府建设情况报告\n付集镇、高寺镇综合行政执法大队开展巡查。\n")
     assert {"付集镇综合行政执法大队", "高寺镇综合行政执法大队"} <= found, found
     assert not any(o.startswith("付集镇、") for o in found), found
+
+
+def test_a_committees_short_name_after_a_level_word_jieba_joins_to_it(nlp):
+    """市城管委, 市住建委, 市经信委: jieba reads 市城|管委 and 市住|建委, but 委 closing a word of the
+    dictionary is a committee's short name, unlike 局 in 布局; 局党委 (the bureau's party
+    committee) and 市场布局 name none."""
+    found = orgs(nlp, "株洲市2023年法治政府建设年度报告\n市城管委印发《株洲市户外广告设置管理办法》，市住建委、"
+                      "市经信委开展执法检查。市局党委高度重视，优化市场布局。\n")
+    assert {"株洲市城管委", "株洲市住建委", "株洲市经信委"} <= found, found
+    assert not any(o.endswith(("局党委", "布局")) for o in found), found

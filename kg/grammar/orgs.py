@@ -255,8 +255,10 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
     if len(core) == 1 and stem_start is not None:
         c = end - 1
         if c - 1 >= stem_start and c not in token_starts and c - 1 in token_starts \
-                and text[c - 1:c + 1] in common_words():
-            return False  # the core closes a word of the stem: 布局, 格局, 大局 (not 县发|改局)
+                and text[c - 1:c + 1] in common_words() \
+                and (core not in _CORES_CLOSING_SHORT_NAMES or text[c - 1:c + 1] in PARTY_BODIES):
+            return False  # the core closes a word of the stem: 布局, 格局, 大局 (not 县发|改局; 局党委:
+            # a body's party committee, no short name of a committee of the level)
     if end >= len(text) or not is_han(text[end]):
         return True
     if text[end] == "长" and text[end - 1] + "长" in _HEAD_TITLES and not text.startswith(core, end - 2 * len(core)):
@@ -269,6 +271,10 @@ def _boundary(text: str, end: int, core: str, token_starts: Collection[int] | No
     return end in token_starts or text.startswith(POSITIONS, end) or text[end] == "等"
 
 
+#: the one-character cores that close a committee's short name where they close a word of the
+#: dictionary (市城|管委, 市住|建委: jieba joins the level word to the stem), not a word of
+#: description as 局 does (布局, 大局)
+_CORES_CLOSING_SHORT_NAMES = frozenset("委")
 #: the heads' titles a body's last character opens (所长, 局长): 司法所长 is 司法所 + 所长
 _HEAD_TITLES = frozenset(p for p in POSITIONS if len(p) == 2 and p.endswith("长"))
 #: the staff and internal-body words, shortest first: a match is the shortest one a text starts with

@@ -425,8 +425,9 @@ def test_an_ethnic_township_is_named_by_its_place_and_its_people(nlp):
 
 def test_a_cooperation_zone_is_named_by_the_run_before_its_kind(nlp):
     """横琴粤澳深度合作区, 前海深港现代服务业合作区, 临港新片区 (after the zone it lies in), 博鳌乐城…先行区,
-    海口综合保税区: places of their own, the first carrying out what it opens a sentence with;
-    加强区域合作区建设, 推进建设合作区, 争创全市现代化建设先行区 (a goal), 自由贸易试验区 (a kind) name none."""
+    海口综合保税区, 平潭综合实验区 (its court its own): places of their own, the first carrying out what
+    it opens a sentence with; 加强区域合作区建设, 推进建设合作区, 争创全市现代化建设先行区 (a goal),
+    自由贸易试验区 (a kind), 农村改革实验区 name none."""
     text = ("珠海市2023年法治政府建设年度报告\n横琴粤澳深度合作区推行“分线管理”制度。前海深港现代服务业合作区设立"
             "仲裁中心。上海自贸区临港新片区推行改革。加强区域合作区建设,推进建设合作区。博鳌乐城国际医疗旅游先行区、"
             "海口综合保税区参加,争创全市现代化建设先行区,建设自由贸易试验区。\n")
@@ -437,6 +438,10 @@ def test_a_cooperation_zone_is_named_by_the_run_before_its_kind(nlp):
     assert not any(n.endswith(("合作区", "先行区", "试验区")) and any(w in n for w in ("区域", "建设", "自由"))
                    for n in found), found
     assert ("横琴粤澳深度合作区", "implements", "“分线管理”制度") in triples(ex)
+    ex, _ = run(nlp, "福建省2023年法治政府建设年度报告\n平潭综合实验区法院设立涉台法官工作室,宁德市争创全国农村改革实验区。\n")
+    found = place_names(ex)
+    assert "平潭综合实验区" in found and not any(n.endswith("实验区") and "改革" in n for n in found), found
+    assert ("平潭综合实验区人民法院", "locatedIn", "平潭综合实验区") in triples(ex)
 
 
 def test_a_residents_community_right_after_its_street(nlp):

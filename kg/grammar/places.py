@@ -416,9 +416,9 @@ def _new_area_stem(text: str, s: int) -> int | None:
 
 
 #: the words closing the name of a zone set up across or inside divisions (横琴粤澳深度合作区,
-#: 前海深港现代服务业合作区, 临港新片区, 博鳌乐城国际医疗旅游先行区, 海口综合保税区), its name a run
+#: 前海深港现代服务业合作区, 临港新片区, 博鳌乐城国际医疗旅游先行区, 平潭综合实验区, 海口综合保税区), its name a run
 #: of up to ten characters before them
-_COOPERATION_ZONES = ("合作区", "新片区", "先行区", "试验区", "保税区")
+_COOPERATION_ZONES = ("合作区", "新片区", "先行区", "试验区", "实验区", "保税区")
 _COOPERATION_STEM_MAX = 10
 #: the last characters of the division or zone a cooperation zone's name may follow (its level words)
 _OWNER_ENDS = frozenset(LEVEL_PREFIX)

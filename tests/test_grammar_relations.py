@@ -114,6 +114,19 @@ def test_issuing_body_of_a_chain_of_titles(nlp):
     assert ("关于加强法治乡村建设的意见", "issuedBy", "绵阳市人民政府") in rels
 
 
+def test_a_body_whose_meeting_closes_the_clause_passed_what_the_next_one_opens_by_passing(nlp):
+    """区司法局召开区委全面依法治区委员会第二次会议，审议通过《A》和《B》: the committee whose meeting it
+    was passed both, not the bureau that convened it; 区政府召开第12次常务会议，审议通过《C》 names no
+    body at its meeting, so its subject did; 召开座谈会，印发《D》: the subject's own act."""
+    text = ("商洛市商州区司法局2024年工作总结\n区司法局召开区委全面依法治区委员会第二次会议，审议通过《商州区法治督察办法》"
+            "和《商州区法治宣传教育办法》。区政府召开第12次常务会议，审议通过《商州区行政执法公示办法》。"
+            "区司法局召开座谈会，印发《商州区人民调解工作规范》。\n")
+    rels = {(h, t) for h, p, t in relations(nlp, text) if p == "issuedBy"}
+    assert {("商州区法治督察办法", "商州区委全面依法治区委员会"), ("商州区法治宣传教育办法", "商州区委全面依法治区委员会"),
+            ("商州区行政执法公示办法", "商州区人民政府"), ("商州区人民调解工作规范", "商州区司法局")} <= rels, rels
+    assert not {("商州区法治督察办法", "商州区司法局"), ("商州区法治宣传教育办法", "商州区司法局")} & rels, rels
+
+
 def test_implementing_a_law_needs_a_verb(nlp):
     text = "绵阳市法治建设报告\n绵阳市认真贯彻实施《中华人民共和国行政复议法》。《四川日报》刊发了《绵阳法治观察》专题文章。\n"
     rels = relations(nlp, text)

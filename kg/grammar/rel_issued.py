@@ -47,6 +47,12 @@ _PASSED_AFTER_BODY = re.compile(r"(?:第[0-9一二三四五六七八九十百]+�
                                 r"(?:审议通过|表决通过|审议批准|批准)(?=[，,。；;\n]|$|后)")
 
 
+#: a body's meeting closing a clause (召开区委全面依法治区委员会第四次会议，), and the next clause
+#: opening with its passing (审议通过《…》): the body whose meeting it is passed the title
+_MEETING_AFTER_BODY = re.compile(r"(?:第[0-9一二三四五六七八九十百]+次)?(?:全体|常务|主任|专题)?会议[，,]")
+_PASSING_OPENS = re.compile(r"(?:会议|会上)?(?:审议通过|表决通过|审议|研究通过)了?")
+
+
 #: an enumeration of what the clause before it counted (制定规章2部，分别是《A》和《B》)
 _ENUMERATION_LEAD = re.compile(rf"[，,]?(?:{'|'.join(ENUMERATION_LEADS)})[：:]?$")
 #: the clause counting what it made: an issuing verb, then what and how many (制定规章2部)
@@ -78,9 +84,11 @@ def issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[Keyed],
 def made_by_subjects(facts: DocFacts, s: Sentence, m_start: int, ms: Sequence[Keyed],
                      subjects: Sequence[EntityKey]) -> list[EntityKey]:
     """The sentence's subjects that made the title at `m_start` (市政府印发《…》); none when another
-    body stands before the verb in its clause (市司法局推动市政府印发《…》: 市政府 made it)."""
+    body stands before the verb in its clause (市司法局推动市政府印发《…》: 市政府 made it) or passed
+    it at its meeting (passed_at_meeting)."""
     if not subjects or not issue_verb_before(facts.text, s, m_start, ms) \
-            or _bodies_before(facts.text, s, m_start, ms, exclude=subjects):
+            or _bodies_before(facts.text, s, m_start, ms, exclude=subjects) \
+            or passed_at_meeting(facts.text, s, m_start, ms) is not None:
         return []
     return own_bodies([who for who in subjects if who.etype == ORG], m_start, ms)
 
@@ -182,6 +190,34 @@ def _passed_after(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed])
                   and (clause < m2.start or _CLAUSE_OF_MAKER.fullmatch(text, clause + 1, m.start))]
         if before:
             sink.add(before[-1], ISSUED_BY, k, s)
+
+
+def passed_at_meeting(text: str, s: Sentence, m_start: int, ms: Sequence[Keyed]) -> EntityKey | None:
+    """协调区委依法治区办召开区委全面依法治区委员会第四次会议，审议通过《X》: the body whose meeting
+    closes the clause before passed the title its own clause opens by passing; None if none."""
+    clause = max(text.rfind(c, s.start, m_start) for c in "，,")
+    if clause < 0 or not _PASSING_OPENS.fullmatch(text, clause + 1, _chain_start(text, m_start, ms)):
+        return None
+    return next((k for m, k in reversed(ms) if k.etype == ORG and m.source != NESTED and m.end < clause
+                 and (mt := _MEETING_AFTER_BODY.match(text, m.end)) is not None and mt.end() == clause + 1), None)
+
+
+def _chain_start(text: str, start: int, ms: Sequence[Keyed]) -> int:
+    """Where the chain of titles the one at `start` closes opens (审议通过《A》和《B》: 《A》's start)."""
+    titles = {m.end: m.start for m, k in ms if k.etype == REGULATION and m.source != NESTED}
+    while True:
+        prev = next((titles[e] for e in (start, start - 1) if e in titles and re.fullmatch(r"[、和及与]?", text[e:start])), None)
+        if prev is None:
+            return start
+        start = prev
+
+
+def _passed_at_meetings(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:
+    for m, k in ms:
+        if k.etype == REGULATION and m.source != NESTED:
+            body = passed_at_meeting(facts.text, s, m.start, ms)
+            if body is not None:
+                sink.add(k, ISSUED_BY, body, s)
 
 
 def titled_issuers(text: str, m: Candidate, ms: Sequence[Keyed]) -> list[EntityKey]:
@@ -313,5 +349,6 @@ def issued_in_text(facts: DocFacts, sink: Sink, skip: set[int]) -> None:
             continue
         _issuer_before(facts, sink, facts.sents[i], facts.in_sent[i])
         _passed_after(facts, sink, facts.sents[i], facts.in_sent[i])
+        _passed_at_meetings(facts, sink, facts.sents[i], facts.in_sent[i])
         _issuers_after(facts, sink, facts.sents[i], facts.in_sent[i])
     _anaphoric_issuers(facts, sink)

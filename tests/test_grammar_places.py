@@ -648,6 +648,16 @@ def test_a_street_named_after_a_road_whose_name_holds_bian(nlp):
     assert not any(n.startswith(("周边", "两边", "边")) for n in names), names
 
 
+def test_a_street_named_after_an_avenue(nlp):
+    """小桥大街街道, 中山大街街道: a street bearing its avenue's name (街, refused in a stem elsewhere,
+    closes 大街 there); 主要大街 (a word of description before 大街) and 各街道 name none."""
+    ex, rels = run(nlp, "石家庄市桥西区司法局2024年工作总结\n在东里大街街道、中山大街街道设立法律服务驿站。"
+                        "对主要大街街道两侧商户开展普法，各街道配合。\n")
+    names = place_names(ex)
+    assert {"东里大街街道", "中山大街街道"} <= names, names
+    assert not any(n.startswith(("主要", "各")) or n == "大街街道" for n in names), names
+
+
 def test_a_town_closing_on_cheng_before_its_own_body(nlp):
     """慈城镇综合行政执法队, 慈城镇人民调解委员会: a town's own body after it shows that 城镇 closes the
     town's name; 城镇居民, 城镇综合执法改革, 全县城镇人口 stay words."""

@@ -500,6 +500,8 @@ def _is_county(hit: PlaceHit | None) -> bool:
 #: the refused characters a road's name holds before 路 (新华路, 老街路, 宁边路: 边 is refused elsewhere
 #: for 周边/两边 乡镇, words of description)
 _ROAD_NAME_CHARS = frozenset("新老边")
+#: an avenue, whose name a street may bear (小桥大街街道): 街 is refused elsewhere (街道 of 各街道)
+_AVENUE = "大街"
 
 
 def _stem_ok(stem: str, bad: list[str]) -> bool:
@@ -518,6 +520,9 @@ def _stem_ok(stem: str, bad: list[str]) -> bool:
         return True
     if len(stem) >= 3 and stem.endswith("路") and _ROAD_NAME_CHARS.issuperset(bad):
         return True  # 新阳路街道, 新华路街道, 宁边路街道: a street named after its road
+    if len(stem) >= 4 and stem.endswith(_AVENUE) and not _bad_parts(stem[:-2]) \
+            and (stem[:-2] not in common_words() or stem[:-2] in dictionary_names()):
+        return True  # 小桥大街街道, 中山大街街道: after its avenue, whose name is a name (主要大街 is none)
     if len(stem) == 2 and stem[1] == "市" and set(bad) <= {"市", "新", "老"} and stem not in common_words() \
             and not gazetteer().lookup(stem):
         return True  # 周市镇, 新市镇: a market town's old name (城市, 超市 are words; 宜市 none)

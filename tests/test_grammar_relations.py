@@ -127,6 +127,17 @@ def test_a_body_whose_meeting_closes_the_clause_passed_what_the_next_one_opens_b
     assert not {("商州区法治督察办法", "商州区司法局"), ("商州区法治宣传教育办法", "商州区司法局")} & rels, rels
 
 
+def test_an_issuing_verb_inside_a_title_is_its_issuers_act(nlp):
+    """贯彻《…关于印发〈X〉的通知》: 印发 inside the title is the notice's issuer's, so the body carrying the
+    notice out implements X and did not make it; 区政府印发《Y》 is the subject's own act."""
+    text = ("张家界市永定区人民政府2023年法治政府建设报告\n区政府认真贯彻《中共中央 国务院关于印发〈法治政府建设实施纲要"
+            "（2021－2025年）〉的通知》精神。区政府印发《永定区行政执法公示办法》。\n")
+    rels = relations(nlp, text)
+    assert ("永定区人民政府", "implements", "法治政府建设实施纲要（2021－2025年）") in rels, rels
+    assert ("法治政府建设实施纲要（2021－2025年）", "issuedBy", "永定区人民政府") not in rels, rels
+    assert ("永定区行政执法公示办法", "issuedBy", "永定区人民政府") in rels, rels
+
+
 def test_implementing_a_law_needs_a_verb(nlp):
     text = "绵阳市法治建设报告\n绵阳市认真贯彻实施《中华人民共和国行政复议法》。《四川日报》刊发了《绵阳法治观察》专题文章。\n"
     rels = relations(nlp, text)

@@ -133,3 +133,14 @@ def test_a_titled_mechanism_is_an_instrument(nlp):
     regs = found(nlp, text, EntityType.REGULATION)
     assert regs == {"漠河市森林防火联防联控工作机制"}, regs
     assert "“府院联动”工作机制" in found(nlp, text, EntityType.PROGRAM)
+
+
+
+def test_a_notice_issuing_an_instrument_in_angle_marks_names_it_without_them(nlp):
+    """《中共中央 国务院关于印发〈X〉的通知》: the notice names X, with no 〈〉 in its name (its
+    relations: tests/test_grammar_relations.py)."""
+    text = ("张家界市永定区人民政府2023年法治政府建设报告\n区政府认真贯彻《中共中央 国务院关于印发〈法治政府建设实施纲要"
+            "（2021－2025年）〉的通知》精神。\n")
+    regs = found(nlp, text, EntityType.REGULATION)
+    assert "法治政府建设实施纲要（2021－2025年）" in regs, regs
+    assert not any("〈" in r or "〉" in r for r in regs), regs

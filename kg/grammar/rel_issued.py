@@ -70,8 +70,9 @@ def issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[Keyed],
                     and (k.etype == REGULATION or text.startswith("《", m.start)))
     while True:
         verb = verb_end.search(text, max(s.start, pos - 10), pos)
-        if verb is not None:
-            return not text.endswith(PROMPTING_VERBS, s.start, verb.start())
+        if verb is not None:  # (《关于印发〈X〉的通知》: a verb inside a title is its issuer's, no subject's)
+            return not text.endswith(PROMPTING_VERBS, s.start, verb.start()) \
+                and text.count("《", s.start, verb.start()) <= text.count("》", s.start, verb.start())
         prev = next(((a, b) for a, b in reversed(titles) if a < pos and b <= pos
                      and re.fullmatch(r"[、和及与]?", text[b:pos])), None)
         if prev is None:

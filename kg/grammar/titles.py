@@ -76,7 +76,10 @@ def instrument_name(cell: str) -> tuple[str, tuple[str, ...]]:
         return m.group(1), (cell, f"《{m.group(1)}》")
     m2 = _ISSUING.match(cell)
     if m2:
-        return m2.group("inner"), (cell,)
+        inner = m2.group("inner")
+        if inner.startswith("〈") and inner.endswith("〉"):  # 关于印发〈X〉的通知: the inner title's own marks
+            return inner[1:-1], (cell, f"《{inner[1:-1]}》")
+        return inner, (cell,)
     return cell, ()
 
 

@@ -51,6 +51,16 @@ def test_a_levels_own_word_scopes_an_honour_for_a_kind_of_holder(nlp):
     assert not any("模范" in o for o in ents.get(EntityType.ORGANIZATION, set())), ents
 
 
+def test_a_scoped_grade_of_a_kind_of_body_is_an_honour_after_any_cue(nlp):
+    """被认定为省级规范化人民调解委员会, 被确定为全省标准化司法所: a grade of a kind of body with a scope
+    is an honour even after 认定为/确定为 (which name plans elsewhere: 全省重点项目, 规范化建设试点)."""
+    text = ("铜仁市碧江区司法局2023年工作总结\n灯塔街道人民调解委员会被认定为省级规范化人民调解委员会，"
+            "坝黄镇司法所被确定为全省标准化司法所。川硐街道被确定为全省重点项目，滑石乡被认定为省级规范化建设试点。\n")
+    ents, rels = run(nlp, text)
+    assert {("灯塔街道人民调解委员会", "省级规范化人民调解委员会"), ("坝黄镇司法所", "全省标准化司法所")} <= received(rels), rels
+    assert not any(a.endswith(("项目", "试点")) for a in ents.get(EntityType.AWARD, set())), ents
+
+
 def test_you_names_the_conferrer_as_bei_does(nlp):
     """X由省司法厅命名为“…”: 由 marks the conferrer of a passive as 被 does; 荣获由司法部颁发的“…”称号:
     the honour comes after the clause that names who confers it. 由 before other verbs confers

@@ -102,6 +102,8 @@ _CANDIDACY = re.compile(r"(?:候选|提名)(?:单位|城市|地区|对象|人)?$
 
 
 #: a quoted rating right before the kind of body it rates (“金牌”调解室, “枫桥式”人民调解委员会)
+#: a grade a kind of body is rated at (规范化, 标准化, 五星级, 金牌): with a scope, an honour
+_GRADE = re.compile("规范化|标准化|星级|金牌")
 _RATED_BODY = re.compile(f"”(?:人民)?(?:{trie_pattern(RATED_BODY_KINDS)})$")
 
 
@@ -144,6 +146,8 @@ def is_honour(title: str, select: bool = False) -> bool:
     placed = _PLACE_QUOTED.fullmatch(title)
     if placed and gazetteer().lookup(placed.group("place"), shorts=False):
         return True  # 获评北京市“优秀社区治理案例”: a quoted honour a division confers
+    if scoped and core.endswith(RATED_BODY_KINDS) and _GRADE.search(core):
+        return True  # 被认定为省级规范化人民调解委员会: a scoped grade of a kind of body, after any cue
     if select and _RATED_BODY.search(title):
         return True  # 获评…“五星级”调解室: a quoted rating of a kind of body
     if select and not scoped and core.endswith(_DESIGNATED_UNITS + RATED_BODY_KINDS) and _division_scope(core):

@@ -497,16 +497,17 @@ def test_a_table_of_honours_pasted_with_tabs_and_without_conferrers(nlp):
 
 def test_a_table_of_honours_whose_recipient_column_is_headed_by_a_plain_word(nlp):
     """单位 | 荣誉称号 | 授予单位: a header that is only 单位 (or 集体, 个人, 姓名) heads the
-    recipients' column; inside another header (授予单位) it names the conferrers, who receive
+    recipients' column, as 获奖主体 does; inside another header (授予单位) it names the conferrers, who receive
     nothing."""
     text = ("岳阳市法治政府建设白皮书（2023）\n\n附件3：2023年度获得省级以上表彰情况\n"
             "序号\t单位\t荣誉称号\t授予单位\n"
             "1\t汨罗市司法局\t全国公共法律服务工作先进集体\t司法部\n"
             "2\t平江县人民法院\t全国法院先进集体\t最高人民法院\n\n"
-            "序号\t姓名\t荣誉称号\n1\t华容县司法局局长刘振宇\t全省优秀司法局长\n")
+            "序号\t姓名\t荣誉称号\n1\t华容县司法局局长刘振宇\t全省优秀司法局长\n\n"
+            "| 获奖主体 | 奖项名称 | 颁发机关 |\n| 湘阴县文星镇 | 全省民主法治示范镇 | 湖南省司法厅 |\n")
     found, rels = run(nlp, text)
     assert {("汨罗市司法局", "全国公共法律服务工作先进集体"), ("平江县人民法院", "全国法院先进集体"),
-            ("刘振宇", "全省优秀司法局长")} <= received(rels), rels
+            ("刘振宇", "全省优秀司法局长"), ("文星镇", "全省民主法治示范镇")} <= received(rels), rels
     assert {("全国公共法律服务工作先进集体", "司法部"), ("全国法院先进集体", "最高人民法院")} <= conferred(rels), rels
     assert not {h for h, _ in received(rels)} & {"司法部", "最高人民法院"}, rels
 

@@ -18,10 +18,11 @@ HONOUR_HEADERS = ("荣誉名称", "荣誉称号", "奖项名称", "表彰名称"
                   "荣誉", "称号", "奖项")
 RECIPIENT_HEADERS = ("获奖单位", "获奖集体", "获奖个人", "获奖者", "获评单位", "受表彰单位", "受表彰集体",
                      "受表彰个人", "表彰对象", "获得单位", "获得者", "获奖对象", "单位（个人）", "单位(个人)",
-                     "集体/个人", "单位/个人", "单位名称")
+                     "集体/个人", "单位/个人", "单位名称", "获奖主体", "获评主体", "受表彰主体", "获奖人员",
+                     "受表彰人员")
 #: headers that name the recipients only as a whole cell (单位 | 荣誉称号 | 授予单位): inside
 #: another header they are the conferrer's (授予单位) or the honour's (集体荣誉)
-PLAIN_RECIPIENT_HEADERS = ("单位", "集体", "个人", "对象", "名称", "姓名", "获奖人")
+PLAIN_RECIPIENT_HEADERS = ("单位", "集体", "个人", "主体", "对象", "名称", "姓名", "获奖人")
 CONFERRER_HEADERS = ("授予机关", "授予单位", "授予部门", "颁发单位", "颁发机关", "颁奖单位", "表彰单位",
                      "表彰机关", "命名单位", "命名机关", "评选单位", "评选机关")
 #: a header row names its honour column with a word of HONOUR_HEADERS (spaces allowed between characters)

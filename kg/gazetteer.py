@@ -698,7 +698,8 @@ class Gazetteer:
         福建省, or 仓山区 of 福州) → 福州市鼓楼区.  The unique best positive score
         wins.  Otherwise a single candidate is returned as is; with
         ``prefer_higher`` the highest-level candidate if unique at its level
-        (吉林 → 吉林省); else ``None``.
+        (吉林 → 吉林省); where the context ties the best ones and all lie inside one of them, that
+        one (长沙 → 长沙市, not its 长沙县); else ``None``.
         """
         cands = list(candidates.candidates if isinstance(candidates, Match) else candidates)
         if not cands:
@@ -723,12 +724,22 @@ class Gazetteer:
             best = max(scores)
             if best > 0 and scores.count(best) == 1:
                 return cands[scores.index(best)]
+            outer = self._outer([c for c, sc in zip(cands, scores, strict=True) if sc == best]) if best > 0 else None
+            if outer is not None:
+                return outer
         if prefer_higher:
             top = min(d.level.value for d in cands)
             tops = [d for d in cands if d.level.value == top]
             if len(tops) == 1:
                 return tops[0]
         return None
+
+    def _outer(self, cands: list[Division]) -> Division | None:
+        """The one of `cands` every other lies inside, if any: 长沙 in a report of its province names
+        长沙市, not its 长沙县 (a county named after the city holding it is called by its full name)."""
+        top = min(cands, key=lambda d: d.level.value)
+        inside = all(d is top or top.code in {a.code for a in self.chain(d)} for d in cands)
+        return top if inside and len(cands) > 1 else None
 
     # ---- matching --------------------------------------------------------
 

@@ -558,6 +558,20 @@ def test_towns_listed_before_their_service_centres_each_have_one(nlp):
     assert {("青义镇便民服务中心", "青义镇"), ("吴家镇便民服务中心", "吴家镇"), ("杨家镇便民服务中心", "杨家镇")} <= rels, rels
 
 
+def test_a_short_form_shared_by_a_city_and_its_own_county_names_the_city(nlp):
+    """长沙仲裁委员会, 湘潭 in a report of their province: 长沙 names 长沙市 and its 长沙县 alike, and a
+    county named after the city holding it is called by its full name, so the short form is the
+    city's; 长沙县 written in full stays the county; 桃园 (a city and its district, far away) in
+    先锋桃园社区 stays no place."""
+    text = ("株洲市2023年法治政府建设年度报告\n长沙仲裁委员会、湘潭仲裁委员会来我市交流。长沙县司法局开展活动。"
+            "建设先锋桃园社区。\n")
+    ex, located = run(nlp, text)
+    found = place_names(ex)
+    assert {"长沙市", "湘潭市", "长沙县"} <= found and "桃园市" not in found, found
+    orgs = {m.key.name for m in ex.mentions if m.key.etype is EntityType.ORGANIZATION}
+    assert {"长沙市仲裁委员会", "湘潭市仲裁委员会", "长沙县司法局"} <= orgs, orgs
+
+
 def test_a_short_form_opening_a_document_numbers_issuer_is_no_place(nlp):
     """（宜城管规〔2023〕1号）: the issuer is abbreviated in a document number (宜城 for 宜昌市城市
     管理…), so the short form of 宜城市 there is no place; 宜城市 named in full is."""

@@ -95,6 +95,7 @@ SUBUNIT_CORES: dict[str, tuple[int, int]] = {
     "股份有限公司": (0, 0), "有限公司": (0, 0), "有限责任公司": (0, 0),  # X银行 + 股份有限公司
     "人民法庭": (2, 4), "法庭": (2, 4),  # a court's tribunal (区法院 + 统景法庭)
     "基地": (2, 10),  # a body's own base (县实验中学 + 青少年法治教育基地)
+    "分会": (2, 6),  # a commission's or association's branch in a place (仲裁委员会 + 醴陵分会)
 }
 ORG_STEM_CHARS_MAX = 14
 

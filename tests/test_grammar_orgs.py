@@ -749,3 +749,12 @@ def test_a_committees_short_name_after_a_level_word_jieba_joins_to_it(nlp):
                       "市经信委开展执法检查。市局党委高度重视，优化市场布局。\n")
     assert {"株洲市城管委", "株洲市住建委", "株洲市经信委"} <= found, found
     assert not any(o.endswith(("局党委", "布局")) for o in found), found
+
+
+def test_a_branch_of_a_commission_or_association_in_a_place(nlp):
+    """株洲仲裁委员会醴陵分会, 市律师协会茶陵分会: a branch (分会) named after its place is a body of its
+    own after its parent's name; 分会场 (a venue) and 召开分会会议 name none."""
+    found = orgs(nlp, "株洲市2023年法治政府建设年度报告\n株洲仲裁委员会醴陵分会挂牌成立，市律师协会茶陵分会同步成立。"
+                      "市仲裁委员会分会场设在醴陵，市法学会召开分会会议。\n")
+    assert {"株洲仲裁委员会醴陵分会", "株洲市律师协会茶陵分会"} <= found, found
+    assert not any(o.endswith(("分会场", "分会会议")) or "召开" in o for o in found), found

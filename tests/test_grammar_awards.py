@@ -61,6 +61,17 @@ def test_a_scoped_grade_of_a_kind_of_body_is_an_honour_after_any_cue(nlp):
     assert not any(a.endswith(("项目", "试点")) for a in ents.get(EntityType.AWARD, set())), ents
 
 
+def test_a_national_organ_before_a_quoted_honour_confers_it(nlp):
+    """入选应急管理部“全国应急管理执法示范单位”, 获评民政部“全国先进社会组织”: the organ before the quoted
+    name confers the honour, whose name is the quoted one (the organ is no part of it)."""
+    text = ("乐山市市中区2024年法治政府建设情况报告\n区应急管理局入选应急管理部“全国应急管理执法示范单位”，"
+            "区民政局获评民政部“全国先进社会组织”。\n")
+    ents, rels = run(nlp, text)
+    assert ents.get(EntityType.AWARD, set()) == {"“全国应急管理执法示范单位”", "“全国先进社会组织”"}, ents
+    assert {("“全国应急管理执法示范单位”", "应急管理部"), ("“全国先进社会组织”", "民政部")} <= conferred(rels), rels
+    assert {("市中区应急管理局", "“全国应急管理执法示范单位”"), ("市中区民政局", "“全国先进社会组织”")} <= received(rels), rels
+
+
 def test_you_names_the_conferrer_as_bei_does(nlp):
     """X由省司法厅命名为“…”: 由 marks the conferrer of a passive as 被 does; 荣获由司法部颁发的“…”称号:
     the honour comes after the clause that names who confers it. 由 before other verbs confers

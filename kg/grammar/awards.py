@@ -385,8 +385,9 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     return cands, events
 
 
-#: a national organ and a scope opening an honour's name (民政部全国社区治理典型案例)
-_ORGAN_OPENING = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=全国)")
+#: a national organ and a scope or a quoted name opening an honour's name (民政部全国社区治理典型案例,
+#: 应急管理部“全国应急管理执法示范单位”)
+_ORGAN_OPENING = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=全国|“)")
 #: a clause naming who confers the honour a receiving cue goes on to name (荣获由司法部颁发的…,
 #: 获得省司法厅授予的…)
 _CONFERRED_BY = re.compile(r"由?(?P<by>[^，,。；;：:\n的]{2,24}?)(?:" + trie_pattern(AWARD_CONFERRING_CLAUSE_VERBS) + ")的")
@@ -407,7 +408,7 @@ def _cued_honours(text: str, m: re.Match[str], cue: str) -> tuple[list[Candidate
         start, by = conferred.end(), conferred.span("by")
     items = _honours(text, start, cue.endswith(AWARD_SELECT_CUES))
     if by is None and items and (organ := _ORGAN_OPENING.match(items[0].name)) is not None:
-        # 入选民政部全国社区治理典型案例: the national organ opening the honour's name confers it
+        # 入选民政部全国社区治理典型案例, 入选司法部“…”: the national organ opening the honour's name confers it
         first = items[0]
         by = (first.start, first.start + organ.end())
         items[0] = Candidate(by[1], first.end, first.etype, first.name[organ.end():], first.source, first.subtype,

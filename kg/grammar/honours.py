@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import Level, gazetteer
-from ..lexicon import AWARD_SUFFIXES, AWARD_TRAILERS, DESIGNATION_NOUNS, PERSON_HONOUR_ENDS, RATED_BODY_KINDS
+from ..lexicon import (AWARD_SUFFIXES, AWARD_TRAILERS, CENTRAL_ORGANS, DESIGNATION_NOUNS, PERSON_HONOUR_ENDS,
+                       RATED_BODY_KINDS)
 from ..model import EntityType
 from .candidates import Candidate
 from .text import CLOSING_QUOTES, trie_pattern
@@ -112,6 +113,9 @@ _BARE_KINDS = frozenset(AWARD_SUFFIXES)
 
 
 #: a division's name and a quoted name after it (北京市“优秀社区治理案例”)
+#: a national organ before a quoted name (入选应急管理部“全国…示范单位”): the organ confers the honour
+#: the quotes name (kg.grammar.awards takes it as the conferrer)
+ORGAN_BEFORE_QUOTE = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=“)")
 _PLACE_QUOTED = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10})“[^“”]{2,30}”")
 
 
@@ -133,6 +137,9 @@ def is_honour(title: str, select: bool = False) -> bool:
         return is_honour(inner, select) or _SCOPED.match(inner) is not None
     if title.startswith("“") and title.endswith("”"):
         return True  # a quoted title after an award cue
+    organ = ORGAN_BEFORE_QUOTE.match(title)
+    if organ is not None:
+        return is_honour(title[organ.end():], select)  # 获评民政部“全国先进社会组织”: the organ's honour
     core = _BRACKETED_END.sub("", _QUOTES.sub("", title))
     if _SCOPE_HONOUR.match(core) or (_LEVEL_HONOUR.match(core) and core.endswith(_LEVEL_HOLDERS)):
         return True  # 全国模范司法所长, 全省优秀律师, 省模范人民调解委员会: a scope and a mark of distinction

@@ -572,6 +572,19 @@ def test_a_short_form_shared_by_a_city_and_its_own_county_names_the_city(nlp):
     assert {"长沙市仲裁委员会", "湘潭市仲裁委员会", "长沙县司法局"} <= orgs, orgs
 
 
+def test_a_short_form_opening_a_rivers_name_is_no_place(nlp):
+    """对嘉陵江滨水空间整治: 嘉陵 (short for 嘉陵区) opens the river's name, one word with 江, so no
+    county is named; 嘉陵区 in full, and a short form before a word of its own (南充|河西), are places."""
+    text = ("广元市利州区2023年法治政府建设工作报告\n区政府对“嘉陵江滨水空间综合整治”项目开展合法性审查。"
+            "南充市嘉陵区司法局来我区交流，南充河西片区同步推进。\n")
+    ex, _ = run(nlp, text)
+    spans = {(m.start, m.key.name) for m in ex.mentions if m.key.etype is EntityType.PLACE}
+    river = text.index("嘉陵江")
+    assert not any(s == river for s, _ in spans), spans
+    assert {"嘉陵区", "南充市"} <= place_names(ex)
+    assert (text.index("南充河西"), "南充市") in spans, spans
+
+
 def test_a_short_form_opening_a_document_numbers_issuer_is_no_place(nlp):
     """（宜城管规〔2023〕1号）: the issuer is abbreviated in a document number (宜城 for 宜昌市城市
     管理…), so the short form of 宜城市 there is no place; 宜城市 named in full is."""

@@ -125,9 +125,10 @@ def match_places(text: str, ctx: DocContext, matches: list[Match],
         if text.startswith(_KIND_LEVELS, end):
             continue  # 平安县（市、区）, 文明县（市、区）: a kind of unit given at these levels, no county
         if m.is_short and (not _short_ok(text, m, token_starts) or _TOWN_AHEAD.match(text, end)
-                           or text.startswith(NATURAL_FEATURE_WORDS, end) or _NUMBER_ISSUER_AHEAD.match(text, end)):
+                           or text.startswith(NATURAL_FEATURE_WORDS, end) or _NUMBER_ISSUER_AHEAD.match(text, end)
+                           or _opens_river(text, end, token_starts)):
             continue  # 云州市场 is no 云州; 通山岭镇 is a town, not 通山(县) + 岭镇; 巢湖流域 a lake's basin;
-            # 宜城管规〔2023〕1号 a document number (宜城: 宜昌市城市管理…), no 宜城市
+            # 宜城管规〔2023〕1号 a document number (宜城: 宜昌市城市管理…), no 宜城市; 嘉陵江 a river
         div, subtype, props, parent = r
         before = hits[-1].division if hits and hits[-1].candidate.end == start else None
         if before is not None and m.ambiguous and before.code not in _ancestor_codes(gz, div):
@@ -302,6 +303,16 @@ def _resolved(gz, m: Match, codes: list[str], home: str | None,
         return None
     parent = gz.parent(div)
     return div, SUBTYPE_OF_LEVEL[div.level], (("adminCode", div.code),), parent.name if parent else None
+
+
+#: what closes a river's name (嘉陵江, 渭河)
+_RIVER_ENDS = ("江", "河")
+
+
+def _opens_river(text: str, end: int, token_starts: Collection[int] | None) -> bool:
+    """Whether a short form ending at `end` opens a river's name, one word with it (对|嘉陵江|滨水:
+    the river, not 嘉陵区; 长沙|河西 is the city)."""
+    return token_starts is not None and text.startswith(_RIVER_ENDS, end) and end not in token_starts
 
 
 def _ancestor_codes(gz, div: Division) -> tuple[str, ...]:

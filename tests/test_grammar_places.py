@@ -572,6 +572,17 @@ def test_a_short_form_shared_by_a_city_and_its_own_county_names_the_city(nlp):
     assert {"长沙市仲裁委员会", "湘潭市仲裁委员会", "长沙县司法局"} <= orgs, orgs
 
 
+def test_a_street_whose_body_is_honoured_is_a_place_whatever_its_stem(nlp):
+    """新阳街道人民调解委员会获评…: a street whose committee is honoured is a street though its stem
+    opens with 新 (refused elsewhere: 新设街道); 示范街道, 各街道 name none."""
+    ex, located = run(nlp, "南宁市西乡塘区2024年法治政府建设年度报告\n新阳街道人民调解委员会获评广西“金牌调解委员会”。"
+                           "示范街道被评为先进，各街道获评先进集体。\n")
+    found = place_names(ex)
+    assert "新阳街道" in found and ("新阳街道", "西乡塘区") in located, (found, located)
+    assert not any(n.startswith(("示范", "各")) for n in found), found
+    assert ("新阳街道人民调解委员会", "receivedAward", "广西“金牌调解委员会”") in triples(ex)
+
+
 def test_a_short_form_opening_a_rivers_name_is_no_place(nlp):
     """对嘉陵江滨水空间整治: 嘉陵 (short for 嘉陵区) opens the river's name, one word with 江, so no
     county is named; 嘉陵区 in full, and a short form before a word of its own (南充|河西), are places."""

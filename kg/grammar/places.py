@@ -196,9 +196,9 @@ def _village_before(text: str, pos: int, villages: set[str]) -> str | None:
     return best
 
 
-#: a village, community or town right before it is honoured or named (余村村被…授予“全国民主法治示范村”,
-#: 平等镇被评为…), or its body or room is (威远社区“老街坊调解队”获评…, 平安村调解委员会被评为…)
-_HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡)(?=(?:党支部|党委|村委会|居委会|(?:人民)?调解委员会|调委会|司法所"
+#: a village, community, town or street right before it is honoured or named (余村村被…授予“全国民主法治示范村”,
+#: 平等镇被评为…), or its body or room is (威远社区“老街坊调解队”获评…, 新阳街道人民调解委员会获评…)
+_HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡|街道)(?=(?:党支部|党委|村委会|居委会|(?:人民)?调解委员会|调委会|司法所"
                                r"|“[^”\n]{2,12}”[\u4e00-\u9fff]{0,8})?"
                                f"(?:被|(?:成功|先后)?(?:{'|'.join(AWARD_CUES)})))")
 #: a village or community opening a clause with a verb creating a program or setting up a body of
@@ -206,7 +206,7 @@ _HONOURED_VILLAGE = re.compile(r"(?:村|社区|镇|乡)(?=(?:党支部|党委|�
 #: carried out (在红沙社区、榆红社区试点“居民议事会”制度): its stem is a name, not a word (示范社区创建… is none)
 _ACTING_VILLAGE = re.compile(f"(?:村|社区)(?=(?:{'|'.join((*CREATING_VERBS, '试点', '开展', '设立', '建立', '成立'))}))")
 #: the subtype of a place honoured, by its suffix's last character
-_HONOURED_SUBTYPE = {"村": "Village", "区": "Village", "镇": "Town", "乡": "Town"}
+_HONOURED_SUBTYPE = {"村": "Village", "区": "Village", "镇": "Town", "乡": "Town", "道": "Town"}
 
 
 def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
@@ -253,7 +253,7 @@ def _honoured_villages(text: str, ctx: DocContext, hits: list[PlaceHit],
             items.insert(0, (a, prev.end()))  # (从江县占里村、…: the village after its county)
             first = a
         for a, b in items:
-            stem = text[a:b - (2 if text.endswith("社区", 0, b) else 1)]
+            stem = text[a:b - (2 if text.endswith(("社区", "街道"), 0, b) else 1)]
             county = counties.get(a)
             # a function character is no part of a name, unless the stem is a word of its own
             # (平等镇, 和平乡: names that are words; 我们村, A等村: none)

@@ -264,6 +264,11 @@ def test_a_title_after_a_title_opens_no_name(nlp):
                          "县委常委、副县长区建国出席。\n")
     assert {"马志强", "区建国"} <= found, found
     assert not any(p.startswith(("区长", "副县")) for p in found), found
+    # a name that is also a word of the dictionary, before the next official's title (书记黄海、区长…);
+    # a noun there is none (组长单位、副组长单位)
+    found = persons(nlp, "南宁市西乡塘区2024年法治政府建设年度报告\n区委书记黄海、区长覃明作专题发言。"
+                         "区司法局担任组长单位、副组长单位由区法院担任。\n")
+    assert {"黄海", "覃明"} <= found and "单位" not in found, found
     # where names may be written for their sounds (a league of Inner Mongolia), the same
     found = persons(nlp, "锡林郭勒盟行政公署2023年法治政府建设情况报告\n盟委委员、副盟长高志刚主持会议。"
                          "旗委副书记、旗长朝鲁讲话。\n")

@@ -13,8 +13,8 @@ from ..lexicon import (ADDRESS_TERMS, AWARD_RECEIVE_CUES, OWN_INTERNAL_BODIES, P
                        SURNAMES_1, SURNAMES_2)
 from ..model import DocContext, EntityType
 from .candidates import Candidate
-from .text import (HAN, common_words, finditer_at, finditer_before, is_han, marker_starts, trie_pattern,
-                   verbs_and_adverbs)
+from .text import (HAN, common_words, dictionary_names, finditer_at, finditer_before, is_han, marker_starts,
+                   trie_pattern, verbs_and_adverbs)
 
 _POS_ALT = "|".join(map(re.escape, POSITIONS))
 _NAME_TITLE = re.compile(rf"([{HAN}]{{2,4}}?)(?:同志|(?:{_POS_ALT}))")
@@ -207,10 +207,14 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
         if light:
             ends = [s + 2]  # 局长赵刚作报告: 作 opens the predicate (jieba reads 赵刚作 as one word)
         e = next((e for e in ends if _is_name(text, s, e, token_starts)), None)
-        if e is None and s + 2 in ends and (light or text.startswith(_CUE_AFTER_NAME, s + 2)) \
+        # the next official's title after 、 (区委书记黄海、区长…): two characters that are a name's, not a
+        # noun's (组长单位、副组长单位)
+        next_title = text.startswith("、", s + 2) and s + 3 in titles \
+            and (text[s:s + 2] not in common_words() or text[s:s + 2] in dictionary_names())
+        if e is None and s + 2 in ends and (light or next_title or text.startswith(_CUE_AFTER_NAME, s + 2)) \
                 and _plausible(text[s:s + 2], word_ok=True) and not _private_after(text, s + 2):
-            e = s + 2  # 所长李强荣获…, 局长李强任总指挥: a title, two characters, a cue or a light verb:
-            # a name, though also a word
+            e = s + 2  # 所长李强荣获…, 局长李强任总指挥, 区委书记黄海、区长…: a title, two characters, a cue,
+            # a light verb or the next official's title: a name, though also a word
         if e is not None:
             yield s, e
             yield from _coordinated_names(text, e, token_starts)

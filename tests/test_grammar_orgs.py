@@ -758,3 +758,12 @@ def test_a_branch_of_a_commission_or_association_in_a_place(nlp):
                       "市仲裁委员会分会场设在醴陵，市法学会召开分会会议。\n")
     assert {"株洲仲裁委员会醴陵分会", "株洲市律师协会茶陵分会"} <= found, found
     assert not any(o.endswith(("分会场", "分会会议")) or "召开" in o for o in found), found
+
+
+def test_a_verb_of_building_together_is_no_part_of_a_name(nlp):
+    """区司法局与广西大学法学院共建普法基地: 共建 (build together) closes the body before it; the base is
+    its object, no sub-unit of the school; a school's own base is one (实验中学青少年法治教育基地)."""
+    found = orgs(nlp, "南宁市西乡塘区2024年法治政府建设年度报告\n区司法局与广西大学法学院共建普法基地，"
+                      "区实验中学青少年法治教育基地挂牌。\n")
+    assert {"广西大学法学院", "西乡塘区实验中学青少年法治教育基地"} <= found, found
+    assert not any("共建" in o for o in found), found

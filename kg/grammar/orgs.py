@@ -311,9 +311,14 @@ def _subunit_cores(rest: str) -> tuple[tuple[int, str], ...]:
         if core is None:
             if k >= stop and rest[:k] not in cores.prefixes:
                 break
-        elif not _NEW_PLACE.search(rest[: k - len(core)]):
+        elif not _NEW_PLACE.search(rest[: k - len(core)]) and not any(v in rest[:k] for v in _BUILDING_TOGETHER):
             found.append((k, core))
     return tuple(found)
+
+
+#: the verbs of building a thing together (A与B共建普法基地): the body before them is whole, what follows
+#: is their object, no sub-unit (the programs' names hold them: “两所共建”工作模式)
+_BUILDING_TOGETHER = ("共建", "联建", "合建")
 
 
 def _extend(text: str, pos: int, token_starts: Collection[int] | None = None) -> int | None:

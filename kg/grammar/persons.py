@@ -87,6 +87,8 @@ def _plausible(name: str, word_ok: bool = False) -> bool:
     sur = 2 if name[:2] in SURNAMES_2 else 1
     if not _FUNCTION.isdisjoint(name[sur:].translate(_GIVEN_NAME_CHARACTERS)):
         return False  # 党委的, 成员与: a surname-like character before ordinary words
+    if len(name) == 3 and name[-1] in _FUNCTION and name[:2] in common_words():
+        return False  # 单位为: a word, then a function word (李为民, 刘有为 keep theirs inside the given name)
     if (name in common_words() and not word_ok) or name.endswith(_NOT_NAME_ENDS) \
             or name.endswith(ADDRESS_TERMS):
         return False

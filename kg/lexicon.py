@@ -221,7 +221,7 @@ NON_PROGRAM_HEADS: tuple[str, ...] = (
 #: verbs by which the recipient before them receives the honours after them (A荣获B, A入选B,
 #: A摘得B桂冠); where one word begins another the longer comes first (获评 before 获)
 AWARD_RECEIVE_CUES: tuple[str, ...] = ("荣获", "荣立", "荣记", "获评为", "获评", "获选为", "获选", "获批", "获得", "获誉",
-                                       "荣膺", "摘得", "夺得", "斩获", "捧得", "跻身", "入选", "创成", "成功创建", "创建",
+                                       "荣膺", "荣登", "摘得", "夺得", "斩获", "捧得", "跻身", "入选", "创成", "成功创建", "创建",
                                        "获")
 #: of those, the verbs of creating: what they name is an honour only as a title of some scope or
 #: a model (创建全国文明城市, 成功创建…示范乡镇); 创建了“X”品牌 builds a brand, it receives nothing
@@ -259,7 +259,7 @@ AWARD_ON_LIST_CUES: tuple[str, ...] = ("榜上有名", "名列其中", "位列�
 AWARD_CUES: tuple[str, ...] = tuple(dict.fromkeys(
     AWARD_RECEIVE_CUES + tuple("被" + v for v in AWARD_CONFER_VERBS) + AWARD_CONFER_VERBS + AWARD_SHORTLIST_CUES))
 #: words that close an honour's name without being part of it (荣获…称号, 摘得…桂冠, 跻身…行列)
-AWARD_TRAILERS: tuple[str, ...] = ("荣誉称号", "称号", "荣誉", "奖项", "名单", "桂冠", "表彰", "行列", "之列", "牌匾", "奖牌")
+AWARD_TRAILERS: tuple[str, ...] = ("荣誉称号", "称号", "荣誉", "奖项", "名单", "榜单", "桂冠", "表彰", "行列", "之列", "牌匾", "奖牌")
 #: nouns of a selected or designated thing, closing a scoped designation (入选全省…揭榜挂帅项目)
 DESIGNATION_NOUNS: tuple[str, ...] = ("项目", "课题", "名录", "案例", "典型", "等次", "单位", "地区", "城市", "基地", "园区",
                                       "街道", "乡镇", "村", "社区", "学校", "企业", "实践")

@@ -72,6 +72,16 @@ def test_a_national_organ_before_a_quoted_honour_confers_it(nlp):
     assert {("市中区应急管理局", "“全国应急管理执法示范单位”"), ("市中区民政局", "“全国先进社会组织”")} <= received(rels), rels
 
 
+def test_ascending_onto_an_honours_list_receives_it(nlp):
+    """荣登第九批“…”榜单: 荣登 receives the honour the list is of (榜单 closes it, no part of its name);
+    荣登榜首 (topping a ranking) names none."""
+    text = ("濮阳市范县2023年法治政府建设情况报告\n陈庄镇荣登第九批“全国民主法治示范村（社区）”榜单，"
+            "白衣阁乡荣登全省民主法治示范乡镇榜单。范县荣登榜首。\n")
+    ents, rels = run(nlp, text)
+    assert {("陈庄镇", "第九批“全国民主法治示范村（社区）”"), ("白衣阁乡", "全省民主法治示范乡镇")} <= received(rels), rels
+    assert not any("榜" in a for a in ents.get(EntityType.AWARD, set())), ents
+
+
 def test_you_names_the_conferrer_as_bei_does(nlp):
     """X由省司法厅命名为“…”: 由 marks the conferrer of a passive as 被 does; 荣获由司法部颁发的“…”称号:
     the honour comes after the clause that names who confers it. 由 before other verbs confers

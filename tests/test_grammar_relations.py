@@ -138,6 +138,17 @@ def test_an_issuing_verb_inside_a_title_is_its_issuers_act(nlp):
     assert ("永定区行政执法公示办法", "issuedBy", "永定区人民政府") in rels, rels
 
 
+def test_a_body_that_approved_what_the_subject_issues_made_nothing(nlp):
+    """区委依法治区办报经区委同意后印发《X》: the office issued X, the committee that approved it did not;
+    区司法局推动区政府出台《Y》: the government there made Y."""
+    text = ("鹤壁市淇滨区2023年法治政府建设情况报告\n区委依法治区办报经区委同意后印发《淇滨区法治督察工作办法》。"
+            "区司法局推动区政府出台《淇滨区人民调解办法》。\n")
+    rels = {(h, t) for h, p, t in relations(nlp, text) if p == "issuedBy"}
+    assert ("淇滨区法治督察工作办法", "淇滨区委全面依法治区委员会办公室") in rels, rels
+    assert ("淇滨区法治督察工作办法", "淇滨区委") not in rels, rels
+    assert ("淇滨区人民调解办法", "淇滨区人民政府") in rels, rels
+
+
 def test_implementing_a_law_needs_a_verb(nlp):
     text = "绵阳市法治建设报告\n绵阳市认真贯彻实施《中华人民共和国行政复议法》。《四川日报》刊发了《绵阳法治观察》专题文章。\n"
     rels = relations(nlp, text)

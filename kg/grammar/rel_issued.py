@@ -144,13 +144,18 @@ def made_by_a_body_before(facts: DocFacts, s: Sentence, m_start: int, ms: Sequen
     return issue_verb_before(facts.text, s, m_start, ms) and _bodies_before(facts.text, s, m_start, ms)
 
 
+#: what follows a body that approved an instrument another then issued (报经市委同意后印发《…》)
+_APPROVED_AFTER_BODY = re.compile(r"(?:同意|批准|审定)后")
+
+
 def _bodies_before(text: str, s: Sentence, m_start: int, ms: Sequence[Keyed],
                    exclude: Sequence[EntityKey] = ()) -> bool:
     """Whether a body (not one of `exclude`) is named before `m_start` in its clause, other than
-    those the subject acts with (我局…，联合市公安局印发《…》: made jointly)."""
+    those the subject acts with (我局…，联合市公安局印发《…》: made jointly) and those that approved
+    what the subject issues (报经市委同意后印发《…》)."""
     clause = max(text.rfind(c, s.start, m_start) for c in "，,；;：:")
     bodies = [(m, k) for m, k in ms if k.etype == ORG and m.source != NESTED and clause < m.start
-              and m.end <= m_start and k not in exclude]
+              and m.end <= m_start and k not in exclude and not _APPROVED_AFTER_BODY.match(text, m.end)]
     if bodies and text.endswith(COMITATIVE_VERBS, clause + 1, bodies[0][0].start) \
             and all(COORD.fullmatch(text, a[0].end, b[0].start) for a, b in zip(bodies, bodies[1:], strict=False)):
         return False
@@ -244,7 +249,7 @@ def _issuer_before(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]
         if bodies:
             m2, k2 = bodies[-1]
             between = text[m2.end:m.start]
-            cue = ISSUE_CUE.search(between) if len(between) <= 10 else None
+            cue = ISSUE_CUE.search(between) if len(between) <= 10 and not _APPROVED_AFTER_BODY.match(between) else None
             if (cue is not None and not _SENTENCE_BREAK.search(between)
                     and not between.endswith(PROMPTING_VERBS, 0, cue.start())) \
                     or (not between and text.startswith("《", m.start)):

@@ -307,3 +307,11 @@ def test_observations_in_the_graph_conform_and_share_measures(nlp, tmp_path):
     assert {"东城区", "鹤壁市", "德清县"} <= areas  # two reports and a table: one measure node
     assert len(set(g.subjects(RDF.type, LG.Measure))) == len({o.measure for o in kb.observations})
     assert turtle_bytes(kb) == turtle_bytes(resolve([extract(nlp, b), extract(nlp, a)]))
+
+
+def test_a_list_closed_by_deng_before_a_count_is_no_part_of_the_measure(nlp):
+    """对“城乡供水一体化”等6个重大事项开展风险评估: 等 closes the list, the count is of 重大事项 (a short verb
+    before a count still joins the counted thing: 选聘40名…)."""
+    ex = observations(nlp, "宿迁市宿豫区2023年度法治政府建设工作报告\n区政府对“城乡供水一体化”等6个重大事项开展风险评估。\n")
+    measures = {o.measure for o in ex.observations}
+    assert "重大事项" in measures and not any(m.startswith("等") for m in measures), measures

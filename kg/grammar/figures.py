@@ -335,7 +335,8 @@ def sentence_figures(text: str, s: int, e: int, lead_spans: dict[int, int],
         follow = _follower(text, fe) if kind is FigureKind.LEVEL and unit not in _BEFORE_UNITS else ""
         if follow:  # a noun after the classifier is what is counted
             # a short verb before the number joins the counted thing: 选聘40名社会监督员
-            base = (base + follow) if len(base) <= 2 and base else follow
+            # (“…”等6个重大事项: 等 closes the list before the count, it joins nothing)
+            base = (base + follow) if len(base) <= 2 and base and not base.endswith("等") else follow
         elif "的" in base:  # 便捷高效的公共法律服务实体平台860个: the noun after the last 的,
             joined = base.replace("的", "")  # unless without 的 it is a known measure (复议案件的纠错率)
             base = joined if is_curated(canonical_measure(joined)) else base.rsplit("的", 1)[1]

@@ -767,3 +767,12 @@ def test_a_verb_of_building_together_is_no_part_of_a_name(nlp):
                       "区实验中学青少年法治教育基地挂牌。\n")
     assert {"广西大学法学院", "西乡塘区实验中学青少年法治教育基地"} <= found, found
     assert not any("共建" in o for o in found), found
+
+
+def test_a_college_named_by_its_city_alone(nlp):
+    """保定学院, 邢台学院: a college's name may be its city's short name and 学院 alone (as 河北大学 is a
+    province's and 大学); 学院路 (a road named after one) is no body."""
+    found = orgs(nlp, "保定市莲池区2023年法治政府建设情况报告\n河北大学法学院、保定学院与区司法局签订合作协议，"
+                      "邢台学院参加。在市学院路开展普法宣传。\n")
+    assert {"保定学院", "邢台学院", "河北大学法学院"} <= found, found
+    assert not any(o.endswith(("学院路", "市学院")) for o in found), found

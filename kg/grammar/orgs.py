@@ -35,7 +35,7 @@ _INTERNAL = ("党委", "党组", "领导", "机关", "系统", "干部", "全体
 #: the characters before a bare 市/区/县/省 that make it part of another word
 #: a level word inside a stem starts another body (审核市政府), except in 依法治市/县/区/省
 _NEW_PLACE = re.compile(r"(?<!治)[市县区省]")
-_CONTINUES = set("组长员门务生城伍")  # (大学生, 大学城; 执法队伍: the teams of a kind)
+_CONTINUES = set("组长员门务生城伍路")  # (大学生, 大学城; 执法队伍: the teams of a kind; 学院路: a road)
 #: verbs opening with one of those characters: after a core they end the name
 _VERBS_AFTER_CORE = ("组织", "组建", "务必", "务实")
 #: the Han characters a name can run over (up to a break character)

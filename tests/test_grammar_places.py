@@ -22,6 +22,11 @@ def place_names(ex):
     return {m.key.name for m in ex.mentions if m.key.etype is EntityType.PLACE}
 
 
+def place_spans(ex):
+    """(start, name) of each place mention: where a place was read, not only which."""
+    return {(m.start, m.key.name) for m in ex.mentions if m.key.etype is EntityType.PLACE}
+
+
 def test_towns_and_villages_whose_names_are_words_where_they_are_honoured(nlp):
     """平等镇被评为…, 和平乡获评…, 平安村调解委员会被评为…: a town or village named by a word (that the
     town grammar refuses elsewhere) where it or its committee is honoured; 我们村, A等乡 name none."""
@@ -589,7 +594,7 @@ def test_a_short_form_opening_a_rivers_name_is_no_place(nlp):
     text = ("广元市利州区2023年法治政府建设工作报告\n区政府对“嘉陵江滨水空间综合整治”项目开展合法性审查。"
             "南充市嘉陵区司法局来我区交流，南充河西片区同步推进。\n")
     ex, _ = run(nlp, text)
-    spans = {(m.start, m.key.name) for m in ex.mentions if m.key.etype is EntityType.PLACE}
+    spans = place_spans(ex)
     river = text.index("嘉陵江")
     assert not any(s == river for s, _ in spans), spans
     assert {"嘉陵区", "南充市"} <= place_names(ex)
@@ -602,7 +607,7 @@ def test_a_short_form_opening_a_document_numbers_issuer_is_no_place(nlp):
     text = ("宜昌市2023年法治政府建设年度报告\n市城管委印发《宜昌市户外广告设置管理办法》（宜城管规〔2023〕1号）。"
             "宜城市司法局来我市交流。\n")
     ex, _ = run(nlp, text)
-    spans = {(m.start, m.key.name) for m in ex.mentions if m.key.etype is EntityType.PLACE}
+    spans = place_spans(ex)
     number = text.index("宜城管规")
     assert not any(s == number for s, _ in spans), spans
     assert "宜城市" in place_names(ex)

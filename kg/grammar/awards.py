@@ -16,10 +16,10 @@ from enum import Enum
 from ..lexicon import (AWARD_ACTIVE_VERBS, AWARD_AIM_WORDS, AWARD_CONFER_VERBS, AWARD_CONFERRING_CLAUSE_VERBS,
                        AWARD_CREATE_CUES, AWARD_HOLDER_WORDS, AWARD_LIST_CUES, AWARD_NOMINATE_VERBS,
                        AWARD_ON_LIST_CUES, AWARD_PUBLISH_VERBS, AWARD_RECEIVE_CUES, AWARD_SELECT_CUES,
-                       AWARD_SHORTLIST_CUES, AWARD_WINNING_WORDS, CENTRAL_ORGANS, HONOUR_COLLECTIONS, PROMPTING_VERBS)
+                       AWARD_SHORTLIST_CUES, AWARD_WINNING_WORDS, HONOUR_COLLECTIONS, PROMPTING_VERBS)
 from ..model import EntityType
 from .candidates import Candidate
-from .honours import (created_honour, honour_items, honour_parts, is_candidacy, listed_designation,
+from .honours import (ORGAN_OPENING, created_honour, honour_items, honour_parts, is_candidacy, listed_designation,
                       named_clearly, segment_end, split_items)
 from .text import clause_start, trie_pattern
 
@@ -385,9 +385,6 @@ def match_awards(text: str) -> tuple[list[Candidate], list[AwardEvent]]:
     return cands, events
 
 
-#: a national organ and a scope or a quoted name opening an honour's name (民政部全国社区治理典型案例,
-#: 应急管理部“全国应急管理执法示范单位”)
-_ORGAN_OPENING = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=全国|“)")
 #: a clause naming who confers the honour a receiving cue goes on to name (荣获由司法部颁发的…,
 #: 获得省司法厅授予的…)
 _CONFERRED_BY = re.compile(r"由?(?P<by>[^，,。；;：:\n的]{2,24}?)(?:" + trie_pattern(AWARD_CONFERRING_CLAUSE_VERBS) + ")的")
@@ -407,7 +404,7 @@ def _cued_honours(text: str, m: re.Match[str], cue: str) -> tuple[list[Candidate
     if conferred is not None:  # 荣获由司法部颁发的…称号: the honour after the clause, its conferrer in it
         start, by = conferred.end(), conferred.span("by")
     items = _honours(text, start, cue.endswith(AWARD_SELECT_CUES))
-    if by is None and items and (organ := _ORGAN_OPENING.match(items[0].name)) is not None:
+    if by is None and items and (organ := ORGAN_OPENING.match(items[0].name)) is not None:
         # 入选民政部全国社区治理典型案例, 入选司法部“…”: the national organ opening the honour's name confers it
         first = items[0]
         by = (first.start, first.start + organ.end())

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import Level, gazetteer
-from ..lexicon import (AWARD_SUFFIXES, AWARD_TRAILERS, CENTRAL_ORGANS, DESIGNATION_NOUNS, PERSON_HONOUR_ENDS,
-                       RATED_BODY_KINDS)
+from ..lexicon import (AWARD_SUFFIXES, AWARD_TRAILERS, CENTRAL_ORGANS, DESIGNATION_NOUNS, LEVEL_PREFIX,
+                       PERSON_HONOUR_ENDS, PREFECTURE_LEVEL_WORDS, RATED_BODY_KINDS)
 from ..model import EntityType
 from .candidates import Candidate
 from .text import CLOSING_QUOTES, trie_pattern
@@ -40,7 +40,7 @@ _SCOPE_HONOUR = re.compile(rf"(?:第.{{1,3}}[届批])?{_SCOPE_WORD}\S{{0,8}}(?:�
 #: a level's own word and a mark of distinction (被评为省模范人民调解委员会, 自治区优秀司法所): the level
 #: of the body that confers it, as 全省 would say, when a kind of holder closes it (_LEVEL_HOLDERS:
 #: 省先进制造业专项资金, 市优秀传统文化 are no honours)
-_LEVEL_WORD = r"(?:自治区|自治州|省|市|州|盟|县|区|旗)级?"
+_LEVEL_WORD = f"(?:自治区|自治州|[{''.join(sorted({*LEVEL_PREFIX, *PREFECTURE_LEVEL_WORDS}))}])级?"
 _LEVEL_HONOUR = re.compile(rf"(?:第.{{1,3}}[届批])?{_LEVEL_WORD}(?:模范|优秀|先进|标兵|十佳|最美)")
 _LEVEL_HOLDERS = (*RATED_BODY_KINDS, *PERSON_HONOUR_ENDS, "集体", "单位")
 #: a scope and a mark alone (获评全国优秀): the mark qualifies nothing named, so no honour is
@@ -102,9 +102,9 @@ _BARE_RANK = re.compile(rf"(?:\d{{4}}年度?)?{_EDITION}?{_SCOPE_WORD}?(?:[一�
 _CANDIDACY = re.compile(r"(?:候选|提名)(?:单位|城市|地区|对象|人)?$")
 
 
-#: a quoted rating right before the kind of body it rates (“金牌”调解室, “枫桥式”人民调解委员会)
 #: a grade a kind of body is rated at (规范化, 标准化, 五星级, 金牌): with a scope, an honour
 _GRADE = re.compile("规范化|标准化|星级|金牌")
+#: a quoted rating right before the kind of body it rates (“金牌”调解室, “枫桥式”人民调解委员会)
 _RATED_BODY = re.compile(f"”(?:人民)?(?:{trie_pattern(RATED_BODY_KINDS)})$")
 
 
@@ -112,10 +112,10 @@ _RATED_BODY = re.compile(f"”(?:人民)?(?:{trie_pattern(RATED_BODY_KINDS)})$")
 _BARE_KINDS = frozenset(AWARD_SUFFIXES)
 
 
+#: a national organ opening an honour's name before its scope or its quoted name (民政部全国社区治理典型案例,
+#: 应急管理部“全国应急管理执法示范单位”): the organ confers the honour (kg.grammar.awards takes it as the conferrer)
+ORGAN_OPENING = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=全国|“)")
 #: a division's name and a quoted name after it (北京市“优秀社区治理案例”)
-#: a national organ before a quoted name (入选应急管理部“全国…示范单位”): the organ confers the honour
-#: the quotes name (kg.grammar.awards takes it as the conferrer)
-ORGAN_BEFORE_QUOTE = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=“)")
 _PLACE_QUOTED = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10})“[^“”]{2,30}”")
 
 
@@ -137,8 +137,8 @@ def is_honour(title: str, select: bool = False) -> bool:
         return is_honour(inner, select) or _SCOPED.match(inner) is not None
     if title.startswith("“") and title.endswith("”"):
         return True  # a quoted title after an award cue
-    organ = ORGAN_BEFORE_QUOTE.match(title)
-    if organ is not None:
+    organ = ORGAN_OPENING.match(title)
+    if organ is not None and title.startswith("“", organ.end()):
         return is_honour(title[organ.end():], select)  # 获评民政部“全国先进社会组织”: the organ's honour
     core = _BRACKETED_END.sub("", _QUOTES.sub("", title))
     if _SCOPE_HONOUR.match(core) or (_LEVEL_HONOUR.match(core) and core.endswith(_LEVEL_HOLDERS)):

@@ -301,17 +301,19 @@ def _subunit_cores(rest: str) -> tuple[tuple[int, str], ...]:
     """The sub-unit cores that may end a sub-unit at each length k of `rest` (k, core), in order.
 
     They never run past staff and internal bodies (党委书记, 局长), except into a sub-unit core
-    those begin (常委 → 常委会), nor across another place (审核市政府). Cached as _organ_cores."""
+    those begin (常委 → 常委会), nor across another place (审核市政府) or a verb of building together
+    (共建普法基地). Cached as _organ_cores."""
     cores = _SUBUNIT_CORES
     staff = _INTERNAL_RE.match(rest)
     stop = staff.end() if staff else len(rest) + 1  # from here on rest[:k] starts with one
+    last = min((rest.find(v) + len(v) - 1 for v in _BUILDING_TOGETHER if v in rest), default=len(rest))
     found = []
-    for k in range(1, len(rest) + 1):
+    for k in range(1, last + 1):
         core = _core_at(rest[:k], cores) if rest[k - 1] in cores.last_chars else None
         if core is None:
             if k >= stop and rest[:k] not in cores.prefixes:
                 break
-        elif not _NEW_PLACE.search(rest[: k - len(core)]) and not any(v in rest[:k] for v in _BUILDING_TOGETHER):
+        elif not _NEW_PLACE.search(rest[: k - len(core)]):
             found.append((k, core))
     return tuple(found)
 

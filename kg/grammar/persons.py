@@ -209,17 +209,21 @@ def _names_after_titles(text: str, token_starts: Collection[int], titles: set[in
         if light:
             ends = [s + 2]  # 局长赵刚作报告: 作 opens the predicate (jieba reads 赵刚作 as one word)
         e = next((e for e in ends if _is_name(text, s, e, token_starts)), None)
-        # the next official's title after 、 (区委书记黄海、区长…): two characters that are a name's, not a
-        # noun's (组长单位、副组长单位)
-        next_title = text.startswith("、", s + 2) and s + 3 in titles \
-            and (text[s:s + 2] not in common_words() or text[s:s + 2] in dictionary_names())
-        if e is None and s + 2 in ends and (light or next_title or text.startswith(_CUE_AFTER_NAME, s + 2)) \
+        if e is None and s + 2 in ends \
+                and (light or text.startswith(_CUE_AFTER_NAME, s + 2) or _before_next_title(text, s, titles)) \
                 and _plausible(text[s:s + 2], word_ok=True) and not _private_after(text, s + 2):
             e = s + 2  # 所长李强荣获…, 局长李强任总指挥, 区委书记黄海、区长…: a title, two characters, a cue,
             # a light verb or the next official's title: a name, though also a word
         if e is not None:
             yield s, e
             yield from _coordinated_names(text, e, token_starts)
+
+
+def _before_next_title(text: str, s: int, titles: set[int]) -> bool:
+    """区委书记黄海、区长…: the two characters at `s` stand before the next official's title, and are a
+    name's, not a noun's (组长单位、副组长单位)."""
+    return text.startswith("、", s + 2) and s + 3 in titles \
+        and (text[s:s + 2] not in common_words() or text[s:s + 2] in dictionary_names())
 
 
 #: the places whose officials' names are Tibetan (four characters of sounds, no surname: 才让多杰)

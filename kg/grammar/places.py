@@ -531,8 +531,9 @@ def _stem_ok(stem: str, bad: list[str]) -> bool:
         return True
     if len(stem) >= 3 and stem.endswith("路") and _ROAD_NAME_CHARS.issuperset(bad):
         return True  # 新阳路街道, 新华路街道, 宁边路街道: a street named after its road
-    if len(stem) >= 4 and stem.endswith(_AVENUE) and not _bad_parts(stem[:-2]) \
-            and (stem[:-2] not in common_words() or stem[:-2] in dictionary_names()):
+    avenue = stem[:-len(_AVENUE)]  # (the avenue's own name, when the stem closes on 大街)
+    if len(avenue) >= 2 and stem.endswith(_AVENUE) and not _bad_parts(avenue) \
+            and (avenue not in common_words() or avenue in dictionary_names()):
         return True  # 小桥大街街道, 中山大街街道: after its avenue, whose name is a name (主要大街 is none)
     if len(stem) == 2 and stem[1] == "市" and set(bad) <= {"市", "新", "老"} and stem not in common_words() \
             and not gazetteer().lookup(stem):

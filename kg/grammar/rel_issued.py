@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..lexicon import (COMITATIVE_VERBS, DISPOSAL_CARRY_VERBS, ENUMERATION_LEADS, ISSUE_VERBS, PROMPTING_VERBS, REVIEW_VERBS,
                        SIGNING_VERBS)
@@ -65,20 +65,30 @@ def issue_verb_before(text: str, s: Sentence, start: int, ms: Sequence[Keyed],
     """An issuing verb (`verb_end`) right before this title, or before the chain of titles it
     closes (编制《A》《B》: both), or in the clause counting (`counted`) what an enumeration of
     them lists (制定规章2部，分别是《A》和《B》)."""
-    pos = start
-    titles = sorted((m.start, m.end) for m, k in ms if m.end <= start
-                    and (k.etype == REGULATION or text.startswith("《", m.start)))
-    while True:
+    for pos in _chain_starts(text, start, ms):
         verb = verb_end.search(text, max(s.start, pos - 10), pos)
         if verb is not None:  # (《关于印发〈X〉的通知》: a verb inside a title is its issuer's, no subject's)
             return not text.endswith(PROMPTING_VERBS, s.start, verb.start()) \
-                and text.count("《", s.start, verb.start()) <= text.count("》", s.start, verb.start())
+                and not any(m.start < verb.start() < m.end for m, _ in ms if text.startswith("《", m.start))
+    lead = _ENUMERATION_LEAD.search(text, max(s.start, pos - 6), pos) if counted is not None else None
+    return lead is not None and counted.search(text, max(s.start, lead.start() - 24), lead.start()) is not None
+
+
+#: what joins the titles of a chain (编制《A》《B》, 审议通过《A》和《B》)
+_CHAIN_JOINT = re.compile(r"[、和及与]?")
+
+
+def _chain_starts(text: str, start: int, ms: Sequence[Keyed]) -> Iterator[int]:
+    """`start`, then the start of each title before it in the chain of titles it closes, going back."""
+    titles = sorted((m.start, m.end) for m, k in ms if m.end <= start
+                    and (k.etype == REGULATION or text.startswith("《", m.start)))
+    pos = start
+    while True:
+        yield pos
         prev = next(((a, b) for a, b in reversed(titles) if a < pos and b <= pos
-                     and re.fullmatch(r"[、和及与]?", text[b:pos])), None)
+                     and _CHAIN_JOINT.fullmatch(text, b, pos)), None)
         if prev is None:
-            lead = _ENUMERATION_LEAD.search(text, max(s.start, pos - 6), pos) if counted is not None else None
-            return lead is not None and counted.search(text, max(s.start, lead.start() - 24),
-                                                       lead.start()) is not None
+            return
         pos = prev[0]
 
 
@@ -202,20 +212,11 @@ def passed_at_meeting(text: str, s: Sentence, m_start: int, ms: Sequence[Keyed])
     """协调区委依法治区办召开区委全面依法治区委员会第四次会议，审议通过《X》: the body whose meeting
     closes the clause before passed the title its own clause opens by passing; None if none."""
     clause = max(text.rfind(c, s.start, m_start) for c in "，,")
-    if clause < 0 or not _PASSING_OPENS.fullmatch(text, clause + 1, _chain_start(text, m_start, ms)):
+    *_, first = _chain_starts(text, m_start, ms)
+    if clause < 0 or not _PASSING_OPENS.fullmatch(text, clause + 1, first):
         return None
     return next((k for m, k in reversed(ms) if k.etype == ORG and m.source != NESTED and m.end < clause
                  and (mt := _MEETING_AFTER_BODY.match(text, m.end)) is not None and mt.end() == clause + 1), None)
-
-
-def _chain_start(text: str, start: int, ms: Sequence[Keyed]) -> int:
-    """Where the chain of titles the one at `start` closes opens (审议通过《A》和《B》: 《A》's start)."""
-    titles = {m.end: m.start for m, k in ms if k.etype == REGULATION and m.source != NESTED}
-    while True:
-        prev = next((titles[e] for e in (start, start - 1) if e in titles and re.fullmatch(r"[、和及与]?", text[e:start])), None)
-        if prev is None:
-            return start
-        start = prev
 
 
 def _passed_at_meetings(facts: DocFacts, sink: Sink, s: Sentence, ms: Sequence[Keyed]) -> None:

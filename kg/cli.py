@@ -271,7 +271,7 @@ def _stores(cache_dir: Path | None, no_store: bool) -> Path | None:
 def validate(
     graph: Annotated[Path, typer.Argument(help="graph file (default exports/graph.ttl)")] = Path("exports/graph.ttl"),
     engine: Annotated[str, typer.Option("--engine", help="shifty (a SHACL engine in Rust; under a second on "
-                                        "the seeds) or pyshacl (the reference; about a minute and a half)")]
+                                        "the seeds) or pyshacl (the reference; minutes)")]
     = "shifty",
     limit: Annotated[int, typer.Option("--limit", help="violations to print (0: all)")] = 20,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress display")] = False,

@@ -26,6 +26,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 from kg.model import SourceDocument
 from kg.reader import InputError, read_document
 from kg.vocab import LG
+from kg.validate import prepared_sparql
 
 from .conftest import ROOT
 
@@ -142,7 +143,8 @@ def check_graph(data: bytes | Path, texts: dict[str, str]) -> Graph:
             s, e = int(g.value(a, LG.charStart)), int(g.value(a, LG.charEnd))
             assert texts[ids[d]][s:e] == str(g.value(a, LG.quote))
     shapes, onto = _shacl()
-    conforms, _, report = pyshacl.validate(g, shacl_graph=shapes, ont_graph=onto, inference="none")
+    with prepared_sparql():
+        conforms, _, report = pyshacl.validate(g, shacl_graph=shapes, ont_graph=onto, inference="none")
     assert conforms, report[:3000]
     return g
 

@@ -311,3 +311,38 @@ def test_the_default_build_checks_the_records_and_writes_nothing_when_one_is_bro
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     res = CliRunner().invoke(app, ["build", str(src), "--out", str(out), "-q", "--no-cache"])
     assert res.exit_code == 1 and "lg:quote" in res.stderr and "records" in res.stderr
+
+
+def test_prepared_sparql_parses_each_text_once_and_answers_per_binding(monkeypatch):
+    """pyshacl runs one query text per focus node with the node bound: inside prepared_sparql the
+    text is parsed once, each binding still gets its own answer, and rdflib's stock processor is
+    back afterwards."""
+    from rdflib import Graph, URIRef, plugin
+    from rdflib.plugins.sparql import parser, processor
+    from rdflib.plugins.sparql.processor import SPARQLProcessor
+    from rdflib.query import Processor
+
+    from kg.validate import prepared_sparql
+
+    g = Graph().parse(data=GOOD, format="turtle")
+    text = "SELECT ?label WHERE { ?this <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"
+    parses = Counter()
+    real = parser.parseQuery
+
+    def counted(q):
+        parses[q] += 1
+        return real(q)
+
+    monkeypatch.setattr(parser, "parseQuery", counted)
+    monkeypatch.setattr(processor, "parseQuery", counted)
+    org, place = URIRef("https://w3id.org/lgkg/id/org-1"), URIRef("https://w3id.org/lgkg/id/place-1")
+    with prepared_sparql():
+        answers = [[str(r[0]) for r in g.query(text, initBindings={"this": node})] for node in (org, place, org)]
+        with prepared_sparql():  # blocks nest
+            assert [str(r[0]) for r in g.query(text, initBindings={"this": place})] == ["东昌府区"]
+        assert plugin.get("sparql", Processor) is not SPARQLProcessor  # still inside the outer block
+    assert answers == [["东昌府区司法局"], ["东昌府区"], ["东昌府区司法局"]]
+    assert parses[text] == 1
+    assert plugin.get("sparql", Processor) is SPARQLProcessor
+    [[label]] = g.query(text, initBindings={"this": org})
+    assert str(label) == "东昌府区司法局" and parses[text] == 2  # the stock processor parses again

@@ -177,20 +177,28 @@ def extract_documents(documents: Sequence[SourceDocument],
                       on_done: Callable[[SourceDocument], None] | None = None, *,
                       jobs: int = 1, engine: str | Engine = Engine.LOCAL, scheduler: str | None = None,
                       cache: ExtractionCache | None = None, stats: dict | None = None,
-                      mentions: bool = True, spare: SpareWorker | None = None) -> list[DocExtraction]:
+                      mentions: bool = True, spare: SpareWorker | None = None,
+                      heard: Callable[[DocExtraction], None] | None = None) -> list[DocExtraction]:
     """Extractions of `documents`, in their order: from `cache` where it has them, the others in
     this process (jobs=1), in `jobs` worker processes, or on a Dask cluster (engine="dask",
     `scheduler` an address such as tcp://host:8786, or None for a local cluster of `jobs`).
     The result does not depend on jobs, engine or cache; without `mentions` the extractions hold
     their mentions' namings instead (DocExtraction.summarised: all resolution reads, the same
     knowledge base, in less memory). `spare`: a worker already starting (kg.parallel.spare_worker),
-    which extracts the new reports with a cache and workers, else is shut down."""
+    which extracts the new reports with a cache and workers, else is shut down. `heard` is handed
+    each extraction once, as soon as it is read or made (kg.resolve.Resolution.hear: the cached
+    ones are resolved while the new ones are being extracted)."""
     engine = engine_of(engine)
     if scheduler and engine is not Engine.DASK:
         raise BuildError("a scheduler address needs the dask engine (--engine dask)")
     if jobs < 1:
         raise BuildError(f"jobs must be at least 1 (got {jobs})")
     found: dict[str, DocExtraction] = {}
+
+    def take(ex: DocExtraction) -> None:
+        found[ex.document.doc_id] = ex
+        if heard is not None:
+            heard(ex)
     todo, started = list(documents), None
     keep = _keeper(cache, mentions)
     with_workers = cache is not None and engine is Engine.LOCAL and jobs > 1
@@ -199,10 +207,12 @@ def extract_documents(documents: Sequence[SourceDocument],
     if cache is not None:
         # with workers, the reports the cache has no entry for are extracted while it is read
         started = _start_fresh(documents, cache, jobs, spare) if with_workers else None
-        todo = _read_cache(documents, cache, found, started, on_done, mentions)
+        todo = _read_cache(documents, cache, take, started, on_done, mentions)
         if started is not None:
-            found.update((ex.document.doc_id, ex) for ex in started.results(on_done, keep))
-    found.update((ex.document.doc_id, ex) for ex in _extract(todo, engine, scheduler, jobs, on_done, keep))
+            for ex in started.results(on_done, keep):
+                take(ex)
+    for ex in _extract(todo, engine, scheduler, jobs, on_done, keep):
+        take(ex)
     n_extracted = len(todo) + (len(started.documents) if started is not None else 0)
     if stats is not None:
         stats["documents_cached"] = len(documents) - n_extracted
@@ -222,9 +232,9 @@ def _start_fresh(documents: Sequence[SourceDocument], cache: ExtractionCache, jo
     return Started(fresh, jobs, spare) if fresh else None
 
 
-def _read_cache(documents: Sequence[SourceDocument], cache: ExtractionCache, found: dict[str, DocExtraction],
+def _read_cache(documents: Sequence[SourceDocument], cache: ExtractionCache, take: Callable[[DocExtraction], None],
                 started, on_done: Callable[[SourceDocument], None] | None, mentions: bool) -> list[SourceDocument]:
-    """Put the cached extractions into `found`; the documents whose entry proved missing or
+    """Hand each cached extraction to `take`; the documents whose entry proved missing or
     unusable (those `started` extracts are neither). A failure stops the started workers."""
     running = {d.doc_id for d in started.documents} if started is not None else set()
     todo = []
@@ -236,7 +246,7 @@ def _read_cache(documents: Sequence[SourceDocument], cache: ExtractionCache, fou
             if ex is None:
                 todo.append(d)
                 continue
-            found[d.doc_id] = ex
+            take(ex)
             if on_done:
                 on_done(d)
     except BaseException:
@@ -332,21 +342,20 @@ def _build_kb(inputs: Sequence[Path],
               unchecked: Callable[[DocExtraction], bool] | None = None,
               ) -> tuple[KnowledgeBase, list[DocExtraction]]:
     """The knowledge base, and the extractions `unchecked` selects (those not yet validated)."""
-    from .resolve import resolve
-
     stats = {} if stats is None else stats
     t0 = time.perf_counter()
     with collector.paused():  # loading, extraction and resolution make no reference cycles
         return _read_extract_resolve(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine,
                                      scheduler=scheduler, cache=cache, stats=stats, unchecked=unchecked,
-                                     resolve=resolve, t0=t0)
+                                     t0=t0)
 
 
 def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engine: str | Engine, scheduler: str | None,
                           cache: ExtractionCache | None, stats: dict,
-                          unchecked: Callable[[DocExtraction], bool] | None, resolve,
+                          unchecked: Callable[[DocExtraction], bool] | None,
                           t0: float) -> tuple[KnowledgeBase, list[DocExtraction]]:
     from .parallel import spare_worker
+    from .resolve import Resolution
 
     # a rebuild from a cache has few new reports: one worker starts up while the inputs are read
     rebuild = cache is not None and engine_of(engine) is Engine.LOCAL and jobs > 1 and cache.holds_entries()
@@ -366,10 +375,11 @@ def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engin
         if on_read:
             on_read(len(docs))
         t1 = time.perf_counter()
+        resolution = Resolution()  # resolution reads the mentions' namings
         exs = extract_documents(docs, on_done, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
-                                stats=stats, mentions=False, spare=spare)  # resolution reads the mentions' namings
+                                stats=stats, mentions=False, spare=spare, heard=resolution.hear)
     t2 = time.perf_counter()
-    kb = resolve(exs, skipped)
+    kb = resolution.knowledge_base(skipped)
     stats.update(read_seconds=t1 - t0, extract_seconds=t2 - t1, resolve_seconds=time.perf_counter() - t2)
     return kb, [ex for ex in exs if unchecked(ex)] if unchecked is not None else []
 

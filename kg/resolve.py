@@ -8,8 +8,9 @@ better than a wrong one. Every other surface form becomes an alternative label.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from msgspec.structs import replace
 
@@ -18,19 +19,14 @@ from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, N
 from .normalize import layout_free
 
 
-def _canonical(counts: Counter[EntityKey]) -> dict[EntityKey, EntityKey]:
-    """Map every key to its group's representative (same type and normalised name): the most
-    frequent spelling; ties → the one with quotation marks as the text has them, then sorted.
-    `counts`: how often each key occurs (each distinct key is normalised once)."""
-    groups: dict[tuple[str, str, str], list[EntityKey]] = defaultdict(list)
-    for k in counts:
-        groups[(k.etype.value, k.norm, k.code)].append(k)
-    out: dict[EntityKey, EntityKey] = {}
-    for ks in groups.values():
-        rep = min(ks, key=lambda k: (-counts[k], -len(k.name), k.name))
-        for k in ks:
-            out[k] = rep
-    return out
+#: what the keys of one entity share: type, normalised name and code (EntityKey.norm)
+Group = tuple[str, str, str]
+
+
+def _representative(keys: Iterable[EntityKey], counts: Counter[EntityKey]) -> EntityKey:
+    """A group's representative: its most frequent spelling; ties → the one with quotation
+    marks as the text has them, then sorted."""
+    return min(keys, key=lambda k: (-counts[k], -len(k.name), k.name))
 
 
 @dataclass(slots=True)
@@ -41,46 +37,46 @@ class _Said:
     labels: set[str] = field(default_factory=set)
     subtypes: Counter[str] = field(default_factory=Counter)
     props: set[tuple[str, str]] = field(default_factory=set)
+    #: a relation or a figure of a document names it: its representative's name is a label
+    stated: bool = False
 
 
-def _key_counts(exs: list[DocExtraction], named: list[tuple[Naming, ...]]) -> Counter[EntityKey]:
-    counts: Counter[EntityKey] = Counter()
-    for ns in named:
-        for n in ns:
+class Resolution:
+    """Entity resolution as a fold over documents, heard one at a time in any order (a build
+    hears the cached ones while the new ones are being extracted). What a document says of an
+    entity is kept by the entity's group (type, normalised name, code), which no later document
+    changes; only each group's representative, the most frequent spelling, waits for the whole
+    corpus (`knowledge_base`)."""
+
+    def __init__(self) -> None:
+        self._extractions: list[DocExtraction] = []
+        self._counts: Counter[EntityKey] = Counter()
+        self._group: dict[EntityKey, Group] = {}  # each distinct key normalised once
+        self._said: dict[Group, _Said] = defaultdict(_Said)
+        self._evidence: dict[tuple[Group, str, Group], set[Evidence]] = defaultdict(set)
+        self._free: dict[str, str] = {}  # each surface's label, made once (a corpus repeats its names)
+
+    def _group_of(self, k: EntityKey) -> Group:
+        g = self._group.get(k)
+        if g is None:
+            g = self._group[k] = (k.etype.value, k.norm, k.code)
+        return g
+
+    def hear(self, ex: DocExtraction) -> None:
+        """Fold in one document's extraction (full, or read back from the cache with its
+        mentions' namings only: the same knowledge base)."""
+        self._extractions.append(ex)
+        self._hear_namings(ex.namings())
+        self._hear_relations(ex)
+        self._hear_observations(ex)
+
+    def _hear_namings(self, named: tuple[Naming, ...]) -> None:
+        """What the mentions say of their entity: where it is named, how, as what subtype (each
+        mention a vote), and its properties (an "alias" property is one more label)."""
+        counts, said, free, group_of = self._counts, self._said, self._free, self._group_of
+        for n in named:
             counts[n.key] += n.count
-    for ex in exs:
-        counts.update(k for r in ex.relations for k in (r.head, r.tail))
-        counts.update(o.area for o in ex.observations)
-    return counts
-
-
-def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, str]] = ()) -> KnowledgeBase:
-    """The knowledge base of `extractions` (full ones, or read back from the cache with their
-    mentions' namings only: the same knowledge base)."""
-    exs = sorted(extractions, key=lambda e: e.document.doc_id)
-    named = [ex.namings() for ex in exs]
-    rep = _canonical(_key_counts(exs, named))
-    said: dict[EntityKey, _Said] = defaultdict(_Said)
-    _hear_namings(named, rep, said)
-    evidence = _relation_evidence(exs, rep, said)
-    observations = _observations(exs, rep, said)
-    documents: tuple[SourceDocument, ...] = tuple(ex.document for ex in exs)
-    contexts = tuple((ex.document.doc_id, ex.context) for ex in exs) + tuple(
-        (s.doc_id, s.context) for ex in exs for s in ex.sections)
-    sections = tuple(s for ex in exs for s in ex.sections)
-    datasets = tuple(d for ex in exs for d in ex.datasets)
-    return KnowledgeBase(documents, _entities(said), _relations(evidence), tuple(skipped), contexts=contexts,
-                         sections=sections, observations=tuple(observations), datasets=datasets)
-
-
-def _hear_namings(named: list[tuple[Naming, ...]], rep: dict[EntityKey, EntityKey],
-                  said: dict[EntityKey, _Said]) -> None:
-    """What the mentions say of their entity: where it is named, how, as what subtype (each
-    mention a vote), and its properties (an "alias" property is one more label)."""
-    free: dict[str, str] = {}  # each surface's label, made once (a corpus repeats its names)
-    for ns in named:
-        for n in ns:
-            s = said[rep[n.key]]
+            s = said[group_of(n.key)]
             s.docs.add(n.doc_id)  # the document, or the section of a compilation
             label = free.get(n.surface)
             if label is None:
@@ -95,51 +91,79 @@ def _hear_namings(named: list[tuple[Naming, ...]], rep: dict[EntityKey, EntityKe
                 else:
                     s.props.add((p, v))
 
-
-Statement = tuple[EntityKey, str, EntityKey]
-
-
-def _relation_evidence(exs: list[DocExtraction], rep: dict[EntityKey, EntityKey],
-                       said: dict[EntityKey, _Said]) -> dict[Statement, set[Evidence]]:
-    """Each statement between resolved entities with its evidence (one that resolution turns
-    into a self-relation is dropped); a relation's ends count as mentioned where it is stated."""
-    evidence: dict[Statement, set[Evidence]] = defaultdict(set)
-    for ex in exs:
+    def _hear_relations(self, ex: DocExtraction) -> None:
+        """Each statement between groups with its evidence (one between a group and itself is
+        dropped); a relation's ends count as mentioned where it is stated."""
+        counts, said, evidence, group_of = self._counts, self._said, self._evidence, self._group_of
         for r in ex.relations:
-            h, t = rep[r.head], rep[r.tail]
+            counts[r.head] += 1
+            counts[r.tail] += 1
+            h, t = group_of(r.head), group_of(r.tail)
             if h == t:
                 continue
             evidence[(h, r.predicate.value, t)].add(r.evidence)
             if r.evidence.doc_id:
-                for k in (h, t):
-                    s = said[k]
+                for g in (h, t):
+                    s = said[g]
                     s.docs.add(r.evidence.doc_id)
-                    s.labels.add(k.name)
-    return evidence
+                    s.stated = True
+
+    def _hear_observations(self, ex: DocExtraction) -> None:
+        """A figure's place or body is an entity of the document it is read from."""
+        for o in ex.observations:
+            self._counts[o.area] += 1
+            s = self._said[self._group_of(o.area)]
+            s.docs.add(o.doc_id)
+            s.stated = True
+
+    def knowledge_base(self, skipped: Iterable[tuple[str, str]] = ()) -> KnowledgeBase:
+        """The knowledge base of the documents heard: each group's keys resolved to its
+        representative, the documents' records in document-id order."""
+        members: dict[Group, list[EntityKey]] = defaultdict(list)
+        for k in self._counts:
+            members[self._group[k]].append(k)
+        rep = {g: _representative(ks, self._counts) for g, ks in members.items()}
+        exs = sorted(self._extractions, key=lambda e: e.document.doc_id)
+        documents: tuple[SourceDocument, ...] = tuple(ex.document for ex in exs)
+        contexts = tuple((ex.document.doc_id, ex.context) for ex in exs) + tuple(
+            (s.doc_id, s.context) for ex in exs for s in ex.sections)
+        sections = tuple(s for ex in exs for s in ex.sections)
+        datasets = tuple(d for ex in exs for d in ex.datasets)
+        observations = tuple(_resolved_observations(exs, rep, self._group))
+        evidence = {(rep[h], p, rep[t]): ev for (h, p, t), ev in self._evidence.items()}
+        return KnowledgeBase(documents, _entities(self._said, rep), _relations(evidence), tuple(skipped),
+                             contexts=contexts, sections=sections, observations=observations, datasets=datasets)
 
 
-def _observations(exs: list[DocExtraction], rep: dict[EntityKey, EntityKey],
-                  said: dict[EntityKey, _Said]) -> list[Observation]:
-    """The figures with their place or body resolved: an entity of the document it is read from."""
-    observations = []
+def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, str]] = ()) -> KnowledgeBase:
+    """The knowledge base of `extractions` (full ones, or read back from the cache with their
+    mentions' namings only: the same knowledge base)."""
+    resolution = Resolution()
+    for ex in extractions:
+        resolution.hear(ex)
+    return resolution.knowledge_base(skipped)
+
+
+Statement = tuple[EntityKey, str, EntityKey]
+
+
+def _resolved_observations(exs: list[DocExtraction], rep: dict[Group, EntityKey],
+                           group: dict[EntityKey, Group]) -> Iterator[Observation]:
+    """The figures with their place or body resolved."""
     for ex in exs:
         for o in ex.observations:
-            k = rep[o.area]
-            s = said[k]
-            s.docs.add(o.doc_id)
-            s.labels.add(k.name)
-            observations.append(o if k == o.area else replace(o, area=k))
-    return observations
+            k = rep[group[o.area]]
+            yield o if k == o.area else replace(o, area=k)
 
 
-def _entities(said: dict[EntityKey, _Said]) -> tuple[Entity, ...]:
-    """One entity per resolved key, by type and name: its other labels, its most said subtype
-    (ties by name), its documents and properties, each sorted."""
+def _entities(said: dict[Group, _Said], rep: dict[Group, EntityKey]) -> tuple[Entity, ...]:
+    """One entity per group, named by its representative, by type and name: its other labels,
+    its most said subtype (ties by name), its documents and properties, each sorted."""
     entities = []
-    for k in sorted(said, key=lambda k: (k.etype.value, k.name, k.code)):
-        s = said[k]
-        alts = sorted({lab.strip() for lab in s.labels if lab.strip() and lab.strip() != k.name
-                       and norm_label(lab)})
+    for g in sorted(said, key=lambda g: (rep[g].etype.value, rep[g].name, rep[g].code)):
+        k, s = rep[g], said[g]
+        labels = chain(s.labels, (k.name,)) if s.stated else s.labels
+        alts = sorted({lab.strip() for lab in labels if lab.strip() and lab.strip() != k.name and norm_label(lab)})
         sub = min(s.subtypes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if s.subtypes else None
         entities.append(Entity(k, sub, tuple(alts), tuple(sorted(s.docs)), tuple(sorted(s.props))))
     return tuple(entities)

@@ -78,13 +78,13 @@ def test_the_default_check_looks_at_a_new_reports_own_records_and_at_everything_
     assert calls == [set(), set(old)]
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
-    resolve = kr.resolve
+    resolved = kr.Resolution.knowledge_base
 
-    def unlabelled(exs, skipped):  # an entity resolved with an empty alternative label
-        kb = resolve(exs, skipped)
+    def unlabelled(self, skipped=()):  # an entity resolved with an empty alternative label
+        kb = resolved(self, skipped)
         e = kb.entities[0]
         return replace(kb, entities=(replace(e, alt_labels=("", *e.alt_labels)), *kb.entities[1:]))
-    monkeypatch.setattr(kr, "resolve", unlabelled)
+    monkeypatch.setattr(kr.Resolution, "knowledge_base", unlabelled)
     (src / "extra.txt").write_text(new.read_text(encoding="utf-8").replace("2023", "2022"), encoding="utf-8")
     with pytest.raises(ValidationFailed, match="altLabel"):
         build([src], out, cache_dir=cache)

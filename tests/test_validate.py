@@ -293,15 +293,15 @@ def test_the_default_build_checks_the_records_and_writes_nothing_when_one_is_bro
     assert first.stats["documents_validated"] == 3
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     monkeypatch.setattr(kv, "check", lambda *a, **k: pytest.fail("the default build ran the shapes"))
-    real = kr.resolve
+    real = kr.Resolution.knowledge_base
 
-    def quoteless(exs, skipped):
-        kb = real(exs, skipped)
+    def quoteless(self, skipped=()):
+        kb = real(self, skipped)
         r = kb.relations[0]
         bad = replace(r, evidence=(replace(r.evidence[0], quote=""),))
         return replace(kb, relations=(bad, *kb.relations[1:]))
 
-    monkeypatch.setattr(kr, "resolve", quoteless)
+    monkeypatch.setattr(kr.Resolution, "knowledge_base", quoteless)
     with pytest.raises(ValidationFailed) as err:
         build([src], out, html=True)
     report = err.value.report

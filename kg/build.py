@@ -339,9 +339,11 @@ def _build_kb(inputs: Sequence[Path],
               on_skip: Callable[[Skipped], None] | None = None, *,
               jobs: int = 1, engine: str | Engine = Engine.LOCAL, scheduler: str | None = None,
               cache: ExtractionCache | None = None, stats: dict | None = None,
-              unchecked: Callable[[DocExtraction], bool] | None = None,
-              ) -> tuple[KnowledgeBase, list[DocExtraction]]:
-    """The knowledge base, and the extractions `unchecked` selects (those not yet validated)."""
+              unchecked: Callable[[SourceDocument], bool] | None = None,
+              ) -> tuple[KnowledgeBase, list[DocExtraction], Callable[[], None]]:
+    """The knowledge base, the extractions of the documents `unchecked` selects (those not yet
+    validated), and what keeps the build's resolution in the cache once it has passed its check
+    (kg.kept_resolution; nothing without a cache, or when not worth it)."""
     stats = {} if stats is None else stats
     t0 = time.perf_counter()
     with collector.paused():  # loading, extraction and resolution make no reference cycles
@@ -352,8 +354,9 @@ def _build_kb(inputs: Sequence[Path],
 
 def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engine: str | Engine, scheduler: str | None,
                           cache: ExtractionCache | None, stats: dict,
-                          unchecked: Callable[[DocExtraction], bool] | None,
-                          t0: float) -> tuple[KnowledgeBase, list[DocExtraction]]:
+                          unchecked: Callable[[SourceDocument], bool] | None,
+                          t0: float) -> tuple[KnowledgeBase, list[DocExtraction], Callable[[], None]]:
+    from .kept_resolution import KeptResolutions, worth_keeping
     from .parallel import spare_worker
     from .resolve import Resolution
 
@@ -375,13 +378,29 @@ def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engin
         if on_read:
             on_read(len(docs))
         t1 = time.perf_counter()
-        resolution = Resolution()  # resolution reads the mentions' namings
-        exs = extract_documents(docs, on_done, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
-                                stats=stats, mentions=False, spare=spare, heard=resolution.hear)
+        kept = KeptResolutions(cache, code_stamp()) if cache is not None else None
+        # a fold kept by an earlier build of these documents is taken up (all of them checked)
+        resolution = kept.take(docs, lambda d: unchecked is None or not unchecked(d)) if kept is not None else None
+        resolution = resolution or Resolution()  # resolution reads the mentions' namings
+        before = resolution.heard
+        for d in docs:
+            if on_done and d.doc_id in before:
+                on_done(d)
+        exs = extract_documents([d for d in docs if d.doc_id not in before], on_done, jobs=jobs, engine=engine,
+                                scheduler=scheduler, cache=cache, stats=stats, mentions=False, spare=spare,
+                                heard=resolution.hear)
     t2 = time.perf_counter()
     kb = resolution.knowledge_base(skipped)
-    stats.update(read_seconds=t1 - t0, extract_seconds=t2 - t1, resolve_seconds=time.perf_counter() - t2)
-    return kb, [ex for ex in exs if unchecked(ex)] if unchecked is not None else []
+    stats.update(read_seconds=t1 - t0, extract_seconds=t2 - t1, resolve_seconds=time.perf_counter() - t2,
+                 documents_cached=stats["documents_cached"] + len(before), documents_resolved_before=len(before))
+
+    def keep() -> None:
+        if kept is not None and worth_keeping(len(before), len(resolution.heard)):
+            t = time.perf_counter()
+            if not kept.keep(resolution, docs):
+                cache.write_errors += 1
+            stats["keep_resolution_seconds"] = time.perf_counter() - t
+    return kb, [ex for ex in exs if unchecked(ex.document)] if unchecked is not None else [], keep
 
 
 def build(inputs: Sequence[Path] = (DEFAULT_INPUT,), out: Path = DEFAULT_OUT, *,
@@ -642,9 +661,9 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
     if validate in (Validation.RECORDS, Validation.SHAPES):
         stamp = validation_stamp(validate)
 
-        def unchecked(ex: DocExtraction) -> bool:
-            return cache is None or not cache.is_validated(ex.document, stamp)
-    kb, todo = _build_kb(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine, scheduler=scheduler,
+        def unchecked(d: SourceDocument) -> bool:
+            return cache is None or not cache.is_validated(d, stamp)
+    kb, todo, keep_resolution = _build_kb(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine, scheduler=scheduler,
                          cache=cache, stats=stats, unchecked=unchecked)
     from .parallel import release_memory
 
@@ -656,6 +675,7 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
         _check(kb, todo, cache, validate, stats, jobs if engine is Engine.LOCAL else 1, records)
         del todo
         release_memory()
+    keep_resolution()  # checked: the next build may take it up
     outputs = _write_graph(kb, records, out, html=html, jobs=jobs if engine is Engine.LOCAL else 1, cache=cache,
                            stats=stats)
     if formats:  # every other format reads graph.ttl's triples: one triple path, no rdflib graph

@@ -23,6 +23,9 @@ under that code stamp (kg.export.parts), so a build rewrites graph.ttl without r
 `ROOT/viewer/pinyin.json` holds the pinyin of the viewer's search keys met so far
 (kg.export.viewer_search.PinyinMemo).
 
+`ROOT/resolution/<stamp[:16]>/<name>/` holds a build's entity resolution, which a later build
+of the same reports and more takes up (kg.kept_resolution).
+
 `ROOT/validated/<stamp[:16]>/<key[:2]>/<key>` (an empty file) records that the document passed
 a build's check (its records' invariants, or the SHACL shapes) under that code
 (kg.build.validation_stamp): a build checks a document's own records only once.

@@ -8,14 +8,15 @@ better than a wrong one. Every other surface form becomes an alternative label.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 
+import msgspec
 from msgspec.structs import replace
 
-from .model import (DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Naming, Observation, Predicate,
-                    Relation, SourceDocument, norm_label)
+from .model import (DataSet, DocContext, DocExtraction, Entity, EntityKey, Evidence, KnowledgeBase, Naming,
+                    Observation, Predicate, Relation, Section, SourceDocument, norm_label)
 from .normalize import layout_free
 
 
@@ -41,20 +42,83 @@ class _Said:
     stated: bool = False
 
 
+class Told(msgspec.Struct, frozen=True, gc=False, array_like=True):
+    """What a document holds besides what resolution folds: its context, sections, figures and
+    tables, taken into the knowledge base as they are."""
+
+    doc_id: str
+    context: DocContext
+    sections: tuple[Section, ...]
+    observations: tuple[Observation, ...]
+    datasets: tuple[DataSet, ...]
+
+
+class _SaidState(msgspec.Struct, frozen=True, gc=False, array_like=True):
+    group: Group
+    docs: list[str]
+    labels: list[str]
+    subtypes: dict[str, int]
+    props: list[tuple[str, str]]
+    stated: bool
+
+
+class ResolutionState(msgspec.Struct, frozen=True, gc=False, array_like=True):
+    """A Resolution's fold as kept between builds (kg.cache.ExtractionCache.keep_resolution):
+    all of it but the documents' texts, which the build reads anyway."""
+
+    counts: list[tuple[EntityKey, int]]
+    said: list[_SaidState]
+    evidence: list[tuple[Group, str, Group, list[Evidence]]]
+    told: list[Told]
+
+
 class Resolution:
     """Entity resolution as a fold over documents, heard one at a time in any order (a build
     hears the cached ones while the new ones are being extracted). What a document says of an
     entity is kept by the entity's group (type, normalised name, code), which no later document
     changes; only each group's representative, the most frequent spelling, waits for the whole
-    corpus (`knowledge_base`)."""
+    corpus (`knowledge_base`). The fold can be kept (`state`) and taken up again by a later
+    build (`restored`), which then hears only its new documents."""
 
     def __init__(self) -> None:
-        self._extractions: list[DocExtraction] = []
+        self._documents: dict[str, SourceDocument] = {}
+        self._told: dict[str, Told] = {}
         self._counts: Counter[EntityKey] = Counter()
         self._group: dict[EntityKey, Group] = {}  # each distinct key normalised once
         self._said: dict[Group, _Said] = defaultdict(_Said)
         self._evidence: dict[tuple[Group, str, Group], set[Evidence]] = defaultdict(set)
         self._free: dict[str, str] = {}  # each surface's label, made once (a corpus repeats its names)
+
+    @property
+    def heard(self) -> frozenset[str]:
+        """The ids of the documents heard."""
+        return frozenset(self._told)
+
+    def state(self) -> ResolutionState:
+        """The fold so far, to be kept."""
+        return ResolutionState(
+            list(self._counts.items()),
+            [_SaidState(g, list(s.docs), list(s.labels), dict(s.subtypes), list(s.props), s.stated)
+             for g, s in self._said.items()],
+            [(h, p, t, list(ev)) for (h, p, t), ev in self._evidence.items()],
+            list(self._told.values()))
+
+    @classmethod
+    def restored(cls, state: ResolutionState, documents: Mapping[str, SourceDocument]) -> Resolution:
+        """The fold `state` keeps, of the documents `documents` holds by id (KeyError for one
+        it does not hold)."""
+        r = cls()
+        for told in state.told:
+            r._documents[told.doc_id] = documents[told.doc_id]
+            r._told[told.doc_id] = told
+        r._counts.update(dict(state.counts))
+        for k in r._counts:
+            r._group_of(k)
+        for s in state.said:
+            r._said[s.group] = _Said(set(s.docs), set(s.labels), Counter(s.subtypes), set(s.props), s.stated)
+        for h, p, t, ev in state.evidence:
+            r._evidence[(h, p, t)] = set(ev)
+        return r
 
     def _group_of(self, k: EntityKey) -> Group:
         g = self._group.get(k)
@@ -65,7 +129,9 @@ class Resolution:
     def hear(self, ex: DocExtraction) -> None:
         """Fold in one document's extraction (full, or read back from the cache with its
         mentions' namings only: the same knowledge base)."""
-        self._extractions.append(ex)
+        d = ex.document
+        self._documents[d.doc_id] = d
+        self._told[d.doc_id] = Told(d.doc_id, ex.context, ex.sections, ex.observations, ex.datasets)
         self._hear_namings(ex.namings())
         self._hear_relations(ex)
         self._hear_observations(ex)
@@ -123,13 +189,13 @@ class Resolution:
         for k in self._counts:
             members[self._group[k]].append(k)
         rep = {g: _representative(ks, self._counts) for g, ks in members.items()}
-        exs = sorted(self._extractions, key=lambda e: e.document.doc_id)
-        documents: tuple[SourceDocument, ...] = tuple(ex.document for ex in exs)
-        contexts = tuple((ex.document.doc_id, ex.context) for ex in exs) + tuple(
-            (s.doc_id, s.context) for ex in exs for s in ex.sections)
-        sections = tuple(s for ex in exs for s in ex.sections)
-        datasets = tuple(d for ex in exs for d in ex.datasets)
-        observations = tuple(_resolved_observations(exs, rep, self._group))
+        told = [self._told[d] for d in sorted(self._told)]
+        documents = tuple(self._documents[t.doc_id] for t in told)
+        contexts = tuple((t.doc_id, t.context) for t in told) + tuple(
+            (s.doc_id, s.context) for t in told for s in t.sections)
+        sections = tuple(s for t in told for s in t.sections)
+        datasets = tuple(d for t in told for d in t.datasets)
+        observations = tuple(_resolved_observations(told, rep, self._group))
         evidence = {(rep[h], p, rep[t]): ev for (h, p, t), ev in self._evidence.items()}
         return KnowledgeBase(documents, _entities(self._said, rep), _relations(evidence), tuple(skipped),
                              contexts=contexts, sections=sections, observations=observations, datasets=datasets)
@@ -147,11 +213,11 @@ def resolve(extractions: Iterable[DocExtraction], skipped: Iterable[tuple[str, s
 Statement = tuple[EntityKey, str, EntityKey]
 
 
-def _resolved_observations(exs: list[DocExtraction], rep: dict[Group, EntityKey],
+def _resolved_observations(told: list[Told], rep: dict[Group, EntityKey],
                            group: dict[EntityKey, Group]) -> Iterator[Observation]:
     """The figures with their place or body resolved."""
-    for ex in exs:
-        for o in ex.observations:
+    for t in told:
+        for o in t.observations:
             k = rep[group[o.area]]
             yield o if k == o.area else replace(o, area=k)
 

@@ -167,6 +167,7 @@ def test_with_workers_new_reports_are_extracted_while_the_cache_is_read(tmp_path
     src, new = corpus
     out, cache = tmp_path / "out", tmp_path / "cache"
     build([src], out, cache_dir=cache, jobs=2)
+    shutil.rmtree(cache / "resolution")  # without the kept resolution every entry is read (kg.kept_resolution)
     entries = sorted(cache.glob("*/*/*.json"))  # ROOT/<extractor>/<key[:2]>/<key>.json
     assert len(entries) == 2
     entries[0].write_text("{not json", encoding="utf-8")  # damaged: read, rejected, re-extracted
@@ -245,3 +246,46 @@ def test_new_extractions_are_cached_whole_and_kept_summarised(tmp_path, corpus):
     assert [ex.namings() for ex in whole] == [ex.named for ex in light]
     assert extract_documents(docs, cache=cache, mentions=False) == light  # the cache's namings
     assert extract_documents(docs, mentions=False, jobs=2) == light  # from workers, no cache
+
+
+def test_a_build_takes_up_the_kept_resolution_of_its_unchanged_reports(tmp_path, corpus):
+    """A checked build keeps its resolution (kg.kept_resolution); a later build takes up the
+    kept fold of the most reports it still has unchanged and hears only the others. A fold that
+    names a changed or removed report, or whose file is damaged, is passed over: every report is
+    heard again. Every build's graph and knowledge base are a cold build's."""
+    src, new = corpus
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    a, b = sorted(src.glob("*.txt"))
+    colds = iter(range(10))
+
+    def built() -> dict:
+        res = build([src], out, cache_dir=cache)
+        ref = build([src], tmp_path / f"cold{next(colds)}")  # no cache at all
+        assert (out / "graph.ttl").read_bytes() == (ref.outputs[0]).read_bytes()
+        assert res.kb == ref.kb
+        return res.stats
+
+    assert built()["documents_resolved_before"] == 0  # kept: a fold of a and b
+    shutil.copy(new, src / new.name)
+    stats = built()  # kept: a fold of a, b and the new report
+    assert (stats["documents_resolved_before"], stats["documents_extracted"], stats["documents_cached"]) == (2, 1, 2)
+    changed = src / new.name
+    changed.write_text(changed.read_text(encoding="utf-8").replace("2023", "2019"), encoding="utf-8")
+    assert built()["documents_resolved_before"] == 2  # the fold of a and b, not the one naming the old text
+    removed = a.read_bytes()
+    a.unlink()
+    assert built()["documents_resolved_before"] == 0  # every kept fold heard a
+    folds = sorted(cache.glob("resolution/*/*/fold.msgpack"), key=lambda p: p.stat().st_size)
+    folds[-1].write_bytes(folds[-1].read_bytes()[:1000])  # the largest: a, b and the changed report
+    a.write_bytes(removed)
+    assert built()["documents_resolved_before"] == 0
+
+
+def test_a_large_corpus_keeps_its_resolution_again_only_once_a_tenth_is_new():
+    """Adding one report to 500 does not rewrite the kept fold (at 100× the seeds 89 MB); a build
+    that took none up keeps its own."""
+    from kg.kept_resolution import worth_keeping
+
+    assert worth_keeping(0, 3) and worth_keeping(2, 3) and worth_keeping(500, 551)
+    assert not worth_keeping(500, 501) and not worth_keeping(500, 550) and not worth_keeping(3, 3)
+    assert not worth_keeping(0, 0)

@@ -641,7 +641,7 @@ def _build(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_done, o
     """The build's stages with the cyclic collector paused: they keep millions of small objects
     alive (the knowledge base, the triples being sorted, the viewer's index), which its passes
     would walk again and again (about 40% of the time after extraction), and make little cyclic
-    garbage; release_memory collects it between stages."""
+    garbage; release_memory collects it after the stages that make it."""
     with collector.paused():
         return _build_stages(inputs, out, html=html, on_read=on_read, on_done=on_done, on_skip=on_skip,
                              jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
@@ -663,19 +663,20 @@ def _build_stages(inputs: Sequence[Path], out: Path, *, html: bool, on_read, on_
 
         def unchecked(d: SourceDocument) -> bool:
             return cache is None or not cache.is_validated(d, stamp)
-    kb, todo, keep_resolution = _build_kb(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine, scheduler=scheduler,
-                         cache=cache, stats=stats, unchecked=unchecked)
+    kb, todo, keep_resolution = _build_kb(inputs, on_read, on_done, on_skip, jobs=jobs, engine=engine,
+                                          scheduler=scheduler, cache=cache, stats=stats, unchecked=unchecked)
     from .parallel import release_memory
 
-    release_memory()  # the extractions are merged into kb: their memory goes back to the OS
+    release_memory(collect=False)  # the extractions are merged into kb: their memory goes back to the OS
     from .graph import document_records
 
     records = document_records(kb)
     if validate is not Validation.OFF:  # before any write: a graph failing the shapes replaces no export
         _check(kb, todo, cache, validate, stats, jobs if engine is Engine.LOCAL else 1, records)
         del todo
-        release_memory()
+        release_memory(collect=validate is not Validation.RECORDS)  # the shapes' rdflib graphs hold cycles
     keep_resolution()  # checked: the next build may take it up
+    del keep_resolution  # the fold's sets and maps go
     outputs = _write_graph(kb, records, out, html=html, jobs=jobs if engine is Engine.LOCAL else 1, cache=cache,
                            stats=stats)
     if formats:  # every other format reads graph.ttl's triples: one triple path, no rdflib graph

@@ -289,3 +289,41 @@ def test_a_large_corpus_keeps_its_resolution_again_only_once_a_tenth_is_new():
     assert worth_keeping(0, 3) and worth_keeping(2, 3) and worth_keeping(500, 551)
     assert not worth_keeping(500, 501) and not worth_keeping(500, 550) and not worth_keeping(3, 3)
     assert not worth_keeping(0, 0)
+
+
+def test_a_cache_keeps_the_folds_of_four_corpora_and_of_four_codes(tmp_path):
+    """Each kept fold is as large as its corpus's records: the least recently taken or kept go
+    beyond four, and so do the folds of the least recent codes."""
+    import os
+    import time
+
+    from kg.cache import ExtractionCache
+    from kg.kept_resolution import KEEP, KeptResolutions
+    from kg.model import DocContext, SourceDocument
+    from kg.resolve import Resolution, ResolutionState, Told
+
+    cache = ExtractionCache(tmp_path)
+    docs = [SourceDocument(f"r{i}", f"r{i}.txt", f"第{i}份报告。", "utf-8", "0" * 64) for i in range(KEEP + 2)]
+
+    def fold(*ds: SourceDocument) -> Resolution:
+        state = ResolutionState([], [], [], [Told(d.doc_id, DocContext(), (), (), ()) for d in ds])
+        return Resolution.restored(state, {d.doc_id: d for d in ds})
+
+    kept = KeptResolutions(cache, "a" * 64)
+    base = time.time() - 1000
+    for i, d in enumerate(docs[:KEEP]):  # kept in turn, a second apart
+        assert kept.keep(fold(d), docs)
+        index = next(p for p in kept.folder.glob("*/index.json") if p.stat().st_mtime > base + KEEP)
+        os.utime(index, (base + i, base + i))
+    assert kept.take([docs[0]]).heard == {"r0"}  # taken: now the most recent
+    assert kept.keep(fold(docs[KEEP]), docs)  # one fold too many: the least recent, r1's, goes
+    assert kept.take([docs[1]]) is None
+    assert all(kept.take([d]).heard == {d.doc_id} for d in (docs[0], *docs[2:KEEP + 1]))
+    assert kept.take(docs).heard in ({"r0"}, {"r2"}, {"r3"}, {"r4"})  # one fold of one report each
+    os.utime(kept.folder, (base, base))  # this code last kept a fold long ago
+    for n in range(KEEP + 1):  # other codes keep folds too
+        other = KeptResolutions(cache, f"{n}" * 64)
+        assert other.keep(fold(docs[0]), docs)
+        os.utime(other.folder, (other.folder.stat().st_mtime - 10 * (KEEP + 1 - n),) * 2)
+    codes = sorted(p.name for p in (tmp_path / "resolution").iterdir())
+    assert codes == [f"{n}" * 16 for n in range(1, KEEP + 1)]  # the oldest code and the first other one went

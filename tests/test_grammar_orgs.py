@@ -776,3 +776,13 @@ def test_a_college_named_by_its_city_alone(nlp):
                       "邢台学院参加。在市学院路开展普法宣传。\n")
     assert {"保定学院", "邢台学院", "河北大学法学院"} <= found, found
     assert not any(o.endswith(("学院路", "市学院")) for o in found), found
+
+
+def test_a_legal_aid_office_is_a_body_and_no_handling(nlp):
+    """法律援助处, a county's or city's legal aid office as some provinces name it (beside 法律援助中心
+    and 公证处); 援助 + 处理 (handling) is none."""
+    text = ("清远市2023年法治政府建设年度报告\n清远市司法局\n连南县法律援助处全年办理案件286件,"
+            "市法律援助处开展“援企护航”活动。法律援助处理了一批欠薪案件。\n")
+    found = orgs(nlp, text)
+    assert {"连南县法律援助处", "清远市法律援助处"} <= found, found
+    assert not any(o.startswith("法律援助") or "处理" in o for o in found), found

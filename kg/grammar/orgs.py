@@ -59,6 +59,7 @@ SUBTYPES: tuple[tuple[str, str], ...] = (
     ("律师协会", "LegalServiceOrganization"), ("公证处", "LegalServiceOrganization"),
     ("法律服务中心", "LegalServiceOrganization"), ("法律服务所", "LegalServiceOrganization"),
     ("律师事务所", "LegalServiceOrganization"), ("法律援助中心", "LegalServiceOrganization"),
+    ("法律援助处", "LegalServiceOrganization"),  # a legal aid office (广东: 始兴县法律援助处)
     ("司法鉴定所", "LegalServiceOrganization"),
     ("日报", "MediaOrganization"), ("晚报", "MediaOrganization"), ("电视台", "MediaOrganization"),
     ("广播", "MediaOrganization"), ("传媒中心", "MediaOrganization"), ("报社", "MediaOrganization"),

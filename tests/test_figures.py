@@ -315,3 +315,30 @@ def test_a_list_closed_by_deng_before_a_count_is_no_part_of_the_measure(nlp):
     ex = observations(nlp, "宿迁市宿豫区2023年度法治政府建设工作报告\n区政府对“城乡供水一体化”等6个重大事项开展风险评估。\n")
     measures = {o.measure for o in ex.observations}
     assert "重大事项" in measures and not any(m.startswith("等") for m in measures), measures
+
+
+def test_a_body_opening_the_sentence_gives_its_place_to_the_figures(nlp):
+    """A county's bureau opening a sentence (after its list number or a year) is its subject: the
+    figures are the county's, not the city's the report speaks for; a body inside the sentence
+    (an organ that assigned the tasks) is none, nor does it take a place named in the figure's
+    own clause."""
+    text = ("六盘水市2023年法治政府建设情况报告\n"
+            "三、水城区司法局打造“凉都和事佬”调解品牌，全年调解纠纷1260件。\n"
+            "2023年，盘州市人民法院审结案件8650件，结案率96.2%。\n"
+            "先后完成了司法部和省司法厅安排的32项改革任务。\n"
+            "钟山区司法局指导各地开展调解，其中六枝特区调解纠纷310件。\n")
+    got = facts(observations(nlp, text))
+    assert ("水城区", 2023, "调解纠纷", Decimal(1260), "件") in got
+    assert ("盘州市", 2023, "审结案件", Decimal(8650), "件") in got
+    assert ("盘州市", 2023, "结案率", Decimal("96.2"), "%") in got
+    assert ("六盘水市", 2023, "改革任务", Decimal(32), "项") in got  # not 贵州省: the office only assigned them
+    assert any(area == "六枝特区" and value == 310 for area, _, _, value, _ in got), got
+
+
+def test_a_count_of_private_persons_names_no_measure(nlp):
+    """张某峰等19人: a measure labelled by the count's follower would name private persons."""
+    text = ("临沂市2023年法治政府建设情况报告\n"
+            "该院办理的刘某军等23人与建筑公司追索劳动报酬纠纷案，帮助农民工讨回劳动报酬36万元。\n")
+    got = facts(observations(nlp, text))
+    assert not any("某" in measure for _, _, measure, _, _ in got), got
+    assert ("临沂市", 2023, "帮助农民工讨回劳动报酬", Decimal(36), "万元") in got

@@ -20,12 +20,12 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
-from ..lexicon import POSITIONS
+from ..lexicon import POSITIONS, PRIVATE_MARKERS
 from ..model import EntityKey, EntityType, FigureKind, Observation
 from ..measures import canonical_measure, is_curated, measure_label
 from .text import CLOSING_QUOTES, MAX_SENTENCE, row_separator, strip_spaces
@@ -275,8 +275,10 @@ _DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _plausible(measure: str) -> bool:
+    """Two characters at least, no digit, and no private person's name (张某峰等19人: the
+    measure would be a label naming them)."""
     return 2 <= len(measure) <= MAX_MEASURE and _TWO_HAN.search(measure) is not None \
-        and _DIGIT.search(measure) is None
+        and _DIGIT.search(measure) is None and not any(m in measure for m in PRIVATE_MARKERS)
 
 
 def _in_title(text: str, pos: int, floor: int) -> bool:
@@ -351,19 +353,39 @@ def sentence_figures(text: str, s: int, e: int, lead_spans: dict[int, int],
 
 
 def _area(places: Sequence[tuple[int, int, EntityType, str]], starts: Sequence[int], s: int,
-          first_clause: int, pos: int, cs: int) -> str | None:
+          first_clause: int, pos: int, cs: int, subject: str | None = None) -> str | None:
     """The place a figure is about: the last named in its own clause (2022年阳谷县共受理…65件), else
-    the sentence's subject, its first place if named before its first figure; a place named
-    between figures is a setting or a comparison (处于全省最低行列), not what a figure counts."""
+    the sentence's subject: the place of a body opening it (`subject`), or its first place if
+    named before its first figure; a place named between figures is a setting or a comparison
+    (处于全省最低行列), not what a figure counts."""
     j = bisect.bisect_left(starts, pos) - 1
+    if j >= 0 and places[j][1] <= pos and places[j][0] >= cs:
+        return places[j][3]
+    if subject is not None:
+        return subject
     if j < 0 or places[j][1] > pos:
         return None
-    if places[j][0] >= cs:
-        return places[j][3]
     k = bisect.bisect_left(starts, s)
     if k < len(places) and places[k][1] <= min(first_clause, pos):
         return places[k][3]
     return None
+
+
+#: what may stand before a sentence's subject: its list number (三、, （二）, 1., 一是) and a time
+#: (2023年，全年，今年以来)
+_SUBJECT_LEAD = re.compile(r"[\s0-9一二三四五六七八九十（）()、.．:：]*(?:[一二三四五六七八九十]是)?"
+                           r"(?:(?:[0-9]{4}年度?|全年|今年|去年|同年|近年来?|[上下]半年)(?:以来)?[，,]?)?\s*")
+
+
+def _opening_body(text: str, s: int, first_clause: int, bodies: Sequence[tuple[int, int, EntityType, str]],
+                  starts: Sequence[int], seats: Mapping[str, str]) -> str | None:
+    """The place of the body a sentence opens with, its subject (三、习水县司法局推行…，调解纠纷1560件:
+    the disputes are 习水县's), when it is named before the first figure; a body inside the
+    sentence (完成了…省司法厅安排的40余项任务) is no subject."""
+    k = bisect.bisect_left(starts, s)
+    if k == len(bodies) or bodies[k][1] > first_clause:
+        return None
+    return seats.get(bodies[k][3]) if _SUBJECT_LEAD.fullmatch(text, s, bodies[k][0]) else None
 
 
 def _years(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -446,10 +468,12 @@ def sentence_spans(text: str, positions: Sequence[int]) -> list[tuple[int, int]]
 
 def match_figures(doc_id: str, text: str, mentions: Sequence[tuple[int, int, EntityType, str]],
                   default_area: EntityKey | None, year: int | None,
-                  sections: Sequence[Section] = ()) -> list[Observation]:
+                  sections: Sequence[Section] = (), seats: Mapping[str, str] | None = None) -> list[Observation]:
     """The observations of the running text. `mentions`: (start, end, type, name) of the resolved
     mentions, sorted (places give a figure its area; bodies and places opening a clause are not
-    part of its measure); `default_area`/`year`: the document's."""
+    part of its measure); `default_area`/`year`: the document's; `seats`: each body's place, by
+    name: a body stands for its place where it is named (习水县司法局全年调解纠纷1560件 counts 习水县's
+    disputes, not those of the city the report speaks for)."""
     found = figure_matches(text)
     if not found:
         return []
@@ -458,6 +482,8 @@ def match_figures(doc_id: str, text: str, mentions: Sequence[tuple[int, int, Ent
         by_sentence.setdefault(span, []).append(m)
     lead_spans = {_titled_start(text, m[0]) if m[2] is EntityType.PERSON else m[0]: m[1] for m in mentions}
     places = [m for m in mentions if m[2] is EntityType.PLACE]
+    bodies = [m for m in mentions if m[2] is EntityType.ORGANIZATION]
+    body_starts = [b[0] for b in bodies]
     keys: dict[str, EntityKey] = {}
     place_starts = [p[0] for p in places]
     sec_starts = [x.start for x in sections]
@@ -475,11 +501,12 @@ def match_figures(doc_id: str, text: str, mentions: Sequence[tuple[int, int, Ent
         home_year = (sec.year if sec and sec.year else year)
         years = _years(text, s, e)
         first_clause = raws[0].start  # the subject is named before the sentence's first figure
+        subject = _opening_body(text, s, first_clause, bodies, body_starts, seats or {})
         listed, paired = _respective(text, s, e, places, place_starts, matches, raws)
         if listed:  # the list's figures: paired below, or none
             raws = [r for r in raws if r.start not in listed]
         for r in raws:
-            name = _area(places, place_starts, s, first_clause, r.start, r.clause)
+            name = _area(places, place_starts, s, first_clause, r.start, r.clause, subject)
             area = home if name is None else keys.get(name) or keys.setdefault(name, EntityKey(EntityType.PLACE, name))
             if area is None:
                 continue

@@ -5,7 +5,7 @@ Each is a small factory with a typed default_config, so a user can swap or recon
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from msgspec.structs import replace
 
 from spacy.attrs import IDX
@@ -36,7 +36,7 @@ from ..grammar.text import sentences
 from ..grammar.titles import (match_quoted_instruments, match_statutes, match_titles,
                               match_unbracketed_instruments)
 from ..gazetteer import find_divisions, lookup
-from ..model import DocContext, EntityKey, EntityType
+from ..model import DocContext, EntityKey, EntityType, Predicate, RelationMention
 
 _EXTENSIONS: dict[str, object] = {
     "lg_doc_id": "", "lg_text": "", "lg_context": None, "lg_token_starts": None, "lg_gz": None,
@@ -239,6 +239,12 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 _FIGURE_LEADS = frozenset({EntityType.PLACE, EntityType.ORGANIZATION, EntityType.PERSON})
 
 
+def _seats(relations: Iterable[RelationMention]) -> dict[str, str]:
+    """Each body's place (its lg:locatedIn), by name: a body's figures count in its place."""
+    return {r.head.name: r.tail.name for r in relations if r.predicate is Predicate.LOCATED_IN
+            and r.head.etype is EntityType.ORGANIZATION and r.tail.etype is EntityType.PLACE}
+
+
 @Language.factory("lg_figures", default_config={"tables": True})
 def make_figures(nlp: Language, name: str, tables: bool) -> Callable[[Doc], Doc]:
     """The reports' figures as observations: running text (each figure's place from the resolved
@@ -249,7 +255,8 @@ def make_figures(nlp: Language, name: str, tables: bool) -> Callable[[Doc], Doc]
         spans = sorted((c.start, c.end, c.etype, c.name) for c in (doc._.lg_mentions or [])
                        if c.etype in _FIGURE_LEADS and c.source != NESTED)
         home = EntityKey(EntityType.PLACE, ctx.local) if ctx is not None and ctx.local else None
-        found = match_figures(doc._.lg_doc_id, text, spans, home, year, report_sections(text, spans))
+        found = match_figures(doc._.lg_doc_id, text, spans, home, year, report_sections(text, spans),
+                              _seats(doc._.lg_relations or ()))
         datasets = []
         if tables:
             rows, datasets = match_stat_tables(doc._.lg_doc_id, text, ctx or DocContext(), year)

@@ -323,3 +323,14 @@ def test_names_listed_after_an_officials_name_may_be_words(nlp):
                          "局长张三、由人民群众参加。\n")
     assert {"萧明", "阎立新", "刘德华", "王建国"} <= found, found
     assert not any(p.startswith("由") for p in found), found
+
+
+def test_a_verb_of_receiving_an_honour_after_a_unit_is_no_name(nlp):
+    """荣立, 荣记 (and 荣获) open with the surname 荣: right after a unit they are its verb, not a
+    staff member's name; the officer honoured in the same sentence is one."""
+    text = ("盐城市大丰区2023年度法治政府建设十大亮点\n"
+            "区公安分局荣立集体二等功，民警陈国平获评“全国优秀人民警察”。\n"
+            "城东派出所荣记集体三等功，该局荣获“全省先进集体”称号。\n")
+    found = persons(nlp, text)
+    assert "陈国平" in found
+    assert not found & {"荣立", "荣记", "荣获"}, found

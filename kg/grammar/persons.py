@@ -74,6 +74,10 @@ _ORGAN_LAST = ("局", "厅", "委", "办", "院", "所", "处", "科", "室", "�
 _NOT_NAME_ENDS = ("乡", "镇", "县", "区", "市", "村", "省", *_ORGAN_LAST)
 
 
+#: the verbs of receiving an honour: 荣立, 荣获, 荣记, 荣膺 open with a surname's character, and a unit's
+#: name right before one (该局荣立集体一等功) is no official's
+_RECEIVING_VERBS = frozenset(AWARD_RECEIVE_CUES)
+
 #: function characters that given names hold as often (张向阳, 李为民, 王和平, 刘以明): no
 #: function word inside a name that the words around it delimit
 _GIVEN_NAME_CHARACTERS = str.maketrans("", "", "向为和以")
@@ -82,7 +86,7 @@ _GIVEN_NAME_CHARACTERS = str.maketrans("", "", "向为和以")
 def _plausible(name: str, word_ok: bool = False) -> bool:
     """A public official's name: a surname and a given name, no word of the text (unless
     `word_ok`: the words around it say it is a name), no place or organ ending."""
-    if _PRIVATE.search(name):
+    if _PRIVATE.search(name) or name in _RECEIVING_VERBS:
         return False
     sur = 2 if name[:2] in SURNAMES_2 else 1
     if not _FUNCTION.isdisjoint(name[sur:].translate(_GIVEN_NAME_CHARACTERS)):

@@ -774,3 +774,16 @@ def test_a_numbered_headings_work_and_a_national_organ_opening_an_honour(nlp):
     assert names.get(EntityType.AWARD) == {"全国社区治理典型案例"}, names
     assert received(rels) == {("“小巷议事会”", "全国社区治理典型案例")}, rels
     assert ("全国社区治理典型案例", "民政部") in conferred(rels), rels
+
+
+def test_a_national_organ_before_an_honours_edition_confers_it(nlp):
+    """入选农业农村部第三批全国乡村治理典型案例: the organ opens the name before the edition; the honour is
+    the title as conferred, edition and all, and the organ its conferrer, not a part of it."""
+    text = ("盐城市大丰区2023年度法治政府建设十大亮点\n"
+            "西团镇“德法共治”乡村治理模式入选农业农村部第三批全国乡村治理典型案例。\n"
+            "大丰区入选司法部第二批“全国公共法律服务体系建设示范区”。\n")
+    ents, rels = run(nlp, text)
+    assert ents.get(EntityType.AWARD, set()) == {"第三批全国乡村治理典型案例", "第二批“全国公共法律服务体系建设示范区”"}, ents
+    assert {("第三批全国乡村治理典型案例", "农业农村部"),
+            ("第二批“全国公共法律服务体系建设示范区”", "司法部")} <= conferred(rels), rels
+    assert ("大丰区", "第二批“全国公共法律服务体系建设示范区”") in received(rels), rels

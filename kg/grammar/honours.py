@@ -112,9 +112,10 @@ _RATED_BODY = re.compile(f"”(?:人民)?(?:{trie_pattern(RATED_BODY_KINDS)})$")
 _BARE_KINDS = frozenset(AWARD_SUFFIXES)
 
 
-#: a national organ opening an honour's name before its scope or its quoted name (民政部全国社区治理典型案例,
-#: 应急管理部“全国应急管理执法示范单位”): the organ confers the honour (kg.grammar.awards takes it as the conferrer)
-ORGAN_OPENING = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=全国|“)")
+#: a national organ opening an honour's name before its scope or its quoted name, perhaps with the
+#: edition between (民政部全国社区治理典型案例, 应急管理部“全国应急管理执法示范单位”, 农业农村部第三批全国
+#: 乡村治理典型案例): the organ confers the honour (kg.grammar.awards takes it as the conferrer)
+ORGAN_OPENING = re.compile(f"(?:{trie_pattern(CENTRAL_ORGANS)})(?=(?:{_EDITION})?(?:全国|“))")
 #: a division's name and a quoted name after it (北京市“优秀社区治理案例”)
 _PLACE_QUOTED = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10})“[^“”]{2,30}”")
 

@@ -383,9 +383,10 @@ def _read_extract_resolve(inputs, on_read, on_done, on_skip, *, jobs: int, engin
         resolution = kept.take(docs, lambda d: unchecked is None or not unchecked(d)) if kept is not None else None
         resolution = resolution or Resolution()  # resolution reads the mentions' namings
         before = resolution.heard
-        for d in docs:
-            if on_done and d.doc_id in before:
-                on_done(d)
+        if on_done:
+            for d in docs:
+                if d.doc_id in before:
+                    on_done(d)
         exs = extract_documents([d for d in docs if d.doc_id not in before], on_done, jobs=jobs, engine=engine,
                                 scheduler=scheduler, cache=cache, stats=stats, mentions=False, spare=spare,
                                 heard=resolution.hear)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from itertools import chain
 
 import msgspec
@@ -30,14 +29,13 @@ def _representative(keys: Iterable[EntityKey], counts: Counter[EntityKey]) -> En
     return min(keys, key=lambda k: (-counts[k], -len(k.name), k.name))
 
 
-@dataclass(slots=True)
-class _Said:
-    """What the mentions of one entity say about it."""
+class _Said(msgspec.Struct, gc=False, array_like=True):
+    """What the mentions of one entity say about it (kept with the fold as it is)."""
 
-    docs: set[str] = field(default_factory=set)
-    labels: set[str] = field(default_factory=set)
-    subtypes: Counter[str] = field(default_factory=Counter)
-    props: set[tuple[str, str]] = field(default_factory=set)
+    docs: set[str] = msgspec.field(default_factory=set)
+    labels: set[str] = msgspec.field(default_factory=set)
+    subtypes: dict[str, int] = msgspec.field(default_factory=dict)  # how often each is said
+    props: set[tuple[str, str]] = msgspec.field(default_factory=set)
     #: a relation or a figure of a document names it: its representative's name is a label
     stated: bool = False
 
@@ -53,21 +51,12 @@ class Told(msgspec.Struct, frozen=True, gc=False, array_like=True):
     datasets: tuple[DataSet, ...]
 
 
-class _SaidState(msgspec.Struct, frozen=True, gc=False, array_like=True):
-    group: Group
-    docs: list[str]
-    labels: list[str]
-    subtypes: dict[str, int]
-    props: list[tuple[str, str]]
-    stated: bool
-
-
 class ResolutionState(msgspec.Struct, frozen=True, gc=False, array_like=True):
-    """A Resolution's fold as kept between builds (kg.cache.ExtractionCache.keep_resolution):
+    """A Resolution's fold as kept between builds (kg.kept_resolution.KeptResolutions.keep):
     all of it but the documents' texts, which the build reads anyway."""
 
     counts: list[tuple[EntityKey, int]]
-    said: list[_SaidState]
+    said: list[tuple[Group, _Said]]
     evidence: list[tuple[Group, str, Group, list[Evidence]]]
     told: list[Told]
 
@@ -98,8 +87,7 @@ class Resolution:
         """The fold so far, to be kept."""
         return ResolutionState(
             list(self._counts.items()),
-            [_SaidState(g, list(s.docs), list(s.labels), dict(s.subtypes), list(s.props), s.stated)
-             for g, s in self._said.items()],
+            list(self._said.items()),
             [(h, p, t, list(ev)) for (h, p, t), ev in self._evidence.items()],
             list(self._told.values()))
 
@@ -112,10 +100,7 @@ class Resolution:
             r._documents[told.doc_id] = documents[told.doc_id]
             r._told[told.doc_id] = told
         r._counts.update(dict(state.counts))
-        for k in r._counts:
-            r._group_of(k)
-        for s in state.said:
-            r._said[s.group] = _Said(set(s.docs), set(s.labels), Counter(s.subtypes), set(s.props), s.stated)
+        r._said.update(state.said)
         for h, p, t, ev in state.evidence:
             r._evidence[(h, p, t)] = set(ev)
         return r
@@ -150,7 +135,7 @@ class Resolution:
             s.labels.add(label)
             s.labels.add(n.key.name)
             if n.subtype:
-                s.subtypes[n.subtype] += n.count
+                s.subtypes[n.subtype] = s.subtypes.get(n.subtype, 0) + n.count
             for p, v in n.props:
                 if p == "alias":
                     s.labels.add(v)
@@ -187,7 +172,7 @@ class Resolution:
         representative, the documents' records in document-id order."""
         members: dict[Group, list[EntityKey]] = defaultdict(list)
         for k in self._counts:
-            members[self._group[k]].append(k)
+            members[self._group_of(k)].append(k)
         rep = {g: _representative(ks, self._counts) for g, ks in members.items()}
         told = [self._told[d] for d in sorted(self._told)]
         documents = tuple(self._documents[t.doc_id] for t in told)

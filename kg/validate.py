@@ -207,8 +207,8 @@ class _PreparedSPARQL:
 
     rdflib parses a query's text every time it runs it, and pyshacl runs each SPARQL constraint's
     one text once per focus node, its node given as a binding: on one report's graph 2,000 parses
-    of a handful of texts were 40% of pyshacl's time. A translated query runs with any bindings
-    (rdflib's prepareQuery is made for that) and depends on its text, base and prefixes alone."""
+    of a handful of texts were 40% of pyshacl's time. A prepared query (rdflib's prepareQuery) runs
+    with any bindings and depends on its text, base and prefixes alone."""
 
     _memo: dict[tuple, Any] = {}
     _lock = threading.Lock()
@@ -226,10 +226,9 @@ class _PreparedSPARQL:
             with self._lock:
                 prepared = self._memo.get(key)
             if prepared is None:
-                from rdflib.plugins.sparql.parser import parseQuery
-                from rdflib.plugins.sparql.algebra import translateQuery
+                from rdflib.plugins.sparql.processor import prepareQuery
 
-                prepared = translateQuery(parseQuery(query), base, initNs)
+                prepared = prepareQuery(query, initNs, base)
                 with self._lock:
                     self._memo[key] = prepared
             query = prepared

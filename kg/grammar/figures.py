@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
-from ..lexicon import POSITIONS, PRIVATE_MARKERS
+from ..lexicon import POSITIONS
 from ..model import EntityKey, EntityType, FigureKind, Observation
 from ..measures import canonical_measure, is_curated, measure_label
+from .persons import names_private_person
 from .text import CLOSING_QUOTES, MAX_SENTENCE, row_separator, strip_spaces
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -278,7 +279,7 @@ def _plausible(measure: str) -> bool:
     """Two characters at least, no digit, and no private person's name (张某峰等19人: the
     measure would be a label naming them)."""
     return 2 <= len(measure) <= MAX_MEASURE and _TWO_HAN.search(measure) is not None \
-        and _DIGIT.search(measure) is None and not any(m in measure for m in PRIVATE_MARKERS)
+        and _DIGIT.search(measure) is None and not names_private_person(measure)
 
 
 def _in_title(text: str, pos: int, floor: int) -> bool:

@@ -67,6 +67,11 @@ _honour_starts = _WordStarts(PERSON_HONOUR_HEADS)
 
 
 _PRIVATE = re.compile("|".join(map(re.escape, PRIVATE_MARKERS)))
+
+
+def names_private_person(text: str) -> bool:
+    """Whether `text` holds a private person's marked name (张某峰, 化名): it never enters the graph."""
+    return _PRIVATE.search(text) is not None
 _FUNCTION = set("的了与和由在是把被等将对向从为及并而且之所以于着过也都就又还个些")  # not 其 (刘其亮)
 #: the last characters of organ names: no given name ends in them (云岭州司法局 + 党委书记)
 _ORGAN_LAST = ("局", "厅", "委", "办", "院", "所", "处", "科", "室", "站")
@@ -86,7 +91,7 @@ _GIVEN_NAME_CHARACTERS = str.maketrans("", "", "向为和以")
 def _plausible(name: str, word_ok: bool = False) -> bool:
     """A public official's name: a surname and a given name, no word of the text (unless
     `word_ok`: the words around it say it is a name), no place or organ ending."""
-    if _PRIVATE.search(name) or name in _RECEIVING_VERBS:
+    if names_private_person(name) or name in _RECEIVING_VERBS:
         return False
     sur = 2 if name[:2] in SURNAMES_2 else 1
     if not _FUNCTION.isdisjoint(name[sur:].translate(_GIVEN_NAME_CHARACTERS)):
@@ -353,7 +358,7 @@ def _dotted_names_after_titles(text: str, titles: set[int], token_starts: Collec
     words = common_words()
     for i in sorted(titles | _honour_starts(text)):
         m = _TITLE_DOTTED_NAME.match(text, i)
-        if m is None or _PRIVATE.search(m.group(1)):
+        if m is None or names_private_person(m.group(1)):
             continue
         s = m.end(1)
         e = next((e for e in (s + 6, s + 5, s + 4, s + 3, s + 2) if _sound_name(text, s, e, token_starts)
